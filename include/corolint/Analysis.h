@@ -1,0 +1,34 @@
+//===- Analysis.h - Facts in, findings out ----------------------*- C++ -*-===//
+//
+// The steps after extraction, shared by the command line and the corpus
+// harness so that the tests run exactly what users run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_ANALYSIS_H
+#define COROLINT_ANALYSIS_H
+
+#include "corolint/Finding.h"
+#include "corolint/Program.h"
+#include "llvm/Support/GlobPattern.h"
+
+namespace corolint {
+
+/// Which rules run, from a clang-tidy style glob list ("*,-timer-polling"):
+/// globs apply in order, the last one that matches a rule decides.
+class CheckFilter {
+public:
+  static llvm::Expected<CheckFilter> parse(llvm::StringRef Globs);
+  bool enabled(llvm::StringRef RuleId) const;
+
+private:
+  std::vector<std::pair<bool, llvm::GlobPattern>> Globs;
+};
+
+/// Runs the enabled rules; findings come back sorted and without duplicates
+/// (an inline function or template seen many times is reported once).
+std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks);
+
+} // namespace corolint
+
+#endif

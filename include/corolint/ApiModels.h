@@ -1,0 +1,84 @@
+//===- ApiModels.h - What library APIs do, as data --------------*- C++ -*-===//
+//
+// Library knowledge lives in rules/models/*.json (docs/models.md), never in
+// rule code. This is the loaded, validated form of those files.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_APIMODELS_H
+#define COROLINT_APIMODELS_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+enum class BlockingKind { Stall, Deadlock, Lock };
+
+struct FunctionModel {
+  std::string Name;
+  std::string Blocking; ///< Why it blocks; empty when it does not.
+  BlockingKind Kind = BlockingKind::Stall;
+  int LoopCallback = -1;
+  bool Repeats = false;
+  int Offload = -1;
+  int OffloadWhenArg = -1;
+  std::vector<std::string> OffloadWhenTypes;
+  int Spawn = -1;
+  bool Timeout = false;
+  bool External = false;
+  std::string Origin; ///< The file that defined it, for messages.
+};
+
+enum class TypeRole { Resource, SyncMutex, SyncGuard, AsyncMutex, Task };
+
+struct TypeModel {
+  std::string Name;
+  TypeRole Role = TypeRole::Resource;
+  std::string ResourceKind;
+  std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags;
+  std::string Origin;
+
+  static bool has(const std::vector<std::string> &Members, llvm::StringRef M);
+};
+
+class ApiModels {
+public:
+  /// Adds the entries of one model file. An entry whose name is already known
+  /// replaces the earlier one, so a project's configuration can override.
+  llvm::Error addJson(llvm::StringRef Text, llvm::StringRef Origin);
+  /// Adds every *.json file of \p Dir, in name order.
+  llvm::Error addDirectory(llvm::StringRef Dir);
+
+  const FunctionModel *function(llvm::StringRef Name) const;
+  const TypeModel *type(llvm::StringRef Name) const;
+  /// For a member function "ns::T::m": the model of T, or null.
+  const TypeModel *typeOfMember(llvm::StringRef QualifiedMember) const;
+  /// The model that describes a member call: the model of the object's type
+  /// when there is one (members may be inherited from unmodelled bases),
+  /// otherwise the model of the class that declares the member.
+  const TypeModel *typeForCall(llvm::StringRef ReceiverType,
+                               llvm::StringRef QualifiedMember) const;
+
+  size_t size() const { return Functions.size() + Types.size(); }
+  /// Every model name, for the check that models name real APIs.
+  std::vector<std::string> names() const;
+
+private:
+  llvm::StringMap<FunctionModel> Functions;
+  llvm::StringMap<TypeModel> Types;
+};
+
+/// "ns::T::m" -> {"ns::T", "m"}; "f" -> {"", "f"}.
+std::pair<llvm::StringRef, llvm::StringRef>
+splitMember(llvm::StringRef QualifiedName);
+
+/// The models shipped with corolint: next to the installed binary, or in the
+/// source tree for a build that was not installed.
+std::string defaultModelsDirectory(const char *Argv0);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,134 @@
+//===- Facts.h - Plain-data facts of one translation unit -------*- C++ -*-===//
+//
+// The contract between the frontend, which is the only part that sees Clang,
+// and everything after it. A TuFacts is a pure function of one compile command:
+// it does not depend on the library models, so it can be cached or produced on
+// another machine. docs/facts.md describes the serialized form.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_FACTS_H
+#define COROLINT_FACTS_H
+
+#include "llvm/Support/Error.h"
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace corolint {
+
+/// Bumped whenever the serialized form changes in a way older readers
+/// would misread. Files of another version are refused.
+constexpr int FactsVersion = 1;
+
+struct SourceLoc {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Col = 0;
+
+  bool operator<(const SourceLoc &O) const {
+    return std::tie(File, Line, Col) < std::tie(O.File, O.Line, O.Col);
+  }
+  bool operator==(const SourceLoc &O) const {
+    return File == O.File && Line == O.Line && Col == O.Col;
+  }
+};
+
+/// Where an object lives. Two references to the same object in different
+/// translation units have the same Key.
+struct ObjectRef {
+  enum class Kind { None, Global, Field, Local, Param };
+  Kind K = Kind::None;
+  std::string Key;   ///< USR of the variable or field; for params, "<fn>#<i>".
+  std::string Name;  ///< For people: "ev", "Session::mtx", "handler::m".
+  std::string Type;  ///< Normalized qualified name of its class, if any.
+  int ParamIndex = -1;
+
+  bool isKnown() const { return K != Kind::None; }
+};
+
+/// One argument of a call that later passes may care about.
+struct ArgFact {
+  unsigned Index = 0;       ///< Parameter index; the object of a member call is not counted.
+  std::string Type;         ///< Normalized class name of the argument, if a class.
+  ObjectRef Ref;            ///< The object passed, when it is a named object.
+  std::string CallableUsr;  ///< A lambda, function or member function passed.
+};
+
+/// Position of a site on the function's CFG: block and index in the block.
+/// Block -1 means the site was not found on the CFG (no CFG could be built).
+struct CfgPos {
+  int Block = -1;
+  int Index = 0;
+};
+
+enum class SiteKind {
+  Call,       ///< A call, member call, operator call or constructor call.
+  Suspend,    ///< co_await, co_yield, or an implicit initial/final suspend.
+  ScopeBegin, ///< A local object with a destructor is constructed.
+  ScopeEnd,   ///< That object is destroyed (automatic destructor on the CFG).
+};
+
+enum class SuspendKind { CoAwait, CoYield, Initial, Final };
+
+/// Every event in a function that a rule can ask about, in one list so that
+/// order questions ("does every path to this signal pass that wait?") have one
+/// answer for all kinds of site.
+struct SiteFact {
+  unsigned Id = 0;
+  SiteKind Kind = SiteKind::Call;
+  SourceLoc Loc;
+  CfgPos Pos;
+
+  // Call.
+  std::string CalleeUsr;
+  std::string CalleeName; ///< Normalized qualified name.
+  ObjectRef Receiver;     ///< The object of a member call.
+  std::vector<ArgFact> Args;
+  bool IsConstructor = false;
+
+  // Suspend.
+  SuspendKind Suspend = SuspendKind::CoAwait;
+  bool Implicit = false;
+  int OperandCall = -1;      ///< Site id of the call whose result is awaited.
+  ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
+  std::string AwaitableType; ///< Normalized class name of the operand.
+
+  // ScopeBegin / ScopeEnd: Receiver is the local object, CalleeName its
+  // constructor, Args the constructor's arguments.
+};
+
+/// One control-flow block: its sites in order and its successors.
+struct CfgBlockFact {
+  std::vector<unsigned> Sites;
+  std::vector<unsigned> Succs;
+};
+
+struct FunctionFact {
+  std::string Usr;
+  std::string Name; ///< Display name (qualified; lambdas by location).
+  SourceLoc Loc;
+  bool IsCoroutine = false;
+  bool IsLambda = false;
+  std::vector<SiteFact> Sites;
+  std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
+  unsigned CfgEntry = 0;
+  unsigned CfgExit = 0;
+};
+
+struct TuFacts {
+  std::string MainFile;
+  std::vector<FunctionFact> Functions; ///< Sorted by USR.
+};
+
+/// Serializes facts to the versioned JSON form of docs/facts.md.
+std::string writeFactsJson(const TuFacts &Facts);
+
+/// Reads facts; fails with a message naming \p Origin when the text is not
+/// facts of this version.
+llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
+                                      llvm::StringRef Origin);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,40 @@
+//===- Finding.h - What a rule reports --------------------------*- C++ -*-===//
+
+#ifndef COROLINT_FINDING_H
+#define COROLINT_FINDING_H
+
+#include "corolint/Facts.h"
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+enum class Level { Note, Warning, Error };
+
+llvm::StringRef levelName(Level L);
+
+/// One step of the path that proves a finding: a lock taken, a call made, a
+/// wait, a signal.
+struct PathStep {
+  SourceLoc Loc;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Rule;
+  Level Severity = Level::Warning;
+  SourceLoc Loc;
+  std::string Message;
+  std::string Function; ///< Display name of the enclosing function.
+  std::vector<std::string> Resources; ///< Keys of the objects involved.
+  std::vector<PathStep> Path;
+
+  /// Findings sort by location, then rule and message, so that output does
+  /// not depend on the order in which rules or threads produced them.
+  bool operator<(const Finding &O) const;
+  bool operator==(const Finding &O) const;
+};
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,131 @@
+//===- Program.h - The linked program model ---------------------*- C++ -*-===//
+//
+// All translation units merged by USR, with the library models applied: the
+// call/wait graph, execution contexts and resources. Rules read only this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_PROGRAM_H
+#define COROLINT_PROGRAM_H
+
+#include "corolint/ApiModels.h"
+#include "corolint/Facts.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+
+namespace corolint {
+
+/// One function of the program, with order questions about its sites.
+class Function {
+public:
+  explicit Function(FunctionFact F) : Fact(std::move(F)) {}
+
+  const FunctionFact &fact() const { return Fact; }
+  const SiteFact &site(unsigned Id) const { return Fact.Sites[Id]; }
+  llvm::StringRef name() const { return Fact.Name; }
+  bool isCoroutine() const { return Fact.IsCoroutine; }
+  bool hasCfg() const { return !Fact.Cfg.empty(); }
+
+  /// Whether some path runs from site \p From to site \p To without passing a
+  /// site for which \p Blocks is true. False when the CFG does not place both.
+  bool reaches(unsigned From, unsigned To,
+               llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// Whether every path from the entry to \p B passes \p A.
+  bool dominates(unsigned A, unsigned B) const;
+
+private:
+  /// Scans block \p Block from its site index \p Start: true when \p To comes
+  /// first, false when a blocker does, nullopt when neither is in the rest.
+  std::optional<bool>
+  scanBlock(unsigned Block, size_t Start, unsigned To,
+            llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  bool searchFrom(unsigned Block, size_t Start, unsigned To,
+                  llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  size_t indexInBlock(unsigned Site) const;
+
+  FunctionFact Fact;
+};
+
+/// A site of one function of the program.
+struct SiteRef {
+  unsigned Function = 0;
+  unsigned Site = 0;
+  bool operator<(const SiteRef &O) const {
+    return std::tie(Function, Site) < std::tie(O.Function, O.Site);
+  }
+  bool operator==(const SiteRef &O) const {
+    return Function == O.Function && Site == O.Site;
+  }
+};
+
+enum class EdgeKind {
+  Calls,        ///< A synchronous call.
+  Awaits,       ///< co_await of a call to a coroutine.
+  LoopCallback, ///< A callable handed to the loop (timer, post, continuation).
+  Spawns,       ///< A coroutine started on the loop (co_spawn).
+  Offload,      ///< A callable handed to another thread or a pool.
+};
+
+/// A function-to-function edge of the call/wait graph.
+struct CallEdge {
+  SiteRef From;
+  unsigned Callee = 0;
+  EdgeKind Kind = EdgeKind::Calls;
+};
+
+/// An object that code waits on and signals (event, promise, channel, ...).
+struct Resource {
+  std::string Key;
+  std::string Name;
+  std::string Type;
+  std::string Kind; ///< From the model's resourceKind, or the role.
+  std::vector<SiteRef> Waits;
+  std::vector<SiteRef> Signals;
+  std::vector<SiteRef> Locks;
+};
+
+/// Where a function runs, and how we know. A function can be both.
+struct ExecutionContext {
+  bool Loop = false;
+  bool Worker = false;
+  /// The edge that first brought loop context here (shortest chain from a
+  /// loop root); none for a loop root itself.
+  std::optional<CallEdge> LoopVia;
+};
+
+class Program {
+public:
+  const ApiModels &models() const { return *Models; }
+  const std::vector<Function> &functions() const { return Functions; }
+  const Function &function(unsigned I) const { return Functions[I]; }
+  std::optional<unsigned> find(llvm::StringRef Usr) const;
+  const std::vector<CallEdge> &edges() const { return Edges; }
+  const std::vector<Resource> &resources() const { return Resources; }
+  const ExecutionContext &context(unsigned Fn) const { return Contexts[Fn]; }
+  const SiteFact &site(SiteRef R) const {
+    return Functions[R.Function].site(R.Site);
+  }
+  /// The objects a reference in \p Fn can denote: itself, or for a reference
+  /// parameter, what each caller passes (followed transitively).
+  std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
+
+private:
+  friend class Linker;
+  const ApiModels *Models = nullptr;
+  std::vector<Function> Functions;
+  llvm::StringMap<unsigned> ByUsr;
+  std::vector<CallEdge> Edges;
+  std::vector<std::vector<unsigned>> EdgesInto; ///< Per callee, edge indexes.
+  std::vector<Resource> Resources;
+  std::vector<ExecutionContext> Contexts;
+};
+
+/// Merges translation units into one program. Idempotent and independent of
+/// the order of \p Units: a function seen in many units counts once, taken
+/// from the unit whose main file sorts first.
+Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,39 @@
+//===- Rule.h - The interface every rule implements -------------*- C++ -*-===//
+//
+// A rule reads the linked program model and nothing else: no AST, no files.
+// That keeps rules small and lets unit tests drive them with hand-built
+// programs. Rules are listed once, in rules/Rules.def.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_RULE_H
+#define COROLINT_RULE_H
+
+#include "corolint/Finding.h"
+#include "corolint/Program.h"
+#include <memory>
+
+namespace corolint {
+
+class Rule {
+public:
+  virtual ~Rule() = default;
+  /// Appends the findings of this rule on \p P to \p Out.
+  virtual void check(const Program &P, std::vector<Finding> &Out) const = 0;
+};
+
+struct RuleInfo {
+  const char *Id;
+  const char *Name;    ///< PascalCase, for SARIF.
+  const char *Summary; ///< One sentence; the first of the doc page.
+  Level DefaultLevel;
+  std::unique_ptr<Rule> (*Create)();
+};
+
+/// Every rule, in the order of Rules.def.
+llvm::ArrayRef<RuleInfo> allRules();
+const RuleInfo *findRule(llvm::StringRef Id);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,249 @@
+//===- Main.cpp - The corolint command line -------------------------------===//
+//
+// corolint [options] [files...]    extract, link, check, report in one go
+// corolint extract -p DIR -o OUT   write one facts file per translation unit
+// corolint link [options] FACTS... link facts and check, as the one-shot run
+//
+// Exit status (README.md): 0 no findings at the fail level, 1 findings,
+// 2 bad usage or input, 3 some translation units could not be analyzed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Analysis.h"
+#include "corolint/ApiModels.h"
+#include "corolint/FactsFiles.h"
+#include "corolint/Frontend.h"
+#include "corolint/Report.h"
+#include "corolint/Rule.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace corolint;
+namespace cl = llvm::cl;
+
+namespace {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitBadInput = 2, ExitUnanalyzed = 3 };
+
+cl::OptionCategory Category("corolint options");
+cl::SubCommand ExtractCmd("extract", "Write one facts file per translation unit");
+cl::SubCommand LinkCmd("link", "Link facts files and check them, as the one-shot run does");
+
+cl::opt<std::string> BuildPath("p", cl::desc("Directory holding compile_commands.json"),
+                               cl::value_desc("dir"), cl::init("."), cl::cat(Category),
+                               cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"), cl::cat(Category),
+                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string> FactsPaths(cl::Positional, cl::desc("<facts files or folders>"),
+                                 cl::OneOrMore, cl::cat(Category), cl::sub(LinkCmd));
+cl::opt<std::string> Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
+                            cl::init("*"), cl::cat(Category),
+                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+enum class Format { Text, Json };
+cl::opt<Format> OutputFormat("format", cl::desc("Findings format"),
+                             cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+                                        clEnumValN(Format::Json, "json", "JSON (docs/output.md)")),
+                             cl::init(Format::Text), cl::cat(Category),
+                             cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+enum class Graph { None, Dot, Json };
+cl::opt<Graph> GraphFormat("graph", cl::desc("Write the call/wait graph instead of findings"),
+                           cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz"),
+                                      clEnumValN(Graph::Json, "json", "JSON (docs/output.md)")),
+                           cl::init(Graph::None), cl::cat(Category),
+                           cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> Output("o", cl::desc("Output file (extract: output folder); written whole or not at all"),
+                            cl::value_desc("path"), cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+cl::alias OutputLong("output", cl::aliasopt(Output), cl::desc("Alias for -o"));
+cl::opt<std::string> FailOn("fail-on", cl::desc("Exit with 1 when findings at or above this level exist: note, warning, error, never"),
+                            cl::init("warning"), cl::cat(Category),
+                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed in parallel (default: one per core)"),
+                       cl::init(0), cl::cat(Category),
+                       cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
+                                cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before", cl::desc("Argument to prepend to each compile command"),
+                                      cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled rules and exit"),
+                         cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line on stderr"),
+                    cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+int fail(const llvm::Twine &Message, int Code = ExitBadInput) {
+  llvm::WithColor::error(llvm::errs(), "corolint") << Message << '\n';
+  return Code;
+}
+
+/// Writes through a callback to -o (atomically) or to stdout.
+int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  if (Output.empty() || Output == "-") {
+    Write(llvm::outs());
+    llvm::outs().flush();
+    return ExitClean;
+  }
+  llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
+    Write(OS);
+    return llvm::Error::success();
+  });
+  if (E)
+    return fail(Output + ": cannot write: " + llvm::toString(std::move(E)));
+  return ExitClean;
+}
+
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "corolint version " COROLINT_VERSION "\n  built with LLVM "
+     << LLVM_VERSION_STRING << "\n";
+}
+
+std::optional<int> failLevelRank() {
+  if (FailOn == "note")
+    return 0;
+  if (FailOn == "warning")
+    return 1;
+  if (FailOn == "error")
+    return 2;
+  if (FailOn == "never")
+    return 3;
+  return std::nullopt;
+}
+
+int listChecks(const CheckFilter &Filter) {
+  llvm::outs() << "Enabled checks:\n";
+  for (const RuleInfo &R : allRules())
+    if (Filter.enabled(R.Id))
+      llvm::outs() << "    " << R.Id << "\n";
+  llvm::outs() << "\n";
+  return ExitClean;
+}
+
+/// Runs the extracted or loaded units through link, rules and reports.
+int analyze(std::vector<TuFacts> Units, const std::vector<UnitError> &Errors,
+            const ApiModels &Models, const CheckFilter &Filter) {
+  Program P = linkProgram(std::move(Units), Models);
+  int Status = ExitClean;
+  if (GraphFormat != Graph::None) {
+    Status = writeOutput([&](llvm::raw_ostream &OS) {
+      GraphFormat == Graph::Dot ? writeGraphDot(OS, P) : writeGraphJson(OS, P);
+    });
+    if (!Quiet)
+      llvm::errs() << "corolint: " << summarizeProgram(P) << "\n";
+    return Status != ExitClean ? Status : Errors.empty() ? ExitClean : ExitUnanalyzed;
+  }
+  std::vector<Finding> Findings = runRules(P, Filter);
+  bool Color = Output.empty() && llvm::outs().has_colors();
+  Status = writeOutput([&](llvm::raw_ostream &OS) {
+    if (OutputFormat == Format::Json)
+      writeJsonReport(OS, Findings, Errors);
+    else
+      writeTextReport(OS, Findings, Color);
+  });
+  if (Status != ExitClean)
+    return Status;
+  if (!Quiet)
+    llvm::errs() << "corolint: " << summarizeProgram(P) << "; "
+                 << Findings.size() << " findings\n";
+  if (!Errors.empty())
+    return ExitUnanalyzed;
+  int Rank = *failLevelRank();
+  for (const Finding &F : Findings)
+    if (static_cast<int>(F.Severity) >= Rank)
+      return ExitFindings;
+  return ExitClean;
+}
+
+/// Parses the compile database's units; reports those that fail.
+std::optional<std::vector<ExtractResult>> extractUnits() {
+  llvm::Expected<std::vector<CompileJob>> CompileJobs = loadCompileJobs(BuildPath, Files);
+  if (!CompileJobs) {
+    fail(llvm::toString(CompileJobs.takeError()));
+    return std::nullopt;
+  }
+  ExtractOptions Options;
+  Options.Jobs = Jobs;
+  Options.ExtraArgs = ExtraArgs;
+  Options.ExtraArgsBefore = ExtraArgsBefore;
+  std::vector<ExtractResult> Results = extractFacts(*CompileJobs, Options);
+  for (const ExtractResult &R : Results)
+    if (!R.Facts)
+      llvm::WithColor::error(llvm::errs(), "corolint") << R.Error << '\n';
+  return Results;
+}
+
+int runExtract() {
+  if (Output.empty())
+    return fail("extract: give the output folder with -o");
+  if (std::error_code EC = llvm::sys::fs::create_directories(Output))
+    return fail(Output + ": cannot create: " + EC.message());
+  std::optional<std::vector<ExtractResult>> Results = extractUnits();
+  if (!Results)
+    return ExitBadInput;
+  bool AllParsed = true;
+  for (const ExtractResult &R : *Results) {
+    if (!R.Facts) {
+      AllParsed = false;
+      continue;
+    }
+    if (llvm::Error E = writeFactsFile(Output, *R.Facts))
+      return fail(llvm::toString(std::move(E)));
+  }
+  return AllParsed ? ExitClean : ExitUnanalyzed;
+}
+
+int runLink(const ApiModels &Models, const CheckFilter &Filter) {
+  llvm::Expected<std::vector<TuFacts>> Units = readFactsFiles(FactsPaths);
+  if (!Units)
+    return fail(llvm::toString(Units.takeError()));
+  return analyze(std::move(*Units), {}, Models, Filter);
+}
+
+int runOneShot(const ApiModels &Models, const CheckFilter &Filter) {
+  std::optional<std::vector<ExtractResult>> Results = extractUnits();
+  if (!Results)
+    return ExitBadInput;
+  std::vector<TuFacts> Units;
+  std::vector<UnitError> Errors;
+  for (ExtractResult &R : *Results) {
+    if (R.Facts)
+      Units.push_back(std::move(*R.Facts));
+    else
+      Errors.push_back({R.File, R.Error});
+  }
+  return analyze(std::move(Units), Errors, Models, Filter);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "corolint: finds the ways asynchronous C++ hangs\n\n"
+          "  Reads a project through compile_commands.json and reports waits that\n"
+          "  can never end: wait cycles, locks held across suspension, blocking\n"
+          "  calls on the event loop. See README.md and docs/.\n",
+          &llvm::errs()))
+    return ExitBadInput;
+  if (!failLevelRank())
+    return fail("--fail-on must be note, warning, error or never, not '" + FailOn + "'");
+  llvm::Expected<CheckFilter> Filter = CheckFilter::parse(Checks);
+  if (!Filter)
+    return fail(llvm::toString(Filter.takeError()));
+  if (ListChecks)
+    return listChecks(*Filter);
+
+  ApiModels Models;
+  if (llvm::Error E = Models.addDirectory(defaultModelsDirectory(argv[0])))
+    return fail(llvm::toString(std::move(E)));
+
+  if (ExtractCmd)
+    return runExtract();
+  if (LinkCmd)
+    return runLink(Models, *Filter);
+  return runOneShot(Models, *Filter);
+}

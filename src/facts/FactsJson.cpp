@@ -1,0 +1,252 @@
+//===- FactsJson.cpp - Versioned JSON form of TU facts --------------------===//
+//
+// Fields at their default value are left out, so that a facts file stays
+// small: most sites are plain calls with no interesting arguments.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Facts.h"
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace corolint {
+namespace {
+
+const char *const FormatName = "corolint-facts";
+
+const char *const RefKindNames[] = {"none", "global", "field", "local", "param"};
+const char *const SiteKindNames[] = {"call", "suspend", "scope-begin",
+                                     "scope-end"};
+const char *const SuspendKindNames[] = {"co_await", "co_yield", "initial",
+                                        "final"};
+
+template <size_t N>
+int indexOf(const char *const (&Names)[N], const std::string &Name) {
+  for (size_t I = 0; I < N; ++I)
+    if (Name == Names[I])
+      return static_cast<int>(I);
+  throw std::invalid_argument("unknown value '" + Name + "'");
+}
+
+json locToJson(const SourceLoc &L) { return json::array({L.File, L.Line, L.Col}); }
+
+SourceLoc locFromJson(const json &J) {
+  return {J.at(0).get<std::string>(), J.at(1).get<unsigned>(),
+          J.at(2).get<unsigned>()};
+}
+
+json refToJson(const ObjectRef &R) {
+  json J = {{"kind", RefKindNames[static_cast<int>(R.K)]},
+            {"key", R.Key},
+            {"name", R.Name}};
+  if (!R.Type.empty())
+    J["type"] = R.Type;
+  if (R.ParamIndex >= 0)
+    J["param"] = R.ParamIndex;
+  return J;
+}
+
+ObjectRef refFromJson(const json &J) {
+  ObjectRef R;
+  R.K = static_cast<ObjectRef::Kind>(
+      indexOf(RefKindNames, J.at("kind").get<std::string>()));
+  R.Key = J.at("key").get<std::string>();
+  R.Name = J.at("name").get<std::string>();
+  R.Type = J.value("type", "");
+  R.ParamIndex = J.value("param", -1);
+  return R;
+}
+
+json argToJson(const ArgFact &A) {
+  json J = {{"i", A.Index}};
+  if (!A.Type.empty())
+    J["type"] = A.Type;
+  if (A.Ref.isKnown())
+    J["ref"] = refToJson(A.Ref);
+  if (!A.CallableUsr.empty())
+    J["callable"] = A.CallableUsr;
+  return J;
+}
+
+ArgFact argFromJson(const json &J) {
+  ArgFact A;
+  A.Index = J.at("i").get<unsigned>();
+  A.Type = J.value("type", "");
+  if (J.contains("ref"))
+    A.Ref = refFromJson(J.at("ref"));
+  A.CallableUsr = J.value("callable", "");
+  return A;
+}
+
+json siteToJson(const SiteFact &S) {
+  json J = {{"id", S.Id},
+            {"kind", SiteKindNames[static_cast<int>(S.Kind)]},
+            {"loc", locToJson(S.Loc)},
+            {"pos", json::array({S.Pos.Block, S.Pos.Index})}};
+  if (!S.CalleeUsr.empty())
+    J["callee"] = S.CalleeUsr;
+  if (!S.CalleeName.empty())
+    J["calleeName"] = S.CalleeName;
+  if (S.Receiver.isKnown())
+    J["receiver"] = refToJson(S.Receiver);
+  if (!S.Args.empty()) {
+    json Args = json::array();
+    for (const ArgFact &A : S.Args)
+      Args.push_back(argToJson(A));
+    J["args"] = std::move(Args);
+  }
+  if (S.IsConstructor)
+    J["constructor"] = true;
+  if (S.Kind == SiteKind::Suspend) {
+    J["suspend"] = SuspendKindNames[static_cast<int>(S.Suspend)];
+    if (S.Implicit)
+      J["implicit"] = true;
+    if (S.OperandCall >= 0)
+      J["operandCall"] = S.OperandCall;
+    if (S.Operand.isKnown())
+      J["operand"] = refToJson(S.Operand);
+    if (!S.AwaitableType.empty())
+      J["awaitableType"] = S.AwaitableType;
+  }
+  return J;
+}
+
+SiteFact siteFromJson(const json &J) {
+  SiteFact S;
+  S.Id = J.at("id").get<unsigned>();
+  S.Kind = static_cast<SiteKind>(
+      indexOf(SiteKindNames, J.at("kind").get<std::string>()));
+  S.Loc = locFromJson(J.at("loc"));
+  S.Pos = {J.at("pos").at(0).get<int>(), J.at("pos").at(1).get<int>()};
+  S.CalleeUsr = J.value("callee", "");
+  S.CalleeName = J.value("calleeName", "");
+  if (J.contains("receiver"))
+    S.Receiver = refFromJson(J.at("receiver"));
+  if (J.contains("args"))
+    for (const json &A : J.at("args"))
+      S.Args.push_back(argFromJson(A));
+  S.IsConstructor = J.value("constructor", false);
+  if (S.Kind == SiteKind::Suspend) {
+    S.Suspend = static_cast<SuspendKind>(
+        indexOf(SuspendKindNames, J.at("suspend").get<std::string>()));
+    S.Implicit = J.value("implicit", false);
+    S.OperandCall = J.value("operandCall", -1);
+    if (J.contains("operand"))
+      S.Operand = refFromJson(J.at("operand"));
+    S.AwaitableType = J.value("awaitableType", "");
+  }
+  return S;
+}
+
+json functionToJson(const FunctionFact &F) {
+  json Sites = json::array();
+  for (const SiteFact &S : F.Sites)
+    Sites.push_back(siteToJson(S));
+  json Blocks = json::array();
+  for (const CfgBlockFact &B : F.Cfg)
+    Blocks.push_back({{"sites", B.Sites}, {"succs", B.Succs}});
+  json J = {{"usr", F.Usr},     {"name", F.Name},         {"loc", locToJson(F.Loc)},
+            {"sites", Sites},   {"cfg", Blocks},          {"entry", F.CfgEntry},
+            {"exit", F.CfgExit}};
+  if (F.IsCoroutine)
+    J["coroutine"] = true;
+  if (F.IsLambda)
+    J["lambda"] = true;
+  return J;
+}
+
+FunctionFact functionFromJson(const json &J) {
+  FunctionFact F;
+  F.Usr = J.at("usr").get<std::string>();
+  F.Name = J.at("name").get<std::string>();
+  F.Loc = locFromJson(J.at("loc"));
+  F.IsCoroutine = J.value("coroutine", false);
+  F.IsLambda = J.value("lambda", false);
+  for (const json &S : J.at("sites"))
+    F.Sites.push_back(siteFromJson(S));
+  for (const json &B : J.at("cfg"))
+    F.Cfg.push_back({B.at("sites").get<std::vector<unsigned>>(),
+                     B.at("succs").get<std::vector<unsigned>>()});
+  F.CfgEntry = J.at("entry").get<unsigned>();
+  F.CfgExit = J.at("exit").get<unsigned>();
+  return F;
+}
+
+/// Checks what the types alone cannot: that every index points inside the
+/// function, so later passes can index without checking.
+llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
+  auto Bad = [&](const std::string &What) {
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: malformed facts: function '%s': %s",
+                                   Origin.str().c_str(), F.Name.c_str(),
+                                   What.c_str());
+  };
+  for (size_t I = 0; I < F.Sites.size(); ++I) {
+    const SiteFact &S = F.Sites[I];
+    if (S.Id != I)
+      return Bad("site ids are not 0..N-1");
+    if (S.Pos.Block >= static_cast<int>(F.Cfg.size()))
+      return Bad("site " + std::to_string(I) + " is in a block that does not exist");
+    if (S.OperandCall >= static_cast<int>(F.Sites.size()))
+      return Bad("site " + std::to_string(I) + " awaits a site that does not exist");
+  }
+  for (const CfgBlockFact &B : F.Cfg) {
+    for (unsigned S : B.Sites)
+      if (S >= F.Sites.size())
+        return Bad("a block lists a site that does not exist");
+    for (unsigned Succ : B.Succs)
+      if (Succ >= F.Cfg.size())
+        return Bad("a block has a successor that does not exist");
+  }
+  if (!F.Cfg.empty() && (F.CfgEntry >= F.Cfg.size() || F.CfgExit >= F.Cfg.size()))
+    return Bad("entry or exit block does not exist");
+  return llvm::Error::success();
+}
+
+} // namespace
+
+std::string writeFactsJson(const TuFacts &Facts) {
+  json Functions = json::array();
+  for (const FunctionFact &F : Facts.Functions)
+    Functions.push_back(functionToJson(F));
+  json J = {{"format", FormatName},
+            {"version", FactsVersion},
+            {"mainFile", Facts.MainFile},
+            {"functions", std::move(Functions)}};
+  return J.dump() + "\n";
+}
+
+llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
+                                      llvm::StringRef Origin) {
+  auto Fail = [&](const std::string &Why) -> llvm::Error {
+    return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
+                                   Origin.str().c_str(), Why.c_str());
+  };
+  json J = json::parse(Text.begin(), Text.end(), nullptr,
+                       /*allow_exceptions=*/false);
+  if (J.is_discarded())
+    return Fail("not a facts file: invalid or truncated JSON");
+  if (!J.is_object() || J.value("format", "") != FormatName)
+    return Fail("not a facts file: no \"format\": \"corolint-facts\"");
+  if (!J.contains("version") || !J.at("version").is_number_integer() ||
+      J.at("version").get<int>() != FactsVersion)
+    return Fail("facts version " +
+                (J.contains("version") ? J.at("version").dump() : "missing") +
+                ", this corolint reads version " + std::to_string(FactsVersion) +
+                "; extract them again");
+  TuFacts Facts;
+  try {
+    Facts.MainFile = J.at("mainFile").get<std::string>();
+    for (const json &F : J.at("functions"))
+      Facts.Functions.push_back(functionFromJson(F));
+  } catch (const std::exception &E) {
+    return Fail(std::string("malformed facts: ") + E.what());
+  }
+  for (const FunctionFact &F : Facts.Functions)
+    if (llvm::Error E = checkIndexes(F, Origin))
+      return std::move(E);
+  return Facts;
+}
+
+} // namespace corolint

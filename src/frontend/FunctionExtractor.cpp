@@ -1,0 +1,277 @@
+//===- FunctionExtractor.cpp - One function's sites and CFG ---------------===//
+//
+// Two passes. An AST walk of the body, which sees what the user wrote (it
+// skips the await_ready/await_suspend/await_resume calls the compiler adds
+// around each co_await, and nested lambdas, which are functions of their own),
+// records the sites. The CFG then gives each site its block and order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FunctionExtractor.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
+public:
+  SiteCollector(const Names &N, std::vector<SiteFact> &Sites)
+      : N(N), Sites(Sites) {}
+
+  // Nested lambdas and local classes are functions of their own.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitCallExpr(CallExpr *E);
+  bool VisitCXXConstructExpr(CXXConstructExpr *E);
+  bool VisitCoawaitExpr(CoawaitExpr *E) { return addSuspend(E, SuspendKind::CoAwait); }
+  bool VisitCoyieldExpr(CoyieldExpr *E) { return addSuspend(E, SuspendKind::CoYield); }
+  bool VisitVarDecl(VarDecl *V);
+
+  /// Suspensions name their awaited call by site id; calls are visited after
+  /// the co_await that contains them, so this is resolved at the end.
+  void resolveOperandCalls();
+
+  llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
+  llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
+
+private:
+  SiteFact &addSite(SiteKind Kind, SourceLocation Loc);
+  void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
+               unsigned FirstParam);
+  bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
+
+  const Names &N;
+  std::vector<SiteFact> &Sites;
+  std::vector<std::pair<unsigned, const Expr *>> PendingOperands;
+};
+
+SiteFact &SiteCollector::addSite(SiteKind Kind, SourceLocation Loc) {
+  SiteFact &S = Sites.emplace_back();
+  S.Id = Sites.size() - 1;
+  S.Kind = Kind;
+  S.Loc = N.location(Loc);
+  return S;
+}
+
+void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
+                            unsigned FirstParam) {
+  for (unsigned I = FirstParam; I < Args.size(); ++I) {
+    if (isa<CXXDefaultArgExpr>(Args[I]))
+      continue;
+    ArgFact A;
+    A.Index = I - FirstParam;
+    A.Type = N.typeName(Args[I]->getType());
+    A.Ref = N.objectOf(Args[I]);
+    if (const FunctionDecl *Callable = N.callableOf(Args[I]))
+      A.CallableUsr = N.usr(Callable);
+    if (!A.Type.empty() || A.Ref.isKnown() || !A.CallableUsr.empty())
+      S.Args.push_back(std::move(A));
+  }
+}
+
+bool SiteCollector::VisitCallExpr(CallExpr *E) {
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee)
+    return true;
+  SiteFact &S = addSite(SiteKind::Call, E->getExprLoc());
+  SiteOfStmt[E] = S.Id;
+  S.CalleeUsr = N.usr(Callee);
+  S.CalleeName = N.qualifiedName(Callee);
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  unsigned FirstParam = 0;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
+  } else if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+             !Args.empty()) {
+    // A member operator's object is its first argument.
+    S.Receiver = N.objectOf(Args[0]);
+    FirstParam = 1;
+  }
+  addArgs(S, Args, FirstParam);
+  return true;
+}
+
+bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (Ctor->isTrivial() || Ctor->isCopyOrMoveConstructor())
+    return true;
+  SiteFact &S = addSite(SiteKind::Call, E->getBeginLoc());
+  SiteOfStmt[E] = S.Id;
+  S.IsConstructor = true;
+  S.CalleeUsr = N.usr(Ctor);
+  S.CalleeName = N.qualifiedName(Ctor);
+  addArgs(S, llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), 0);
+  return true;
+}
+
+bool SiteCollector::VisitVarDecl(VarDecl *V) {
+  if (!V->isLocalVarDecl() || V->isStaticLocal() || V->getType()->isReferenceType())
+    return true;
+  const CXXRecordDecl *R = V->getType()->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition() || R->hasTrivialDestructor())
+    return true;
+  SiteFact &S = addSite(SiteKind::ScopeBegin, V->getLocation());
+  SiteOfVar[V] = S.Id;
+  S.Receiver = N.objectOfDecl(V);
+  if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+          stripWrappers(V->getInit()))) {
+    S.CalleeName = N.qualifiedName(Init->getConstructor());
+    addArgs(S, llvm::ArrayRef<const Expr *>(Init->getArgs(), Init->getNumArgs()), 0);
+  }
+  return true;
+}
+
+bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
+  SiteFact &S = addSite(SiteKind::Suspend, E->getBeginLoc());
+  SiteOfStmt[E] = S.Id;
+  S.Suspend = Kind;
+  const Expr *Operand = stripWrappers(E->getOperand());
+  S.AwaitableType = N.typeName(Operand->getType());
+  S.Operand = N.objectOf(Operand);
+  if (isa<CallExpr>(Operand) || isa<CXXConstructExpr>(Operand))
+    PendingOperands.push_back({S.Id, Operand});
+  return true;
+}
+
+void SiteCollector::resolveOperandCalls() {
+  for (const auto &[Suspend, Operand] : PendingOperands) {
+    auto It = SiteOfStmt.find(Operand);
+    if (It != SiteOfStmt.end())
+      Sites[Suspend].OperandCall = It->second;
+  }
+}
+
+/// Gives each site its CFG block and order, and adds a ScopeEnd site for each
+/// automatic destructor of a local that has a ScopeBegin.
+class CfgPlacer {
+public:
+  CfgPlacer(FunctionFact &F, SiteCollector &C, const Names &N)
+      : F(F), C(C), N(N) {}
+
+  void place(const CFG &G);
+
+private:
+  void placeElement(const CFGElement &E, unsigned Block);
+  void placeSite(unsigned Site, unsigned Block);
+
+  FunctionFact &F;
+  SiteCollector &C;
+  const Names &N;
+};
+
+void CfgPlacer::placeSite(unsigned Site, unsigned Block) {
+  SiteFact &S = F.Sites[Site];
+  if (S.Pos.Block >= 0)
+    return; // A statement the CFG lists twice keeps its first place.
+  S.Pos = {static_cast<int>(Block),
+           static_cast<int>(F.Cfg[Block].Sites.size())};
+  F.Cfg[Block].Sites.push_back(Site);
+}
+
+void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
+  if (std::optional<CFGStmt> S = E.getAs<CFGStmt>()) {
+    const Stmt *St = S->getStmt();
+    if (const auto *D = dyn_cast<DeclStmt>(St)) {
+      if (const auto *V = dyn_cast_or_null<VarDecl>(D->getSingleDecl())) {
+        auto It = C.SiteOfVar.find(V);
+        if (It != C.SiteOfVar.end())
+          placeSite(It->second, Block);
+      }
+      return;
+    }
+    auto It = C.SiteOfStmt.find(St);
+    if (It != C.SiteOfStmt.end())
+      placeSite(It->second, Block);
+    return;
+  }
+  if (std::optional<CFGAutomaticObjDtor> D = E.getAs<CFGAutomaticObjDtor>()) {
+    auto It = C.SiteOfVar.find(D->getVarDecl());
+    if (It == C.SiteOfVar.end())
+      return;
+    SiteFact End = F.Sites[It->second];
+    End.Id = F.Sites.size();
+    End.Kind = SiteKind::ScopeEnd;
+    End.Pos = {};
+    End.Args.clear();
+    End.CalleeName.clear();
+    End.Loc = N.location(D->getTriggerStmt() ? D->getTriggerStmt()->getEndLoc()
+                                             : D->getVarDecl()->getLocation());
+    F.Sites.push_back(std::move(End));
+    placeSite(F.Sites.size() - 1, Block);
+  }
+}
+
+void CfgPlacer::place(const CFG &G) {
+  F.Cfg.assign(G.getNumBlockIDs(), {});
+  F.CfgEntry = G.getEntry().getBlockID();
+  F.CfgExit = G.getExit().getBlockID();
+  for (const CFGBlock *B : G) {
+    unsigned Id = B->getBlockID();
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *S = Succ.getReachableBlock())
+        F.Cfg[Id].Succs.push_back(S->getBlockID());
+    for (const CFGElement &E : *B)
+      placeElement(E, Id);
+  }
+}
+
+void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
+                         const Names &N) {
+  auto Add = [&](SuspendKind Kind, const Stmt *S, unsigned Block, bool Front) {
+    SiteFact Site;
+    Site.Id = F.Sites.size();
+    Site.Kind = SiteKind::Suspend;
+    Site.Suspend = Kind;
+    Site.Implicit = true;
+    Site.Loc = N.location(S ? S->getBeginLoc() : SourceLocation());
+    if (!F.Cfg.empty()) {
+      std::vector<unsigned> &Sites = F.Cfg[Block].Sites;
+      Sites.insert(Front ? Sites.begin() : Sites.end(), Site.Id);
+      for (size_t I = 0; I < Sites.size(); ++I)
+        F.Sites[Sites[I]].Pos.Index = I; // Reindex after inserting in front.
+      Site.Pos = {static_cast<int>(Block), Front ? 0 : static_cast<int>(Sites.size() - 1)};
+    }
+    F.Sites.push_back(std::move(Site));
+  };
+  Add(SuspendKind::Initial, Body->getInitSuspendStmt(), F.CfgEntry, true);
+  Add(SuspendKind::Final, Body->getFinalSuspendStmt(), F.CfgExit, false);
+}
+
+} // namespace
+
+FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
+  FunctionFact F;
+  F.Usr = N.usr(FD);
+  F.Name = N.functionDisplayName(FD);
+  F.Loc = N.location(FD->getLocation());
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  F.IsLambda = M && M->getParent()->isLambda();
+  Stmt *Body = FD->getBody();
+  const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);
+  F.IsCoroutine = Coro != nullptr;
+  if (Coro)
+    Body = Coro->getBody();
+
+  SiteCollector Collector(N, F.Sites);
+  Collector.TraverseStmt(Body);
+  Collector.resolveOperandCalls();
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = true;
+  Options.AddInitializers = true;
+  if (std::unique_ptr<CFG> G =
+          CFG::buildCFG(FD, Body, &FD->getASTContext(), Options))
+    CfgPlacer(F, Collector, N).place(*G);
+  if (Coro)
+    addImplicitSuspends(F, Coro, N);
+  return F;
+}
+
+} // namespace corolint

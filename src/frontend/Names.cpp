@@ -1,0 +1,191 @@
+//===- Names.cpp - Normalized names and object identities -----------------===//
+
+#include "Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace corolint {
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = B->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = C->getSubExpr();
+    else if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
+      Next = W->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+static std::string ownName(const NamedDecl *D) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    return Ctor->getParent()->getNameAsString();
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+    return "~" + Dtor->getParent()->getNameAsString();
+  if (const auto *R = dyn_cast<RecordDecl>(D))
+    if (R->getName().empty())
+      return R->isLambda() ? "(lambda)" : "(anonymous)";
+  if (const auto *N = dyn_cast<NamespaceDecl>(D))
+    if (N->isAnonymousNamespace())
+      return "(anonymous namespace)";
+  return D->getDeclName().getAsString();
+}
+
+std::string Names::qualifiedName(const NamedDecl *D) const {
+  std::string Result = ownName(D);
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (const auto *N = dyn_cast<NamespaceDecl>(C)) {
+      if (N->isInline())
+        continue;
+    } else if (!isa<RecordDecl>(C) && !isa<FunctionDecl>(C)) {
+      continue; // Linkage specs, the translation unit, ...
+    }
+    Result = ownName(cast<NamedDecl>(C)) + "::" + Result;
+  }
+  return Result;
+}
+
+std::string Names::typeName(QualType T) const {
+  if (T.isNull())
+    return "";
+  T = T.getNonReferenceType();
+  if (const auto *R = T->getAsCXXRecordDecl())
+    return qualifiedName(R);
+  return "";
+}
+
+std::string Names::usr(const Decl *D) const {
+  llvm::SmallString<128> Buf;
+  if (index::generateUSRForDecl(D, Buf))
+    return "";
+  return std::string(Buf);
+}
+
+std::string Names::fileName(FileID ID) const {
+  auto It = FileNames.find(ID);
+  if (It != FileNames.end())
+    return It->second;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallString<256> Path;
+  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(ID))
+    Path = F->getName();
+  if (!Path.empty()) {
+    llvm::sys::fs::make_absolute(WorkingDir, Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  }
+  return FileNames[ID] = std::string(Path);
+}
+
+SourceLoc Names::location(SourceLocation L) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  L = SM.getExpansionLoc(L);
+  if (L.isInvalid())
+    return {};
+  return {fileName(SM.getFileID(L)), SM.getExpansionLineNumber(L),
+          SM.getExpansionColumnNumber(L)};
+}
+
+std::string Names::functionDisplayName(const FunctionDecl *FD) const {
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  if (!M || !M->getParent()->isLambda())
+    return qualifiedName(FD);
+  SourceLoc L = location(M->getParent()->getLocation());
+  return "(lambda at " + llvm::sys::path::filename(L.File).str() + ":" +
+         std::to_string(L.Line) + ":" + std::to_string(L.Col) + ")";
+}
+
+ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
+  ObjectRef R;
+  R.Type = typeName(D->getType());
+  R.Key = usr(D);
+  if (const auto *F = dyn_cast<FieldDecl>(D)) {
+    R.K = ObjectRef::Kind::Field;
+    R.Name = qualifiedName(F);
+  } else if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+    const auto *Fn = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
+    if (!Fn)
+      return {};
+    R.K = ObjectRef::Kind::Param;
+    R.ParamIndex = P->getFunctionScopeIndex();
+    R.Key = usr(Fn) + "#" + std::to_string(R.ParamIndex);
+    R.Name = functionDisplayName(Fn) + "::" + P->getNameAsString();
+  } else if (const auto *V = dyn_cast<VarDecl>(D)) {
+    R.K = V->hasGlobalStorage() ? ObjectRef::Kind::Global : ObjectRef::Kind::Local;
+    const auto *Fn = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
+    R.Name = Fn ? functionDisplayName(Fn) + "::" + V->getNameAsString()
+                : qualifiedName(V);
+  } else {
+    return {};
+  }
+  if (R.Key.empty()) {
+    // USRs exist for every variable we name; a location keeps the key unique
+    // should one ever be missing.
+    SourceLoc L = location(D->getLocation());
+    R.Key = "c:" + L.File + "@" + std::to_string(L.Line) + ":" +
+            std::to_string(L.Col) + "@" + D->getNameAsString();
+  }
+  return R;
+}
+
+ObjectRef Names::objectOf(const Expr *E) const {
+  E = stripWrappers(E);
+  if (!E)
+    return {};
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
+      return objectOf(U->getSubExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return objectOfDecl(Ref->getDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (isa<FieldDecl>(Member->getMemberDecl()) ||
+        isa<VarDecl>(Member->getMemberDecl()))
+      return objectOfDecl(Member->getMemberDecl());
+  return {};
+}
+
+const FunctionDecl *Names::callableOf(const Expr *E) const {
+  for (int Depth = 0; E && Depth < 4; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L->getCallOperator();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      E = U->getOpcode() == UO_AddrOf ? U->getSubExpr() : nullptr;
+      continue;
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      // A callable converted into a wrapper (std::function and its kin) is
+      // the same callable. Explicit constructors, like std::thread's, are
+      // calls of their own and are recorded as such.
+      const CXXConstructorDecl *Ctor = C->getConstructor();
+      E = (C->getNumArgs() == 1 && !Ctor->isExplicit() &&
+           !Ctor->isCopyOrMoveConstructor())
+              ? C->getArg(0)
+              : nullptr;
+      continue;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    if (!Ref)
+      return nullptr;
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return F;
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    E = (V && V->isLocalVarDecl()) ? V->getInit() : nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace corolint

@@ -1,0 +1,55 @@
+//===- Names.h - Normalized names and object identities ---------*- C++ -*-===//
+//
+// The frontend's vocabulary: how a declaration, a type, an object and a
+// callable are named in the facts. docs/models.md states the naming rules the
+// models rely on.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_FRONTEND_NAMES_H
+#define COROLINT_FRONTEND_NAMES_H
+
+#include "corolint/Facts.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace corolint {
+
+class Names {
+public:
+  Names(clang::ASTContext &Ctx, std::string WorkingDir)
+      : Ctx(Ctx), WorkingDir(std::move(WorkingDir)) {}
+
+  /// "ns::Class::member": no template arguments, no inline namespaces.
+  std::string qualifiedName(const clang::NamedDecl *D) const;
+  /// The normalized name of the class a type denotes, or "".
+  std::string typeName(clang::QualType T) const;
+  std::string usr(const clang::Decl *D) const;
+  /// Qualified name for functions; "(lambda at file.cpp:L:C)" for lambdas.
+  std::string functionDisplayName(const clang::FunctionDecl *FD) const;
+  SourceLoc location(clang::SourceLocation L) const;
+
+  /// The object an expression names, when it names one.
+  ObjectRef objectOf(const clang::Expr *E) const;
+  /// The function a callable argument denotes (lambda, function, member
+  /// pointer, local variable holding a lambda), or null.
+  const clang::FunctionDecl *callableOf(const clang::Expr *E) const;
+  /// The object a variable, field or parameter declares.
+  ObjectRef objectOfDecl(const clang::ValueDecl *D) const;
+
+private:
+  std::string fileName(clang::FileID ID) const;
+
+  clang::ASTContext &Ctx;
+  std::string WorkingDir;
+  mutable llvm::DenseMap<clang::FileID, std::string> FileNames;
+};
+
+/// Strips what does not change which object or callable an expression is:
+/// parentheses, implicit casts, temporaries, functional casts.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,70 @@
+//===- Analysis.cpp - Running the rules -----------------------------------===//
+
+#include "corolint/Analysis.h"
+#include "corolint/Rule.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+
+namespace corolint {
+
+llvm::StringRef levelName(Level L) {
+  switch (L) {
+  case Level::Note:
+    return "note";
+  case Level::Warning:
+    return "warning";
+  case Level::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+bool Finding::operator<(const Finding &O) const {
+  return std::tie(Loc, Rule, Message, Function) <
+         std::tie(O.Loc, O.Rule, O.Message, O.Function);
+}
+
+bool Finding::operator==(const Finding &O) const {
+  return Loc == O.Loc && Rule == O.Rule && Message == O.Message &&
+         Function == O.Function;
+}
+
+llvm::Expected<CheckFilter> CheckFilter::parse(llvm::StringRef Globs) {
+  CheckFilter Filter;
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    bool Positive = !Part.consume_front("-");
+    // Like clang-tidy, a glob may name the rule with the tool's prefix.
+    Part.consume_front("corolint-");
+    llvm::Expected<llvm::GlobPattern> Pattern = llvm::GlobPattern::create(Part);
+    if (!Pattern)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--checks: bad glob '%s': %s",
+                                     Part.str().c_str(),
+                                     llvm::toString(Pattern.takeError()).c_str());
+    Filter.Globs.push_back({Positive, std::move(*Pattern)});
+  }
+  return Filter;
+}
+
+bool CheckFilter::enabled(llvm::StringRef RuleId) const {
+  bool Enabled = false;
+  for (const auto &[Positive, Pattern] : Globs)
+    if (Pattern.match(RuleId))
+      Enabled = Positive;
+  return Enabled;
+}
+
+std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
+  std::vector<Finding> Findings;
+  for (const RuleInfo &Info : allRules())
+    if (Checks.enabled(Info.Id))
+      Info.Create()->check(P, Findings);
+  std::sort(Findings.begin(), Findings.end());
+  Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
+  return Findings;
+}
+
+} // namespace corolint

@@ -1,0 +1,73 @@
+//===- Function.cpp - Order questions on one function's CFG ---------------===//
+
+#include "corolint/Program.h"
+#include "llvm/ADT/BitVector.h"
+#include <algorithm>
+
+namespace corolint {
+
+size_t Function::indexInBlock(unsigned Site) const {
+  const std::vector<unsigned> &Sites =
+      Fact.Cfg[Fact.Sites[Site].Pos.Block].Sites;
+  return std::find(Sites.begin(), Sites.end(), Site) - Sites.begin();
+}
+
+std::optional<bool>
+Function::scanBlock(unsigned Block, size_t Start, unsigned To,
+                    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
+  for (size_t I = Start; I < Sites.size(); ++I) {
+    if (Sites[I] == To)
+      return true;
+    if (Blocks(Fact.Sites[Sites[I]]))
+      return false;
+  }
+  return std::nullopt;
+}
+
+bool Function::searchFrom(
+    unsigned Block, size_t Start, unsigned To,
+    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  if (std::optional<bool> Found = scanBlock(Block, Start, To, Blocks))
+    return *Found;
+  // Breadth-first over whole blocks: entering a block always scans it from its
+  // first site, so each block needs visiting once.
+  llvm::BitVector Seen(Fact.Cfg.size());
+  std::vector<unsigned> Work(Fact.Cfg[Block].Succs);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (Seen.test(B))
+      continue;
+    Seen.set(B);
+    if (std::optional<bool> Found = scanBlock(B, 0, To, Blocks)) {
+      if (*Found)
+        return true;
+      continue;
+    }
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      Work.push_back(Succ);
+  }
+  return false;
+}
+
+bool Function::reaches(
+    unsigned From, unsigned To,
+    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0 ||
+      Fact.Sites[To].Pos.Block < 0)
+    return false;
+  unsigned Block = Fact.Sites[From].Pos.Block;
+  return searchFrom(Block, indexInBlock(From) + 1, To, Blocks);
+}
+
+bool Function::dominates(unsigned A, unsigned B) const {
+  if (A == B)
+    return true;
+  if (!hasCfg() || Fact.Sites[A].Pos.Block < 0 || Fact.Sites[B].Pos.Block < 0)
+    return false;
+  auto IsA = [A](const SiteFact &S) { return S.Id == A; };
+  return !searchFrom(Fact.CfgEntry, 0, B, IsA);
+}
+
+} // namespace corolint

@@ -1,0 +1,249 @@
+//===- Linker.cpp - Merge translation units into one program --------------===//
+//
+// Applies the library models once, here, so that rules see roles (waits,
+// signals, loop callbacks, offloads) rather than API names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Program.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace corolint {
+
+class Linker {
+public:
+  Linker(Program &P, const ApiModels &Models) : P(P) { P.Models = &Models; }
+
+  void mergeFunctions(std::vector<TuFacts> Units);
+  void buildEdges();
+  void buildResources();
+  void computeContexts();
+
+private:
+  EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
+  void addResourceUse(SiteRef At, const ObjectRef &Obj,
+                      std::vector<SiteRef> Resource::*List,
+                      const TypeModel &Model);
+
+  Program &P;
+  std::map<std::string, Resource> ResourcesByKey;
+};
+
+void Linker::mergeFunctions(std::vector<TuFacts> Units) {
+  std::sort(Units.begin(), Units.end(),
+            [](const TuFacts &A, const TuFacts &B) { return A.MainFile < B.MainFile; });
+  llvm::StringMap<FunctionFact> Chosen;
+  for (TuFacts &Unit : Units)
+    for (FunctionFact &F : Unit.Functions)
+      Chosen.try_emplace(F.Usr, std::move(F));
+  std::vector<std::string> Usrs;
+  for (const auto &Entry : Chosen)
+    Usrs.push_back(Entry.getKey().str());
+  std::sort(Usrs.begin(), Usrs.end());
+  for (const std::string &Usr : Usrs) {
+    P.ByUsr[Usr] = P.Functions.size();
+    P.Functions.emplace_back(std::move(Chosen[Usr]));
+  }
+}
+
+EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
+                                  const ArgFact &Arg) const {
+  const FunctionModel *M = P.models().function(Call.CalleeName);
+  if (!M)
+    // A callable handed to an API we know nothing about (an algorithm, a
+    // std::function parameter) is taken to run synchronously, in the caller's
+    // context.
+    return EdgeKind::Calls;
+  int Index = static_cast<int>(Arg.Index);
+  if (Index == M->Offload)
+    return EdgeKind::Offload;
+  if (Index == M->Spawn)
+    return EdgeKind::Spawns;
+  if (Index != M->LoopCallback)
+    return EdgeKind::Calls;
+  for (const ArgFact &Other : Call.Args)
+    if (static_cast<int>(Other.Index) == M->OffloadWhenArg &&
+        std::find(M->OffloadWhenTypes.begin(), M->OffloadWhenTypes.end(),
+                  Other.Type) != M->OffloadWhenTypes.end())
+      return EdgeKind::Offload;
+  return EdgeKind::LoopCallback;
+}
+
+void Linker::buildEdges() {
+  for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
+    const FunctionFact &F = P.Functions[FnIndex].fact();
+    llvm::DenseSet<int> AwaitedCalls;
+    for (const SiteFact &S : F.Sites)
+      if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0)
+        AwaitedCalls.insert(S.OperandCall);
+    for (const SiteFact &S : F.Sites) {
+      if (S.Kind != SiteKind::Call)
+        continue;
+      SiteRef At{FnIndex, S.Id};
+      if (std::optional<unsigned> Callee = P.find(S.CalleeUsr)) {
+        bool Awaited = AwaitedCalls.count(S.Id) &&
+                       P.Functions[*Callee].isCoroutine();
+        P.Edges.push_back({At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
+      }
+      for (const ArgFact &A : S.Args)
+        if (std::optional<unsigned> Target = P.find(A.CallableUsr))
+          P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
+    }
+  }
+  P.EdgesInto.assign(P.Functions.size(), {});
+  for (unsigned I = 0; I < P.Edges.size(); ++I)
+    P.EdgesInto[P.Edges[I].Callee].push_back(I);
+}
+
+void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
+                            std::vector<SiteRef> Resource::*List,
+                            const TypeModel &Model) {
+  for (const ObjectRef &Target : P.resolve(At.Function, Obj)) {
+    Resource &R = ResourcesByKey[Target.Key];
+    if (R.Key.empty()) {
+      R.Key = Target.Key;
+      R.Name = Target.Name;
+      R.Type = Model.Name;
+      R.Kind = Model.ResourceKind.empty() ? "mutex" : Model.ResourceKind;
+    }
+    (R.*List).push_back(At);
+  }
+}
+
+void Linker::buildResources() {
+  const ApiModels &Models = P.models();
+  for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
+    for (const SiteFact &S : P.Functions[FnIndex].fact().Sites) {
+      SiteRef At{FnIndex, S.Id};
+      if (S.Kind == SiteKind::Suspend && S.Operand.isKnown()) {
+        const TypeModel *T = Models.type(S.AwaitableType);
+        if (T && TypeModel::has(T->Waits, "operator co_await"))
+          addResourceUse(At, S.Operand, &Resource::Waits, *T);
+        continue;
+      }
+      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+        continue;
+      const TypeModel *T = Models.typeForCall(S.Receiver.Type, S.CalleeName);
+      if (!T || T->Role == TypeRole::SyncGuard)
+        continue;
+      llvm::StringRef Member = splitMember(S.CalleeName).second;
+      if (TypeModel::has(T->Waits, Member))
+        addResourceUse(At, S.Receiver, &Resource::Waits, *T);
+      if (TypeModel::has(T->Signals, Member))
+        addResourceUse(At, S.Receiver, &Resource::Signals, *T);
+      if (TypeModel::has(T->Lock, Member))
+        addResourceUse(At, S.Receiver, &Resource::Locks, *T);
+    }
+  }
+  for (auto &Entry : ResourcesByKey)
+    P.Resources.push_back(std::move(Entry.second));
+}
+
+void Linker::computeContexts() {
+  P.Contexts.assign(P.Functions.size(), {});
+  std::deque<unsigned> LoopWork, WorkerWork;
+  for (unsigned I = 0; I < P.Functions.size(); ++I)
+    if (P.Functions[I].isCoroutine()) {
+      P.Contexts[I].Loop = true;
+      LoopWork.push_back(I);
+    }
+  // Handing a callable to the loop or to a worker makes it a root of that
+  // context wherever the handing-over happens.
+  for (const CallEdge &E : P.Edges) {
+    ExecutionContext &C = P.Contexts[E.Callee];
+    if ((E.Kind == EdgeKind::LoopCallback || E.Kind == EdgeKind::Spawns) && !C.Loop) {
+      C.Loop = true;
+      LoopWork.push_back(E.Callee);
+    } else if (E.Kind == EdgeKind::Offload && !C.Worker) {
+      C.Worker = true;
+      WorkerWork.push_back(E.Callee);
+    }
+  }
+  std::vector<std::vector<unsigned>> EdgesFrom(P.Functions.size());
+  for (unsigned I = 0; I < P.Edges.size(); ++I)
+    EdgesFrom[P.Edges[I].From.Function].push_back(I);
+  auto Propagate = [&](std::deque<unsigned> &Work, bool ExecutionContext::*Flag,
+                       bool RecordVia) {
+    while (!Work.empty()) {
+      unsigned Fn = Work.front();
+      Work.pop_front();
+      for (unsigned EdgeIndex : EdgesFrom[Fn]) {
+        const CallEdge &E = P.Edges[EdgeIndex];
+        if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+          continue;
+        ExecutionContext &C = P.Contexts[E.Callee];
+        if (C.*Flag)
+          continue;
+        C.*Flag = true;
+        if (RecordVia)
+          C.LoopVia = E;
+        Work.push_back(E.Callee);
+      }
+    }
+  };
+  Propagate(LoopWork, &ExecutionContext::Loop, true);
+  Propagate(WorkerWork, &ExecutionContext::Worker, false);
+}
+
+std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
+  if (Usr.empty())
+    return std::nullopt;
+  auto It = ByUsr.find(Usr);
+  if (It == ByUsr.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::vector<ObjectRef> Program::resolve(unsigned Fn,
+                                        const ObjectRef &Ref) const {
+  std::vector<ObjectRef> Result;
+  std::vector<std::pair<unsigned, ObjectRef>> Work{{Fn, Ref}};
+  llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
+  while (!Work.empty()) {
+    auto [At, Obj] = Work.back();
+    Work.pop_back();
+    if (Obj.K != ObjectRef::Kind::Param) {
+      Result.push_back(Obj);
+      continue;
+    }
+    if (!SeenParams.insert({At, Obj.ParamIndex}).second)
+      continue;
+    bool Passed = false;
+    for (unsigned EdgeIndex : EdgesInto[At]) {
+      const CallEdge &E = Edges[EdgeIndex];
+      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+        continue;
+      for (const ArgFact &A : site(E.From).Args)
+        if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown()) {
+          Work.push_back({E.From.Function, A.Ref});
+          Passed = true;
+        }
+    }
+    // A parameter no analyzed caller binds stays a resource of its own.
+    if (!Passed)
+      Result.push_back(Obj);
+  }
+  std::sort(Result.begin(), Result.end(),
+            [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });
+  Result.erase(std::unique(Result.begin(), Result.end(),
+                           [](const ObjectRef &A, const ObjectRef &B) {
+                             return A.Key == B.Key;
+                           }),
+               Result.end());
+  return Result;
+}
+
+Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
+  Program P;
+  Linker L(P, Models);
+  L.mergeFunctions(std::move(Units));
+  L.buildEdges();
+  L.buildResources();
+  L.computeContexts();
+  return P;
+}
+
+} // namespace corolint

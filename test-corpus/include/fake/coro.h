@@ -1,0 +1,401 @@
+// fake/coro.h - a tiny, self-contained fake coroutine library for the corolint
+// test corpus. It only has to compile and have believable types; the event
+// loop runs on a virtual clock and never blocks.
+//
+//   fake::task<T>           lazy coroutine task; co_await it to run it
+//   fake::event             set(); co_await ev waits until it is set
+//   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
+//                           (an async-mutex guard, not a synchronous lock)
+//   fake::sleep_for(ms)     awaitable that resumes after ms on the current loop
+//   fake::loop              post(cb), add_timer(ms, cb) (one-shot), spawn(task),
+//                           run(), stop()
+//   fake::generator<T>      synchronous generator driven by co_yield
+//
+// Nothing here takes a synchronous lock or blocks a thread, so library code
+// never produces findings of its own.
+
+#ifndef FAKE_CORO_H
+#define FAKE_CORO_H
+
+#include <algorithm>
+#include <chrono>
+#include <coroutine>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace fake {
+
+template <class T = void> class task;
+
+namespace detail {
+
+struct task_promise_base {
+  std::coroutine_handle<> continuation;
+  std::exception_ptr error;
+
+  std::suspend_always initial_suspend() noexcept { return {}; }
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    std::coroutine_handle<>
+    await_suspend(std::coroutine_handle<Promise> h) const noexcept {
+      if (auto c = h.promise().continuation)
+        return c;
+      return std::noop_coroutine();
+    }
+    void await_resume() const noexcept {}
+  };
+  final_awaiter final_suspend() noexcept { return {}; }
+
+  void unhandled_exception() noexcept { error = std::current_exception(); }
+  void rethrow_if_failed() const {
+    if (error)
+      std::rethrow_exception(error);
+  }
+};
+
+template <class T> struct task_promise : task_promise_base {
+  std::optional<T> value;
+
+  task<T> get_return_object() noexcept;
+  template <class U = T> void return_value(U &&v) {
+    value.emplace(std::forward<U>(v));
+  }
+  T take() {
+    rethrow_if_failed();
+    return std::move(*value);
+  }
+};
+
+template <> struct task_promise<void> : task_promise_base {
+  task<void> get_return_object() noexcept;
+  void return_void() noexcept {}
+  void take() { rethrow_if_failed(); }
+};
+
+} // namespace detail
+
+// A lazy task: the body starts when the task is awaited (or spawned on a
+// loop), and the awaiting coroutine is resumed when it finishes.
+template <class T> class [[nodiscard]] task {
+public:
+  using promise_type = detail::task_promise<T>;
+  using handle_type = std::coroutine_handle<promise_type>;
+
+  task() noexcept = default;
+  explicit task(handle_type h) noexcept : h_(h) {}
+  task(task &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  task &operator=(task &&o) noexcept {
+    if (this != &o) {
+      reset();
+      h_ = std::exchange(o.h_, {});
+    }
+    return *this;
+  }
+  task(const task &) = delete;
+  task &operator=(const task &) = delete;
+  ~task() { reset(); }
+
+  struct awaiter {
+    handle_type h;
+    bool await_ready() const noexcept { return !h || h.done(); }
+    std::coroutine_handle<>
+    await_suspend(std::coroutine_handle<> caller) noexcept {
+      h.promise().continuation = caller;
+      return h;
+    }
+    T await_resume() { return h.promise().take(); }
+  };
+  awaiter operator co_await() noexcept { return awaiter{h_}; }
+
+  handle_type handle() const noexcept { return h_; }
+  bool done() const noexcept { return !h_ || h_.done(); }
+
+private:
+  void reset() noexcept {
+    if (h_)
+      h_.destroy();
+    h_ = {};
+  }
+  handle_type h_;
+};
+
+namespace detail {
+template <class T> task<T> task_promise<T>::get_return_object() noexcept {
+  return task<T>{std::coroutine_handle<task_promise<T>>::from_promise(*this)};
+}
+inline task<void> task_promise<void>::get_return_object() noexcept {
+  return task<void>{
+      std::coroutine_handle<task_promise<void>>::from_promise(*this)};
+}
+} // namespace detail
+
+// A manual-reset event. co_await ev suspends until someone calls set().
+class event {
+public:
+  event() = default;
+  event(const event &) = delete;
+  event &operator=(const event &) = delete;
+
+  void set() {
+    set_ = true;
+    std::vector<std::coroutine_handle<>> waiters;
+    waiters.swap(waiters_);
+    for (auto h : waiters)
+      h.resume();
+  }
+  void reset() noexcept { set_ = false; }
+  bool is_set() const noexcept { return set_; }
+
+  struct awaiter {
+    event &ev;
+    bool await_ready() const noexcept { return ev.set_; }
+    void await_suspend(std::coroutine_handle<> h) { ev.waiters_.push_back(h); }
+    void await_resume() const noexcept {}
+  };
+  awaiter operator co_await() noexcept { return awaiter{*this}; }
+
+private:
+  bool set_ = false;
+  std::vector<std::coroutine_handle<>> waiters_;
+};
+
+class async_mutex;
+
+// Owns an async_mutex until destroyed or unlock()ed. Holding one across a
+// co_await is the whole point of an async mutex: other coroutines that want
+// it suspend instead of blocking the thread.
+class [[nodiscard]] async_lock_guard {
+public:
+  async_lock_guard(async_lock_guard &&o) noexcept
+      : m_(std::exchange(o.m_, nullptr)) {}
+  async_lock_guard(const async_lock_guard &) = delete;
+  async_lock_guard &operator=(const async_lock_guard &) = delete;
+  async_lock_guard &operator=(async_lock_guard &&) = delete;
+  ~async_lock_guard() { unlock(); }
+
+  inline void unlock() noexcept;
+  bool owns_lock() const noexcept { return m_ != nullptr; }
+
+private:
+  friend class async_mutex;
+  explicit async_lock_guard(async_mutex &m) noexcept : m_(&m) {}
+  async_mutex *m_;
+};
+
+class async_mutex {
+public:
+  async_mutex() = default;
+  async_mutex(const async_mutex &) = delete;
+  async_mutex &operator=(const async_mutex &) = delete;
+
+  struct lock_awaiter {
+    async_mutex &m;
+    bool await_ready() noexcept { return m.try_lock(); }
+    void await_suspend(std::coroutine_handle<> h) { m.waiters_.push_back(h); }
+    async_lock_guard await_resume() noexcept { return async_lock_guard(m); }
+  };
+
+  // co_await m.lock() -> async_lock_guard
+  lock_awaiter lock() noexcept { return lock_awaiter{*this}; }
+
+  bool try_lock() noexcept {
+    if (locked_)
+      return false;
+    locked_ = true;
+    return true;
+  }
+
+  // Hands the mutex straight to the next waiter, if any.
+  void unlock() noexcept {
+    if (waiters_.empty()) {
+      locked_ = false;
+      return;
+    }
+    auto next = waiters_.front();
+    waiters_.pop_front();
+    next.resume();
+  }
+
+private:
+  bool locked_ = false;
+  std::deque<std::coroutine_handle<>> waiters_;
+};
+
+inline void async_lock_guard::unlock() noexcept {
+  if (auto *m = std::exchange(m_, nullptr))
+    m->unlock();
+}
+
+// A single-threaded event loop on a virtual clock: run() executes posted
+// callbacks, then fires timers in deadline order, advancing the clock to each
+// deadline instead of waiting for it.
+class loop {
+public:
+  using callback = std::function<void()>;
+  using duration = std::chrono::milliseconds;
+
+  loop() = default;
+  loop(const loop &) = delete;
+  loop &operator=(const loop &) = delete;
+
+  // Runs cb on the loop thread, soon.
+  void post(callback cb) { ready_.push_back(std::move(cb)); }
+
+  // Runs cb once on the loop thread, delay from now.
+  void add_timer(duration delay, callback cb) {
+    timers_.push_back(timer{now_ + delay, seq_++, std::move(cb)});
+  }
+
+  // Starts a task on the loop; the loop keeps it alive until it is destroyed.
+  void spawn(task<void> t) {
+    auto h = t.handle();
+    spawned_.push_back(std::move(t));
+    post([h] { h.resume(); });
+  }
+
+  void run() {
+    loop *previous = std::exchange(current_, this);
+    stopped_ = false;
+    while (!stopped_) {
+      if (!ready_.empty()) {
+        callback cb = std::move(ready_.front());
+        ready_.pop_front();
+        cb();
+        continue;
+      }
+      if (timers_.empty())
+        break;
+      auto it = std::min_element(timers_.begin(), timers_.end(),
+                                 [](const timer &a, const timer &b) {
+                                   return a.when != b.when ? a.when < b.when
+                                                           : a.seq < b.seq;
+                                 });
+      timer t = std::move(*it);
+      timers_.erase(it);
+      now_ = t.when;
+      t.cb();
+    }
+    current_ = previous;
+  }
+
+  void stop() noexcept { stopped_ = true; }
+  duration now() const noexcept { return now_; }
+
+  // The loop whose run() is executing on this thread, or null.
+  static loop *current() noexcept { return current_; }
+
+private:
+  struct timer {
+    duration when;
+    unsigned long seq;
+    callback cb;
+  };
+
+  static inline thread_local loop *current_ = nullptr;
+
+  std::deque<callback> ready_;
+  std::vector<timer> timers_;
+  std::vector<task<void>> spawned_;
+  duration now_{0};
+  unsigned long seq_ = 0;
+  bool stopped_ = false;
+};
+
+// co_await fake::sleep_for(ms): resumes the coroutine from a timer on the
+// current loop. Suspends the coroutine, never the thread.
+struct sleep_awaiter {
+  std::chrono::milliseconds delay;
+
+  bool await_ready() const noexcept { return delay.count() <= 0; }
+  void await_suspend(std::coroutine_handle<> h) const {
+    if (loop *l = loop::current())
+      l->add_timer(delay, [h] { h.resume(); });
+  }
+  void await_resume() const noexcept {}
+};
+
+inline sleep_awaiter sleep_for(std::chrono::milliseconds ms) noexcept {
+  return sleep_awaiter{ms};
+}
+
+// A synchronous generator: for (auto v : gen()) ... ; the body runs up to the
+// next co_yield each time the consumer asks for a value.
+template <class T> class [[nodiscard]] generator {
+public:
+  struct promise_type {
+    std::optional<T> current;
+    std::exception_ptr error;
+
+    generator get_return_object() noexcept {
+      return generator{
+          std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    template <class U = T> std::suspend_always yield_value(U &&v) {
+      current.emplace(std::forward<U>(v));
+      return {};
+    }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+
+    // Generators only co_yield.
+    template <class U> std::suspend_never await_transform(U &&) = delete;
+  };
+  using handle_type = std::coroutine_handle<promise_type>;
+
+  struct sentinel {};
+
+  class iterator {
+  public:
+    explicit iterator(handle_type h) noexcept : h_(h) {}
+    const T &operator*() const { return *h_.promise().current; }
+    iterator &operator++() {
+      advance();
+      return *this;
+    }
+    void operator++(int) { advance(); }
+    bool operator==(sentinel) const noexcept { return !h_ || h_.done(); }
+
+  private:
+    friend class generator;
+    void advance() {
+      h_.promise().current.reset();
+      h_.resume();
+      if (h_.promise().error)
+        std::rethrow_exception(h_.promise().error);
+    }
+    handle_type h_;
+  };
+
+  explicit generator(handle_type h) noexcept : h_(h) {}
+  generator(generator &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  generator(const generator &) = delete;
+  generator &operator=(const generator &) = delete;
+  generator &operator=(generator &&) = delete;
+  ~generator() {
+    if (h_)
+      h_.destroy();
+  }
+
+  iterator begin() {
+    iterator it{h_};
+    if (h_)
+      it.advance();
+    return it;
+  }
+  sentinel end() const noexcept { return {}; }
+
+private:
+  handle_type h_;
+};
+
+} // namespace fake
+
+#endif // FAKE_CORO_H

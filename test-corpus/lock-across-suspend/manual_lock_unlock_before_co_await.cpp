@@ -1,0 +1,16 @@
+// A manual lock()/unlock() pair, both before the suspension.
+// expect-no-findings
+#include <fake/coro.h>
+#include <mutex>
+
+std::mutex mtx;
+int counter = 0;
+fake::event ready;
+
+fake::task<void> bump() {
+  mtx.lock();
+  ++counter;
+  mtx.unlock();
+  co_await ready;
+  ++counter;
+}

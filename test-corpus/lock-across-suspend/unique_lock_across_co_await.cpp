@@ -1,0 +1,14 @@
+// A std::unique_lock that is never unlocked before the coroutine suspends.
+#include <fake/coro.h>
+#include <mutex>
+
+std::mutex mtx;
+int counter = 0;
+fake::event ready;
+
+fake::task<void> bump() {
+  std::unique_lock<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  ++counter;
+  co_await ready; // expect: lock-across-suspend {{held across co_await}}
+  ++counter;
+}

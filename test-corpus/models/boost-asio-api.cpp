@@ -1,0 +1,165 @@
+// expect-no-findings
+//
+// Uses every function and type named in rules/models/boost-asio.json. The
+// coroutines and loop callbacks only do non-blocking work and race every
+// external wait with a timer; the synchronous calls are in plain functions
+// that no loop runs. A model name that stops matching Boost.Asio fails the
+// model name check.
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/experimental/channel.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+
+#include <chrono>
+#include <string>
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+using boost::system::error_code;
+using namespace asio::experimental::awaitable_operators;
+using namespace std::chrono_literals;
+
+namespace boost_asio_api {
+
+// Callback style: each handler is a loop callback and does no blocking work.
+void callbacks(asio::io_context &io, tcp::socket &sock, tcp::acceptor &acc,
+               tcp::socket &peer, tcp::resolver &res, std::string &line,
+               char (&buf)[64]) {
+  asio::steady_timer timer(io, 1s);
+  timer.async_wait([](error_code) {});
+  timer.cancel_one();
+  timer.cancel();
+
+  asio::deadline_timer dt(io, boost::posix_time::milliseconds(1));
+  dt.async_wait([](error_code) {});
+  dt.cancel_one();
+  dt.cancel();
+
+  tcp::endpoint ep(asio::ip::address_v4::loopback(), 80);
+  sock.async_connect(ep, [](error_code) {});
+  acc.async_accept(peer, [](error_code) {});
+  sock.async_read_some(asio::buffer(buf), [](error_code, std::size_t) {});
+  sock.async_write_some(asio::buffer(buf), [](error_code, std::size_t) {});
+  sock.async_receive(asio::buffer(buf), [](error_code, std::size_t) {});
+  sock.async_send(asio::buffer(buf), [](error_code, std::size_t) {});
+  asio::async_read(sock, asio::buffer(buf), [](error_code, std::size_t) {});
+  asio::async_write(sock, asio::buffer(buf), [](error_code, std::size_t) {});
+  asio::async_read_until(sock, asio::dynamic_buffer(line), '\n',
+                         [](error_code, std::size_t) {});
+  res.async_resolve("localhost", "80",
+                    [&sock](error_code ec, tcp::resolver::results_type r) {
+                      if (!ec)
+                        asio::async_connect(sock, r,
+                                            [](error_code, tcp::endpoint) {});
+                    });
+}
+
+// Loop, pool and deprecated io_context member submission.
+void submissions(asio::io_context &io, asio::thread_pool &pool) {
+  asio::post(io, [] {});
+  asio::dispatch(io.get_executor(), [] {});
+  asio::defer(io, [] {});
+  asio::post(pool, [] {});
+  asio::thread_pool::executor_type pool_ex = pool.get_executor();
+  asio::dispatch(pool_ex, [] {});
+  asio::defer(pool.get_executor(), [] {});
+  io.post([] {});
+  io.dispatch([] {});
+}
+
+// Coroutine style: every external wait is raced with a timer.
+asio::awaitable<void> session(tcp::socket sock) {
+  asio::steady_timer timer(co_await asio::this_coro::executor, 1s);
+  char buf[64];
+  auto r = co_await (sock.async_read_some(asio::buffer(buf), asio::use_awaitable) ||
+                     timer.async_wait(asio::use_awaitable));
+  if (r.index() == 0)
+    co_await (asio::async_write(sock, asio::buffer(buf, std::get<0>(r)),
+                                asio::use_awaitable) ||
+              timer.async_wait(asio::use_awaitable));
+}
+
+asio::awaitable<void> channels() {
+  auto ex = co_await asio::this_coro::executor;
+  asio::experimental::channel<void(error_code, int)> ch(ex, 4);
+  co_await ch.async_send(error_code{}, 1, asio::use_awaitable);
+  ch.try_send(error_code{}, 2);
+  ch.try_send_n(1, error_code{}, 3);
+  co_await ch.async_receive(asio::use_awaitable);
+  ch.cancel();
+  ch.close();
+
+  asio::experimental::concurrent_channel<void(error_code, int)> cch(ex, 4);
+  co_await cch.async_send(error_code{}, 1, asio::use_awaitable);
+  cch.try_send(error_code{}, 2);
+  cch.try_send_n(1, error_code{}, 3);
+  co_await cch.async_receive(asio::use_awaitable);
+  cch.cancel();
+  cch.close();
+}
+
+void spawns(asio::io_context &io, tcp::socket sock) {
+  asio::awaitable<void> task = session(std::move(sock));
+  asio::co_spawn(io, std::move(task), asio::detached);
+  asio::co_spawn(io.get_executor(), channels, asio::detached);
+}
+
+// Synchronous calls, made where no loop runs.
+void synchronous(asio::io_context &io) {
+  asio::steady_timer timer(io, 1ms);
+  timer.wait();
+  asio::deadline_timer dt(io, boost::posix_time::milliseconds(1));
+  dt.wait();
+
+  tcp::resolver res(io);
+  tcp::resolver::results_type endpoints = res.resolve("localhost", "80");
+  tcp::socket sock(io);
+  asio::connect(sock, endpoints);
+  sock.close();
+  sock.connect(*endpoints.begin());
+
+  char buf[64];
+  sock.read_some(asio::buffer(buf));
+  sock.write_some(asio::buffer(buf));
+  sock.receive(asio::buffer(buf));
+  sock.send(asio::buffer(buf));
+  asio::read(sock, asio::buffer(buf));
+  asio::write(sock, asio::buffer(buf));
+  std::string line;
+  asio::read_until(sock, asio::dynamic_buffer(line), '\n');
+
+  tcp::acceptor acc(io, tcp::endpoint(tcp::v4(), 0));
+  tcp::socket peer(io);
+  acc.accept(peer);
+}
+
+void run_loops(asio::io_context &io, asio::thread_pool &pool) {
+  io.run();
+  io.restart();
+  io.run_one();
+  io.run_for(1ms);
+  io.run_until(std::chrono::steady_clock::now() + 1ms);
+  io.run_one_for(1ms);
+  io.run_one_until(std::chrono::steady_clock::now() + 1ms);
+  pool.join();
+  pool.wait();
+}
+
+} // namespace boost_asio_api
+
+int main() {
+  asio::io_context io;
+  asio::thread_pool pool(2);
+  tcp::socket sock(io);
+  tcp::acceptor acc(io);
+  tcp::socket peer(io);
+  tcp::resolver res(io);
+  std::string line;
+  char buf[64];
+  boost_asio_api::callbacks(io, sock, acc, peer, res, line, buf);
+  boost_asio_api::submissions(io, pool);
+  boost_asio_api::spawns(io, tcp::socket(io));
+  boost_asio_api::synchronous(io);
+  boost_asio_api::run_loops(io, pool);
+}

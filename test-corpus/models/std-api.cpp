@@ -1,0 +1,314 @@
+// expect-no-findings
+//
+// Uses every function and type named in rules/models/std.json, from ordinary
+// code that no event loop runs. tests check that each model name is extracted
+// from this file, so a model name that stops matching libstdc++ fails there.
+
+#include <arpa/inet.h>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <future>
+#include <mutex>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <shared_mutex>
+#include <string>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <thread>
+#include <time.h>
+#include <unistd.h>
+
+namespace std_api {
+
+using namespace std::chrono_literals;
+
+void sleeping() {
+  std::this_thread::sleep_for(1ms);
+  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1ms);
+  sleep(0);
+  usleep(10);
+  timespec ts{0, 1000};
+  nanosleep(&ts, nullptr);
+}
+
+void file_streams(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::ifstream in2;
+  in2.open(path);
+
+  std::ofstream out(path + ".out");
+  out << line;
+  std::ofstream out2;
+  out2.open(path + ".out2");
+
+  std::fstream both(path, std::ios::in | std::ios::out);
+  std::fstream both2;
+  both2.open(path, std::ios::in);
+}
+
+void c_stdio(const char *path) {
+  FILE *f = fopen(path, "r+");
+  if (!f)
+    return;
+  char buf[64];
+  size_t n = fread(buf, 1, sizeof buf, f);
+  fwrite(buf, 1, n, f);
+  if (fgets(buf, sizeof buf, f))
+    fputs(buf, f);
+  fprintf(f, "%d\n", 1);
+  int v = 0;
+  fscanf(f, "%d", &v);
+  fflush(f);
+  fclose(f);
+}
+
+void posix_io(const char *path) {
+  int fd = open(path, O_RDWR);
+  char buf[64];
+  ssize_t n = read(fd, buf, sizeof buf);
+  if (n > 0)
+    write(fd, buf, static_cast<size_t>(n));
+  pread(fd, buf, sizeof buf, 0);
+  pwrite(fd, buf, sizeof buf, 0);
+  close(fd);
+}
+
+void sockets() {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(80);
+  connect(s, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+  char buf[64];
+  send(s, buf, sizeof buf, 0);
+  recv(s, buf, sizeof buf, 0);
+  socklen_t len = sizeof addr;
+  sendto(s, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&addr), len);
+  recvfrom(s, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&addr), &len);
+  int peer = accept(s, reinterpret_cast<sockaddr *>(&addr), &len);
+
+  pollfd pfd{s, POLLIN, 0};
+  poll(&pfd, 1, 0);
+  fd_set set;
+  FD_ZERO(&set);
+  FD_SET(s, &set);
+  timeval tv{0, 0};
+  select(s + 1, &set, nullptr, nullptr, &tv);
+  int ep = epoll_create1(0);
+  epoll_event events[4];
+  epoll_wait(ep, events, 4, 0);
+
+  addrinfo *res = nullptr;
+  if (getaddrinfo("localhost", "80", nullptr, &res) == 0)
+    freeaddrinfo(res);
+  gethostbyname("localhost");
+  close(peer);
+  close(ep);
+  close(s);
+}
+
+void processes() {
+  std::system("true");
+  FILE *p = popen("true", "r");
+  if (p)
+    pclose(p);
+}
+
+void futures() {
+  std::promise<int> p;
+  std::future<int> f = p.get_future();
+  std::thread t([&p] { p.set_value(1); });
+  f.wait();
+  f.wait_for(1ms);
+  f.wait_until(std::chrono::steady_clock::now() + 1ms);
+  f.get();
+  t.join();
+
+  std::promise<int> p2;
+  std::shared_future<int> sf = p2.get_future().share();
+  p2.set_exception(std::make_exception_ptr(1));
+  sf.wait();
+  sf.wait_for(1ms);
+  sf.wait_until(std::chrono::steady_clock::now() + 1ms);
+  try {
+    sf.get();
+  } catch (int) {
+  }
+
+  std::promise<void> p3;
+  std::future<void> f3 = p3.get_future();
+  std::jthread jt([&p3] { p3.set_value_at_thread_exit(); });
+  f3.get();
+  jt.join();
+
+  std::promise<int> p4;
+  std::future<int> f4 = p4.get_future();
+  std::thread t4([&p4] {
+    p4.set_exception_at_thread_exit(std::make_exception_ptr(2));
+  });
+  t4.join();
+  try {
+    f4.get();
+  } catch (int) {
+  }
+
+  std::future<int> a = std::async([] { return 3; });
+  a.get();
+}
+
+std::mutex m;
+std::recursive_mutex rm;
+std::timed_mutex tm;
+std::recursive_timed_mutex rtm;
+std::shared_mutex sm;
+std::shared_timed_mutex stm;
+
+void mutexes() {
+  m.lock();
+  m.unlock();
+  if (m.try_lock())
+    m.unlock();
+
+  rm.lock();
+  rm.unlock();
+  if (rm.try_lock())
+    rm.unlock();
+
+  tm.lock();
+  tm.unlock();
+  if (tm.try_lock())
+    tm.unlock();
+  if (tm.try_lock_for(1ms))
+    tm.unlock();
+  if (tm.try_lock_until(std::chrono::steady_clock::now() + 1ms))
+    tm.unlock();
+
+  rtm.lock();
+  rtm.unlock();
+  if (rtm.try_lock())
+    rtm.unlock();
+  if (rtm.try_lock_for(1ms))
+    rtm.unlock();
+  if (rtm.try_lock_until(std::chrono::steady_clock::now() + 1ms))
+    rtm.unlock();
+
+  sm.lock();
+  sm.unlock();
+  if (sm.try_lock())
+    sm.unlock();
+  sm.lock_shared();
+  sm.unlock_shared();
+  if (sm.try_lock_shared())
+    sm.unlock_shared();
+
+  stm.lock();
+  stm.unlock();
+  if (stm.try_lock())
+    stm.unlock();
+  if (stm.try_lock_for(1ms))
+    stm.unlock();
+  if (stm.try_lock_until(std::chrono::steady_clock::now() + 1ms))
+    stm.unlock();
+  stm.lock_shared();
+  stm.unlock_shared();
+  if (stm.try_lock_shared())
+    stm.unlock_shared();
+  if (stm.try_lock_shared_for(1ms))
+    stm.unlock_shared();
+  if (stm.try_lock_shared_until(std::chrono::steady_clock::now() + 1ms))
+    stm.unlock_shared();
+}
+
+void guards() {
+  {
+    std::lock_guard<std::mutex> g(m);
+  }
+  {
+    std::scoped_lock g(m, rm);
+  }
+  {
+    std::unique_lock<std::mutex> g(m, std::defer_lock);
+    g.lock();
+    g.unlock();
+    if (g.try_lock())
+      g.unlock();
+  }
+  {
+    std::unique_lock<std::timed_mutex> g(tm, std::try_to_lock);
+    if (g.owns_lock())
+      g.unlock();
+    if (g.try_lock_for(1ms))
+      g.unlock();
+    if (g.try_lock_until(std::chrono::steady_clock::now() + 1ms))
+      g.unlock();
+  }
+  {
+    std::shared_lock<std::shared_mutex> g(sm, std::defer_lock);
+    g.lock();
+    g.unlock();
+    if (g.try_lock())
+      g.unlock();
+  }
+  {
+    std::shared_lock<std::shared_timed_mutex> g(stm, std::try_to_lock);
+    if (g.owns_lock())
+      g.unlock();
+    if (g.try_lock_for(1ms))
+      g.unlock();
+    if (g.try_lock_until(std::chrono::steady_clock::now() + 1ms))
+      g.unlock();
+  }
+}
+
+std::mutex cvm;
+std::condition_variable cv;
+std::condition_variable_any cva;
+bool ready = false;
+
+void condition_variables() {
+  std::thread notifier([] {
+    {
+      std::lock_guard<std::mutex> g(cvm);
+      ready = true;
+    }
+    cv.notify_one();
+    cv.notify_all();
+    cva.notify_one();
+    cva.notify_all();
+  });
+  {
+    std::unique_lock<std::mutex> lk(cvm);
+    cv.wait(lk, [] { return ready; });
+    cv.wait_for(lk, 1ms, [] { return ready; });
+    cv.wait_until(lk, std::chrono::steady_clock::now() + 1ms,
+                  [] { return ready; });
+    cva.wait(lk, [] { return ready; });
+    cva.wait_for(lk, 1ms, [] { return ready; });
+    cva.wait_until(lk, std::chrono::steady_clock::now() + 1ms,
+                   [] { return ready; });
+  }
+  notifier.join();
+}
+
+} // namespace std_api
+
+int main(int argc, char **argv) {
+  std_api::sleeping();
+  std_api::file_streams(argc > 1 ? argv[1] : "/dev/null");
+  std_api::c_stdio("/dev/null");
+  std_api::posix_io("/dev/null");
+  std_api::sockets();
+  std_api::processes();
+  std_api::futures();
+  std_api::mutexes();
+  std_api::guards();
+  std_api::condition_variables();
+}
