@@ -62,7 +62,7 @@ cl::opt<std::string> FailOn("fail-on", cl::desc("Exit with 1 when findings at or
                             cl::init("warning"), cl::cat(Category),
                             cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed in parallel (default: one per core)"),
-                       cl::init(0), cl::cat(Category),
+                       cl::init(0), cl::Prefix, cl::cat(Category),
                        cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
 cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
                                 cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));

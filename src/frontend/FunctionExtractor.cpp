@@ -224,20 +224,18 @@ void CfgPlacer::place(const CFG &G) {
 void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
                          const Names &N) {
   auto Add = [&](SuspendKind Kind, const Stmt *S, unsigned Block, bool Front) {
-    SiteFact Site;
-    Site.Id = F.Sites.size();
+    SiteFact &Site = F.Sites.emplace_back();
+    Site.Id = F.Sites.size() - 1;
     Site.Kind = SiteKind::Suspend;
     Site.Suspend = Kind;
     Site.Implicit = true;
     Site.Loc = N.location(S ? S->getBeginLoc() : SourceLocation());
-    if (!F.Cfg.empty()) {
-      std::vector<unsigned> &Sites = F.Cfg[Block].Sites;
-      Sites.insert(Front ? Sites.begin() : Sites.end(), Site.Id);
-      for (size_t I = 0; I < Sites.size(); ++I)
-        F.Sites[Sites[I]].Pos.Index = I; // Reindex after inserting in front.
-      Site.Pos = {static_cast<int>(Block), Front ? 0 : static_cast<int>(Sites.size() - 1)};
-    }
-    F.Sites.push_back(std::move(Site));
+    if (F.Cfg.empty())
+      return;
+    std::vector<unsigned> &Sites = F.Cfg[Block].Sites;
+    Sites.insert(Front ? Sites.begin() : Sites.end(), Site.Id);
+    for (size_t I = 0; I < Sites.size(); ++I)
+      F.Sites[Sites[I]].Pos = {static_cast<int>(Block), static_cast<int>(I)};
   };
   Add(SuspendKind::Initial, Body->getInitSuspendStmt(), F.CfgEntry, true);
   Add(SuspendKind::Final, Body->getFinalSuspendStmt(), F.CfgExit, false);

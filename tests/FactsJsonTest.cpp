@@ -1,0 +1,73 @@
+//===- FactsJsonTest.cpp - Facts survive the round trip, bad files don't --===//
+
+#include "FactsBuilder.h"
+#include "corolint/Facts.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+TuFacts sampleUnit() {
+  FunctionBuilder B("handler", /*Coroutine=*/true);
+  ObjectRef G = local("handler::g", "std::lock_guard");
+  B.scopeBegin(FunctionBuilder::Body, G, {argOf(0, global("mtx", "std::mutex"))});
+  unsigned Call = B.call(FunctionBuilder::Body, "fetch");
+  unsigned Await = B.suspend(FunctionBuilder::Body);
+  B.scopeEnd(FunctionBuilder::Body, G);
+  FunctionFact F = B.build();
+  F.Sites[Await].OperandCall = Call;
+  F.Sites[Await].Implicit = false;
+  return unit("/src/a.cpp", {F});
+}
+
+TEST(FactsJson, RoundTripIsLossless) {
+  TuFacts In = sampleUnit();
+  std::string Text = writeFactsJson(In);
+  llvm::Expected<TuFacts> Out = readFactsJson(Text, "a.facts.json");
+  ASSERT_TRUE(bool(Out)) << llvm::toString(Out.takeError());
+  EXPECT_EQ(writeFactsJson(*Out), Text);
+  ASSERT_EQ(Out->Functions.size(), 1u);
+  const FunctionFact &F = Out->Functions[0];
+  EXPECT_TRUE(F.IsCoroutine);
+  EXPECT_EQ(F.Sites[0].Args[0].Ref.Name, "mtx");
+  EXPECT_EQ(F.Sites[2].OperandCall, 1);
+  EXPECT_EQ(F.Sites[3].Kind, SiteKind::ScopeEnd);
+}
+
+std::string errorOf(llvm::StringRef Text) {
+  llvm::Expected<TuFacts> F = readFactsJson(Text, "x.facts.json");
+  if (F)
+    return "";
+  return llvm::toString(F.takeError());
+}
+
+TEST(FactsJson, OtherVersionIsRefusedWithTheFileName) {
+  std::string Text = writeFactsJson(sampleUnit());
+  size_t At = Text.find("\"version\":1");
+  ASSERT_NE(At, std::string::npos);
+  Text.replace(At, 11, "\"version\":99");
+  std::string E = errorOf(Text);
+  EXPECT_NE(E.find("x.facts.json"), std::string::npos) << E;
+  EXPECT_NE(E.find("facts version 99"), std::string::npos) << E;
+}
+
+TEST(FactsJson, TruncatedFileIsRefused) {
+  std::string Text = writeFactsJson(sampleUnit());
+  std::string E = errorOf(llvm::StringRef(Text).take_front(Text.size() / 2));
+  EXPECT_NE(E.find("truncated"), std::string::npos) << E;
+}
+
+TEST(FactsJson, IndexOutsideTheFunctionIsRefused) {
+  TuFacts U = sampleUnit();
+  U.Functions[0].Cfg[2].Succs.push_back(42);
+  std::string E = errorOf(writeFactsJson(U));
+  EXPECT_NE(E.find("successor that does not exist"), std::string::npos) << E;
+}
+
+TEST(FactsJson, OtherJsonIsNotFacts) {
+  EXPECT_NE(errorOf("{\"hello\": 1}").find("not a facts file"), std::string::npos);
+}
+
+} // namespace

@@ -1,0 +1,79 @@
+//===- FunctionTest.cpp - Paths and dominance on hand-built CFGs ----------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Program.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+auto Never = [](const SiteFact &) { return false; };
+
+TEST(Function, StraightLineReachesForwardOnly) {
+  FunctionBuilder B("f");
+  unsigned A = B.call(FunctionBuilder::Body, "a");
+  unsigned C = B.call(FunctionBuilder::Body, "c");
+  Function F(B.build());
+  EXPECT_TRUE(F.reaches(A, C, Never));
+  EXPECT_FALSE(F.reaches(C, A, Never));
+  EXPECT_TRUE(F.dominates(A, C));
+  EXPECT_FALSE(F.dominates(C, A));
+}
+
+TEST(Function, BlockerOnEveryPathStopsReach) {
+  FunctionBuilder B("f");
+  unsigned A = B.call(FunctionBuilder::Body, "a");
+  unsigned Stop = B.call(FunctionBuilder::Body, "stop");
+  unsigned C = B.call(FunctionBuilder::Body, "c");
+  Function F(B.build());
+  auto IsStop = [&](const SiteFact &S) { return S.Id == Stop; };
+  EXPECT_FALSE(F.reaches(A, C, IsStop));
+}
+
+// body -> {then, else} -> join: a blocker on one branch leaves the other path.
+TEST(Function, BlockerOnOneBranchLeavesAPath) {
+  FunctionBuilder B("f");
+  unsigned Then = B.block(), Else = B.block(), Join = B.block();
+  B.succs(FunctionBuilder::Body, {Then, Else}).succs(Then, {Join}).succs(Else, {Join});
+  B.succs(Join, {1});
+  unsigned A = B.call(FunctionBuilder::Body, "a");
+  unsigned Stop = B.call(Then, "stop");
+  unsigned C = B.call(Join, "c");
+  Function F(B.build());
+  auto IsStop = [&](const SiteFact &S) { return S.Id == Stop; };
+  EXPECT_TRUE(F.reaches(A, C, IsStop));
+  EXPECT_FALSE(F.dominates(Stop, C));
+  EXPECT_TRUE(F.dominates(A, C));
+}
+
+// A loop: the end of the body flows back to its start, so a site can reach
+// one that comes before it.
+TEST(Function, LoopBackEdgeReachesEarlierSite) {
+  FunctionBuilder B("f");
+  unsigned Loop = B.block();
+  B.succs(FunctionBuilder::Body, {Loop}).succs(Loop, {Loop, 1});
+  unsigned First = B.call(Loop, "first");
+  unsigned Second = B.call(Loop, "second");
+  Function F(B.build());
+  EXPECT_TRUE(F.reaches(Second, First, Never));
+  auto IsSecond = [&](const SiteFact &S) { return S.Id == Second; };
+  EXPECT_TRUE(F.reaches(Second, Second, Never));
+  EXPECT_FALSE(F.reaches(First, First, IsSecond));
+}
+
+TEST(Function, NoCfgAnswersNo) {
+  FunctionBuilder B("f");
+  unsigned A = B.call(FunctionBuilder::Body, "a");
+  unsigned C = B.call(FunctionBuilder::Body, "c");
+  FunctionFact Fact = B.build();
+  Fact.Cfg.clear();
+  for (SiteFact &S : Fact.Sites)
+    S.Pos = {};
+  Function F(Fact);
+  EXPECT_FALSE(F.reaches(A, C, Never));
+  EXPECT_FALSE(F.dominates(A, C));
+}
+
+} // namespace

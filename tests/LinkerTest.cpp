@@ -1,0 +1,150 @@
+//===- LinkerTest.cpp - Merging units, contexts, resources ----------------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Program.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+ApiModels testModels() {
+  ApiModels M;
+  llvm::Error E = M.addJson(R"({
+    "functions": [
+      {"name": "loop::add_timer", "loopCallback": 1, "repeats": true},
+      {"name": "std::thread::thread", "offload": 0},
+      {"name": "asio::post", "loopCallback": 1,
+       "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}}
+    ],
+    "types": [
+      {"name": "Event", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["set"]}
+    ]})", "test-models");
+  EXPECT_FALSE(bool(E));
+  return M;
+}
+
+unsigned indexOf(const Program &P, llvm::StringRef Name) {
+  for (unsigned I = 0; I < P.functions().size(); ++I)
+    if (P.function(I).name() == Name)
+      return I;
+  ADD_FAILURE() << "no function " << Name.str();
+  return 0;
+}
+
+TEST(Linker, InlineFunctionSeenTwiceCountsOnce) {
+  ApiModels M = testModels();
+  FunctionBuilder Helper("helper");
+  Helper.call(FunctionBuilder::Body, "other");
+  std::vector<TuFacts> Units = {unit("/b.cpp", {Helper.build()}),
+                                unit("/a.cpp", {Helper.build()})};
+  Program P = linkProgram(Units, M);
+  EXPECT_EQ(P.functions().size(), 1u);
+}
+
+TEST(Linker, ResultDoesNotDependOnUnitOrder) {
+  ApiModels M = testModels();
+  FunctionBuilder A("a"), B("b");
+  A.call(FunctionBuilder::Body, "b");
+  TuFacts UA = unit("/a.cpp", {A.build()}), UB = unit("/b.cpp", {B.build()});
+  Program P1 = linkProgram({UA, UB}, M), P2 = linkProgram({UB, UA}, M);
+  ASSERT_EQ(P1.functions().size(), P2.functions().size());
+  for (unsigned I = 0; I < P1.functions().size(); ++I)
+    EXPECT_EQ(P1.function(I).name(), P2.function(I).name());
+  ASSERT_EQ(P1.edges().size(), 1u);
+  EXPECT_EQ(P2.edges().size(), 1u);
+}
+
+TEST(Linker, CoroutineAndWhatItCallsRunOnTheLoop) {
+  ApiModels M = testModels();
+  FunctionBuilder Co("co", /*Coroutine=*/true), Helper("helper"), Leaf("leaf");
+  Co.call(FunctionBuilder::Body, "helper");
+  Helper.call(FunctionBuilder::Body, "leaf");
+  Program P = linkProgram({unit("/a.cpp", {Co.build(), Helper.build(), Leaf.build()})}, M);
+  EXPECT_TRUE(P.context(indexOf(P, "co")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "helper")).Loop);
+  const ExecutionContext &LeafContext = P.context(indexOf(P, "leaf"));
+  EXPECT_TRUE(LeafContext.Loop);
+  ASSERT_TRUE(LeafContext.LoopVia.has_value());
+  EXPECT_EQ(P.function(LeafContext.LoopVia->From.Function).name(), "helper");
+}
+
+TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {
+  ApiModels M = testModels();
+  FunctionBuilder Main("main"), Tick("tick"), Work("work");
+  Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "tick");
+  Main.pass(FunctionBuilder::Body, "std::thread::thread", 0, "work");
+  Program P = linkProgram({unit("/a.cpp", {Main.build(), Tick.build(), Work.build()})}, M);
+  EXPECT_FALSE(P.context(indexOf(P, "main")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "tick")).Loop);
+  EXPECT_FALSE(P.context(indexOf(P, "work")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "work")).Worker);
+}
+
+TEST(Linker, PostToAThreadPoolIsOffload) {
+  ApiModels M = testModels();
+  FunctionBuilder Main("main"), Job("job"), Handler("handler");
+  ArgFact Pool = argType(0, "asio::thread_pool");
+  ArgFact JobArg;
+  JobArg.Index = 1;
+  JobArg.CallableUsr = "c:@F@job";
+  Main.call(FunctionBuilder::Body, "asio::post", {}, {Pool, JobArg});
+  Main.pass(FunctionBuilder::Body, "asio::post", 1, "handler");
+  Program P = linkProgram({unit("/a.cpp", {Main.build(), Job.build(), Handler.build()})}, M);
+  EXPECT_TRUE(P.context(indexOf(P, "job")).Worker);
+  EXPECT_FALSE(P.context(indexOf(P, "job")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "handler")).Loop);
+}
+
+TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {
+  ApiModels M = testModels();
+  ObjectRef Ev = global("ev", "Event");
+  FunctionBuilder Waiter("waiter", true), Setter("setter");
+  Waiter.awaitObject(FunctionBuilder::Body, Ev);
+  Setter.call(FunctionBuilder::Body, "Event::set", Ev);
+  Program P = linkProgram({unit("/a.cpp", {Waiter.build()}),
+                           unit("/b.cpp", {Setter.build()})}, M);
+  ASSERT_EQ(P.resources().size(), 1u);
+  const Resource &R = P.resources()[0];
+  EXPECT_EQ(R.Name, "ev");
+  EXPECT_EQ(R.Kind, "event");
+  ASSERT_EQ(R.Waits.size(), 1u);
+  ASSERT_EQ(R.Signals.size(), 1u);
+  EXPECT_EQ(P.function(R.Waits[0].Function).name(), "waiter");
+  EXPECT_EQ(P.function(R.Signals[0].Function).name(), "setter");
+}
+
+TEST(Linker, ReferenceParameterFollowsToTheArgument) {
+  ApiModels M = testModels();
+  ObjectRef Param;
+  Param.K = ObjectRef::Kind::Param;
+  Param.Key = "c:@F@notify#0";
+  Param.Name = "notify::e";
+  Param.Type = "Event";
+  Param.ParamIndex = 0;
+  FunctionBuilder Notify("notify"), Caller("caller");
+  Notify.call(FunctionBuilder::Body, "Event::set", Param);
+  Caller.call(FunctionBuilder::Body, "notify", {}, {argOf(0, global("ready", "Event"))});
+  Program P = linkProgram({unit("/a.cpp", {Notify.build(), Caller.build()})}, M);
+  ASSERT_EQ(P.resources().size(), 1u);
+  EXPECT_EQ(P.resources()[0].Name, "ready");
+}
+
+TEST(Linker, UnboundParameterStaysItsOwnResource) {
+  ApiModels M = testModels();
+  ObjectRef Param;
+  Param.K = ObjectRef::Kind::Param;
+  Param.Key = "c:@F@notify#0";
+  Param.Name = "notify::e";
+  Param.Type = "Event";
+  Param.ParamIndex = 0;
+  FunctionBuilder Notify("notify");
+  Notify.call(FunctionBuilder::Body, "Event::set", Param);
+  Program P = linkProgram({unit("/a.cpp", {Notify.build()})}, M);
+  ASSERT_EQ(P.resources().size(), 1u);
+  EXPECT_EQ(P.resources()[0].Name, "notify::e");
+}
+
+} // namespace

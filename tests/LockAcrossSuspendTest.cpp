@@ -1,0 +1,140 @@
+//===- LockAcrossSuspendTest.cpp - The rule on hand-built programs --------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class LockAcrossSuspendTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
+      {"name": "std::lock_guard", "role": "sync-guard"},
+      {"name": "std::unique_lock", "role": "sync-guard", "lock": ["lock"],
+       "unlock": ["unlock"], "deferTags": ["std::defer_lock_t"]},
+      {"name": "AsyncGuard", "role": "async-mutex"}]})", "test")));
+  }
+
+  std::vector<Finding> check(const FunctionBuilder &B) {
+    Program P = linkProgram({unit("/a.cpp", {B.build()})}, Models);
+    std::vector<Finding> Out;
+    findRule("lock-across-suspend")->Create()->check(P, Out);
+    return Out;
+  }
+
+  ApiModels Models;
+  ObjectRef Mtx = global("mtx", "std::mutex");
+  ObjectRef Guard = local("co::g", "std::lock_guard");
+  ObjectRef Unique = local("co::lk", "std::unique_lock");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(LockAcrossSuspendTest, GuardAliveAtAwaitIsReported) {
+  FunctionBuilder B("co", true);
+  unsigned Lock = B.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  B.suspend(Body);
+  B.scopeEnd(Body, Guard);
+  std::vector<Finding> F = check(B);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("lock 'co::g' on 'mtx' is held across co_await"),
+            std::string::npos) << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Lock);
+}
+
+TEST_F(LockAcrossSuspendTest, GuardDestroyedBeforeAwaitIsQuiet) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  B.scopeEnd(Body, Guard);
+  B.suspend(Body);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, UnlockMemberReleases) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, Unique, {argOf(0, Mtx)});
+  B.call(Body, "std::unique_lock::unlock", Unique);
+  B.suspend(Body);
+  B.scopeEnd(Body, Unique);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, UnlockOnOneBranchOnlyIsReported) {
+  FunctionBuilder B("co", true);
+  unsigned Then = B.block(), Join = B.block();
+  B.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
+  B.scopeBegin(Body, Unique, {argOf(0, Mtx)});
+  B.call(Then, "std::unique_lock::unlock", Unique);
+  B.suspend(Join);
+  EXPECT_EQ(check(B).size(), 1u);
+}
+
+TEST_F(LockAcrossSuspendTest, RelockAfterUnlockIsReported) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, Unique, {argOf(0, Mtx)});
+  B.call(Body, "std::unique_lock::unlock", Unique);
+  B.call(Body, "std::unique_lock::lock", Unique);
+  B.suspend(Body);
+  std::vector<Finding> F = check(B);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("relocked"), std::string::npos);
+}
+
+TEST_F(LockAcrossSuspendTest, DeferredGuardHoldsNothing) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, Unique, {argOf(0, Mtx), argType(1, "std::defer_lock_t")});
+  B.suspend(Body);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, ManualLockWithoutUnlockIsReported) {
+  FunctionBuilder B("co", true);
+  B.call(Body, "std::mutex::lock", Mtx);
+  B.suspend(Body, SuspendKind::CoYield);
+  B.call(Body, "std::mutex::unlock", Mtx);
+  std::vector<Finding> F = check(B);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("mutex 'mtx' locked with lock() is held across co_yield"),
+            std::string::npos) << F[0].Message;
+}
+
+TEST_F(LockAcrossSuspendTest, ManualUnlockBeforeAwaitIsQuiet) {
+  FunctionBuilder B("co", true);
+  B.call(Body, "std::mutex::lock", Mtx);
+  B.call(Body, "std::mutex::unlock", Mtx);
+  B.suspend(Body);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, AsyncGuardIsNotASynchronousLock) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, local("co::ag", "AsyncGuard"));
+  B.suspend(Body);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, PlainFunctionsAreNotChecked) {
+  FunctionBuilder B("plain", false);
+  B.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  B.suspend(Body);
+  EXPECT_TRUE(check(B).empty());
+}
+
+TEST_F(LockAcrossSuspendTest, ImplicitFinalSuspendIsNotReported) {
+  FunctionBuilder B("co", true);
+  B.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  unsigned Final = B.suspend(Body, SuspendKind::Final);
+  FunctionFact F = B.build();
+  F.Sites[Final].Implicit = true;
+  Program P = linkProgram({unit("/a.cpp", {F})}, Models);
+  std::vector<Finding> Out;
+  findRule("lock-across-suspend")->Create()->check(P, Out);
+  EXPECT_TRUE(Out.empty());
+}
+
+} // namespace

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Command-line behaviour: exit codes, bad input, extract/link equivalence,
+# determinism. Usage: cli-test.sh COROLINT SOURCE_DIR
+set -u
+corolint=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+check() { # check NAME EXPECTED_STATUS ACTUAL_STATUS
+  if [ "$2" != "$3" ]; then
+    echo "FAIL: $1: expected exit $2, got $3"
+    failures=$((failures + 1))
+  else
+    echo "ok: $1"
+  fi
+}
+contains() { # contains NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then echo "ok: $1"; else
+    echo "FAIL: $1: '$3' not in output:"; cat "$2"; failures=$((failures + 1)); fi
+}
+
+# A small project: one unit with a finding, one clean, compile database by hand.
+proj=$work/proj
+mkdir -p "$proj/build"
+cp "$src/test-corpus/lock-across-suspend/lock_guard_across_co_await.cpp" "$proj/bad.cpp"
+cp "$src/test-corpus/lock-across-suspend/lock_in_closed_scope.cpp" "$proj/good.cpp"
+db() { # db FILE...
+  local first=1
+  echo "["
+  for f in "$@"; do
+    [ $first = 1 ] || echo ","
+    first=0
+    printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "%s"]}\n' \
+      "$proj" "$f" "$src" "$f"
+  done
+  echo "]"
+}
+db bad.cpp good.cpp > "$proj/build/compile_commands.json"
+
+"$corolint" -p "$proj/build" > "$work/out.txt" 2> "$work/err.txt"
+check "findings exit 1" 1 $?
+contains "clang-style warning" "$work/out.txt" "bad.cpp:"
+contains "rule id in brackets" "$work/out.txt" "[lock-across-suspend]"
+contains "note line" "$work/out.txt" ": note: "
+contains "summary on stderr" "$work/err.txt" "findings"
+
+"$corolint" -p "$proj/build" "$proj/good.cpp" > /dev/null 2>&1
+check "clean file exits 0" 0 $?
+
+"$corolint" -p "$proj/build" --fail-on=error > /dev/null 2>&1
+check "--fail-on=error ignores warnings" 0 $?
+"$corolint" -p "$proj/build" --fail-on=never > /dev/null 2>&1
+check "--fail-on=never" 0 $?
+"$corolint" -p "$proj/build" --checks='-*' > /dev/null 2>&1
+check "--checks=-* runs nothing" 0 $?
+"$corolint" -p "$proj/build" --fail-on=sometimes > /dev/null 2> "$work/err.txt"
+check "bad --fail-on is a usage error" 2 $?
+contains "bad --fail-on message" "$work/err.txt" "--fail-on must be"
+
+"$corolint" --list-checks > "$work/out.txt"
+contains "--list-checks" "$work/out.txt" "lock-across-suspend"
+"$corolint" --version > "$work/out.txt"
+contains "--version" "$work/out.txt" "corolint version"
+
+# Bad input.
+"$corolint" -p "$work/nowhere" > /dev/null 2> "$work/err.txt"
+check "missing compile database" 2 $?
+contains "names the database" "$work/err.txt" "nowhere/compile_commands.json"
+mkdir -p "$work/broken"
+echo '[{"directory": ' > "$work/broken/compile_commands.json"
+"$corolint" -p "$work/broken" > /dev/null 2> "$work/err.txt"
+check "malformed compile database" 2 $?
+contains "malformed database named" "$work/err.txt" "broken/compile_commands.json"
+"$corolint" -p "$proj/build" "$proj/other.cpp" > /dev/null 2> "$work/err.txt"
+check "file not in the database" 2 $?
+contains "names the file" "$work/err.txt" "other.cpp: not in the compile database"
+
+# A unit that does not compile, and one that does not exist: both reported,
+# the good unit still analyzed, exit 3.
+echo 'int broken( {' > "$proj/broken.cpp"
+db bad.cpp broken.cpp missing.cpp > "$proj/build/compile_commands.json"
+"$corolint" -p "$proj/build" > "$work/out.txt" 2> "$work/err.txt"
+check "unparsable units exit 3" 3 $?
+contains "broken unit named" "$work/err.txt" "broken.cpp: translation unit could not be parsed"
+contains "missing unit named" "$work/err.txt" "missing.cpp: translation unit could not be parsed"
+contains "good unit still analyzed" "$work/out.txt" "[lock-across-suspend]"
+"$corolint" -p "$proj/build" --format=json > "$work/out.json" 2>/dev/null
+contains "json lists unanalyzed units" "$work/out.json" '"unanalyzed"'
+db bad.cpp good.cpp > "$proj/build/compile_commands.json"
+
+# extract + link report exactly what the one-shot run reports.
+"$corolint" -p "$proj/build" --format=json > "$work/oneshot.json" 2>/dev/null
+"$corolint" extract -p "$proj/build" -o "$work/facts" > /dev/null 2>&1
+check "extract" 0 $?
+"$corolint" link "$work/facts" --format=json > "$work/linked.json" 2>/dev/null
+check "link finds the same" 1 $?
+if cmp -s "$work/oneshot.json" "$work/linked.json"; then echo "ok: link output identical"; else
+  echo "FAIL: link output differs"; diff "$work/oneshot.json" "$work/linked.json" | head; failures=$((failures + 1)); fi
+
+# Bad facts files.
+f=$(ls "$work/facts"/bad.cpp.*.facts.json)
+sed 's/"version":1/"version":7/' "$f" > "$work/v7.facts.json"
+"$corolint" link "$work/v7.facts.json" > /dev/null 2> "$work/err.txt"
+check "facts of another version" 2 $?
+contains "version message" "$work/err.txt" "v7.facts.json: facts version 7"
+head -c 100 "$f" > "$work/cut.facts.json"
+"$corolint" link "$work/cut.facts.json" > /dev/null 2> "$work/err.txt"
+check "truncated facts" 2 $?
+contains "truncated message" "$work/err.txt" "cut.facts.json: not a facts file"
+
+# Graph output.
+"$corolint" -p "$proj/build" --graph=dot -o "$work/g.dot" 2>/dev/null
+check "graph dot" 0 $?
+contains "dot digraph" "$work/g.dot" "digraph corolint"
+"$corolint" -p "$proj/build" --graph=json -o "$work/g.json" 2>/dev/null
+contains "graph json" "$work/g.json" '"format": "corolint-graph"'
+
+# Determinism: -j1 and -j2, and two runs, byte-identical.
+cp "$src"/test-corpus/lock-across-suspend/*.cpp "$proj/"
+(cd "$proj" && db *.cpp > build/compile_commands.json)
+"$corolint" -p "$proj/build" -j1 --format=json -o "$work/j1.json" 2>/dev/null
+"$corolint" -p "$proj/build" -j2 --format=json -o "$work/j2.json" 2>/dev/null
+"$corolint" -p "$proj/build" -j2 --format=json -o "$work/j2b.json" 2>/dev/null
+if cmp -s "$work/j1.json" "$work/j2.json" && cmp -s "$work/j2.json" "$work/j2b.json"; then
+  echo "ok: -j1, -j2 and a second run are byte-identical"; else
+  echo "FAIL: output differs between runs"; failures=$((failures + 1)); fi
+
+echo "$failures failures"
+[ $failures = 0 ]
