@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/Analysis.h"
+#include "corolint/Config.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
 #include "llvm/ADT/StringExtras.h"
@@ -230,9 +231,28 @@ void claimNotes(const std::vector<Finding> &Findings,
           E.Met = true;
 }
 
-int verifyCase(const std::string &Path, const std::string &CorpusInclude,
-               const ApiModels &Models) {
+/// The shipped models plus those of the .corolint.yaml above \p Path, as a
+/// user's run would see them.
+std::optional<ApiModels> modelsFor(const std::string &Path) {
+  ApiModels Models;
+  llvm::Error E = Models.addDirectory(COROLINT_SOURCE_MODELS_DIR);
+  if (std::optional<std::string> ConfigFile =
+          findConfigUpward(llvm::sys::path::parent_path(Path))) {
+    llvm::Expected<Config> C = loadConfig(*ConfigFile);
+    E = llvm::joinErrors(std::move(E), C ? C->addModelsTo(Models) : C.takeError());
+  }
+  if (E) {
+    llvm::errs() << llvm::toString(std::move(E)) << "\n";
+    return std::nullopt;
+  }
+  return Models;
+}
+
+int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   CaseFiles Files = findCaseFiles(Path);
+  std::optional<ApiModels> Models = modelsFor(Files.Units.empty() ? Path : Files.Units[0]);
+  if (!Models)
+    return 2;
   if (Files.Units.empty()) {
     llvm::errs() << Path << ": no .cpp file in the case\n";
     return 1;
@@ -248,7 +268,7 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude,
   std::optional<std::vector<TuFacts>> Units = extractAll(jobsFor(Files, CorpusInclude));
   if (!Units)
     return 1;
-  Program P = linkProgram(std::move(*Units), Models);
+  Program P = linkProgram(std::move(*Units), *Models);
   std::vector<Finding> Findings = runRules(P, *CheckFilter::parse("*"));
   unsigned Failures = 0;
   for (const Finding &F : Findings)
@@ -342,16 +362,11 @@ int verifyModelNames(const std::string &ModelFile, const std::string &Usage,
 
 int main(int argc, char **argv) {
   std::string CorpusInclude = COROLINT_CORPUS_DIR "/include";
-  ApiModels Models;
-  if (llvm::Error E = Models.addDirectory(COROLINT_SOURCE_MODELS_DIR)) {
-    llvm::errs() << llvm::toString(std::move(E)) << "\n";
-    return 2;
-  }
   if (argc == 4 && llvm::StringRef(argv[1]) == "--model-names")
     return verifyModelNames(argv[2], argv[3], CorpusInclude);
   if (argc != 2) {
     llvm::errs() << "usage: corolint-corpus-verify CASE | --model-names MODEL USAGE\n";
     return 2;
   }
-  return verifyCase(argv[1], CorpusInclude, Models);
+  return verifyCase(argv[1], CorpusInclude);
 }

@@ -11,6 +11,7 @@
 
 #include "corolint/Analysis.h"
 #include "corolint/ApiModels.h"
+#include "corolint/Config.h"
 #include "corolint/FactsFiles.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -70,6 +72,8 @@ cl::list<std::string> ExtraArgsBefore("extra-arg-before", cl::desc("Argument to 
                                       cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled rules and exit"),
                          cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> ConfigFile("config", cl::desc("Configuration file (default: the .corolint.yaml nearest above the first translation unit, or above the current folder for link)"),
+                                cl::value_desc("file"), cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
@@ -155,34 +159,26 @@ int analyze(std::vector<TuFacts> Units, const std::vector<UnitError> &Errors,
   return ExitClean;
 }
 
-/// Parses the compile database's units; reports those that fail.
-std::optional<std::vector<ExtractResult>> extractUnits() {
-  llvm::Expected<std::vector<CompileJob>> CompileJobs = loadCompileJobs(BuildPath, Files);
-  if (!CompileJobs) {
-    fail(llvm::toString(CompileJobs.takeError()));
-    return std::nullopt;
-  }
+/// Parses the units; reports those that fail.
+std::vector<ExtractResult> extractUnits(const std::vector<CompileJob> &CompileJobs) {
   ExtractOptions Options;
   Options.Jobs = Jobs;
   Options.ExtraArgs = ExtraArgs;
   Options.ExtraArgsBefore = ExtraArgsBefore;
-  std::vector<ExtractResult> Results = extractFacts(*CompileJobs, Options);
+  std::vector<ExtractResult> Results = extractFacts(CompileJobs, Options);
   for (const ExtractResult &R : Results)
     if (!R.Facts)
       llvm::WithColor::error(llvm::errs(), "corolint") << R.Error << '\n';
   return Results;
 }
 
-int runExtract() {
+int runExtract(const std::vector<CompileJob> &CompileJobs) {
   if (Output.empty())
     return fail("extract: give the output folder with -o");
   if (std::error_code EC = llvm::sys::fs::create_directories(Output))
     return fail(Output + ": cannot create: " + EC.message());
-  std::optional<std::vector<ExtractResult>> Results = extractUnits();
-  if (!Results)
-    return ExitBadInput;
   bool AllParsed = true;
-  for (const ExtractResult &R : *Results) {
+  for (const ExtractResult &R : extractUnits(CompileJobs)) {
     if (!R.Facts) {
       AllParsed = false;
       continue;
@@ -200,19 +196,31 @@ int runLink(const ApiModels &Models, const CheckFilter &Filter) {
   return analyze(std::move(*Units), {}, Models, Filter);
 }
 
-int runOneShot(const ApiModels &Models, const CheckFilter &Filter) {
-  std::optional<std::vector<ExtractResult>> Results = extractUnits();
-  if (!Results)
-    return ExitBadInput;
+int runOneShot(const std::vector<CompileJob> &CompileJobs, const ApiModels &Models,
+               const CheckFilter &Filter) {
   std::vector<TuFacts> Units;
   std::vector<UnitError> Errors;
-  for (ExtractResult &R : *Results) {
+  for (ExtractResult &R : extractUnits(CompileJobs)) {
     if (R.Facts)
       Units.push_back(std::move(*R.Facts));
     else
       Errors.push_back({R.File, R.Error});
   }
   return analyze(std::move(Units), Errors, Models, Filter);
+}
+
+/// --config, or the .corolint.yaml nearest above the analyzed sources (the
+/// first unit's folder). The models it adds apply to the whole program, since
+/// linking is global.
+llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
+  if (!ConfigFile.empty())
+    return loadConfig(ConfigFile);
+  std::string Start = CompileJobs.empty()
+                          ? std::string(".")
+                          : llvm::sys::path::parent_path(CompileJobs.front().File).str();
+  if (std::optional<std::string> Found = findConfigUpward(Start))
+    return loadConfig(*Found);
+  return Config();
 }
 
 } // namespace
@@ -231,7 +239,19 @@ int main(int argc, char **argv) {
     return ExitBadInput;
   if (!failLevelRank())
     return fail("--fail-on must be note, warning, error or never, not '" + FailOn + "'");
-  llvm::Expected<CheckFilter> Filter = CheckFilter::parse(Checks);
+  std::vector<CompileJob> CompileJobs;
+  if (!LinkCmd && !ListChecks) {
+    llvm::Expected<std::vector<CompileJob>> Loaded = loadCompileJobs(BuildPath, Files);
+    if (!Loaded)
+      return fail(llvm::toString(Loaded.takeError()));
+    CompileJobs = std::move(*Loaded);
+  }
+  llvm::Expected<Config> Settings = findConfig(CompileJobs);
+  if (!Settings)
+    return fail(llvm::toString(Settings.takeError()));
+  // The command line wins over the configuration file.
+  llvm::Expected<CheckFilter> Filter = CheckFilter::parse(
+      Checks.getNumOccurrences() || Settings->Checks.empty() ? Checks : Settings->Checks);
   if (!Filter)
     return fail(llvm::toString(Filter.takeError()));
   if (ListChecks)
@@ -240,10 +260,12 @@ int main(int argc, char **argv) {
   ApiModels Models;
   if (llvm::Error E = Models.addDirectory(defaultModelsDirectory(argv[0])))
     return fail(llvm::toString(std::move(E)));
+  if (llvm::Error E = Settings->addModelsTo(Models))
+    return fail(llvm::toString(std::move(E)));
 
   if (ExtractCmd)
-    return runExtract();
+    return runExtract(CompileJobs);
   if (LinkCmd)
     return runLink(Models, *Filter);
-  return runOneShot(Models, *Filter);
+  return runOneShot(CompileJobs, Models, *Filter);
 }

@@ -1,0 +1,34 @@
+//===- Config.h - .corolint.yaml --------------------------------*- C++ -*-===//
+//
+// A project's configuration: which checks run, and models of its in-house
+// libraries in the same schema as rules/models/*.json (docs/models.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CONFIG_H
+#define COROLINT_CONFIG_H
+
+#include "corolint/ApiModels.h"
+#include <optional>
+
+namespace corolint {
+
+struct Config {
+  std::string File;   ///< Where it was read from; empty for the default.
+  std::string Checks; ///< Empty: not set.
+  /// Each entry of `Models:` as JSON text, with a name for messages.
+  std::vector<std::pair<std::string, std::string>> Models;
+
+  /// Adds the configured models to \p Models.
+  llvm::Error addModelsTo(ApiModels &Models) const;
+};
+
+/// Reads a configuration file; unknown keys are errors naming the line.
+llvm::Expected<Config> loadConfig(llvm::StringRef Path);
+
+/// The nearest .corolint.yaml in \p Dir or a folder above it.
+std::optional<std::string> findConfigUpward(llvm::StringRef Dir);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,176 @@
+//===- Config.cpp - Reading .corolint.yaml --------------------------------===//
+//
+// YAML is read with llvm::yaml and the Models section turned into JSON, so
+// that one loader validates shipped and in-house models alike.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace corolint {
+namespace {
+
+class ConfigReader {
+public:
+  ConfigReader(llvm::StringRef Path, llvm::StringRef Text)
+      : Path(Path.str()), Stream(Text, SM) {}
+
+  llvm::Expected<Config> read();
+
+private:
+  llvm::Error errorAt(llvm::yaml::Node *N, const llvm::Twine &Message);
+  llvm::Expected<json> toJson(llvm::yaml::Node *N);
+  llvm::Expected<std::string> scalar(llvm::yaml::Node *N);
+  llvm::Error readModels(llvm::yaml::Node *N, Config &C);
+
+  std::string Path;
+  llvm::SourceMgr SM;
+  llvm::yaml::Stream Stream;
+};
+
+llvm::Error ConfigReader::errorAt(llvm::yaml::Node *N,
+                                  const llvm::Twine &Message) {
+  unsigned Line = N ? SM.getLineAndColumn(N->getSourceRange().Start).first : 0;
+  return llvm::createStringError(std::errc::invalid_argument, "%s:%u: %s",
+                                 Path.c_str(), Line, Message.str().c_str());
+}
+
+llvm::Expected<std::string> ConfigReader::scalar(llvm::yaml::Node *N) {
+  auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
+  if (!S)
+    return errorAt(N, "expected a single value");
+  llvm::SmallString<64> Storage;
+  return S->getValue(Storage).str();
+}
+
+llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N) {
+  if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N)) {
+    llvm::SmallString<64> Storage;
+    llvm::StringRef V = S->getValue(Storage);
+    bool Quoted = S->getRawValue().starts_with("'") || S->getRawValue().starts_with("\"");
+    unsigned long long Number;
+    if (!Quoted && !V.getAsInteger(10, Number))
+      return json(Number);
+    if (!Quoted && (V == "true" || V == "false"))
+      return json(V == "true");
+    return json(V.str());
+  }
+  if (auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N)) {
+    json A = json::array();
+    for (llvm::yaml::Node &Item : *Seq) {
+      llvm::Expected<json> V = toJson(&Item);
+      if (!V)
+        return V.takeError();
+      A.push_back(std::move(*V));
+    }
+    return A;
+  }
+  if (auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N)) {
+    json O = json::object();
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      llvm::Expected<std::string> Key = scalar(KV.getKey());
+      if (!Key)
+        return Key.takeError();
+      llvm::Expected<json> V = toJson(KV.getValue());
+      if (!V)
+        return V.takeError();
+      O[*Key] = std::move(*V);
+    }
+    return O;
+  }
+  return errorAt(N, "unexpected YAML value");
+}
+
+llvm::Error ConfigReader::readModels(llvm::yaml::Node *N, Config &C) {
+  auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N);
+  if (!Seq)
+    return errorAt(N, "Models must be a list of model files' contents");
+  unsigned Index = 0;
+  for (llvm::yaml::Node &Item : *Seq) {
+    llvm::Expected<json> Model = toJson(&Item);
+    if (!Model)
+      return Model.takeError();
+    unsigned Line = SM.getLineAndColumn(Item.getSourceRange().Start).first;
+    C.Models.push_back({Path + ":" + std::to_string(Line) + ": Models[" +
+                            std::to_string(Index++) + "]",
+                        Model->dump()});
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<Config> ConfigReader::read() {
+  Config C;
+  C.File = Path;
+  llvm::yaml::document_iterator Doc = Stream.begin();
+  if (Doc == Stream.end() || !Doc->getRoot() ||
+      llvm::isa<llvm::yaml::NullNode>(Doc->getRoot()))
+    return C; // An empty file configures nothing.
+  auto *Root = llvm::dyn_cast<llvm::yaml::MappingNode>(Doc->getRoot());
+  if (!Root || Stream.failed())
+    return errorAt(Doc->getRoot(), "not a YAML mapping of settings");
+  for (llvm::yaml::KeyValueNode &KV : *Root) {
+    llvm::Expected<std::string> Key = scalar(KV.getKey());
+    if (!Key)
+      return Key.takeError();
+    if (*Key == "Checks") {
+      llvm::Expected<std::string> V = scalar(KV.getValue());
+      if (!V)
+        return V.takeError();
+      C.Checks = *V;
+    } else if (*Key == "Models") {
+      if (llvm::Error E = readModels(KV.getValue(), C))
+        return std::move(E);
+    } else {
+      return errorAt(KV.getKey(), "unknown key '" + *Key +
+                                      "' (known: Checks, Models)");
+    }
+  }
+  if (Stream.failed())
+    return errorAt(nullptr, "malformed YAML");
+  return C;
+}
+
+} // namespace
+
+llvm::Error Config::addModelsTo(ApiModels &Models) const {
+  for (const auto &[Origin, Text] : this->Models)
+    if (llvm::Error E = Models.addJson(Text, Origin))
+      return E;
+  return llvm::Error::success();
+}
+
+llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  ConfigReader Reader(Path, (*Buffer)->getBuffer());
+  return Reader.read();
+}
+
+std::optional<std::string> findConfigUpward(llvm::StringRef Dir) {
+  llvm::SmallString<256> Current(Dir);
+  llvm::sys::fs::make_absolute(Current);
+  while (!Current.empty()) {
+    llvm::SmallString<256> Candidate(Current);
+    llvm::sys::path::append(Candidate, ".corolint.yaml");
+    if (llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Current);
+    if (Parent == Current)
+      break;
+    Current = Parent;
+  }
+  return std::nullopt;
+}
+
+} // namespace corolint
