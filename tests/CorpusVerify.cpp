@@ -30,7 +30,7 @@ using namespace corolint;
 namespace {
 
 struct Expectation {
-  enum Kind { Finding, Note, Edge } K;
+  enum Kind { Finding, Note, Edge, NoEdge } K;
   std::string File;
   unsigned Line;
   std::string Rule;
@@ -92,7 +92,7 @@ std::vector<llvm::StringRef> annotationsIn(llvm::StringRef Comment) {
 /// itself clean.
 bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
   static const llvm::Regex Pattern(
-      "^expect(-note|-edge)?(@[+-][0-9]+)?: *([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
+      "^expect(-note|-edge|-no-edge)?(@[+-][0-9]+)?: *([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
   llvm::SmallVector<llvm::StringRef> Lines;
   std::string Text = readFile(File);
   llvm::StringRef(Text).split(Lines, '\n');
@@ -107,16 +107,18 @@ bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
       if (!Pattern.match(A.rtrim(), &M))
         continue;
       Expectation E;
-      E.K = M[1] == "-note"   ? Expectation::Note
-            : M[1] == "-edge" ? Expectation::Edge
-                              : Expectation::Finding;
+      E.K = M[1] == "-note"      ? Expectation::Note
+            : M[1] == "-edge"    ? Expectation::Edge
+            : M[1] == "-no-edge" ? Expectation::NoEdge
+                                 : Expectation::Finding;
       E.File = File;
       int Offset = 0;
       if (!M[2].empty())
         M[2].drop_front(M[2][1] == '+' ? 2 : 1).getAsInteger(10, Offset);
       E.Line = I + 1 + Offset;
-      if (E.K == Expectation::Edge) {
+      if (E.K == Expectation::Edge || E.K == Expectation::NoEdge) {
         E.Text = M[3].str();
+        E.Met = E.K == Expectation::NoEdge; // Until an edge matches.
       } else {
         E.Rule = M[3].trim().str();
         E.Text = M[5].str();
@@ -178,9 +180,16 @@ std::optional<std::vector<TuFacts>> extractAll(const std::vector<CompileJob> &Jo
   return Units;
 }
 
-/// "FROM KIND TO" for every edge of the graph, functions and resources alike.
+/// "FROM KIND TO" for every edge of the graph, functions and resources alike,
+/// and "F runs-on loop|worker" for execution contexts.
 std::vector<std::string> graphEdges(const Program &P) {
   std::vector<std::string> Edges;
+  for (unsigned I = 0; I < P.functions().size(); ++I) {
+    if (P.context(I).Loop)
+      Edges.push_back(P.function(I).name().str() + " runs-on loop");
+    if (P.context(I).Worker)
+      Edges.push_back(P.function(I).name().str() + " runs-on worker");
+  }
   for (const CallEdge &E : P.edges())
     Edges.push_back(P.function(E.From.Function).name().str() + " " +
                     edgeKindName(E.Kind).str() + " " +
@@ -280,22 +289,26 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   claimNotes(Findings, Expected);
   std::vector<std::string> Edges = graphEdges(P);
   for (Expectation &E : Expected)
-    if (E.K == Expectation::Edge)
-      for (const std::string &Edge : Edges)
+    for (const std::string &Edge : Edges) {
+      if (E.K == Expectation::Edge)
         E.Met |= edgeMatches(E.Text, Edge);
+      if (E.K == Expectation::NoEdge && edgeMatches(E.Text, Edge))
+        E.Met = false;
+    }
   for (const Expectation &E : Expected)
     if (!E.Met) {
       llvm::errs() << E.File << ":" << E.Line << ": expected "
-                   << (E.K == Expectation::Finding ? "finding"
-                       : E.K == Expectation::Note  ? "note"
-                                                   : "edge")
-                   << " not seen: " << E.Rule << (E.Rule.empty() ? "" : " ")
+                   << (E.K == Expectation::Finding  ? "finding not seen"
+                       : E.K == Expectation::Note   ? "note not seen"
+                       : E.K == Expectation::Edge   ? "edge not seen"
+                                                    : "edge that must not exist")
+                   << ": " << E.Rule << (E.Rule.empty() ? "" : " ")
                    << E.Text << "\n";
       ++Failures;
     }
   if (Failures && !Edges.empty() &&
       std::any_of(Expected.begin(), Expected.end(),
-                  [](const Expectation &E) { return E.K == Expectation::Edge && !E.Met; })) {
+                  [](const Expectation &E) { return E.K >= Expectation::Edge && !E.Met; })) {
     llvm::errs() << "edges of the linked graph:\n";
     for (const std::string &Edge : Edges)
       llvm::errs() << "  " << Edge << "\n";

@@ -53,6 +53,8 @@ struct ArgFact {
   std::string Type;         ///< Normalized class name of the argument, if a class.
   ObjectRef Ref;            ///< The object passed, when it is a named object.
   std::string CallableUsr;  ///< A lambda, function or member function passed.
+  std::string ProducerUsr;  ///< The function whose call produced the value
+                            ///< (`co_spawn(ex, session(), detached)`).
 };
 
 /// Position of a site on the function's CFG: block and index in the block.

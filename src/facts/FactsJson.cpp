@@ -66,6 +66,8 @@ json argToJson(const ArgFact &A) {
     J["ref"] = refToJson(A.Ref);
   if (!A.CallableUsr.empty())
     J["callable"] = A.CallableUsr;
+  if (!A.ProducerUsr.empty())
+    J["producer"] = A.ProducerUsr;
   return J;
 }
 
@@ -76,6 +78,7 @@ ArgFact argFromJson(const json &J) {
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
   A.CallableUsr = J.value("callable", "");
+  A.ProducerUsr = J.value("producer", "");
   return A;
 }
 

@@ -70,7 +70,11 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.Ref = N.objectOf(Args[I]);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
       A.CallableUsr = N.usr(Callable);
-    if (!A.Type.empty() || A.Ref.isKnown() || !A.CallableUsr.empty())
+    if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
+      if (const FunctionDecl *Producer = Call->getDirectCallee())
+        A.ProducerUsr = N.usr(Producer);
+    if (!A.Type.empty() || A.Ref.isKnown() || !A.CallableUsr.empty() ||
+        !A.ProducerUsr.empty())
       S.Args.push_back(std::move(A));
   }
 }

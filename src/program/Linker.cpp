@@ -24,6 +24,8 @@ public:
 
 private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
+  std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
+                                           const ArgFact &Arg) const;
   void addResourceUse(SiteRef At, const ObjectRef &Obj,
                       std::vector<SiteRef> Resource::*List,
                       const TypeModel &Model);
@@ -72,6 +74,18 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
   return EdgeKind::LoopCallback;
 }
 
+/// The coroutine a spawn API starts, when the argument is a call to it.
+std::optional<unsigned> Linker::spawnedCoroutine(const SiteFact &Call,
+                                                 const ArgFact &Arg) const {
+  const FunctionModel *M = P.models().function(Call.CalleeName);
+  if (!M || M->Spawn != static_cast<int>(Arg.Index))
+    return std::nullopt;
+  std::optional<unsigned> Producer = P.find(Arg.ProducerUsr);
+  if (!Producer || !P.Functions[*Producer].isCoroutine())
+    return std::nullopt;
+  return Producer;
+}
+
 void Linker::buildEdges() {
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
@@ -88,9 +102,12 @@ void Linker::buildEdges() {
                        P.Functions[*Callee].isCoroutine();
         P.Edges.push_back({At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
       }
-      for (const ArgFact &A : S.Args)
+      for (const ArgFact &A : S.Args) {
         if (std::optional<unsigned> Target = P.find(A.CallableUsr))
           P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
+        else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
+          P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
+      }
     }
   }
   P.EdgesInto.assign(P.Functions.size(), {});
