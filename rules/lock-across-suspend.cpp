@@ -19,9 +19,9 @@ namespace {
 /// One place where a coroutine starts holding a synchronous lock.
 struct Acquisition {
   unsigned Site;
-  const ObjectRef *Holder;   ///< The guard, or the mutex locked by hand.
+  const ObjectRef *Holder; ///< The guard, or the mutex locked by hand.
   const TypeModel *HolderType;
-  std::string What;          ///< "lock 'g' on 'm'" or "mutex 'm'".
+  std::string What; ///< "lock 'g' on 'm'" or "mutex 'm'".
 };
 
 bool constructedDeferred(const SiteFact &S, const TypeModel &Guard) {
@@ -35,8 +35,8 @@ std::string describeGuard(const SiteFact &S) {
   std::vector<std::string> Mutexes;
   for (const ArgFact &A : S.Args)
     if (A.Ref.isKnown())
-      Mutexes.push_back("'" + A.Ref.Name + "'");
-  std::string What = "lock '" + S.Receiver.Name + "'";
+      Mutexes.push_back("'" + A.Ref.spelledName() + "'");
+  std::string What = "lock '" + S.Receiver.spelledName() + "'";
   if (!Mutexes.empty())
     What += " on " + llvm::join(Mutexes, ", ");
   return What;
@@ -59,10 +59,10 @@ std::optional<Acquisition> asAcquisition(const SiteFact &S,
     return std::nullopt;
   if (T->Role == TypeRole::SyncMutex)
     return Acquisition{S.Id, &S.Receiver, T,
-                       "mutex '" + S.Receiver.Name + "' locked with lock()"};
+                       "mutex '" + S.Receiver.spelledName() + "' locked with lock()"};
   if (T->Role == TypeRole::SyncGuard)
     return Acquisition{S.Id, &S.Receiver, T,
-                       "lock '" + S.Receiver.Name + "' relocked"};
+                       "lock '" + S.Receiver.spelledName() + "' relocked"};
   return std::nullopt;
 }
 
@@ -117,7 +117,9 @@ private:
       std::optional<Acquisition> A = asAcquisition(S, Models);
       if (!A)
         continue;
-      auto Releases = [&](const SiteFact &Other) { return releases(Other, *A); };
+      auto Releases = [&](const SiteFact &Other) {
+        return releases(Other, *A);
+      };
       for (const SiteFact &Suspend : F.fact().Sites)
         if (Suspend.Kind == SiteKind::Suspend && !Suspend.Implicit &&
             F.reaches(A->Site, Suspend.Id, Releases))

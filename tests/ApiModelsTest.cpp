@@ -42,15 +42,18 @@ TEST(ApiModels, WrongValueTypesAreErrors) {
             std::string::npos);
   EXPECT_NE(loadError(R"({"types": [{"name": "T"}]})").find("missing 'role'"),
             std::string::npos);
-  EXPECT_NE(loadError(R"({"types": [{"role": "task"}]})").find("missing 'name'"),
-            std::string::npos);
+  EXPECT_NE(
+      loadError(R"({"types": [{"role": "task"}]})").find("missing 'name'"),
+      std::string::npos);
   EXPECT_NE(loadError("{").find("not valid JSON"), std::string::npos);
 }
 
 TEST(ApiModels, LaterEntryReplacesEarlier) {
   ApiModels M;
-  ASSERT_FALSE(bool(M.addJson(R"({"functions": [{"name": "f", "blocking": "a"}]})", "1")));
-  ASSERT_FALSE(bool(M.addJson(R"({"functions": [{"name": "f", "blocking": "b"}]})", "2")));
+  ASSERT_FALSE(bool(
+      M.addJson(R"({"functions": [{"name": "f", "blocking": "a"}]})", "1")));
+  ASSERT_FALSE(bool(
+      M.addJson(R"({"functions": [{"name": "f", "blocking": "b"}]})", "2")));
   EXPECT_EQ(M.function("f")->Blocking, "b");
 }
 
@@ -61,7 +64,8 @@ TEST(ApiModels, MemberCallUsesTheObjectsTypeBeforeTheDeclaringClass) {
                     {"name": "base::Ev", "role": "resource", "signals": ["set"]}]})",
       "m")));
   // wait() is declared in an unmodelled base of std::future.
-  const TypeModel *T = M.typeForCall("std::future", "std::__basic_future::wait");
+  const TypeModel *T =
+      M.typeForCall("std::future", "std::__basic_future::wait");
   ASSERT_NE(T, nullptr);
   EXPECT_EQ(T->Name, "std::future");
   T = M.typeForCall("Derived", "base::Ev::set");
@@ -72,7 +76,8 @@ TEST(ApiModels, MemberCallUsesTheObjectsTypeBeforeTheDeclaringClass) {
 
 TEST(ApiModels, SplitMemberKeepsOperators) {
   EXPECT_EQ(splitMember("ns::T::operator co_await").first, "ns::T");
-  EXPECT_EQ(splitMember("ns::T::operator co_await").second, "operator co_await");
+  EXPECT_EQ(splitMember("ns::T::operator co_await").second,
+            "operator co_await");
   EXPECT_EQ(splitMember("sleep").first, "");
 }
 

@@ -91,8 +91,8 @@ std::vector<llvm::StringRef> annotationsIn(llvm::StringRef Comment) {
 /// Parses the annotations of one file. Returns whether the file declares
 /// itself clean.
 bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
-  static const llvm::Regex Pattern(
-      "^expect(-note|-edge|-no-edge)?(@[+-][0-9]+)?: *([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
+  static const llvm::Regex Pattern("^expect(-note|-edge|-no-edge)?(@[+-][0-9]+)"
+                                   "?: *([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
   llvm::SmallVector<llvm::StringRef> Lines;
   std::string Text = readFile(File);
   llvm::StringRef(Text).split(Lines, '\n');
@@ -162,7 +162,8 @@ std::vector<CompileJob> jobsFor(const CaseFiles &Files,
   return Jobs;
 }
 
-std::optional<std::vector<TuFacts>> extractAll(const std::vector<CompileJob> &Jobs) {
+std::optional<std::vector<TuFacts>>
+extractAll(const std::vector<CompileJob> &Jobs) {
   ExtractOptions Options;
   Options.Jobs = 1;
   std::vector<TuFacts> Units;
@@ -198,7 +199,8 @@ std::vector<std::string> graphEdges(const Program &P) {
     for (const SiteRef &S : R.Waits)
       Edges.push_back(P.function(S.Function).name().str() + " waits " + R.Name);
     for (const SiteRef &S : R.Signals)
-      Edges.push_back(P.function(S.Function).name().str() + " signals " + R.Name);
+      Edges.push_back(P.function(S.Function).name().str() + " signals " +
+                      R.Name);
     for (const SiteRef &S : R.Locks)
       Edges.push_back(P.function(S.Function).name().str() + " locks " + R.Name);
   }
@@ -215,8 +217,7 @@ bool edgeMatches(const std::string &Pattern, const std::string &Edge) {
 }
 
 bool sameLine(const SourceLoc &L, const Expectation &E) {
-  return L.Line == E.Line &&
-         llvm::sys::fs::equivalent(L.File, E.File);
+  return L.Line == E.Line && llvm::sys::fs::equivalent(L.File, E.File);
 }
 
 /// Marks the expectations that \p F meets; false when none names it.
@@ -235,8 +236,8 @@ void claimNotes(const std::vector<Finding> &Findings,
   for (Expectation &E : Expected)
     for (const Finding &F : Findings)
       for (const PathStep &S : F.Path)
-        if (E.K == Expectation::Note && F.Rule == E.Rule && sameLine(S.Loc, E) &&
-            llvm::StringRef(S.Message).contains(E.Text))
+        if (E.K == Expectation::Note && F.Rule == E.Rule &&
+            sameLine(S.Loc, E) && llvm::StringRef(S.Message).contains(E.Text))
           E.Met = true;
 }
 
@@ -248,7 +249,8 @@ std::optional<ApiModels> modelsFor(const std::string &Path) {
   if (std::optional<std::string> ConfigFile =
           findConfigUpward(llvm::sys::path::parent_path(Path))) {
     llvm::Expected<Config> C = loadConfig(*ConfigFile);
-    E = llvm::joinErrors(std::move(E), C ? C->addModelsTo(Models) : C.takeError());
+    E = llvm::joinErrors(std::move(E),
+                         C ? C->addModelsTo(Models) : C.takeError());
   }
   if (E) {
     llvm::errs() << llvm::toString(std::move(E)) << "\n";
@@ -259,7 +261,8 @@ std::optional<ApiModels> modelsFor(const std::string &Path) {
 
 int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   CaseFiles Files = findCaseFiles(Path);
-  std::optional<ApiModels> Models = modelsFor(Files.Units.empty() ? Path : Files.Units[0]);
+  std::optional<ApiModels> Models =
+      modelsFor(Files.Units.empty() ? Path : Files.Units[0]);
   if (!Models)
     return 2;
   if (Files.Units.empty()) {
@@ -271,10 +274,12 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   for (const std::string &F : Files.Sources)
     DeclaredClean |= parseAnnotations(F, Expected);
   if (Expected.empty() && !DeclaredClean) {
-    llvm::errs() << Path << ": no annotation: add an expect or expect-no-findings\n";
+    llvm::errs() << Path
+                 << ": no annotation: add an expect or expect-no-findings\n";
     return 1;
   }
-  std::optional<std::vector<TuFacts>> Units = extractAll(jobsFor(Files, CorpusInclude));
+  std::optional<std::vector<TuFacts>> Units =
+      extractAll(jobsFor(Files, CorpusInclude));
   if (!Units)
     return 1;
   Program P = linkProgram(std::move(*Units), *Models);
@@ -282,8 +287,9 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   unsigned Failures = 0;
   for (const Finding &F : Findings)
     if (!claim(F, Expected)) {
-      llvm::errs() << F.Loc.File << ":" << F.Loc.Line << ": unexpected finding: ["
-                   << F.Rule << "] " << F.Message << "\n";
+      llvm::errs() << F.Loc.File << ":" << F.Loc.Line
+                   << ": unexpected finding: [" << F.Rule << "] " << F.Message
+                   << "\n";
       ++Failures;
     }
   claimNotes(Findings, Expected);
@@ -298,17 +304,18 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   for (const Expectation &E : Expected)
     if (!E.Met) {
       llvm::errs() << E.File << ":" << E.Line << ": expected "
-                   << (E.K == Expectation::Finding  ? "finding not seen"
-                       : E.K == Expectation::Note   ? "note not seen"
-                       : E.K == Expectation::Edge   ? "edge not seen"
-                                                    : "edge that must not exist")
-                   << ": " << E.Rule << (E.Rule.empty() ? "" : " ")
-                   << E.Text << "\n";
+                   << (E.K == Expectation::Finding ? "finding not seen"
+                       : E.K == Expectation::Note  ? "note not seen"
+                       : E.K == Expectation::Edge  ? "edge not seen"
+                                                   : "edge that must not exist")
+                   << ": " << E.Rule << (E.Rule.empty() ? "" : " ") << E.Text
+                   << "\n";
       ++Failures;
     }
   if (Failures && !Edges.empty() &&
-      std::any_of(Expected.begin(), Expected.end(),
-                  [](const Expectation &E) { return E.K >= Expectation::Edge && !E.Met; })) {
+      std::any_of(Expected.begin(), Expected.end(), [](const Expectation &E) {
+        return E.K >= Expectation::Edge && !E.Met;
+      })) {
     llvm::errs() << "edges of the linked graph:\n";
     for (const std::string &Edge : Edges)
       llvm::errs() << "  " << Edge << "\n";
@@ -378,7 +385,8 @@ int main(int argc, char **argv) {
   if (argc == 4 && llvm::StringRef(argv[1]) == "--model-names")
     return verifyModelNames(argv[2], argv[3], CorpusInclude);
   if (argc != 2) {
-    llvm::errs() << "usage: corolint-corpus-verify CASE | --model-names MODEL USAGE\n";
+    llvm::errs()
+        << "usage: corolint-corpus-verify CASE | --model-names MODEL USAGE\n";
     return 2;
   }
   return verifyCase(argv[1], CorpusInclude);

@@ -75,7 +75,8 @@ public:
     S.Operand = std::move(Obj);
     return S.Id;
   }
-  unsigned scopeBegin(unsigned Block, ObjectRef Var, std::vector<ArgFact> Args = {}) {
+  unsigned scopeBegin(unsigned Block, ObjectRef Var,
+                      std::vector<ArgFact> Args = {}) {
     SiteFact &S = add(Block, SiteKind::ScopeBegin);
     S.Receiver = std::move(Var);
     S.Args = std::move(Args);
@@ -103,7 +104,8 @@ private:
     S.Id = F.Sites.size() - 1;
     S.Kind = K;
     S.Loc = {"test.cpp", 10 + S.Id, 1};
-    S.Pos = {static_cast<int>(Block), static_cast<int>(F.Cfg[Block].Sites.size())};
+    S.Pos = {static_cast<int>(Block),
+             static_cast<int>(F.Cfg[Block].Sites.size())};
     F.Cfg[Block].Sites.push_back(S.Id);
     return S;
   }

@@ -12,7 +12,8 @@ namespace {
 TuFacts sampleUnit() {
   FunctionBuilder B("handler", /*Coroutine=*/true);
   ObjectRef G = local("handler::g", "std::lock_guard");
-  B.scopeBegin(FunctionBuilder::Body, G, {argOf(0, global("mtx", "std::mutex"))});
+  B.scopeBegin(FunctionBuilder::Body, G,
+               {argOf(0, global("mtx", "std::mutex"))});
   unsigned Call = B.call(FunctionBuilder::Body, "fetch");
   unsigned Await = B.suspend(FunctionBuilder::Body);
   B.scopeEnd(FunctionBuilder::Body, G);
@@ -67,7 +68,8 @@ TEST(FactsJson, IndexOutsideTheFunctionIsRefused) {
 }
 
 TEST(FactsJson, OtherJsonIsNotFacts) {
-  EXPECT_NE(errorOf("{\"hello\": 1}").find("not a facts file"), std::string::npos);
+  EXPECT_NE(errorOf("{\"hello\": 1}").find("not a facts file"),
+            std::string::npos);
 }
 
 } // namespace

@@ -36,7 +36,9 @@ TEST(Function, BlockerOnEveryPathStopsReach) {
 TEST(Function, BlockerOnOneBranchLeavesAPath) {
   FunctionBuilder B("f");
   unsigned Then = B.block(), Else = B.block(), Join = B.block();
-  B.succs(FunctionBuilder::Body, {Then, Else}).succs(Then, {Join}).succs(Else, {Join});
+  B.succs(FunctionBuilder::Body, {Then, Else})
+      .succs(Then, {Join})
+      .succs(Else, {Join});
   B.succs(Join, {1});
   unsigned A = B.call(FunctionBuilder::Body, "a");
   unsigned Stop = B.call(Then, "stop");

@@ -21,7 +21,8 @@ ApiModels testModels() {
     "types": [
       {"name": "Event", "role": "resource", "resourceKind": "event",
        "waits": ["operator co_await"], "signals": ["set"]}
-    ]})", "test-models");
+    ]})",
+                            "test-models");
   EXPECT_FALSE(bool(E));
   return M;
 }
@@ -62,7 +63,8 @@ TEST(Linker, CoroutineAndWhatItCallsRunOnTheLoop) {
   FunctionBuilder Co("co", /*Coroutine=*/true), Helper("helper"), Leaf("leaf");
   Co.call(FunctionBuilder::Body, "helper");
   Helper.call(FunctionBuilder::Body, "leaf");
-  Program P = linkProgram({unit("/a.cpp", {Co.build(), Helper.build(), Leaf.build()})}, M);
+  Program P = linkProgram(
+      {unit("/a.cpp", {Co.build(), Helper.build(), Leaf.build()})}, M);
   EXPECT_TRUE(P.context(indexOf(P, "co")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "helper")).Loop);
   const ExecutionContext &LeafContext = P.context(indexOf(P, "leaf"));
@@ -76,7 +78,8 @@ TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {
   FunctionBuilder Main("main"), Tick("tick"), Work("work");
   Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "tick");
   Main.pass(FunctionBuilder::Body, "std::thread::thread", 0, "work");
-  Program P = linkProgram({unit("/a.cpp", {Main.build(), Tick.build(), Work.build()})}, M);
+  Program P = linkProgram(
+      {unit("/a.cpp", {Main.build(), Tick.build(), Work.build()})}, M);
   EXPECT_FALSE(P.context(indexOf(P, "main")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "tick")).Loop);
   EXPECT_FALSE(P.context(indexOf(P, "work")).Loop);
@@ -92,7 +95,8 @@ TEST(Linker, PostToAThreadPoolIsOffload) {
   JobArg.CallableUsr = "c:@F@job";
   Main.call(FunctionBuilder::Body, "asio::post", {}, {Pool, JobArg});
   Main.pass(FunctionBuilder::Body, "asio::post", 1, "handler");
-  Program P = linkProgram({unit("/a.cpp", {Main.build(), Job.build(), Handler.build()})}, M);
+  Program P = linkProgram(
+      {unit("/a.cpp", {Main.build(), Job.build(), Handler.build()})}, M);
   EXPECT_TRUE(P.context(indexOf(P, "job")).Worker);
   EXPECT_FALSE(P.context(indexOf(P, "job")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "handler")).Loop);
@@ -104,8 +108,8 @@ TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {
   FunctionBuilder Waiter("waiter", true), Setter("setter");
   Waiter.awaitObject(FunctionBuilder::Body, Ev);
   Setter.call(FunctionBuilder::Body, "Event::set", Ev);
-  Program P = linkProgram({unit("/a.cpp", {Waiter.build()}),
-                           unit("/b.cpp", {Setter.build()})}, M);
+  Program P = linkProgram(
+      {unit("/a.cpp", {Waiter.build()}), unit("/b.cpp", {Setter.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   const Resource &R = P.resources()[0];
   EXPECT_EQ(R.Name, "ev");
@@ -126,8 +130,10 @@ TEST(Linker, ReferenceParameterFollowsToTheArgument) {
   Param.ParamIndex = 0;
   FunctionBuilder Notify("notify"), Caller("caller");
   Notify.call(FunctionBuilder::Body, "Event::set", Param);
-  Caller.call(FunctionBuilder::Body, "notify", {}, {argOf(0, global("ready", "Event"))});
-  Program P = linkProgram({unit("/a.cpp", {Notify.build(), Caller.build()})}, M);
+  Caller.call(FunctionBuilder::Body, "notify", {},
+              {argOf(0, global("ready", "Event"))});
+  Program P =
+      linkProgram({unit("/a.cpp", {Notify.build(), Caller.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_EQ(P.resources()[0].Name, "ready");
 }

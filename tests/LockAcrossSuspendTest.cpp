@@ -17,7 +17,8 @@ protected:
       {"name": "std::lock_guard", "role": "sync-guard"},
       {"name": "std::unique_lock", "role": "sync-guard", "lock": ["lock"],
        "unlock": ["unlock"], "deferTags": ["std::defer_lock_t"]},
-      {"name": "AsyncGuard", "role": "async-mutex"}]})", "test")));
+      {"name": "AsyncGuard", "role": "async-mutex"}]})",
+                                     "test")));
   }
 
   std::vector<Finding> check(const FunctionBuilder &B) {
@@ -41,8 +42,9 @@ TEST_F(LockAcrossSuspendTest, GuardAliveAtAwaitIsReported) {
   B.scopeEnd(Body, Guard);
   std::vector<Finding> F = check(B);
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_NE(F[0].Message.find("lock 'co::g' on 'mtx' is held across co_await"),
-            std::string::npos) << F[0].Message;
+  EXPECT_NE(F[0].Message.find("lock 'g' on 'mtx' is held across co_await"),
+            std::string::npos)
+      << F[0].Message;
   ASSERT_EQ(F[0].Path.size(), 2u);
   EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Lock);
 }
@@ -99,8 +101,10 @@ TEST_F(LockAcrossSuspendTest, ManualLockWithoutUnlockIsReported) {
   B.call(Body, "std::mutex::unlock", Mtx);
   std::vector<Finding> F = check(B);
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_NE(F[0].Message.find("mutex 'mtx' locked with lock() is held across co_yield"),
-            std::string::npos) << F[0].Message;
+  EXPECT_NE(F[0].Message.find(
+                "mutex 'mtx' locked with lock() is held across co_yield"),
+            std::string::npos)
+      << F[0].Message;
 }
 
 TEST_F(LockAcrossSuspendTest, ManualUnlockBeforeAwaitIsQuiet) {

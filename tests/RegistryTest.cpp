@@ -24,9 +24,12 @@ TEST(Registry, RuleIdsAreUniqueAndNamesArePascalCase) {
 TEST(Registry, EveryRuleHasItsSourcePageAndCorpus) {
   for (const RuleInfo &R : allRules()) {
     std::string Root = COROLINT_SOURCE_DIR;
-    EXPECT_TRUE(llvm::sys::fs::exists(Root + "/rules/" + R.Id + ".cpp")) << R.Id;
-    EXPECT_TRUE(llvm::sys::fs::is_directory(Root + "/test-corpus/" + R.Id)) << R.Id;
-    auto Page = llvm::MemoryBuffer::getFile(Root + "/docs/rules/" + R.Id + ".md");
+    EXPECT_TRUE(llvm::sys::fs::exists(Root + "/rules/" + R.Id + ".cpp"))
+        << R.Id;
+    EXPECT_TRUE(llvm::sys::fs::is_directory(Root + "/test-corpus/" + R.Id))
+        << R.Id;
+    auto Page =
+        llvm::MemoryBuffer::getFile(Root + "/docs/rules/" + R.Id + ".md");
     ASSERT_TRUE(bool(Page)) << R.Id << " has no docs/rules page";
     llvm::StringRef Text = (*Page)->getBuffer();
     size_t Heading = Text.find('\n');

@@ -116,6 +116,53 @@ contains "dot digraph" "$work/g.dot" "digraph corolint"
 "$corolint" -p "$proj/build" --graph=json -o "$work/g.json" 2>/dev/null
 contains "graph json" "$work/g.json" '"format": "corolint-graph"'
 
+# Configuration: checks, an in-house lock type declared only in .corolint.yaml,
+# and bad keys named with their line.
+cfg=$work/cfg
+mkdir -p "$cfg/src" "$cfg/build"
+cat > "$cfg/src/spin.cpp" <<'CPP'
+#include <fake/coro.h>
+namespace mylib {
+struct spinlock { void acquire(); void release(); };
+struct spin_guard { explicit spin_guard(spinlock &l) : l(l) { l.acquire(); } ~spin_guard() { l.release(); } spinlock &l; };
+}
+mylib::spinlock table_lock;
+fake::event ready;
+fake::task<void> update() {
+  mylib::spin_guard g(table_lock);
+  co_await ready;
+}
+CPP
+printf '[{"directory": "%s", "file": "spin.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "spin.cpp"]}]\n' \
+  "$cfg/src" "$src" > "$cfg/build/compile_commands.json"
+"$corolint" -p "$cfg/build" > /dev/null 2>&1
+check "unknown guard type is not a lock" 0 $?
+cat > "$cfg/src/.corolint.yaml" <<'YAML'
+Models:
+  - library: mylib
+    types:
+      - name: mylib::spin_guard
+        role: sync-guard
+YAML
+"$corolint" -p "$cfg/build" > "$work/out.txt" 2>&1
+check "guard type from .corolint.yaml" 1 $?
+contains "in-house guard reported" "$work/out.txt" "lock 'g' on 'table_lock' is held across co_await"
+printf 'Checks: "-*"\nModels:\n  - types: [{name: mylib::spin_guard, role: sync-guard}]\n' > "$cfg/src/.corolint.yaml"
+"$corolint" -p "$cfg/build" > /dev/null 2>&1
+check "Checks from .corolint.yaml" 0 $?
+"$corolint" -p "$cfg/build" --checks='lock-*' > /dev/null 2>&1
+check "--checks overrides the file" 1 $?
+printf 'Checks: "*"\nCheks: "*"\n' > "$cfg/src/.corolint.yaml"
+"$corolint" -p "$cfg/build" > /dev/null 2> "$work/err.txt"
+check "unknown config key" 2 $?
+contains "config key named with line" "$work/err.txt" ".corolint.yaml:2: unknown key 'Cheks'"
+printf 'Models:\n  - types: [{name: mylib::spin_guard, role: guard}]\n' > "$cfg/src/.corolint.yaml"
+"$corolint" -p "$cfg/build" > /dev/null 2> "$work/err.txt"
+check "bad model in config" 2 $?
+contains "bad model entry named" "$work/err.txt" "Models[0]: types[0] ('mylib::spin_guard'): 'role' must be one of"
+"$corolint" -p "$cfg/build" --config="$work/none.yaml" > /dev/null 2> "$work/err.txt"
+check "missing --config file" 2 $?
+
 # Determinism: -j1 and -j2, and two runs, byte-identical.
 cp "$src"/test-corpus/lock-across-suspend/*.cpp "$proj/"
 (cd "$proj" && db *.cpp > build/compile_commands.json)

@@ -39,22 +39,32 @@ struct SourceLoc {
 struct ObjectRef {
   enum class Kind { None, Global, Field, Local, Param };
   Kind K = Kind::None;
-  std::string Key;   ///< USR of the variable or field; for params, "<fn>#<i>".
-  std::string Name;  ///< For people: "ev", "Session::mtx", "handler::m".
-  std::string Type;  ///< Normalized qualified name of its class, if any.
+  std::string Key;  ///< USR of the variable or field; for params, "<fn>#<i>".
+  std::string Name; ///< For people: "ev", "Session::mtx", "handler::m".
+  std::string Type; ///< Normalized qualified name of its class, if any.
   int ParamIndex = -1;
 
   bool isKnown() const { return K != Kind::None; }
+  /// The name as the code spells it: a local or parameter by its own name
+  /// (the enclosing function is already in the message's location), anything
+  /// else by its qualified name.
+  std::string spelledName() const {
+    if (K != Kind::Local && K != Kind::Param)
+      return Name;
+    size_t Colons = Name.rfind("::");
+    return Colons == std::string::npos ? Name : Name.substr(Colons + 2);
+  }
 };
 
 /// One argument of a call that later passes may care about.
 struct ArgFact {
-  unsigned Index = 0;       ///< Parameter index; the object of a member call is not counted.
-  std::string Type;         ///< Normalized class name of the argument, if a class.
-  ObjectRef Ref;            ///< The object passed, when it is a named object.
-  std::string CallableUsr;  ///< A lambda, function or member function passed.
-  std::string ProducerUsr;  ///< The function whose call produced the value
-                            ///< (`co_spawn(ex, session(), detached)`).
+  unsigned Index =
+      0; ///< Parameter index; the object of a member call is not counted.
+  std::string Type; ///< Normalized class name of the argument, if a class.
+  ObjectRef Ref;    ///< The object passed, when it is a named object.
+  std::string CallableUsr; ///< A lambda, function or member function passed.
+  std::string ProducerUsr; ///< The function whose call produced the value
+                           ///< (`co_spawn(ex, session(), detached)`).
 };
 
 /// Position of a site on the function's CFG: block and index in the block.

@@ -38,7 +38,8 @@ struct ExtractResult {
 /// Reads \p BuildDir/compile_commands.json. With \p Files, only those (each
 /// must be in the database); otherwise every entry, sorted by file.
 llvm::Expected<std::vector<CompileJob>>
-loadCompileJobs(llvm::StringRef BuildDir, const std::vector<std::string> &Files);
+loadCompileJobs(llvm::StringRef BuildDir,
+                const std::vector<std::string> &Files);
 
 /// Parses every job, in parallel, and returns results in the order of
 /// \p Jobs whatever order the threads finish in.

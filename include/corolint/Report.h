@@ -17,11 +17,12 @@ struct UnitError {
 
 /// Clang-style diagnostics: "file:line:col: warning: message [rule]" and a
 /// "note:" line for each step of the path.
-void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                     bool Color);
+void writeTextReport(llvm::raw_ostream &OS,
+                     const std::vector<Finding> &Findings, bool Color);
 
 /// The JSON form of docs/output.md.
-void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+void writeJsonReport(llvm::raw_ostream &OS,
+                     const std::vector<Finding> &Findings,
                      const std::vector<UnitError> &Errors);
 
 /// The call/wait graph for Graphviz.

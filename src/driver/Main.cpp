@@ -29,52 +29,92 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitBadInput = 2, ExitUnanalyzed = 3 };
+enum ExitCode {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitBadInput = 2,
+  ExitUnanalyzed = 3
+};
 
 cl::OptionCategory Category("corolint options");
-cl::SubCommand ExtractCmd("extract", "Write one facts file per translation unit");
-cl::SubCommand LinkCmd("link", "Link facts files and check them, as the one-shot run does");
+cl::SubCommand ExtractCmd("extract",
+                          "Write one facts file per translation unit");
+cl::SubCommand
+    LinkCmd("link",
+            "Link facts files and check them, as the one-shot run does");
 
-cl::opt<std::string> BuildPath("p", cl::desc("Directory holding compile_commands.json"),
-                               cl::value_desc("dir"), cl::init("."), cl::cat(Category),
-                               cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
-cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"), cl::cat(Category),
-                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
-cl::list<std::string> FactsPaths(cl::Positional, cl::desc("<facts files or folders>"),
-                                 cl::OneOrMore, cl::cat(Category), cl::sub(LinkCmd));
-cl::opt<std::string> Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
-                            cl::init("*"), cl::cat(Category),
-                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string>
+    BuildPath("p", cl::desc("Directory holding compile_commands.json"),
+              cl::value_desc("dir"), cl::init("."), cl::cat(Category),
+              cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"),
+                            cl::cat(Category),
+                            cl::sub(cl::SubCommand::getTopLevel()),
+                            cl::sub(ExtractCmd));
+cl::list<std::string> FactsPaths(cl::Positional,
+                                 cl::desc("<facts files or folders>"),
+                                 cl::OneOrMore, cl::cat(Category),
+                                 cl::sub(LinkCmd));
+cl::opt<std::string>
+    Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
+           cl::init("*"), cl::cat(Category),
+           cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 enum class Format { Text, Json };
-cl::opt<Format> OutputFormat("format", cl::desc("Findings format"),
-                             cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-                                        clEnumValN(Format::Json, "json", "JSON (docs/output.md)")),
-                             cl::init(Format::Text), cl::cat(Category),
-                             cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Findings format"),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json", "JSON (docs/output.md)")),
+    cl::init(Format::Text), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 enum class Graph { None, Dot, Json };
-cl::opt<Graph> GraphFormat("graph", cl::desc("Write the call/wait graph instead of findings"),
-                           cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz"),
-                                      clEnumValN(Graph::Json, "json", "JSON (docs/output.md)")),
-                           cl::init(Graph::None), cl::cat(Category),
-                           cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-cl::opt<std::string> Output("o", cl::desc("Output file (extract: output folder); written whole or not at all"),
-                            cl::value_desc("path"), cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+cl::opt<Graph> GraphFormat(
+    "graph", cl::desc("Write the call/wait graph instead of findings"),
+    cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz"),
+               clEnumValN(Graph::Json, "json", "JSON (docs/output.md)")),
+    cl::init(Graph::None), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> Output(
+    "o",
+    cl::desc(
+        "Output file (extract: output folder); written whole or not at all"),
+    cl::value_desc("path"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getAll()));
 cl::alias OutputLong("output", cl::aliasopt(Output), cl::desc("Alias for -o"));
-cl::opt<std::string> FailOn("fail-on", cl::desc("Exit with 1 when findings at or above this level exist: note, warning, error, never"),
-                            cl::init("warning"), cl::cat(Category),
-                            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed in parallel (default: one per core)"),
-                       cl::init(0), cl::Prefix, cl::cat(Category),
-                       cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
-cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
-                                cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
-cl::list<std::string> ExtraArgsBefore("extra-arg-before", cl::desc("Argument to prepend to each compile command"),
-                                      cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
-cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled rules and exit"),
-                         cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-cl::opt<std::string> ConfigFile("config", cl::desc("Configuration file (default: the .corolint.yaml nearest above the first translation unit, or above the current folder for link)"),
-                                cl::value_desc("file"), cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
-cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line on stderr"),
+cl::opt<std::string>
+    FailOn("fail-on",
+           cl::desc("Exit with 1 when findings at or above this level exist: "
+                    "note, warning, error, never"),
+           cl::init("warning"), cl::cat(Category),
+           cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<unsigned> Jobs(
+    "j",
+    cl::desc("Translation units parsed in parallel (default: one per core)"),
+    cl::init(0), cl::Prefix, cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Argument to append to each compile command"),
+              cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+              cl::sub(ExtractCmd));
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Argument to prepend to each compile command"),
+                    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+                    cl::sub(ExtractCmd));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled rules and exit"),
+                         cl::cat(Category),
+                         cl::sub(cl::SubCommand::getTopLevel()),
+                         cl::sub(LinkCmd));
+cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc(
+        "Configuration file (default: the .corolint.yaml nearest above the "
+        "first translation unit, or above the current folder for link)"),
+    cl::value_desc("file"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getAll()));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
 int fail(const llvm::Twine &Message, int Code = ExitBadInput) {
@@ -135,7 +175,9 @@ int analyze(std::vector<TuFacts> Units, const std::vector<UnitError> &Errors,
     });
     if (!Quiet)
       llvm::errs() << "corolint: " << summarizeProgram(P) << "\n";
-    return Status != ExitClean ? Status : Errors.empty() ? ExitClean : ExitUnanalyzed;
+    return Status != ExitClean ? Status
+           : Errors.empty()    ? ExitClean
+                               : ExitUnanalyzed;
   }
   std::vector<Finding> Findings = runRules(P, Filter);
   bool Color = Output.empty() && llvm::outs().has_colors();
@@ -160,7 +202,8 @@ int analyze(std::vector<TuFacts> Units, const std::vector<UnitError> &Errors,
 }
 
 /// Parses the units; reports those that fail.
-std::vector<ExtractResult> extractUnits(const std::vector<CompileJob> &CompileJobs) {
+std::vector<ExtractResult>
+extractUnits(const std::vector<CompileJob> &CompileJobs) {
   ExtractOptions Options;
   Options.Jobs = Jobs;
   Options.ExtraArgs = ExtraArgs;
@@ -196,8 +239,8 @@ int runLink(const ApiModels &Models, const CheckFilter &Filter) {
   return analyze(std::move(*Units), {}, Models, Filter);
 }
 
-int runOneShot(const std::vector<CompileJob> &CompileJobs, const ApiModels &Models,
-               const CheckFilter &Filter) {
+int runOneShot(const std::vector<CompileJob> &CompileJobs,
+               const ApiModels &Models, const CheckFilter &Filter) {
   std::vector<TuFacts> Units;
   std::vector<UnitError> Errors;
   for (ExtractResult &R : extractUnits(CompileJobs)) {
@@ -215,9 +258,10 @@ int runOneShot(const std::vector<CompileJob> &CompileJobs, const ApiModels &Mode
 llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
   if (!ConfigFile.empty())
     return loadConfig(ConfigFile);
-  std::string Start = CompileJobs.empty()
-                          ? std::string(".")
-                          : llvm::sys::path::parent_path(CompileJobs.front().File).str();
+  std::string Start =
+      CompileJobs.empty()
+          ? std::string(".")
+          : llvm::sys::path::parent_path(CompileJobs.front().File).str();
   if (std::optional<std::string> Found = findConfigUpward(Start))
     return loadConfig(*Found);
   return Config();
@@ -232,16 +276,20 @@ int main(int argc, char **argv) {
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "corolint: finds the ways asynchronous C++ hangs\n\n"
-          "  Reads a project through compile_commands.json and reports waits that\n"
-          "  can never end: wait cycles, locks held across suspension, blocking\n"
+          "  Reads a project through compile_commands.json and reports waits "
+          "that\n"
+          "  can never end: wait cycles, locks held across suspension, "
+          "blocking\n"
           "  calls on the event loop. See README.md and docs/.\n",
           &llvm::errs()))
     return ExitBadInput;
   if (!failLevelRank())
-    return fail("--fail-on must be note, warning, error or never, not '" + FailOn + "'");
+    return fail("--fail-on must be note, warning, error or never, not '" +
+                FailOn + "'");
   std::vector<CompileJob> CompileJobs;
   if (!LinkCmd && !ListChecks) {
-    llvm::Expected<std::vector<CompileJob>> Loaded = loadCompileJobs(BuildPath, Files);
+    llvm::Expected<std::vector<CompileJob>> Loaded =
+        loadCompileJobs(BuildPath, Files);
     if (!Loaded)
       return fail(llvm::toString(Loaded.takeError()));
     CompileJobs = std::move(*Loaded);
@@ -250,8 +298,10 @@ int main(int argc, char **argv) {
   if (!Settings)
     return fail(llvm::toString(Settings.takeError()));
   // The command line wins over the configuration file.
-  llvm::Expected<CheckFilter> Filter = CheckFilter::parse(
-      Checks.getNumOccurrences() || Settings->Checks.empty() ? Checks : Settings->Checks);
+  llvm::Expected<CheckFilter> Filter =
+      CheckFilter::parse(Checks.getNumOccurrences() || Settings->Checks.empty()
+                             ? Checks
+                             : Settings->Checks);
   if (!Filter)
     return fail(llvm::toString(Filter.takeError()));
   if (ListChecks)

@@ -5,8 +5,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 
 namespace corolint {
@@ -27,7 +27,8 @@ llvm::Error writeFactsFile(llvm::StringRef Dir, const TuFacts &Facts) {
   });
 }
 
-static llvm::Error collect(llvm::StringRef Path, std::vector<std::string> &Out) {
+static llvm::Error collect(llvm::StringRef Path,
+                           std::vector<std::string> &Out) {
   if (!llvm::sys::fs::is_directory(Path)) {
     Out.push_back(Path.str());
     return llvm::Error::success();
@@ -38,8 +39,8 @@ static llvm::Error collect(llvm::StringRef Path, std::vector<std::string> &Out) 
     if (llvm::StringRef(It->path()).ends_with(".facts.json"))
       Out.push_back(It->path());
   if (EC)
-    return llvm::createStringError(EC, "%s: cannot read: %s", Path.str().c_str(),
-                                   EC.message().c_str());
+    return llvm::createStringError(EC, "%s: cannot read: %s",
+                                   Path.str().c_str(), EC.message().c_str());
   return llvm::Error::success();
 }
 

@@ -15,7 +15,8 @@ namespace {
 
 const char *const FormatName = "corolint-facts";
 
-const char *const RefKindNames[] = {"none", "global", "field", "local", "param"};
+const char *const RefKindNames[] = {"none", "global", "field", "local",
+                                    "param"};
 const char *const SiteKindNames[] = {"call", "suspend", "scope-begin",
                                      "scope-end"};
 const char *const SuspendKindNames[] = {"co_await", "co_yield", "initial",
@@ -29,7 +30,9 @@ int indexOf(const char *const (&Names)[N], const std::string &Name) {
   throw std::invalid_argument("unknown value '" + Name + "'");
 }
 
-json locToJson(const SourceLoc &L) { return json::array({L.File, L.Line, L.Col}); }
+json locToJson(const SourceLoc &L) {
+  return json::array({L.File, L.Line, L.Col});
+}
 
 SourceLoc locFromJson(const json &J) {
   return {J.at(0).get<std::string>(), J.at(1).get<unsigned>(),
@@ -149,8 +152,8 @@ json functionToJson(const FunctionFact &F) {
   json Blocks = json::array();
   for (const CfgBlockFact &B : F.Cfg)
     Blocks.push_back({{"sites", B.Sites}, {"succs", B.Succs}});
-  json J = {{"usr", F.Usr},     {"name", F.Name},         {"loc", locToJson(F.Loc)},
-            {"sites", Sites},   {"cfg", Blocks},          {"entry", F.CfgEntry},
+  json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
+            {"sites", Sites},   {"cfg", Blocks},  {"entry", F.CfgEntry},
             {"exit", F.CfgExit}};
   if (F.IsCoroutine)
     J["coroutine"] = true;
@@ -180,19 +183,20 @@ FunctionFact functionFromJson(const json &J) {
 /// function, so later passes can index without checking.
 llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
   auto Bad = [&](const std::string &What) {
-    return llvm::createStringError(std::errc::invalid_argument,
-                                   "%s: malformed facts: function '%s': %s",
-                                   Origin.str().c_str(), F.Name.c_str(),
-                                   What.c_str());
+    return llvm::createStringError(
+        std::errc::invalid_argument, "%s: malformed facts: function '%s': %s",
+        Origin.str().c_str(), F.Name.c_str(), What.c_str());
   };
   for (size_t I = 0; I < F.Sites.size(); ++I) {
     const SiteFact &S = F.Sites[I];
     if (S.Id != I)
       return Bad("site ids are not 0..N-1");
     if (S.Pos.Block >= static_cast<int>(F.Cfg.size()))
-      return Bad("site " + std::to_string(I) + " is in a block that does not exist");
+      return Bad("site " + std::to_string(I) +
+                 " is in a block that does not exist");
     if (S.OperandCall >= static_cast<int>(F.Sites.size()))
-      return Bad("site " + std::to_string(I) + " awaits a site that does not exist");
+      return Bad("site " + std::to_string(I) +
+                 " awaits a site that does not exist");
   }
   for (const CfgBlockFact &B : F.Cfg) {
     for (unsigned S : B.Sites)
@@ -202,7 +206,8 @@ llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
       if (Succ >= F.Cfg.size())
         return Bad("a block has a successor that does not exist");
   }
-  if (!F.Cfg.empty() && (F.CfgEntry >= F.Cfg.size() || F.CfgExit >= F.Cfg.size()))
+  if (!F.Cfg.empty() &&
+      (F.CfgEntry >= F.Cfg.size() || F.CfgExit >= F.Cfg.size()))
     return Bad("entry or exit block does not exist");
   return llvm::Error::success();
 }
@@ -236,8 +241,8 @@ llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
       J.at("version").get<int>() != FactsVersion)
     return Fail("facts version " +
                 (J.contains("version") ? J.at("version").dump() : "missing") +
-                ", this corolint reads version " + std::to_string(FactsVersion) +
-                "; extract them again");
+                ", this corolint reads version " +
+                std::to_string(FactsVersion) + "; extract them again");
   TuFacts Facts;
   try {
     Facts.MainFile = J.at("mainFile").get<std::string>();

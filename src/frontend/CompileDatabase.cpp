@@ -16,7 +16,8 @@ static std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
 }
 
 llvm::Expected<std::vector<CompileJob>>
-loadCompileJobs(llvm::StringRef BuildDir, const std::vector<std::string> &Files) {
+loadCompileJobs(llvm::StringRef BuildDir,
+                const std::vector<std::string> &Files) {
   llvm::SmallString<256> DbPath(BuildDir);
   llvm::sys::path::append(DbPath, "compile_commands.json");
   if (!llvm::sys::fs::exists(DbPath))
@@ -32,15 +33,16 @@ loadCompileJobs(llvm::StringRef BuildDir, const std::vector<std::string> &Files)
     return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
                                    DbPath.c_str(), Error.c_str());
   std::vector<CompileJob> Jobs;
-  auto AddCommands = [&](const std::vector<clang::tooling::CompileCommand> &Cmds) {
-    // A file compiled twice (two targets) is analyzed once, as its first
-    // command says: its functions would merge to the same USRs anyway.
-    if (Cmds.empty())
-      return;
-    const auto &C = Cmds.front();
-    Jobs.push_back({absolutePath(C.Filename, C.Directory), C.Directory,
-                    C.CommandLine});
-  };
+  auto AddCommands =
+      [&](const std::vector<clang::tooling::CompileCommand> &Cmds) {
+        // A file compiled twice (two targets) is analyzed once, as its first
+        // command says: its functions would merge to the same USRs anyway.
+        if (Cmds.empty())
+          return;
+        const auto &C = Cmds.front();
+        Jobs.push_back({absolutePath(C.Filename, C.Directory), C.Directory,
+                        C.CommandLine});
+      };
   if (Files.empty()) {
     std::vector<std::string> All = Db->getAllFiles();
     std::sort(All.begin(), All.end());
@@ -56,7 +58,8 @@ loadCompileJobs(llvm::StringRef BuildDir, const std::vector<std::string> &Files)
   llvm::sys::fs::current_path(Cwd);
   for (const std::string &F : Files) {
     std::string Abs = absolutePath(F, Cwd);
-    std::vector<clang::tooling::CompileCommand> Cmds = Db->getCompileCommands(Abs);
+    std::vector<clang::tooling::CompileCommand> Cmds =
+        Db->getCompileCommands(Abs);
     if (Cmds.empty())
       return llvm::createStringError(std::errc::invalid_argument,
                                      "%s: not in the compile database %s",

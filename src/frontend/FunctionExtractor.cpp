@@ -29,8 +29,12 @@ public:
 
   bool VisitCallExpr(CallExpr *E);
   bool VisitCXXConstructExpr(CXXConstructExpr *E);
-  bool VisitCoawaitExpr(CoawaitExpr *E) { return addSuspend(E, SuspendKind::CoAwait); }
-  bool VisitCoyieldExpr(CoyieldExpr *E) { return addSuspend(E, SuspendKind::CoYield); }
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    return addSuspend(E, SuspendKind::CoAwait);
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    return addSuspend(E, SuspendKind::CoYield);
+  }
   bool VisitVarDecl(VarDecl *V);
 
   /// Suspensions name their awaited call by site id; calls are visited after
@@ -115,7 +119,8 @@ bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
 }
 
 bool SiteCollector::VisitVarDecl(VarDecl *V) {
-  if (!V->isLocalVarDecl() || V->isStaticLocal() || V->getType()->isReferenceType())
+  if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+      V->getType()->isReferenceType())
     return true;
   const CXXRecordDecl *R = V->getType()->getAsCXXRecordDecl();
   if (!R || !R->hasDefinition() || R->hasTrivialDestructor())
@@ -123,10 +128,12 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
   SiteFact &S = addSite(SiteKind::ScopeBegin, V->getLocation());
   SiteOfVar[V] = S.Id;
   S.Receiver = N.objectOfDecl(V);
-  if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
-          stripWrappers(V->getInit()))) {
+  if (const auto *Init =
+          dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit()))) {
     S.CalleeName = N.qualifiedName(Init->getConstructor());
-    addArgs(S, llvm::ArrayRef<const Expr *>(Init->getArgs(), Init->getNumArgs()), 0);
+    addArgs(S,
+            llvm::ArrayRef<const Expr *>(Init->getArgs(), Init->getNumArgs()),
+            0);
   }
   return true;
 }

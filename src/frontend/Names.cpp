@@ -124,7 +124,8 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
     R.Key = usr(Fn) + "#" + std::to_string(R.ParamIndex);
     R.Name = functionDisplayName(Fn) + "::" + P->getNameAsString();
   } else if (const auto *V = dyn_cast<VarDecl>(D)) {
-    R.K = V->hasGlobalStorage() ? ObjectRef::Kind::Global : ObjectRef::Kind::Local;
+    R.K = V->hasGlobalStorage() ? ObjectRef::Kind::Global
+                                : ObjectRef::Kind::Local;
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
     R.Name = Fn ? functionDisplayName(Fn) + "::" + V->getNameAsString()
                 : qualifiedName(V);

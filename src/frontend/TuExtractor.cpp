@@ -122,8 +122,9 @@ public:
       PresumedLoc P = Info.getSourceManager().getPresumedLoc(
           Info.getSourceManager().getExpansionLoc(Info.getLocation()));
       if (P.isValid())
-        Where = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
-                ":" + std::to_string(P.getColumn()) + ": ";
+        Where = std::string(P.getFilename()) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
     }
     FirstError = Where + "error: " + std::string(Text);
   }
@@ -135,13 +136,13 @@ std::vector<std::string> adjustedCommandLine(const CompileJob &Job,
                                              const ExtractOptions &Options) {
   using namespace clang::tooling;
   CommandLineArguments Args = Job.CommandLine;
-  ArgumentsAdjuster Adjust = combineAdjusters(
-      getClangStripOutputAdjuster(),
-      combineAdjusters(getClangStripDependencyFileAdjuster(),
-                       getClangSyntaxOnlyAdjuster()));
+  ArgumentsAdjuster Adjust =
+      combineAdjusters(getClangStripOutputAdjuster(),
+                       combineAdjusters(getClangStripDependencyFileAdjuster(),
+                                        getClangSyntaxOnlyAdjuster()));
   Args = Adjust(Args, Job.File);
-  Args = getInsertArgumentAdjuster(Options.ExtraArgsBefore,
-                                   ArgumentInsertPosition::BEGIN)(Args, Job.File);
+  Args = getInsertArgumentAdjuster(
+      Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN)(Args, Job.File);
   CommandLineArguments End = Options.ExtraArgs;
   // Warnings are the compiler's business; only errors decide whether a unit
   // could be analyzed.
@@ -173,13 +174,13 @@ ExtractResult extractOne(const CompileJob &Job, const ExtractOptions &Options) {
     Result.Facts = std::move(Facts);
     return Result;
   }
-  Result.Error = Job.File + ": translation unit could not be parsed" +
-                 (Errors.FirstError.empty() ? std::string()
-                                            : ": " + Errors.FirstError) +
-                 (Errors.getNumErrors() > 1
-                      ? " (and " + std::to_string(Errors.getNumErrors() - 1) +
-                            " more errors)"
-                      : std::string());
+  Result.Error =
+      Job.File + ": translation unit could not be parsed" +
+      (Errors.FirstError.empty() ? std::string() : ": " + Errors.FirstError) +
+      (Errors.getNumErrors() > 1
+           ? " (and " + std::to_string(Errors.getNumErrors() - 1) +
+                 " more errors)"
+           : std::string());
   return Result;
 }
 
@@ -188,8 +189,9 @@ ExtractResult extractOne(const CompileJob &Job, const ExtractOptions &Options) {
 std::vector<ExtractResult> extractFacts(const std::vector<CompileJob> &Jobs,
                                         const ExtractOptions &Options) {
   std::vector<ExtractResult> Results(Jobs.size());
-  unsigned Threads = Options.Jobs ? Options.Jobs
-                                  : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Threads = Options.Jobs
+                         ? Options.Jobs
+                         : llvm::hardware_concurrency().compute_thread_count();
   if (Threads <= 1 || Jobs.size() <= 1) {
     for (size_t I = 0; I < Jobs.size(); ++I)
       Results[I] = extractOne(Jobs[I], Options);

@@ -79,19 +79,23 @@ BlockingKind parseBlockingKind(const std::string &S) {
 
 TypeRole parseRole(const std::string &S) {
   static const std::pair<const char *, TypeRole> Roles[] = {
-      {"resource", TypeRole::Resource},     {"sync-mutex", TypeRole::SyncMutex},
-      {"sync-guard", TypeRole::SyncGuard},  {"async-mutex", TypeRole::AsyncMutex},
+      {"resource", TypeRole::Resource},
+      {"sync-mutex", TypeRole::SyncMutex},
+      {"sync-guard", TypeRole::SyncGuard},
+      {"async-mutex", TypeRole::AsyncMutex},
       {"task", TypeRole::Task}};
   for (const auto &[Name, Role] : Roles)
     if (S == Name)
       return Role;
   throw EntryError("'role' must be one of resource, sync-mutex, sync-guard, "
-                   "async-mutex, task; not '" + S + "'");
+                   "async-mutex, task; not '" +
+                   S + "'");
 }
 
 FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
-  checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
-                "offload", "offloadWhenArgType", "spawn", "timeout", "external"});
+  checkKeys(E,
+            {"name", "blocking", "blockingKind", "loopCallback", "repeats",
+             "offload", "offloadWhenArgType", "spawn", "timeout", "external"});
   FunctionModel M;
   M.Name = getString(E, "name");
   M.Blocking = getString(E, "blocking");
@@ -105,7 +109,8 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   if (E.contains("offloadWhenArgType")) {
     const json &W = E.at("offloadWhenArgType");
     if (!W.is_object())
-      throw EntryError("'offloadWhenArgType' must be {\"arg\": N, \"types\": [...]}");
+      throw EntryError(
+          "'offloadWhenArgType' must be {\"arg\": N, \"types\": [...]}");
     checkKeys(W, {"arg", "types"});
     M.OffloadWhenArg = getIndex(W, "arg");
     M.OffloadWhenTypes = getStrings(W, "types");
@@ -144,7 +149,8 @@ std::string describeEntry(const char *Section, size_t Index, const json &E) {
 
 } // namespace
 
-bool TypeModel::has(const std::vector<std::string> &Members, llvm::StringRef M) {
+bool TypeModel::has(const std::vector<std::string> &Members,
+                    llvm::StringRef M) {
   return std::find(Members.begin(), Members.end(), M) != Members.end();
 }
 
@@ -223,7 +229,8 @@ const TypeModel *ApiModels::type(llvm::StringRef Name) const {
   return It == Types.end() ? nullptr : &It->second;
 }
 
-const TypeModel *ApiModels::typeOfMember(llvm::StringRef QualifiedMember) const {
+const TypeModel *
+ApiModels::typeOfMember(llvm::StringRef QualifiedMember) const {
   llvm::StringRef Class = splitMember(QualifiedMember).first;
   return Class.empty() ? nullptr : type(Class);
 }

@@ -55,7 +55,8 @@ llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N) {
   if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N)) {
     llvm::SmallString<64> Storage;
     llvm::StringRef V = S->getValue(Storage);
-    bool Quoted = S->getRawValue().starts_with("'") || S->getRawValue().starts_with("\"");
+    bool Quoted =
+        S->getRawValue().starts_with("'") || S->getRawValue().starts_with("\"");
     unsigned long long Number;
     if (!Quoted && !V.getAsInteger(10, Number))
       return json(Number);
@@ -129,8 +130,8 @@ llvm::Expected<Config> ConfigReader::read() {
       if (llvm::Error E = readModels(KV.getValue(), C))
         return std::move(E);
     } else {
-      return errorAt(KV.getKey(), "unknown key '" + *Key +
-                                      "' (known: Checks, Models)");
+      return errorAt(KV.getKey(),
+                     "unknown key '" + *Key + "' (known: Checks, Models)");
     }
   }
   if (Stream.failed())

@@ -40,10 +40,9 @@ llvm::Expected<CheckFilter> CheckFilter::parse(llvm::StringRef Globs) {
     Part.consume_front("corolint-");
     llvm::Expected<llvm::GlobPattern> Pattern = llvm::GlobPattern::create(Part);
     if (!Pattern)
-      return llvm::createStringError(std::errc::invalid_argument,
-                                     "--checks: bad glob '%s': %s",
-                                     Part.str().c_str(),
-                                     llvm::toString(Pattern.takeError()).c_str());
+      return llvm::createStringError(
+          std::errc::invalid_argument, "--checks: bad glob '%s': %s",
+          Part.str().c_str(), llvm::toString(Pattern.takeError()).c_str());
     Filter.Globs.push_back({Positive, std::move(*Pattern)});
   }
   return Filter;

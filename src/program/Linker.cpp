@@ -35,8 +35,9 @@ private:
 };
 
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
-  std::sort(Units.begin(), Units.end(),
-            [](const TuFacts &A, const TuFacts &B) { return A.MainFile < B.MainFile; });
+  std::sort(Units.begin(), Units.end(), [](const TuFacts &A, const TuFacts &B) {
+    return A.MainFile < B.MainFile;
+  });
   llvm::StringMap<FunctionFact> Chosen;
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)
@@ -98,9 +99,10 @@ void Linker::buildEdges() {
         continue;
       SiteRef At{FnIndex, S.Id};
       if (std::optional<unsigned> Callee = P.find(S.CalleeUsr)) {
-        bool Awaited = AwaitedCalls.count(S.Id) &&
-                       P.Functions[*Callee].isCoroutine();
-        P.Edges.push_back({At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
+        bool Awaited =
+            AwaitedCalls.count(S.Id) && P.Functions[*Callee].isCoroutine();
+        P.Edges.push_back(
+            {At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
       }
       for (const ArgFact &A : S.Args) {
         if (std::optional<unsigned> Target = P.find(A.CallableUsr))
@@ -171,7 +173,8 @@ void Linker::computeContexts() {
   // context wherever the handing-over happens.
   for (const CallEdge &E : P.Edges) {
     ExecutionContext &C = P.Contexts[E.Callee];
-    if ((E.Kind == EdgeKind::LoopCallback || E.Kind == EdgeKind::Spawns) && !C.Loop) {
+    if ((E.Kind == EdgeKind::LoopCallback || E.Kind == EdgeKind::Spawns) &&
+        !C.Loop) {
       C.Loop = true;
       LoopWork.push_back(E.Callee);
     } else if (E.Kind == EdgeKind::Offload && !C.Worker) {
@@ -243,8 +246,9 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
     if (!Passed)
       Result.push_back(Obj);
   }
-  std::sort(Result.begin(), Result.end(),
-            [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });
+  std::sort(
+      Result.begin(), Result.end(),
+      [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });
   Result.erase(std::unique(Result.begin(), Result.end(),
                            [](const ObjectRef &A, const ObjectRef &B) {
                              return A.Key == B.Key;

@@ -57,9 +57,11 @@ static void writeResourceNodes(llvm::raw_ostream &OS, const Program &P) {
     OS << "  r" << I << " [label=" << quote(R.Name + "\\n" + R.Kind)
        << ", shape=hexagon];\n";
     for (const SiteRef &W : R.Waits)
-      OS << "  f" << W.Function << " -> r" << I << " [label=\"waits\", style=dashed];\n";
+      OS << "  f" << W.Function << " -> r" << I
+         << " [label=\"waits\", style=dashed];\n";
     for (const SiteRef &S : R.Signals)
-      OS << "  f" << S.Function << " -> r" << I << " [label=\"signals\", color=darkgreen];\n";
+      OS << "  f" << S.Function << " -> r" << I
+         << " [label=\"signals\", color=darkgreen];\n";
     for (const SiteRef &L : R.Locks)
       OS << "  f" << L.Function << " -> r" << I << " [label=\"locks\"];\n";
   }
@@ -83,8 +85,8 @@ std::string summarizeProgram(const Program &P) {
   }
   return std::to_string(P.functions().size()) + " functions (" +
          std::to_string(Coroutines) + " coroutines, " + std::to_string(Loop) +
-         " on the loop), " + std::to_string(P.edges().size()) + " call edges, " +
-         std::to_string(P.resources().size()) + " resources";
+         " on the loop), " + std::to_string(P.edges().size()) +
+         " call edges, " + std::to_string(P.resources().size()) + " resources";
 }
 
 } // namespace corolint

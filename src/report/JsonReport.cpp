@@ -11,7 +11,8 @@ static json locJson(const SourceLoc &L) {
   return {{"file", L.File}, {"line", L.Line}, {"column", L.Col}};
 }
 
-void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+void writeJsonReport(llvm::raw_ostream &OS,
+                     const std::vector<Finding> &Findings,
                      const std::vector<UnitError> &Errors) {
   json Items = json::array();
   for (const Finding &F : Findings) {
@@ -59,7 +60,8 @@ void writeGraphJson(llvm::raw_ostream &OS, const Program &P) {
   auto Sites = [&](const std::vector<SiteRef> &Refs) {
     json A = json::array();
     for (const SiteRef &R : Refs)
-      A.push_back({{"function", R.Function}, {"location", locJson(P.site(R).Loc)}});
+      A.push_back(
+          {{"function", R.Function}, {"location", locJson(P.site(R).Loc)}});
     return A;
   };
   for (const Resource &R : P.resources())

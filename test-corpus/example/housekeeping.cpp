@@ -11,7 +11,7 @@ void Server::request_shutdown() {
 
 void Server::start_housekeeping() {
   loop_.add_timer(1000ms, [this] {
-    // Not a lock-across-suspend bug. Future rule loop-busy-wait: this timer
+    // Not a lock-across-suspend bug. Future rule timer-polling: this timer
     // callback polls a flag that only another loop callback sets, so the loop
     // never gets to run that callback and the spin never ends.
     while (!shutdown_requested_) {

@@ -30,7 +30,7 @@ void Server::receive(int client_id, std::string line) {
 void Server::on_command(int client_id, std::string command) {
   loop_.post([this, client_id, command = std::move(command)] {
     if (command == "/slow") {
-      // Not a lock-across-suspend bug. Future rule blocking-on-loop: this
+      // Not a lock-across-suspend bug. Future rule blocking-call: this
       // handler runs on the loop thread and sleeps it, stalling every session.
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
@@ -46,7 +46,7 @@ std::size_t Server::history_size() {
   return room_.history.size();
 }
 
-// Not a lock-across-suspend bug. Future rule await-cycle: greet_client waits
+// Not a lock-across-suspend bug. Future rule wait-cycle: greet_client waits
 // for client_hello_, which only greet_server sets, and greet_server first waits
 // for server_hello_, which only greet_client sets. Neither ever resumes.
 fake::task<void> Server::greet_client() {
