@@ -59,7 +59,8 @@ std::optional<Acquisition> asAcquisition(const SiteFact &S,
     return std::nullopt;
   if (T->Role == TypeRole::SyncMutex)
     return Acquisition{S.Id, &S.Receiver, T,
-                       "mutex '" + S.Receiver.spelledName() + "' locked with lock()"};
+                       "mutex '" + S.Receiver.spelledName() +
+                           "' locked with lock()"};
   if (T->Role == TypeRole::SyncGuard)
     return Acquisition{S.Id, &S.Receiver, T,
                        "lock '" + S.Receiver.spelledName() + "' relocked"};

@@ -270,10 +270,11 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
     return 1;
   }
   std::vector<Expectation> Expected;
-  bool DeclaredClean = false;
+  std::vector<std::string> CleanFiles;
   for (const std::string &F : Files.Sources)
-    DeclaredClean |= parseAnnotations(F, Expected);
-  if (Expected.empty() && !DeclaredClean) {
+    if (parseAnnotations(F, Expected))
+      CleanFiles.push_back(F);
+  if (Expected.empty() && CleanFiles.empty()) {
     llvm::errs() << Path
                  << ": no annotation: add an expect or expect-no-findings\n";
     return 1;
@@ -285,13 +286,21 @@ int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
   Program P = linkProgram(std::move(*Units), *Models);
   std::vector<Finding> Findings = runRules(P, *CheckFilter::parse("*"));
   unsigned Failures = 0;
-  for (const Finding &F : Findings)
+  for (const Finding &F : Findings) {
+    for (const std::string &Clean : CleanFiles)
+      if (llvm::sys::fs::equivalent(F.Loc.File, Clean)) {
+        llvm::errs() << F.Loc.File << ":" << F.Loc.Line
+                     << ": finding in a file marked expect-no-findings: ["
+                     << F.Rule << "] " << F.Message << "\n";
+        ++Failures;
+      }
     if (!claim(F, Expected)) {
       llvm::errs() << F.Loc.File << ":" << F.Loc.Line
                    << ": unexpected finding: [" << F.Rule << "] " << F.Message
                    << "\n";
       ++Failures;
     }
+  }
   claimNotes(Findings, Expected);
   std::vector<std::string> Edges = graphEdges(P);
   for (Expectation &E : Expected)

@@ -89,8 +89,9 @@ struct Resource {
 struct ExecutionContext {
   bool Loop = false;
   bool Worker = false;
-  /// The edge that first brought loop context here (shortest chain from a
-  /// loop root); none for a loop root itself.
+  /// The edge that first brought loop context here: the call from loop code
+  /// (shortest chain from a loop root), or the registration that handed this
+  /// function to the loop. None for a coroutine, which is loop code itself.
   std::optional<CallEdge> LoopVia;
 };
 
@@ -109,6 +110,10 @@ public:
   /// The objects a reference in \p Fn can denote: itself, or for a reference
   /// parameter, what each caller passes (followed transitively).
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
+  /// How loop context reaches \p Fn, outermost first: the registration (if
+  /// the chain starts at a callback) and each call down to \p Fn. Empty when
+  /// \p Fn is not loop code or is a coroutine that is its own root.
+  std::vector<CallEdge> loopChain(unsigned Fn) const;
 
 private:
   friend class Linker;

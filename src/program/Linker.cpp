@@ -176,6 +176,7 @@ void Linker::computeContexts() {
     if ((E.Kind == EdgeKind::LoopCallback || E.Kind == EdgeKind::Spawns) &&
         !C.Loop) {
       C.Loop = true;
+      C.LoopVia = E;
       LoopWork.push_back(E.Callee);
     } else if (E.Kind == EdgeKind::Offload && !C.Worker) {
       C.Worker = true;
@@ -255,6 +256,22 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
                            }),
                Result.end());
   return Result;
+}
+
+std::vector<CallEdge> Program::loopChain(unsigned Fn) const {
+  std::vector<CallEdge> Chain;
+  // LoopVia edges form a tree (each function gets one, the first time loop
+  // context reaches it), so the walk ends; the bound guards against a
+  // malformed program.
+  for (std::optional<CallEdge> Via = Contexts[Fn].LoopVia;
+       Via && Chain.size() <= Functions.size();
+       Via = Contexts[Via->From.Function].LoopVia) {
+    Chain.push_back(*Via);
+    if (Via->Kind == EdgeKind::LoopCallback || Via->Kind == EdgeKind::Spawns)
+      break; // The registration is where loop context starts.
+  }
+  std::reverse(Chain.begin(), Chain.end());
+  return Chain;
 }
 
 Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {

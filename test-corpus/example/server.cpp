@@ -30,9 +30,9 @@ void Server::receive(int client_id, std::string line) {
 void Server::on_command(int client_id, std::string command) {
   loop_.post([this, client_id, command = std::move(command)] {
     if (command == "/slow") {
-      // Not a lock-across-suspend bug. Future rule blocking-call: this
-      // handler runs on the loop thread and sleeps it, stalling every session.
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      // This handler runs on the loop thread and sleeps it, stalling every
+      // session.
+      std::this_thread::sleep_for(std::chrono::milliseconds(200)); // expect: blocking-call {{sleeps}}
     }
     if (command == "/quit") {
       if (Session *s = find(client_id))

@@ -7,7 +7,7 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  mtx.lock(); // expect-note: lock-across-suspend {{acquired here}}
+  mtx.lock(); // expect-note: lock-across-suspend {{acquired here}} expect: blocking-call {{std::mutex::lock}}
   ++counter;
   co_await ready; // expect: lock-across-suspend {{held across co_await}}
   ++counter;

@@ -1,0 +1,119 @@
+//===- blocking-call.cpp - Blocking call reachable from the event loop ----===//
+//
+// Flags a call that blocks the thread it runs on, made from code that runs on
+// an event loop.
+//
+// Loop context comes from the program model (coroutine bodies, callables handed
+// to loop APIs, and what they call synchronously, across files); what blocks,
+// and how, comes from the models. The finding sits at the blocking call and
+// its path is the chain from where loop context starts. A function reached
+// both from the loop and from worker threads is judged on its loop paths only.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Rule.h"
+
+namespace corolint {
+namespace {
+
+Level levelFor(BlockingKind K) {
+  switch (K) {
+  case BlockingKind::Deadlock:
+    return Level::Error;
+  case BlockingKind::Lock:
+    return Level::Note;
+  case BlockingKind::Stall:
+    break;
+  }
+  return Level::Warning;
+}
+
+std::string messageFor(const SiteFact &Call, const FunctionModel &M) {
+  std::string Callee = "'" + Call.CalleeName + "'";
+  switch (M.Kind) {
+  case BlockingKind::Deadlock:
+    return "call to " + Callee +
+           " on the event loop waits for work that needs "
+           "this loop (" +
+           M.Blocking +
+           "): the loop cannot run that work while "
+           "it waits, so it deadlocks; co_await the work instead";
+  case BlockingKind::Lock:
+    return "call to " + Callee +
+           " on the event loop blocks it while another "
+           "thread holds the mutex (" +
+           M.Blocking + ")";
+  case BlockingKind::Stall:
+    break;
+  }
+  return "call to " + Callee + " blocks the event loop (" + M.Blocking +
+         "): every other task on this loop stalls until it returns; use an "
+         "asynchronous equivalent or hand it to a worker thread";
+}
+
+/// Where loop context starts: a coroutine, or the registration of a callback.
+PathStep rootStep(const Program &P, unsigned Root,
+                  const std::vector<CallEdge> &Chain) {
+  if (!Chain.empty() && Chain.front().Kind != EdgeKind::Calls &&
+      Chain.front().Kind != EdgeKind::Awaits)
+    return {P.site(Chain.front().From).Loc,
+            "'" + P.function(Chain.front().Callee).name().str() +
+                "' is handed to the event loop here (" +
+                (Chain.front().Kind == EdgeKind::Spawns ? "spawned"
+                                                        : "loop callback") +
+                ")"};
+  const Function &F = P.function(Root);
+  return {F.fact().Loc,
+          "'" + F.name().str() + "' is a coroutine: it runs on the event loop"};
+}
+
+std::vector<PathStep> pathTo(const Program &P, unsigned Fn,
+                             const SiteFact &Call) {
+  std::vector<CallEdge> Chain = P.loopChain(Fn);
+  unsigned Root = Chain.empty() ? Fn : Chain.front().From.Function;
+  std::vector<PathStep> Path{rootStep(P, Root, Chain)};
+  for (const CallEdge &E : Chain)
+    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+      Path.push_back({P.site(E.From).Loc,
+                      "calls '" + P.function(E.Callee).name().str() + "'"});
+  Path.push_back({Call.Loc, "'" + Call.CalleeName + "' blocks here"});
+  return Path;
+}
+
+class BlockingCallRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      if (P.context(Fn).Loop)
+        checkFunction(P, Fn, Out);
+  }
+
+private:
+  void checkFunction(const Program &P, unsigned Fn,
+                     std::vector<Finding> &Out) const {
+    const Function &F = P.function(Fn);
+    for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind != SiteKind::Call)
+        continue;
+      const FunctionModel *M = P.models().function(S.CalleeName);
+      if (!M || M->Blocking.empty())
+        continue;
+      Finding R;
+      R.Rule = "blocking-call";
+      R.Severity = levelFor(M->Kind);
+      R.Loc = S.Loc;
+      R.Function = F.name().str();
+      R.Message = messageFor(S, *M);
+      R.Path = pathTo(P, Fn, S);
+      Out.push_back(std::move(R));
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> createBlockingCallRule() {
+  return std::make_unique<BlockingCallRule>();
+}
+
+} // namespace corolint

@@ -1,0 +1,7 @@
+#include "storage.h"
+#include <fake/coro.h>
+
+fake::task<void> on_message(int id) {
+  persist_record(id); // expect-note: blocking-call {{calls 'persist_record'}}
+  co_return;
+}

@@ -1,0 +1,2 @@
+#pragma once
+void persist_record(int id);

@@ -1,0 +1,13 @@
+// A timer callback that does non-blocking work on every tick.
+// expect-no-findings
+#include <fake/coro.h>
+
+int beats = 0;
+fake::event beat;
+
+void start_heartbeat(fake::loop &loop) {
+  loop.add_timer(std::chrono::seconds(1), [] {
+    ++beats;
+    beat.set();
+  });
+}

@@ -1,0 +1,110 @@
+//===- BlockingCallTest.cpp - The rule on hand-built programs -------------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class BlockingCallTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "sleep", "blocking": "sleeps"},
+      {"name": "loop::run", "blocking": "runs the loop", "blockingKind": "deadlock"},
+      {"name": "std::mutex::lock", "blocking": "locks", "blockingKind": "lock"},
+      {"name": "loop::add_timer", "loopCallback": 1},
+      {"name": "std::thread::thread", "offload": 0}]})",
+                                     "test")));
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
+    std::vector<Finding> Out;
+    findRule("blocking-call")->Create()->check(P, Out);
+    return Out;
+  }
+
+  ApiModels Models;
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(BlockingCallTest, SleepInCoroutineIsAWarning) {
+  FunctionBuilder Co("handler", true);
+  Co.call(Body, "sleep");
+  std::vector<Finding> F = check({Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Warning);
+  EXPECT_NE(F[0].Message.find("'sleep' blocks the event loop (sleeps)"),
+            std::string::npos);
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_NE(F[0].Path[0].Message.find("'handler' is a coroutine"),
+            std::string::npos);
+}
+
+TEST_F(BlockingCallTest, PathShowsEveryCallFromTheLoopRoot) {
+  FunctionBuilder Co("handler", true), Mid("mid"), Leaf("leaf");
+  Co.call(Body, "mid");
+  Mid.call(Body, "leaf");
+  Leaf.call(Body, "sleep");
+  std::vector<Finding> F = check({Co.build(), Mid.build(), Leaf.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "leaf");
+  ASSERT_EQ(F[0].Path.size(), 4u);
+  EXPECT_EQ(F[0].Path[1].Message, "calls 'mid'");
+  EXPECT_EQ(F[0].Path[2].Message, "calls 'leaf'");
+  EXPECT_EQ(F[0].Path[3].Message, "'sleep' blocks here");
+}
+
+TEST_F(BlockingCallTest, TimerCallbackPathStartsAtTheRegistration) {
+  FunctionBuilder Main("main"), Tick("tick");
+  unsigned Register = Main.pass(Body, "loop::add_timer", 1, "tick");
+  Tick.call(Body, "sleep");
+  std::vector<Finding> F = check({Main.build(), Tick.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Register);
+  EXPECT_NE(F[0].Path[0].Message.find("handed to the event loop"),
+            std::string::npos);
+}
+
+TEST_F(BlockingCallTest, SyncOverAsyncIsAnErrorAndMutexLockANote) {
+  FunctionBuilder Co("handler", true);
+  Co.call(Body, "loop::run");
+  Co.call(Body, "std::mutex::lock");
+  std::vector<Finding> F = check({Co.build()});
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_EQ(F[0].Severity, Level::Error);
+  EXPECT_NE(F[0].Message.find("waits for work that needs this loop"),
+            std::string::npos);
+  EXPECT_EQ(F[1].Severity, Level::Note);
+}
+
+TEST_F(BlockingCallTest, WorkerAndMainAreNotLoopCode) {
+  FunctionBuilder Main("main"), Work("work");
+  Main.call(Body, "sleep");
+  Main.pass(Body, "std::thread::thread", 0, "work");
+  Work.call(Body, "sleep");
+  EXPECT_TRUE(check({Main.build(), Work.build()}).empty());
+}
+
+TEST_F(BlockingCallTest, FunctionReachedBothWaysIsJudgedOnItsLoopPath) {
+  FunctionBuilder Co("handler", true), Main("main"), Shared("shared");
+  Co.call(Body, "shared");
+  Main.pass(Body, "std::thread::thread", 0, "shared");
+  Shared.call(Body, "sleep");
+  std::vector<Finding> F = check({Co.build(), Main.build(), Shared.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Path[0].Message,
+            "'handler' is a coroutine: it runs on the event loop");
+}
+
+TEST_F(BlockingCallTest, UnmodelledCallsAreQuiet) {
+  FunctionBuilder Co("handler", true);
+  Co.call(Body, "compute");
+  EXPECT_TRUE(check({Co.build()}).empty());
+}
+
+} // namespace
