@@ -63,6 +63,10 @@ std::string Names::typeName(QualType T) const {
   if (T.isNull())
     return "";
   T = T.getNonReferenceType();
+  // An object used through a pointer (`ch->async_receive()`) is still an
+  // object of the pointee's class.
+  if (T->isPointerType())
+    T = T->getPointeeType();
   if (const auto *R = T->getAsCXXRecordDecl())
     return qualifiedName(R);
   return "";

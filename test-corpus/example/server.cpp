@@ -46,16 +46,16 @@ std::size_t Server::history_size() {
   return room_.history.size();
 }
 
-// Not a lock-across-suspend bug. Future rule wait-cycle: greet_client waits
-// for client_hello_, which only greet_server sets, and greet_server first waits
-// for server_hello_, which only greet_client sets. Neither ever resumes.
+// greet_client waits for client_hello_, which only greet_server sets, and
+// greet_server first waits for server_hello_, which only greet_client sets.
+// Neither ever resumes.
 fake::task<void> Server::greet_client() {
   co_await client_hello_;
   server_hello_.set();
 }
 
 fake::task<void> Server::greet_server() {
-  co_await server_hello_;
+  co_await server_hello_; // expect: wait-cycle {{'Server::client_hello_' is signalled only after 'Server::server_hello_' is signalled}}
   client_hello_.set();
 }
 

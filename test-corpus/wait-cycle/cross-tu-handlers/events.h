@@ -1,0 +1,5 @@
+#pragma once
+#include <fake/coro.h>
+
+extern fake::event config_loaded;
+extern fake::event cache_warm;

@@ -1,0 +1,126 @@
+//===- WaitCycleTest.cpp - The wait graph and the rule, by hand -----------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include "corolint/WaitGraph.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class WaitCycleTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "Event", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["set"]}]})",
+                                     "test")));
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
+    std::vector<Finding> Out;
+    findRule("wait-cycle")->Create()->check(P, Out);
+    return Out;
+  }
+
+  /// A coroutine that waits on \p Wait, then sets \p Set.
+  FunctionFact waitThenSet(std::string Name, const ObjectRef &Wait,
+                           const ObjectRef &Set) {
+    FunctionBuilder B(std::move(Name), true);
+    B.awaitObject(Body, Wait);
+    B.call(Body, "Event::set", Set);
+    return B.build();
+  }
+
+  ApiModels Models;
+  ObjectRef A = global("a", "Event"), B = global("b", "Event"),
+            C = global("c", "Event");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(WaitCycleTest, TwoCoroutinesWaitingOnEachOtherAreOneDeadlock) {
+  std::vector<Finding> F =
+      check({waitThenSet("x", A, B), waitThenSet("y", B, A)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Error);
+  EXPECT_EQ(F[0].Path.size(), 4u);
+  EXPECT_EQ(F[0].Resources, (std::vector<std::string>{"c:@a", "c:@b"}));
+}
+
+TEST_F(WaitCycleTest, SignalBeforeWaitBreaksTheCycle) {
+  FunctionBuilder Y("y", true);
+  Y.call(Body, "Event::set", A);
+  Y.awaitObject(Body, B);
+  EXPECT_TRUE(check({waitThenSet("x", A, B), Y.build()}).empty());
+}
+
+TEST_F(WaitCycleTest, FreeThirdSignallerBreaksTheCycle) {
+  FunctionBuilder Kick("kick");
+  Kick.call(Body, "Event::set", A);
+  EXPECT_TRUE(
+      check({waitThenSet("x", A, B), waitThenSet("y", B, A), Kick.build()})
+          .empty());
+}
+
+TEST_F(WaitCycleTest, SignalOnABranchThatSkipsTheWaitIsFree) {
+  FunctionBuilder Y("y", true);
+  unsigned Eager = Y.block(), Join = Y.block();
+  Y.succs(Body, {Eager, Join}).succs(Eager, {Join}).succs(Join, {1});
+  Y.call(Eager, "Event::set", A);
+  Y.awaitObject(Join, B);
+  Y.call(Join, "Event::set", A);
+  EXPECT_TRUE(check({waitThenSet("x", A, B), Y.build()}).empty());
+}
+
+TEST_F(WaitCycleTest, CycleOfOne) {
+  std::vector<Finding> F = check({waitThenSet("x", A, A)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("only after a wait for itself"),
+            std::string::npos);
+}
+
+TEST_F(WaitCycleTest, NodesStuckBehindACycleAreNotReportedAgain) {
+  // a <-> b deadlock; c waits behind b.
+  std::vector<Finding> F = check(
+      {waitThenSet("x", A, B), waitThenSet("y", B, A), waitThenSet("z", B, C)});
+  ASSERT_EQ(F.size(), 1u);
+}
+
+TEST_F(WaitCycleTest, HelperCalledOnlyAfterAWaitInheritsIt) {
+  FunctionBuilder X("x", true), Notify("notify");
+  X.awaitObject(Body, A);
+  X.call(Body, "notify");
+  Notify.call(Body, "Event::set", B);
+  std::vector<Finding> F =
+      check({X.build(), Notify.build(), waitThenSet("y", B, A)});
+  ASSERT_EQ(F.size(), 1u);
+}
+
+TEST_F(WaitCycleTest, HelperAlsoCalledFreelyDoesNotInherit) {
+  FunctionBuilder X("x", true), Notify("notify"), Main("main");
+  X.awaitObject(Body, A);
+  X.call(Body, "notify");
+  Notify.call(Body, "Event::set", B);
+  Main.call(Body, "notify");
+  EXPECT_TRUE(
+      check({X.build(), Notify.build(), Main.build(), waitThenSet("y", B, A)})
+          .empty());
+}
+
+TEST_F(WaitCycleTest, CycleSearchStaysFastOnALongChain) {
+  // 2,000 coroutines in one ring: e0 -> e1 -> ... -> e0. One finding.
+  std::vector<FunctionFact> Ring;
+  const int N = 2000;
+  for (int I = 0; I < N; ++I)
+    Ring.push_back(waitThenSet(
+        "f" + std::to_string(I), global("e" + std::to_string(I), "Event"),
+        global("e" + std::to_string((I + 1) % N), "Event")));
+  std::vector<Finding> F = check(std::move(Ring));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Path.size(), 2u * N);
+}
+
+} // namespace
