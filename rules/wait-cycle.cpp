@@ -22,28 +22,49 @@
 namespace corolint {
 namespace {
 
+/// The greatest set of nodes none of whose signallers can fire. Linear in
+/// the size of the graph: each signaller counts its requirements that are
+/// still in the set, and a node leaves the set once one of its signallers'
+/// counts reaches zero; each requirement is decremented at most once.
 std::set<unsigned> deadlockedNodes(const WaitGraph &G) {
-  std::set<unsigned> Stuck;
-  for (unsigned I = 0; I < G.nodes().size(); ++I)
-    if (!G.nodes()[I].Waits.empty() && !G.nodes()[I].Signallers.empty())
-      Stuck.insert(I);
-  auto CanFire = [&](const Signaller &S) {
-    return std::none_of(S.Requires.begin(), S.Requires.end(),
-                        [&](const auto &R) { return Stuck.count(R.first); });
-  };
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (auto It = Stuck.begin(); It != Stuck.end();) {
-      const std::vector<Signaller> &Sigs = G.nodes()[*It].Signallers;
-      if (std::any_of(Sigs.begin(), Sigs.end(), CanFire)) {
-        It = Stuck.erase(It);
-        Changed = true;
-      } else {
-        ++It;
+  const std::vector<WaitNode> &Nodes = G.nodes();
+  std::vector<bool> Stuck(Nodes.size());
+  for (unsigned I = 0; I < Nodes.size(); ++I)
+    Stuck[I] = !Nodes[I].Waits.empty() && !Nodes[I].Signallers.empty();
+  // For each node, the (node, signaller) pairs that require it.
+  std::vector<std::vector<std::pair<unsigned, unsigned>>> RequiredBy(Nodes.size());
+  std::vector<std::vector<unsigned>> Pending(Nodes.size());
+  std::vector<unsigned> Freed;
+  for (unsigned N = 0; N < Nodes.size(); ++N) {
+    Pending[N].resize(Nodes[N].Signallers.size());
+    for (unsigned S = 0; S < Nodes[N].Signallers.size(); ++S)
+      for (const auto &Req : Nodes[N].Signallers[S].Requires) {
+        RequiredBy[Req.first].push_back({N, S});
+        Pending[N][S] += Stuck[Req.first];
       }
-    }
   }
-  return Stuck;
+  // Counted against the initial set first, so that every node freed below
+  // was counted as stuck by everything that requires it.
+  for (unsigned N = 0; N < Nodes.size(); ++N)
+    for (unsigned Count : Pending[N])
+      if (Stuck[N] && Count == 0) {
+        Stuck[N] = false;
+        Freed.push_back(N);
+      }
+  while (!Freed.empty()) {
+    unsigned Y = Freed.back();
+    Freed.pop_back();
+    for (const auto &[N, S] : RequiredBy[Y])
+      if (--Pending[N][S] == 0 && Stuck[N]) {
+        Stuck[N] = false;
+        Freed.push_back(N);
+      }
+  }
+  std::set<unsigned> Result;
+  for (unsigned I = 0; I < Nodes.size(); ++I)
+    if (Stuck[I])
+      Result.insert(I);
+  return Result;
 }
 
 /// One step of a cycle: node From is signalled at Signal only after the wait
