@@ -162,11 +162,22 @@ ObjectRef Names::objectOf(const Expr *E) const {
   return {};
 }
 
+/// The function a lambda runs: its call operator, or for a generic lambda the
+/// first instantiation of it (handlers are usually instantiated once).
+static const FunctionDecl *lambdaBody(const LambdaExpr *L) {
+  const CXXMethodDecl *Op = L->getCallOperator();
+  if (const FunctionTemplateDecl *T = Op->getDescribedFunctionTemplate()) {
+    auto Instances = T->specializations();
+    return Instances.empty() ? nullptr : *Instances.begin();
+  }
+  return Op;
+}
+
 const FunctionDecl *Names::callableOf(const Expr *E) const {
   for (int Depth = 0; E && Depth < 4; ++Depth) {
     E = stripWrappers(E);
     if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return L->getCallOperator();
+      return lambdaBody(L);
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       E = U->getOpcode() == UO_AddrOf ? U->getSubExpr() : nullptr;
       continue;

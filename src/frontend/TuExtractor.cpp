@@ -48,6 +48,14 @@ public:
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *E) {
+    // A generic lambda's call operator is a template; its instantiations
+    // live in the implicit lambda class, which the walk does not enter.
+    if (const FunctionTemplateDecl *T =
+            E->getCallOperator()->getDescribedFunctionTemplate()) {
+      for (const FunctionDecl *Instance : T->specializations())
+        add(Instance);
+      return true;
+    }
     add(E->getCallOperator());
     return true;
   }
