@@ -24,11 +24,16 @@ struct Acquisition {
   std::string What; ///< "lock 'g' on 'm'" or "mutex 'm'".
 };
 
-bool constructedDeferred(const SiteFact &S, const TypeModel &Guard) {
-  for (const ArgFact &A : S.Args)
+/// A guard holds its mutex unless it was given none (default-constructed) or
+/// told not to take it (std::defer_lock).
+bool constructedHolding(const SiteFact &S, const TypeModel &Guard) {
+  bool HasMutex = false;
+  for (const ArgFact &A : S.Args) {
     if (TypeModel::has(Guard.DeferTags, A.Type))
-      return true;
-  return false;
+      return false;
+    HasMutex |= A.Ref.isKnown() || !A.Type.empty();
+  }
+  return HasMutex;
 }
 
 std::string describeGuard(const SiteFact &S) {
@@ -48,7 +53,7 @@ std::optional<Acquisition> asAcquisition(const SiteFact &S,
     return std::nullopt;
   if (S.Kind == SiteKind::ScopeBegin) {
     const TypeModel *T = Models.type(S.Receiver.Type);
-    if (T && T->Role == TypeRole::SyncGuard && !constructedDeferred(S, *T))
+    if (T && T->Role == TypeRole::SyncGuard && constructedHolding(S, *T))
       return Acquisition{S.Id, &S.Receiver, T, describeGuard(S)};
     return std::nullopt;
   }
@@ -67,13 +72,34 @@ std::optional<Acquisition> asAcquisition(const SiteFact &S,
   return std::nullopt;
 }
 
+/// Whether \p S ends the guard that adopted the mutex \p Key.
+bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
+  if (S.Kind != SiteKind::ScopeEnd)
+    return false;
+  for (const ArgFact &A : S.Args)
+    if (A.Ref.isKnown() && A.Ref.Key == Key)
+      return true;
+  return false;
+}
+
 bool releases(const SiteFact &S, const Acquisition &A) {
+  if (A.HolderType->Role == TypeRole::SyncMutex &&
+      endsAdoptingGuard(S, A.Holder->Key))
+    return true;
   if (S.Receiver.Key != A.Holder->Key)
     return false;
   if (S.Kind == SiteKind::ScopeEnd)
     return true;
   return S.Kind == SiteKind::Call &&
          TypeModel::has(A.HolderType->Unlock, splitMember(S.CalleeName).second);
+}
+
+/// A written co_await or co_yield that can really suspend.
+bool suspends(const SiteFact &S, const ApiModels &Models) {
+  if (S.Kind != SiteKind::Suspend || S.Implicit)
+    return false;
+  const TypeModel *T = Models.type(S.AwaitableType);
+  return !T || T->Role != TypeRole::NoSuspend;
 }
 
 const char *suspendWord(const SiteFact &S) {
@@ -122,7 +148,7 @@ private:
         return releases(Other, *A);
       };
       for (const SiteFact &Suspend : F.fact().Sites)
-        if (Suspend.Kind == SiteKind::Suspend && !Suspend.Implicit &&
+        if (suspends(Suspend, Models) &&
             F.reaches(A->Site, Suspend.Id, Releases))
           Out.push_back(makeFinding(F, *A, Suspend));
     }

@@ -32,7 +32,8 @@ std::set<unsigned> deadlockedNodes(const WaitGraph &G) {
   for (unsigned I = 0; I < Nodes.size(); ++I)
     Stuck[I] = !Nodes[I].Waits.empty() && !Nodes[I].Signallers.empty();
   // For each node, the (node, signaller) pairs that require it.
-  std::vector<std::vector<std::pair<unsigned, unsigned>>> RequiredBy(Nodes.size());
+  std::vector<std::vector<std::pair<unsigned, unsigned>>> RequiredBy(
+      Nodes.size());
   std::vector<std::vector<unsigned>> Pending(Nodes.size());
   std::vector<unsigned> Freed;
   for (unsigned N = 0; N < Nodes.size(); ++N) {

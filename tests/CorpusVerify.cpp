@@ -104,8 +104,14 @@ bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
     for (llvm::StringRef A : annotationsIn(Lines[I].substr(Comment + 2))) {
       Clean |= A.starts_with("expect-no-findings");
       llvm::SmallVector<llvm::StringRef> M;
-      if (!Pattern.match(A.rtrim(), &M))
+      if (A.starts_with("expect-no-findings"))
         continue;
+      if (!Pattern.match(A.rtrim(), &M)) {
+        // A typo must not turn a check into no check.
+        llvm::errs() << File << ":" << I + 1
+                     << ": annotation does not parse: " << A.rtrim() << "\n";
+        exit(1);
+      }
       Expectation E;
       E.K = M[1] == "-note"      ? Expectation::Note
             : M[1] == "-edge"    ? Expectation::Edge

@@ -32,7 +32,14 @@ struct FunctionModel {
   std::string Origin; ///< The file that defined it, for messages.
 };
 
-enum class TypeRole { Resource, SyncMutex, SyncGuard, AsyncMutex, Task };
+enum class TypeRole {
+  Resource,
+  SyncMutex,
+  SyncGuard,
+  AsyncMutex,
+  Task,
+  NoSuspend, ///< Awaiting it completes at once (`this_coro::executor`).
+};
 
 struct TypeModel {
   std::string Name;

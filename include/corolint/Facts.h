@@ -43,6 +43,10 @@ struct ObjectRef {
   std::string Name; ///< For people: "ev", "Session::mtx", "handler::m".
   std::string Type; ///< Normalized qualified name of its class, if any.
   int ParamIndex = -1;
+  /// Only code in its own translation unit can name it: a local, or a global
+  /// with internal linkage. (It can still escape through a pointer or a
+  /// reference handed to other code; the linker checks calls for that.)
+  bool Internal = false;
 
   bool isKnown() const { return K != Kind::None; }
   /// The name as the code spells it: a local or parameter by its own name

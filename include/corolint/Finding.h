@@ -18,6 +18,9 @@ llvm::StringRef levelName(Level L);
 struct PathStep {
   SourceLoc Loc;
   std::string Message;
+
+  bool operator<(const PathStep &O) const;
+  bool operator==(const PathStep &O) const;
 };
 
 struct Finding {
@@ -29,8 +32,9 @@ struct Finding {
   std::vector<std::string> Resources; ///< Keys of the objects involved.
   std::vector<PathStep> Path;
 
-  /// Findings sort by location, then rule and message, so that output does
-  /// not depend on the order in which rules or threads produced them.
+  /// Findings sort by location, then rule, message and path, so that output
+  /// does not depend on the order in which rules or threads produced them;
+  /// only findings equal in all of these are duplicates.
   bool operator<(const Finding &O) const;
   bool operator==(const Finding &O) const;
 };

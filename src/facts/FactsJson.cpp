@@ -47,6 +47,8 @@ json refToJson(const ObjectRef &R) {
     J["type"] = R.Type;
   if (R.ParamIndex >= 0)
     J["param"] = R.ParamIndex;
+  if (R.Internal)
+    J["internal"] = true;
   return J;
 }
 
@@ -58,6 +60,7 @@ ObjectRef refFromJson(const json &J) {
   R.Name = J.at("name").get<std::string>();
   R.Type = J.value("type", "");
   R.ParamIndex = J.value("param", -1);
+  R.Internal = J.value("internal", false);
   return R;
 }
 

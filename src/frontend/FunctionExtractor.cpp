@@ -209,7 +209,6 @@ void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
     End.Id = F.Sites.size();
     End.Kind = SiteKind::ScopeEnd;
     End.Pos = {};
-    End.Args.clear();
     End.CalleeName.clear();
     End.Loc = N.location(D->getTriggerStmt() ? D->getTriggerStmt()->getEndLoc()
                                              : D->getVarDecl()->getLocation());

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,6 +25,11 @@ const Expr *stripWrappers(const Expr *E) {
       Next = C->getSubExpr();
     else if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
       Next = W->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(Next);
+             Call && Call->getNumArgs() == 1 &&
+             (Call->getBuiltinCallee() == Builtin::BImove ||
+              Call->getBuiltinCallee() == Builtin::BIforward))
+      Next = Call->getArg(0); // std::move(h) is still h.
     if (Next == E)
       return E;
     E = Next;
@@ -76,6 +82,13 @@ std::string Names::usr(const Decl *D) const {
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
     return "";
+  // Clang names a static function or anything in an anonymous namespace
+  // after its file's base name only, so two "static run()" in a/main.cpp and
+  // b/main.cpp would merge. The full path of the declaration keeps them
+  // apart, and still merges what one header declares for many units.
+  const auto *ND = dyn_cast<NamedDecl>(D);
+  if (ND && !ND->isExternallyVisible())
+    return location(D->getLocation()).File + "|" + std::string(Buf);
   return std::string(Buf);
 }
 
@@ -130,6 +143,7 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
   } else if (const auto *V = dyn_cast<VarDecl>(D)) {
     R.K = V->hasGlobalStorage() ? ObjectRef::Kind::Global
                                 : ObjectRef::Kind::Local;
+    R.Internal = !V->isExternallyVisible();
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
     R.Name = Fn ? functionDisplayName(Fn) + "::" + V->getNameAsString()
                 : qualifiedName(V);

@@ -15,6 +15,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -177,7 +178,14 @@ ExtractResult extractOne(const CompileJob &Job, const ExtractOptions &Options) {
       std::make_unique<FactsAction>(Job.Directory, Facts), Files.get());
   FirstErrorConsumer Errors;
   Invocation.setDiagnosticConsumer(&Errors);
-  bool Ok = Invocation.run();
+  // A crash in Clang on one unit is that unit's failure, not the run's.
+  bool Ok = false;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Ok = Invocation.run(); })) {
+    Result.Error = Job.File + ": translation unit could not be parsed: the "
+                              "compiler crashed on it";
+    return Result;
+  }
   if (Ok && Errors.getNumErrors() == 0) {
     Result.Facts = std::move(Facts);
     return Result;
@@ -196,6 +204,7 @@ ExtractResult extractOne(const CompileJob &Job, const ExtractOptions &Options) {
 
 std::vector<ExtractResult> extractFacts(const std::vector<CompileJob> &Jobs,
                                         const ExtractOptions &Options) {
+  llvm::CrashRecoveryContext::Enable();
   std::vector<ExtractResult> Results(Jobs.size());
   unsigned Threads = Options.Jobs
                          ? Options.Jobs

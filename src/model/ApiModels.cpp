@@ -37,7 +37,7 @@ int getIndex(const json &Entry, const char *Key) {
   if (!Entry.contains(Key))
     return -1;
   const json &V = Entry.at(Key);
-  if (!V.is_number_unsigned())
+  if (!V.is_number_unsigned() || V.get<unsigned long long>() > 1000)
     throw EntryError(std::string("'") + Key +
                      "' must be an argument index (a whole number from 0)");
   return V.get<int>();
@@ -83,12 +83,13 @@ TypeRole parseRole(const std::string &S) {
       {"sync-mutex", TypeRole::SyncMutex},
       {"sync-guard", TypeRole::SyncGuard},
       {"async-mutex", TypeRole::AsyncMutex},
-      {"task", TypeRole::Task}};
+      {"task", TypeRole::Task},
+      {"no-suspend", TypeRole::NoSuspend}};
   for (const auto &[Name, Role] : Roles)
     if (S == Name)
       return Role;
   throw EntryError("'role' must be one of resource, sync-mutex, sync-guard, "
-                   "async-mutex, task; not '" +
+                   "async-mutex, task, no-suspend; not '" +
                    S + "'");
 }
 

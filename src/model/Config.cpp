@@ -169,7 +169,7 @@ std::optional<std::string> findConfigUpward(llvm::StringRef Dir) {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Current);
     if (Parent == Current)
       break;
-    Current = Parent;
+    Current = Parent.str(); // Parent points into Current: copy first.
   }
   return std::nullopt;
 }

@@ -19,14 +19,22 @@ llvm::StringRef levelName(Level L) {
   return "warning";
 }
 
+bool PathStep::operator<(const PathStep &O) const {
+  return std::tie(Loc, Message) < std::tie(O.Loc, O.Message);
+}
+
+bool PathStep::operator==(const PathStep &O) const {
+  return Loc == O.Loc && Message == O.Message;
+}
+
 bool Finding::operator<(const Finding &O) const {
-  return std::tie(Loc, Rule, Message, Function) <
-         std::tie(O.Loc, O.Rule, O.Message, O.Function);
+  return std::tie(Loc, Rule, Message, Function, Path) <
+         std::tie(O.Loc, O.Rule, O.Message, O.Function, O.Path);
 }
 
 bool Finding::operator==(const Finding &O) const {
   return Loc == O.Loc && Rule == O.Rule && Message == O.Message &&
-         Function == O.Function;
+         Function == O.Function && Path == O.Path;
 }
 
 llvm::Expected<CheckFilter> CheckFilter::parse(llvm::StringRef Globs) {

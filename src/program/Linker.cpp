@@ -13,6 +13,24 @@
 
 namespace corolint {
 
+static std::string roleName(TypeRole R) {
+  switch (R) {
+  case TypeRole::Resource:
+    return "resource";
+  case TypeRole::SyncMutex:
+    return "sync-mutex";
+  case TypeRole::SyncGuard:
+    return "sync-guard";
+  case TypeRole::AsyncMutex:
+    return "async-mutex";
+  case TypeRole::Task:
+    return "task";
+  case TypeRole::NoSuspend:
+    return "no-suspend";
+  }
+  return "resource";
+}
+
 class Linker {
 public:
   Linker(Program &P, const ApiModels &Models) : P(P) { P.Models = &Models; }
@@ -35,9 +53,10 @@ private:
 };
 
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
-  std::sort(Units.begin(), Units.end(), [](const TuFacts &A, const TuFacts &B) {
-    return A.MainFile < B.MainFile;
-  });
+  std::stable_sort(Units.begin(), Units.end(),
+                   [](const TuFacts &A, const TuFacts &B) {
+                     return A.MainFile < B.MainFile;
+                   });
   llvm::StringMap<FunctionFact> Chosen;
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)
@@ -126,7 +145,8 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
       R.Key = Target.Key;
       R.Name = Target.Name;
       R.Type = Model.Name;
-      R.Kind = Model.ResourceKind.empty() ? "mutex" : Model.ResourceKind;
+      R.Kind = Model.ResourceKind.empty() ? roleName(Model.Role)
+                                          : Model.ResourceKind;
     }
     (R.*List).push_back(At);
   }

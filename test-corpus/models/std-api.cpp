@@ -23,6 +23,7 @@
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+#include <coroutine>
 
 namespace std_api {
 
@@ -312,3 +313,7 @@ int main(int argc, char **argv) {
   std_api::guards();
   std_api::condition_variables();
 }
+
+// Awaitables that never suspend (role no-suspend).
+void take_suspend_never(std::suspend_never) {}
+void use_suspend_never() { take_suspend_never(std::suspend_never{}); }

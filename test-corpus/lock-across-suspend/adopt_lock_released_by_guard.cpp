@@ -1,0 +1,18 @@
+// A mutex locked by hand and adopted by a guard in an inner scope is released
+// when that guard ends, before the co_await.
+// No lock-across-suspend finding; the lock() itself is a blocking-call note.
+#include <fake/coro.h>
+#include <mutex>
+
+std::mutex mtx;
+int counter = 0;
+fake::event ready;
+
+fake::task<void> bump() {
+  mtx.lock(); // expect: blocking-call {{std::mutex::lock}}
+  {
+    std::lock_guard<std::mutex> g(mtx, std::adopt_lock);
+    ++counter;
+  }
+  co_await ready;
+}
