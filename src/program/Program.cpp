@@ -1,0 +1,74 @@
+//===- Program.cpp - Queries on the linked program ------------------------===//
+
+#include "corolint/Program.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
+
+namespace corolint {
+
+std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
+  if (Usr.empty())
+    return std::nullopt;
+  auto It = ByUsr.find(Usr);
+  if (It == ByUsr.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::vector<ObjectRef> Program::resolve(unsigned Fn,
+                                        const ObjectRef &Ref) const {
+  std::vector<ObjectRef> Result;
+  std::vector<std::pair<unsigned, ObjectRef>> Work{{Fn, Ref}};
+  llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
+  while (!Work.empty()) {
+    auto [At, Obj] = Work.back();
+    Work.pop_back();
+    if (Obj.K != ObjectRef::Kind::Param) {
+      Result.push_back(Obj);
+      continue;
+    }
+    if (!SeenParams.insert({At, Obj.ParamIndex}).second)
+      continue;
+    bool Passed = false;
+    for (unsigned EdgeIndex : EdgesInto[At]) {
+      const CallEdge &E = Edges[EdgeIndex];
+      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+        continue;
+      for (const ArgFact &A : site(E.From).Args)
+        if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown()) {
+          Work.push_back({E.From.Function, A.Ref});
+          Passed = true;
+        }
+    }
+    // A parameter no analyzed caller binds stays a resource of its own.
+    if (!Passed)
+      Result.push_back(Obj);
+  }
+  std::sort(
+      Result.begin(), Result.end(),
+      [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });
+  Result.erase(std::unique(Result.begin(), Result.end(),
+                           [](const ObjectRef &A, const ObjectRef &B) {
+                             return A.Key == B.Key;
+                           }),
+               Result.end());
+  return Result;
+}
+
+std::vector<CallEdge> Program::loopChain(unsigned Fn) const {
+  std::vector<CallEdge> Chain;
+  // LoopVia edges form a tree (each function gets one, the first time loop
+  // context reaches it), so the walk ends; the bound guards against a
+  // malformed program.
+  for (std::optional<CallEdge> Via = Contexts[Fn].LoopVia;
+       Via && Chain.size() <= Functions.size();
+       Via = Contexts[Via->From.Function].LoopVia) {
+    Chain.push_back(*Via);
+    if (Via->Kind == EdgeKind::LoopCallback || Via->Kind == EdgeKind::Spawns)
+      break; // The registration is where loop context starts.
+  }
+  std::reverse(Chain.begin(), Chain.end());
+  return Chain;
+}
+
+} // namespace corolint
