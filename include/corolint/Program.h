@@ -80,6 +80,9 @@ struct Resource {
   std::string Name;
   std::string Type;
   std::string Kind; ///< From the model's resourceKind, or the role.
+  /// Every reference to it is internal to its translation unit (a local, an
+  /// internal-linkage global): the program is all the code that can name it.
+  bool Internal = true;
   std::vector<SiteRef> Waits;
   std::vector<SiteRef> Signals;
   std::vector<SiteRef> Locks;

@@ -148,6 +148,7 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
       R.Kind = Model.ResourceKind.empty() ? roleName(Model.Role)
                                           : Model.ResourceKind;
     }
+    R.Internal &= Target.Internal;
     (R.*List).push_back(At);
   }
 }

@@ -1,0 +1,12 @@
+// An internal-linkage global: no other translation unit can set it.
+#include <fake/coro.h>
+
+static fake::event config_ready;
+
+fake::task<void> start() {
+  co_await config_ready; // expect: never-signaled {{'config_ready'}}
+}
+
+fake::task<void> restart() {
+  co_await config_ready; // expect-note: never-signaled {{'restart' waits for 'config_ready' here}}
+}

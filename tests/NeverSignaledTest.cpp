@@ -1,0 +1,76 @@
+//===- NeverSignaledTest.cpp - The rule on hand-built programs ------------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class NeverSignaledTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "Event", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["set"]},
+      {"name": "Timer", "role": "resource", "resourceKind": "timer",
+       "waits": ["operator co_await"], "signals": ["cancel"]}]})",
+                                     "test")));
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
+    std::vector<Finding> Out;
+    findRule("never-signaled")->Create()->check(P, Out);
+    return Out;
+  }
+
+  static ObjectRef internal(ObjectRef R) {
+    R.Internal = true;
+    return R;
+  }
+
+  ApiModels Models;
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(NeverSignaledTest, InternalEventNobodySetsIsReported) {
+  FunctionBuilder Co("co", true);
+  Co.awaitObject(Body, internal(local("co::ev", "Event")));
+  std::vector<Finding> F = check({Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'co::ev' (event) is awaited"),
+            std::string::npos);
+}
+
+TEST_F(NeverSignaledTest, ExternalGlobalIsNotReported) {
+  FunctionBuilder Co("co", true);
+  Co.awaitObject(Body, global("ev", "Event"));
+  EXPECT_TRUE(check({Co.build()}).empty());
+}
+
+TEST_F(NeverSignaledTest, SignalAnywhereInTheProgramIsEnough) {
+  ObjectRef Ev = internal(global("ev", "Event"));
+  FunctionBuilder Co("co", true), Setter("setter");
+  Co.awaitObject(Body, Ev);
+  Setter.call(Body, "Event::set", Ev);
+  EXPECT_TRUE(check({Co.build(), Setter.build()}).empty());
+}
+
+TEST_F(NeverSignaledTest, HandedToUnknownCodeEscapes) {
+  ObjectRef Ev = internal(local("co::ev", "Event"));
+  FunctionBuilder Co("co", true);
+  Co.call(Body, "library_register", {}, {argOf(0, Ev)});
+  Co.awaitObject(Body, Ev);
+  EXPECT_TRUE(check({Co.build()}).empty());
+}
+
+TEST_F(NeverSignaledTest, TimersCompleteByThemselves) {
+  FunctionBuilder Co("co", true);
+  Co.awaitObject(Body, internal(local("co::t", "Timer")));
+  EXPECT_TRUE(check({Co.build()}).empty());
+}
+
+} // namespace
