@@ -13,6 +13,7 @@
 
 #include "corolint/Analysis.h"
 #include "corolint/Config.h"
+#include "corolint/FileList.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
 #include "llvm/ADT/StringExtras.h"
@@ -61,17 +62,18 @@ CaseFiles findCaseFiles(const std::string &RelativePath) {
     Files.Units = Files.Sources = {Path};
     return Files;
   }
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    llvm::StringRef Ext = llvm::sys::path::extension(It->path());
-    if (Ext == ".cpp")
-      Files.Units.push_back(It->path());
-    if (Ext == ".cpp" || Ext == ".h")
-      Files.Sources.push_back(It->path());
-  }
-  std::sort(Files.Units.begin(), Files.Units.end());
-  std::sort(Files.Sources.begin(), Files.Sources.end());
+  auto List = [&](llvm::StringRef Suffix) {
+    llvm::Expected<std::vector<std::string>> Found = listFiles(Path, Suffix);
+    if (!Found) {
+      llvm::errs() << llvm::toString(Found.takeError()) << "\n";
+      exit(2);
+    }
+    return *Found;
+  };
+  Files.Units = List(".cpp");
+  Files.Sources = Files.Units;
+  for (std::string &Header : List(".h"))
+    Files.Sources.push_back(std::move(Header));
   return Files;
 }
 

@@ -122,36 +122,17 @@ int fail(const llvm::Twine &Message, int Code = ExitBadInput) {
   return Code;
 }
 
-/// Writes through a callback to -o (atomically) or to stdout.
-int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) {
-  if (Output.empty() || Output == "-") {
-    Write(llvm::outs());
-    llvm::outs().flush();
-    return ExitClean;
-  }
-  llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
-    Write(OS);
-    return llvm::Error::success();
-  });
-  if (E)
-    return fail(Output + ": cannot write: " + llvm::toString(std::move(E)));
-  return ExitClean;
-}
-
 void printVersion(llvm::raw_ostream &OS) {
   OS << "corolint version " COROLINT_VERSION "\n  built with LLVM "
      << LLVM_VERSION_STRING << "\n";
 }
 
-std::optional<int> failLevelRank() {
-  if (FailOn == "note")
-    return 0;
-  if (FailOn == "warning")
-    return 1;
-  if (FailOn == "error")
-    return 2;
-  if (FailOn == "never")
-    return 3;
+/// --fail-on as the lowest Level that fails, Error + 1 for "never".
+std::optional<int> failLevelRank(llvm::StringRef Name) {
+  static const char *const Names[] = {"note", "warning", "error", "never"};
+  for (int I = 0; I < 4; ++I)
+    if (Name == Names[I])
+      return I;
   return std::nullopt;
 }
 
@@ -164,83 +145,135 @@ int listChecks(const CheckFilter &Filter) {
   return ExitClean;
 }
 
-/// Runs the extracted or loaded units through link, rules and reports.
-int analyze(std::vector<TuFacts> Units, const std::vector<UnitError> &Errors,
-            const ApiModels &Models, const CheckFilter &Filter) {
-  Program P = linkProgram(std::move(Units), Models);
-  int Status = ExitClean;
-  if (GraphFormat != Graph::None) {
-    Status = writeOutput([&](llvm::raw_ostream &OS) {
-      GraphFormat == Graph::Dot ? writeGraphDot(OS, P) : writeGraphJson(OS, P);
-    });
-    if (!Quiet)
-      llvm::errs() << "corolint: " << summarizeProgram(P) << "\n";
-    return Status != ExitClean ? Status
-           : Errors.empty()    ? ExitClean
-                               : ExitUnanalyzed;
+/// What the command line asked for, read once from the options in main.
+struct DriverOptions {
+  std::string Output;
+  Format OutputFormat = Format::Text;
+  Graph GraphFormat = Graph::None;
+  int FailRank = 1;
+  bool Quiet = false;
+  ExtractOptions Extract;
+};
+
+/// Runs one command: extract, link, or the one-shot analysis.
+class Driver {
+public:
+  Driver(DriverOptions Options, const ApiModels &Models,
+         const CheckFilter &Filter)
+      : Options(std::move(Options)), Models(Models), Filter(Filter) {}
+
+  int runExtract(const std::vector<CompileJob> &CompileJobs) const;
+  int runLink(const std::vector<std::string> &Paths) const;
+  int runOneShot(const std::vector<CompileJob> &CompileJobs) const;
+
+private:
+  int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) const;
+  int analyze(std::vector<TuFacts> Units,
+              const std::vector<UnitError> &Errors) const;
+  int report(const Program &P, const std::vector<UnitError> &Errors) const;
+  std::vector<ExtractResult>
+  extractUnits(const std::vector<CompileJob> &CompileJobs) const;
+
+  DriverOptions Options;
+  const ApiModels &Models;
+  const CheckFilter &Filter;
+};
+
+/// Writes through a callback to -o (atomically) or to stdout.
+int Driver::writeOutput(
+    llvm::function_ref<void(llvm::raw_ostream &)> Write) const {
+  if (Options.Output.empty() || Options.Output == "-") {
+    Write(llvm::outs());
+    llvm::outs().flush();
+    return ExitClean;
   }
+  llvm::Error E =
+      llvm::writeToOutput(Options.Output, [&](llvm::raw_ostream &OS) {
+        Write(OS);
+        return llvm::Error::success();
+      });
+  if (E)
+    return fail(Options.Output +
+                ": cannot write: " + llvm::toString(std::move(E)));
+  return ExitClean;
+}
+
+/// Runs the extracted or loaded units through link, rules and reports.
+int Driver::analyze(std::vector<TuFacts> Units,
+                    const std::vector<UnitError> &Errors) const {
+  Program P = linkProgram(std::move(Units), Models);
+  if (Options.GraphFormat == Graph::None)
+    return report(P, Errors);
+  int Status = writeOutput([&](llvm::raw_ostream &OS) {
+    Options.GraphFormat == Graph::Dot ? writeGraphDot(OS, P)
+                                      : writeGraphJson(OS, P);
+  });
+  if (!Options.Quiet)
+    llvm::errs() << "corolint: " << summarizeProgram(P) << "\n";
+  return Status != ExitClean ? Status
+         : Errors.empty()    ? ExitClean
+                             : ExitUnanalyzed;
+}
+
+int Driver::report(const Program &P,
+                   const std::vector<UnitError> &Errors) const {
   std::vector<Finding> Findings = runRules(P, Filter);
-  bool Color = Output.empty() && llvm::outs().has_colors();
-  Status = writeOutput([&](llvm::raw_ostream &OS) {
-    if (OutputFormat == Format::Json)
+  bool Color = Options.Output.empty() && llvm::outs().has_colors();
+  int Status = writeOutput([&](llvm::raw_ostream &OS) {
+    if (Options.OutputFormat == Format::Json)
       writeJsonReport(OS, Findings, Errors);
     else
       writeTextReport(OS, Findings, Color);
   });
   if (Status != ExitClean)
     return Status;
-  if (!Quiet)
+  if (!Options.Quiet)
     llvm::errs() << "corolint: " << summarizeProgram(P) << "; "
                  << Findings.size() << " findings\n";
   if (!Errors.empty())
     return ExitUnanalyzed;
-  int Rank = *failLevelRank();
   for (const Finding &F : Findings)
-    if (static_cast<int>(F.Severity) >= Rank)
+    if (static_cast<int>(F.Severity) >= Options.FailRank)
       return ExitFindings;
   return ExitClean;
 }
 
 /// Parses the units; reports those that fail.
 std::vector<ExtractResult>
-extractUnits(const std::vector<CompileJob> &CompileJobs) {
-  ExtractOptions Options;
-  Options.Jobs = Jobs;
-  Options.ExtraArgs = ExtraArgs;
-  Options.ExtraArgsBefore = ExtraArgsBefore;
-  std::vector<ExtractResult> Results = extractFacts(CompileJobs, Options);
+Driver::extractUnits(const std::vector<CompileJob> &CompileJobs) const {
+  std::vector<ExtractResult> Results =
+      extractFacts(CompileJobs, Options.Extract);
   for (const ExtractResult &R : Results)
     if (!R.Facts)
       llvm::WithColor::error(llvm::errs(), "corolint") << R.Error << '\n';
   return Results;
 }
 
-int runExtract(const std::vector<CompileJob> &CompileJobs) {
-  if (Output.empty())
+int Driver::runExtract(const std::vector<CompileJob> &CompileJobs) const {
+  if (Options.Output.empty())
     return fail("extract: give the output folder with -o");
-  if (std::error_code EC = llvm::sys::fs::create_directories(Output))
-    return fail(Output + ": cannot create: " + EC.message());
+  if (std::error_code EC = llvm::sys::fs::create_directories(Options.Output))
+    return fail(Options.Output + ": cannot create: " + EC.message());
   bool AllParsed = true;
   for (const ExtractResult &R : extractUnits(CompileJobs)) {
     if (!R.Facts) {
       AllParsed = false;
       continue;
     }
-    if (llvm::Error E = writeFactsFile(Output, *R.Facts))
+    if (llvm::Error E = writeFactsFile(Options.Output, *R.Facts))
       return fail(llvm::toString(std::move(E)));
   }
   return AllParsed ? ExitClean : ExitUnanalyzed;
 }
 
-int runLink(const ApiModels &Models, const CheckFilter &Filter) {
-  llvm::Expected<std::vector<TuFacts>> Units = readFactsFiles(FactsPaths);
+int Driver::runLink(const std::vector<std::string> &Paths) const {
+  llvm::Expected<std::vector<TuFacts>> Units = readFactsFiles(Paths);
   if (!Units)
     return fail(llvm::toString(Units.takeError()));
-  return analyze(std::move(*Units), {}, Models, Filter);
+  return analyze(std::move(*Units), {});
 }
 
-int runOneShot(const std::vector<CompileJob> &CompileJobs,
-               const ApiModels &Models, const CheckFilter &Filter) {
+int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {
   std::vector<TuFacts> Units;
   std::vector<UnitError> Errors;
   for (ExtractResult &R : extractUnits(CompileJobs)) {
@@ -249,7 +282,7 @@ int runOneShot(const std::vector<CompileJob> &CompileJobs,
     else
       Errors.push_back({R.File, R.Error});
   }
-  return analyze(std::move(Units), Errors, Models, Filter);
+  return analyze(std::move(Units), Errors);
 }
 
 /// --config, or the .corolint.yaml nearest above the analyzed sources (the
@@ -265,6 +298,19 @@ llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
   if (std::optional<std::string> Found = findConfigUpward(Start))
     return loadConfig(*Found);
   return Config();
+}
+
+DriverOptions readOptions() {
+  DriverOptions O;
+  O.Output = Output;
+  O.OutputFormat = OutputFormat;
+  O.GraphFormat = GraphFormat;
+  O.FailRank = failLevelRank(FailOn).value_or(1);
+  O.Quiet = Quiet;
+  O.Extract.Jobs = Jobs;
+  O.Extract.ExtraArgs = ExtraArgs;
+  O.Extract.ExtraArgsBefore = ExtraArgsBefore;
+  return O;
 }
 
 } // namespace
@@ -283,7 +329,7 @@ int main(int argc, char **argv) {
           "  calls on the event loop. See README.md and docs/.\n",
           &llvm::errs()))
     return ExitBadInput;
-  if (!failLevelRank())
+  if (!failLevelRank(FailOn))
     return fail("--fail-on must be note, warning, error or never, not '" +
                 FailOn + "'");
   std::vector<CompileJob> CompileJobs;
@@ -313,9 +359,10 @@ int main(int argc, char **argv) {
   if (llvm::Error E = Settings->addModelsTo(Models))
     return fail(llvm::toString(std::move(E)));
 
+  Driver D(readOptions(), Models, *Filter);
   if (ExtractCmd)
-    return runExtract(CompileJobs);
+    return D.runExtract(CompileJobs);
   if (LinkCmd)
-    return runLink(Models, *Filter);
-  return runOneShot(CompileJobs, Models, *Filter);
+    return D.runLink(FactsPaths);
+  return D.runOneShot(CompileJobs);
 }

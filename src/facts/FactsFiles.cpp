@@ -1,6 +1,7 @@
 //===- FactsFiles.cpp - Facts on disk, one file per translation unit ------===//
 
 #include "corolint/FactsFiles.h"
+#include "corolint/FileList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -33,14 +34,11 @@ static llvm::Error collect(llvm::StringRef Path,
     Out.push_back(Path.str());
     return llvm::Error::success();
   }
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
-      Out.push_back(It->path());
-  if (EC)
-    return llvm::createStringError(EC, "%s: cannot read: %s",
-                                   Path.str().c_str(), EC.message().c_str());
+  llvm::Expected<std::vector<std::string>> Files =
+      listFiles(Path, ".facts.json");
+  if (!Files)
+    return Files.takeError();
+  Out.insert(Out.end(), Files->begin(), Files->end());
   return llvm::Error::success();
 }
 

@@ -1,6 +1,7 @@
 //===- ApiModels.cpp - Loading and validating library models --------------===//
 
 #include "corolint/ApiModels.h"
+#include "corolint/FileList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -198,17 +199,10 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
 }
 
 llvm::Error ApiModels::addDirectory(llvm::StringRef Dir) {
-  std::error_code EC;
-  std::vector<std::string> Files;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::sys::path::extension(It->path()) == ".json")
-      Files.push_back(It->path());
-  if (EC)
-    return llvm::createStringError(EC, "%s: cannot read model directory: %s",
-                                   Dir.str().c_str(), EC.message().c_str());
-  std::sort(Files.begin(), Files.end());
-  for (const std::string &File : Files) {
+  llvm::Expected<std::vector<std::string>> Files = listFiles(Dir, ".json");
+  if (!Files)
+    return Files.takeError();
+  for (const std::string &File : *Files) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     if (!Buffer)
       return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
