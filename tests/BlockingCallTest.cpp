@@ -22,10 +22,7 @@ protected:
   }
 
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
-    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
-    std::vector<Finding> Out;
-    findRule("blocking-call")->Create()->check(P, Out);
-    return Out;
+    return runRule("blocking-call", std::move(Functions), Models);
   }
 
   ApiModels Models;

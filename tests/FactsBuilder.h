@@ -9,6 +9,7 @@
 #define COROLINT_TESTS_FACTSBUILDER_H
 
 #include "corolint/Facts.h"
+#include "corolint/Rule.h"
 
 namespace corolint::test {
 
@@ -25,6 +26,15 @@ inline ObjectRef local(std::string Name, std::string Type) {
 }
 inline ObjectRef global(std::string Name, std::string Type) {
   return object(ObjectRef::Kind::Global, std::move(Name), std::move(Type));
+}
+/// Parameter \p Index of function \p Fn, named "Fn::Name".
+inline ObjectRef param(const std::string &Fn, int Index,
+                       const std::string &Name, std::string Type) {
+  ObjectRef R =
+      object(ObjectRef::Kind::Param, Fn + "::" + Name, std::move(Type));
+  R.Key = "c:@F@" + Fn + "#" + std::to_string(Index);
+  R.ParamIndex = Index;
+  return R;
 }
 
 /// A function whose CFG starts as entry -> body -> exit. Blocks are 0
@@ -112,6 +122,19 @@ private:
 
   FunctionFact F;
 };
+
+/// Runs the rule \p Id on one unit made of \p Functions.
+inline std::vector<Finding> runRule(llvm::StringRef Id,
+                                    std::vector<FunctionFact> Functions,
+                                    const ApiModels &Models) {
+  TuFacts U;
+  U.MainFile = "/a.cpp";
+  U.Functions = std::move(Functions);
+  Program P = linkProgram({U}, Models);
+  std::vector<Finding> Out;
+  findRule(Id)->Create()->check(P, Out);
+  return Out;
+}
 
 inline TuFacts unit(std::string MainFile, std::vector<FunctionFact> Functions) {
   TuFacts U;

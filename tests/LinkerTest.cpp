@@ -122,12 +122,7 @@ TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {
 
 TEST(Linker, ReferenceParameterFollowsToTheArgument) {
   ApiModels M = testModels();
-  ObjectRef Param;
-  Param.K = ObjectRef::Kind::Param;
-  Param.Key = "c:@F@notify#0";
-  Param.Name = "notify::e";
-  Param.Type = "Event";
-  Param.ParamIndex = 0;
+  ObjectRef Param = param("notify", 0, "e", "Event");
   FunctionBuilder Notify("notify"), Caller("caller");
   Notify.call(FunctionBuilder::Body, "Event::set", Param);
   Caller.call(FunctionBuilder::Body, "notify", {},
@@ -140,12 +135,7 @@ TEST(Linker, ReferenceParameterFollowsToTheArgument) {
 
 TEST(Linker, UnboundParameterStaysItsOwnResource) {
   ApiModels M = testModels();
-  ObjectRef Param;
-  Param.K = ObjectRef::Kind::Param;
-  Param.Key = "c:@F@notify#0";
-  Param.Name = "notify::e";
-  Param.Type = "Event";
-  Param.ParamIndex = 0;
+  ObjectRef Param = param("notify", 0, "e", "Event");
   FunctionBuilder Notify("notify");
   Notify.call(FunctionBuilder::Body, "Event::set", Param);
   Program P = linkProgram({unit("/a.cpp", {Notify.build()})}, M);

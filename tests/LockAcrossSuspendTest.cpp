@@ -22,10 +22,7 @@ protected:
   }
 
   std::vector<Finding> check(const FunctionBuilder &B) {
-    Program P = linkProgram({unit("/a.cpp", {B.build()})}, Models);
-    std::vector<Finding> Out;
-    findRule("lock-across-suspend")->Create()->check(P, Out);
-    return Out;
+    return runRule("lock-across-suspend", {B.build()}, Models);
   }
 
   ApiModels Models;

@@ -21,10 +21,7 @@ protected:
   }
 
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
-    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
-    std::vector<Finding> Out;
-    findRule("never-signaled")->Create()->check(P, Out);
-    return Out;
+    return runRule("never-signaled", std::move(Functions), Models);
   }
 
   static ObjectRef internal(ObjectRef R) {

@@ -20,10 +20,7 @@ protected:
   }
 
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
-    Program P = linkProgram({unit("/a.cpp", std::move(Functions))}, Models);
-    std::vector<Finding> Out;
-    findRule("wait-cycle")->Create()->check(P, Out);
-    return Out;
+    return runRule("wait-cycle", std::move(Functions), Models);
   }
 
   /// A coroutine that waits on \p Wait, then sets \p Set.
