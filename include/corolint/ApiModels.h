@@ -27,6 +27,7 @@ struct FunctionModel {
   int OffloadWhenArg = -1;
   std::vector<std::string> OffloadWhenTypes;
   int Spawn = -1;
+  int Continuation = -1;
   bool Timeout = false;
   bool External = false;
   std::string Origin; ///< The file that defined it, for messages.
@@ -37,6 +38,7 @@ enum class TypeRole {
   SyncMutex,
   SyncGuard,
   AsyncMutex,
+  AsyncGuard, ///< Holds an async mutex until destroyed or unlocked.
   Task,
   NoSuspend, ///< Awaiting it completes at once (`this_coro::executor`).
 };

@@ -84,20 +84,21 @@ TypeRole parseRole(const std::string &S) {
       {"sync-mutex", TypeRole::SyncMutex},
       {"sync-guard", TypeRole::SyncGuard},
       {"async-mutex", TypeRole::AsyncMutex},
+      {"async-guard", TypeRole::AsyncGuard},
       {"task", TypeRole::Task},
       {"no-suspend", TypeRole::NoSuspend}};
   for (const auto &[Name, Role] : Roles)
     if (S == Name)
       return Role;
   throw EntryError("'role' must be one of resource, sync-mutex, sync-guard, "
-                   "async-mutex, task, no-suspend; not '" +
+                   "async-mutex, async-guard, task, no-suspend; not '" +
                    S + "'");
 }
 
 FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
-  checkKeys(E,
-            {"name", "blocking", "blockingKind", "loopCallback", "repeats",
-             "offload", "offloadWhenArgType", "spawn", "timeout", "external"});
+  checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
+                "offload", "offloadWhenArgType", "spawn", "continuation",
+                "timeout", "external"});
   FunctionModel M;
   M.Name = getString(E, "name");
   M.Blocking = getString(E, "blocking");
@@ -106,6 +107,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   M.Repeats = getBool(E, "repeats");
   M.Offload = getIndex(E, "offload");
   M.Spawn = getIndex(E, "spawn");
+  M.Continuation = getIndex(E, "continuation");
   M.Timeout = getBool(E, "timeout");
   M.External = getBool(E, "external");
   if (E.contains("offloadWhenArgType")) {

@@ -23,6 +23,8 @@ static std::string roleName(TypeRole R) {
     return "sync-guard";
   case TypeRole::AsyncMutex:
     return "async-mutex";
+  case TypeRole::AsyncGuard:
+    return "async-guard";
   case TypeRole::Task:
     return "task";
   case TypeRole::NoSuspend:
