@@ -60,7 +60,9 @@ PathStep rootStep(const Program &P, unsigned Root,
             "'" + P.function(Chain.front().Callee).name().str() +
                 "' is handed to the event loop here (" +
                 (Chain.front().Kind == EdgeKind::Spawns ? "spawned"
-                                                        : "loop callback") +
+                 : Chain.front().Kind == EdgeKind::Continuation
+                     ? "continuation"
+                     : "loop callback") +
                 ")"};
   const Function &F = P.function(Root);
   return {F.fact().Loc,

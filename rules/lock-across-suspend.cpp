@@ -24,13 +24,19 @@ struct Acquisition {
   std::string What; ///< "lock 'g' on 'm'" or "mutex 'm'".
 };
 
-/// A guard holds its mutex unless it was given none (default-constructed) or
-/// told not to take it (std::defer_lock).
-bool constructedHolding(const SiteFact &S, const TypeModel &Guard) {
+/// A guard holds a synchronous mutex unless it was given none
+/// (default-constructed), told not to take it (std::defer_lock), or given an
+/// async mutex (std::unique_lock over folly::coro::Mutex): that one suspends
+/// its waiters instead of blocking them.
+bool constructedHolding(const SiteFact &S, const TypeModel &Guard,
+                        const ApiModels &Models) {
   bool HasMutex = false;
   for (const ArgFact &A : S.Args) {
     if (TypeModel::has(Guard.DeferTags, A.Type))
       return false;
+    if (const TypeModel *T = Models.type(A.Type))
+      if (T->Role == TypeRole::AsyncMutex)
+        return false;
     HasMutex |= A.Ref.isKnown() || !A.Type.empty();
   }
   return HasMutex;
@@ -53,7 +59,8 @@ std::optional<Acquisition> asAcquisition(const SiteFact &S,
     return std::nullopt;
   if (S.Kind == SiteKind::ScopeBegin) {
     const TypeModel *T = Models.type(S.Receiver.Type);
-    if (T && T->Role == TypeRole::SyncGuard && constructedHolding(S, *T))
+    if (T && T->Role == TypeRole::SyncGuard &&
+        constructedHolding(S, *T, Models))
       return Acquisition{S.Id, &S.Receiver, T, describeGuard(S)};
     return std::nullopt;
   }

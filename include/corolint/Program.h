@@ -65,6 +65,7 @@ enum class EdgeKind {
   LoopCallback, ///< A callable handed to the loop (timer, post, continuation).
   Spawns,       ///< A coroutine started on the loop (co_spawn).
   Offload,      ///< A callable handed to another thread or a pool.
+  Continuation, ///< A callable run on the loop once a future is fulfilled.
 };
 
 /// A function-to-function edge of the call/wait graph.

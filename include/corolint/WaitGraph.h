@@ -52,9 +52,11 @@ private:
   };
 
   void addResourceNodes();
+  void addContinuationWaits();
   void addTaskNodes();
   void computeEntryRequirements();
   Requirements requirementsAt(SiteRef At) const;
+  void addReceiverRequirement(SiteRef Registration, Requirements &Into) const;
   Requirements dominatingWaits(SiteRef At) const;
   void addSignallers();
 

@@ -33,6 +33,12 @@ static std::string roleName(TypeRole R) {
   return "resource";
 }
 
+/// Handing a callable over this way makes it a root of loop context.
+static bool startsLoopContext(EdgeKind K) {
+  return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns ||
+         K == EdgeKind::Continuation;
+}
+
 class Linker {
 public:
   Linker(Program &P, const ApiModels &Models) : P(P) { P.Models = &Models; }
@@ -86,6 +92,8 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
     return EdgeKind::Offload;
   if (Index == M->Spawn)
     return EdgeKind::Spawns;
+  if (Index == M->Continuation)
+    return EdgeKind::Continuation;
   if (Index != M->LoopCallback)
     return EdgeKind::Calls;
   for (const ArgFact &Other : Call.Args)
@@ -196,8 +204,7 @@ void Linker::computeContexts() {
   // context wherever the handing-over happens.
   for (const CallEdge &E : P.Edges) {
     ExecutionContext &C = P.Contexts[E.Callee];
-    if ((E.Kind == EdgeKind::LoopCallback || E.Kind == EdgeKind::Spawns) &&
-        !C.Loop) {
+    if (startsLoopContext(E.Kind) && !C.Loop) {
       C.Loop = true;
       C.LoopVia = E;
       LoopWork.push_back(E.Callee);

@@ -64,7 +64,7 @@ std::vector<CallEdge> Program::loopChain(unsigned Fn) const {
        Via && Chain.size() <= Functions.size();
        Via = Contexts[Via->From.Function].LoopVia) {
     Chain.push_back(*Via);
-    if (Via->Kind == EdgeKind::LoopCallback || Via->Kind == EdgeKind::Spawns)
+    if (Via->Kind != EdgeKind::Calls && Via->Kind != EdgeKind::Awaits)
       break; // The registration is where loop context starts.
   }
   std::reverse(Chain.begin(), Chain.end());

@@ -26,6 +26,7 @@ std::optional<unsigned> suspensionAwaiting(const Function &F, unsigned Call) {
 WaitGraph::WaitGraph(const Program &P) : P(P) {
   WaitsIn.resize(P.functions().size());
   addResourceNodes();
+  addContinuationWaits();
   addTaskNodes();
   computeEntryRequirements();
   addSignallers();
@@ -42,6 +43,23 @@ void WaitGraph::addResourceNodes() {
       WaitsIn[W.Function].push_back(
           {W.Site, static_cast<unsigned>(Nodes.size())});
     Nodes.push_back(std::move(N));
+  }
+}
+
+// A continuation attached to a resource waits on it, but the code after the
+// attaching call does not: it is a wait of the node only, not of its function.
+void WaitGraph::addContinuationWaits() {
+  for (const CallEdge &E : P.edges()) {
+    if (E.Kind != EdgeKind::Continuation)
+      continue;
+    const ObjectRef &Receiver = P.site(E.From).Receiver;
+    if (!Receiver.isKnown())
+      continue;
+    for (const ObjectRef &Obj : P.resolve(E.From.Function, Receiver))
+      for (WaitNode &N : Nodes)
+        if (N.K == WaitNode::Kind::Resource &&
+            P.resources()[N.Index].Key == Obj.Key)
+          N.Waits.push_back(E.From);
   }
 }
 
@@ -76,6 +94,20 @@ Requirements WaitGraph::dominatingWaits(SiteRef At) const {
   return R;
 }
 
+/// A continuation runs only once the object it was attached to is
+/// fulfilled: it requires that object, when the object is a resource.
+void WaitGraph::addReceiverRequirement(SiteRef Registration,
+                                       Requirements &Into) const {
+  const ObjectRef &Receiver = P.site(Registration).Receiver;
+  if (!Receiver.isKnown())
+    return;
+  for (const ObjectRef &Obj : P.resolve(Registration.Function, Receiver))
+    for (unsigned N = 0; N < Nodes.size(); ++N)
+      if (Nodes[N].K == WaitNode::Kind::Resource &&
+          P.resources()[Nodes[N].Index].Key == Obj.Key)
+        Into.try_emplace(N, Registration);
+}
+
 Requirements WaitGraph::requirementsAt(SiteRef At) const {
   Requirements R = dominatingWaits(At);
   if (const std::optional<Requirements> &E = Entry[At.Function])
@@ -102,6 +134,8 @@ void WaitGraph::computeEntryRequirements() {
       if (!Entry[E.From.Function])
         continue; // The caller is still unknown: it constrains nothing yet.
       Requirements AtEdge = requirementsAt(E.From);
+      if (E.Kind == EdgeKind::Continuation)
+        addReceiverRequirement(E.From, AtEdge);
       std::optional<Requirements> &N = Next[E.Callee];
       if (!N)
         N = std::move(AtEdge);

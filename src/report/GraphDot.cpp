@@ -22,6 +22,8 @@ llvm::StringRef edgeKindName(EdgeKind K) {
     return "spawns";
   case EdgeKind::Offload:
     return "offload";
+  case EdgeKind::Continuation:
+    return "continuation";
   }
   return "calls";
 }

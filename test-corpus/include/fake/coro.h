@@ -396,6 +396,23 @@ private:
   handle_type h_;
 };
 
+// A one-shot promise with JavaScript-style continuations: then(cb) runs cb
+// once resolve() has been called.
+class deferred {
+public:
+  template <class F> void then(F cb) { callbacks_.push_back(std::move(cb)); }
+  void resolve() {
+    resolved_ = true;
+    for (auto &cb : callbacks_)
+      cb();
+    callbacks_.clear();
+  }
+
+private:
+  bool resolved_ = false;
+  std::vector<std::function<void()>> callbacks_;
+};
+
 } // namespace fake
 
 #endif // FAKE_CORO_H
