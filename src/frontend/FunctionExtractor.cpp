@@ -267,6 +267,12 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
     Body = Coro->getBody();
 
   SiteCollector Collector(N, F.Sites);
+  // A constructor's member initializers run before its body, and the CFG
+  // lists them first (AddInitializers): `Server() : worker_(run_jobs)`.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        Collector.TraverseStmt(Init->getInit());
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
 
