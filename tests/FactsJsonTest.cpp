@@ -67,6 +67,14 @@ TEST(FactsJson, IndexOutsideTheFunctionIsRefused) {
   EXPECT_NE(E.find("successor that does not exist"), std::string::npos) << E;
 }
 
+TEST(FactsJson, SitePlacedWhereItsBlockDoesNotListItIsRefused) {
+  TuFacts U = sampleUnit();
+  U.Functions[0].Sites[0].Pos.Index = 2;
+  std::string E = errorOf(writeFactsJson(U));
+  EXPECT_NE(E.find("site 0 is not where its block lists it"), std::string::npos)
+      << E;
+}
+
 TEST(FactsJson, OtherJsonIsNotFacts) {
   EXPECT_NE(errorOf("{\"hello\": 1}").find("not a facts file"),
             std::string::npos);

@@ -42,7 +42,6 @@ private:
             llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   bool searchFrom(unsigned Block, size_t Start, unsigned To,
                   llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  size_t indexInBlock(unsigned Site) const;
 
   FunctionFact Fact;
 };

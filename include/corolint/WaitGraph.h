@@ -56,7 +56,8 @@ private:
   void addTaskNodes();
   void computeEntryRequirements();
   Requirements requirementsAt(SiteRef At) const;
-  void addReceiverRequirement(SiteRef Registration, Requirements &Into) const;
+  std::vector<unsigned> receiverNodes(SiteRef Call) const;
+  Requirements localRequirements(const CallEdge &E) const;
   Requirements dominatingWaits(SiteRef At) const;
   void addSignallers();
 
@@ -65,6 +66,7 @@ private:
   std::vector<std::vector<WaitEvent>> WaitsIn;    ///< Per function.
   std::vector<std::optional<Requirements>> Entry; ///< Per function.
   std::map<unsigned, unsigned> TaskNodeOf;        ///< Function -> node.
+  std::map<std::string, unsigned> NodeOfResource; ///< Resource key -> node.
 };
 
 } // namespace corolint

@@ -197,6 +197,13 @@ llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
     if (S.Pos.Block >= static_cast<int>(F.Cfg.size()))
       return Bad("site " + std::to_string(I) +
                  " is in a block that does not exist");
+    // Rules read a site's place from Pos; the block must agree.
+    if (S.Pos.Block >= 0 &&
+        (S.Pos.Index < 0 ||
+         S.Pos.Index >= static_cast<int>(F.Cfg[S.Pos.Block].Sites.size()) ||
+         F.Cfg[S.Pos.Block].Sites[S.Pos.Index] != I))
+      return Bad("site " + std::to_string(I) +
+                 " is not where its block lists it");
     if (S.OperandCall >= static_cast<int>(F.Sites.size()))
       return Bad("site " + std::to_string(I) +
                  " awaits a site that does not exist");

@@ -6,12 +6,6 @@
 
 namespace corolint {
 
-size_t Function::indexInBlock(unsigned Site) const {
-  const std::vector<unsigned> &Sites =
-      Fact.Cfg[Fact.Sites[Site].Pos.Block].Sites;
-  return std::find(Sites.begin(), Sites.end(), Site) - Sites.begin();
-}
-
 std::optional<bool>
 Function::scanBlock(unsigned Block, size_t Start, unsigned To,
                     llvm::function_ref<bool(const SiteFact &)> Blocks) const {
@@ -58,7 +52,7 @@ bool Function::reaches(
       Fact.Sites[To].Pos.Block < 0)
     return false;
   unsigned Block = Fact.Sites[From].Pos.Block;
-  return searchFrom(Block, indexInBlock(From) + 1, To, Blocks);
+  return searchFrom(Block, Fact.Sites[From].Pos.Index + 1, To, Blocks);
 }
 
 bool Function::dominates(unsigned A, unsigned B) const {

@@ -42,6 +42,7 @@ void WaitGraph::addResourceNodes() {
     for (const SiteRef &W : R.Waits)
       WaitsIn[W.Function].push_back(
           {W.Site, static_cast<unsigned>(Nodes.size())});
+    NodeOfResource[R.Key] = Nodes.size();
     Nodes.push_back(std::move(N));
   }
 }
@@ -52,14 +53,8 @@ void WaitGraph::addContinuationWaits() {
   for (const CallEdge &E : P.edges()) {
     if (E.Kind != EdgeKind::Continuation)
       continue;
-    const ObjectRef &Receiver = P.site(E.From).Receiver;
-    if (!Receiver.isKnown())
-      continue;
-    for (const ObjectRef &Obj : P.resolve(E.From.Function, Receiver))
-      for (WaitNode &N : Nodes)
-        if (N.K == WaitNode::Kind::Resource &&
-            P.resources()[N.Index].Key == Obj.Key)
-          N.Waits.push_back(E.From);
+    for (unsigned N : receiverNodes(E.From))
+      Nodes[N].Waits.push_back(E.From);
   }
 }
 
@@ -94,18 +89,30 @@ Requirements WaitGraph::dominatingWaits(SiteRef At) const {
   return R;
 }
 
-/// A continuation runs only once the object it was attached to is
-/// fulfilled: it requires that object, when the object is a resource.
-void WaitGraph::addReceiverRequirement(SiteRef Registration,
-                                       Requirements &Into) const {
-  const ObjectRef &Receiver = P.site(Registration).Receiver;
+/// The resource nodes of the object a call is made on (a continuation's
+/// future, following reference parameters).
+std::vector<unsigned> WaitGraph::receiverNodes(SiteRef Call) const {
+  std::vector<unsigned> Result;
+  const ObjectRef &Receiver = P.site(Call).Receiver;
   if (!Receiver.isKnown())
-    return;
-  for (const ObjectRef &Obj : P.resolve(Registration.Function, Receiver))
-    for (unsigned N = 0; N < Nodes.size(); ++N)
-      if (Nodes[N].K == WaitNode::Kind::Resource &&
-          P.resources()[Nodes[N].Index].Key == Obj.Key)
-        Into.try_emplace(N, Registration);
+    return Result;
+  for (const ObjectRef &Obj : P.resolve(Call.Function, Receiver)) {
+    auto It = NodeOfResource.find(Obj.Key);
+    if (It != NodeOfResource.end())
+      Result.push_back(It->second);
+  }
+  return Result;
+}
+
+/// What an edge's site requires within its own function: the waits that
+/// dominate it, and for a continuation the object it is attached to (it runs
+/// only once that is fulfilled). Fixed, so computed once, before the fixpoint.
+Requirements WaitGraph::localRequirements(const CallEdge &E) const {
+  Requirements R = dominatingWaits(E.From);
+  if (E.Kind == EdgeKind::Continuation)
+    for (unsigned N : receiverNodes(E.From))
+      R.try_emplace(N, E.From);
+  return R;
 }
 
 Requirements WaitGraph::requirementsAt(SiteRef At) const {
@@ -127,15 +134,20 @@ void WaitGraph::computeEntryRequirements() {
   for (unsigned F = 0; F < P.functions().size(); ++F)
     if (!HasCallers[F])
       Entry[F] = Requirements();
+  std::vector<Requirements> Local;
+  Local.reserve(P.edges().size());
+  for (const CallEdge &E : P.edges())
+    Local.push_back(localRequirements(E));
   for (bool Changed = true; Changed;) {
     Changed = false;
     std::vector<std::optional<Requirements>> Next(P.functions().size());
-    for (const CallEdge &E : P.edges()) {
+    for (unsigned I = 0; I < P.edges().size(); ++I) {
+      const CallEdge &E = P.edges()[I];
       if (!Entry[E.From.Function])
         continue; // The caller is still unknown: it constrains nothing yet.
-      Requirements AtEdge = requirementsAt(E.From);
-      if (E.Kind == EdgeKind::Continuation)
-        addReceiverRequirement(E.From, AtEdge);
+      Requirements AtEdge = Local[I];
+      AtEdge.insert(Entry[E.From.Function]->begin(),
+                    Entry[E.From.Function]->end());
       std::optional<Requirements> &N = Next[E.Callee];
       if (!N)
         N = std::move(AtEdge);
