@@ -74,6 +74,28 @@ TEST(ApiModels, MemberCallUsesTheObjectsTypeBeforeTheDeclaringClass) {
   EXPECT_EQ(M.typeForCall("Other", "other::f"), nullptr);
 }
 
+TEST(ApiModels, TimeoutVocabularyLoads) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(
+      R"({"functions": [
+            {"name": "net::read", "external": true, "objectArg": 0},
+            {"name": "net::either", "race": true},
+            {"name": "net::sleep", "delay": true},
+            {"name": "net::yield", "yield": true}],
+          "types": [{"name": "net::socket", "role": "io-object",
+                     "cancels": ["close"]}]})",
+      "lib.json")));
+  EXPECT_EQ(M.function("net::read")->ObjectArg, 0);
+  EXPECT_TRUE(M.function("net::either")->Race);
+  EXPECT_TRUE(M.function("net::sleep")->Delay);
+  EXPECT_FALSE(M.function("net::sleep")->Yield);
+  EXPECT_TRUE(M.function("net::yield")->Yield);
+  const TypeModel *Socket = M.type("net::socket");
+  ASSERT_NE(Socket, nullptr);
+  EXPECT_EQ(Socket->Role, TypeRole::IoObject);
+  EXPECT_TRUE(TypeModel::has(Socket->Cancels, "close"));
+}
+
 TEST(ApiModels, SplitMemberKeepsOperators) {
   EXPECT_EQ(splitMember("ns::T::operator co_await").first, "ns::T");
   EXPECT_EQ(splitMember("ns::T::operator co_await").second,

@@ -28,8 +28,14 @@ struct FunctionModel {
   std::vector<std::string> OffloadWhenTypes;
   int Spawn = -1;
   int Continuation = -1;
-  bool Timeout = false;
-  bool External = false;
+  bool Timeout = false;  ///< Bounds the operation it wraps with a deadline.
+  bool External = false; ///< Waits for something outside the process.
+  /// For an external free function: the argument that is the I/O object
+  /// (`async_read(sock, ...)`); members use the object they are called on.
+  int ObjectArg = -1;
+  bool Race = false;  ///< Completes when the first of its arguments does.
+  bool Delay = false; ///< Completes once a duration or deadline passes.
+  bool Yield = false; ///< Gives the loop a turn and resumes at once.
   std::string Origin; ///< The file that defined it, for messages.
 };
 
@@ -41,13 +47,15 @@ enum class TypeRole {
   AsyncGuard, ///< Holds an async mutex until destroyed or unlocked.
   Task,
   NoSuspend, ///< Awaiting it completes at once (`this_coro::executor`).
+  IoObject,  ///< A socket, pipe or resolver; `cancels` members abort its I/O.
 };
 
 struct TypeModel {
   std::string Name;
   TypeRole Role = TypeRole::Resource;
   std::string ResourceKind;
-  std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags;
+  std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags,
+      Cancels;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

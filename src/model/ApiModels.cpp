@@ -86,19 +86,21 @@ TypeRole parseRole(const std::string &S) {
       {"async-mutex", TypeRole::AsyncMutex},
       {"async-guard", TypeRole::AsyncGuard},
       {"task", TypeRole::Task},
-      {"no-suspend", TypeRole::NoSuspend}};
+      {"no-suspend", TypeRole::NoSuspend},
+      {"io-object", TypeRole::IoObject}};
   for (const auto &[Name, Role] : Roles)
     if (S == Name)
       return Role;
-  throw EntryError("'role' must be one of resource, sync-mutex, sync-guard, "
-                   "async-mutex, async-guard, task, no-suspend; not '" +
-                   S + "'");
+  throw EntryError(
+      "'role' must be one of resource, sync-mutex, sync-guard, "
+      "async-mutex, async-guard, task, no-suspend, io-object; not '" +
+      S + "'");
 }
 
 FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
                 "offload", "offloadWhenArgType", "spawn", "continuation",
-                "timeout", "external"});
+                "timeout", "external", "objectArg", "race", "delay", "yield"});
   FunctionModel M;
   M.Name = getString(E, "name");
   M.Blocking = getString(E, "blocking");
@@ -110,6 +112,10 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   M.Continuation = getIndex(E, "continuation");
   M.Timeout = getBool(E, "timeout");
   M.External = getBool(E, "external");
+  M.ObjectArg = getIndex(E, "objectArg");
+  M.Race = getBool(E, "race");
+  M.Delay = getBool(E, "delay");
+  M.Yield = getBool(E, "yield");
   if (E.contains("offloadWhenArgType")) {
     const json &W = E.at("offloadWhenArgType");
     if (!W.is_object())
@@ -127,7 +133,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
 
 TypeModel parseType(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "role", "resourceKind", "waits", "signals", "lock",
-                "unlock", "tryLock", "deferTags"});
+                "unlock", "tryLock", "deferTags", "cancels"});
   if (!E.contains("role"))
     throw EntryError("missing 'role'");
   TypeModel M;
@@ -140,6 +146,7 @@ TypeModel parseType(const json &E, llvm::StringRef Origin) {
   M.Unlock = getStrings(E, "unlock");
   M.TryLock = getStrings(E, "tryLock");
   M.DeferTags = getStrings(E, "deferTags");
+  M.Cancels = getStrings(E, "cancels");
   M.Origin = Origin.str();
   return M;
 }
