@@ -20,6 +20,15 @@ TuFacts sampleUnit() {
   FunctionFact F = B.build();
   F.Sites[Await].OperandCall = Call;
   F.Sites[Await].Implicit = false;
+  F.Sites[Call].AwaitedIn = Await;
+  F.Sites[Call].Mutates = true;
+  F.Sites[0].OperandCall = Call;
+  PollFact Poll;
+  Poll.Kind = PollKind::Loop;
+  Poll.Flag = global("ready", "");
+  Poll.Sites = {Call, Await};
+  Poll.OnlyCalls = true;
+  F.Polls.push_back(Poll);
   return unit("/src/a.cpp", {F});
 }
 
@@ -35,7 +44,15 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[0].Args[0].Ref.Name, "mtx");
   EXPECT_EQ(F.Sites[2].OperandCall, 1);
   EXPECT_EQ(F.Sites[3].Kind, SiteKind::ScopeEnd);
+  EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
+  EXPECT_TRUE(F.Sites[1].Mutates);
+  EXPECT_EQ(F.Sites[0].OperandCall, 1);
+  ASSERT_EQ(F.Polls.size(), 1u);
+  EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);
+  EXPECT_EQ(F.Polls[0].Flag.Name, "ready");
+  EXPECT_EQ(F.Polls[0].Sites, (std::vector<unsigned>{1, 2}));
 }
+
 
 std::string errorOf(llvm::StringRef Text) {
   llvm::Expected<TuFacts> F = readFactsJson(Text, "x.facts.json");
@@ -46,9 +63,10 @@ std::string errorOf(llvm::StringRef Text) {
 
 TEST(FactsJson, OtherVersionIsRefusedWithTheFileName) {
   std::string Text = writeFactsJson(sampleUnit());
-  size_t At = Text.find("\"version\":1");
+  std::string Current = "\"version\":" + std::to_string(FactsVersion);
+  size_t At = Text.find(Current);
   ASSERT_NE(At, std::string::npos);
-  Text.replace(At, 11, "\"version\":99");
+  Text.replace(At, Current.size(), "\"version\":99");
   std::string E = errorOf(Text);
   EXPECT_NE(E.find("x.facts.json"), std::string::npos) << E;
   EXPECT_NE(E.find("facts version 99"), std::string::npos) << E;
@@ -78,6 +96,15 @@ TEST(FactsJson, SitePlacedWhereItsBlockDoesNotListItIsRefused) {
 TEST(FactsJson, OtherJsonIsNotFacts) {
   EXPECT_NE(errorOf("{\"hello\": 1}").find("not a facts file"),
             std::string::npos);
+}
+
+TEST(FactsJson, PollNamingAMissingSiteIsRefused) {
+  TuFacts U = sampleUnit();
+  U.Functions[0].Polls[0].Sites.push_back(99);
+  std::string E = errorOf(writeFactsJson(U));
+  EXPECT_NE(E.find("a poll lists a site that does not exist"),
+            std::string::npos)
+      << E;
 }
 
 } // namespace

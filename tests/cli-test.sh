@@ -100,7 +100,7 @@ if cmp -s "$work/oneshot.json" "$work/linked.json"; then echo "ok: link output i
 
 # Bad facts files.
 f=$(ls "$work/facts"/bad.cpp.*.facts.json)
-sed 's/"version":1/"version":7/' "$f" > "$work/v7.facts.json"
+sed -E 's/"version":[0-9]+/"version":7/' "$f" > "$work/v7.facts.json"
 "$corolint" link "$work/v7.facts.json" > /dev/null 2> "$work/err.txt"
 check "facts of another version" 2 $?
 contains "version message" "$work/err.txt" "v7.facts.json: facts version 7"

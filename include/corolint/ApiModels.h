@@ -55,7 +55,7 @@ struct TypeModel {
   TypeRole Role = TypeRole::Resource;
   std::string ResourceKind;
   std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags,
-      Cancels;
+      TryTags, Cancels;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

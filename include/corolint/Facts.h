@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 1;
+constexpr int FactsVersion = 2;
 
 struct SourceLoc {
   std::string File;
@@ -83,6 +83,7 @@ enum class SiteKind {
   Suspend,    ///< co_await, co_yield, or an implicit initial/final suspend.
   ScopeBegin, ///< A local object with a destructor is constructed.
   ScopeEnd,   ///< That object is destroyed (automatic destructor on the CFG).
+  Write,      ///< A built-in assignment to a named object (`ready = true`).
 };
 
 enum class SuspendKind { CoAwait, CoYield, Initial, Final };
@@ -102,16 +103,45 @@ struct SiteFact {
   ObjectRef Receiver;     ///< The object of a member call.
   std::vector<ArgFact> Args;
   bool IsConstructor = false;
+  /// A non-const member function: the call may change Receiver.
+  bool Mutates = false;
+  /// The suspension whose awaited expression contains this call
+  /// (`co_await timeout(read(s), 5s)` for both calls), or -1.
+  int AwaitedIn = -1;
 
   // Suspend.
   SuspendKind Suspend = SuspendKind::CoAwait;
   bool Implicit = false;
-  int OperandCall = -1;      ///< Site id of the call whose result is awaited.
+  /// Suspend: site id of the call whose result is awaited. ScopeBegin: of
+  /// the call whose result, awaited or not, initializes the local
+  /// (`auto lock = co_await mtx.scoped_lock()`).
+  int OperandCall = -1;
   ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
   std::string AwaitableType; ///< Normalized class name of the operand.
 
   // ScopeBegin / ScopeEnd: Receiver is the local object, CalleeName its
   // constructor, Args the constructor's arguments.
+  // Write: Receiver is the object assigned to.
+};
+
+enum class PollKind {
+  Guard, ///< `if (!flag) return;` opening the body, or a body that is one
+         ///< `if (flag) { ... }`: while the flag is unset the call does
+         ///< nothing.
+  Loop,  ///< `while (!flag) BODY`: repeats until the flag changes.
+};
+
+/// A place where a function tests a flag (a variable, or a const member call
+/// on an object: `ready.load()`, `queue.empty()`) to decide whether to go on.
+struct PollFact {
+  PollKind Kind = PollKind::Guard;
+  SourceLoc Loc;
+  ObjectRef Flag;
+  /// Sites run while the flag is unset: the loop body, or the guard's branch.
+  std::vector<unsigned> Sites;
+  /// Those statements only call, await or return: they assign nothing, so
+  /// all they can do is wait (or work inside calls, which Sites shows).
+  bool OnlyCalls = false;
 };
 
 /// One control-flow block: its sites in order and its successors.
@@ -127,6 +157,7 @@ struct FunctionFact {
   bool IsCoroutine = false;
   bool IsLambda = false;
   std::vector<SiteFact> Sites;
+  std::vector<PollFact> Polls;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
   unsigned CfgEntry = 0;
   unsigned CfgExit = 0;

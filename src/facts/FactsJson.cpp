@@ -18,7 +18,8 @@ const char *const FormatName = "corolint-facts";
 const char *const RefKindNames[] = {"none", "global", "field", "local",
                                     "param"};
 const char *const SiteKindNames[] = {"call", "suspend", "scope-begin",
-                                     "scope-end"};
+                                     "scope-end", "write"};
+const char *const PollKindNames[] = {"guard", "loop"};
 const char *const SuspendKindNames[] = {"co_await", "co_yield", "initial",
                                         "final"};
 
@@ -107,6 +108,12 @@ json siteToJson(const SiteFact &S) {
   }
   if (S.IsConstructor)
     J["constructor"] = true;
+  if (S.Mutates)
+    J["mutates"] = true;
+  if (S.AwaitedIn >= 0)
+    J["awaitedIn"] = S.AwaitedIn;
+  if (S.Kind == SiteKind::ScopeBegin && S.OperandCall >= 0)
+    J["initCall"] = S.OperandCall;
   if (S.Kind == SiteKind::Suspend) {
     J["suspend"] = SuspendKindNames[static_cast<int>(S.Suspend)];
     if (S.Implicit)
@@ -136,6 +143,10 @@ SiteFact siteFromJson(const json &J) {
     for (const json &A : J.at("args"))
       S.Args.push_back(argFromJson(A));
   S.IsConstructor = J.value("constructor", false);
+  S.Mutates = J.value("mutates", false);
+  S.AwaitedIn = J.value("awaitedIn", -1);
+  if (S.Kind == SiteKind::ScopeBegin)
+    S.OperandCall = J.value("initCall", -1);
   if (S.Kind == SiteKind::Suspend) {
     S.Suspend = static_cast<SuspendKind>(
         indexOf(SuspendKindNames, J.at("suspend").get<std::string>()));
@@ -146,6 +157,25 @@ SiteFact siteFromJson(const json &J) {
     S.AwaitableType = J.value("awaitableType", "");
   }
   return S;
+}
+
+json pollToJson(const PollFact &P) {
+  return {{"kind", PollKindNames[static_cast<int>(P.Kind)]},
+          {"loc", locToJson(P.Loc)},
+          {"flag", refToJson(P.Flag)},
+          {"sites", P.Sites},
+          {"onlyCalls", P.OnlyCalls}};
+}
+
+PollFact pollFromJson(const json &J) {
+  PollFact P;
+  P.Kind = static_cast<PollKind>(
+      indexOf(PollKindNames, J.at("kind").get<std::string>()));
+  P.Loc = locFromJson(J.at("loc"));
+  P.Flag = refFromJson(J.at("flag"));
+  P.Sites = J.at("sites").get<std::vector<unsigned>>();
+  P.OnlyCalls = J.at("onlyCalls").get<bool>();
+  return P;
 }
 
 json functionToJson(const FunctionFact &F) {
@@ -162,6 +192,12 @@ json functionToJson(const FunctionFact &F) {
     J["coroutine"] = true;
   if (F.IsLambda)
     J["lambda"] = true;
+  if (!F.Polls.empty()) {
+    json Polls = json::array();
+    for (const PollFact &P : F.Polls)
+      Polls.push_back(pollToJson(P));
+    J["polls"] = std::move(Polls);
+  }
   return J;
 }
 
@@ -174,6 +210,9 @@ FunctionFact functionFromJson(const json &J) {
   F.IsLambda = J.value("lambda", false);
   for (const json &S : J.at("sites"))
     F.Sites.push_back(siteFromJson(S));
+  if (J.contains("polls"))
+    for (const json &P : J.at("polls"))
+      F.Polls.push_back(pollFromJson(P));
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({B.at("sites").get<std::vector<unsigned>>(),
                      B.at("succs").get<std::vector<unsigned>>()});
@@ -204,10 +243,15 @@ llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
          F.Cfg[S.Pos.Block].Sites[S.Pos.Index] != I))
       return Bad("site " + std::to_string(I) +
                  " is not where its block lists it");
-    if (S.OperandCall >= static_cast<int>(F.Sites.size()))
+    if (S.OperandCall >= static_cast<int>(F.Sites.size()) ||
+        S.AwaitedIn >= static_cast<int>(F.Sites.size()))
       return Bad("site " + std::to_string(I) +
-                 " awaits a site that does not exist");
+                 " refers to a site that does not exist");
   }
+  for (const PollFact &P : F.Polls)
+    for (unsigned S : P.Sites)
+      if (S >= F.Sites.size())
+        return Bad("a poll lists a site that does not exist");
   for (const CfgBlockFact &B : F.Cfg) {
     for (unsigned S : B.Sites)
       if (S >= F.Sites.size())

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FunctionExtractor.h"
+#include "PollFinder.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -36,9 +37,12 @@ public:
     return addSuspend(E, SuspendKind::CoYield);
   }
   bool VisitVarDecl(VarDecl *V);
+  bool VisitBinaryOperator(BinaryOperator *E);
 
-  /// Suspensions name their awaited call by site id; calls are visited after
-  /// the co_await that contains them, so this is resolved at the end.
+  /// Suspensions and locals name the call they await or are initialized
+  /// from by site id, and calls name the suspension around them; calls are
+  /// visited after the expression that contains them, so this is resolved at
+  /// the end.
   void resolveOperandCalls();
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
@@ -49,10 +53,12 @@ private:
   void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                unsigned FirstParam);
   bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
+  void markAwaitedIn(const Stmt *S, unsigned Suspend);
 
   const Names &N;
   std::vector<SiteFact> &Sites;
   std::vector<std::pair<unsigned, const Expr *>> PendingOperands;
+  std::vector<std::pair<unsigned, const Expr *>> SuspendOperands;
 };
 
 SiteFact &SiteCollector::addSite(SiteKind Kind, SourceLocation Loc) {
@@ -91,6 +97,8 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   SiteOfStmt[E] = S.Id;
   S.CalleeUsr = N.usr(Callee);
   S.CalleeName = N.qualifiedName(Callee);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    S.Mutates = Method->isInstance() && !Method->isConst();
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   unsigned FirstParam = 0;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -135,6 +143,25 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
             llvm::ArrayRef<const Expr *>(Init->getArgs(), Init->getNumArgs()),
             0);
   }
+  // `auto lock = co_await mtx.scoped_lock();`: the local holds what the
+  // awaited call gave back.
+  const Expr *Init = stripWrappers(V->getInit());
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(Init))
+    Init = stripWrappers(Await->getOperand());
+  if (isa_and_nonnull<CallExpr>(Init))
+    PendingOperands.push_back({S.Id, Init});
+  return true;
+}
+
+bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
+  if (!E->isAssignmentOp())
+    return true;
+  ObjectRef Target = N.objectOf(E->getLHS());
+  if (!Target.isKnown())
+    return true;
+  SiteFact &S = addSite(SiteKind::Write, E->getOperatorLoc());
+  SiteOfStmt[E] = S.Id;
+  S.Receiver = std::move(Target);
   return true;
 }
 
@@ -147,15 +174,31 @@ bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
   S.Operand = N.objectOf(Operand);
   if (isa<CallExpr>(Operand) || isa<CXXConstructExpr>(Operand))
     PendingOperands.push_back({S.Id, Operand});
+  SuspendOperands.push_back({S.Id, E->getOperand()});
   return true;
 }
 
+void SiteCollector::markAwaitedIn(const Stmt *S, unsigned Suspend) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  auto It = SiteOfStmt.find(S);
+  if (It != SiteOfStmt.end() && It->second != Suspend &&
+      Sites[It->second].Kind == SiteKind::Call)
+    Sites[It->second].AwaitedIn = Suspend;
+  for (const Stmt *Child : S->children())
+    markAwaitedIn(Child, Suspend);
+}
+
 void SiteCollector::resolveOperandCalls() {
-  for (const auto &[Suspend, Operand] : PendingOperands) {
+  for (const auto &[Site, Operand] : PendingOperands) {
     auto It = SiteOfStmt.find(Operand);
     if (It != SiteOfStmt.end())
-      Sites[Suspend].OperandCall = It->second;
+      Sites[Site].OperandCall = It->second;
   }
+  // Outer suspensions come first, so a call inside nested co_awaits ends up
+  // with the innermost.
+  for (const auto &[Suspend, Operand] : SuspendOperands)
+    markAwaitedIn(Operand, Suspend);
 }
 
 /// Gives each site its CFG block and order, and adds a ScopeEnd site for each
@@ -285,6 +328,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
     CfgPlacer(F, Collector, N).place(*G);
   if (Coro)
     addImplicitSuspends(F, Coro, N);
+  F.Polls = findPolls(Body, Collector.SiteOfStmt, N);
   return F;
 }
 

@@ -133,7 +133,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
 
 TypeModel parseType(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "role", "resourceKind", "waits", "signals", "lock",
-                "unlock", "tryLock", "deferTags", "cancels"});
+                "unlock", "tryLock", "deferTags", "tryTags", "cancels"});
   if (!E.contains("role"))
     throw EntryError("missing 'role'");
   TypeModel M;
@@ -146,6 +146,7 @@ TypeModel parseType(const json &E, llvm::StringRef Origin) {
   M.Unlock = getStrings(E, "unlock");
   M.TryLock = getStrings(E, "tryLock");
   M.DeferTags = getStrings(E, "deferTags");
+  M.TryTags = getStrings(E, "tryTags");
   M.Cancels = getStrings(E, "cancels");
   M.Origin = Origin.str();
   return M;

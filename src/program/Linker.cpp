@@ -29,6 +29,8 @@ static std::string roleName(TypeRole R) {
     return "task";
   case TypeRole::NoSuspend:
     return "no-suspend";
+  case TypeRole::IoObject:
+    return "io-object";
   }
   return "resource";
 }

@@ -1,0 +1,46 @@
+//===- Locks.h - Where functions take locks, and what releases them -*- C++
+//-*-//
+//
+// One reading of lock APIs for every rule that asks about locks: guards
+// (std::lock_guard, std::unique_lock with its tags), mutexes locked by hand,
+// and async mutexes whose lock is awaited (`co_await m.scoped_lock()`), held
+// by the local the result initializes or until the mutex's unlock.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_LOCKS_H
+#define COROLINT_LOCKS_H
+
+#include "corolint/Program.h"
+
+namespace corolint {
+
+/// One place where a function starts holding one or more mutexes.
+struct LockAcquisition {
+  unsigned Site = 0;
+  /// What must be released or destroyed to let go: the guard, the local that
+  /// took an async lock's result, or the mutex locked by hand.
+  const ObjectRef *Holder = nullptr;
+  /// The model of the holder's type, if it has one.
+  const TypeModel *HolderType = nullptr;
+  /// The mutexes held: several for `std::scoped_lock lk(a, b)`; none known
+  /// for a guard over an unnamed mutex.
+  std::vector<const ObjectRef *> Mutexes;
+  /// For an async lock: the mutex's model, whose unlock also releases it.
+  const TypeModel *MutexType = nullptr;
+  bool Async = false; ///< Waiters suspend instead of blocking the thread.
+  bool Try = false;   ///< May fail instead of waiting (`try_to_lock`).
+  std::string What;   ///< "lock 'g' on 'm'", "mutex 'm'", "async mutex 'm'".
+};
+
+/// Every acquisition in \p F, in site order.
+std::vector<LockAcquisition> findLockAcquisitions(const Function &F,
+                                                  const ApiModels &Models);
+
+/// Whether \p S lets go of what \p A took: the holder's destruction or
+/// unlock, the mutex's unlock, or the end of a guard that adopted it.
+bool releasesLock(const SiteFact &S, const LockAcquisition &A);
+
+} // namespace corolint
+
+#endif

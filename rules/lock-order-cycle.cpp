@@ -1,0 +1,313 @@
+//===- lock-order-cycle.cpp - Mutexes taken in inconsistent orders --------===//
+//
+// Flags mutexes that coroutines acquire in inconsistent orders, so that two of
+// them can each hold one and wait forever for the other.
+//
+// The lock-order graph has an edge A -> B when some function holds A (on the
+// CFG: no release between) where it acquires B, itself or through any depth
+// of calls and awaits. A cycle in it is a possible deadlock. Try-locks never
+// wait, so they add no edge into their mutex (but count as held). Mutexes a
+// single guard takes together (`std::scoped_lock lk(a, b)`) are taken by a
+// deadlock-avoiding algorithm and are not ordered. Cycles are reported when
+// one of their orders is taken by loop code (a coroutine or a function the
+// loop runs) or involves an async mutex: lock orders among plain threads are
+// ThreadSanitizer's business.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Locks.h"
+#include "corolint/Rule.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace corolint {
+namespace {
+
+/// How a function comes to acquire a mutex: at one of its own sites, or
+/// through a call to a function that does.
+struct AcquireHop {
+  SiteRef At; ///< The acquisition, or the call leading to it.
+  std::optional<unsigned> Callee;
+  std::string Name; ///< The mutex, as the acquisition spells it.
+  bool Async = false;
+};
+
+/// Held -> Taken, with where each happened.
+struct OrderEdge {
+  std::string Held, Taken;
+  std::string HeldName, TakenName;
+  SiteRef HeldAt;
+  AcquireHop TakenVia; ///< In the same function as HeldAt.
+  bool LoopCode = false;
+};
+
+using Acquires = std::map<std::string, AcquireHop>; // By mutex key.
+
+class LockOrderGraph {
+public:
+  explicit LockOrderGraph(const Program &P) : P(P) {}
+
+  void build() {
+    Found.resize(P.functions().size());
+    for (unsigned F = 0; F < P.functions().size(); ++F)
+      Found[F] = findLockAcquisitions(P.function(F), P.models());
+    computeAcquires();
+    for (unsigned F = 0; F < P.functions().size(); ++F)
+      addEdgesOf(F);
+  }
+
+  const std::map<std::pair<std::string, std::string>, OrderEdge> &
+  edges() const {
+    return Edges;
+  }
+  /// The chain of hops from \p Hop down to the acquisition it leads to.
+  std::vector<AcquireHop> chain(AcquireHop Hop, const std::string &Key) const {
+    std::vector<AcquireHop> Chain{Hop};
+    while (Chain.back().Callee && Chain.size() <= P.functions().size())
+      Chain.push_back(Transitive[*Chain.back().Callee].at(Key));
+    return Chain;
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>>
+  mutexesOf(unsigned F, const LockAcquisition &A) const {
+    std::vector<std::pair<std::string, std::string>> Keys;
+    for (const ObjectRef *M : A.Mutexes)
+      for (const ObjectRef &R : P.resolve(F, *M))
+        Keys.push_back({R.Key, R.spelledName()});
+    return Keys;
+  }
+
+  /// What each function acquires, itself or through calls: a fixpoint over
+  /// the reversed call graph, each (function, mutex) pair added once.
+  void computeAcquires() {
+    Transitive.assign(P.functions().size(), {});
+    std::vector<std::vector<const CallEdge *>> Callers(P.functions().size());
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+        Callers[E.Callee].push_back(&E);
+    std::vector<unsigned> Work;
+    for (unsigned F = 0; F < P.functions().size(); ++F) {
+      for (const LockAcquisition &A : Found[F])
+        if (!A.Try)
+          for (const auto &[Key, Name] : mutexesOf(F, A))
+            Transitive[F].insert(
+                {Key, {{F, A.Site}, std::nullopt, Name, A.Async}});
+      if (!Transitive[F].empty())
+        Work.push_back(F);
+    }
+    while (!Work.empty()) {
+      unsigned G = Work.back();
+      Work.pop_back();
+      for (const CallEdge *E : Callers[G]) {
+        bool Grew = false;
+        for (const auto &[Key, Hop] : Transitive[G])
+          Grew |= Transitive[E->From.Function]
+                      .insert({Key, {E->From, G, Hop.Name, Hop.Async}})
+                      .second;
+        if (Grew)
+          Work.push_back(E->From.Function);
+      }
+    }
+  }
+
+  /// What each site of \p F acquires: its own acquisitions and, for a call,
+  /// what the callee acquires.
+  std::map<unsigned, Acquires> acquiredAtSites(unsigned F) const {
+    std::map<unsigned, Acquires> At;
+    for (const auto &[Key, Hop] : Transitive[F])
+      At[Hop.At.Site].insert({Key, Hop});
+    return At;
+  }
+
+  void addEdgesOf(unsigned F) {
+    const Function &Fn = P.function(F);
+    if (Found[F].empty() || !Fn.hasCfg())
+      return;
+    std::map<unsigned, Acquires> Sites = acquiredAtSites(F);
+    bool LoopCode = Fn.isCoroutine() || P.context(F).Loop;
+    for (const LockAcquisition &A : Found[F]) {
+      auto Releases = [&](const SiteFact &S) { return releasesLock(S, A); };
+      for (const auto &[Site, Taken] : Sites) {
+        if (Site == A.Site || !Fn.reaches(A.Site, Site, Releases))
+          continue;
+        for (const auto &[Held, HeldName] : mutexesOf(F, A))
+          for (const auto &[Key, Hop] : Taken)
+            if (Key != Held)
+              addEdge({Held,
+                       Key,
+                       HeldName,
+                       Hop.Name,
+                       {F, A.Site},
+                       Hop,
+                       LoopCode || A.Async || Hop.Async});
+      }
+    }
+  }
+
+  /// The first witness of an order is kept; one from loop code is preferred.
+  void addEdge(OrderEdge E) {
+    auto [It, New] = Edges.insert({{E.Held, E.Taken}, E});
+    if (!New && E.LoopCode && !It->second.LoopCode)
+      It->second = std::move(E);
+  }
+
+  const Program &P;
+  std::vector<std::vector<LockAcquisition>> Found;
+  std::vector<Acquires> Transitive;
+  std::map<std::pair<std::string, std::string>, OrderEdge> Edges;
+};
+
+/// Strongly connected components of the lock-order graph (Tarjan, without
+/// recursion), each as its set of mutex keys.
+std::vector<std::set<std::string>>
+components(const std::map<std::string, std::vector<std::string>> &Succs) {
+  std::map<std::string, unsigned> Index, Low;
+  std::vector<std::string> Stack;
+  std::set<std::string> OnStack;
+  std::vector<std::set<std::string>> Result;
+  for (const auto &Root : Succs) {
+    if (Index.count(Root.first))
+      continue;
+    // Frames of (node, next successor to visit).
+    std::vector<std::pair<std::string, size_t>> Frames{{Root.first, 0}};
+    while (!Frames.empty()) {
+      auto &[Node, Next] = Frames.back();
+      if (Next == 0 && !Index.count(Node)) {
+        unsigned Order = Index.size();
+        Index[Node] = Order;
+        Low[Node] = Order;
+        Stack.push_back(Node);
+        OnStack.insert(Node);
+      }
+      auto It = Succs.find(Node);
+      if (It != Succs.end() && Next < It->second.size()) {
+        const std::string &To = It->second[Next++];
+        if (!Index.count(To))
+          Frames.push_back({To, 0});
+        else if (OnStack.count(To))
+          Low[Node] = std::min(Low[Node], Index[To]);
+        continue;
+      }
+      std::string Done = Node;
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] =
+            std::min(Low[Frames.back().first], Low[Done]);
+      if (Low[Done] != Index[Done])
+        continue;
+      std::set<std::string> Component;
+      for (bool Last = false; !Last;) {
+        std::string Top = Stack.back();
+        Stack.pop_back();
+        OnStack.erase(Top);
+        Last = Top == Done;
+        Component.insert(std::move(Top));
+      }
+      Result.push_back(std::move(Component));
+    }
+  }
+  return Result;
+}
+
+/// The shortest cycle through \p Start inside \p Component.
+std::vector<const OrderEdge *>
+shortestCycle(const LockOrderGraph &G, const std::string &Start,
+              const std::set<std::string> &Component,
+              const std::map<std::string, std::vector<std::string>> &Succs) {
+  std::map<std::string, const OrderEdge *> ReachedBy;
+  std::vector<std::string> Frontier{Start};
+  while (!Frontier.empty() && !ReachedBy.count(Start)) {
+    std::vector<std::string> Next;
+    for (const std::string &N : Frontier)
+      for (const std::string &To : Succs.at(N))
+        if (Component.count(To) && !ReachedBy.count(To)) {
+          ReachedBy[To] = &G.edges().at({N, To});
+          Next.push_back(To);
+        }
+    Frontier = std::move(Next);
+  }
+  std::vector<const OrderEdge *> Cycle;
+  for (std::string At = Start;
+       ReachedBy.count(At) && Cycle.size() < Component.size();) {
+    Cycle.push_back(ReachedBy[At]);
+    At = ReachedBy[At]->Held;
+    if (At == Start)
+      break;
+  }
+  std::reverse(Cycle.begin(), Cycle.end());
+  return Cycle;
+}
+
+std::string describeOrder(const Program &P, const OrderEdge &E) {
+  return "'" + E.HeldName + "' before '" + E.TakenName + "' in '" +
+         P.function(E.HeldAt.Function).name().str() + "'";
+}
+
+Finding makeFinding(const Program &P, const LockOrderGraph &G,
+                    const std::vector<const OrderEdge *> &Cycle) {
+  Finding R;
+  R.Rule = "lock-order-cycle";
+  R.Severity = Level::Warning;
+  const OrderEdge &First = *Cycle.front();
+  R.Loc = P.site(First.TakenVia.At).Loc;
+  R.Function = P.function(First.HeldAt.Function).name().str();
+  std::vector<std::string> Orders;
+  for (const OrderEdge *E : Cycle)
+    Orders.push_back(describeOrder(P, *E));
+  R.Message = "possible deadlock: mutexes are acquired in inconsistent "
+              "orders (" +
+              llvm::join(Orders, "; ") +
+              "); tasks taking them concurrently can each hold one and wait "
+              "forever for the other; take them in one order everywhere";
+  for (const OrderEdge *E : Cycle) {
+    R.Resources.push_back(E->Held);
+    R.Path.push_back(
+        {P.site(E->HeldAt).Loc, "'" + E->HeldName + "' acquired here"});
+    std::vector<AcquireHop> Chain = G.chain(E->TakenVia, E->Taken);
+    for (const AcquireHop &Hop : Chain)
+      R.Path.push_back({P.site(Hop.At).Loc,
+                        Hop.Callee
+                            ? "calls '" + P.function(*Hop.Callee).name().str() +
+                                  "' with '" + E->HeldName + "' held"
+                            : "'" + E->TakenName + "' acquired here while '" +
+                                  E->HeldName + "' is held"});
+  }
+  std::sort(R.Resources.begin(), R.Resources.end());
+  return R;
+}
+
+class LockOrderCycleRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    LockOrderGraph G(P);
+    G.build();
+    std::map<std::string, std::vector<std::string>> Succs;
+    for (const auto &[Pair, Edge] : G.edges()) {
+      Succs[Pair.first].push_back(Pair.second);
+      Succs[Pair.second];
+    }
+    for (const std::set<std::string> &Component : components(Succs)) {
+      if (Component.size() < 2)
+        continue;
+      // The smallest key starts the cycle: the same cycle is reported at
+      // the same place whatever the order of the input.
+      std::vector<const OrderEdge *> Cycle =
+          shortestCycle(G, *Component.begin(), Component, Succs);
+      bool LoopCode =
+          llvm::any_of(Cycle, [](const OrderEdge *E) { return E->LoopCode; });
+      if (Cycle.size() >= 2 && LoopCode)
+        Out.push_back(makeFinding(P, G, Cycle));
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> createLockOrderCycleRule() {
+  return std::make_unique<LockOrderCycleRule>();
+}
+
+} // namespace corolint

@@ -1,0 +1,176 @@
+//===- PollFinder.cpp - Where a function tests a flag to go on ------------===//
+//
+// Records shapes, not verdicts: whether a test is polling depends on who sets
+// the flag and how the function runs, which only the linked program knows.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PollFinder.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+class PollFinder {
+public:
+  PollFinder(const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,
+             const Names &N)
+      : SiteOfStmt(SiteOfStmt), N(N) {}
+
+  std::vector<PollFact> find(const Stmt *Body);
+
+private:
+  void findGuard(const CompoundStmt *Body);
+  void findLoops(const Stmt *S);
+  void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
+               const Stmt *WhileUnset);
+  ObjectRef flagOf(const Expr *Condition) const;
+  void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
+
+  const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt;
+  const Names &N;
+  std::vector<PollFact> Polls;
+};
+
+/// A scalar or an object tested through a const member (`ready.load()`,
+/// `queue.empty()`, `operator bool`), under any number of `!` and
+/// comparisons with a bool literal.
+ObjectRef PollFinder::flagOf(const Expr *Condition) const {
+  const Expr *E = stripWrappers(Condition);
+  if (!E)
+    return {};
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->getOpcode() == UO_LNot ? flagOf(U->getSubExpr()) : ObjectRef{};
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (!B->isEqualityOp())
+      return {};
+    if (isa<CXXBoolLiteralExpr>(stripWrappers(B->getRHS())))
+      return flagOf(B->getLHS());
+    if (isa<CXXBoolLiteralExpr>(stripWrappers(B->getLHS())))
+      return flagOf(B->getRHS());
+    return {};
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->isConst())
+      return N.objectOf(Call->getImplicitObjectArgument());
+    return {};
+  }
+  if (!E->getType()->isScalarType())
+    return {};
+  return N.objectOf(E);
+}
+
+/// Whether \p S only calls, awaits and returns: it changes nothing itself.
+bool onlyCalls(const Stmt *S) {
+  if (!S || isa<NullStmt>(S) || isa<ContinueStmt>(S))
+    return true;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S))
+    return !Return->getRetValue() || onlyCalls(Return->getRetValue());
+  if (const auto *Return = dyn_cast<CoreturnStmt>(S))
+    return !Return->getOperand();
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return llvm::all_of(Block->body(), onlyCalls);
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  E = stripWrappers(E);
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
+    E = stripWrappers(Cast->getSubExpr());
+  return isa<CoawaitExpr>(E) || isa<CallExpr>(E);
+}
+
+bool endsInReturn(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && endsInReturn(Block->body_back());
+  return isa_and_nonnull<ReturnStmt>(S) || isa_and_nonnull<CoreturnStmt>(S);
+}
+
+void PollFinder::collectSites(const Stmt *S, std::vector<unsigned> &Out) const {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  auto It = SiteOfStmt.find(S);
+  if (It != SiteOfStmt.end())
+    Out.push_back(It->second);
+  for (const Stmt *Child : S->children())
+    collectSites(Child, Out);
+}
+
+void PollFinder::addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
+                         const Stmt *WhileUnset) {
+  PollFact P;
+  P.Kind = Kind;
+  P.Loc = N.location(Loc);
+  P.Flag = std::move(Flag);
+  collectSites(WhileUnset, P.Sites);
+  llvm::sort(P.Sites);
+  P.Sites.erase(std::unique(P.Sites.begin(), P.Sites.end()), P.Sites.end());
+  P.OnlyCalls = onlyCalls(WhileUnset);
+  Polls.push_back(std::move(P));
+}
+
+/// `if (!ready) return;` opening the body: until the flag is set, the call
+/// does what the branch does and nothing else. A body that is a single
+/// `if (ready) { ... }` does nothing at all until then.
+void PollFinder::findGuard(const CompoundStmt *Body) {
+  if (!Body || Body->body_empty())
+    return;
+  const auto *If = dyn_cast<IfStmt>(Body->body_front());
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return;
+  ObjectRef Flag = flagOf(If->getCond());
+  if (!Flag.isKnown())
+    return;
+  if (endsInReturn(If->getThen()))
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), If->getThen());
+  else if (Body->size() == 1)
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), nullptr);
+}
+
+void PollFinder::findLoops(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  const Expr *Condition = nullptr;
+  const Stmt *LoopBody = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    if (!While->getConditionVariable()) {
+      Condition = While->getCond();
+      LoopBody = While->getBody();
+    }
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    Condition = Do->getCond();
+    LoopBody = Do->getBody();
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    if (!For->getInit() && !For->getInc() && !For->getConditionVariable()) {
+      Condition = For->getCond();
+      LoopBody = For->getBody();
+    }
+  }
+  if (Condition) {
+    ObjectRef Flag = flagOf(Condition);
+    if (Flag.isKnown())
+      addPoll(PollKind::Loop, S->getBeginLoc(), std::move(Flag), LoopBody);
+  }
+  for (const Stmt *Child : S->children())
+    findLoops(Child);
+}
+
+std::vector<PollFact> PollFinder::find(const Stmt *Body) {
+  findGuard(dyn_cast_or_null<CompoundStmt>(Body));
+  findLoops(Body);
+  return std::move(Polls);
+}
+
+} // namespace
+
+std::vector<PollFact>
+findPolls(const Stmt *Body,
+          const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,
+          const Names &N) {
+  return PollFinder(SiteOfStmt, N).find(Body);
+}
+
+} // namespace corolint

@@ -1,0 +1,22 @@
+//===- PollFinder.h - Where a function tests a flag to go on ----*- C++ -*-===//
+
+#ifndef COROLINT_FRONTEND_POLLFINDER_H
+#define COROLINT_FRONTEND_POLLFINDER_H
+
+#include "Names.h"
+#include "clang/AST/Stmt.h"
+
+namespace corolint {
+
+/// The flag tests of a function body: a guard that opens the body
+/// (`if (!ready) return;`) and loops whose condition is a flag
+/// (`while (!ready) co_await sleep_for(10ms);`). \p SiteOfStmt maps the
+/// statements that are sites to their ids.
+std::vector<PollFact>
+findPolls(const clang::Stmt *Body,
+          const llvm::DenseMap<const clang::Stmt *, unsigned> &SiteOfStmt,
+          const Names &N);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,168 @@
+//===- Locks.cpp - Where functions take locks, and what releases them -----===//
+
+#include "corolint/Locks.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace corolint {
+namespace {
+
+bool hasTag(const SiteFact &S, const std::vector<std::string> &Tags) {
+  return llvm::any_of(
+      S.Args, [&](const ArgFact &A) { return TypeModel::has(Tags, A.Type); });
+}
+
+/// A guard holds a synchronous mutex unless it was given none
+/// (default-constructed), told not to take it (std::defer_lock), or given an
+/// async mutex (std::unique_lock over folly::coro::Mutex): that one suspends
+/// its waiters instead of blocking them.
+bool constructedHolding(const SiteFact &S, const TypeModel &Guard,
+                        const ApiModels &Models) {
+  if (hasTag(S, Guard.DeferTags))
+    return false;
+  bool HasMutex = false;
+  for (const ArgFact &A : S.Args) {
+    if (const TypeModel *T = Models.type(A.Type))
+      if (T->Role == TypeRole::AsyncMutex)
+        return false;
+    HasMutex |= A.Ref.isKnown() || !A.Type.empty();
+  }
+  return HasMutex;
+}
+
+std::vector<const ObjectRef *> namedArgs(const SiteFact &S) {
+  std::vector<const ObjectRef *> Refs;
+  for (const ArgFact &A : S.Args)
+    if (A.Ref.isKnown())
+      Refs.push_back(&A.Ref);
+  return Refs;
+}
+
+std::string describeGuard(const SiteFact &S) {
+  std::vector<std::string> Mutexes;
+  for (const ObjectRef *M : namedArgs(S))
+    Mutexes.push_back("'" + M->spelledName() + "'");
+  std::string What = "lock '" + S.Receiver.spelledName() + "'";
+  if (!Mutexes.empty())
+    What += " on " + llvm::join(Mutexes, ", ");
+  return What;
+}
+
+class AcquisitionFinder {
+public:
+  AcquisitionFinder(const Function &F, const ApiModels &Models)
+      : F(F), Models(Models) {}
+
+  std::vector<LockAcquisition> find() {
+    for (const SiteFact &S : F.fact().Sites)
+      if (S.Receiver.isKnown())
+        addSite(S);
+    return std::move(Found);
+  }
+
+private:
+  void addSite(const SiteFact &S) {
+    if (S.Kind == SiteKind::ScopeBegin)
+      return addGuard(S);
+    if (S.Kind != SiteKind::Call)
+      return;
+    const TypeModel *T = Models.typeForCall(S.Receiver.Type, S.CalleeName);
+    if (!T)
+      return;
+    llvm::StringRef Member = splitMember(S.CalleeName).second;
+    if (T->Role == TypeRole::SyncMutex && TypeModel::has(T->Lock, Member))
+      Found.push_back(
+          {S.Id,
+           &S.Receiver,
+           T,
+           {&S.Receiver},
+           nullptr,
+           false,
+           false,
+           "mutex '" + S.Receiver.spelledName() + "' locked with lock()"});
+    else if (T->Role == TypeRole::SyncGuard && TypeModel::has(T->Lock, Member))
+      addRelock(S, *T);
+    else if (T->Role == TypeRole::AsyncMutex &&
+             (TypeModel::has(T->Lock, Member) ||
+              TypeModel::has(T->TryLock, Member)))
+      addAsyncLock(S, *T, TypeModel::has(T->TryLock, Member));
+  }
+
+  void addGuard(const SiteFact &S) {
+    const TypeModel *T = Models.type(S.Receiver.Type);
+    if (!T || T->Role != TypeRole::SyncGuard ||
+        !constructedHolding(S, *T, Models))
+      return;
+    Found.push_back({S.Id, &S.Receiver, T, namedArgs(S), nullptr, false,
+                     hasTag(S, T->TryTags), describeGuard(S)});
+  }
+
+  /// `lk.lock()` on a guard takes again the mutexes it was constructed with.
+  void addRelock(const SiteFact &S, const TypeModel &Guard) {
+    LockAcquisition A{
+        S.Id,    &S.Receiver,
+        &Guard,  {},
+        nullptr, false,
+        false,   "lock '" + S.Receiver.spelledName() + "' relocked"};
+    for (const SiteFact &Other : F.fact().Sites)
+      if (Other.Kind == SiteKind::ScopeBegin &&
+          Other.Receiver.Key == S.Receiver.Key)
+        A.Mutexes = namedArgs(Other);
+    Found.push_back(std::move(A));
+  }
+
+  /// The local initialized from the lock's result holds it; a lock whose
+  /// result is dropped is held until the mutex's unlock.
+  void addAsyncLock(const SiteFact &S, const TypeModel &Mutex, bool Try) {
+    LockAcquisition A{S.Id,   &S.Receiver,
+                      &Mutex, {&S.Receiver},
+                      &Mutex, true,
+                      Try,    "async mutex '" + S.Receiver.spelledName() + "'"};
+    for (const SiteFact &Other : F.fact().Sites)
+      if (Other.Kind == SiteKind::ScopeBegin &&
+          Other.OperandCall == static_cast<int>(S.Id)) {
+        A.Holder = &Other.Receiver;
+        A.HolderType = Models.type(Other.Receiver.Type);
+      }
+    Found.push_back(std::move(A));
+  }
+
+  const Function &F;
+  const ApiModels &Models;
+  std::vector<LockAcquisition> Found;
+};
+
+/// Whether \p S ends a guard that adopted the mutex \p Key.
+bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
+  if (S.Kind != SiteKind::ScopeEnd)
+    return false;
+  return llvm::any_of(S.Args, [&](const ArgFact &A) {
+    return A.Ref.isKnown() && A.Ref.Key == Key;
+  });
+}
+
+bool unlocks(const SiteFact &S, const ObjectRef &Obj, const TypeModel *T) {
+  return S.Kind == SiteKind::Call && T && S.Receiver.Key == Obj.Key &&
+         TypeModel::has(T->Unlock, splitMember(S.CalleeName).second);
+}
+
+} // namespace
+
+std::vector<LockAcquisition> findLockAcquisitions(const Function &F,
+                                                  const ApiModels &Models) {
+  return AcquisitionFinder(F, Models).find();
+}
+
+bool releasesLock(const SiteFact &S, const LockAcquisition &A) {
+  bool HeldByMutex = !A.Mutexes.empty() && A.Holder == A.Mutexes.front();
+  if (HeldByMutex && endsAdoptingGuard(S, A.Holder->Key))
+    return true;
+  if (S.Receiver.Key == A.Holder->Key && S.Kind == SiteKind::ScopeEnd)
+    return true;
+  if (unlocks(S, *A.Holder, A.HolderType))
+    return true;
+  // An async lock's holder may be an unmodelled guard; the mutex's own
+  // unlock still releases it.
+  return A.MutexType && unlocks(S, *A.Mutexes.front(), A.MutexType);
+}
+
+} // namespace corolint

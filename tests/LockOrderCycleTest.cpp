@@ -1,0 +1,138 @@
+//===- LockOrderCycleTest.cpp - The rule on hand-built programs -----------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class LockOrderCycleTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
+      {"name": "std::lock_guard", "role": "sync-guard"},
+      {"name": "amutex", "role": "async-mutex", "lock": ["lock"],
+       "unlock": ["unlock"], "tryLock": ["try_lock"]}]})",
+                                     "test")));
+  }
+
+  static ObjectRef mutex(const std::string &Name) {
+    return global(Name, "std::mutex");
+  }
+
+  /// A function that takes \p First, then \p Second with the first held.
+  static FunctionFact inOrder(const std::string &Fn, const ObjectRef &First,
+                              const ObjectRef &Second, bool Coroutine = true) {
+    FunctionBuilder B(Fn, Coroutine);
+    ObjectRef G1 = local(Fn + "::g1", "std::lock_guard");
+    ObjectRef G2 = local(Fn + "::g2", "std::lock_guard");
+    B.scopeBegin(Body, G1, {argOf(0, First)});
+    B.scopeBegin(Body, G2, {argOf(0, Second)});
+    B.scopeEnd(Body, G2);
+    B.scopeEnd(Body, G1);
+    return B.build();
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    return runRule("lock-order-cycle", std::move(Functions), Models);
+  }
+
+  ApiModels Models;
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(LockOrderCycleTest, OppositeOrdersAreOneFinding) {
+  std::vector<Finding> F = check({inOrder("open", mutex("a"), mutex("b")),
+                                  inOrder("close", mutex("b"), mutex("a"))});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'a' before 'b' in 'open'; 'b' before 'a' in "
+                              "'close'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Resources, (std::vector<std::string>{"c:@a", "c:@b"}));
+  ASSERT_EQ(F[0].Path.size(), 4u);
+  EXPECT_EQ(F[0].Path[1].Message, "'b' acquired here while 'a' is held");
+}
+
+TEST_F(LockOrderCycleTest, OneOrderEverywhereIsQuiet) {
+  EXPECT_TRUE(check({inOrder("open", mutex("a"), mutex("b")),
+                     inOrder("close", mutex("a"), mutex("b"))})
+                  .empty());
+}
+
+TEST_F(LockOrderCycleTest, ReleaseBeforeTheSecondLockBreaksTheOrder) {
+  FunctionBuilder B("close", true);
+  ObjectRef G1 = local("close::g1", "std::lock_guard");
+  ObjectRef G2 = local("close::g2", "std::lock_guard");
+  B.scopeBegin(Body, G1, {argOf(0, mutex("b"))});
+  B.scopeEnd(Body, G1);
+  B.scopeBegin(Body, G2, {argOf(0, mutex("a"))});
+  B.scopeEnd(Body, G2);
+  EXPECT_TRUE(
+      check({inOrder("open", mutex("a"), mutex("b")), B.build()}).empty());
+}
+
+TEST_F(LockOrderCycleTest, OrderThroughACallCounts) {
+  FunctionBuilder Helper("take_a");
+  ObjectRef G = local("take_a::g", "std::lock_guard");
+  Helper.scopeBegin(Body, G, {argOf(0, mutex("a"))});
+  Helper.scopeEnd(Body, G);
+  FunctionBuilder Close("close", true);
+  ObjectRef G1 = local("close::g1", "std::lock_guard");
+  Close.scopeBegin(Body, G1, {argOf(0, mutex("b"))});
+  Close.call(Body, "take_a");
+  Close.scopeEnd(Body, G1);
+  std::vector<Finding> F = check(
+      {inOrder("open", mutex("a"), mutex("b")), Close.build(), Helper.build()});
+  ASSERT_EQ(F.size(), 1u);
+  bool SawCall = false;
+  for (const PathStep &S : F[0].Path)
+    SawCall |= S.Message == "calls 'take_a' with 'b' held";
+  EXPECT_TRUE(SawCall);
+}
+
+TEST_F(LockOrderCycleTest, AsyncTryLockAddsNoOrder) {
+  ObjectRef A = global("a", "amutex"), Bm = global("b", "amutex");
+  FunctionBuilder Open("open", true);
+  Open.call(Body, "amutex::lock", A);
+  Open.call(Body, "amutex::lock", Bm);
+  FunctionBuilder Close("close", true);
+  Close.call(Body, "amutex::lock", Bm);
+  Close.call(Body, "amutex::try_lock", A);
+  EXPECT_TRUE(check({Open.build(), Close.build()}).empty());
+  FunctionBuilder Blocking("close", true);
+  Blocking.call(Body, "amutex::lock", Bm);
+  Blocking.call(Body, "amutex::lock", A);
+  EXPECT_EQ(check({Open.build(), Blocking.build()}).size(), 1u);
+}
+
+TEST_F(LockOrderCycleTest, PlainThreadFunctionsAreNotReported) {
+  EXPECT_TRUE(check({inOrder("open", mutex("a"), mutex("b"), false),
+                     inOrder("close", mutex("b"), mutex("a"), false)})
+                  .empty());
+}
+
+// A ring of N mutexes, each coroutine taking m[i] then m[i+1]: one cycle
+// through all of them, reported once. The acyclic chain beside it costs a
+// walk and nothing more.
+TEST_F(LockOrderCycleTest, LargeRingIsOneFindingAndChainIsNone) {
+  const unsigned N = 3000;
+  std::vector<FunctionFact> Ring, Chain;
+  for (unsigned I = 0; I < N; ++I) {
+    std::string Id = std::to_string(I);
+    Ring.push_back(inOrder("ring" + Id, mutex("r" + Id),
+                           mutex("r" + std::to_string((I + 1) % N))));
+    Chain.push_back(inOrder("chain" + Id, mutex("c" + Id),
+                            mutex("c" + std::to_string(I + 1))));
+  }
+  std::vector<Finding> F = check(Ring);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Resources.size(), N);
+  EXPECT_TRUE(check(Chain).empty());
+}
+
+} // namespace
