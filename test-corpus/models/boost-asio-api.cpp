@@ -4,18 +4,21 @@
 // coroutines and loop callbacks only do non-blocking work and race every
 // external wait with a timer; the synchronous calls are in plain functions
 // that no loop runs. A model name that stops matching Boost.Asio fails the
-// model name check.
+// model name check. The io-object types' cancel members are called on an
+// object of each type too, though the check does not look at cancels lists.
 
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/experimental/channel.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/asio/ssl.hpp>
 
 #include <chrono>
 #include <string>
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
+using asio::ip::udp;
 using boost::system::error_code;
 using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
@@ -55,6 +58,36 @@ void callbacks(asio::io_context &io, tcp::socket &sock, tcp::acceptor &acc,
                     });
 }
 
+// Datagram sockets and TLS streams, callback style.
+void more_callbacks(udp::socket &usock, udp::endpoint &from,
+                    asio::ssl::stream<tcp::socket> &tls, char (&buf)[64]) {
+  usock.async_receive(asio::buffer(buf), [](error_code, std::size_t) {});
+  usock.async_receive_from(asio::buffer(buf), from,
+                           [](error_code, std::size_t) {});
+  usock.async_send(asio::buffer(buf), [](error_code, std::size_t) {});
+  usock.async_send_to(asio::buffer(buf), from, [](error_code, std::size_t) {});
+  tls.async_handshake(asio::ssl::stream_base::client, [](error_code) {});
+  tls.async_read_some(asio::buffer(buf), [](error_code, std::size_t) {});
+  tls.async_write_some(asio::buffer(buf), [](error_code, std::size_t) {});
+}
+
+// What aborts each I/O object's pending operations: a watchdog's tools.
+void cancel_all(asio::basic_socket<tcp> &base, tcp::socket &sock,
+                udp::socket &usock, tcp::acceptor &acc, tcp::resolver &res) {
+  base.cancel();
+  base.shutdown(tcp::socket::shutdown_both);
+  base.close();
+  sock.cancel();
+  sock.shutdown(tcp::socket::shutdown_both);
+  sock.close();
+  usock.cancel();
+  usock.shutdown(udp::socket::shutdown_both);
+  usock.close();
+  acc.cancel();
+  acc.close();
+  res.cancel();
+}
+
 // Loop, pool and deprecated io_context member submission.
 void submissions(asio::io_context &io, asio::thread_pool &pool) {
   asio::post(io, [] {});
@@ -80,6 +113,14 @@ asio::awaitable<void> session(tcp::socket sock) {
               timer.async_wait(asio::use_awaitable));
 }
 
+// Awaiting post or defer on the coroutine's own executor gives the loop a
+// turn.
+asio::awaitable<void> yields() {
+  auto ex = co_await asio::this_coro::executor;
+  co_await asio::post(ex, asio::use_awaitable);
+  co_await asio::defer(ex, asio::use_awaitable);
+}
+
 asio::awaitable<void> channels() {
   auto ex = co_await asio::this_coro::executor;
   asio::experimental::channel<void(error_code, int)> ch(ex, 4);
@@ -103,6 +144,7 @@ void spawns(asio::io_context &io, tcp::socket sock) {
   asio::awaitable<void> task = session(std::move(sock));
   asio::co_spawn(io, std::move(task), asio::detached);
   asio::co_spawn(io.get_executor(), channels, asio::detached);
+  asio::co_spawn(io, yields(), asio::detached);
 }
 
 // Synchronous calls, made where no loop runs.
@@ -132,6 +174,17 @@ void synchronous(asio::io_context &io) {
   tcp::acceptor acc(io, tcp::endpoint(tcp::v4(), 0));
   tcp::socket peer(io);
   acc.accept(peer);
+
+  udp::socket usock(io, udp::endpoint(udp::v4(), 0));
+  udp::endpoint from;
+  usock.receive(asio::buffer(buf));
+  usock.receive_from(asio::buffer(buf), from);
+
+  asio::ssl::context ctx(asio::ssl::context::tls_client);
+  asio::ssl::stream<tcp::socket> tls(io, ctx);
+  tls.handshake(asio::ssl::stream_base::client);
+  tls.read_some(asio::buffer(buf));
+  tls.write_some(asio::buffer(buf));
 }
 
 void run_loops(asio::io_context &io, asio::thread_pool &pool) {
@@ -158,6 +211,12 @@ int main() {
   std::string line;
   char buf[64];
   boost_asio_api::callbacks(io, sock, acc, peer, res, line, buf);
+  udp::socket usock(io);
+  udp::endpoint from;
+  asio::ssl::context ctx(asio::ssl::context::tls_client);
+  asio::ssl::stream<tcp::socket> tls(io, ctx);
+  boost_asio_api::more_callbacks(usock, from, tls, buf);
+  boost_asio_api::cancel_all(sock, sock, usock, acc, res);
   boost_asio_api::submissions(io, pool);
   boost_asio_api::spawns(io, tcp::socket(io));
   boost_asio_api::synchronous(io);

@@ -1,0 +1,30 @@
+// A QCoro coroutine that reads a file with QFile and with std::ifstream, on
+// the real QCoro 0.8 and Qt 6.4 headers. A QCoro::Task coroutine runs on the
+// thread of the Qt event loop that resumes it, so opening and reading the
+// file stall every other slot, timer and coroutine of that loop. QFile::open
+// is the call the models name: QIODevice::readAll is left out, since on a
+// socket it only copies what has already arrived.
+// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6 -isystem/usr/include/x86_64-linux-gnu/qt6/QtCore -fPIC
+// corolint-flags: -isystem/usr/include/qcoro6 -isystem/usr/include/qcoro6/qcoro -isystem/usr/include/qcoro6/QCoro
+#include <QCoroTask>
+#include <QCoroTimer>
+#include <QFile>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+
+QCoro::Task<QByteArray> load_settings(QString path) {
+  co_await QCoro::sleepFor(std::chrono::milliseconds(10));
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) // expect: blocking-call {{call to 'QFile::open' blocks the event loop (opens a file)}}
+    co_return {};
+  co_return file.readAll();
+}
+
+QCoro::Task<std::string> load_banner() { // expect-note: blocking-call {{'load_banner' is a coroutine: it runs on the event loop}}
+  std::ifstream in("banner.txt"); // expect: blocking-call {{call to 'std::basic_ifstream::basic_ifstream' blocks the event loop (opens a file)}}
+  std::string line;
+  std::getline(in, line); // expect: blocking-call {{'std::getline'}}
+  co_return line;
+}
