@@ -53,7 +53,6 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Polls[0].Sites, (std::vector<unsigned>{1, 2}));
 }
 
-
 std::string errorOf(llvm::StringRef Text) {
   llvm::Expected<TuFacts> F = readFactsJson(Text, "x.facts.json");
   if (F)
