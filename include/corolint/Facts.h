@@ -137,6 +137,10 @@ struct PollFact {
   PollKind Kind = PollKind::Guard;
   SourceLoc Loc;
   ObjectRef Flag;
+  /// The function waits while the flag tests false (`if (!ready) return;`,
+  /// `while (!ready)`, a body that is one `if (ready) {...}`), as opposed to
+  /// while it tests true (`if (stopped) return;`, `while (busy)`).
+  bool Negated = false;
   /// Sites run while the flag is unset: the loop body, or the guard's branch.
   std::vector<unsigned> Sites;
   /// Those statements only call, await or return: they assign nothing, so

@@ -163,6 +163,7 @@ json pollToJson(const PollFact &P) {
   return {{"kind", PollKindNames[static_cast<int>(P.Kind)]},
           {"loc", locToJson(P.Loc)},
           {"flag", refToJson(P.Flag)},
+          {"negated", P.Negated},
           {"sites", P.Sites},
           {"onlyCalls", P.OnlyCalls}};
 }
@@ -173,6 +174,7 @@ PollFact pollFromJson(const json &J) {
       indexOf(PollKindNames, J.at("kind").get<std::string>()));
   P.Loc = locFromJson(J.at("loc"));
   P.Flag = refFromJson(J.at("flag"));
+  P.Negated = J.at("negated").get<bool>();
   P.Sites = J.at("sites").get<std::vector<unsigned>>();
   P.OnlyCalls = J.at("onlyCalls").get<bool>();
   return P;

@@ -26,8 +26,8 @@ private:
   void findGuard(const CompoundStmt *Body);
   void findLoops(const Stmt *S);
   void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
-               const Stmt *WhileUnset);
-  ObjectRef flagOf(const Expr *Condition) const;
+               bool Negated, const Stmt *Waiting);
+  ObjectRef flagOf(const Expr *Condition, bool &Negated) const;
   void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
 
   const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt;
@@ -38,20 +38,32 @@ private:
 /// A scalar or an object tested through a const member (`ready.load()`,
 /// `queue.empty()`, `operator bool`), under any number of `!` and
 /// comparisons with a bool literal.
-ObjectRef PollFinder::flagOf(const Expr *Condition) const {
+ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated) const {
   const Expr *E = stripWrappers(Condition);
   if (!E)
     return {};
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    return U->getOpcode() == UO_LNot ? flagOf(U->getSubExpr()) : ObjectRef{};
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      return {};
+    Negated = !Negated;
+    return flagOf(U->getSubExpr(), Negated);
+  }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (!B->isEqualityOp())
       return {};
-    if (isa<CXXBoolLiteralExpr>(stripWrappers(B->getRHS())))
-      return flagOf(B->getLHS());
-    if (isa<CXXBoolLiteralExpr>(stripWrappers(B->getLHS())))
-      return flagOf(B->getRHS());
-    return {};
+    const Expr *Flag = B->getLHS();
+    const auto *Literal =
+        dyn_cast<CXXBoolLiteralExpr>(stripWrappers(B->getRHS()));
+    if (!Literal) {
+      Flag = B->getRHS();
+      Literal = dyn_cast<CXXBoolLiteralExpr>(stripWrappers(B->getLHS()));
+    }
+    if (!Literal)
+      return {};
+    // `f == false` and `f != true` test for an unset flag.
+    if (Literal->getValue() == (B->getOpcode() == BO_NE))
+      Negated = !Negated;
+    return flagOf(Flag, Negated);
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -100,15 +112,16 @@ void PollFinder::collectSites(const Stmt *S, std::vector<unsigned> &Out) const {
 }
 
 void PollFinder::addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
-                         const Stmt *WhileUnset) {
+                         bool Negated, const Stmt *Waiting) {
   PollFact P;
   P.Kind = Kind;
   P.Loc = N.location(Loc);
   P.Flag = std::move(Flag);
-  collectSites(WhileUnset, P.Sites);
+  P.Negated = Negated;
+  collectSites(Waiting, P.Sites);
   llvm::sort(P.Sites);
   P.Sites.erase(std::unique(P.Sites.begin(), P.Sites.end()), P.Sites.end());
-  P.OnlyCalls = onlyCalls(WhileUnset);
+  P.OnlyCalls = onlyCalls(Waiting);
   Polls.push_back(std::move(P));
 }
 
@@ -121,13 +134,16 @@ void PollFinder::findGuard(const CompoundStmt *Body) {
   const auto *If = dyn_cast<IfStmt>(Body->body_front());
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return;
-  ObjectRef Flag = flagOf(If->getCond());
+  bool Negated = false;
+  ObjectRef Flag = flagOf(If->getCond(), Negated);
   if (!Flag.isKnown())
     return;
   if (endsInReturn(If->getThen()))
-    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), If->getThen());
-  else if (Body->size() == 1)
-    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), nullptr);
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), Negated,
+            If->getThen());
+  else if (Body->size() == 1) // Nothing happens while the test fails.
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), !Negated,
+            nullptr);
 }
 
 void PollFinder::findLoops(const Stmt *S) {
@@ -150,9 +166,11 @@ void PollFinder::findLoops(const Stmt *S) {
     }
   }
   if (Condition) {
-    ObjectRef Flag = flagOf(Condition);
+    bool Negated = false;
+    ObjectRef Flag = flagOf(Condition, Negated);
     if (Flag.isKnown())
-      addPoll(PollKind::Loop, S->getBeginLoc(), std::move(Flag), LoopBody);
+      addPoll(PollKind::Loop, S->getBeginLoc(), std::move(Flag), Negated,
+              LoopBody);
   }
   for (const Stmt *Child : S->children())
     findLoops(Child);

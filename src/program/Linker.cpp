@@ -54,6 +54,7 @@ private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
+  bool handsOverCallback(const SiteFact &S) const;
   void addResourceUse(SiteRef At, const ObjectRef &Obj,
                       std::vector<SiteRef> Resource::*List,
                       const TypeModel &Model);
@@ -165,6 +166,17 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
   }
 }
 
+/// `timer.async_wait(handler)`: the handler waits, not the caller, which
+/// goes on at once.
+bool Linker::handsOverCallback(const SiteFact &S) const {
+  const FunctionModel *M = P.models().function(S.CalleeName);
+  return M && M->LoopCallback >= 0 &&
+         llvm::any_of(S.Args, [&](const ArgFact &A) {
+           return static_cast<int>(A.Index) == M->LoopCallback &&
+                  !A.CallableUsr.empty();
+         });
+}
+
 void Linker::buildResources() {
   const ApiModels &Models = P.models();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
@@ -182,7 +194,7 @@ void Linker::buildResources() {
       if (!T || T->Role == TypeRole::SyncGuard)
         continue;
       llvm::StringRef Member = splitMember(S.CalleeName).second;
-      if (TypeModel::has(T->Waits, Member))
+      if (TypeModel::has(T->Waits, Member) && !handsOverCallback(S))
         addResourceUse(At, S.Receiver, &Resource::Waits, *T);
       if (TypeModel::has(T->Signals, Member))
         addResourceUse(At, S.Receiver, &Resource::Signals, *T);

@@ -7,8 +7,13 @@
 //   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
 //                           (an async-mutex guard, not a synchronous lock)
 //   fake::sleep_for(ms)     awaitable that resumes after ms on the current loop
-//   fake::loop              post(cb), add_timer(ms, cb) (one-shot), spawn(task),
-//                           run(), stop()
+//   fake::loop              post(cb), add_timer(ms, cb) (one-shot),
+//                           add_periodic_timer(ms, cb) -> id (every ms until
+//                           cancel_timer(id)), spawn(task), run(), stop()
+//   fake::yield_now()       awaitable that resumes on the next loop turn
+//   fake::connection        a peer: co_await c.read() waits for its next
+//                           message, close() aborts a pending read
+//   fake::with_timeout(t, ms) bounds task t with a deadline
 //   fake::generator<T>      synchronous generator driven by co_yield
 //
 // Nothing here takes a synchronous lock or blocks a thread, so library code
@@ -23,6 +28,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -252,6 +258,23 @@ public:
     timers_.push_back(timer{now_ + delay, seq_++, std::move(cb)});
   }
 
+  // Runs cb on the loop thread every period until cancel_timer(id).
+  unsigned long add_periodic_timer(duration period, callback cb) {
+    unsigned long id = seq_;
+    auto tick = std::make_shared<callback>();
+    *tick = [this, id, period, cb = std::move(cb), tick] {
+      if (std::find(cancelled_.begin(), cancelled_.end(), id) !=
+          cancelled_.end())
+        return;
+      cb();
+      timers_.push_back(timer{now_ + period, seq_++, *tick});
+    };
+    timers_.push_back(timer{now_ + period, seq_++, *tick});
+    return id;
+  }
+
+  void cancel_timer(unsigned long id) { cancelled_.push_back(id); }
+
   // Starts a task on the loop; the loop keeps it alive until it is destroyed.
   void spawn(task<void> t) {
     auto h = t.handle();
@@ -302,6 +325,7 @@ private:
   std::deque<callback> ready_;
   std::vector<timer> timers_;
   std::vector<task<void>> spawned_;
+  std::vector<unsigned long> cancelled_;
   duration now_{0};
   unsigned long seq_ = 0;
   bool stopped_ = false;
@@ -322,6 +346,36 @@ struct sleep_awaiter {
 
 inline sleep_awaiter sleep_for(std::chrono::milliseconds ms) noexcept {
   return sleep_awaiter{ms};
+}
+
+// co_await fake::yield_now(): lets the loop run what is ready, then resumes.
+struct yield_awaiter {
+  bool await_ready() const noexcept { return loop::current() == nullptr; }
+  void await_suspend(std::coroutine_handle<> h) const {
+    loop::current()->post([h] { h.resume(); });
+  }
+  void await_resume() const noexcept {}
+};
+
+inline yield_awaiter yield_now() noexcept { return {}; }
+
+// A connection to a peer on the network. The fake never delivers anything;
+// it only has to look like a socket to the analysis.
+class connection {
+public:
+  struct read_awaiter {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) const noexcept {}
+    int await_resume() const noexcept { return 0; }
+  };
+  read_awaiter read() noexcept { return {}; }
+  void close() noexcept {}
+};
+
+// Bounds a task with a deadline (the fake does not enforce it).
+template <class T>
+task<T> with_timeout(task<T> t, std::chrono::milliseconds) noexcept {
+  return t;
 }
 
 // A synchronous generator: for (auto v : gen()) ... ; the body runs up to the

@@ -1,0 +1,336 @@
+//===- missing-timeout.cpp - Awaits on the network with no deadline -------===//
+//
+// Flags a co_await on an operation that waits for something outside the
+// process (a peer, a resolver) with no deadline, and a timeout wrapped around
+// a coroutine that never suspends, which can never fire.
+//
+// An external await is bounded when its own awaited expression holds a
+// timeout (`folly::coro::timeout(...)`, an Asio `cancel_after` token) or a
+// race against a delay (`read || timer.async_wait()`); when a timer callback
+// anywhere in the program cancels its I/O object (a watchdog that closes the
+// socket); or when every await of its coroutine is itself bounded, so that a
+// caller's deadline covers it. Which operations are external, which calls
+// bound them and which members cancel an object is model data.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Rule.h"
+#include <set>
+
+namespace corolint {
+namespace {
+
+const FunctionModel *modelOf(const Program &P, const SiteFact &S) {
+  return S.Kind == SiteKind::Call ? P.models().function(S.CalleeName) : nullptr;
+}
+
+bool isAwaitedDirectly(const Function &F, const SiteFact &Call) {
+  return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+    return S.Kind == SiteKind::Suspend &&
+           S.OperandCall == static_cast<int>(Call.Id);
+  });
+}
+
+/// The calls of \p F inside the expression that suspension \p Suspend awaits.
+std::vector<const SiteFact *> awaitedCalls(const Function &F,
+                                           unsigned Suspend) {
+  std::vector<const SiteFact *> Calls;
+  for (const SiteFact &S : F.fact().Sites)
+    if (S.Kind == SiteKind::Call &&
+        (S.AwaitedIn == static_cast<int>(Suspend) ||
+         F.site(Suspend).OperandCall == static_cast<int>(S.Id)))
+      Calls.push_back(&S);
+  return Calls;
+}
+
+/// Coroutines of the program that complete after a delay: they await a
+/// delay, or such a coroutine (`timeout(30s)` written over a steady_timer).
+std::vector<bool> delayCoroutines(const Program &P) {
+  std::vector<bool> Delays(P.functions().size(), false);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+      const Function &F = P.function(Fn);
+      if (Delays[Fn] || !F.isCoroutine())
+        continue;
+      for (const SiteFact &S : F.fact().Sites) {
+        const FunctionModel *M = modelOf(P, S);
+        std::optional<unsigned> Callee = P.find(S.CalleeUsr);
+        bool Awaited = S.AwaitedIn >= 0 || isAwaitedDirectly(F, S);
+        if (Awaited && ((M && M->Delay) || (Callee && Delays[*Callee]))) {
+          Changed = Delays[Fn] = true;
+          break;
+        }
+      }
+    }
+  }
+  return Delays;
+}
+
+/// A timeout, or a race with a delay, in the awaited expression.
+bool awaitHasDeadline(const Program &P, const std::vector<bool> &Delays,
+                      const Function &F, unsigned Suspend) {
+  bool Race = false, Delay = false;
+  for (const SiteFact *S : awaitedCalls(F, Suspend)) {
+    if (std::optional<unsigned> Callee = P.find(S->CalleeUsr))
+      Delay |= Delays[*Callee];
+    if (const FunctionModel *M = modelOf(P, *S)) {
+      if (M->Timeout)
+        return true;
+      Race |= M->Race;
+      Delay |= M->Delay;
+    }
+  }
+  return Race && Delay;
+}
+
+/// The suspension that awaits \p Call: the co_await of its result, or the
+/// one whose awaited expression contains it; -1 when none does.
+int suspensionAwaiting(const Function &F, const SiteFact &Call) {
+  for (const SiteFact &S : F.fact().Sites)
+    if (S.Kind == SiteKind::Suspend &&
+        S.OperandCall == static_cast<int>(Call.Id))
+      return S.Id;
+  return Call.AwaitedIn;
+}
+
+/// The I/O object an external call works on: the object of a member call,
+/// or the argument the model names.
+std::optional<ObjectRef> ioObject(const SiteFact &S, const FunctionModel &M) {
+  if (S.Receiver.isKnown())
+    return S.Receiver;
+  for (const ArgFact &A : S.Args)
+    if (static_cast<int>(A.Index) == M.ObjectArg && A.Ref.isKnown())
+      return A.Ref;
+  return std::nullopt;
+}
+
+class DeadlineFacts {
+public:
+  explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
+    findWatchdogCancels();
+    findBoundedCoroutines();
+  }
+
+  bool watched(unsigned Fn, const ObjectRef &Obj) const {
+    for (const ObjectRef &R : P.resolve(Fn, Obj))
+      if (Cancelled.count(R.Key))
+        return true;
+    return false;
+  }
+  bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
+  bool hasDeadline(const Function &F, unsigned Suspend) const {
+    return awaitHasDeadline(P, Delays, F, Suspend);
+  }
+
+private:
+  /// Objects that code run by a timer (and what it calls) cancels.
+  void findWatchdogCancels() {
+    std::vector<unsigned> Work;
+    std::vector<bool> Seen(P.functions().size());
+    for (const CallEdge &E : P.edges()) {
+      const FunctionModel *M = modelOf(P, P.site(E.From));
+      if (E.Kind == EdgeKind::LoopCallback && M && M->Delay &&
+          !Seen[E.Callee]) {
+        Seen[E.Callee] = true;
+        Work.push_back(E.Callee);
+      }
+    }
+    std::vector<std::vector<unsigned>> Callees(P.functions().size());
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Calls)
+        Callees[E.From.Function].push_back(E.Callee);
+    while (!Work.empty()) {
+      unsigned Fn = Work.back();
+      Work.pop_back();
+      addCancels(Fn);
+      for (unsigned Callee : Callees[Fn])
+        if (!Seen[Callee]) {
+          Seen[Callee] = true;
+          Work.push_back(Callee);
+        }
+    }
+  }
+
+  void addCancels(unsigned Fn) {
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+        continue;
+      const TypeModel *T =
+          P.models().typeForCall(S.Receiver.Type, S.CalleeName);
+      if (T && TypeModel::has(T->Cancels, splitMember(S.CalleeName).second))
+        for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
+          Cancelled.insert(R.Key);
+    }
+  }
+
+  /// How one call of a coroutine waits for it.
+  enum class AwaitKind { Unbounded, Deadline, NotAwaited };
+  struct Awaiter {
+    unsigned Caller;
+    AwaitKind Kind;
+  };
+
+  AwaitKind awaitKind(const CallEdge &E) const {
+    if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+      return AwaitKind::NotAwaited; // Spawned, or handed to the loop.
+    const Function &Caller = P.function(E.From.Function);
+    int Suspend = suspensionAwaiting(Caller, P.site(E.From));
+    if (Suspend < 0)
+      return AwaitKind::NotAwaited; // A task stored and awaited later.
+    return hasDeadline(Caller, Suspend) ? AwaitKind::Deadline
+                                        : AwaitKind::Unbounded;
+  }
+
+  /// A coroutine is bounded by its callers when it is awaited somewhere and
+  /// every await of it has a deadline or sits in a coroutine so bounded.
+  /// Grown from nothing with a worklist, so a recursion with no deadline
+  /// stays unbounded; each edge is looked at once per bounded caller.
+  void findBoundedCoroutines() {
+    size_t N = P.functions().size();
+    Bounded.assign(N, false);
+    std::vector<std::vector<Awaiter>> Awaiters(N);
+    std::vector<std::vector<unsigned>> AwaitedBy(N);
+    for (const CallEdge &E : P.edges())
+      if (P.function(E.Callee).isCoroutine()) {
+        Awaiters[E.Callee].push_back({E.From.Function, awaitKind(E)});
+        AwaitedBy[E.From.Function].push_back(E.Callee);
+      }
+    std::vector<unsigned> Work(N);
+    for (unsigned Fn = 0; Fn < N; ++Fn)
+      Work[Fn] = Fn;
+    while (!Work.empty()) {
+      unsigned Fn = Work.back();
+      Work.pop_back();
+      if (Bounded[Fn] || Awaiters[Fn].empty() ||
+          !llvm::all_of(Awaiters[Fn], [&](const Awaiter &A) {
+            return A.Kind == AwaitKind::Deadline ||
+                   (A.Kind == AwaitKind::Unbounded && Bounded[A.Caller]);
+          }))
+        continue;
+      Bounded[Fn] = true;
+      for (unsigned Callee : AwaitedBy[Fn])
+        Work.push_back(Callee);
+    }
+  }
+
+  const Program &P;
+  std::vector<bool> Delays;
+  std::set<std::string> Cancelled;
+  std::vector<bool> Bounded;
+};
+
+/// Coroutines that can really suspend: a written co_await of something other
+/// than a coroutine of the program that cannot.
+std::vector<bool> coroutinesThatSuspend(const Program &P) {
+  std::vector<bool> Suspends(P.functions().size(), false);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+      const Function &F = P.function(Fn);
+      if (Suspends[Fn] || !F.isCoroutine())
+        continue;
+      for (const SiteFact &S : F.fact().Sites) {
+        if (S.Kind != SiteKind::Suspend || S.Implicit)
+          continue;
+        const TypeModel *T = P.models().type(S.AwaitableType);
+        if (T && T->Role == TypeRole::NoSuspend)
+          continue;
+        std::optional<unsigned> Callee;
+        if (S.OperandCall >= 0)
+          Callee = P.find(F.site(S.OperandCall).CalleeUsr);
+        if (!Callee || !P.function(*Callee).isCoroutine() ||
+            Suspends[*Callee]) {
+          Changed = Suspends[Fn] = true;
+          break;
+        }
+      }
+    }
+  }
+  return Suspends;
+}
+
+Finding unboundedAwait(const Program &P, unsigned Fn, const SiteFact &Call,
+                       const ObjectRef *Object) {
+  Finding R;
+  R.Rule = "missing-timeout";
+  R.Severity = Level::Warning;
+  R.Loc = Call.Loc;
+  R.Function = P.function(Fn).name().str();
+  R.Message = "'" + Call.CalleeName +
+              "' waits for a peer with no deadline: if the other side stops "
+              "answering, this coroutine never resumes; race it against a "
+              "timer, wrap it in a timeout, or cancel " +
+              (Object ? "'" + Object->spelledName() + "'" : "its object") +
+              " from a watchdog timer";
+  if (Object)
+    R.Resources.push_back(Object->Key);
+  return R;
+}
+
+Finding timeoutNeverFires(const Program &P, unsigned Fn, const SiteFact &Call,
+                          unsigned Wrapped) {
+  const Function &Inner = P.function(Wrapped);
+  Finding R;
+  R.Rule = "missing-timeout";
+  R.Severity = Level::Warning;
+  R.Loc = Call.Loc;
+  R.Function = P.function(Fn).name().str();
+  R.Message = "'" + Call.CalleeName + "' bounds '" + Inner.name().str() +
+              "', which never suspends: it runs to the end before the timer "
+              "can fire, so the deadline is never enforced";
+  R.Path.push_back({Inner.fact().Loc, "'" + Inner.name().str() +
+                                          "' has no co_await that suspends"});
+  return R;
+}
+
+class MissingTimeoutRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    DeadlineFacts Deadlines(P);
+    std::vector<bool> Suspends = coroutinesThatSuspend(P);
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+      for (const SiteFact &S : P.function(Fn).fact().Sites) {
+        const FunctionModel *M = modelOf(P, S);
+        if (!M)
+          continue;
+        if (M->External)
+          checkExternal(P, Deadlines, Fn, S, *M, Out);
+        if (M->Timeout)
+          checkWrapped(P, Suspends, Fn, S, Out);
+      }
+    }
+  }
+
+private:
+  void checkExternal(const Program &P, const DeadlineFacts &Deadlines,
+                     unsigned Fn, const SiteFact &Call, const FunctionModel &M,
+                     std::vector<Finding> &Out) const {
+    const Function &F = P.function(Fn);
+    int Suspend = suspensionAwaiting(F, Call);
+    if (Suspend < 0 || Deadlines.hasDeadline(F, Suspend) ||
+        Deadlines.boundedByCallers(Fn))
+      return; // Not awaited here (a callback API), or bounded.
+    std::optional<ObjectRef> Object = ioObject(Call, M);
+    if (Object && Deadlines.watched(Fn, *Object))
+      return;
+    Out.push_back(unboundedAwait(P, Fn, Call, Object ? &*Object : nullptr));
+  }
+
+  void checkWrapped(const Program &P, const std::vector<bool> &Suspends,
+                    unsigned Fn, const SiteFact &Call,
+                    std::vector<Finding> &Out) const {
+    for (const ArgFact &A : Call.Args)
+      if (std::optional<unsigned> Wrapped = P.find(A.ProducerUsr))
+        if (P.function(*Wrapped).isCoroutine() && !Suspends[*Wrapped])
+          Out.push_back(timeoutNeverFires(P, Fn, Call, *Wrapped));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> createMissingTimeoutRule() {
+  return std::make_unique<MissingTimeoutRule>();
+}
+
+} // namespace corolint

@@ -1,0 +1,4 @@
+#pragma once
+#include <fake/coro.h>
+
+fake::task<int> next_message(fake::connection &c);

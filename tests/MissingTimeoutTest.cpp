@@ -1,0 +1,143 @@
+//===- MissingTimeoutTest.cpp - The rule on hand-built programs -----------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class MissingTimeoutTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({
+      "functions": [
+        {"name": "net::socket::read", "external": true},
+        {"name": "net::either", "race": true},
+        {"name": "net::sleep", "delay": true},
+        {"name": "net::timer::on_expiry", "loopCallback": 0, "delay": true},
+        {"name": "net::deadline", "timeout": true}],
+      "types": [{"name": "net::socket", "role": "io-object",
+                 "cancels": ["close"]}]})",
+                                     "test")));
+  }
+
+  /// co_await socket.read(), optionally inside `either(read, sleep)`.
+  static FunctionFact reader(const std::string &Name, bool Raced) {
+    FunctionBuilder B(Name, true);
+    unsigned Suspend = B.suspend(Body);
+    unsigned Read = B.call(Body, "net::socket::read", Sock);
+    FunctionFact F = B.build();
+    F.Sites[Suspend].OperandCall = Read;
+    if (Raced) {
+      FunctionBuilder Extra = B;
+      unsigned Race = Extra.call(Body, "net::either");
+      unsigned Sleep = Extra.call(Body, "net::sleep");
+      F = Extra.build();
+      F.Sites[Suspend].OperandCall = Race;
+      F.Sites[Read].AwaitedIn = F.Sites[Sleep].AwaitedIn = Suspend;
+    }
+    F.Sites[Suspend].Implicit = false;
+    return F;
+  }
+
+  /// A coroutine that awaits \p Callee, bounded by a deadline or not.
+  static FunctionFact awaiter(const std::string &Name,
+                              const std::string &Callee, bool Deadline) {
+    FunctionBuilder B(Name, true);
+    unsigned Suspend = B.suspend(Body);
+    unsigned Call = B.call(Body, Callee);
+    FunctionFact F;
+    if (Deadline) {
+      unsigned Wrap = B.call(Body, "net::deadline");
+      F = B.build();
+      F.Sites[Suspend].OperandCall = Wrap;
+      F.Sites[Call].AwaitedIn = Suspend;
+    } else {
+      F = B.build();
+      F.Sites[Suspend].OperandCall = Call;
+    }
+    return F;
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    return runRule("missing-timeout", std::move(Functions), Models);
+  }
+
+  ApiModels Models;
+  static inline ObjectRef Sock = global("sock", "net::socket");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(MissingTimeoutTest, BareExternalAwaitIsReported) {
+  std::vector<Finding> F = check({reader("session", false)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'net::socket::read' waits for a peer with no "
+                              "deadline"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Resources, (std::vector<std::string>{"c:@sock"}));
+}
+
+TEST_F(MissingTimeoutTest, RaceAgainstADelayBounds) {
+  EXPECT_TRUE(check({reader("session", true)}).empty());
+}
+
+TEST_F(MissingTimeoutTest, RaceWithoutADelayDoesNotBound) {
+  FunctionFact F = reader("session", true);
+  F.Sites.back().CalleeName = "net::other"; // The sleep is gone.
+  EXPECT_EQ(check({F}).size(), 1u);
+}
+
+TEST_F(MissingTimeoutTest, WatchdogTimerThatClosesTheSocketBounds) {
+  FunctionBuilder Arm("arm");
+  Arm.pass(Body, "net::timer::on_expiry", 0, "expired");
+  FunctionBuilder Expired("expired");
+  Expired.call(Body, "net::socket::close", Sock);
+  EXPECT_TRUE(
+      check({reader("session", false), Arm.build(), Expired.build()}).empty());
+  FunctionBuilder Other("expired");
+  Other.call(Body, "net::socket::close", global("other", "net::socket"));
+  EXPECT_EQ(
+      check({reader("session", false), Arm.build(), Other.build()}).size(), 1u);
+}
+
+// A chain of N coroutines, each awaiting the next bare, with a deadline only
+// at the top: every await below is covered. Cut the deadline and the read at
+// the bottom is reported once.
+TEST_F(MissingTimeoutTest, DeadlineAtTheTopOfALongChainCoversTheRead) {
+  const unsigned N = 2000;
+  for (bool Deadline : {true, false}) {
+    std::vector<FunctionFact> Fns{reader("level0", false)};
+    for (unsigned I = 1; I < N; ++I)
+      Fns.push_back(awaiter("level" + std::to_string(I),
+                            "level" + std::to_string(I - 1), false));
+    Fns.push_back(awaiter("top", "level" + std::to_string(N - 1), Deadline));
+    EXPECT_EQ(check(Fns).size(), Deadline ? 0u : 1u);
+  }
+}
+
+TEST_F(MissingTimeoutTest, DeadlineAroundACoroutineThatNeverSuspends) {
+  FunctionBuilder Compute("compute", true);
+  Compute.suspend(Body, SuspendKind::Initial);
+  FunctionFact C = Compute.build();
+  C.Sites[0].Implicit = true;
+  FunctionBuilder Caller("caller", true);
+  unsigned Wrap = Caller.call(Body, "net::deadline");
+  FunctionFact F = Caller.build();
+  ArgFact Task;
+  Task.ProducerUsr = "c:@F@compute";
+  F.Sites[Wrap].Args.push_back(Task);
+  std::vector<Finding> Found = check({C, F});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_NE(Found[0].Message.find("bounds 'compute', which never suspends"),
+            std::string::npos);
+  // Once compute really awaits something, the deadline can fire.
+  FunctionBuilder Real("compute", true);
+  Real.suspend(Body);
+  EXPECT_TRUE(check({Real.build(), F}).empty());
+}
+
+} // namespace
