@@ -1,0 +1,241 @@
+//===- timer-polling.cpp - Waiting by waking up
+//----------------------------===//
+//
+// Flags code that waits for a flag by waking up to look at it: a repeating
+// timer callback that only returns while the flag is unset, a loop that
+// sleeps or yields until the flag changes, and a loop on the event loop's
+// thread that spins on a flag.
+//
+// The frontend records the shapes (PollFact): a flag test that opens a
+// function, and loops whose condition is a flag. This rule decides with the
+// linked program: whether the code runs repeatedly (a repeating timer, or a
+// callback that re-arms itself while the flag is unset), whether what runs
+// while waiting does any work (a call into the program, or to a library
+// operation the models know, is work), and who sets the flag.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/Rule.h"
+#include <map>
+
+namespace corolint {
+namespace {
+
+/// What the code that runs while the flag is unset does.
+struct WaitingBody {
+  bool Work = false;   ///< Calls the program, or a modelled operation.
+  bool Pause = false;  ///< Sleeps or yields (models: delay, yield).
+  bool Yields = false; ///< ... and only yields.
+  bool Blocks = false; ///< Calls a blocking function: blocking-call's.
+  bool Suspends = false;
+  std::vector<unsigned> Registrations; ///< Loop-callback registrations.
+};
+
+WaitingBody classify(const Program &P, const Function &F,
+                     const PollFact &Poll) {
+  WaitingBody B;
+  bool Delays = false;
+  for (unsigned Id : Poll.Sites) {
+    const SiteFact &S = F.site(Id);
+    if (S.Kind == SiteKind::Suspend) {
+      B.Suspends = true;
+      continue;
+    }
+    if (S.Kind != SiteKind::Call)
+      continue;
+    // A model says what a library call does, even when the library's source
+    // is part of the analyzed program.
+    const FunctionModel *M = P.models().function(S.CalleeName);
+    if (!M) {
+      // Into the program is work; into unmodelled library code (durations,
+      // conversions) is neither work nor waiting.
+      B.Work |= P.find(S.CalleeUsr).has_value();
+      continue;
+    }
+    if (M->LoopCallback >= 0)
+      B.Registrations.push_back(Id);
+    if (M->Delay || M->Yield) {
+      B.Pause = true;
+      Delays |= M->Delay;
+    } else if (!M->Blocking.empty()) {
+      B.Blocks = true;
+    } else if (M->LoopCallback < 0) {
+      B.Work = true;
+    }
+  }
+  B.Yields = B.Pause && !Delays;
+  return B;
+}
+
+/// Every write to one object, by location.
+class FlagWriters {
+public:
+  explicit FlagWriters(const Program &P) : P(P) {
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const SiteFact &S : P.function(Fn).fact().Sites)
+        if (S.Receiver.isKnown() && (S.Kind == SiteKind::Write ||
+                                     (S.Kind == SiteKind::Call && S.Mutates)))
+          for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
+            ByKey[R.Key].push_back({Fn, S.Id});
+  }
+
+  /// The writes to what \p Flag in \p Fn denotes, outside \p Except.
+  std::vector<SiteRef> of(unsigned Fn, const ObjectRef &Flag,
+                          const std::vector<unsigned> &Except) const {
+    std::vector<SiteRef> Result;
+    for (const ObjectRef &R : P.resolve(Fn, Flag)) {
+      auto It = ByKey.find(R.Key);
+      if (It == ByKey.end())
+        continue;
+      for (const SiteRef &W : It->second)
+        if (W.Function != Fn || !llvm::is_contained(Except, W.Site))
+          Result.push_back(W);
+    }
+    llvm::sort(Result, [&](const SiteRef &A, const SiteRef &B) {
+      return P.site(A).Loc < P.site(B).Loc;
+    });
+    return Result;
+  }
+
+private:
+  const Program &P;
+  std::map<std::string, std::vector<SiteRef>> ByKey;
+};
+
+class TimerPollingRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    FlagWriters Writers(P);
+    std::map<SiteRef, std::vector<unsigned>> CallbacksAt;
+    Into.assign(P.functions().size(), {});
+    for (const CallEdge &E : P.edges()) {
+      Into[E.Callee].push_back(&E);
+      if (E.Kind == EdgeKind::LoopCallback)
+        CallbacksAt[E.From].push_back(E.Callee);
+    }
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const PollFact &Poll : P.function(Fn).fact().Polls) {
+        if (!Poll.OnlyCalls)
+          continue;
+        WaitingBody Body = classify(P, P.function(Fn), Poll);
+        if (Body.Work)
+          continue;
+        std::vector<SiteRef> Setters = Writers.of(Fn, Poll.Flag, Poll.Sites);
+        if (Poll.Kind == PollKind::Loop)
+          checkLoop(P, Fn, Poll, Body, Setters, Out);
+        else
+          checkGuard(P, Fn, Poll, Body, Setters, CallbacksAt, Out);
+      }
+  }
+
+private:
+  void checkLoop(const Program &P, unsigned Fn, const PollFact &Poll,
+                 const WaitingBody &Body, const std::vector<SiteRef> &Setters,
+                 std::vector<Finding> &Out) const {
+    std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+    if (Body.Pause) {
+      std::string How = Body.Yields
+                            ? "yields in a loop until " + Flag +
+                                  " changes; on an executor that resumes the "
+                                  "yielder at once this spins at full CPU"
+                            : "sleeps in a loop until " + Flag +
+                                  " changes: it wakes up on every tick for "
+                                  "nothing and notices the change late";
+      Out.push_back(makeFinding(P, Fn, Poll, Level::Warning, How, Setters));
+      return;
+    }
+    if (Body.Suspends || Body.Blocks || !P.context(Fn).Loop)
+      return; // Waits on something else, or blocking-call's finding.
+    bool OnlyLoopSets =
+        !Setters.empty() && llvm::all_of(Setters, [&](const SiteRef &S) {
+          return P.context(S.Function).Loop && !P.context(S.Function).Worker;
+        });
+    std::string How =
+        "spins on the event loop's thread until " + Flag + " changes; " +
+        (OnlyLoopSets ? "only code the loop runs sets it, and the loop never "
+                        "gets to run it: this never ends"
+                      : "nothing else runs on the loop meanwhile");
+    Out.push_back(makeFinding(P, Fn, Poll,
+                              OnlyLoopSets ? Level::Error : Level::Warning, How,
+                              Setters));
+  }
+
+  /// A guard is polling when its function runs again and again: a repeating
+  /// timer's callback waiting for the flag to be set, or a callback that
+  /// re-arms itself from the guard's branch.
+  void checkGuard(const Program &P, unsigned Fn, const PollFact &Poll,
+                  const WaitingBody &Body, const std::vector<SiteRef> &Setters,
+                  const std::map<SiteRef, std::vector<unsigned>> &CallbacksAt,
+                  std::vector<Finding> &Out) const {
+    bool Rearms = llvm::any_of(Body.Registrations, [&](unsigned Site) {
+      auto It = CallbacksAt.find({Fn, Site});
+      return It != CallbacksAt.end() &&
+             llvm::any_of(It->second,
+                          [&](unsigned T) { return runsFunction(T, Fn); });
+    });
+    if (!Rearms && !(Poll.Negated && repeats(P, Fn)))
+      return;
+    std::string How = "timer callback polls '" + Poll.Flag.spelledName() +
+                      "': on every tick while it is unset it only " +
+                      (Rearms ? "re-arms the timer and returns" : "returns") +
+                      "; do the work where the flag is set, or wait on an "
+                      "event there";
+    Out.push_back(makeFinding(P, Fn, Poll, Level::Warning, How, Setters));
+  }
+
+  /// \p Target is \p Fn, or calls it directly (a lambda around a member).
+  bool runsFunction(unsigned Target, unsigned Fn) const {
+    return Target == Fn || llvm::any_of(Into[Fn], [&](const CallEdge *E) {
+             return E->From.Function == Target && E->Kind == EdgeKind::Calls;
+           });
+  }
+
+  bool repeats(const Program &P, unsigned Fn) const {
+    return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
+      if (E->Kind != EdgeKind::LoopCallback)
+        return false;
+      const FunctionModel *M = P.models().function(P.site(E->From).CalleeName);
+      return M && M->Repeats;
+    });
+  }
+
+  /// Per function, the edges into it; filled by check().
+  mutable std::vector<std::vector<const CallEdge *>> Into;
+
+  static Finding makeFinding(const Program &P, unsigned Fn,
+                             const PollFact &Poll, Level Severity,
+                             const std::string &How,
+                             const std::vector<SiteRef> &Setters) {
+    Finding R;
+    R.Rule = "timer-polling";
+    R.Severity = Severity;
+    R.Loc = Poll.Loc;
+    R.Function = P.function(Fn).name().str();
+    R.Resources.push_back(Poll.Flag.Key);
+    std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+    std::string Who =
+        Setters.empty()
+            ? (Poll.Flag.Internal
+                   ? "nothing in the analyzed program sets " + Flag
+                   : Flag + " is set outside the analyzed "
+                            "program")
+            : Flag + " is set in '" +
+                  P.function(Setters.front().Function).name().str() + "'";
+    R.Message = "waiting by polling: '" + P.function(Fn).name().str() + "' " +
+                How + "; " + Who;
+    for (const CallEdge &E : P.loopChain(Fn))
+      if (E.Kind == EdgeKind::LoopCallback)
+        R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
+    for (const SiteRef &S : Setters)
+      R.Path.push_back({P.site(S).Loc, Flag + " is set here"});
+    return R;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> createTimerPollingRule() {
+  return std::make_unique<TimerPollingRule>();
+}
+
+} // namespace corolint

@@ -1,0 +1,5 @@
+#pragma once
+#include <fake/coro.h>
+
+extern bool migrations_done;
+fake::task<void> run_migrations();

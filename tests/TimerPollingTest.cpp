@@ -1,0 +1,132 @@
+//===- TimerPollingTest.cpp - The rule on hand-built programs -------------===//
+
+#include "FactsBuilder.h"
+#include "corolint/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class TimerPollingTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "lib::every", "loopCallback": 1, "repeats": true},
+      {"name": "lib::once", "loopCallback": 1, "delay": true},
+      {"name": "lib::sleep", "delay": true},
+      {"name": "lib::yield", "yield": true}]})",
+                                     "test")));
+  }
+
+  static PollFact poll(PollKind Kind, std::vector<unsigned> Sites,
+                       bool Negated = true) {
+    PollFact P;
+    P.Kind = Kind;
+    P.Loc = {"test.cpp", 5, 3};
+    P.Flag = Flag;
+    P.Negated = Negated;
+    P.Sites = std::move(Sites);
+    P.OnlyCalls = true;
+    return P;
+  }
+
+  /// A function that sets the flag.
+  static FunctionFact setter() {
+    FunctionBuilder B("setter");
+    SiteFact S;
+    FunctionFact F = B.build();
+    S.Kind = SiteKind::Write;
+    S.Receiver = Flag;
+    S.Loc = {"test.cpp", 40, 3};
+    S.Pos = {FunctionBuilder::Body, 0};
+    F.Sites.push_back(S);
+    F.Cfg[FunctionBuilder::Body].Sites.push_back(0);
+    return F;
+  }
+
+  /// A coroutine looping on the flag around `co_await <Callee>()`.
+  static FunctionFact looper(const std::string &Callee) {
+    FunctionBuilder B("looper", true);
+    unsigned Suspend = B.suspend(Body);
+    unsigned Call = B.call(Body, Callee);
+    FunctionFact F = B.build();
+    F.Sites[Suspend].OperandCall = Call;
+    F.Polls.push_back(poll(PollKind::Loop, {Suspend, Call}));
+    return F;
+  }
+
+  /// A callback guarded by the flag, registered with \p Registration.
+  static std::vector<FunctionFact> guarded(const std::string &Registration,
+                                           bool Negated) {
+    FunctionBuilder Start("start");
+    Start.pass(Body, Registration, 1, "tick");
+    FunctionBuilder Tick("tick");
+    FunctionFact T = Tick.build();
+    T.Polls.push_back(poll(PollKind::Guard, {}, Negated));
+    return {Start.build(), T, setter()};
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    return runRule("timer-polling", std::move(Functions), Models);
+  }
+
+  ApiModels Models;
+  static inline ObjectRef Flag = global("ready", "");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(TimerPollingTest, SleepLoopOnAFlagIsReportedWithItsSetter) {
+  std::vector<Finding> F = check({looper("lib::sleep"), setter()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("sleeps in a loop until 'ready' changes"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[0].Message.find("'ready' is set in 'setter'"), std::string::npos);
+  ASSERT_FALSE(F[0].Path.empty());
+  EXPECT_EQ(F[0].Path.back().Loc.Line, 40u);
+}
+
+TEST_F(TimerPollingTest, YieldLoopSaysItSpins) {
+  std::vector<Finding> F = check({looper("lib::yield"), setter()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("spins at full CPU"), std::string::npos);
+}
+
+TEST_F(TimerPollingTest, LoopThatCallsTheProgramDoesWork) {
+  FunctionFact L = looper("lib::sleep");
+  FunctionBuilder Work("flush");
+  L.Sites.push_back(L.Sites.back());
+  L.Sites.back().Id = L.Sites.size() - 1;
+  L.Sites.back().CalleeName = "flush";
+  L.Sites.back().CalleeUsr = "c:@F@flush";
+  L.Sites.back().Pos = {-1, 0};
+  L.Polls[0].Sites.push_back(L.Sites.back().Id);
+  EXPECT_TRUE(check({L, Work.build(), setter()}).empty());
+}
+
+TEST_F(TimerPollingTest, RepeatingTimerGuardWaitingForTheFlag) {
+  std::vector<Finding> F = check(guarded("lib::every", /*Negated=*/true));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("timer callback polls 'ready'"),
+            std::string::npos);
+}
+
+TEST_F(TimerPollingTest, StopTestAndOneShotTimersAreNotPolling) {
+  EXPECT_TRUE(check(guarded("lib::every", /*Negated=*/false)).empty());
+  EXPECT_TRUE(check(guarded("lib::once", /*Negated=*/true)).empty());
+}
+
+TEST_F(TimerPollingTest, GuardThatRearmsItselfIsPolling) {
+  FunctionBuilder Tick("tick");
+  unsigned Rearm = Tick.pass(Body, "lib::once", 1, "tick");
+  FunctionFact T = Tick.build();
+  T.Polls.push_back(poll(PollKind::Guard, {Rearm}, /*Negated=*/false));
+  std::vector<Finding> F = check({T, setter()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("re-arms the timer and returns"),
+            std::string::npos);
+}
+
+} // namespace
