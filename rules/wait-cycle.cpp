@@ -3,6 +3,10 @@
 // Flags tasks, events and promises that wait on each other in a cycle, so
 // that none of them is ever signalled.
 //
+// A cycle is definite (error) when no signaller outside it can fire, and
+// possible (warning) when the only signallers that could start it run on some
+// paths of their function only: the finding names that signaller.
+//
 // A node (resource or coroutine completion) is deadlocked when every one of
 // its signallers requires a deadlocked node first. The deadlocked set is the
 // greatest such set: start from every node that is waited on and signalled,
@@ -22,11 +26,17 @@
 namespace corolint {
 namespace {
 
+/// Whether signaller \p S of node \p N can be counted on to fire once its
+/// requirements are met. Always, for the definite analysis; for the relaxed
+/// one, only when it runs on every path of its function.
+using FiresPredicate = llvm::function_ref<bool(unsigned N, unsigned S)>;
+
 /// The greatest set of nodes none of whose signallers can fire. Linear in
 /// the size of the graph: each signaller counts its requirements that are
 /// still in the set, and a node leaves the set once one of its signallers'
-/// counts reaches zero; each requirement is decremented at most once.
-std::set<unsigned> deadlockedNodes(const WaitGraph &G) {
+/// counts reaches zero; each requirement is decremented at most once. A
+/// signaller that \p Fires rejects keeps one count that nothing removes.
+std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires) {
   const std::vector<WaitNode> &Nodes = G.nodes();
   std::vector<bool> Stuck(Nodes.size());
   for (unsigned I = 0; I < Nodes.size(); ++I)
@@ -38,11 +48,13 @@ std::set<unsigned> deadlockedNodes(const WaitGraph &G) {
   std::vector<unsigned> Freed;
   for (unsigned N = 0; N < Nodes.size(); ++N) {
     Pending[N].resize(Nodes[N].Signallers.size());
-    for (unsigned S = 0; S < Nodes[N].Signallers.size(); ++S)
+    for (unsigned S = 0; S < Nodes[N].Signallers.size(); ++S) {
+      Pending[N][S] = !Fires(N, S);
       for (const auto &Req : Nodes[N].Signallers[S].Requires) {
         RequiredBy[Req.first].push_back({N, S});
         Pending[N][S] += Stuck[Req.first];
       }
+    }
   }
   // Counted against the initial set first, so that every node freed below
   // was counted as stuck by everything that requires it.
@@ -122,15 +134,38 @@ std::string describeCycle(const WaitGraph &G, const std::vector<CycleStep> &C) {
   return S;
 }
 
+/// A signaller of a node of \p Cycle that needs nothing of the cycle: it
+/// could start it, but runs on some paths only.
+std::optional<SiteRef> breakerOf(const WaitGraph &G,
+                                 const std::vector<CycleStep> &Cycle) {
+  std::set<unsigned> Members;
+  for (const CycleStep &Step : Cycle)
+    Members.insert(Step.From);
+  for (const CycleStep &Step : Cycle)
+    for (const Signaller &S : G.nodes()[Step.From].Signallers)
+      if (llvm::none_of(S.Requires, [&](const auto &Req) {
+            return Members.count(Req.first) != 0;
+          }))
+        return S.Site;
+  return std::nullopt;
+}
+
 Finding makeFinding(const Program &P, const WaitGraph &G,
-                    const std::vector<CycleStep> &Cycle) {
+                    const std::vector<CycleStep> &Cycle, bool Definite) {
   Finding R;
   R.Rule = "wait-cycle";
-  R.Severity = Level::Error;
+  R.Severity = Definite ? Level::Error : Level::Warning;
   R.Loc = P.site(Cycle.front().Wait).Loc;
   R.Function = P.function(Cycle.front().Wait.Function).name().str();
-  R.Message = "deadlock: " + describeCycle(G, Cycle) +
-              "; nothing else signals them, so these waits never complete";
+  std::optional<SiteRef> Breaker =
+      Definite ? std::nullopt : breakerOf(G, Cycle);
+  if (Definite || !Breaker)
+    R.Message = "deadlock: " + describeCycle(G, Cycle) +
+                "; nothing else signals them, so these waits never complete";
+  else
+    R.Message = "possible deadlock: " + describeCycle(G, Cycle) + "; only '" +
+                P.function(Breaker->Function).name().str() +
+                "' can break the cycle, and it signals on some paths only";
   for (const CycleStep &Step : Cycle) {
     const WaitNode &To = G.nodes()[Step.To];
     const WaitNode &From = G.nodes()[Step.From];
@@ -141,6 +176,10 @@ Finding makeFinding(const Program &P, const WaitGraph &G,
                           "' waits for " + To.Name + " here"});
     R.Path.push_back({P.site(Step.Signal).Loc, "only then " + From.release()});
   }
+  if (Breaker)
+    R.Path.push_back({P.site(*Breaker).Loc,
+                      "the signal that could break the cycle, on some paths "
+                      "only"});
   std::sort(R.Resources.begin(), R.Resources.end());
   return R;
 }
@@ -149,23 +188,46 @@ class WaitCycleRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     WaitGraph G(P);
-    std::set<unsigned> Stuck = deadlockedNodes(G);
+    std::set<unsigned> Stuck =
+        deadlockedNodes(G, [](unsigned, unsigned) { return true; });
     std::set<unsigned> Reported;
+    reportCycles(P, G, Stuck, Stuck, true, Reported, Out);
+    // Then the cycles that only signallers on some paths can break.
+    std::set<unsigned> MaybeStuck =
+        deadlockedNodes(G, [&](unsigned N, unsigned S) {
+          SiteRef At = G.nodes()[N].Signallers[S].Site;
+          return P.function(At.Function).onEveryPath(At.Site);
+        });
+    std::set<unsigned> Starts;
+    for (unsigned N : MaybeStuck)
+      if (!Stuck.count(N))
+        Starts.insert(N);
+    reportCycles(P, G, Starts, MaybeStuck, false, Reported, Out);
+  }
+
+private:
+  /// Reports the shortest cycle inside \p Within through each of \p Starts
+  /// not reported yet.
+  static void reportCycles(const Program &P, const WaitGraph &G,
+                           const std::set<unsigned> &Starts,
+                           const std::set<unsigned> &Within, bool Definite,
+                           std::set<unsigned> &Reported,
+                           std::vector<Finding> &Out) {
     // Nodes in name order, so the same cycle always starts at the same
     // member whatever the order of the program's resources.
-    std::vector<unsigned> Order(Stuck.begin(), Stuck.end());
+    std::vector<unsigned> Order(Starts.begin(), Starts.end());
     std::sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
       return G.nodes()[A].Name < G.nodes()[B].Name;
     });
     for (unsigned Start : Order) {
       if (Reported.count(Start))
         continue;
-      std::vector<CycleStep> Cycle = shortestCycle(G, Start, Stuck);
+      std::vector<CycleStep> Cycle = shortestCycle(G, Start, Within);
       if (Cycle.empty())
         continue; // Stuck behind a cycle reported from another member.
       for (const CycleStep &Step : Cycle)
         Reported.insert(Step.From);
-      Out.push_back(makeFinding(P, G, Cycle));
+      Out.push_back(makeFinding(P, G, Cycle, Definite));
     }
   }
 };

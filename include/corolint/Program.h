@@ -33,6 +33,9 @@ public:
                llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   /// Whether every path from the entry to \p B passes \p A.
   bool dominates(unsigned A, unsigned B) const;
+  /// Whether every path from the entry to the exit passes \p Site: it runs
+  /// whenever the function runs to its end.
+  bool onEveryPath(unsigned Site) const;
 
 private:
   /// Scans block \p Block from its site index \p Start: true when \p To comes

@@ -64,4 +64,26 @@ bool Function::dominates(unsigned A, unsigned B) const {
   return !searchFrom(Fact.CfgEntry, 0, B, IsA);
 }
 
+bool Function::onEveryPath(unsigned Site) const {
+  if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
+    return false;
+  // Every path passes the site's block exactly when the exit cannot be
+  // reached with that block removed.
+  unsigned Without = Fact.Sites[Site].Pos.Block;
+  llvm::BitVector Seen(Fact.Cfg.size());
+  std::vector<unsigned> Work{Fact.CfgEntry};
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (B == Without || Seen.test(B))
+      continue;
+    if (B == Fact.CfgExit)
+      return false;
+    Seen.set(B);
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      Work.push_back(Succ);
+  }
+  return true;
+}
+
 } // namespace corolint
