@@ -56,6 +56,9 @@ struct TypeModel {
   std::string ResourceKind;
   std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags,
       TryTags, Cancels;
+  /// Members that return an object this one's signals complete: the future
+  /// a promise hands out (`get_future`).
+  std::vector<std::string> HandsOut;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

@@ -12,6 +12,7 @@
 #include "corolint/Facts.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
 #include <optional>
 
 namespace corolint {
@@ -114,7 +115,8 @@ public:
     return Functions[R.Function].site(R.Site);
   }
   /// The objects a reference in \p Fn can denote: itself, or for a reference
-  /// parameter, what each caller passes (followed transitively).
+  /// parameter, what each caller passes (followed transitively); a future
+  /// taken from a promise (`auto f = p.get_future()`) denotes the promise.
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
   /// How loop context reaches \p Fn, outermost first: the registration (if
   /// the chain starts at a callback) and each call down to \p Fn. Empty when
@@ -130,6 +132,8 @@ private:
   std::vector<std::vector<unsigned>> EdgesInto; ///< Per callee, edge indexes.
   std::vector<Resource> Resources;
   std::vector<ExecutionContext> Contexts;
+  /// Local key -> the object it is a handle of (models' `handsOut`).
+  std::map<std::string, ObjectRef> HandleOf;
 };
 
 /// Merges translation units into one program. Idempotent and independent of

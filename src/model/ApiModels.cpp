@@ -133,7 +133,8 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
 
 TypeModel parseType(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "role", "resourceKind", "waits", "signals", "lock",
-                "unlock", "tryLock", "deferTags", "tryTags", "cancels"});
+                "unlock", "tryLock", "deferTags", "tryTags", "cancels",
+                "handsOut"});
   if (!E.contains("role"))
     throw EntryError("missing 'role'");
   TypeModel M;
@@ -148,6 +149,7 @@ TypeModel parseType(const json &E, llvm::StringRef Origin) {
   M.DeferTags = getStrings(E, "deferTags");
   M.TryTags = getStrings(E, "tryTags");
   M.Cancels = getStrings(E, "cancels");
+  M.HandsOut = getStrings(E, "handsOut");
   M.Origin = Origin.str();
   return M;
 }

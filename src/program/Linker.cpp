@@ -47,6 +47,7 @@ public:
 
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
+  void findHandles();
   void buildResources();
   void computeContexts();
 
@@ -166,6 +167,29 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
   }
 }
 
+/// `auto f = p.get_future();`: the local is a handle of the promise's state,
+/// so waiting on it is waiting on the promise.
+void Linker::findHandles() {
+  for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
+    const FunctionFact &F = P.Functions[FnIndex].fact();
+    for (const SiteFact &S : F.Sites) {
+      if (S.Kind != SiteKind::ScopeBegin || S.OperandCall < 0)
+        continue;
+      const SiteFact &Init = F.Sites[S.OperandCall];
+      if (!Init.Receiver.isKnown())
+        continue;
+      const TypeModel *T =
+          P.models().typeForCall(Init.Receiver.Type, Init.CalleeName);
+      if (!T ||
+          !TypeModel::has(T->HandsOut, splitMember(Init.CalleeName).second))
+        continue;
+      std::vector<ObjectRef> Owners = P.resolve(FnIndex, Init.Receiver);
+      if (Owners.size() == 1)
+        P.HandleOf[S.Receiver.Key] = Owners.front();
+    }
+  }
+}
+
 /// `timer.async_wait(handler)`: the handler waits, not the caller, which
 /// goes on at once.
 bool Linker::handsOverCallback(const SiteFact &S) const {
@@ -258,6 +282,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   Linker L(P, Models);
   L.mergeFunctions(std::move(Units));
   L.buildEdges();
+  L.findHandles();
   L.buildResources();
   L.computeContexts();
   return P;

@@ -24,7 +24,8 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
     auto [At, Obj] = Work.back();
     Work.pop_back();
     if (Obj.K != ObjectRef::Kind::Param) {
-      Result.push_back(Obj);
+      auto Handle = HandleOf.find(Obj.Key);
+      Result.push_back(Handle == HandleOf.end() ? Obj : Handle->second);
       continue;
     }
     if (!SeenParams.insert({At, Obj.ParamIndex}).second)
