@@ -82,6 +82,31 @@ std::vector<PathStep> pathTo(const Program &P, unsigned Fn,
   return Path;
 }
 
+/// A local that holds what a `blockingResult` call returned and that nothing
+/// waits on, moves or hands on before it is destroyed: its destructor blocks.
+/// Returns the call.
+const SiteFact *blockingResultOf(const Program &P, const Function &F,
+                                 const SiteFact &End) {
+  const SiteFact *Begin = nullptr;
+  for (const SiteFact &S : F.fact().Sites) {
+    if (!S.Receiver.isKnown() && S.Args.empty())
+      continue;
+    if (S.Kind == SiteKind::ScopeBegin && S.Receiver.Key == End.Receiver.Key)
+      Begin = &S;
+    else if (S.Kind == SiteKind::Call &&
+             (S.Receiver.Key == End.Receiver.Key ||
+              llvm::any_of(S.Args, [&](const ArgFact &A) {
+                return A.Ref.Key == End.Receiver.Key;
+              })))
+      return nullptr; // Waited on, or handed on: get() is its own finding.
+  }
+  if (!Begin || Begin->OperandCall < 0)
+    return nullptr;
+  const SiteFact &Init = F.site(Begin->OperandCall);
+  const FunctionModel *M = P.models().function(Init.CalleeName);
+  return M && !M->BlockingResult.empty() ? &Init : nullptr;
+}
+
 class BlockingCallRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -91,10 +116,33 @@ public:
   }
 
 private:
+  static Finding destroyedResult(const Program &P, unsigned Fn,
+                                 const SiteFact &End, const SiteFact &Init) {
+    const FunctionModel &M = *P.models().function(Init.CalleeName);
+    Finding R;
+    R.Rule = "blocking-call";
+    R.Severity = Level::Warning;
+    R.Loc = End.Loc;
+    R.Function = P.function(Fn).name().str();
+    R.Message = "'" + End.Receiver.spelledName() + "', the result of '" +
+                Init.CalleeName +
+                "', is destroyed here on the event loop: " + M.BlockingResult +
+                ", so the loop blocks; keep it alive elsewhere or wait for "
+                "the work asynchronously";
+    R.Path = pathTo(P, Fn, Init);
+    R.Path.back() = {Init.Loc, "'" + End.Receiver.spelledName() +
+                                   "' holds the result of this call"};
+    R.Path.push_back({End.Loc, "destroyed here, which blocks"});
+    return R;
+  }
+
   void checkFunction(const Program &P, unsigned Fn,
                      std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
     for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind == SiteKind::ScopeEnd)
+        if (const SiteFact *Init = blockingResultOf(P, F, S))
+          Out.push_back(destroyedResult(P, Fn, S, *Init));
       if (S.Kind != SiteKind::Call)
         continue;
       const FunctionModel *M = P.models().function(S.CalleeName);

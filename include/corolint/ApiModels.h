@@ -20,6 +20,9 @@ enum class BlockingKind { Stall, Deadlock, Lock };
 struct FunctionModel {
   std::string Name;
   std::string Blocking; ///< Why it blocks; empty when it does not.
+  /// Why destroying what it returns blocks (`std::async`'s future waits for
+  /// the task); empty when it does not.
+  std::string BlockingResult;
   BlockingKind Kind = BlockingKind::Stall;
   int LoopCallback = -1;
   bool Repeats = false;

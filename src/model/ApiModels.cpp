@@ -100,7 +100,8 @@ TypeRole parseRole(const std::string &S) {
 FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
                 "offload", "offloadWhenArgType", "spawn", "continuation",
-                "timeout", "external", "objectArg", "race", "delay", "yield"});
+                "timeout", "external", "objectArg", "race", "delay", "yield",
+                "blockingResult"});
   FunctionModel M;
   M.Name = getString(E, "name");
   M.Blocking = getString(E, "blocking");
@@ -116,6 +117,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   M.Race = getBool(E, "race");
   M.Delay = getBool(E, "delay");
   M.Yield = getBool(E, "yield");
+  M.BlockingResult = getString(E, "blockingResult");
   if (E.contains("offloadWhenArgType")) {
     const json &W = E.at("offloadWhenArgType");
     if (!W.is_object())
