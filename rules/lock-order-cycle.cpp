@@ -25,13 +25,10 @@
 namespace corolint {
 namespace {
 
-/// How a function comes to acquire a mutex: at one of its own sites, or
-/// through a call to a function that does.
+/// One step down to an acquisition: a call (Callee set) or the acquisition.
 struct AcquireHop {
-  SiteRef At; ///< The acquisition, or the call leading to it.
+  SiteRef At;
   std::optional<unsigned> Callee;
-  std::string Name; ///< The mutex, as the acquisition spells it.
-  bool Async = false;
 };
 
 /// Held -> Taken, with where each happened.
@@ -39,35 +36,46 @@ struct OrderEdge {
   std::string Held, Taken;
   std::string HeldName, TakenName;
   SiteRef HeldAt;
-  AcquireHop TakenVia; ///< In the same function as HeldAt.
+  /// From the site in HeldAt's function down to the acquisition of Taken.
+  std::vector<AcquireHop> TakenChain;
   bool LoopCode = false;
 };
 
-using Acquires = std::map<std::string, AcquireHop>; // By mutex key.
+/// A mutex a function acquires: its name, whether it is async, and the
+/// chain of hops down to the acquisition.
+struct Acquired {
+  std::string Name;
+  bool Async = false;
+  std::vector<AcquireHop> Chain;
+};
+using Acquires = std::map<std::string, Acquired>; // By mutex key.
 
 class LockOrderGraph {
 public:
   explicit LockOrderGraph(const Program &P) : P(P) {}
 
   void build() {
-    Found.resize(P.functions().size());
-    for (unsigned F = 0; F < P.functions().size(); ++F)
+    size_t N = P.functions().size();
+    Found.resize(N);
+    Direct.resize(N);
+    CallsAt.resize(N);
+    for (unsigned F = 0; F < N; ++F) {
       Found[F] = findLockAcquisitions(P.function(F), P.models());
-    computeAcquires();
-    for (unsigned F = 0; F < P.functions().size(); ++F)
+      for (const LockAcquisition &A : Found[F])
+        if (!A.Try)
+          for (const auto &[Key, Name] : mutexesOf(F, A))
+            Direct[F].insert({Key, {Name, A.Async, {{{F, A.Site}, {}}}}});
+    }
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+        CallsAt[E.From.Function][E.From.Site].push_back(E.Callee);
+    for (unsigned F = 0; F < N; ++F)
       addEdgesOf(F);
   }
 
   const std::map<std::pair<std::string, std::string>, OrderEdge> &
   edges() const {
     return Edges;
-  }
-  /// The chain of hops from \p Hop down to the acquisition it leads to.
-  std::vector<AcquireHop> chain(AcquireHop Hop, const std::string &Key) const {
-    std::vector<AcquireHop> Chain{Hop};
-    while (Chain.back().Callee && Chain.size() <= P.functions().size())
-      Chain.push_back(Transitive[*Chain.back().Callee].at(Key));
-    return Chain;
   }
 
 private:
@@ -80,69 +88,85 @@ private:
     return Keys;
   }
 
-  /// What each function acquires, itself or through calls: a fixpoint over
-  /// the reversed call graph, each (function, mutex) pair added once.
-  void computeAcquires() {
-    Transitive.assign(P.functions().size(), {});
-    std::vector<std::vector<const CallEdge *>> Callers(P.functions().size());
-    for (const CallEdge &E : P.edges())
-      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
-        Callers[E.Callee].push_back(&E);
-    std::vector<unsigned> Work;
-    for (unsigned F = 0; F < P.functions().size(); ++F) {
-      for (const LockAcquisition &A : Found[F])
-        if (!A.Try)
-          for (const auto &[Key, Name] : mutexesOf(F, A))
-            Transitive[F].insert(
-                {Key, {{F, A.Site}, std::nullopt, Name, A.Async}});
-      if (!Transitive[F].empty())
-        Work.push_back(F);
-    }
-    while (!Work.empty()) {
-      unsigned G = Work.back();
-      Work.pop_back();
-      for (const CallEdge *E : Callers[G]) {
-        bool Grew = false;
-        for (const auto &[Key, Hop] : Transitive[G])
-          Grew |= Transitive[E->From.Function]
-                      .insert({Key, {E->From, G, Hop.Name, Hop.Async}})
-                      .second;
-        if (Grew)
-          Work.push_back(E->From.Function);
+  /// What calling \p G can acquire, through any depth of calls: a
+  /// breadth-first walk from G, computed only for functions called with a
+  /// lock held, and once each. Each mutex keeps the shortest chain found.
+  const Acquires &reachableFrom(unsigned G) {
+    auto [It, New] = Reachable.try_emplace(G);
+    if (!New)
+      return It->second;
+    Acquires &Result = It->second;
+    std::map<unsigned, AcquireHop> Parent; // Function -> the call into it.
+    std::vector<unsigned> Frontier{G};
+    Parent[G] = {};
+    while (!Frontier.empty()) {
+      std::vector<unsigned> Next;
+      for (unsigned F : Frontier) {
+        for (const auto &[Key, Own] : Direct[F])
+          if (!Result.count(Key))
+            Result[Key] = {Own.Name, Own.Async, chainTo(G, F, Parent, Own)};
+        for (const auto &[Site, Callees] : CallsAt[F])
+          for (unsigned Callee : Callees)
+            if (Parent.try_emplace(Callee, AcquireHop{{F, Site}, Callee})
+                    .second)
+              Next.push_back(Callee);
       }
+      Frontier = std::move(Next);
     }
+    return Result;
   }
 
-  /// What each site of \p F acquires: its own acquisitions and, for a call,
-  /// what the callee acquires.
-  std::map<unsigned, Acquires> acquiredAtSites(unsigned F) const {
-    std::map<unsigned, Acquires> At;
-    for (const auto &[Key, Hop] : Transitive[F])
-      At[Hop.At.Site].insert({Key, Hop});
-    return At;
+  static std::vector<AcquireHop>
+  chainTo(unsigned G, unsigned F, const std::map<unsigned, AcquireHop> &Parent,
+          const Acquired &Own) {
+    std::vector<AcquireHop> Chain{Own.Chain};
+    for (unsigned At = F; At != G;) {
+      const AcquireHop &Call = Parent.at(At);
+      Chain.insert(Chain.begin(), Call);
+      At = Call.At.Function;
+    }
+    return Chain;
   }
 
   void addEdgesOf(unsigned F) {
     const Function &Fn = P.function(F);
     if (Found[F].empty() || !Fn.hasCfg())
       return;
-    std::map<unsigned, Acquires> Sites = acquiredAtSites(F);
     bool LoopCode = Fn.isCoroutine() || P.context(F).Loop;
     for (const LockAcquisition &A : Found[F]) {
       auto Releases = [&](const SiteFact &S) { return releasesLock(S, A); };
-      for (const auto &[Site, Taken] : Sites) {
-        if (Site == A.Site || !Fn.reaches(A.Site, Site, Releases))
+      auto Held = [&](unsigned Site) {
+        return Site != A.Site && Fn.reaches(A.Site, Site, Releases);
+      };
+      std::vector<std::pair<std::string, std::string>> HeldKeys =
+          mutexesOf(F, A);
+      auto Add = [&](const std::string &Key, const Acquired &Taken,
+                     std::vector<AcquireHop> Chain) {
+        for (const auto &[HeldKey, HeldName] : HeldKeys)
+          if (Key != HeldKey)
+            addEdge({HeldKey,
+                     Key,
+                     HeldName,
+                     Taken.Name,
+                     {F, A.Site},
+                     Chain,
+                     LoopCode || A.Async || Taken.Async});
+      };
+      for (const LockAcquisition &B : Found[F])
+        if (!B.Try && Held(B.Site))
+          for (const auto &[Key, Name] : mutexesOf(F, B)) {
+            Acquired Own{Name, B.Async, {{{F, B.Site}, {}}}};
+            Add(Key, Own, Own.Chain);
+          }
+      for (const auto &[Site, Callees] : CallsAt[F]) {
+        if (!Held(Site))
           continue;
-        for (const auto &[Held, HeldName] : mutexesOf(F, A))
-          for (const auto &[Key, Hop] : Taken)
-            if (Key != Held)
-              addEdge({Held,
-                       Key,
-                       HeldName,
-                       Hop.Name,
-                       {F, A.Site},
-                       Hop,
-                       LoopCode || A.Async || Hop.Async});
+        for (unsigned Callee : Callees)
+          for (const auto &[Key, Taken] : reachableFrom(Callee)) {
+            std::vector<AcquireHop> Chain{{{F, Site}, Callee}};
+            Chain.insert(Chain.end(), Taken.Chain.begin(), Taken.Chain.end());
+            Add(Key, Taken, std::move(Chain));
+          }
       }
     }
   }
@@ -156,7 +180,10 @@ private:
 
   const Program &P;
   std::vector<std::vector<LockAcquisition>> Found;
-  std::vector<Acquires> Transitive;
+  std::vector<Acquires> Direct;
+  /// Per function: call site -> the functions it calls or awaits.
+  std::vector<std::map<unsigned, std::vector<unsigned>>> CallsAt;
+  std::map<unsigned, Acquires> Reachable;
   std::map<std::pair<std::string, std::string>, OrderEdge> Edges;
 };
 
@@ -246,13 +273,13 @@ std::string describeOrder(const Program &P, const OrderEdge &E) {
          P.function(E.HeldAt.Function).name().str() + "'";
 }
 
-Finding makeFinding(const Program &P, const LockOrderGraph &G,
+Finding makeFinding(const Program &P,
                     const std::vector<const OrderEdge *> &Cycle) {
   Finding R;
   R.Rule = "lock-order-cycle";
   R.Severity = Level::Warning;
   const OrderEdge &First = *Cycle.front();
-  R.Loc = P.site(First.TakenVia.At).Loc;
+  R.Loc = P.site(First.TakenChain.front().At).Loc;
   R.Function = P.function(First.HeldAt.Function).name().str();
   std::vector<std::string> Orders;
   for (const OrderEdge *E : Cycle)
@@ -266,8 +293,7 @@ Finding makeFinding(const Program &P, const LockOrderGraph &G,
     R.Resources.push_back(E->Held);
     R.Path.push_back(
         {P.site(E->HeldAt).Loc, "'" + E->HeldName + "' acquired here"});
-    std::vector<AcquireHop> Chain = G.chain(E->TakenVia, E->Taken);
-    for (const AcquireHop &Hop : Chain)
+    for (const AcquireHop &Hop : E->TakenChain)
       R.Path.push_back({P.site(Hop.At).Loc,
                         Hop.Callee
                             ? "calls '" + P.function(*Hop.Callee).name().str() +
@@ -299,7 +325,7 @@ public:
       bool LoopCode =
           llvm::any_of(Cycle, [](const OrderEdge *E) { return E->LoopCode; });
       if (Cycle.size() >= 2 && LoopCode)
-        Out.push_back(makeFinding(P, G, Cycle));
+        Out.push_back(makeFinding(P, Cycle));
     }
   }
 };

@@ -43,28 +43,62 @@ std::vector<const SiteFact *> awaitedCalls(const Function &F,
   return Calls;
 }
 
-/// Coroutines of the program that complete after a delay: they await a
-/// delay, or such a coroutine (`timeout(30s)` written over a steady_timer).
-std::vector<bool> delayCoroutines(const Program &P) {
-  std::vector<bool> Delays(P.functions().size(), false);
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
-      const Function &F = P.function(Fn);
-      if (Delays[Fn] || !F.isCoroutine())
-        continue;
-      for (const SiteFact &S : F.fact().Sites) {
-        const FunctionModel *M = modelOf(P, S);
-        std::optional<unsigned> Callee = P.find(S.CalleeUsr);
-        bool Awaited = S.AwaitedIn >= 0 || isAwaitedDirectly(F, S);
-        if (Awaited && ((M && M->Delay) || (Callee && Delays[*Callee]))) {
-          Changed = Delays[Fn] = true;
-          break;
-        }
+/// What one site of a coroutine says about a property of the coroutine.
+struct SiteVerdict {
+  bool Holds = false;                  ///< The site alone gives it.
+  std::optional<unsigned> IfCalleeHas; ///< It has it if this function does.
+};
+
+/// The coroutines with a property that a site gives directly or through a
+/// coroutine it awaits: the least fixpoint, by a worklist over the reversed
+/// dependencies, so linear in the number of sites.
+std::vector<bool> markCoroutines(
+    const Program &P,
+    llvm::function_ref<SiteVerdict(const Function &, const SiteFact &)>
+        Verdict) {
+  size_t N = P.functions().size();
+  std::vector<bool> Has(N, false);
+  std::vector<std::vector<unsigned>> Dependents(N);
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    const Function &F = P.function(Fn);
+    if (!F.isCoroutine())
+      continue;
+    for (const SiteFact &S : F.fact().Sites) {
+      SiteVerdict V = Verdict(F, S);
+      if (V.Holds && !Has[Fn]) {
+        Has[Fn] = true;
+        Work.push_back(Fn);
+      } else if (V.IfCalleeHas) {
+        Dependents[*V.IfCalleeHas].push_back(Fn);
       }
     }
   }
-  return Delays;
+  while (!Work.empty()) {
+    unsigned Done = Work.back();
+    Work.pop_back();
+    for (unsigned Fn : Dependents[Done])
+      if (!Has[Fn]) {
+        Has[Fn] = true;
+        Work.push_back(Fn);
+      }
+  }
+  return Has;
+}
+
+/// Coroutines of the program that complete after a delay: they await a
+/// delay, or such a coroutine (`timeout(30s)` written over a steady_timer).
+std::vector<bool> delayCoroutines(const Program &P) {
+  return markCoroutines(P, [&](const Function &F, const SiteFact &S) {
+    SiteVerdict V;
+    if (S.Kind != SiteKind::Call ||
+        !(S.AwaitedIn >= 0 || isAwaitedDirectly(F, S)))
+      return V;
+    const FunctionModel *M = P.models().function(S.CalleeName);
+    V.Holds = M && M->Delay;
+    V.IfCalleeHas = P.find(S.CalleeUsr);
+    return V;
+  });
 }
 
 /// A timeout, or a race with a delay, in the awaited expression.
@@ -223,31 +257,22 @@ private:
 /// Coroutines that can really suspend: a written co_await of something other
 /// than a coroutine of the program that cannot.
 std::vector<bool> coroutinesThatSuspend(const Program &P) {
-  std::vector<bool> Suspends(P.functions().size(), false);
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
-      const Function &F = P.function(Fn);
-      if (Suspends[Fn] || !F.isCoroutine())
-        continue;
-      for (const SiteFact &S : F.fact().Sites) {
-        if (S.Kind != SiteKind::Suspend || S.Implicit)
-          continue;
-        const TypeModel *T = P.models().type(S.AwaitableType);
-        if (T && T->Role == TypeRole::NoSuspend)
-          continue;
-        std::optional<unsigned> Callee;
-        if (S.OperandCall >= 0)
-          Callee = P.find(F.site(S.OperandCall).CalleeUsr);
-        if (!Callee || !P.function(*Callee).isCoroutine() ||
-            Suspends[*Callee]) {
-          Changed = Suspends[Fn] = true;
-          break;
-        }
-      }
-    }
-  }
-  return Suspends;
+  return markCoroutines(P, [&](const Function &F, const SiteFact &S) {
+    SiteVerdict V;
+    if (S.Kind != SiteKind::Suspend || S.Implicit)
+      return V;
+    const TypeModel *T = P.models().type(S.AwaitableType);
+    if (T && T->Role == TypeRole::NoSuspend)
+      return V;
+    std::optional<unsigned> Callee;
+    if (S.OperandCall >= 0)
+      Callee = P.find(F.site(S.OperandCall).CalleeUsr);
+    if (Callee && P.function(*Callee).isCoroutine())
+      V.IfCalleeHas = Callee;
+    else
+      V.Holds = true;
+    return V;
+  });
 }
 
 Finding unboundedAwait(const Program &P, unsigned Fn, const SiteFact &Call,
