@@ -24,13 +24,6 @@ const FunctionModel *modelOf(const Program &P, const SiteFact &S) {
   return S.Kind == SiteKind::Call ? P.models().function(S.CalleeName) : nullptr;
 }
 
-bool isAwaitedDirectly(const Function &F, const SiteFact &Call) {
-  return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
-    return S.Kind == SiteKind::Suspend &&
-           S.OperandCall == static_cast<int>(Call.Id);
-  });
-}
-
 /// The calls of \p F inside the expression that suspension \p Suspend awaits.
 std::vector<const SiteFact *> awaitedCalls(const Function &F,
                                            unsigned Suspend) {
@@ -92,7 +85,7 @@ std::vector<bool> delayCoroutines(const Program &P) {
   return markCoroutines(P, [&](const Function &F, const SiteFact &S) {
     SiteVerdict V;
     if (S.Kind != SiteKind::Call ||
-        !(S.AwaitedIn >= 0 || isAwaitedDirectly(F, S)))
+        !(S.AwaitedIn >= 0 || F.suspensionAwaiting(S.Id)))
       return V;
     const FunctionModel *M = P.models().function(S.CalleeName);
     V.Holds = M && M->Delay;
@@ -121,10 +114,8 @@ bool awaitHasDeadline(const Program &P, const std::vector<bool> &Delays,
 /// The suspension that awaits \p Call: the co_await of its result, or the
 /// one whose awaited expression contains it; -1 when none does.
 int suspensionAwaiting(const Function &F, const SiteFact &Call) {
-  for (const SiteFact &S : F.fact().Sites)
-    if (S.Kind == SiteKind::Suspend &&
-        S.OperandCall == static_cast<int>(Call.Id))
-      return S.Id;
+  if (std::optional<unsigned> Direct = F.suspensionAwaiting(Call.Id))
+    return *Direct;
   return Call.AwaitedIn;
 }
 

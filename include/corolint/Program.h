@@ -34,6 +34,9 @@ public:
                llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   /// Whether every path from the entry to \p B passes \p A.
   bool dominates(unsigned A, unsigned B) const;
+  /// The suspension that awaits the result of call \p Call directly
+  /// (`co_await fetch()`), if one does.
+  std::optional<unsigned> suspensionAwaiting(unsigned Call) const;
   /// Whether every path from the entry to the exit passes \p Site: it runs
   /// whenever the function runs to its end.
   bool onEveryPath(unsigned Site) const;

@@ -64,6 +64,13 @@ bool Function::dominates(unsigned A, unsigned B) const {
   return !searchFrom(Fact.CfgEntry, 0, B, IsA);
 }
 
+std::optional<unsigned> Function::suspensionAwaiting(unsigned Call) const {
+  for (const SiteFact &S : Fact.Sites)
+    if (S.Kind == SiteKind::Suspend && S.OperandCall == static_cast<int>(Call))
+      return S.Id;
+  return std::nullopt;
+}
+
 bool Function::onEveryPath(unsigned Site) const {
   if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
     return false;

@@ -13,14 +13,6 @@ void intersectInto(Requirements &Into, const Requirements &Other) {
     It = Other.count(It->first) ? std::next(It) : Into.erase(It);
 }
 
-/// The suspension that awaits call \p Call in \p F, if one does.
-std::optional<unsigned> suspensionAwaiting(const Function &F, unsigned Call) {
-  for (const SiteFact &S : F.fact().Sites)
-    if (S.Kind == SiteKind::Suspend && S.OperandCall == static_cast<int>(Call))
-      return S.Id;
-  return std::nullopt;
-}
-
 } // namespace
 
 WaitGraph::WaitGraph(const Program &P) : P(P) {
@@ -63,7 +55,7 @@ void WaitGraph::addTaskNodes() {
     if (E.Kind != EdgeKind::Awaits)
       continue;
     std::optional<unsigned> Suspend =
-        suspensionAwaiting(P.function(E.From.Function), E.From.Site);
+        P.function(E.From.Function).suspensionAwaiting(E.From.Site);
     if (!Suspend)
       continue;
     auto [It, Inserted] = TaskNodeOf.try_emplace(E.Callee, Nodes.size());
