@@ -10,9 +10,16 @@
 // there. Only resources released by code alone (events, channels, semaphores)
 // count; a timer or a future completes from outside.
 //
+// A signal inside a lazy task (a coroutine returning a type whose model role
+// is `task`) that is created and dropped, never awaited, started or kept,
+// never runs: a resource signalled only there is reported too, with the
+// place the task is created.
+//
 //===----------------------------------------------------------------------===//
 
 #include "corolint/Rule.h"
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace corolint {
@@ -32,6 +39,51 @@ std::set<std::string> escapingObjects(const Program &P) {
           if (A.Ref.isKnown())
             Escaping.insert(A.Ref.Key);
   return Escaping;
+}
+
+bool isTask(const Program &P, const std::string &Type) {
+  const TypeModel *T = P.models().type(Type);
+  return T && T->Role == TypeRole::Task;
+}
+
+/// Whether the result of call \p At is dropped: not awaited, not kept in a
+/// local, not handed to another call of its function, and not returned (a
+/// caller that returns a task is taken to return this one).
+bool resultDropped(const Program &P, SiteRef At, const std::string &Usr) {
+  const Function &F = P.function(At.Function);
+  const SiteFact &Call = F.site(At.Site);
+  if (Call.AwaitedIn >= 0 || F.suspensionAwaiting(At.Site) ||
+      isTask(P, F.fact().ReturnType))
+    return false;
+  return llvm::none_of(F.fact().Sites, [&](const SiteFact &S) {
+    return (S.Kind == SiteKind::ScopeBegin &&
+            S.OperandCall == static_cast<int>(At.Site)) ||
+           llvm::any_of(S.Args,
+                        [&](const ArgFact &A) { return A.ProducerUsr == Usr; });
+  });
+}
+
+/// Lazy tasks whose every creation drops them, with the first creation.
+std::map<unsigned, SiteRef> neverStartedTasks(const Program &P) {
+  std::map<unsigned, std::vector<SiteRef>> Created;
+  std::set<unsigned> Started;
+  for (const CallEdge &E : P.edges()) {
+    const Function &Callee = P.function(E.Callee);
+    if (!Callee.isCoroutine() || !isTask(P, Callee.fact().ReturnType))
+      continue;
+    if (E.Kind == EdgeKind::Calls &&
+        resultDropped(P, E.From, Callee.fact().Usr))
+      Created[E.Callee].push_back(E.From);
+    else
+      Started.insert(E.Callee);
+  }
+  std::map<unsigned, SiteRef> Result;
+  for (auto &[Fn, Sites] : Created)
+    if (!Started.count(Fn))
+      Result[Fn] = *std::min_element(
+          Sites.begin(), Sites.end(),
+          [&](SiteRef A, SiteRef B) { return P.site(A).Loc < P.site(B).Loc; });
+  return Result;
 }
 
 Finding makeFinding(const Program &P, const Resource &R) {
@@ -54,14 +106,42 @@ Finding makeFinding(const Program &P, const Resource &R) {
   return F;
 }
 
+Finding
+signalledOnlyInDroppedTasks(const Program &P, const Resource &R,
+                            const std::map<unsigned, SiteRef> &Dropped) {
+  Finding F = makeFinding(P, R);
+  const SiteRef &Signal = R.Signals.front();
+  const Function &Task = P.function(Signal.Function);
+  SiteRef Created = Dropped.at(Signal.Function);
+  F.Message = "'" + R.Name + "' (" + R.Kind + ") is awaited, but only '" +
+              Task.name().str() +
+              "' signals it, a lazy task that is created and dropped without "
+              "being awaited or started, so it never runs: this wait never "
+              "completes";
+  F.Path.push_back({P.site(Created).Loc,
+                    "'" + Task.name().str() +
+                        "' is created here and dropped: it never starts"});
+  for (const SiteRef &S : R.Signals)
+    F.Path.push_back({P.site(S).Loc, "the signal that never runs"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     std::set<std::string> Escaping = escapingObjects(P);
-    for (const Resource &R : P.resources())
-      if (!R.Waits.empty() && R.Signals.empty() && R.Internal &&
-          releasedOnlyByCode(R.Kind) && !Escaping.count(R.Key))
+    std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
+    for (const Resource &R : P.resources()) {
+      if (R.Waits.empty() || !R.Internal || !releasedOnlyByCode(R.Kind) ||
+          Escaping.count(R.Key))
+        continue;
+      if (R.Signals.empty())
         Out.push_back(makeFinding(P, R));
+      else if (llvm::all_of(R.Signals, [&](const SiteRef &S) {
+                 return Dropped.count(S.Function) != 0;
+               }))
+        Out.push_back(signalledOnlyInDroppedTasks(P, R, Dropped));
+    }
   }
 };
 

@@ -22,6 +22,7 @@ TuFacts sampleUnit() {
   F.Sites[Await].Implicit = false;
   F.Sites[Call].AwaitedIn = Await;
   F.Sites[Call].Mutates = true;
+  F.ReturnType = "fake::task";
   F.Sites[0].OperandCall = Call;
   PollFact Poll;
   Poll.Kind = PollKind::Loop;
@@ -46,6 +47,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[3].Kind, SiteKind::ScopeEnd);
   EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
   EXPECT_TRUE(F.Sites[1].Mutates);
+  EXPECT_EQ(F.ReturnType, "fake::task");
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   ASSERT_EQ(F.Polls.size(), 1u);
   EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);

@@ -160,6 +160,7 @@ struct FunctionFact {
   SourceLoc Loc;
   bool IsCoroutine = false;
   bool IsLambda = false;
+  std::string ReturnType; ///< Normalized class name it returns, if a class.
   std::vector<SiteFact> Sites;
   std::vector<PollFact> Polls;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.

@@ -194,6 +194,8 @@ json functionToJson(const FunctionFact &F) {
     J["coroutine"] = true;
   if (F.IsLambda)
     J["lambda"] = true;
+  if (!F.ReturnType.empty())
+    J["returns"] = F.ReturnType;
   if (!F.Polls.empty()) {
     json Polls = json::array();
     for (const PollFact &P : F.Polls)
@@ -210,6 +212,7 @@ FunctionFact functionFromJson(const json &J) {
   F.Loc = locFromJson(J.at("loc"));
   F.IsCoroutine = J.value("coroutine", false);
   F.IsLambda = J.value("lambda", false);
+  F.ReturnType = J.value("returns", "");
   for (const json &S : J.at("sites"))
     F.Sites.push_back(siteFromJson(S));
   if (J.contains("polls"))

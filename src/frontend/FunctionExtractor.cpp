@@ -303,6 +303,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   F.Loc = N.location(FD->getLocation());
   const auto *M = dyn_cast<CXXMethodDecl>(FD);
   F.IsLambda = M && M->getParent()->isLambda();
+  F.ReturnType = N.typeName(FD->getReturnType());
   Stmt *Body = FD->getBody();
   const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);
   F.IsCoroutine = Coro != nullptr;
