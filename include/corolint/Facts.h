@@ -53,8 +53,14 @@ struct ObjectRef {
   /// (the enclosing function is already in the message's location), anything
   /// else by its qualified name.
   std::string spelledName() const {
-    if (K != Kind::Local && K != Kind::Param)
-      return Name;
+    if (K != Kind::Local && K != Kind::Param) {
+      // Code in the file spells `(anonymous namespace)::ready` as `ready`.
+      std::string Spelled = Name;
+      const std::string Anonymous = "(anonymous namespace)::";
+      for (size_t At; (At = Spelled.find(Anonymous)) != std::string::npos;)
+        Spelled.erase(At, Anonymous.size());
+      return Spelled;
+    }
     size_t Colons = Name.rfind("::");
     return Colons == std::string::npos ? Name : Name.substr(Colons + 2);
   }
