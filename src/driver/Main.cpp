@@ -13,6 +13,7 @@
 #include "corolint/ApiModels.h"
 #include "corolint/Config.h"
 #include "corolint/FactsFiles.h"
+#include "corolint/Fingerprint.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
 #include "corolint/Rule.h"
@@ -59,12 +60,29 @@ cl::opt<std::string>
     Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
            cl::init("*"), cl::cat(Category),
            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-enum class Format { Text, Json };
+enum class Format { Text, Json, Sarif };
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Findings format"),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json", "JSON (docs/output.md)")),
+               clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
+               clEnumValN(Format::Sarif, "sarif",
+                          "SARIF 2.1.0 for code scanning (docs/output.md)")),
     cl::init(Format::Text), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Folder that SARIF URIs are relative to (%SRCROOT%); default: "
+             "the current folder, whose path is then left out of the output"),
+    cl::value_desc("dir"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+enum class SuppressedInSarif { Keep, Omit };
+cl::opt<SuppressedInSarif> SarifSuppressed(
+    "sarif-suppressed",
+    cl::desc("Suppressed findings in SARIF: keep them marked as suppressed, "
+             "or omit them (GitHub shows suppressed results as open alerts)"),
+    cl::values(clEnumValN(SuppressedInSarif::Keep, "keep", "the default"),
+               clEnumValN(SuppressedInSarif::Omit, "omit", "leave them out")),
+    cl::init(SuppressedInSarif::Keep), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 enum class Graph { None, Dot, Json };
 cl::opt<Graph> GraphFormat(
@@ -149,6 +167,7 @@ int listChecks(const CheckFilter &Filter) {
 struct DriverOptions {
   std::string Output;
   Format OutputFormat = Format::Text;
+  SarifOptions Sarif;
   Graph GraphFormat = Graph::None;
   int FailRank = 1;
   bool Quiet = false;
@@ -218,9 +237,20 @@ int Driver::analyze(std::vector<TuFacts> Units,
 int Driver::report(const Program &P,
                    const std::vector<UnitError> &Errors) const {
   std::vector<Finding> Findings = runRules(P, Filter);
+  SourceText Sources;
+  std::vector<std::string> Fingerprints =
+      fingerprintFindings(Findings, Sources);
+  std::vector<ReportedFinding> Reported;
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    Reported.emplace_back();
+    Reported.back().F = Findings[I];
+    Reported.back().Fingerprint = Fingerprints[I];
+  }
   bool Color = Options.Output.empty() && llvm::outs().has_colors();
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
-    if (Options.OutputFormat == Format::Json)
+    if (Options.OutputFormat == Format::Sarif)
+      writeSarifReport(OS, Reported, Errors, Options.Sarif, Sources);
+    else if (Options.OutputFormat == Format::Json)
       writeJsonReport(OS, Findings, Errors);
     else
       writeTextReport(OS, Findings, Color);
@@ -304,6 +334,12 @@ DriverOptions readOptions() {
   DriverOptions O;
   O.Output = Output;
   O.OutputFormat = OutputFormat;
+  llvm::SmallString<256> Root(SourceRoot);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  O.Sarif.SourceRoot = llvm::StringRef(Root).rtrim('/').str();
+  O.Sarif.ShowSourceRoot = !SourceRoot.empty();
+  O.Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
   O.GraphFormat = GraphFormat;
   O.FailRank = failLevelRank(FailOn).value_or(1);
   O.Quiet = Quiet;
