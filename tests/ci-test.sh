@@ -103,5 +103,75 @@ equal "sarif: notification names the unit" "broken.cpp" \
 rm "$proj/broken.cpp"
 db
 
+## Inline suppressions
+sup=$work/sup
+mkdir -p "$sup/build"
+cat > "$sup/s.cpp" <<'CPP'
+#include <fake/coro.h>
+#include <mutex>
+std::mutex m;
+fake::event e;
+fake::task<void> named() {
+  std::lock_guard<std::mutex> lk(m);
+  co_await e; // NOLINT(corolint-lock-across-suspend): lk guards a counter only
+}
+fake::task<void> bare() {
+  std::lock_guard<std::mutex> lk(m);
+  co_await e; // NOLINT
+}
+fake::task<void> next_line() {
+  std::lock_guard<std::mutex> lk(m);
+  // NOLINTNEXTLINE(bugprone-*, corolint-lock-*) reviewed in #12
+  co_await e;
+}
+// NOLINTBEGIN(corolint-lock-across-suspend)
+fake::task<void> block() {
+  std::lock_guard<std::mutex> lk(m);
+  co_await e;
+}
+// NOLINTEND(corolint-lock-across-suspend)
+fake::task<void> clean() {
+  co_await e; // NOLINT(corolint-lock-across-suspend) stale
+}
+int typo = 0; // NOLINT(corolint-lock-acros-suspend)
+CPP
+printf '[{"directory": "%s", "file": "s.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "s.cpp"]}]\n' \
+  "$sup" "$src" > "$sup/build/compile_commands.json"
+(cd "$sup" && "$corolint" -p build) > "$work/out.txt" 2> "$work/err.txt"
+check "suppressions: the unsuppressed finding still fails" 1 $?
+equal "suppressions: only the bare NOLINT's finding is reported" "s.cpp:11:3" \
+  "$(grep -o 's.cpp:[0-9]*:[0-9]*: warning' "$work/out.txt" | sed 's/: warning//' | tr '\n' ' ' | sed 's/ $//')"
+contains "suppressions: stale one reported" "$work/out.txt" \
+  "s.cpp:25:18: note: NOLINT(corolint-lock-across-suspend) suppresses no finding; remove it [unused-suppression]"
+contains "suppressions: unknown rule reported" "$work/out.txt" \
+  "s.cpp:27:18: note: NOLINT(corolint-lock-acros-suspend) names no corolint rule [unused-suppression]"
+contains "suppressions: counted in the summary" "$work/err.txt" "(3 suppressed or in the baseline)"
+(cd "$sup" && "$corolint" -p build --checks='*,-unused-suppression' --fail-on=note) > "$work/out.txt" 2>/dev/null
+lacks "suppressions: --checks turns the notes off" "$work/out.txt" "unused-suppression"
+(cd "$sup" && "$corolint" -p build --checks='wait-cycle' --fail-on=note) > "$work/out.txt" 2>/dev/null
+check "suppressions: disabled rule's comments are not stale" 0 $?
+(cd "$sup" && "$corolint" -p build --format=sarif --quiet) > "$work/s.sarif"
+equal "suppressions: SARIF keeps them with justifications" \
+  "inSource:lk guards a counter only|inSource:reviewed in #12|inSource:" \
+  "$(jq -r '[.runs[0].results[] | select(.suppressions) | .suppressions[0]
+     | "\(.kind):\(.justification // "")"] | join("|")' "$work/s.sarif")"
+(cd "$sup" && "$corolint" -p build --format=sarif --sarif-suppressed=omit --quiet) > "$work/s2.sarif"
+equal "suppressions: --sarif-suppressed=omit" "0 3" \
+  "$(jq '[.runs[0].results[] | select(.suppressions)] | length' "$work/s2.sarif") $(jq '.runs[0].results | length' "$work/s2.sarif")"
+(cd "$sup" && "$corolint" -p build --format=json --quiet) > "$work/s.json"
+equal "suppressions: JSON leaves them out" "11 25 27" \
+  "$(jq -r '[.findings[].location.line] | map(tostring) | join(" ")' "$work/s.json")"
+
+## The corpus SARIF test skips, never passes, when the validator cannot run.
+printf '#!/bin/sh\nexit 2\n' > "$work/no-validator"
+chmod +x "$work/no-validator"
+bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/no-validator" > "$work/out.txt"
+check "sarif corpus test skips when validate-sarif cannot run" 77 $?
+contains "skip says why" "$work/out.txt" "SKIPPED: validate-sarif could not run"
+bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/nowhere" > "$work/out.txt"
+check "sarif corpus test skips without validate-sarif" 77 $?
+COROLINT_REQUIRE_SARIF_VALIDATION=1 bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/nowhere" > /dev/null
+check "CI turns the skip into a failure" 1 $?
+
 echo "$failures failures"
 [ $failures = 0 ]

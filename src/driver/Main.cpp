@@ -11,19 +11,23 @@
 
 #include "corolint/Analysis.h"
 #include "corolint/ApiModels.h"
+#include "corolint/Baseline.h"
+#include "corolint/ChangedLines.h"
 #include "corolint/Config.h"
 #include "corolint/FactsFiles.h"
-#include "corolint/Fingerprint.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
 #include "corolint/Rule.h"
+#include "corolint/Triage.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
 
 using namespace corolint;
 namespace cl = llvm::cl;
@@ -131,6 +135,35 @@ cl::opt<std::string> ConfigFile(
         "first translation unit, or above the current folder for link)"),
     cl::value_desc("file"), cl::cat(Category),
     cl::sub(cl::SubCommand::getAll()));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only findings whose fingerprints this baseline does not "
+             "hold (docs/ci.md)"),
+    cl::value_desc("file"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write the fingerprints of today's findings to this file"),
+    cl::value_desc("file"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> DiffRef(
+    "diff",
+    cl::desc("Report only findings on lines that `git diff REF` adds or "
+             "changes, or whose path passes one; '-' reads a unified diff "
+             "from stdin. For pull requests, never the default branch"),
+    cl::value_desc("ref"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> HeaderFilterRegex(
+    "header-filter",
+    cl::desc("Report findings in headers only when their path matches this "
+             "regex (a unit's main file is always reported)"),
+    cl::value_desc("regex"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> ExcludeHeaderFilterRegex(
+    "exclude-header-filter",
+    cl::desc("Do not report findings in headers whose path matches this regex"),
+    cl::value_desc("regex"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
@@ -168,6 +201,13 @@ struct DriverOptions {
   std::string Output;
   Format OutputFormat = Format::Text;
   SarifOptions Sarif;
+  std::optional<Baseline> Base;
+  std::string WriteBaseline;
+  std::optional<ChangedLines> Diff;
+  /// Checked copies of --header-filter and --exclude-header-filter
+  /// (llvm::Regex cannot be copied).
+  std::string HeaderRegex, ExcludeHeaderRegex;
+  HeaderFilter Headers;
   Graph GraphFormat = Graph::None;
   int FailRank = 1;
   bool Quiet = false;
@@ -189,7 +229,11 @@ private:
   int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) const;
   int analyze(std::vector<TuFacts> Units,
               const std::vector<UnitError> &Errors) const;
-  int report(const Program &P, const std::vector<UnitError> &Errors) const;
+  int report(const Program &P, const std::vector<UnitError> &Errors,
+             const std::vector<std::string> &SourceFiles,
+             const HeaderFilter &Headers) const;
+  std::vector<ReportedFinding>
+  compareWithBaseline(std::vector<ReportedFinding> Findings) const;
   std::vector<ExtractResult>
   extractUnits(const std::vector<CompileJob> &CompileJobs) const;
 
@@ -218,11 +262,34 @@ int Driver::writeOutput(
 }
 
 /// Runs the extracted or loaded units through link, rules and reports.
+/// The files whose suppression comments count: each unit's main file, and
+/// the files under the source root that define functions (headers included).
+static std::vector<std::string> sourceFilesOf(const std::vector<TuFacts> &Units,
+                                              llvm::StringRef Root) {
+  std::set<std::string> Files;
+  for (const TuFacts &U : Units) {
+    Files.insert(U.MainFile);
+    for (const FunctionFact &F : U.Functions)
+      if (llvm::StringRef(F.Loc.File).starts_with((Root + "/").str()))
+        Files.insert(F.Loc.File);
+  }
+  return {Files.begin(), Files.end()};
+}
+
 int Driver::analyze(std::vector<TuFacts> Units,
                     const std::vector<UnitError> &Errors) const {
+  std::vector<std::string> SourceFiles =
+      sourceFilesOf(Units, Options.Sarif.SourceRoot);
+  HeaderFilter Headers;
+  if (!Options.HeaderRegex.empty())
+    Headers.Include.emplace(Options.HeaderRegex);
+  if (!Options.ExcludeHeaderRegex.empty())
+    Headers.Exclude.emplace(Options.ExcludeHeaderRegex);
+  for (const TuFacts &U : Units)
+    Headers.MainFiles.insert(U.MainFile);
   Program P = linkProgram(std::move(Units), Models);
   if (Options.GraphFormat == Graph::None)
-    return report(P, Errors);
+    return report(P, Errors, SourceFiles, Headers);
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
     Options.GraphFormat == Graph::Dot ? writeGraphDot(OS, P)
                                       : writeGraphJson(OS, P);
@@ -234,17 +301,51 @@ int Driver::analyze(std::vector<TuFacts> Units,
                              : ExitUnanalyzed;
 }
 
-int Driver::report(const Program &P,
-                   const std::vector<UnitError> &Errors) const {
-  std::vector<Finding> Findings = runRules(P, Filter);
+/// Marks findings new or unchanged, and adds the baseline's entries that no
+/// finding matched as absent ones.
+std::vector<ReportedFinding>
+Driver::compareWithBaseline(std::vector<ReportedFinding> Findings) const {
+  if (!Options.Base)
+    return Findings;
+  Baseline B = *Options.Base;
+  B.mark(Findings);
+  for (ReportedFinding &Gone : B.absent(Options.Sarif.SourceRoot))
+    Findings.push_back(std::move(Gone));
+  return Findings;
+}
+
+int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
+                   const std::vector<std::string> &SourceFiles,
+                   const HeaderFilter &Headers) const {
   SourceText Sources;
-  std::vector<std::string> Fingerprints =
-      fingerprintFindings(Findings, Sources);
-  std::vector<ReportedFinding> Reported;
-  for (size_t I = 0; I < Findings.size(); ++I) {
-    Reported.emplace_back();
-    Reported.back().F = Findings[I];
-    Reported.back().Fingerprint = Fingerprints[I];
+  std::vector<ReportedFinding> Reported = triageFindings(
+      runRules(P, Filter), Headers, SourceFiles, Filter, Sources);
+  if (!Options.WriteBaseline.empty()) {
+    std::string Text = Baseline::write(Reported, Options.Sarif.SourceRoot);
+    if (llvm::Error E = llvm::writeToOutput(Options.WriteBaseline,
+                                            [&](llvm::raw_ostream &OS) {
+                                              OS << Text;
+                                              return llvm::Error::success();
+                                            }))
+      return fail(Options.WriteBaseline +
+                  ": cannot write: " + llvm::toString(std::move(E)));
+  }
+  Reported = compareWithBaseline(std::move(Reported));
+  if (Options.Diff)
+    llvm::erase_if(Reported, [&](const ReportedFinding &RF) {
+      return RF.Baseline == BaselineState::Absent ||
+             !Options.Diff->touches(RF.F);
+    });
+  // Text, JSON and the exit status show only what needs attention.
+  std::vector<Finding> Findings;
+  unsigned Hidden = 0;
+  for (const ReportedFinding &RF : Reported) {
+    if (RF.Baseline == BaselineState::Absent)
+      continue;
+    if (RF.Suppressed || RF.Baseline == BaselineState::Unchanged)
+      ++Hidden;
+    else
+      Findings.push_back(RF.F);
   }
   bool Color = Options.Output.empty() && llvm::outs().has_colors();
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
@@ -259,7 +360,11 @@ int Driver::report(const Program &P,
     return Status;
   if (!Options.Quiet)
     llvm::errs() << "corolint: " << summarizeProgram(P) << "; "
-                 << Findings.size() << " findings\n";
+                 << Findings.size() << " findings"
+                 << (Hidden ? " (" + std::to_string(Hidden) +
+                                  " suppressed or in the baseline)"
+                            : "")
+                 << "\n";
   if (!Errors.empty())
     return ExitUnanalyzed;
   for (const Finding &F : Findings)
@@ -349,6 +454,50 @@ DriverOptions readOptions() {
   return O;
 }
 
+/// A regex option, checked now so that a typo is a usage error.
+llvm::Error readRegex(llvm::StringRef Flag, llvm::StringRef Text,
+                      std::string &Out) {
+  Out = Text.str();
+  std::string Why;
+  if (!Text.empty() && !llvm::Regex(Text).isValid(Why))
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "--%s: bad regex '%s': %s", Flag.data(),
+                                   Text.str().c_str(), Why.c_str());
+  return llvm::Error::success();
+}
+
+/// --baseline, --diff and the header filters: files and git are read now,
+/// before any parsing, so that bad input fails fast.
+llvm::Error readTriageOptions(DriverOptions &O) {
+  if (llvm::Error E =
+          readRegex("header-filter", HeaderFilterRegex, O.HeaderRegex))
+    return E;
+  if (llvm::Error E = readRegex("exclude-header-filter",
+                                ExcludeHeaderFilterRegex, O.ExcludeHeaderRegex))
+    return E;
+  O.WriteBaseline = WriteBaseline;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> B = Baseline::load(BaselineFile);
+    if (!B)
+      return B.takeError();
+    O.Base = std::move(*B);
+  }
+  if (DiffRef == "-") {
+    auto Stdin = llvm::MemoryBuffer::getSTDIN();
+    if (!Stdin)
+      return llvm::createStringError(Stdin.getError(),
+                                     "--diff=-: cannot read stdin");
+    O.Diff = ChangedLines::parse((*Stdin)->getBuffer(), O.Sarif.SourceRoot);
+  } else if (!DiffRef.empty()) {
+    llvm::Expected<ChangedLines> Changed =
+        ChangedLines::fromGit(DiffRef, O.Sarif.SourceRoot);
+    if (!Changed)
+      return Changed.takeError();
+    O.Diff = std::move(*Changed);
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -395,7 +544,10 @@ int main(int argc, char **argv) {
   if (llvm::Error E = Settings->addModelsTo(Models))
     return fail(llvm::toString(std::move(E)));
 
-  Driver D(readOptions(), Models, *Filter);
+  DriverOptions Options = readOptions();
+  if (llvm::Error E = readTriageOptions(Options))
+    return fail(llvm::toString(std::move(E)));
+  Driver D(std::move(Options), Models, *Filter);
   if (ExtractCmd)
     return D.runExtract(CompileJobs);
   if (LinkCmd)
