@@ -162,6 +162,105 @@ equal "suppressions: --sarif-suppressed=omit" "0 3" \
 equal "suppressions: JSON leaves them out" "11 25 27" \
   "$(jq -r '[.findings[].location.line] | map(tostring) | join(" ")' "$work/s.json")"
 
+## Baselines
+base=$work/base
+mkdir -p "$base/build"
+cp "$src/test-corpus/lock-across-suspend/lock_guard_across_co_await.cpp" "$base/old.cpp"
+printf '[{"directory": "%s", "file": "old.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "old.cpp"]}]\n' \
+  "$base" "$src" > "$base/build/compile_commands.json"
+blint() { (cd "$base" && "$corolint" -p build --quiet "$@"); }
+blint --write-baseline=baseline.json > /dev/null
+check "baseline: writing it still reports" 1 $?
+equal "baseline: one fingerprint, file relative" "1 old.cpp" \
+  "$(jq -r '"\(.findings | length) \(.findings[0].file)"' "$base/baseline.json")"
+# Lines inserted above the finding and white space changed on its line.
+{ printf '// a new header comment\n// and another\n\nint unrelated = 1;\n'; \
+  sed 's/co_await ready;/co_await   ready;/' "$src/test-corpus/lock-across-suspend/lock_guard_across_co_await.cpp"; } > "$base/old.cpp"
+blint --baseline=baseline.json > "$work/out.txt"
+check "baseline: survives inserted lines" 0 $?
+equal "baseline: nothing printed" "" "$(cat "$work/out.txt")"
+blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+equal "baseline: SARIF marks it unchanged" "unchanged 16" \
+  "$(jq -r '.runs[0].results[] | "\(.baselineState) \(.locations[0].physicalLocation.region.startLine)"' "$work/b.sarif")"
+cat >> "$base/old.cpp" <<'CPP'
+fake::task<void> bump_again() {
+  std::lock_guard<std::mutex> lk(mtx);
+  co_await ready;
+}
+CPP
+blint --baseline=baseline.json > "$work/out.txt"
+check "baseline: a new finding fails" 1 $?
+equal "baseline: only the new one reported" "1" "$(grep -c ': warning: ' "$work/out.txt")"
+contains "baseline: the new one" "$work/out.txt" "old.cpp:21:3: warning"
+blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+equal "baseline: SARIF new and unchanged" "unchanged new" \
+  "$(jq -r '[.runs[0].results[].baselineState] | join(" ")' "$work/b.sarif")"
+# The old finding fixed: its entry is absent.
+cat > "$base/old.cpp" <<'CPP'
+#include <fake/coro.h>
+CPP
+blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+check "baseline: fixed finding passes" 0 $?
+equal "baseline: SARIF absent result" "absent lock-across-suspend" \
+  "$(jq -r '.runs[0].results[] | "\(.baselineState) \(.ruleId)"' "$work/b.sarif")"
+echo '{"format": "corolint-baseline", "version": 9, "findings": []}' > "$base/v9.json"
+blint --baseline=v9.json > /dev/null 2> "$work/err.txt"
+check "baseline: other version is bad input" 2 $?
+contains "baseline: version named" "$work/err.txt" "v9.json: baseline version 9"
+echo '[1, 2' > "$base/cut.json"
+blint --baseline=cut.json > /dev/null 2> "$work/err.txt"
+check "baseline: malformed is bad input" 2 $?
+contains "baseline: malformed named" "$work/err.txt" "cut.json: not a corolint baseline"
+
+## Diff mode, on a git history made here
+repo=$work/repo
+mkdir -p "$repo/build"
+cp "$src/test-corpus/lock-across-suspend/lock_guard_across_co_await.cpp" "$repo/a.cpp"
+cat > "$repo/b.cpp" <<'CPP'
+#include <fake/coro.h>
+#include <mutex>
+std::mutex bm;
+fake::event be;
+fake::task<void> quiet() {
+  co_await be;
+}
+CPP
+(cd "$repo" && for f in a.cpp b.cpp; do
+  printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "%s"]}\n' "$repo" "$f" "$src" "$f"
+done) | jq -s . > "$repo/build/compile_commands.json"
+git() { command git -C "$repo" -c user.name=t -c user.email=t@example.com -c commit.gpgsign=false "$@"; }
+git init -q && git add a.cpp b.cpp && git commit -qm base
+# The change: a new finding in b.cpp, and the lock line of a.cpp's old
+# finding edited (a path step, not its primary line).
+cat > "$repo/b.cpp" <<'CPP'
+#include <fake/coro.h>
+#include <mutex>
+std::mutex bm;
+fake::event be;
+fake::task<void> quiet() {
+  std::lock_guard<std::mutex> g(bm);
+  co_await be;
+}
+CPP
+git commit -qam "lock in quiet"
+dlint() { (cd "$repo" && "$corolint" -p build --quiet "$@"); }
+dlint --diff=HEAD~1 > "$work/out.txt"
+check "diff: new finding fails" 1 $?
+equal "diff: only the changed file's finding" "b.cpp:7:3" \
+  "$(grep -o '[ab].cpp:[0-9]*:[0-9]*: warning' "$work/out.txt" | sed 's/: warning//' | tr '\n' ' ' | sed 's/ $//')"
+dlint --diff=HEAD > /dev/null
+check "diff: nothing changed since HEAD" 0 $?
+sed -i 's/std::lock_guard<std::mutex> lk(mtx);/std::lock_guard<std::mutex> lk{mtx};/' "$repo/a.cpp"
+dlint --diff=HEAD > "$work/out.txt"
+check "diff: a changed path step reports its finding" 1 $?
+contains "diff: through the lock line" "$work/out.txt" "a.cpp:12:3: warning"
+git diff HEAD~1 | dlint --diff=- --format=sarif > "$work/d.sarif"
+equal "diff: unified diff on stdin" "a.cpp b.cpp" \
+  "$(jq -r '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri] | join(" ")' "$work/d.sarif")"
+dlint --diff=no-such-ref > /dev/null 2> "$work/err.txt"
+check "diff: bad ref is bad input" 2 $?
+contains "diff: git's complaint shown" "$work/err.txt" "--diff: git diff"
+
 ## The corpus SARIF test skips, never passes, when the validator cannot run.
 printf '#!/bin/sh\nexit 2\n' > "$work/no-validator"
 chmod +x "$work/no-validator"
