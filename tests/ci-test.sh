@@ -261,6 +261,19 @@ dlint --diff=no-such-ref > /dev/null 2> "$work/err.txt"
 check "diff: bad ref is bad input" 2 $?
 contains "diff: git's complaint shown" "$work/err.txt" "--diff: git diff"
 
+## Progress line and colour: only on a terminal
+(cd "$proj" && "$corolint" -p build -j2) > "$work/out.txt" 2> "$work/err.txt"
+lacks "no progress line when stderr is not a terminal" "$work/err.txt" "[1/2]"
+if ! grep -q $'\033\\[' "$work/out.txt"; then pass "no colour in a pipe"; else failed "colour in a pipe"; fi
+if command -v script > /dev/null; then
+  (cd "$proj" && script -qec "'$corolint' -p build -j2 -o /dev/null" /dev/null) > "$work/tty.txt" 2>&1
+  contains "progress line on a terminal" "$work/tty.txt" "[2/2] "
+  (cd "$proj" && script -qec "'$corolint' -p build -j2 2>/dev/null" /dev/null) > "$work/tty.txt" 2>&1
+  if grep -q $'\033\\[' "$work/tty.txt"; then pass "colour on a terminal"; else failed "no colour on a terminal"; fi
+else
+  echo "skipped: no script(1) to fake a terminal"
+fi
+
 ## The corpus SARIF test skips, never passes, when the validator cannot run.
 printf '#!/bin/sh\nexit 2\n' > "$work/no-validator"
 chmod +x "$work/no-validator"

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Progress.h"
 #include "corolint/Analysis.h"
 #include "corolint/ApiModels.h"
 #include "corolint/Baseline.h"
@@ -376,8 +377,12 @@ int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
 /// Parses the units; reports those that fail.
 std::vector<ExtractResult>
 Driver::extractUnits(const std::vector<CompileJob> &CompileJobs) const {
+  // A progress line only where a person watches, never in CI logs.
+  bool ShowProgress = !Options.Quiet && llvm::errs().is_displayed();
   std::vector<ExtractResult> Results =
-      extractFacts(CompileJobs, Options.Extract);
+      ShowProgress
+          ? extractWithProgress(CompileJobs, Options.Extract, llvm::errs())
+          : extractFacts(CompileJobs, Options.Extract);
   for (const ExtractResult &R : Results)
     if (!R.Facts)
       llvm::WithColor::error(llvm::errs(), "corolint") << R.Error << '\n';
