@@ -261,6 +261,68 @@ dlint --diff=no-such-ref > /dev/null 2> "$work/err.txt"
 check "diff: bad ref is bad input" 2 $?
 contains "diff: git's complaint shown" "$work/err.txt" "--diff: git diff"
 
+## Configuration commands and header filters
+conf=$work/conf
+mkdir -p "$conf/build"
+cat > "$conf/h.h" <<'CPP'
+#include <fake/coro.h>
+#include <mutex>
+inline std::mutex hm;
+inline fake::event he;
+inline fake::task<void> in_header() {
+  std::lock_guard<std::mutex> lk(hm);
+  co_await he;
+}
+CPP
+printf '#include "h.h"\nfake::task<void> use() { co_await in_header(); }\n' > "$conf/m.cpp"
+printf '[{"directory": "%s", "file": "m.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "m.cpp"]}]\n' \
+  "$conf" "$src" > "$conf/build/compile_commands.json"
+clint() { (cd "$conf" && "$corolint" -p build --quiet "$@"); }
+clint > "$work/out.txt"
+contains "header finding reported by default" "$work/out.txt" "h.h:7:3: warning"
+clint --header-filter='nomatch' > /dev/null
+check "--header-filter hides other headers" 0 $?
+clint --header-filter='/h\.h$' > /dev/null
+check "--header-filter shows matching headers" 1 $?
+clint --exclude-header-filter='h\.h' > /dev/null
+check "--exclude-header-filter" 0 $?
+clint --header-filter='(' > /dev/null 2> "$work/err.txt"
+check "bad --header-filter is bad input" 2 $?
+contains "bad regex named" "$work/err.txt" "--header-filter: bad regex '('"
+printf "Checks: '*,-never-signaled'\nExcludeHeaderFilterRegex: 'h\\\\.h'\n" > "$conf/.corolint.yaml"
+clint > /dev/null
+check "ExcludeHeaderFilterRegex from .corolint.yaml" 0 $?
+clint --exclude-header-filter='nomatch' > /dev/null
+check "the command line wins over the file" 1 $?
+(cd "$conf" && "$corolint" --explain-config --checks='lock-*') > "$work/out.txt"
+contains "--explain-config: command line" "$work/out.txt" "Checks: 'lock-*'  # command line (--checks)"
+contains "--explain-config: file and line" "$work/out.txt" "ExcludeHeaderFilterRegex: 'h\.h'  # $conf/.corolint.yaml:2"
+contains "--explain-config: default" "$work/out.txt" "HeaderFilterRegex: ''  # default"
+(cd "$conf" && "$corolint" --verify-config) > "$work/out.txt"
+check "--verify-config: good file" 0 $?
+contains "--verify-config says ok" "$work/out.txt" ".corolint.yaml: ok"
+cat > "$conf/bad.yaml" <<'YAML'
+# a typo in a rule name
+Checks: '*,-wait-cycel'
+YAML
+(cd "$conf" && "$corolint" --verify-config --config-file=bad.yaml) > /dev/null 2> "$work/err.txt"
+check "--verify-config: unknown rule is an error" 2 $?
+contains "--verify-config names file and line" "$work/err.txt" "bad.yaml:2: Checks: '-wait-cycel' matches no rule"
+clint --config-file=bad.yaml > /dev/null 2> "$work/err.txt"
+contains "an unknown rule warns in a run" "$work/err.txt" "warning: bad.yaml:2: Checks: '-wait-cycel' matches no rule"
+printf "Checks: '*'\nHeaderFiltre: 'x'\n" > "$conf/key.yaml"
+(cd "$conf" && "$corolint" --verify-config --config=key.yaml) > /dev/null 2> "$work/err.txt"
+check "--verify-config: unknown key" 2 $?
+contains "unknown key named with line" "$work/err.txt" "key.yaml:2: unknown key 'HeaderFiltre'"
+cp "$src/test-corpus/.corolint.yaml" "$conf/models.yaml"
+(cd "$conf" && "$corolint" --dump-config --config=models.yaml --checks='lock-*') > "$conf/dumped.yaml"
+contains "--dump-config: effective checks" "$conf/dumped.yaml" "Checks: 'lock-*'"
+contains "--dump-config: models" "$conf/dumped.yaml" '"library":"fake"'
+(cd "$conf" && "$corolint" --verify-config --config=dumped.yaml) > /dev/null
+check "--dump-config output is a valid configuration" 0 $?
+(cd "$conf" && "$corolint" --explain-config --config=dumped.yaml) > "$work/out.txt"
+contains "dumped file gives the same checks" "$work/out.txt" "Checks: 'lock-*'"
+
 ## Progress line and colour: only on a terminal
 (cd "$proj" && "$corolint" -p build -j2) > "$work/out.txt" 2> "$work/err.txt"
 lacks "no progress line when stderr is not a terminal" "$work/err.txt" "[1/2]"

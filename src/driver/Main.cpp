@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConfigCommands.h"
 #include "Progress.h"
 #include "corolint/Analysis.h"
 #include "corolint/ApiModels.h"
@@ -165,6 +166,21 @@ cl::opt<std::string> ExcludeHeaderFilterRegex(
     cl::desc("Do not report findings in headers whose path matches this regex"),
     cl::value_desc("regex"), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::alias ConfigFileAlias("config-file", cl::aliasopt(ConfigFile),
+                          cl::desc("Alias for --config"));
+cl::opt<bool>
+    DumpConfig("dump-config",
+               cl::desc("Print the effective configuration as YAML and exit"),
+               cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
+cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("Print each setting and where it came from, and exit"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (unknown keys and rules, bad regexes "
+             "and models are errors naming the line) and exit"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
@@ -431,10 +447,15 @@ int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {
 llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
   if (!ConfigFile.empty())
     return loadConfig(ConfigFile);
+  // Without units (--list-checks, --dump-config, ...): above the first
+  // file named, or the current folder.
   std::string Start =
-      CompileJobs.empty()
-          ? std::string(".")
-          : llvm::sys::path::parent_path(CompileJobs.front().File).str();
+      !CompileJobs.empty()
+          ? llvm::sys::path::parent_path(CompileJobs.front().File).str()
+      : !Files.empty() ? llvm::sys::path::parent_path(Files.front()).str()
+                       : std::string(".");
+  if (Start.empty())
+    Start = ".";
   if (std::optional<std::string> Found = findConfigUpward(Start))
     return loadConfig(*Found);
   return Config();
@@ -473,12 +494,13 @@ llvm::Error readRegex(llvm::StringRef Flag, llvm::StringRef Text,
 
 /// --baseline, --diff and the header filters: files and git are read now,
 /// before any parsing, so that bad input fails fast.
-llvm::Error readTriageOptions(DriverOptions &O) {
+llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
   if (llvm::Error E =
-          readRegex("header-filter", HeaderFilterRegex, O.HeaderRegex))
+          readRegex("header-filter", C.HeaderFilterRegex.Value, O.HeaderRegex))
     return E;
-  if (llvm::Error E = readRegex("exclude-header-filter",
-                                ExcludeHeaderFilterRegex, O.ExcludeHeaderRegex))
+  if (llvm::Error E =
+          readRegex("exclude-header-filter", C.ExcludeHeaderFilterRegex.Value,
+                    O.ExcludeHeaderRegex))
     return E;
   O.WriteBaseline = WriteBaseline;
   if (!BaselineFile.empty()) {
@@ -503,6 +525,33 @@ llvm::Error readTriageOptions(DriverOptions &O) {
   return llvm::Error::success();
 }
 
+EffectiveConfig effectiveConfig(const Config &File) {
+  return {File,
+          pickSetting(Checks.getNumOccurrences(), Checks, "checks", File.Checks,
+                      File, "*"),
+          pickSetting(HeaderFilterRegex.getNumOccurrences(), HeaderFilterRegex,
+                      "header-filter", File.HeaderFilterRegex, File, ""),
+          pickSetting(ExcludeHeaderFilterRegex.getNumOccurrences(),
+                      ExcludeHeaderFilterRegex, "exclude-header-filter",
+                      File.ExcludeHeaderFilterRegex, File, "")};
+}
+
+int runConfigCommand(const EffectiveConfig &C) {
+  if (DumpConfig)
+    dumpConfig(llvm::outs(), C);
+  if (ExplainConfig)
+    explainConfig(llvm::outs(), C);
+  if (!VerifyConfig)
+    return ExitClean;
+  std::vector<std::string> Problems = verifyConfig(C);
+  for (const std::string &P : Problems)
+    llvm::WithColor::error(llvm::errs(), "corolint") << P << '\n';
+  if (Problems.empty())
+    llvm::outs() << (C.File.File.empty() ? "no .corolint.yaml" : C.File.File)
+                 << ": ok\n";
+  return Problems.empty() ? ExitClean : ExitBadInput;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -522,8 +571,9 @@ int main(int argc, char **argv) {
   if (!failLevelRank(FailOn))
     return fail("--fail-on must be note, warning, error or never, not '" +
                 FailOn + "'");
+  bool ConfigCommand = DumpConfig || ExplainConfig || VerifyConfig;
   std::vector<CompileJob> CompileJobs;
-  if (!LinkCmd && !ListChecks) {
+  if (!LinkCmd && !ListChecks && !ConfigCommand) {
     llvm::Expected<std::vector<CompileJob>> Loaded =
         loadCompileJobs(BuildPath, Files);
     if (!Loaded)
@@ -533,11 +583,18 @@ int main(int argc, char **argv) {
   llvm::Expected<Config> Settings = findConfig(CompileJobs);
   if (!Settings)
     return fail(llvm::toString(Settings.takeError()));
-  // The command line wins over the configuration file.
+  EffectiveConfig Effective = effectiveConfig(*Settings);
+  if (ConfigCommand)
+    return runConfigCommand(Effective);
+  // A glob that matches nothing may name a rule of a newer corolint, so it
+  // is only an error under --verify-config; a typo must still be seen.
+  for (const std::string &Glob :
+       CheckFilter::unknownGlobs(Effective.Checks.Value))
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << Effective.Checks.Origin << ": Checks: '" << Glob
+        << "' matches no rule\n";
   llvm::Expected<CheckFilter> Filter =
-      CheckFilter::parse(Checks.getNumOccurrences() || Settings->Checks.empty()
-                             ? Checks
-                             : Settings->Checks);
+      CheckFilter::parse(Effective.Checks.Value);
   if (!Filter)
     return fail(llvm::toString(Filter.takeError()));
   if (ListChecks)
@@ -550,7 +607,7 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(std::move(E)));
 
   DriverOptions Options = readOptions();
-  if (llvm::Error E = readTriageOptions(Options))
+  if (llvm::Error E = readTriageOptions(Options, Effective))
     return fail(llvm::toString(std::move(E)));
   Driver D(std::move(Options), Models, *Filter);
   if (ExtractCmd)

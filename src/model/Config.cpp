@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/Config.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -117,22 +118,30 @@ llvm::Expected<Config> ConfigReader::read() {
   auto *Root = llvm::dyn_cast<llvm::yaml::MappingNode>(Doc->getRoot());
   if (!Root || Stream.failed())
     return errorAt(Doc->getRoot(), "not a YAML mapping of settings");
+  std::pair<const char *, ConfigValue *> Scalars[] = {
+      {"Checks", &C.Checks},
+      {"HeaderFilterRegex", &C.HeaderFilterRegex},
+      {"ExcludeHeaderFilterRegex", &C.ExcludeHeaderFilterRegex}};
   for (llvm::yaml::KeyValueNode &KV : *Root) {
     llvm::Expected<std::string> Key = scalar(KV.getKey());
     if (!Key)
       return Key.takeError();
-    if (*Key == "Checks") {
-      llvm::Expected<std::string> V = scalar(KV.getValue());
-      if (!V)
-        return V.takeError();
-      C.Checks = *V;
-    } else if (*Key == "Models") {
+    if (*Key == "Models") {
       if (llvm::Error E = readModels(KV.getValue(), C))
         return std::move(E);
-    } else {
-      return errorAt(KV.getKey(),
-                     "unknown key '" + *Key + "' (known: Checks, Models)");
+      continue;
     }
+    auto Known =
+        llvm::find_if(Scalars, [&](const auto &S) { return *Key == S.first; });
+    if (Known == std::end(Scalars))
+      return errorAt(KV.getKey(), "unknown key '" + *Key + "' (known: " +
+                                      llvm::join(configKeys(), ", ") + ")");
+    llvm::Expected<std::string> V = scalar(KV.getValue());
+    if (!V)
+      return V.takeError();
+    Known->second->Value = *V;
+    Known->second->Line =
+        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
   }
   if (Stream.failed())
     return errorAt(nullptr, "malformed YAML");
@@ -140,6 +149,12 @@ llvm::Expected<Config> ConfigReader::read() {
 }
 
 } // namespace
+
+llvm::ArrayRef<const char *> configKeys() {
+  static const char *const Keys[] = {"Checks", "HeaderFilterRegex",
+                                     "ExcludeHeaderFilterRegex", "Models"};
+  return Keys;
+}
 
 llvm::Error Config::addModelsTo(ApiModels &Models) const {
   for (const auto &[Origin, Text] : this->Models)
@@ -161,6 +176,7 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
 std::optional<std::string> findConfigUpward(llvm::StringRef Dir) {
   llvm::SmallString<256> Current(Dir);
   llvm::sys::fs::make_absolute(Current);
+  llvm::sys::path::remove_dots(Current, /*remove_dot_dot=*/true);
   while (!Current.empty()) {
     llvm::SmallString<256> Candidate(Current);
     llvm::sys::path::append(Candidate, ".corolint.yaml");
