@@ -336,6 +336,13 @@ else
   echo "skipped: no script(1) to fake a terminal"
 fi
 
+## --help and README.md name the same options
+for opt in $("$corolint" --help | grep -oE '^  (--?[a-z][a-z-]*)' | sed 's/^ *//'); do
+  [ "$opt" = --help-list ] && continue
+  if grep -qF -- "\`$opt" "$src/README.md"; then pass "README documents $opt"; else
+    failed "README does not document $opt (--help lists it)"; fi
+done
+
 ## The corpus SARIF test skips, never passes, when the validator cannot run.
 printf '#!/bin/sh\nexit 2\n' > "$work/no-validator"
 chmod +x "$work/no-validator"

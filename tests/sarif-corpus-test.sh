@@ -46,8 +46,7 @@ for group in "$src"/test-corpus/*/; do
   done
 done
 
-files=()
-sarif_of() { # sarif_of CASE: appends its SARIF to files, or counts a failure
+sarif_of() { # sarif_of CASE: writes OUT/case.sarif, or OUT/failed
   local c=$1 rel out units status
   rel=${c#"$src/test-corpus/"}
   out=$work/sarif/${rel//\//__}
@@ -55,35 +54,45 @@ sarif_of() { # sarif_of CASE: appends its SARIF to files, or counts a failure
   if [ -d "$c" ]; then units=("$c"/*.cpp); else units=("$c"); fi
   write_db "$out" "${units[@]}"
   "$corolint" -p "$out" --format=sarif --source-root="$src" --fail-on=never \
-    --quiet -o "$out/case.sarif" 2> "$out/stderr"
+    --quiet -j1 -o "$out/case.sarif" 2> "$out/stderr"
   status=$?
   if [ $status != 0 ]; then
-    echo "FAIL: $rel: corolint exited $status"; cat "$out/stderr"
-    failures=$((failures + 1))
-    return
+    { echo "FAIL: $rel: corolint exited $status"; cat "$out/stderr"; } > "$out/failed"
+    rm -f "$out/case.sarif"
   fi
-  files+=("$out/case.sarif")
 }
 
 # First one case, to find out early whether the validator can run at all.
 [ ${#cases[@]} -gt 0 ] || { echo "FAIL: no corpus case found"; exit 1; }
 sarif_of "${cases[0]}"
-if [ ${#files[@]} = 1 ]; then
-  "$validate" "${files[0]}" > "$work/probe.log" 2>&1
+if [ -f "$work/sarif/"*"/case.sarif" ]; then
+  "$validate" "$work/sarif/"*/case.sarif > "$work/probe.log" 2>&1
   if [ $? = 2 ]; then
     cat "$work/probe.log"
     echo "SKIPPED: validate-sarif could not run (no npm or network for its first use?)"
     exit $skip
   fi
 fi
+# The other cases, one per core.
 start=$SECONDS
-for c in "${cases[@]:1}"; do sarif_of "$c"; done
+jobs=$(nproc)
+for c in "${cases[@]:1}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+  sarif_of "$c" &
+done
+wait
 echo "wrote the SARIF of ${#cases[@]} corpus cases in $((SECONDS - start)) s"
+for f in "$work"/sarif/*/failed; do
+  [ -f "$f" ] || continue
+  cat "$f"
+  failures=$((failures + 1))
+done
+files=("$work"/sarif/*/case.sarif)
+[ -f "${files[0]}" ] || files=()
 
 # Validate in as many parallel batches as there are cores: the Multitool
 # takes seconds per file, most of it starting up.
 start=$SECONDS
-jobs=$(nproc)
 for ((i = 0; i < jobs; i++)); do
   batch=()
   for ((j = i; j < ${#files[@]}; j += jobs)); do batch+=("${files[j]}"); done

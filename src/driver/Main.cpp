@@ -185,6 +185,29 @@ cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
+// The man-page sections after the options; README.md says the same.
+cl::extrahelp MoreHelp(R"(
+FILES:
+  .corolint.yaml     Checks, HeaderFilterRegex, ExcludeHeaderFilterRegex and
+                     Models (in-house libraries); found upward from the first
+                     translation unit unless --config names one
+
+SUPPRESSIONS:
+  code;  // NOLINT(corolint-RULE) justification
+  // NOLINTNEXTLINE(corolint-RULE), NOLINTBEGIN(corolint-*) ... NOLINTEND(corolint-*)
+  A rule name (or glob) is required: a bare NOLINT does not silence corolint.
+
+EXIT STATUS:
+  0  no findings at or above the --fail-on level
+  1  findings at or above the --fail-on level
+  2  bad usage or input; one line on stderr names the file and the problem
+  3  some translation units could not be parsed (the others were analyzed)
+
+SEE ALSO:
+  README.md, docs/output.md (formats), docs/ci.md (CI, baselines, diff mode),
+  docs/rules/<id>.md (one page per rule)
+)");
+
 int fail(const llvm::Twine &Message, int Code = ExitBadInput) {
   llvm::WithColor::error(llvm::errs(), "corolint") << Message << '\n';
   return Code;
