@@ -323,6 +323,24 @@ check "--dump-config output is a valid configuration" 0 $?
 (cd "$conf" && "$corolint" --explain-config --config=dumped.yaml) > "$work/out.txt"
 contains "dumped file gives the same checks" "$work/out.txt" "Checks: 'lock-*'"
 
+## Levels per rule
+printf "Levels:\n  lock-across-suspend: error\n" > "$conf/levels.yaml"
+(cd "$conf" && "$corolint" -p build --config=levels.yaml --fail-on=error) > "$work/out.txt" 2>/dev/null
+check "Levels: a rule raised to error fails --fail-on=error" 1 $?
+contains "Levels: reported as error" "$work/out.txt" "h.h:7:3: error: "
+(cd "$conf" && "$corolint" -p build --config=levels.yaml --format=sarif --quiet) > "$work/l.sarif"
+equal "Levels: SARIF result level" "error" "$(jq -r '.runs[0].results[0].level' "$work/l.sarif")"
+(cd "$conf" && "$corolint" --explain-config --config=levels.yaml) > "$work/out.txt"
+contains "Levels: explained" "$work/out.txt" "lock-across-suspend: error  # levels.yaml:2"
+printf "Levels:\n  lock-across-suspend: fatal\n" > "$conf/levels.yaml"
+(cd "$conf" && "$corolint" -p build --config=levels.yaml) > /dev/null 2> "$work/err.txt"
+check "Levels: bad level is bad input" 2 $?
+contains "Levels: bad level named with line" "$work/err.txt" "levels.yaml:2: Levels: 'lock-across-suspend' must be note, warning or error"
+printf "Checks: '*'\nLevels:\n  lock-acros-suspend: note\n" > "$conf/levels.yaml"
+(cd "$conf" && "$corolint" --verify-config --config=levels.yaml) > /dev/null 2> "$work/err.txt"
+check "Levels: --verify-config rejects an unknown rule" 2 $?
+contains "Levels: unknown rule named with line" "$work/err.txt" "levels.yaml:3: Levels: 'lock-acros-suspend' is not a rule"
+
 ## Progress line and colour: only on a terminal
 (cd "$proj" && "$corolint" -p build -j2) > "$work/out.txt" 2> "$work/err.txt"
 lacks "no progress line when stderr is not a terminal" "$work/err.txt" "[1/2]"

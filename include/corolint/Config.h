@@ -27,6 +27,9 @@ struct Config {
   ConfigValue Checks;
   ConfigValue HeaderFilterRegex;
   ConfigValue ExcludeHeaderFilterRegex;
+  /// `Levels:` rule id -> note, warning or error, overriding the rule's
+  /// default level; in file order.
+  std::vector<std::pair<std::string, ConfigValue>> Levels;
   /// Each entry of `Models:` as JSON text, with a name for messages.
   std::vector<std::pair<std::string, std::string>> Models;
 

@@ -2,6 +2,7 @@
 
 #include "ConfigCommands.h"
 #include "corolint/Analysis.h"
+#include "corolint/Rule.h"
 #include "llvm/Support/Regex.h"
 
 namespace corolint {
@@ -39,6 +40,9 @@ void dumpConfig(llvm::raw_ostream &OS, const EffectiveConfig &C) {
      << (C.File.File.empty() ? "no .corolint.yaml" : C.File.File) << ")\n";
   for (const auto &[Key, Value] : scalarSettings(C))
     OS << Key << ": " << quoted(Value->Value) << "\n";
+  OS << "Levels:" << (C.File.Levels.empty() ? " {}" : "") << "\n";
+  for (const auto &[Rule, Level] : C.File.Levels)
+    OS << "  " << Rule << ": " << Level.Value << "\n";
   // Each model is JSON, which YAML reads as a flow mapping.
   OS << "Models:" << (C.File.Models.empty() ? " []" : "") << "\n";
   for (const auto &[Origin, Json] : C.File.Models)
@@ -49,6 +53,11 @@ void explainConfig(llvm::raw_ostream &OS, const EffectiveConfig &C) {
   for (const auto &[Key, Value] : scalarSettings(C))
     OS << Key << ": " << quoted(Value->Value) << "  # " << Value->Origin
        << "\n";
+  OS << "Levels: each rule's default (docs/rules)"
+     << (C.File.Levels.empty() ? "" : ", except") << "\n";
+  for (const auto &[Rule, Level] : C.File.Levels)
+    OS << "  " << Rule << ": " << Level.Value << "  # " << C.File.File << ":"
+       << Level.Line << "\n";
   OS << "Models: the shipped models (rules/models)";
   if (C.File.Models.empty())
     OS << "\n";
@@ -72,6 +81,10 @@ std::vector<std::string> verifyConfig(const EffectiveConfig &C) {
       Problems.push_back(Value->Origin + ": " + Key + ": bad regex '" +
                          Value->Value + "': " + Why);
   }
+  for (const auto &[Rule, Level] : C.File.Levels)
+    if (!findRule(Rule))
+      Problems.push_back(C.File.File + ":" + std::to_string(Level.Line) +
+                         ": Levels: '" + Rule + "' is not a rule");
   ApiModels Models;
   if (llvm::Error E = C.File.addModelsTo(Models))
     Problems.push_back(llvm::toString(std::move(E)));

@@ -29,6 +29,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <set>
 
 using namespace corolint;
@@ -188,9 +189,10 @@ cl::opt<bool> Quiet("quiet",
 // The man-page sections after the options; README.md says the same.
 cl::extrahelp MoreHelp(R"(
 FILES:
-  .corolint.yaml     Checks, HeaderFilterRegex, ExcludeHeaderFilterRegex and
-                     Models (in-house libraries); found upward from the first
-                     translation unit unless --config names one
+  .corolint.yaml     Checks, HeaderFilterRegex, ExcludeHeaderFilterRegex,
+                     Levels (rule: note|warning|error) and Models (in-house
+                     libraries); found upward from the first translation
+                     unit unless --config names one
 
 SUPPRESSIONS:
   code;  // NOLINT(corolint-RULE) justification
@@ -244,6 +246,8 @@ struct DriverOptions {
   std::optional<Baseline> Base;
   std::string WriteBaseline;
   std::optional<ChangedLines> Diff;
+  /// Levels: from .corolint.yaml, by rule id.
+  std::map<std::string, Level> Levels;
   /// Checked copies of --header-filter and --exclude-header-filter
   /// (llvm::Regex cannot be copied).
   std::string HeaderRegex, ExcludeHeaderRegex;
@@ -358,8 +362,12 @@ int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
                    const std::vector<std::string> &SourceFiles,
                    const HeaderFilter &Headers) const {
   SourceText Sources;
+  std::vector<Finding> FromRules = runRules(P, Filter);
+  for (Finding &F : FromRules)
+    if (auto It = Options.Levels.find(F.Rule); It != Options.Levels.end())
+      F.Severity = It->second;
   std::vector<ReportedFinding> Reported = triageFindings(
-      runRules(P, Filter), Headers, SourceFiles, Filter, Sources);
+      std::move(FromRules), Headers, SourceFiles, Filter, Sources);
   if (!Options.WriteBaseline.empty()) {
     std::string Text = Baseline::write(Reported, Options.Sarif.SourceRoot);
     if (llvm::Error E = llvm::writeToOutput(Options.WriteBaseline,
@@ -526,6 +534,10 @@ llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
                     O.ExcludeHeaderRegex))
     return E;
   O.WriteBaseline = WriteBaseline;
+  for (const auto &[Rule, Name] : C.File.Levels)
+    O.Levels[Rule] = Name.Value == "error"  ? Level::Error
+                     : Name.Value == "note" ? Level::Note
+                                            : Level::Warning;
   if (!BaselineFile.empty()) {
     llvm::Expected<Baseline> B = Baseline::load(BaselineFile);
     if (!B)

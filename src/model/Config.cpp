@@ -31,6 +31,7 @@ private:
   llvm::Expected<json> toJson(llvm::yaml::Node *N);
   llvm::Expected<std::string> scalar(llvm::yaml::Node *N);
   llvm::Error readModels(llvm::yaml::Node *N, Config &C);
+  llvm::Error readLevels(llvm::yaml::Node *N, Config &C);
 
   std::string Path;
   llvm::SourceMgr SM;
@@ -108,6 +109,31 @@ llvm::Error ConfigReader::readModels(llvm::yaml::Node *N, Config &C) {
   return llvm::Error::success();
 }
 
+llvm::Error ConfigReader::readLevels(llvm::yaml::Node *N, Config &C) {
+  auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+  if (!Map)
+    return errorAt(N, "Levels must map rule ids to note, warning or error");
+  for (llvm::yaml::KeyValueNode &KV : *Map) {
+    llvm::Expected<std::string> Rule = scalar(KV.getKey());
+    if (!Rule)
+      return Rule.takeError();
+    llvm::Expected<std::string> Level = scalar(KV.getValue());
+    if (!Level)
+      return Level.takeError();
+    if (*Level != "note" && *Level != "warning" && *Level != "error")
+      return errorAt(KV.getValue(), "Levels: '" + *Rule +
+                                        "' must be note, warning or error, "
+                                        "not '" +
+                                        *Level + "'");
+    // Whether the rule exists is --verify-config's question: a rule of a
+    // newer corolint must not break older ones.
+    unsigned Line =
+        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+    C.Levels.push_back({*Rule, {*Level, Line}});
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<Config> ConfigReader::read() {
   Config C;
   C.File = Path;
@@ -126,8 +152,9 @@ llvm::Expected<Config> ConfigReader::read() {
     llvm::Expected<std::string> Key = scalar(KV.getKey());
     if (!Key)
       return Key.takeError();
-    if (*Key == "Models") {
-      if (llvm::Error E = readModels(KV.getValue(), C))
+    if (*Key == "Models" || *Key == "Levels") {
+      if (llvm::Error E = *Key == "Models" ? readModels(KV.getValue(), C)
+                                           : readLevels(KV.getValue(), C))
         return std::move(E);
       continue;
     }
@@ -152,7 +179,8 @@ llvm::Expected<Config> ConfigReader::read() {
 
 llvm::ArrayRef<const char *> configKeys() {
   static const char *const Keys[] = {"Checks", "HeaderFilterRegex",
-                                     "ExcludeHeaderFilterRegex", "Models"};
+                                     "ExcludeHeaderFilterRegex", "Levels",
+                                     "Models"};
   return Keys;
 }
 
