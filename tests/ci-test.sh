@@ -161,6 +161,9 @@ equal "suppressions: --sarif-suppressed=omit" "0 3" \
 (cd "$sup" && "$corolint" -p build --format=json --quiet) > "$work/s.json"
 equal "suppressions: JSON leaves them out" "11 25 27" \
   "$(jq -r '[.findings[].location.line] | map(tostring) | join(" ")' "$work/s.json")"
+equal "JSON findings carry the SARIF fingerprint" \
+  "$(jq -r '[.runs[0].results[] | select(.suppressions | not) | .partialFingerprints["corolint/v1"]] | join(" ")' "$work/s.sarif")" \
+  "$(jq -r '[.findings[].fingerprint] | join(" ")' "$work/s.json")"
 
 ## Baselines
 base=$work/base

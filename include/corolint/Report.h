@@ -49,9 +49,11 @@ void writeSarifReport(llvm::raw_ostream &OS,
 void writeTextReport(llvm::raw_ostream &OS,
                      const std::vector<Finding> &Findings, bool Color);
 
-/// The JSON form of docs/output.md.
+/// The JSON form of docs/output.md; \p Fingerprints are the findings'
+/// corolint/v1 fingerprints, in the same order (or empty).
 void writeJsonReport(llvm::raw_ostream &OS,
                      const std::vector<Finding> &Findings,
+                     const std::vector<std::string> &Fingerprints,
                      const std::vector<UnitError> &Errors);
 
 /// The call/wait graph for Graphviz.

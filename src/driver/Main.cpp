@@ -386,21 +386,24 @@ int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
     });
   // Text, JSON and the exit status show only what needs attention.
   std::vector<Finding> Findings;
+  std::vector<std::string> Fingerprints;
   unsigned Hidden = 0;
   for (const ReportedFinding &RF : Reported) {
     if (RF.Baseline == BaselineState::Absent)
       continue;
     if (RF.Suppressed || RF.Baseline == BaselineState::Unchanged)
       ++Hidden;
-    else
+    else {
       Findings.push_back(RF.F);
+      Fingerprints.push_back(RF.Fingerprint);
+    }
   }
   bool Color = Options.Output.empty() && llvm::outs().has_colors();
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
     if (Options.OutputFormat == Format::Sarif)
       writeSarifReport(OS, Reported, Errors, Options.Sarif, Sources);
     else if (Options.OutputFormat == Format::Json)
-      writeJsonReport(OS, Findings, Errors);
+      writeJsonReport(OS, Findings, Fingerprints, Errors);
     else
       writeTextReport(OS, Findings, Color);
   });
