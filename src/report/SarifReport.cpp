@@ -223,7 +223,7 @@ json SarifWriter::result(const ReportedFinding &RF) {
     json Related = json::array(), Steps = json::array();
     for (size_t I = 0; I < F.Path.size(); ++I) {
       const PathStep &S = F.Path[I];
-      json Message = {{"text", sentence(S.Message)}};
+      json Message = {{"text", escapeBrackets(sentence(S.Message))}};
       Related.push_back({{"id", I + 1},
                          {"physicalLocation", physicalLocation(S.Loc)},
                          {"message", Message}});
@@ -255,7 +255,7 @@ json SarifWriter::invocation(const std::vector<UnitError> &Errors) const {
     Notes.push_back(
         {{"level", "error"},
          {"descriptor", {{"id", "unanalyzed-unit"}}},
-         {"message", {{"text", sentence(E.Message)}}},
+         {"message", {{"text", escapeBrackets(sentence(E.Message))}}},
          {"locations", json::array({{{"physicalLocation",
                                       {{"artifactLocation",
                                         artifactLocation(E.File)}}}}})}});
