@@ -210,6 +210,9 @@ echo '{"format": "corolint-baseline", "version": 9, "findings": []}' > "$base/v9
 blint --baseline=v9.json > /dev/null 2> "$work/err.txt"
 check "baseline: other version is bad input" 2 $?
 contains "baseline: version named" "$work/err.txt" "v9.json: baseline version 9"
+blint --write-baseline="$work/no/such/dir/b.json" > /dev/null 2> "$work/err.txt"
+check "baseline: unwritable file is bad input" 2 $?
+contains "baseline: unwritable file named" "$work/err.txt" "no/such/dir/b.json: cannot write"
 echo '[1, 2' > "$base/cut.json"
 blint --baseline=cut.json > /dev/null 2> "$work/err.txt"
 check "baseline: malformed is bad input" 2 $?

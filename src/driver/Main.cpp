@@ -278,6 +278,9 @@ private:
              const HeaderFilter &Headers) const;
   std::vector<ReportedFinding>
   compareWithBaseline(std::vector<ReportedFinding> Findings) const;
+  llvm::Expected<std::vector<ReportedFinding>>
+  triage(const Program &P, const std::vector<std::string> &SourceFiles,
+         const HeaderFilter &Headers, SourceText &Sources) const;
   std::vector<ExtractResult>
   extractUnits(const std::vector<CompileJob> &CompileJobs) const;
 
@@ -358,10 +361,11 @@ Driver::compareWithBaseline(std::vector<ReportedFinding> Findings) const {
   return Findings;
 }
 
-int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
-                   const std::vector<std::string> &SourceFiles,
-                   const HeaderFilter &Headers) const {
-  SourceText Sources;
+/// The rules' findings after levels, header filter and suppressions, the
+/// baseline (written and compared) and the diff filter.
+llvm::Expected<std::vector<ReportedFinding>>
+Driver::triage(const Program &P, const std::vector<std::string> &SourceFiles,
+               const HeaderFilter &Headers, SourceText &Sources) const {
   std::vector<Finding> FromRules = runRules(P, Filter);
   for (Finding &F : FromRules)
     if (auto It = Options.Levels.find(F.Rule); It != Options.Levels.end())
@@ -375,8 +379,9 @@ int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
                                               OS << Text;
                                               return llvm::Error::success();
                                             }))
-      return fail(Options.WriteBaseline +
-                  ": cannot write: " + llvm::toString(std::move(E)));
+      return llvm::createStringError(
+          std::errc::io_error, "%s: cannot write: %s",
+          Options.WriteBaseline.c_str(), llvm::toString(std::move(E)).c_str());
   }
   Reported = compareWithBaseline(std::move(Reported));
   if (Options.Diff)
@@ -384,6 +389,18 @@ int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
       return RF.Baseline == BaselineState::Absent ||
              !Options.Diff->touches(RF.F);
     });
+  return Reported;
+}
+
+int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
+                   const std::vector<std::string> &SourceFiles,
+                   const HeaderFilter &Headers) const {
+  SourceText Sources;
+  llvm::Expected<std::vector<ReportedFinding>> Triaged =
+      triage(P, SourceFiles, Headers, Sources);
+  if (!Triaged)
+    return fail(llvm::toString(Triaged.takeError()));
+  const std::vector<ReportedFinding> &Reported = *Triaged;
   // Text, JSON and the exit status show only what needs attention.
   std::vector<Finding> Findings;
   std::vector<std::string> Fingerprints;
