@@ -347,6 +347,30 @@ printf "Checks: '*'\nLevels:\n  lock-acros-suspend: note\n" > "$conf/levels.yaml
 check "Levels: --verify-config rejects an unknown rule" 2 $?
 contains "Levels: unknown rule named with line" "$work/err.txt" "levels.yaml:3: Levels: 'lock-acros-suspend' is not a rule"
 
+## --extra-arg and --extra-arg-before reach the compiler
+xa=$work/xa
+mkdir -p "$xa/build"
+cat > "$xa/x.cpp" <<'CPP'
+#include <fake/coro.h>
+#include <mutex>
+std::mutex xm;
+fake::event xe;
+fake::task<void> f() {
+#ifdef WITH_BUG
+  std::lock_guard<std::mutex> lk(xm);
+#endif
+  co_await xe;
+}
+CPP
+printf '[{"directory": "%s", "file": "x.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "x.cpp"]}]\n' \
+  "$xa" "$src" > "$xa/build/compile_commands.json"
+(cd "$xa" && "$corolint" -p build --quiet) > /dev/null
+check "--extra-arg: clean without the macro" 0 $?
+(cd "$xa" && "$corolint" -p build --quiet --extra-arg=-DWITH_BUG) > /dev/null
+check "--extra-arg: the macro reaches the compiler" 1 $?
+(cd "$xa" && "$corolint" -p build --quiet --extra-arg-before=-DWITH_BUG) > /dev/null
+check "--extra-arg-before: the macro reaches the compiler" 1 $?
+
 ## Progress line and colour: only on a terminal
 (cd "$proj" && "$corolint" -p build -j2) > "$work/out.txt" 2> "$work/err.txt"
 lacks "no progress line when stderr is not a terminal" "$work/err.txt" "[1/2]"
