@@ -19,6 +19,13 @@ contains() { # contains NAME FILE TEXT
   if grep -qF -- "$3" "$2"; then pass "$1"; else
     failed "$1: '$3' not in output:"; cat "$2"; fi
 }
+# Every SARIF file written here is kept, and validated at the end.
+mkdir -p "$work/keep"
+keep() { # keep FILE: returns the status of the command before it
+  local status=$?
+  cp "$1" "$work/keep/$(ls "$work/keep" | wc -l)-$(basename "$1")"
+  return $status
+}
 lacks() { # lacks NAME FILE TEXT
   if [ ! -s "$2" ]; then failed "$1: no output"; elif grep -qF -- "$3" "$2"; then
     failed "$1: '$3' in output"; else pass "$1"; fi
@@ -50,6 +57,7 @@ db
 
 ## SARIF
 lint --format=sarif -o "$work/a.sarif"
+keep "$work/a.sarif"
 check "sarif: findings exit 1" 1 $?
 equal "sarif: version" "2.1.0" "$(jq -r .version "$work/a.sarif")"
 equal "sarif: one run" 1 "$(jq '.runs | length' "$work/a.sarif")"
@@ -82,12 +90,15 @@ equal "sarif: fingerprint without primaryLocationLineHash" "corolint/v1" \
   "$(jq -r '[.runs[0].results[].partialFingerprints | keys[]] | unique | join(",")' "$work/a.sarif")"
 equal "sarif: run successful" "true" "$(jq '.runs[0].invocations[0].executionSuccessful' "$work/a.sarif")"
 lint --format=sarif --source-root=. -o "$work/root.sarif"
+keep "$work/root.sarif"
 equal "sarif: --source-root names the root" "file://$proj/" \
   "$(jq -r '.runs[0].originalUriBaseIds["%SRCROOT%"].uri' "$work/root.sarif")"
 
 # Byte-identical between runs and between -j1 and -j2.
 lint --format=sarif -j1 -o "$work/j1.sarif"
+keep "$work/j1.sarif"
 lint --format=sarif -j2 -o "$work/j2.sarif"
+keep "$work/j2.sarif"
 if cmp -s "$work/j1.sarif" "$work/j2.sarif" && cmp -s "$work/a.sarif" "$work/j2.sarif"; then
   pass "sarif: -j1, -j2 and another run are byte-identical"; else
   failed "sarif: output differs between runs"; fi
@@ -96,6 +107,7 @@ if cmp -s "$work/j1.sarif" "$work/j2.sarif" && cmp -s "$work/a.sarif" "$work/j2.
 echo 'int broken( {' > "$proj/broken.cpp"
 db
 lint --format=sarif -o "$work/broken.sarif" 2>/dev/null
+keep "$work/broken.sarif"
 check "sarif: unparsable unit exits 3" 3 $?
 equal "sarif: run not successful" "false" "$(jq '.runs[0].invocations[0].executionSuccessful' "$work/broken.sarif")"
 equal "sarif: notification names the unit" "broken.cpp" \
@@ -151,11 +163,13 @@ lacks "suppressions: --checks turns the notes off" "$work/out.txt" "unused-suppr
 (cd "$sup" && "$corolint" -p build --checks='wait-cycle' --fail-on=note) > "$work/out.txt" 2>/dev/null
 check "suppressions: disabled rule's comments are not stale" 0 $?
 (cd "$sup" && "$corolint" -p build --format=sarif --quiet) > "$work/s.sarif"
+keep "$work/s.sarif"
 equal "suppressions: SARIF keeps them with justifications" \
   "inSource:lk guards a counter only|inSource:reviewed in #12|inSource:" \
   "$(jq -r '[.runs[0].results[] | select(.suppressions) | .suppressions[0]
      | "\(.kind):\(.justification // "")"] | join("|")' "$work/s.sarif")"
 (cd "$sup" && "$corolint" -p build --format=sarif --sarif-suppressed=omit --quiet) > "$work/s2.sarif"
+keep "$work/s2.sarif"
 equal "suppressions: --sarif-suppressed=omit" "0 3" \
   "$(jq '[.runs[0].results[] | select(.suppressions)] | length' "$work/s2.sarif") $(jq '.runs[0].results | length' "$work/s2.sarif")"
 (cd "$sup" && "$corolint" -p build --format=json --quiet) > "$work/s.json"
@@ -183,6 +197,7 @@ blint --baseline=baseline.json > "$work/out.txt"
 check "baseline: survives inserted lines" 0 $?
 equal "baseline: nothing printed" "" "$(cat "$work/out.txt")"
 blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+keep "$work/b.sarif"
 equal "baseline: SARIF marks it unchanged" "unchanged 16" \
   "$(jq -r '.runs[0].results[] | "\(.baselineState) \(.locations[0].physicalLocation.region.startLine)"' "$work/b.sarif")"
 cat >> "$base/old.cpp" <<'CPP'
@@ -196,6 +211,7 @@ check "baseline: a new finding fails" 1 $?
 equal "baseline: only the new one reported" "1" "$(grep -c ': warning: ' "$work/out.txt")"
 contains "baseline: the new one" "$work/out.txt" "old.cpp:21:3: warning"
 blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+keep "$work/b.sarif"
 equal "baseline: SARIF new and unchanged" "unchanged new" \
   "$(jq -r '[.runs[0].results[].baselineState] | join(" ")' "$work/b.sarif")"
 # The old finding fixed: its entry is absent.
@@ -203,6 +219,7 @@ cat > "$base/old.cpp" <<'CPP'
 #include <fake/coro.h>
 CPP
 blint --baseline=baseline.json --format=sarif > "$work/b.sarif"
+keep "$work/b.sarif"
 check "baseline: fixed finding passes" 0 $?
 equal "baseline: SARIF absent result" "absent lock-across-suspend" \
   "$(jq -r '.runs[0].results[] | "\(.baselineState) \(.ruleId)"' "$work/b.sarif")"
@@ -261,6 +278,7 @@ dlint --diff=HEAD > "$work/out.txt"
 check "diff: a changed path step reports its finding" 1 $?
 contains "diff: through the lock line" "$work/out.txt" "a.cpp:12:3: warning"
 git diff HEAD~1 | dlint --diff=- --format=sarif > "$work/d.sarif"
+keep "$work/d.sarif"
 equal "diff: unified diff on stdin" "a.cpp b.cpp" \
   "$(jq -r '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri] | join(" ")' "$work/d.sarif")"
 dlint --diff=no-such-ref > /dev/null 2> "$work/err.txt"
@@ -335,6 +353,7 @@ printf "Levels:\n  lock-across-suspend: error\n" > "$conf/levels.yaml"
 check "Levels: a rule raised to error fails --fail-on=error" 1 $?
 contains "Levels: reported as error" "$work/out.txt" "h.h:7:3: error: "
 (cd "$conf" && "$corolint" -p build --config=levels.yaml --format=sarif --quiet) > "$work/l.sarif"
+keep "$work/l.sarif"
 equal "Levels: SARIF result level" "error" "$(jq -r '.runs[0].results[0].level' "$work/l.sarif")"
 (cd "$conf" && "$corolint" --explain-config --config=levels.yaml) > "$work/out.txt"
 contains "Levels: explained" "$work/out.txt" "lock-across-suspend: error  # levels.yaml:2"
@@ -402,5 +421,31 @@ check "sarif corpus test skips without validate-sarif" 77 $?
 COROLINT_REQUIRE_SARIF_VALIDATION=1 bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/nowhere" > /dev/null
 check "CI turns the skip into a failure" 1 $?
 
+## Every SARIF file written above passes validate-sarif: suppressions,
+## baseline states, notifications and unused-suppression notes do not occur
+## in the corpus. Without the validator the test is skipped (77) unless CI
+## requires it; other failures still fail it.
+validate=${COROLINT_VALIDATE_SARIF:-$src/../shared/sarif/validate-sarif}
+skipped=""
+if [ ! -x "$validate" ]; then
+  skipped="$validate not found"
+else
+  "$validate" "$work"/keep/*.sarif > "$work/validate.txt" 2>&1
+  status=$?
+  sed "s|$work/keep/||" "$work/validate.txt"
+  if [ $status = 2 ]; then
+    skipped="validate-sarif could not run"
+  elif [ $status != 0 ] || grep -q ': warning ' "$work/validate.txt"; then
+    failed "validate-sarif: the SARIF written here is not clean"
+  else
+    pass "validate-sarif accepts all $(ls "$work/keep" | wc -l) SARIF files written here"
+  fi
+fi
+
 echo "$failures failures"
-[ $failures = 0 ]
+[ $failures = 0 ] || exit 1
+if [ -n "$skipped" ]; then
+  echo "SKIPPED: SARIF validation: $skipped"
+  [ "${COROLINT_REQUIRE_SARIF_VALIDATION:-0}" = 1 ] && exit 1
+  exit 77
+fi
