@@ -39,4 +39,18 @@ TEST(Registry, EveryRuleHasItsSourcePageAndCorpus) {
   }
 }
 
+// SARIF's rule help is the page itself, built in; findings the driver
+// reports (unused-suppression) have pages too, and a SARIF precision.
+TEST(Registry, EveryRuleAndDriverNoteHasItsPageBuiltIn) {
+  for (llvm::ArrayRef<RuleInfo> Table : {allRules(), driverRules()})
+    for (const RuleInfo &R : Table) {
+      llvm::StringRef Page = ruleDocPage(R.Id);
+      EXPECT_TRUE(Page.starts_with(std::string("# ") + R.Id + "\n")) << R.Id;
+      EXPECT_TRUE(Page.contains(R.Summary)) << R.Id;
+      EXPECT_FALSE(precisionName(R.Confidence).empty()) << R.Id;
+      EXPECT_NE(llvm::StringRef(R.Tags), "") << R.Id;
+      EXPECT_EQ(findRule(R.Id) != nullptr, R.Create != nullptr) << R.Id;
+    }
+}
+
 } // namespace

@@ -21,6 +21,10 @@ public:
   static llvm::Expected<CheckFilter> parse(llvm::StringRef Globs);
   bool enabled(llvm::StringRef RuleId) const;
 
+  /// The globs of \p Globs that match no rule (nor a driver note such as
+  /// unused-suppression): typos, or rules of another corolint version.
+  static std::vector<std::string> unknownGlobs(llvm::StringRef Globs);
+
 private:
   std::vector<std::pair<bool, llvm::GlobPattern>> Globs;
 };

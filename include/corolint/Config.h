@@ -13,15 +13,32 @@
 
 namespace corolint {
 
+/// One setting of the file and the line it was read from (0: not set), so
+/// that --explain-config and --verify-config can point at it.
+struct ConfigValue {
+  std::string Value;
+  unsigned Line = 0;
+
+  bool isSet() const { return Line != 0; }
+};
+
 struct Config {
-  std::string File;   ///< Where it was read from; empty for the default.
-  std::string Checks; ///< Empty: not set.
+  std::string File; ///< Where it was read from; empty for the default.
+  ConfigValue Checks;
+  ConfigValue HeaderFilterRegex;
+  ConfigValue ExcludeHeaderFilterRegex;
+  /// `Levels:` rule id -> note, warning or error, overriding the rule's
+  /// default level; in file order.
+  std::vector<std::pair<std::string, ConfigValue>> Levels;
   /// Each entry of `Models:` as JSON text, with a name for messages.
   std::vector<std::pair<std::string, std::string>> Models;
 
   /// Adds the configured models to \p Models.
   llvm::Error addModelsTo(ApiModels &Models) const;
 };
+
+/// The keys a configuration file may have.
+llvm::ArrayRef<const char *> configKeys();
 
 /// Reads a configuration file; unknown keys are errors naming the line.
 llvm::Expected<Config> loadConfig(llvm::StringRef Path);

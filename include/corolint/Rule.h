@@ -22,17 +22,33 @@ public:
   virtual void check(const Program &P, std::vector<Finding> &Out) const = 0;
 };
 
+/// How often a finding of the rule is a real problem (SARIF's precision).
+enum class Precision { VeryHigh, High, Medium, Low };
+
+llvm::StringRef precisionName(Precision P);
+
 struct RuleInfo {
   const char *Id;
   const char *Name;    ///< PascalCase, for SARIF.
   const char *Summary; ///< One sentence; the first of the doc page.
   Level DefaultLevel;
+  Precision Confidence;
+  const char *Tags; ///< ';'-separated, for SARIF's rule properties.
   std::unique_ptr<Rule> (*Create)();
 };
 
 /// Every rule, in the order of Rules.def.
 llvm::ArrayRef<RuleInfo> allRules();
 const RuleInfo *findRule(llvm::StringRef Id);
+
+/// Findings the driver itself reports about the run rather than about the
+/// program (a stale suppression comment). They have ids, levels and pages
+/// like rules, so reports and --checks treat them alike.
+llvm::ArrayRef<RuleInfo> driverRules();
+
+/// The page docs/rules/<id>.md as it was when corolint was built (SARIF's
+/// rule help); empty for an id without a page.
+llvm::StringRef ruleDocPage(llvm::StringRef Id);
 
 } // namespace corolint
 

@@ -9,20 +9,28 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConfigCommands.h"
+#include "Progress.h"
 #include "corolint/Analysis.h"
 #include "corolint/ApiModels.h"
+#include "corolint/Baseline.h"
+#include "corolint/ChangedLines.h"
 #include "corolint/Config.h"
 #include "corolint/FactsFiles.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
 #include "corolint/Rule.h"
+#include "corolint/Triage.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <set>
 
 using namespace corolint;
 namespace cl = llvm::cl;
@@ -59,12 +67,29 @@ cl::opt<std::string>
     Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
            cl::init("*"), cl::cat(Category),
            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-enum class Format { Text, Json };
+enum class Format { Text, Json, Sarif };
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Findings format"),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json", "JSON (docs/output.md)")),
+               clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
+               clEnumValN(Format::Sarif, "sarif",
+                          "SARIF 2.1.0 for code scanning (docs/output.md)")),
     cl::init(Format::Text), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Folder that SARIF URIs are relative to (%SRCROOT%); default: "
+             "the current folder, whose path is then left out of the output"),
+    cl::value_desc("dir"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+enum class SuppressedInSarif { Keep, Omit };
+cl::opt<SuppressedInSarif> SarifSuppressed(
+    "sarif-suppressed",
+    cl::desc("Suppressed findings in SARIF: keep them marked as suppressed, "
+             "or omit them (GitHub shows suppressed results as open alerts)"),
+    cl::values(clEnumValN(SuppressedInSarif::Keep, "keep", "the default"),
+               clEnumValN(SuppressedInSarif::Omit, "omit", "leave them out")),
+    cl::init(SuppressedInSarif::Keep), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 enum class Graph { None, Dot, Json };
 cl::opt<Graph> GraphFormat(
@@ -113,9 +138,77 @@ cl::opt<std::string> ConfigFile(
         "first translation unit, or above the current folder for link)"),
     cl::value_desc("file"), cl::cat(Category),
     cl::sub(cl::SubCommand::getAll()));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only findings whose fingerprints this baseline does not "
+             "hold (docs/ci.md)"),
+    cl::value_desc("file"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write the fingerprints of today's findings to this file"),
+    cl::value_desc("file"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> DiffRef(
+    "diff",
+    cl::desc("Report only findings on lines that `git diff REF` adds or "
+             "changes, or whose path passes one; '-' reads a unified diff "
+             "from stdin. For pull requests, never the default branch"),
+    cl::value_desc("ref"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> HeaderFilterRegex(
+    "header-filter",
+    cl::desc("Report findings in headers only when their path matches this "
+             "regex (a unit's main file is always reported)"),
+    cl::value_desc("regex"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::opt<std::string> ExcludeHeaderFilterRegex(
+    "exclude-header-filter",
+    cl::desc("Do not report findings in headers whose path matches this regex"),
+    cl::value_desc("regex"), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+cl::alias ConfigFileAlias("config-file", cl::aliasopt(ConfigFile),
+                          cl::desc("Alias for --config"));
+cl::opt<bool>
+    DumpConfig("dump-config",
+               cl::desc("Print the effective configuration as YAML and exit"),
+               cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
+cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("Print each setting and where it came from, and exit"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (unknown keys and rules, bad regexes "
+             "and models are errors naming the line) and exit"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+// The man-page sections after the options; README.md says the same.
+cl::extrahelp MoreHelp(R"(
+FILES:
+  .corolint.yaml     Checks, HeaderFilterRegex, ExcludeHeaderFilterRegex,
+                     Levels (rule: note|warning|error) and Models (in-house
+                     libraries); found upward from the first translation
+                     unit unless --config names one
+
+SUPPRESSIONS:
+  code;  // NOLINT(corolint-RULE) justification
+  // NOLINTNEXTLINE(corolint-RULE), NOLINTBEGIN(corolint-*) ... NOLINTEND(corolint-*)
+  A rule name (or glob) is required: a bare NOLINT does not silence corolint.
+
+EXIT STATUS:
+  0  no findings at or above the --fail-on level
+  1  findings at or above the --fail-on level
+  2  bad usage or input; one line on stderr names the file and the problem
+  3  some translation units could not be parsed (the others were analyzed)
+
+SEE ALSO:
+  README.md, docs/output.md (formats), docs/ci.md (CI, baselines, diff mode),
+  docs/rules/<id>.md (one page per rule)
+)");
 
 int fail(const llvm::Twine &Message, int Code = ExitBadInput) {
   llvm::WithColor::error(llvm::errs(), "corolint") << Message << '\n';
@@ -149,6 +242,16 @@ int listChecks(const CheckFilter &Filter) {
 struct DriverOptions {
   std::string Output;
   Format OutputFormat = Format::Text;
+  SarifOptions Sarif;
+  std::optional<Baseline> Base;
+  std::string WriteBaseline;
+  std::optional<ChangedLines> Diff;
+  /// Levels: from .corolint.yaml, by rule id.
+  std::map<std::string, Level> Levels;
+  /// Checked copies of --header-filter and --exclude-header-filter
+  /// (llvm::Regex cannot be copied).
+  std::string HeaderRegex, ExcludeHeaderRegex;
+  HeaderFilter Headers;
   Graph GraphFormat = Graph::None;
   int FailRank = 1;
   bool Quiet = false;
@@ -170,7 +273,14 @@ private:
   int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) const;
   int analyze(std::vector<TuFacts> Units,
               const std::vector<UnitError> &Errors) const;
-  int report(const Program &P, const std::vector<UnitError> &Errors) const;
+  int report(const Program &P, const std::vector<UnitError> &Errors,
+             const std::vector<std::string> &SourceFiles,
+             const HeaderFilter &Headers) const;
+  std::vector<ReportedFinding>
+  compareWithBaseline(std::vector<ReportedFinding> Findings) const;
+  llvm::Expected<std::vector<ReportedFinding>>
+  triage(const Program &P, const std::vector<std::string> &SourceFiles,
+         const HeaderFilter &Headers, SourceText &Sources) const;
   std::vector<ExtractResult>
   extractUnits(const std::vector<CompileJob> &CompileJobs) const;
 
@@ -199,11 +309,34 @@ int Driver::writeOutput(
 }
 
 /// Runs the extracted or loaded units through link, rules and reports.
+/// The files whose suppression comments count: each unit's main file, and
+/// the files under the source root that define functions (headers included).
+static std::vector<std::string> sourceFilesOf(const std::vector<TuFacts> &Units,
+                                              llvm::StringRef Root) {
+  std::set<std::string> Files;
+  for (const TuFacts &U : Units) {
+    Files.insert(U.MainFile);
+    for (const FunctionFact &F : U.Functions)
+      if (llvm::StringRef(F.Loc.File).starts_with((Root + "/").str()))
+        Files.insert(F.Loc.File);
+  }
+  return {Files.begin(), Files.end()};
+}
+
 int Driver::analyze(std::vector<TuFacts> Units,
                     const std::vector<UnitError> &Errors) const {
+  std::vector<std::string> SourceFiles =
+      sourceFilesOf(Units, Options.Sarif.SourceRoot);
+  HeaderFilter Headers;
+  if (!Options.HeaderRegex.empty())
+    Headers.Include.emplace(Options.HeaderRegex);
+  if (!Options.ExcludeHeaderRegex.empty())
+    Headers.Exclude.emplace(Options.ExcludeHeaderRegex);
+  for (const TuFacts &U : Units)
+    Headers.MainFiles.insert(U.MainFile);
   Program P = linkProgram(std::move(Units), Models);
   if (Options.GraphFormat == Graph::None)
-    return report(P, Errors);
+    return report(P, Errors, SourceFiles, Headers);
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
     Options.GraphFormat == Graph::Dot ? writeGraphDot(OS, P)
                                       : writeGraphJson(OS, P);
@@ -215,13 +348,79 @@ int Driver::analyze(std::vector<TuFacts> Units,
                              : ExitUnanalyzed;
 }
 
-int Driver::report(const Program &P,
-                   const std::vector<UnitError> &Errors) const {
-  std::vector<Finding> Findings = runRules(P, Filter);
+/// Marks findings new or unchanged, and adds the baseline's entries that no
+/// finding matched as absent ones.
+std::vector<ReportedFinding>
+Driver::compareWithBaseline(std::vector<ReportedFinding> Findings) const {
+  if (!Options.Base)
+    return Findings;
+  Baseline B = *Options.Base;
+  B.mark(Findings);
+  for (ReportedFinding &Gone : B.absent(Options.Sarif.SourceRoot))
+    Findings.push_back(std::move(Gone));
+  return Findings;
+}
+
+/// The rules' findings after levels, header filter and suppressions, the
+/// baseline (written and compared) and the diff filter.
+llvm::Expected<std::vector<ReportedFinding>>
+Driver::triage(const Program &P, const std::vector<std::string> &SourceFiles,
+               const HeaderFilter &Headers, SourceText &Sources) const {
+  std::vector<Finding> FromRules = runRules(P, Filter);
+  for (Finding &F : FromRules)
+    if (auto It = Options.Levels.find(F.Rule); It != Options.Levels.end())
+      F.Severity = It->second;
+  std::vector<ReportedFinding> Reported = triageFindings(
+      std::move(FromRules), Headers, SourceFiles, Filter, Sources);
+  if (!Options.WriteBaseline.empty()) {
+    std::string Text = Baseline::write(Reported, Options.Sarif.SourceRoot);
+    if (llvm::Error E = llvm::writeToOutput(Options.WriteBaseline,
+                                            [&](llvm::raw_ostream &OS) {
+                                              OS << Text;
+                                              return llvm::Error::success();
+                                            }))
+      return llvm::createStringError(
+          std::errc::io_error, "%s: cannot write: %s",
+          Options.WriteBaseline.c_str(), llvm::toString(std::move(E)).c_str());
+  }
+  Reported = compareWithBaseline(std::move(Reported));
+  if (Options.Diff)
+    llvm::erase_if(Reported, [&](const ReportedFinding &RF) {
+      return RF.Baseline == BaselineState::Absent ||
+             !Options.Diff->touches(RF.F);
+    });
+  return Reported;
+}
+
+int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
+                   const std::vector<std::string> &SourceFiles,
+                   const HeaderFilter &Headers) const {
+  SourceText Sources;
+  llvm::Expected<std::vector<ReportedFinding>> Triaged =
+      triage(P, SourceFiles, Headers, Sources);
+  if (!Triaged)
+    return fail(llvm::toString(Triaged.takeError()));
+  const std::vector<ReportedFinding> &Reported = *Triaged;
+  // Text, JSON and the exit status show only what needs attention.
+  std::vector<Finding> Findings;
+  std::vector<std::string> Fingerprints;
+  unsigned Hidden = 0;
+  for (const ReportedFinding &RF : Reported) {
+    if (RF.Baseline == BaselineState::Absent)
+      continue;
+    if (RF.Suppressed || RF.Baseline == BaselineState::Unchanged)
+      ++Hidden;
+    else {
+      Findings.push_back(RF.F);
+      Fingerprints.push_back(RF.Fingerprint);
+    }
+  }
   bool Color = Options.Output.empty() && llvm::outs().has_colors();
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
-    if (Options.OutputFormat == Format::Json)
-      writeJsonReport(OS, Findings, Errors);
+    if (Options.OutputFormat == Format::Sarif)
+      writeSarifReport(OS, Reported, Errors, Options.Sarif, Sources);
+    else if (Options.OutputFormat == Format::Json)
+      writeJsonReport(OS, Findings, Fingerprints, Errors);
     else
       writeTextReport(OS, Findings, Color);
   });
@@ -229,7 +428,11 @@ int Driver::report(const Program &P,
     return Status;
   if (!Options.Quiet)
     llvm::errs() << "corolint: " << summarizeProgram(P) << "; "
-                 << Findings.size() << " findings\n";
+                 << Findings.size() << " findings"
+                 << (Hidden ? " (" + std::to_string(Hidden) +
+                                  " suppressed or in the baseline)"
+                            : "")
+                 << "\n";
   if (!Errors.empty())
     return ExitUnanalyzed;
   for (const Finding &F : Findings)
@@ -241,8 +444,12 @@ int Driver::report(const Program &P,
 /// Parses the units; reports those that fail.
 std::vector<ExtractResult>
 Driver::extractUnits(const std::vector<CompileJob> &CompileJobs) const {
+  // A progress line only where a person watches, never in CI logs.
+  bool ShowProgress = !Options.Quiet && llvm::errs().is_displayed();
   std::vector<ExtractResult> Results =
-      extractFacts(CompileJobs, Options.Extract);
+      ShowProgress
+          ? extractWithProgress(CompileJobs, Options.Extract, llvm::errs())
+          : extractFacts(CompileJobs, Options.Extract);
   for (const ExtractResult &R : Results)
     if (!R.Facts)
       llvm::WithColor::error(llvm::errs(), "corolint") << R.Error << '\n';
@@ -291,10 +498,15 @@ int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {
 llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
   if (!ConfigFile.empty())
     return loadConfig(ConfigFile);
+  // Without units (--list-checks, --dump-config, ...): above the first
+  // file named, or the current folder.
   std::string Start =
-      CompileJobs.empty()
-          ? std::string(".")
-          : llvm::sys::path::parent_path(CompileJobs.front().File).str();
+      !CompileJobs.empty()
+          ? llvm::sys::path::parent_path(CompileJobs.front().File).str()
+      : !Files.empty() ? llvm::sys::path::parent_path(Files.front()).str()
+                       : std::string(".");
+  if (Start.empty())
+    Start = ".";
   if (std::optional<std::string> Found = findConfigUpward(Start))
     return loadConfig(*Found);
   return Config();
@@ -304,6 +516,12 @@ DriverOptions readOptions() {
   DriverOptions O;
   O.Output = Output;
   O.OutputFormat = OutputFormat;
+  llvm::SmallString<256> Root(SourceRoot);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  O.Sarif.SourceRoot = llvm::StringRef(Root).rtrim('/').str();
+  O.Sarif.ShowSourceRoot = !SourceRoot.empty();
+  O.Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
   O.GraphFormat = GraphFormat;
   O.FailRank = failLevelRank(FailOn).value_or(1);
   O.Quiet = Quiet;
@@ -311,6 +529,82 @@ DriverOptions readOptions() {
   O.Extract.ExtraArgs = ExtraArgs;
   O.Extract.ExtraArgsBefore = ExtraArgsBefore;
   return O;
+}
+
+/// A regex option, checked now so that a typo is a usage error.
+llvm::Error readRegex(llvm::StringRef Flag, llvm::StringRef Text,
+                      std::string &Out) {
+  Out = Text.str();
+  std::string Why;
+  if (!Text.empty() && !llvm::Regex(Text).isValid(Why))
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "--%s: bad regex '%s': %s", Flag.data(),
+                                   Text.str().c_str(), Why.c_str());
+  return llvm::Error::success();
+}
+
+/// --baseline, --diff and the header filters: files and git are read now,
+/// before any parsing, so that bad input fails fast.
+llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
+  if (llvm::Error E =
+          readRegex("header-filter", C.HeaderFilterRegex.Value, O.HeaderRegex))
+    return E;
+  if (llvm::Error E =
+          readRegex("exclude-header-filter", C.ExcludeHeaderFilterRegex.Value,
+                    O.ExcludeHeaderRegex))
+    return E;
+  O.WriteBaseline = WriteBaseline;
+  for (const auto &[Rule, Name] : C.File.Levels)
+    O.Levels[Rule] = Name.Value == "error"  ? Level::Error
+                     : Name.Value == "note" ? Level::Note
+                                            : Level::Warning;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> B = Baseline::load(BaselineFile);
+    if (!B)
+      return B.takeError();
+    O.Base = std::move(*B);
+  }
+  if (DiffRef == "-") {
+    auto Stdin = llvm::MemoryBuffer::getSTDIN();
+    if (!Stdin)
+      return llvm::createStringError(Stdin.getError(),
+                                     "--diff=-: cannot read stdin");
+    O.Diff = ChangedLines::parse((*Stdin)->getBuffer(), O.Sarif.SourceRoot);
+  } else if (!DiffRef.empty()) {
+    llvm::Expected<ChangedLines> Changed =
+        ChangedLines::fromGit(DiffRef, O.Sarif.SourceRoot);
+    if (!Changed)
+      return Changed.takeError();
+    O.Diff = std::move(*Changed);
+  }
+  return llvm::Error::success();
+}
+
+EffectiveConfig effectiveConfig(const Config &File) {
+  return {File,
+          pickSetting(Checks.getNumOccurrences(), Checks, "checks", File.Checks,
+                      File, "*"),
+          pickSetting(HeaderFilterRegex.getNumOccurrences(), HeaderFilterRegex,
+                      "header-filter", File.HeaderFilterRegex, File, ""),
+          pickSetting(ExcludeHeaderFilterRegex.getNumOccurrences(),
+                      ExcludeHeaderFilterRegex, "exclude-header-filter",
+                      File.ExcludeHeaderFilterRegex, File, "")};
+}
+
+int runConfigCommand(const EffectiveConfig &C) {
+  if (DumpConfig)
+    dumpConfig(llvm::outs(), C);
+  if (ExplainConfig)
+    explainConfig(llvm::outs(), C);
+  if (!VerifyConfig)
+    return ExitClean;
+  std::vector<std::string> Problems = verifyConfig(C);
+  for (const std::string &P : Problems)
+    llvm::WithColor::error(llvm::errs(), "corolint") << P << '\n';
+  if (Problems.empty())
+    llvm::outs() << (C.File.File.empty() ? "no .corolint.yaml" : C.File.File)
+                 << ": ok\n";
+  return Problems.empty() ? ExitClean : ExitBadInput;
 }
 
 } // namespace
@@ -332,8 +626,9 @@ int main(int argc, char **argv) {
   if (!failLevelRank(FailOn))
     return fail("--fail-on must be note, warning, error or never, not '" +
                 FailOn + "'");
+  bool ConfigCommand = DumpConfig || ExplainConfig || VerifyConfig;
   std::vector<CompileJob> CompileJobs;
-  if (!LinkCmd && !ListChecks) {
+  if (!LinkCmd && !ListChecks && !ConfigCommand) {
     llvm::Expected<std::vector<CompileJob>> Loaded =
         loadCompileJobs(BuildPath, Files);
     if (!Loaded)
@@ -343,11 +638,18 @@ int main(int argc, char **argv) {
   llvm::Expected<Config> Settings = findConfig(CompileJobs);
   if (!Settings)
     return fail(llvm::toString(Settings.takeError()));
-  // The command line wins over the configuration file.
+  EffectiveConfig Effective = effectiveConfig(*Settings);
+  if (ConfigCommand)
+    return runConfigCommand(Effective);
+  // A glob that matches nothing may name a rule of a newer corolint, so it
+  // is only an error under --verify-config; a typo must still be seen.
+  for (const std::string &Glob :
+       CheckFilter::unknownGlobs(Effective.Checks.Value))
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << Effective.Checks.Origin << ": Checks: '" << Glob
+        << "' matches no rule\n";
   llvm::Expected<CheckFilter> Filter =
-      CheckFilter::parse(Checks.getNumOccurrences() || Settings->Checks.empty()
-                             ? Checks
-                             : Settings->Checks);
+      CheckFilter::parse(Effective.Checks.Value);
   if (!Filter)
     return fail(llvm::toString(Filter.takeError()));
   if (ListChecks)
@@ -359,7 +661,10 @@ int main(int argc, char **argv) {
   if (llvm::Error E = Settings->addModelsTo(Models))
     return fail(llvm::toString(std::move(E)));
 
-  Driver D(readOptions(), Models, *Filter);
+  DriverOptions Options = readOptions();
+  if (llvm::Error E = readTriageOptions(Options, Effective))
+    return fail(llvm::toString(std::move(E)));
+  Driver D(std::move(Options), Models, *Filter);
   if (ExtractCmd)
     return D.runExtract(CompileJobs);
   if (LinkCmd)

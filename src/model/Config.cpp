@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/Config.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -30,6 +31,7 @@ private:
   llvm::Expected<json> toJson(llvm::yaml::Node *N);
   llvm::Expected<std::string> scalar(llvm::yaml::Node *N);
   llvm::Error readModels(llvm::yaml::Node *N, Config &C);
+  llvm::Error readLevels(llvm::yaml::Node *N, Config &C);
 
   std::string Path;
   llvm::SourceMgr SM;
@@ -107,6 +109,31 @@ llvm::Error ConfigReader::readModels(llvm::yaml::Node *N, Config &C) {
   return llvm::Error::success();
 }
 
+llvm::Error ConfigReader::readLevels(llvm::yaml::Node *N, Config &C) {
+  auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+  if (!Map)
+    return errorAt(N, "Levels must map rule ids to note, warning or error");
+  for (llvm::yaml::KeyValueNode &KV : *Map) {
+    llvm::Expected<std::string> Rule = scalar(KV.getKey());
+    if (!Rule)
+      return Rule.takeError();
+    llvm::Expected<std::string> Level = scalar(KV.getValue());
+    if (!Level)
+      return Level.takeError();
+    if (*Level != "note" && *Level != "warning" && *Level != "error")
+      return errorAt(KV.getValue(), "Levels: '" + *Rule +
+                                        "' must be note, warning or error, "
+                                        "not '" +
+                                        *Level + "'");
+    // Whether the rule exists is --verify-config's question: a rule of a
+    // newer corolint must not break older ones.
+    unsigned Line =
+        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+    C.Levels.push_back({*Rule, {*Level, Line}});
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<Config> ConfigReader::read() {
   Config C;
   C.File = Path;
@@ -117,22 +144,31 @@ llvm::Expected<Config> ConfigReader::read() {
   auto *Root = llvm::dyn_cast<llvm::yaml::MappingNode>(Doc->getRoot());
   if (!Root || Stream.failed())
     return errorAt(Doc->getRoot(), "not a YAML mapping of settings");
+  std::pair<const char *, ConfigValue *> Scalars[] = {
+      {"Checks", &C.Checks},
+      {"HeaderFilterRegex", &C.HeaderFilterRegex},
+      {"ExcludeHeaderFilterRegex", &C.ExcludeHeaderFilterRegex}};
   for (llvm::yaml::KeyValueNode &KV : *Root) {
     llvm::Expected<std::string> Key = scalar(KV.getKey());
     if (!Key)
       return Key.takeError();
-    if (*Key == "Checks") {
-      llvm::Expected<std::string> V = scalar(KV.getValue());
-      if (!V)
-        return V.takeError();
-      C.Checks = *V;
-    } else if (*Key == "Models") {
-      if (llvm::Error E = readModels(KV.getValue(), C))
+    if (*Key == "Models" || *Key == "Levels") {
+      if (llvm::Error E = *Key == "Models" ? readModels(KV.getValue(), C)
+                                           : readLevels(KV.getValue(), C))
         return std::move(E);
-    } else {
-      return errorAt(KV.getKey(),
-                     "unknown key '" + *Key + "' (known: Checks, Models)");
+      continue;
     }
+    auto Known =
+        llvm::find_if(Scalars, [&](const auto &S) { return *Key == S.first; });
+    if (Known == std::end(Scalars))
+      return errorAt(KV.getKey(), "unknown key '" + *Key + "' (known: " +
+                                      llvm::join(configKeys(), ", ") + ")");
+    llvm::Expected<std::string> V = scalar(KV.getValue());
+    if (!V)
+      return V.takeError();
+    Known->second->Value = *V;
+    Known->second->Line =
+        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
   }
   if (Stream.failed())
     return errorAt(nullptr, "malformed YAML");
@@ -140,6 +176,13 @@ llvm::Expected<Config> ConfigReader::read() {
 }
 
 } // namespace
+
+llvm::ArrayRef<const char *> configKeys() {
+  static const char *const Keys[] = {"Checks", "HeaderFilterRegex",
+                                     "ExcludeHeaderFilterRegex", "Levels",
+                                     "Models"};
+  return Keys;
+}
 
 llvm::Error Config::addModelsTo(ApiModels &Models) const {
   for (const auto &[Origin, Text] : this->Models)
@@ -161,6 +204,7 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
 std::optional<std::string> findConfigUpward(llvm::StringRef Dir) {
   llvm::SmallString<256> Current(Dir);
   llvm::sys::fs::make_absolute(Current);
+  llvm::sys::path::remove_dots(Current, /*remove_dot_dot=*/true);
   while (!Current.empty()) {
     llvm::SmallString<256> Candidate(Current);
     llvm::sys::path::append(Candidate, ".corolint.yaml");

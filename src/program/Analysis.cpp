@@ -56,6 +56,29 @@ llvm::Expected<CheckFilter> CheckFilter::parse(llvm::StringRef Globs) {
   return Filter;
 }
 
+std::vector<std::string> CheckFilter::unknownGlobs(llvm::StringRef Globs) {
+  std::vector<std::string> Unknown;
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    llvm::StringRef Name = Part.trim();
+    Name.consume_front("-");
+    Name.consume_front("corolint-");
+    llvm::Expected<llvm::GlobPattern> Pattern = llvm::GlobPattern::create(Name);
+    if (!Pattern) {
+      llvm::consumeError(Pattern.takeError());
+      continue; // parse() reports it.
+    }
+    bool Matches = false;
+    for (llvm::ArrayRef<RuleInfo> Table : {allRules(), driverRules()})
+      for (const RuleInfo &R : Table)
+        Matches |= Pattern->match(R.Id);
+    if (!Matches)
+      Unknown.push_back(Part.trim().str());
+  }
+  return Unknown;
+}
+
 bool CheckFilter::enabled(llvm::StringRef RuleId) const {
   bool Enabled = false;
   for (const auto &[Positive, Pattern] : Globs)

@@ -13,9 +13,11 @@ static json locJson(const SourceLoc &L) {
 
 void writeJsonReport(llvm::raw_ostream &OS,
                      const std::vector<Finding> &Findings,
+                     const std::vector<std::string> &Fingerprints,
                      const std::vector<UnitError> &Errors) {
   json Items = json::array();
-  for (const Finding &F : Findings) {
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const Finding &F = Findings[I];
     json Path = json::array();
     for (const PathStep &S : F.Path)
       Path.push_back({{"location", locJson(S.Loc)}, {"message", S.Message}});
@@ -26,6 +28,8 @@ void writeJsonReport(llvm::raw_ostream &OS,
                      {"function", F.Function},
                      {"resources", F.Resources},
                      {"path", Path}});
+    if (I < Fingerprints.size())
+      Items.back()["fingerprint"] = Fingerprints[I];
   }
   json Unanalyzed = json::array();
   for (const UnitError &E : Errors)
