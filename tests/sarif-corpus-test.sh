@@ -28,12 +28,13 @@ write_db() { # write_db DIR UNIT...
   shift
   for unit in "$@"; do
     flags=$(sed -n 's|.*corolint-flags:||p' "$unit" | tr '\n' ' ')
-    # shellcheck disable=SC2086
+    # Handed over as one string: jq would take flags such as -isystem for
+    # its own options.
     jq -n --arg dir "$(dirname "$unit")" --arg file "$unit" \
-      --arg inc "-I$src/test-corpus/include" '$ARGS.positional as $flags |
+      --arg inc "-I$src/test-corpus/include" --arg flags "$flags" \
+      '($flags | split(" ") | map(select(length > 0))) as $extra |
       {directory: $dir, file: $file,
-       arguments: (["clang++", "-std=c++20", $inc] + $flags + [$file])}' \
-      --args $flags
+       arguments: (["clang++", "-std=c++20", $inc] + $extra + [$file])}'
   done | jq -s . > "$dir/compile_commands.json"
 }
 
