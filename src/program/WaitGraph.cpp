@@ -50,25 +50,42 @@ void WaitGraph::addContinuationWaits() {
   }
 }
 
+/// The suspensions that wait for the coroutine call \p Call finishes: the
+/// co_await of the call, or of the local its task is kept in
+/// (`auto t = fetch(); ... co_await t;`, how a shared task is awaited).
+static std::vector<unsigned> awaitsOfCall(const Function &F, unsigned Call) {
+  if (std::optional<unsigned> Direct = F.suspensionAwaiting(Call))
+    return {*Direct};
+  std::vector<unsigned> Waits;
+  for (const SiteFact &Local : F.fact().Sites)
+    if (Local.Kind == SiteKind::ScopeBegin &&
+        Local.OperandCall == static_cast<int>(Call))
+      for (const SiteFact &S : F.fact().Sites)
+        if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
+            S.Operand.Key == Local.Receiver.Key)
+          Waits.push_back(S.Id);
+  return Waits;
+}
+
 void WaitGraph::addTaskNodes() {
   for (const CallEdge &E : P.edges()) {
-    if (E.Kind != EdgeKind::Awaits)
+    if ((E.Kind != EdgeKind::Awaits && E.Kind != EdgeKind::Calls) ||
+        !P.function(E.Callee).isCoroutine())
       continue;
-    std::optional<unsigned> Suspend =
-        P.function(E.From.Function).suspensionAwaiting(E.From.Site);
-    if (!Suspend)
-      continue;
-    auto [It, Inserted] = TaskNodeOf.try_emplace(E.Callee, Nodes.size());
-    if (Inserted) {
-      WaitNode N;
-      N.K = WaitNode::Kind::TaskCompletion;
-      N.Index = E.Callee;
-      N.Name = "coroutine '" + P.function(E.Callee).name().str() + "'";
-      Nodes.push_back(std::move(N));
+    for (unsigned Suspend :
+         awaitsOfCall(P.function(E.From.Function), E.From.Site)) {
+      auto [It, Inserted] = TaskNodeOf.try_emplace(E.Callee, Nodes.size());
+      if (Inserted) {
+        WaitNode N;
+        N.K = WaitNode::Kind::TaskCompletion;
+        N.Index = E.Callee;
+        N.Name = "coroutine '" + P.function(E.Callee).name().str() + "'";
+        Nodes.push_back(std::move(N));
+      }
+      SiteRef Wait{E.From.Function, Suspend};
+      Nodes[It->second].Waits.push_back(Wait);
+      WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
     }
-    SiteRef Wait{E.From.Function, *Suspend};
-    Nodes[It->second].Waits.push_back(Wait);
-    WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
   }
 }
 
