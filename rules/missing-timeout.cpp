@@ -28,11 +28,8 @@ const FunctionModel *modelOf(const Program &P, const SiteFact &S) {
 std::vector<const SiteFact *> awaitedCalls(const Function &F,
                                            unsigned Suspend) {
   std::vector<const SiteFact *> Calls;
-  for (const SiteFact &S : F.fact().Sites)
-    if (S.Kind == SiteKind::Call &&
-        (S.AwaitedIn == static_cast<int>(Suspend) ||
-         F.site(Suspend).OperandCall == static_cast<int>(S.Id)))
-      Calls.push_back(&S);
+  for (unsigned Call : F.callsAwaitedBy(Suspend))
+    Calls.push_back(&F.site(Call));
   return Calls;
 }
 

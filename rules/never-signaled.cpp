@@ -47,18 +47,16 @@ bool isTask(const Program &P, const std::string &Type) {
 }
 
 /// Whether the result of call \p At is dropped: not awaited, not kept in a
-/// local, not handed to another call of its function, and not returned (a
-/// caller that returns a task is taken to return this one).
+/// local or a field, not handed to another call of its function, and not
+/// returned (a caller that returns a task is taken to return this one).
 bool resultDropped(const Program &P, SiteRef At, const std::string &Usr) {
   const Function &F = P.function(At.Function);
   const SiteFact &Call = F.site(At.Site);
   if (Call.AwaitedIn >= 0 || F.suspensionAwaiting(At.Site) ||
-      isTask(P, F.fact().ReturnType))
+      !F.storesOf(At.Site).empty() || isTask(P, F.fact().ReturnType))
     return false;
   return llvm::none_of(F.fact().Sites, [&](const SiteFact &S) {
-    return (S.Kind == SiteKind::ScopeBegin &&
-            S.OperandCall == static_cast<int>(At.Site)) ||
-           llvm::any_of(S.Args,
+    return llvm::any_of(S.Args,
                         [&](const ArgFact &A) { return A.ProducerUsr == Usr; });
   });
 }
@@ -96,9 +94,12 @@ Finding makeFinding(const Program &P, const Resource &R) {
   F.Severity = Level::Warning;
   F.Loc = P.site(Waits.front()).Loc;
   F.Function = P.function(Waits.front().Function).name().str();
+  // A semaphore may start with units; what it cannot do is get more.
   F.Message = "'" + R.Name + "' (" + R.Kind +
-              ") is awaited, but nothing in the program signals it: this "
-              "wait never completes";
+              ") is awaited, but nothing in the program signals it: " +
+              (R.Kind == "semaphore"
+                   ? "waits beyond the units it starts with never complete"
+                   : "this wait never completes");
   F.Resources = {R.Key};
   for (const SiteRef &W : Waits)
     F.Path.push_back({P.site(W).Loc, "'" + P.function(W.Function).name().str() +
@@ -132,8 +133,10 @@ public:
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     for (const Resource &R : P.resources()) {
+      // A semaphore used as a lock somewhere gets units back from its
+      // holders: any wait on it can take one.
       if (R.Waits.empty() || !R.Internal || !releasedOnlyByCode(R.Kind) ||
-          Escaping.count(R.Key))
+          Escaping.count(R.Key) || !R.Locks.empty())
         continue;
       if (R.Signals.empty())
         Out.push_back(makeFinding(P, R));

@@ -102,17 +102,46 @@ private:
   std::map<std::string, std::vector<SiteRef>> ByKey;
 };
 
-class TimerPollingRule : public Rule {
+Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
+                    Level Severity, const std::string &How,
+                    const std::vector<SiteRef> &Setters) {
+  Finding R;
+  R.Rule = "timer-polling";
+  R.Severity = Severity;
+  R.Loc = Poll.Loc;
+  R.Function = P.function(Fn).name().str();
+  R.Resources.push_back(Poll.Flag.Key);
+  std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+  std::string Who =
+      Setters.empty()
+          ? (Poll.Flag.Internal ? "nothing in the analyzed program sets " + Flag
+                                : Flag + " is set outside the analyzed "
+                                         "program")
+          : Flag + " is set in '" +
+                P.function(Setters.front().Function).name().str() + "'";
+  R.Message = "waiting by polling: '" + P.function(Fn).name().str() + "' " +
+              How + "; " + Who;
+  for (const CallEdge &E : P.loopChain(Fn))
+    if (E.Kind == EdgeKind::LoopCallback)
+      R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
+  for (const SiteRef &S : Setters)
+    R.Path.push_back({P.site(S).Loc, Flag + " is set here"});
+  return R;
+}
+/// One run of the rule over a program: who writes each flag, the edges into
+/// each function and the callbacks each site registers, computed once.
+class PollingCheck {
 public:
-  void check(const Program &P, std::vector<Finding> &Out) const override {
-    FlagWriters Writers(P);
-    std::map<SiteRef, std::vector<unsigned>> CallbacksAt;
-    Into.assign(P.functions().size(), {});
+  explicit PollingCheck(const Program &P)
+      : P(P), Writers(P), Into(P.functions().size()) {
     for (const CallEdge &E : P.edges()) {
       Into[E.Callee].push_back(&E);
       if (E.Kind == EdgeKind::LoopCallback)
         CallbacksAt[E.From].push_back(E.Callee);
     }
+  }
+
+  void run(std::vector<Finding> &Out) const {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       for (const PollFact &Poll : P.function(Fn).fact().Polls) {
         if (!Poll.OnlyCalls)
@@ -122,15 +151,15 @@ public:
           continue;
         std::vector<SiteRef> Setters = Writers.of(Fn, Poll.Flag, Poll.Sites);
         if (Poll.Kind == PollKind::Loop)
-          checkLoop(P, Fn, Poll, Body, Setters, Out);
+          checkLoop(Fn, Poll, Body, Setters, Out);
         else
-          checkGuard(P, Fn, Poll, Body, Setters, CallbacksAt, Out);
+          checkGuard(Fn, Poll, Body, Setters, Out);
       }
   }
 
 private:
-  void checkLoop(const Program &P, unsigned Fn, const PollFact &Poll,
-                 const WaitingBody &Body, const std::vector<SiteRef> &Setters,
+  void checkLoop(unsigned Fn, const PollFact &Poll, const WaitingBody &Body,
+                 const std::vector<SiteRef> &Setters,
                  std::vector<Finding> &Out) const {
     std::string Flag = "'" + Poll.Flag.spelledName() + "'";
     if (Body.Pause) {
@@ -163,9 +192,8 @@ private:
   /// A guard is polling when its function runs again and again: a repeating
   /// timer's callback waiting for the flag to be set, or a callback that
   /// re-arms itself from the guard's branch.
-  void checkGuard(const Program &P, unsigned Fn, const PollFact &Poll,
-                  const WaitingBody &Body, const std::vector<SiteRef> &Setters,
-                  const std::map<SiteRef, std::vector<unsigned>> &CallbacksAt,
+  void checkGuard(unsigned Fn, const PollFact &Poll, const WaitingBody &Body,
+                  const std::vector<SiteRef> &Setters,
                   std::vector<Finding> &Out) const {
     bool Rearms = llvm::any_of(Body.Registrations, [&](unsigned Site) {
       auto It = CallbacksAt.find({Fn, Site});
@@ -173,7 +201,7 @@ private:
              llvm::any_of(It->second,
                           [&](unsigned T) { return runsFunction(T, Fn); });
     });
-    if (!Rearms && !(Poll.Negated && repeats(P, Fn)))
+    if (!Rearms && !(Poll.Negated && repeats(Fn)))
       return;
     std::string How = "timer callback polls '" + Poll.Flag.spelledName() +
                       "': on every tick while it is unset it only " +
@@ -190,7 +218,7 @@ private:
            });
   }
 
-  bool repeats(const Program &P, unsigned Fn) const {
+  bool repeats(unsigned Fn) const {
     return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
       if (E->Kind != EdgeKind::LoopCallback)
         return false;
@@ -199,36 +227,16 @@ private:
     });
   }
 
-  /// Per function, the edges into it; filled by check().
-  mutable std::vector<std::vector<const CallEdge *>> Into;
+  const Program &P;
+  FlagWriters Writers;
+  std::vector<std::vector<const CallEdge *>> Into;
+  std::map<SiteRef, std::vector<unsigned>> CallbacksAt;
+};
 
-  static Finding makeFinding(const Program &P, unsigned Fn,
-                             const PollFact &Poll, Level Severity,
-                             const std::string &How,
-                             const std::vector<SiteRef> &Setters) {
-    Finding R;
-    R.Rule = "timer-polling";
-    R.Severity = Severity;
-    R.Loc = Poll.Loc;
-    R.Function = P.function(Fn).name().str();
-    R.Resources.push_back(Poll.Flag.Key);
-    std::string Flag = "'" + Poll.Flag.spelledName() + "'";
-    std::string Who =
-        Setters.empty()
-            ? (Poll.Flag.Internal
-                   ? "nothing in the analyzed program sets " + Flag
-                   : Flag + " is set outside the analyzed "
-                            "program")
-            : Flag + " is set in '" +
-                  P.function(Setters.front().Function).name().str() + "'";
-    R.Message = "waiting by polling: '" + P.function(Fn).name().str() + "' " +
-                How + "; " + Who;
-    for (const CallEdge &E : P.loopChain(Fn))
-      if (E.Kind == EdgeKind::LoopCallback)
-        R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
-    for (const SiteRef &S : Setters)
-      R.Path.push_back({P.site(S).Loc, Flag + " is set here"});
-    return R;
+class TimerPollingRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    PollingCheck(P).run(Out);
   }
 };
 

@@ -97,6 +97,12 @@ public:
     S.Receiver = std::move(Var);
     return S.Id;
   }
+  /// `Target = <result of Call>` through an assignment operator.
+  unsigned assign(unsigned Block, ObjectRef Target, unsigned Call) {
+    unsigned Id = call(Block, Target.Type + "::operator=", Target);
+    F.Sites[Id].OperandCall = Call;
+    return Id;
+  }
   /// Hands a callable to \p Callee as argument \p Index.
   unsigned pass(unsigned Block, std::string Callee, unsigned Index,
                 std::string CallableName) {

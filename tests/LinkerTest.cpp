@@ -20,7 +20,11 @@ ApiModels testModels() {
     ],
     "types": [
       {"name": "Event", "role": "resource", "resourceKind": "event",
-       "waits": ["operator co_await"], "signals": ["set"]}
+       "waits": ["operator co_await"], "signals": ["set"]},
+      {"name": "Promise", "role": "resource", "resourceKind": "promise",
+       "signals": ["set_value"], "handsOut": ["get_future"]},
+      {"name": "Future", "role": "resource", "resourceKind": "future",
+       "waits": ["get"], "handsOut": ["share"]}
     ]})",
                             "test-models");
   EXPECT_FALSE(bool(E));
@@ -141,6 +145,71 @@ TEST(Linker, UnboundParameterStaysItsOwnResource) {
   Program P = linkProgram({unit("/a.cpp", {Notify.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_EQ(P.resources()[0].Name, "notify::e");
+}
+
+/// A program whose 'store' keeps the futures of \p Owners in one field and
+/// whose 'read' waits on that field.
+Program futureInField(const std::vector<ObjectRef> &Owners) {
+  static const ApiModels M = testModels();
+  ObjectRef Ready = object(ObjectRef::Kind::Field, "S::ready", "Future");
+  FunctionBuilder Store("store"), Read("read");
+  for (const ObjectRef &Owner : Owners)
+    Store.assign(FunctionBuilder::Body, Ready,
+                 Store.call(FunctionBuilder::Body, "Promise::get_future",
+                            Owner));
+  Read.call(FunctionBuilder::Body, "Future::get", Ready);
+  return linkProgram({unit("/a.cpp", {Store.build(), Read.build()})}, M);
+}
+
+std::vector<std::string> waitedNames(const Program &P) {
+  std::vector<std::string> Names;
+  for (const Resource &R : P.resources())
+    if (!R.Waits.empty())
+      Names.push_back(R.Name);
+  return Names;
+}
+
+TEST(Linker, FutureStoredInAFieldIsItsPromise) {
+  Program P = futureInField({global("config", "Promise")});
+  EXPECT_EQ(waitedNames(P), std::vector<std::string>{"config"});
+}
+
+// The field may hold either promise's future: it stands for neither.
+TEST(Linker, FieldStoredFromTwoPromisesIsItsOwnResource) {
+  Program P = futureInField(
+      {global("config", "Promise"), global("fallback", "Promise")});
+  EXPECT_EQ(waitedNames(P), std::vector<std::string>{"S::ready"});
+}
+
+// `ready = p.get_future()` here, `ready = other` there: the field may hold
+// a future of anything.
+TEST(Linker, FieldAlsoAssignedFromElsewhereIsItsOwnResource) {
+  ApiModels M = testModels();
+  ObjectRef Ready = object(ObjectRef::Kind::Field, "S::ready", "Future");
+  FunctionBuilder Store("store"), Read("read");
+  unsigned Body = FunctionBuilder::Body;
+  Store.assign(Body, Ready,
+               Store.call(Body, "Promise::get_future",
+                          global("config", "Promise")));
+  Store.call(Body, "Future::operator=", Ready,
+             {argOf(0, global("other", "Future"))});
+  Read.call(Body, "Future::get", Ready);
+  Program P = linkProgram({unit("/a.cpp", {Store.build(), Read.build()})}, M);
+  EXPECT_EQ(waitedNames(P), std::vector<std::string>{"S::ready"});
+}
+
+TEST(Linker, HandleOfAHandleReachesThePromise) {
+  ApiModels M = testModels();
+  ObjectRef F = local("read::f", "Future"), Shared = local("read::s", "Future");
+  FunctionBuilder Read("read");
+  unsigned Body = FunctionBuilder::Body;
+  unsigned Get = Read.call(Body, "Promise::get_future",
+                           global("config", "Promise"));
+  Read.assign(Body, F, Get);
+  Read.assign(Body, Shared, Read.call(Body, "Future::share", F));
+  Read.call(Body, "Future::get", Shared);
+  Program P = linkProgram({unit("/a.cpp", {Read.build()})}, M);
+  EXPECT_EQ(waitedNames(P), std::vector<std::string>{"config"});
 }
 
 } // namespace

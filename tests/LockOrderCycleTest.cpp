@@ -16,7 +16,9 @@ protected:
       {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
       {"name": "std::lock_guard", "role": "sync-guard"},
       {"name": "amutex", "role": "async-mutex", "lock": ["lock"],
-       "unlock": ["unlock"], "tryLock": ["try_lock"]}]})",
+       "unlock": ["unlock"], "tryLock": ["try_lock"]},
+      {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
+       "waits": ["acquire"], "signals": ["release"]}]})",
                                      "test")));
   }
 
@@ -108,6 +110,43 @@ TEST_F(LockOrderCycleTest, AsyncTryLockAddsNoOrder) {
   Blocking.call(Body, "amutex::lock", Bm);
   Blocking.call(Body, "amutex::lock", A);
   EXPECT_EQ(check({Open.build(), Blocking.build()}).size(), 1u);
+}
+
+/// A coroutine that takes a unit of \p S around a lock of \p M, or the
+/// other way round; with \p GiveBack false it keeps the unit.
+static FunctionFact semaphoreAndMutex(const std::string &Fn, const ObjectRef &S,
+                                      const ObjectRef &M, bool SemaphoreFirst,
+                                      bool GiveBack) {
+  FunctionBuilder B(Fn, true);
+  unsigned Body = FunctionBuilder::Body;
+  if (!SemaphoreFirst)
+    B.call(Body, "amutex::lock", M);
+  B.call(Body, "Sem::acquire", S);
+  if (SemaphoreFirst)
+    B.call(Body, "amutex::lock", M);
+  if (GiveBack)
+    B.call(Body, "Sem::release", S);
+  return B.build();
+}
+
+TEST_F(LockOrderCycleTest, SemaphoreGivenBackIsALock) {
+  ObjectRef S = global("s", "Sem"), M = global("m", "amutex");
+  std::vector<Finding> F =
+      check({semaphoreAndMutex("open", S, M, true, true),
+             semaphoreAndMutex("close", S, M, false, true)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'m' before 's' in 'close'; 's' before 'm' in "
+                              "'open'"),
+            std::string::npos)
+      << F[0].Message;
+}
+
+// A unit taken for good is an event consumed, not a lock held.
+TEST_F(LockOrderCycleTest, SemaphoreKeptIsNoLock) {
+  ObjectRef S = global("s", "Sem"), M = global("m", "amutex");
+  EXPECT_TRUE(check({semaphoreAndMutex("open", S, M, true, false),
+                     semaphoreAndMutex("close", S, M, false, false)})
+                  .empty());
 }
 
 TEST_F(LockOrderCycleTest, PlainThreadFunctionsAreNotReported) {

@@ -16,7 +16,9 @@ protected:
       {"name": "Event", "role": "resource", "resourceKind": "event",
        "waits": ["operator co_await"], "signals": ["set"]},
       {"name": "Timer", "role": "resource", "resourceKind": "timer",
-       "waits": ["operator co_await"], "signals": ["cancel"]}]})",
+       "waits": ["operator co_await"], "signals": ["cancel"]},
+      {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
+       "waits": ["acquire"], "signals": ["release"]}]})",
                                      "test")));
   }
 
@@ -40,6 +42,26 @@ TEST_F(NeverSignaledTest, InternalEventNobodySetsIsReported) {
   ASSERT_EQ(F.size(), 1u);
   EXPECT_NE(F[0].Message.find("'co::ev' (event) is awaited"),
             std::string::npos);
+}
+
+TEST_F(NeverSignaledTest, SemaphoreNobodyReleasesIsReported) {
+  FunctionBuilder Co("co", true);
+  Co.call(Body, "Sem::acquire", internal(global("s", "Sem")));
+  std::vector<Finding> F = check({Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("waits beyond the units it starts with"),
+            std::string::npos)
+      << F[0].Message;
+}
+
+// A unit that a lock user gives back can go to any waiter.
+TEST_F(NeverSignaledTest, SemaphoreUsedAsALockElsewhereIsNotReported) {
+  ObjectRef S = internal(global("s", "Sem"));
+  FunctionBuilder Co("co", true), User("user", true);
+  Co.call(Body, "Sem::acquire", S);
+  User.call(Body, "Sem::acquire", S);
+  User.call(Body, "Sem::release", S);
+  EXPECT_TRUE(check({Co.build(), User.build()}).empty());
 }
 
 TEST_F(NeverSignaledTest, ExternalGlobalIsNotReported) {

@@ -39,6 +39,9 @@ struct FunctionModel {
   bool Race = false;  ///< Completes when the first of its arguments does.
   bool Delay = false; ///< Completes once a duration or deadline passes.
   bool Yield = false; ///< Gives the loop a turn and resumes at once.
+  /// Awaiting the call takes a unit of this argument, a semaphore, and the
+  /// local its result initializes holds it (seastar's `get_units(sem, n)`).
+  int LockArg = -1;
   std::string Origin; ///< The file that defined it, for messages.
 };
 
@@ -65,6 +68,11 @@ struct TypeModel {
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);
+  /// A counting semaphore: its waits take a unit and its signals give one
+  /// back, so it can be used as a lock as well as an event.
+  bool isSemaphore() const {
+    return Role == TypeRole::Resource && ResourceKind == "semaphore";
+  }
 };
 
 class ApiModels {

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 2;
+constexpr int FactsVersion = 3;
 
 struct SourceLoc {
   std::string File;
@@ -43,9 +43,11 @@ struct ObjectRef {
   std::string Name; ///< For people: "ev", "Session::mtx", "handler::m".
   std::string Type; ///< Normalized qualified name of its class, if any.
   int ParamIndex = -1;
-  /// Only code in its own translation unit can name it: a local, or a global
-  /// with internal linkage. (It can still escape through a pointer or a
-  /// reference handed to other code; the linker checks calls for that.)
+  /// Only code the analysis sees can name it: a local, a global with
+  /// internal linkage, or a private field of a class without friends whose
+  /// member functions this unit defines. (It can still escape through a
+  /// pointer or a reference handed to other code; the linker checks calls
+  /// for that.) Linking keeps it only when every unit agrees.
   bool Internal = false;
 
   bool isKnown() const { return K != Kind::None; }
@@ -120,14 +122,18 @@ struct SiteFact {
   bool Implicit = false;
   /// Suspend: site id of the call whose result is awaited. ScopeBegin: of
   /// the call whose result, awaited or not, initializes the local
-  /// (`auto lock = co_await mtx.scoped_lock()`).
+  /// (`auto lock = co_await mtx.scoped_lock()`), also through a converting
+  /// constructor. Write of a member initializer, and Call of an assignment
+  /// operator: of the call whose result the receiver now holds
+  /// (`ready_ = p.get_future()`).
   int OperandCall = -1;
   ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
   std::string AwaitableType; ///< Normalized class name of the operand.
 
   // ScopeBegin / ScopeEnd: Receiver is the local object, CalleeName its
   // constructor, Args the constructor's arguments.
-  // Write: Receiver is the object assigned to.
+  // Write: Receiver is the object assigned to, or the field a constructor's
+  // member initializer stores a call's result in.
 };
 
 enum class PollKind {

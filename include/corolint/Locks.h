@@ -3,8 +3,10 @@
 //
 // One reading of lock APIs for every rule that asks about locks: guards
 // (std::lock_guard, std::unique_lock with its tags), mutexes locked by hand,
-// and async mutexes whose lock is awaited (`co_await m.scoped_lock()`), held
-// by the local the result initializes or until the mutex's unlock.
+// async mutexes whose lock is awaited (`co_await m.scoped_lock()`), held
+// by the local the result initializes or until the mutex's unlock, and
+// semaphores used as locks: a unit taken and given back by the same function,
+// or kept in a guard (`auto units = co_await get_units(sem, 1)`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,7 @@
 #define COROLINT_LOCKS_H
 
 #include "corolint/Program.h"
+#include <set>
 
 namespace corolint {
 
@@ -32,6 +35,16 @@ struct LockAcquisition {
   bool Try = false;   ///< May fail instead of waiting (`try_to_lock`).
   std::string What;   ///< "lock 'g' on 'm'", "mutex 'm'", "async mutex 'm'".
 };
+
+/// Where \p F uses semaphores as locks: the waits whose unit it gives back
+/// later on some path (a signal of the same semaphore that the wait reaches),
+/// and those give-backs. They take and release a lock; they neither wait for
+/// a signal nor signal a waiter.
+struct SemaphoreLockSites {
+  std::set<unsigned> Takes, GivesBack;
+};
+SemaphoreLockSites findSemaphoreLockSites(const Function &F,
+                                          const ApiModels &Models);
 
 /// Every acquisition in \p F, in site order.
 std::vector<LockAcquisition> findLockAcquisitions(const Function &F,

@@ -10,7 +10,10 @@
 
 #include "corolint/ApiModels.h"
 #include "corolint/Facts.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
@@ -20,7 +23,7 @@ namespace corolint {
 /// One function of the program, with order questions about its sites.
 class Function {
 public:
-  explicit Function(FunctionFact F) : Fact(std::move(F)) {}
+  explicit Function(FunctionFact F);
 
   const FunctionFact &fact() const { return Fact; }
   const SiteFact &site(unsigned Id) const { return Fact.Sites[Id]; }
@@ -37,6 +40,13 @@ public:
   /// The suspension that awaits the result of call \p Call directly
   /// (`co_await fetch()`), if one does.
   std::optional<unsigned> suspensionAwaiting(unsigned Call) const;
+  /// The calls in the expression that suspension \p Suspend awaits
+  /// (`co_await timeout(read(s), 5s)`: both calls), in site order.
+  llvm::ArrayRef<unsigned> callsAwaitedBy(unsigned Suspend) const;
+  /// The sites that keep the result of call \p Call in an object: the local
+  /// it initializes, the object it is assigned to, the field a member
+  /// initializer stores it in.
+  llvm::ArrayRef<unsigned> storesOf(unsigned Call) const;
   /// Whether every path from the entry to the exit passes \p Site: it runs
   /// whenever the function runs to its end.
   bool onEveryPath(unsigned Site) const;
@@ -51,6 +61,10 @@ private:
                   llvm::function_ref<bool(const SiteFact &)> Blocks) const;
 
   FunctionFact Fact;
+  // Indexes over the sites, so that per-call questions do not scan them all.
+  llvm::DenseMap<unsigned, unsigned> AwaitingSuspension;
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> AwaitedCalls;
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> Stores;
 };
 
 /// A site of one function of the program.

@@ -37,6 +37,9 @@ struct WaitNode {
   }
   std::vector<SiteRef> Waits;
   std::vector<Signaller> Signallers;
+  /// A semaphore, whose initial count the analysis does not know: its waits
+  /// may complete on units it starts with, with no signal at all.
+  bool MayHoldUnits = false;
 };
 
 class WaitGraph {
@@ -54,6 +57,7 @@ private:
   void addResourceNodes();
   void addContinuationWaits();
   void addTaskNodes();
+  void addTaskWait(unsigned Coroutine, SiteRef Wait);
   void computeEntryRequirements();
   Requirements requirementsAt(SiteRef At) const;
   std::vector<unsigned> receiverNodes(SiteRef Call) const;

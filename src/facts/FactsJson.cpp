@@ -112,7 +112,7 @@ json siteToJson(const SiteFact &S) {
     J["mutates"] = true;
   if (S.AwaitedIn >= 0)
     J["awaitedIn"] = S.AwaitedIn;
-  if (S.Kind == SiteKind::ScopeBegin && S.OperandCall >= 0)
+  if (S.Kind != SiteKind::Suspend && S.OperandCall >= 0)
     J["initCall"] = S.OperandCall;
   if (S.Kind == SiteKind::Suspend) {
     J["suspend"] = SuspendKindNames[static_cast<int>(S.Suspend)];
@@ -145,7 +145,7 @@ SiteFact siteFromJson(const json &J) {
   S.IsConstructor = J.value("constructor", false);
   S.Mutates = J.value("mutates", false);
   S.AwaitedIn = J.value("awaitedIn", -1);
-  if (S.Kind == SiteKind::ScopeBegin)
+  if (S.Kind != SiteKind::Suspend)
     S.OperandCall = J.value("initCall", -1);
   if (S.Kind == SiteKind::Suspend) {
     S.Suspend = static_cast<SuspendKind>(

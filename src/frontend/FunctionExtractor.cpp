@@ -19,6 +19,20 @@ using namespace clang;
 namespace corolint {
 namespace {
 
+/// The call whose result a value stores, through co_await and a converting
+/// constructor (`std::shared_future<int> f = p.get_future()`), or null.
+const CallExpr *storedCall(const Expr *Value) {
+  const Expr *E = stripWrappers(Value);
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
+    E = stripWrappers(Await->getOperand());
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() >= 1 &&
+        llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+      E = stripWrappers(Construct->getArg(0));
+  return dyn_cast_or_null<CallExpr>(E);
+}
+
 class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
 public:
   SiteCollector(const Names &N, std::vector<SiteFact> &Sites)
@@ -38,6 +52,8 @@ public:
   }
   bool VisitVarDecl(VarDecl *V);
   bool VisitBinaryOperator(BinaryOperator *E);
+  /// `Cache() : loaded_(load())`: a write of the field that stores the call.
+  void addMemberInit(const CXXCtorInitializer *Init);
 
   /// Suspensions and locals name the call they await or are initialized
   /// from by site id, and calls name the suspension around them; calls are
@@ -47,6 +63,7 @@ public:
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
+  llvm::DenseMap<const CXXCtorInitializer *, unsigned> SiteOfInit;
 
 private:
   SiteFact &addSite(SiteKind Kind, SourceLocation Loc);
@@ -108,6 +125,11 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
     // A member operator's object is its first argument.
     S.Receiver = N.objectOf(Args[0]);
     FirstParam = 1;
+    // `ready_ = p.get_future()`: the object now holds what the call gave.
+    if (cast<CXXOperatorCallExpr>(E)->getOperator() == OO_Equal &&
+        Args.size() == 2)
+      if (const CallExpr *Value = storedCall(Args[1]))
+        PendingOperands.push_back({S.Id, Value});
   }
   addArgs(S, Args, FirstParam);
   return true;
@@ -145,12 +167,20 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
   }
   // `auto lock = co_await mtx.scoped_lock();`: the local holds what the
   // awaited call gave back.
-  const Expr *Init = stripWrappers(V->getInit());
-  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(Init))
-    Init = stripWrappers(Await->getOperand());
-  if (isa_and_nonnull<CallExpr>(Init))
-    PendingOperands.push_back({S.Id, Init});
+  if (const CallExpr *Value = storedCall(V->getInit()))
+    PendingOperands.push_back({S.Id, Value});
   return true;
+}
+
+void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
+  const FieldDecl *Field = Init->getMember();
+  const CallExpr *Value = Field ? storedCall(Init->getInit()) : nullptr;
+  if (!Value)
+    return;
+  SiteFact &S = addSite(SiteKind::Write, Init->getSourceLocation());
+  SiteOfInit[Init] = S.Id;
+  S.Receiver = N.objectOfDecl(Field);
+  PendingOperands.push_back({S.Id, Value});
 }
 
 bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
@@ -244,6 +274,12 @@ void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
       placeSite(It->second, Block);
     return;
   }
+  if (std::optional<CFGInitializer> I = E.getAs<CFGInitializer>()) {
+    auto It = C.SiteOfInit.find(I->getInitializer());
+    if (It != C.SiteOfInit.end())
+      placeSite(It->second, Block);
+    return;
+  }
   if (std::optional<CFGAutomaticObjDtor> D = E.getAs<CFGAutomaticObjDtor>()) {
     auto It = C.SiteOfVar.find(D->getVarDecl());
     if (It == C.SiteOfVar.end())
@@ -253,6 +289,7 @@ void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
     End.Kind = SiteKind::ScopeEnd;
     End.Pos = {};
     End.CalleeName.clear();
+    End.OperandCall = -1;
     End.Loc = N.location(D->getTriggerStmt() ? D->getTriggerStmt()->getEndLoc()
                                              : D->getVarDecl()->getLocation());
     F.Sites.push_back(std::move(End));
@@ -315,8 +352,10 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   // lists them first (AddInitializers): `Server() : worker_(run_jobs)`.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten())
+      if (Init->isWritten()) {
+        Collector.addMemberInit(Init);
         Collector.TraverseStmt(Init->getInit());
+      }
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
 

@@ -125,6 +125,30 @@ std::string Names::functionDisplayName(const FunctionDecl *FD) const {
          std::to_string(L.Line) + ":" + std::to_string(L.Col) + ")";
 }
 
+/// Whether every member function of \p R and of the classes nested in it is
+/// defined (or deleted, defaulted, pure) where \p R is seen: the analysis of
+/// this unit sees all code they run.
+static bool allMembersDefined(const CXXRecordDecl *R) {
+  for (const CXXMethodDecl *M : R->methods())
+    if (!M->isImplicit() && !M->isDefined() && !M->isDeleted() &&
+        !M->isDefaulted() && !M->isPureVirtual())
+      return false;
+  for (const Decl *D : R->decls())
+    if (const auto *Nested = dyn_cast<CXXRecordDecl>(D))
+      if (!Nested->isImplicit() && Nested->hasDefinition() &&
+          !allMembersDefined(Nested->getDefinition()))
+        return false;
+  return true;
+}
+
+/// A private field of a class without friends, all of whose members are
+/// defined here: only code the analysis sees can name it.
+static bool isClosedField(const FieldDecl *F) {
+  const auto *R = dyn_cast<CXXRecordDecl>(F->getParent());
+  return F->getAccess() == AS_private && R && R->hasDefinition() &&
+         !R->hasFriends() && allMembersDefined(R);
+}
+
 ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
   ObjectRef R;
   R.Type = typeName(D->getType());
@@ -132,6 +156,7 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
   if (const auto *F = dyn_cast<FieldDecl>(D)) {
     R.K = ObjectRef::Kind::Field;
     R.Name = qualifiedName(F);
+    R.Internal = isClosedField(F);
   } else if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
     if (!Fn)

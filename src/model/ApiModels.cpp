@@ -101,7 +101,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
                 "offload", "offloadWhenArgType", "spawn", "continuation",
                 "timeout", "external", "objectArg", "race", "delay", "yield",
-                "blockingResult"});
+                "blockingResult", "lockArg"});
   FunctionModel M;
   M.Name = getString(E, "name");
   M.Blocking = getString(E, "blocking");
@@ -117,6 +117,7 @@ FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
   M.Race = getBool(E, "race");
   M.Delay = getBool(E, "delay");
   M.Yield = getBool(E, "yield");
+  M.LockArg = getIndex(E, "lockArg");
   M.BlockingResult = getString(E, "blockingResult");
   if (E.contains("offloadWhenArgType")) {
     const json &W = E.at("offloadWhenArgType");

@@ -64,11 +64,40 @@ bool Function::dominates(unsigned A, unsigned B) const {
   return !searchFrom(Fact.CfgEntry, 0, B, IsA);
 }
 
-std::optional<unsigned> Function::suspensionAwaiting(unsigned Call) const {
+Function::Function(FunctionFact F) : Fact(std::move(F)) {
+  for (const SiteFact &S : Fact.Sites) {
+    if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0) {
+      AwaitingSuspension.try_emplace(S.OperandCall, S.Id);
+      AwaitedCalls[S.Id].push_back(S.OperandCall);
+    } else if (S.OperandCall >= 0 && S.Kind != SiteKind::ScopeEnd) {
+      Stores[S.OperandCall].push_back(S.Id);
+    }
+  }
   for (const SiteFact &S : Fact.Sites)
-    if (S.Kind == SiteKind::Suspend && S.OperandCall == static_cast<int>(Call))
-      return S.Id;
-  return std::nullopt;
+    if (S.Kind == SiteKind::Call && S.AwaitedIn >= 0) {
+      llvm::SmallVector<unsigned, 2> &Calls = AwaitedCalls[S.AwaitedIn];
+      if (!llvm::is_contained(Calls, S.Id))
+        Calls.push_back(S.Id);
+    }
+  for (auto &Entry : AwaitedCalls)
+    llvm::sort(Entry.second);
+}
+
+std::optional<unsigned> Function::suspensionAwaiting(unsigned Call) const {
+  auto It = AwaitingSuspension.find(Call);
+  if (It == AwaitingSuspension.end())
+    return std::nullopt;
+  return It->second;
+}
+
+llvm::ArrayRef<unsigned> Function::callsAwaitedBy(unsigned Suspend) const {
+  auto It = AwaitedCalls.find(Suspend);
+  return It == AwaitedCalls.end() ? llvm::ArrayRef<unsigned>() : It->second;
+}
+
+llvm::ArrayRef<unsigned> Function::storesOf(unsigned Call) const {
+  auto It = Stores.find(Call);
+  return It == Stores.end() ? llvm::ArrayRef<unsigned>() : It->second;
 }
 
 bool Function::onEveryPath(unsigned Site) const {

@@ -5,11 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/Locks.h"
 #include "corolint/Program.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <set>
 
 namespace corolint {
 
@@ -56,6 +58,9 @@ private:
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
+  std::optional<SiteRef> handingOutCall(unsigned Fn,
+                                        const SiteFact &Store) const;
+  void addLockedArgument(SiteRef At, const SiteFact &Call);
   void addResourceUse(SiteRef At, const ObjectRef &Obj,
                       std::vector<SiteRef> Resource::*List,
                       const TypeModel &Model);
@@ -167,26 +172,50 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
   }
 }
 
-/// `auto f = p.get_future();`: the local is a handle of the promise's state,
-/// so waiting on it is waiting on the promise.
+/// `auto f = p.get_future();`, `ready_ = p.get_future();`: the object is a
+/// handle of the promise's state, so waiting on it is waiting on the
+/// promise. An object that handles of several owners, or anything else, are
+/// stored in is a handle of none.
 void Linker::findHandles() {
+  // Handle key -> the handing-out calls whose result was stored in it.
+  std::map<std::string, std::vector<SiteRef>> StoredFrom;
+  std::set<std::string> StoredOtherwise;
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     for (const SiteFact &S : F.Sites) {
-      if (S.Kind != SiteKind::ScopeBegin || S.OperandCall < 0)
+      bool Assigns = S.Kind == SiteKind::Call &&
+                     splitMember(S.CalleeName).second == "operator=";
+      if (S.Kind == SiteKind::Suspend || S.Kind == SiteKind::ScopeEnd ||
+          !S.Receiver.isKnown() || (S.OperandCall < 0 && !Assigns))
         continue;
-      const SiteFact &Init = F.Sites[S.OperandCall];
-      if (!Init.Receiver.isKnown())
-        continue;
-      const TypeModel *T =
-          P.models().typeForCall(Init.Receiver.Type, Init.CalleeName);
-      if (!T ||
-          !TypeModel::has(T->HandsOut, splitMember(Init.CalleeName).second))
-        continue;
-      std::vector<ObjectRef> Owners = P.resolve(FnIndex, Init.Receiver);
-      if (Owners.size() == 1)
-        P.HandleOf[S.Receiver.Key] = Owners.front();
+      if (std::optional<SiteRef> Init = handingOutCall(FnIndex, S))
+        StoredFrom[S.Receiver.Key].push_back(*Init);
+      else
+        StoredOtherwise.insert(S.Receiver.Key);
     }
+  }
+  for (const std::string &Key : StoredOtherwise)
+    StoredFrom.erase(Key);
+  // A handle of a handle (`auto s = f.share()`) settles once its own owner
+  // is known: each round follows one more link of such chains.
+  for (unsigned Round = 0; Round < 8; ++Round) {
+    bool Changed = false;
+    for (const auto &[Key, Inits] : StoredFrom) {
+      std::map<std::string, ObjectRef> Owners;
+      for (const SiteRef &Init : Inits)
+        for (ObjectRef &O : P.resolve(Init.Function, P.site(Init).Receiver))
+          Owners.emplace(O.Key, std::move(O));
+      if (Owners.size() != 1 || Owners.begin()->first == Key)
+        continue;
+      const ObjectRef &Owner = Owners.begin()->second;
+      auto [It, New] = P.HandleOf.try_emplace(Key, Owner);
+      if (!New && It->second.Key == Owner.Key)
+        continue;
+      It->second = Owner;
+      Changed = true;
+    }
+    if (!Changed)
+      break;
   }
 }
 
@@ -201,9 +230,40 @@ bool Linker::handsOverCallback(const SiteFact &S) const {
          });
 }
 
+/// The call whose result \p Store keeps, when it is a `handsOut` member
+/// (`p.get_future()`).
+std::optional<SiteRef> Linker::handingOutCall(unsigned Fn,
+                                              const SiteFact &Store) const {
+  if (Store.OperandCall < 0)
+    return std::nullopt;
+  const SiteFact &Init = P.Functions[Fn].site(Store.OperandCall);
+  if (!Init.Receiver.isKnown())
+    return std::nullopt;
+  const TypeModel *T =
+      P.models().typeForCall(Init.Receiver.Type, Init.CalleeName);
+  if (!T || !TypeModel::has(T->HandsOut, splitMember(Init.CalleeName).second))
+    return std::nullopt;
+  return SiteRef{Fn, Init.Id};
+}
+
+/// `co_await get_units(sem, 1)` locks its semaphore argument.
+void Linker::addLockedArgument(SiteRef At, const SiteFact &Call) {
+  const FunctionModel *M = P.models().function(Call.CalleeName);
+  if (!M || M->LockArg < 0)
+    return;
+  for (const ArgFact &A : Call.Args)
+    if (static_cast<int>(A.Index) == M->LockArg && A.Ref.isKnown())
+      if (const TypeModel *T = P.models().type(A.Type))
+        addResourceUse(At, A.Ref, &Resource::Locks, *T);
+}
+
 void Linker::buildResources() {
   const ApiModels &Models = P.models();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
+    // A semaphore's unit taken and given back by one function is a lock,
+    // not a wait for a signal and a signal.
+    SemaphoreLockSites AsLock =
+        findSemaphoreLockSites(P.Functions[FnIndex], Models);
     for (const SiteFact &S : P.Functions[FnIndex].fact().Sites) {
       SiteRef At{FnIndex, S.Id};
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown()) {
@@ -212,11 +272,18 @@ void Linker::buildResources() {
           addResourceUse(At, S.Operand, &Resource::Waits, *T);
         continue;
       }
-      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+      if (S.Kind == SiteKind::Call)
+        addLockedArgument(At, S);
+      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown() ||
+          AsLock.GivesBack.count(S.Id))
         continue;
       const TypeModel *T = Models.typeForCall(S.Receiver.Type, S.CalleeName);
       if (!T || T->Role == TypeRole::SyncGuard)
         continue;
+      if (AsLock.Takes.count(S.Id)) {
+        addResourceUse(At, S.Receiver, &Resource::Locks, *T);
+        continue;
+      }
       llvm::StringRef Member = splitMember(S.CalleeName).second;
       if (TypeModel::has(T->Waits, Member) && !handsOverCallback(S))
         addResourceUse(At, S.Receiver, &Resource::Waits, *T);

@@ -50,12 +50,15 @@ std::string describeGuard(const SiteFact &S) {
 class AcquisitionFinder {
 public:
   AcquisitionFinder(const Function &F, const ApiModels &Models)
-      : F(F), Models(Models) {}
+      : F(F), Models(Models), Semaphores(findSemaphoreLockSites(F, Models)) {}
 
   std::vector<LockAcquisition> find() {
-    for (const SiteFact &S : F.fact().Sites)
+    for (const SiteFact &S : F.fact().Sites) {
       if (S.Receiver.isKnown())
         addSite(S);
+      if (S.Kind == SiteKind::Call)
+        addUnitsGuard(S);
+    }
     return std::move(Found);
   }
 
@@ -69,7 +72,9 @@ private:
     if (!T)
       return;
     llvm::StringRef Member = splitMember(S.CalleeName).second;
-    if (T->Role == TypeRole::SyncMutex && TypeModel::has(T->Lock, Member))
+    if (Semaphores.Takes.count(S.Id))
+      addSemaphoreLock(S, *T, TypeModel::has(T->TryLock, Member));
+    else if (T->Role == TypeRole::SyncMutex && TypeModel::has(T->Lock, Member))
       Found.push_back(
           {S.Id,
            &S.Receiver,
@@ -117,19 +122,88 @@ private:
                       &Mutex, {&S.Receiver},
                       &Mutex, true,
                       Try,    "async mutex '" + S.Receiver.spelledName() + "'"};
-    for (const SiteFact &Other : F.fact().Sites)
-      if (Other.Kind == SiteKind::ScopeBegin &&
-          Other.OperandCall == static_cast<int>(S.Id)) {
-        A.Holder = &Other.Receiver;
-        A.HolderType = Models.type(Other.Receiver.Type);
-      }
+    for (const SiteFact *Local : localsStoring(S)) {
+      A.Holder = &Local->Receiver;
+      A.HolderType = Models.type(Local->Receiver.Type);
+    }
     Found.push_back(std::move(A));
+  }
+
+  /// A unit the function gives back itself: held like a mutex locked by
+  /// hand, until the give-back. Awaited, it suspends its waiters.
+  void addSemaphoreLock(const SiteFact &S, const TypeModel &Semaphore,
+                        bool Try) {
+    bool Async = S.AwaitedIn >= 0;
+    // A synchronous try is tested on the spot (`if (sem.try_acquire())`):
+    // whether it holds depends on the branch, as for a mutex's try_lock,
+    // which is not followed either.
+    if (Try && !Async)
+      return;
+    Found.push_back({S.Id,
+                     &S.Receiver,
+                     &Semaphore,
+                     {&S.Receiver},
+                     nullptr,
+                     Async,
+                     Try,
+                     "semaphore '" + S.Receiver.spelledName() + "'"});
+  }
+
+  /// `auto units = co_await get_units(sem, 1)`: the local holds a unit of
+  /// the semaphore until it is destroyed or gives it back. Units dropped at
+  /// once hold nothing.
+  void addUnitsGuard(const SiteFact &S) {
+    const FunctionModel *M = Models.function(S.CalleeName);
+    if (!M || M->LockArg < 0 || S.AwaitedIn < 0)
+      return;
+    for (const ArgFact &Arg : S.Args)
+      if (static_cast<int>(Arg.Index) == M->LockArg && Arg.Ref.isKnown())
+        for (const SiteFact *Local : localsStoring(S))
+          Found.push_back(
+              {S.Id,
+               &Local->Receiver,
+               Models.type(Local->Receiver.Type),
+               {&Arg.Ref},
+               nullptr,
+               true,
+               false,
+               "units of semaphore '" + Arg.Ref.spelledName() + "'"});
+  }
+
+  /// The locals initialized from what call \p S gave back.
+  std::vector<const SiteFact *> localsStoring(const SiteFact &S) const {
+    std::vector<const SiteFact *> Locals;
+    for (unsigned Store : F.storesOf(S.Id))
+      if (F.site(Store).Kind == SiteKind::ScopeBegin)
+        Locals.push_back(&F.site(Store));
+    return Locals;
   }
 
   const Function &F;
   const ApiModels &Models;
+  SemaphoreLockSites Semaphores;
   std::vector<LockAcquisition> Found;
 };
+
+/// The semaphore of a member call that takes a unit (a wait or a try), or
+/// null.
+const TypeModel *semaphoreTaken(const SiteFact &S, const ApiModels &Models) {
+  if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+    return nullptr;
+  const TypeModel *T = Models.typeForCall(S.Receiver.Type, S.CalleeName);
+  if (!T || !T->isSemaphore())
+    return nullptr;
+  llvm::StringRef Member = splitMember(S.CalleeName).second;
+  return TypeModel::has(T->Waits, Member) || TypeModel::has(T->TryLock, Member)
+             ? T
+             : nullptr;
+}
+
+/// The members of \p T that let go of what was taken: a semaphore's
+/// signals give a unit back.
+const std::vector<std::string> &releaseMembers(const TypeModel &T) {
+  return T.isSemaphore() ? T.Signals : T.Unlock;
+}
 
 /// Whether \p S ends a guard that adopted the mutex \p Key.
 bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
@@ -142,10 +216,28 @@ bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
 
 bool unlocks(const SiteFact &S, const ObjectRef &Obj, const TypeModel *T) {
   return S.Kind == SiteKind::Call && T && S.Receiver.Key == Obj.Key &&
-         TypeModel::has(T->Unlock, splitMember(S.CalleeName).second);
+         TypeModel::has(releaseMembers(*T), splitMember(S.CalleeName).second);
 }
 
 } // namespace
+
+SemaphoreLockSites findSemaphoreLockSites(const Function &F,
+                                          const ApiModels &Models) {
+  SemaphoreLockSites Result;
+  auto NothingBlocks = [](const SiteFact &) { return false; };
+  for (const SiteFact &Take : F.fact().Sites) {
+    const TypeModel *T = semaphoreTaken(Take, Models);
+    if (!T)
+      continue;
+    for (const SiteFact &Back : F.fact().Sites)
+      if (unlocks(Back, Take.Receiver, T) &&
+          F.reaches(Take.Id, Back.Id, NothingBlocks)) {
+        Result.Takes.insert(Take.Id);
+        Result.GivesBack.insert(Back.Id);
+      }
+  }
+  return Result;
+}
 
 std::vector<LockAcquisition> findLockAcquisitions(const Function &F,
                                                   const ApiModels &Models) {

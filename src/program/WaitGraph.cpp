@@ -2,6 +2,7 @@
 
 #include "corolint/WaitGraph.h"
 #include <algorithm>
+#include <set>
 
 namespace corolint {
 
@@ -31,6 +32,7 @@ void WaitGraph::addResourceNodes() {
     N.Index = I;
     N.Name = "'" + R.Name + "'";
     N.Waits = R.Waits;
+    N.MayHoldUnits = R.Kind == "semaphore";
     for (const SiteRef &W : R.Waits)
       WaitsIn[W.Function].push_back(
           {W.Site, static_cast<unsigned>(Nodes.size())});
@@ -50,43 +52,53 @@ void WaitGraph::addContinuationWaits() {
   }
 }
 
-/// The suspensions that wait for the coroutine call \p Call finishes: the
-/// co_await of the call, or of the local its task is kept in
-/// (`auto t = fetch(); ... co_await t;`, how a shared task is awaited).
-static std::vector<unsigned> awaitsOfCall(const Function &F, unsigned Call) {
-  if (std::optional<unsigned> Direct = F.suspensionAwaiting(Call))
-    return {*Direct};
-  std::vector<unsigned> Waits;
-  for (const SiteFact &Local : F.fact().Sites)
-    if (Local.Kind == SiteKind::ScopeBegin &&
-        Local.OperandCall == static_cast<int>(Call))
-      for (const SiteFact &S : F.fact().Sites)
-        if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
-            S.Operand.Key == Local.Receiver.Key)
-          Waits.push_back(S.Id);
-  return Waits;
+void WaitGraph::addTaskWait(unsigned Coroutine, SiteRef Wait) {
+  auto [It, Inserted] = TaskNodeOf.try_emplace(Coroutine, Nodes.size());
+  if (Inserted) {
+    WaitNode N;
+    N.K = WaitNode::Kind::TaskCompletion;
+    N.Index = Coroutine;
+    N.Name = "coroutine '" + P.function(Coroutine).name().str() + "'";
+    Nodes.push_back(std::move(N));
+  }
+  Nodes[It->second].Waits.push_back(Wait);
+  WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
 }
 
+// Awaiting a coroutine's call waits for it to finish, and so does awaiting
+// an object its task was kept in, anywhere in the program: a local
+// (`auto t = fetch(); co_await t;`), a field assigned or initialized from it
+// (`Cache() : loaded_(load())`, the usual home of a shared task), or a
+// reference parameter bound to either.
 void WaitGraph::addTaskNodes() {
+  std::map<std::string, std::set<unsigned>> TasksIn; // Object -> coroutines.
   for (const CallEdge &E : P.edges()) {
     if ((E.Kind != EdgeKind::Awaits && E.Kind != EdgeKind::Calls) ||
         !P.function(E.Callee).isCoroutine())
       continue;
-    for (unsigned Suspend :
-         awaitsOfCall(P.function(E.From.Function), E.From.Site)) {
-      auto [It, Inserted] = TaskNodeOf.try_emplace(E.Callee, Nodes.size());
-      if (Inserted) {
-        WaitNode N;
-        N.K = WaitNode::Kind::TaskCompletion;
-        N.Index = E.Callee;
-        N.Name = "coroutine '" + P.function(E.Callee).name().str() + "'";
-        Nodes.push_back(std::move(N));
-      }
-      SiteRef Wait{E.From.Function, Suspend};
-      Nodes[It->second].Waits.push_back(Wait);
-      WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
+    const Function &F = P.function(E.From.Function);
+    if (std::optional<unsigned> Direct = F.suspensionAwaiting(E.From.Site)) {
+      addTaskWait(E.Callee, {E.From.Function, *Direct});
+      continue;
     }
+    for (unsigned Store : F.storesOf(E.From.Site))
+      for (const ObjectRef &Holder :
+           P.resolve(E.From.Function, F.site(Store).Receiver))
+        TasksIn[Holder.Key].insert(E.Callee);
   }
+  if (TasksIn.empty())
+    return;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      if (S.Kind != SiteKind::Suspend || !S.Operand.isKnown())
+        continue;
+      for (const ObjectRef &Obj : P.resolve(Fn, S.Operand)) {
+        auto It = TasksIn.find(Obj.Key);
+        if (It != TasksIn.end())
+          for (unsigned Coroutine : It->second)
+            addTaskWait(Coroutine, {Fn, S.Id});
+      }
+    }
 }
 
 Requirements WaitGraph::dominatingWaits(SiteRef At) const {

@@ -15,6 +15,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <semaphore>
 #include <shared_mutex>
 #include <string>
 #include <sys/epoll.h>
@@ -299,6 +300,22 @@ void condition_variables() {
   notifier.join();
 }
 
+std::counting_semaphore<4> slots{4};
+std::binary_semaphore turn{1};
+
+void semaphores() {
+  slots.acquire();
+  slots.release();
+  if (slots.try_acquire())
+    slots.release();
+  if (slots.try_acquire_for(1ms))
+    slots.release();
+  if (slots.try_acquire_until(std::chrono::steady_clock::now() + 1ms))
+    slots.release();
+  turn.acquire();
+  turn.release();
+}
+
 } // namespace std_api
 
 int main(int argc, char **argv) {
@@ -312,6 +329,7 @@ int main(int argc, char **argv) {
   std_api::mutexes();
   std_api::guards();
   std_api::condition_variables();
+  std_api::semaphores();
 }
 
 // Awaitables that never suspend (role no-suspend).

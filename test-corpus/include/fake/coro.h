@@ -6,6 +6,10 @@
 //   fake::event             set(); co_await ev waits until it is set
 //   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
 //                           (an async-mutex guard, not a synchronous lock)
+//   fake::semaphore         co_await s.acquire() takes a unit, release() gives
+//                           one back; co_await get_units(s) yields a
+//                           fake::semaphore_units that gives it back when
+//                           destroyed
 //   fake::sleep_for(ms)     awaitable that resumes after ms on the current loop
 //   fake::loop              post(cb), add_timer(ms, cb) (one-shot),
 //                           add_periodic_timer(ms, cb) -> id (every ms until
@@ -236,6 +240,77 @@ private:
 inline void async_lock_guard::unlock() noexcept {
   if (auto *m = std::exchange(m_, nullptr))
     m->unlock();
+}
+
+// A counting semaphore. co_await s.acquire() takes a unit, suspending while
+// there is none; s.release() gives one back, to the next waiter if any. It is
+// an event when it starts with no units and a lock when it starts with some.
+class semaphore {
+public:
+  explicit semaphore(int units) noexcept : units_(units) {}
+  semaphore(const semaphore &) = delete;
+  semaphore &operator=(const semaphore &) = delete;
+
+  struct acquire_awaiter {
+    semaphore &s;
+    bool await_ready() noexcept { return s.try_acquire(); }
+    void await_suspend(std::coroutine_handle<> h) { s.waiters_.push_back(h); }
+    void await_resume() const noexcept {}
+  };
+  acquire_awaiter acquire() noexcept { return acquire_awaiter{*this}; }
+
+  bool try_acquire() noexcept {
+    if (units_ == 0)
+      return false;
+    --units_;
+    return true;
+  }
+
+  void release() noexcept {
+    if (waiters_.empty()) {
+      ++units_;
+      return;
+    }
+    auto next = waiters_.front();
+    waiters_.pop_front();
+    next.resume();
+  }
+
+private:
+  int units_;
+  std::deque<std::coroutine_handle<>> waiters_;
+};
+
+// One unit of a semaphore, given back when destroyed or give_back()ed.
+class [[nodiscard]] semaphore_units {
+public:
+  explicit semaphore_units(semaphore &s) noexcept : s_(&s) {}
+  semaphore_units(semaphore_units &&o) noexcept
+      : s_(std::exchange(o.s_, nullptr)) {}
+  semaphore_units(const semaphore_units &) = delete;
+  semaphore_units &operator=(const semaphore_units &) = delete;
+  semaphore_units &operator=(semaphore_units &&) = delete;
+  ~semaphore_units() { give_back(); }
+
+  void give_back() noexcept {
+    if (auto *s = std::exchange(s_, nullptr))
+      s->release();
+  }
+
+private:
+  semaphore *s_;
+};
+
+// co_await fake::get_units(s) -> semaphore_units holding one unit of s.
+struct units_awaiter {
+  semaphore::acquire_awaiter take;
+  bool await_ready() noexcept { return take.await_ready(); }
+  void await_suspend(std::coroutine_handle<> h) { take.await_suspend(h); }
+  semaphore_units await_resume() noexcept { return semaphore_units(take.s); }
+};
+
+inline units_awaiter get_units(semaphore &s) noexcept {
+  return units_awaiter{s.acquire()};
 }
 
 // A single-threaded event loop on a virtual clock: run() executes posted

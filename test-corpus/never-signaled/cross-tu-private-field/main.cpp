@@ -1,0 +1,9 @@
+#include "gate.h"
+
+int main() {
+  fake::loop loop;
+  Gate gate;
+  loop.spawn(gate.pass());
+  loop.run();
+  gate.close();
+}
