@@ -78,4 +78,30 @@ TEST(Function, NoCfgAnswersNo) {
   EXPECT_FALSE(F.dominates(A, C));
 }
 
+// `auto t = fetch(); t2 = fetch2(); co_await timeout(read(), d);`
+TEST(Function, IndexesStoresAndAwaitedCalls) {
+  FunctionBuilder B("f", true);
+  unsigned Body = FunctionBuilder::Body;
+  unsigned Fetch = B.call(Body, "fetch");
+  unsigned Kept = B.scopeBegin(Body, local("f::t", "Task"));
+  FunctionFact Fact = B.build();
+  Fact.Sites[Kept].OperandCall = Fetch;
+  FunctionBuilder C("g", true);
+  unsigned Read = C.call(Body, "read");
+  unsigned Timeout = C.call(Body, "timeout");
+  unsigned Await = C.suspend(Body);
+  FunctionFact Awaiting = C.build();
+  Awaiting.Sites[Await].OperandCall = Timeout;
+  Awaiting.Sites[Read].AwaitedIn = Await;
+  Awaiting.Sites[Timeout].AwaitedIn = Await;
+
+  Function F(Fact), G(Awaiting);
+  EXPECT_EQ(F.storesOf(Fetch).vec(), std::vector<unsigned>{Kept});
+  EXPECT_TRUE(F.storesOf(Kept).empty());
+  EXPECT_EQ(G.callsAwaitedBy(Await).vec(),
+            (std::vector<unsigned>{Read, Timeout}));
+  EXPECT_EQ(G.suspensionAwaiting(Timeout), Await);
+  EXPECT_FALSE(G.suspensionAwaiting(Read));
+}
+
 } // namespace

@@ -11,14 +11,26 @@
 #include "corolint/ApiModels.h"
 #include "corolint/Facts.h"
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
 
 namespace corolint {
+
+/// Site id -> site ids, built once per function: sorted parallel arrays, so
+/// a function with a handful of entries costs a handful of words.
+class SiteIndex {
+public:
+  void add(unsigned Key, unsigned Value);
+  /// Sorts what was added; lookups before this find nothing.
+  void finish();
+  /// The values of \p Key, in increasing order.
+  llvm::ArrayRef<unsigned> lookup(unsigned Key) const;
+
+private:
+  std::vector<unsigned> Keys, Values;
+};
 
 /// One function of the program, with order questions about its sites.
 class Function {
@@ -62,9 +74,9 @@ private:
 
   FunctionFact Fact;
   // Indexes over the sites, so that per-call questions do not scan them all.
-  llvm::DenseMap<unsigned, unsigned> AwaitingSuspension;
-  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> AwaitedCalls;
-  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> Stores;
+  SiteIndex AwaitingSuspensions; ///< Call -> suspensions awaiting it.
+  SiteIndex AwaitedCalls;        ///< Suspension -> calls it awaits.
+  SiteIndex Stores;              ///< Call -> sites keeping its result.
 };
 
 /// A site of one function of the program.

@@ -142,11 +142,16 @@ static bool allMembersDefined(const CXXRecordDecl *R) {
 }
 
 /// A private field of a class without friends, all of whose members are
-/// defined here: only code the analysis sees can name it.
-static bool isClosedField(const FieldDecl *F) {
+/// defined here: only code the analysis sees can name it. Decided once per
+/// class: a class of a big header is named many times.
+bool Names::isClosedField(const FieldDecl *F) const {
   const auto *R = dyn_cast<CXXRecordDecl>(F->getParent());
-  return F->getAccess() == AS_private && R && R->hasDefinition() &&
-         !R->hasFriends() && allMembersDefined(R);
+  if (F->getAccess() != AS_private || !R || !R->hasDefinition())
+    return false;
+  auto [It, New] = ClosedClasses.try_emplace(R, false);
+  if (New)
+    It->second = !R->hasFriends() && allMembersDefined(R);
+  return It->second;
 }
 
 ObjectRef Names::objectOfDecl(const ValueDecl *D) const {

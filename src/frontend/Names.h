@@ -40,10 +40,13 @@ public:
 
 private:
   std::string fileName(clang::FileID ID) const;
+  bool isClosedField(const clang::FieldDecl *F) const;
 
   clang::ASTContext &Ctx;
   std::string WorkingDir;
   mutable llvm::DenseMap<clang::FileID, std::string> FileNames;
+  /// Per class: whether its private fields are closed (isClosedField).
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> ClosedClasses;
 };
 
 /// Strips what does not change which object or callable an expression is:

@@ -64,40 +64,62 @@ bool Function::dominates(unsigned A, unsigned B) const {
   return !searchFrom(Fact.CfgEntry, 0, B, IsA);
 }
 
+void SiteIndex::add(unsigned Key, unsigned Value) {
+  Keys.push_back(Key);
+  Values.push_back(Value);
+}
+
+void SiteIndex::finish() {
+  std::vector<std::pair<unsigned, unsigned>> Pairs;
+  for (size_t I = 0; I < Keys.size(); ++I)
+    Pairs.push_back({Keys[I], Values[I]});
+  llvm::sort(Pairs);
+  Pairs.erase(std::unique(Pairs.begin(), Pairs.end()), Pairs.end());
+  Keys.clear();
+  Values.clear();
+  for (const auto &[Key, Value] : Pairs) {
+    Keys.push_back(Key);
+    Values.push_back(Value);
+  }
+  Keys.shrink_to_fit();
+  Values.shrink_to_fit();
+}
+
+llvm::ArrayRef<unsigned> SiteIndex::lookup(unsigned Key) const {
+  auto [Begin, End] = std::equal_range(Keys.begin(), Keys.end(), Key);
+  return llvm::ArrayRef<unsigned>(Values).slice(Begin - Keys.begin(),
+                                                End - Begin);
+}
+
 Function::Function(FunctionFact F) : Fact(std::move(F)) {
   for (const SiteFact &S : Fact.Sites) {
     if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0) {
-      AwaitingSuspension.try_emplace(S.OperandCall, S.Id);
-      AwaitedCalls[S.Id].push_back(S.OperandCall);
+      AwaitingSuspensions.add(S.OperandCall, S.Id);
+      AwaitedCalls.add(S.Id, S.OperandCall);
     } else if (S.OperandCall >= 0 && S.Kind != SiteKind::ScopeEnd) {
-      Stores[S.OperandCall].push_back(S.Id);
+      Stores.add(S.OperandCall, S.Id);
     }
+    if (S.Kind == SiteKind::Call && S.AwaitedIn >= 0)
+      AwaitedCalls.add(S.AwaitedIn, S.Id);
   }
-  for (const SiteFact &S : Fact.Sites)
-    if (S.Kind == SiteKind::Call && S.AwaitedIn >= 0) {
-      llvm::SmallVector<unsigned, 2> &Calls = AwaitedCalls[S.AwaitedIn];
-      if (!llvm::is_contained(Calls, S.Id))
-        Calls.push_back(S.Id);
-    }
-  for (auto &Entry : AwaitedCalls)
-    llvm::sort(Entry.second);
+  AwaitingSuspensions.finish();
+  AwaitedCalls.finish();
+  Stores.finish();
 }
 
 std::optional<unsigned> Function::suspensionAwaiting(unsigned Call) const {
-  auto It = AwaitingSuspension.find(Call);
-  if (It == AwaitingSuspension.end())
+  llvm::ArrayRef<unsigned> Suspensions = AwaitingSuspensions.lookup(Call);
+  if (Suspensions.empty())
     return std::nullopt;
-  return It->second;
+  return Suspensions.front(); // The first in site order.
 }
 
 llvm::ArrayRef<unsigned> Function::callsAwaitedBy(unsigned Suspend) const {
-  auto It = AwaitedCalls.find(Suspend);
-  return It == AwaitedCalls.end() ? llvm::ArrayRef<unsigned>() : It->second;
+  return AwaitedCalls.lookup(Suspend);
 }
 
 llvm::ArrayRef<unsigned> Function::storesOf(unsigned Call) const {
-  auto It = Stores.find(Call);
-  return It == Stores.end() ? llvm::ArrayRef<unsigned>() : It->second;
+  return Stores.lookup(Call);
 }
 
 bool Function::onEveryPath(unsigned Site) const {
