@@ -4,10 +4,11 @@
 // signals.
 //
 // Only where the analysis sees every piece of code that can reach the
-// resource: a local or an internal-linkage global, never handed by reference
-// to a function outside the analyzed program. An external global or a field
-// may be signalled by code the analysis does not see, so the rule stays quiet
-// there. Only resources released by code alone (events, channels, semaphores)
+// resource: a local, an internal-linkage global, or a private field of a
+// friendless class whose members are all analyzed, never handed by reference
+// to a function outside the analyzed program. Other globals and fields may be
+// signalled by code the analysis does not see, so the rule stays quiet there.
+// Only resources released by code alone (events, channels, semaphores)
 // count; a timer or a future completes from outside.
 //
 // A signal inside a lazy task (a coroutine returning a type whose model role

@@ -67,14 +67,20 @@ WaitingBody classify(const Program &P, const Function &F,
   return B;
 }
 
+/// A write that changes a flag after it was made: not a constructor's member
+/// initializer, which gives the flag its first value.
+bool isLaterWrite(const SiteFact &S) {
+  return S.Kind == SiteKind::Write && S.OperandCall < 0;
+}
+
 /// Every write to one object, by location.
 class FlagWriters {
 public:
   explicit FlagWriters(const Program &P) : P(P) {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (S.Receiver.isKnown() && (S.Kind == SiteKind::Write ||
-                                     (S.Kind == SiteKind::Call && S.Mutates)))
+        if (S.Receiver.isKnown() &&
+            (isLaterWrite(S) || (S.Kind == SiteKind::Call && S.Mutates)))
           for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
             ByKey[R.Key].push_back({Fn, S.Id});
   }

@@ -8,9 +8,8 @@
 // paths of their function only: the finding names that signaller.
 //
 // A semaphore may start with units, which let its waits through with no
-// signal; the analysis does not know its initial count. A cycle through a
-// semaphore is therefore only possible: it hangs when the semaphore starts
-// empty.
+// signal, and the analysis does not see how many: it is never stuck. (Its
+// uses as a lock are lock-order-cycle's.)
 //
 // A node (resource or coroutine completion) is deadlocked when every one of
 // its signallers requires a deadlocked node first. The deadlocked set is the
@@ -25,7 +24,6 @@
 
 #include "corolint/Rule.h"
 #include "corolint/WaitGraph.h"
-#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <set>
 
@@ -42,15 +40,12 @@ using FiresPredicate = llvm::function_ref<bool(unsigned N, unsigned S)>;
 /// still in the set, and a node leaves the set once one of its signallers'
 /// counts reaches zero; each requirement is decremented at most once. A
 /// signaller that \p Fires rejects keeps one count that nothing removes.
-/// Semaphores can be stuck only when \p EmptySemaphores assumes they start
-/// with no units.
-std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires,
-                                   bool EmptySemaphores) {
+std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires) {
   const std::vector<WaitNode> &Nodes = G.nodes();
   std::vector<bool> Stuck(Nodes.size());
   for (unsigned I = 0; I < Nodes.size(); ++I)
     Stuck[I] = !Nodes[I].Waits.empty() && !Nodes[I].Signallers.empty() &&
-               (EmptySemaphores || !Nodes[I].MayHoldUnits);
+               !Nodes[I].MayHoldUnits;
   // For each node, the (node, signaller) pairs that require it.
   std::vector<std::vector<std::pair<unsigned, unsigned>>> RequiredBy(
       Nodes.size());
@@ -160,31 +155,6 @@ std::optional<SiteRef> breakerOf(const WaitGraph &G,
   return std::nullopt;
 }
 
-/// The semaphores of \p Cycle, by name: it hangs only if they start empty.
-std::vector<std::string> semaphoresOf(const WaitGraph &G,
-                                      const std::vector<CycleStep> &Cycle) {
-  std::set<std::string> Names;
-  for (const CycleStep &Step : Cycle)
-    if (G.nodes()[Step.From].MayHoldUnits)
-      Names.insert(G.nodes()[Step.From].Name);
-  return {Names.begin(), Names.end()};
-}
-
-/// Why a cycle that is not definite may still run: a signaller on some
-/// paths only, or semaphores that may start with units.
-std::string escapeOf(const Program &P, std::optional<SiteRef> Breaker,
-                     const std::vector<std::string> &Semaphores) {
-  std::vector<std::string> Escapes;
-  if (Breaker)
-    Escapes.push_back("only '" + P.function(Breaker->Function).name().str() +
-                      "' can break the cycle, and it signals on some paths "
-                      "only");
-  if (!Semaphores.empty())
-    Escapes.push_back("it hangs unless semaphore " +
-                      llvm::join(Semaphores, " or ") + " starts with units");
-  return llvm::join(Escapes, "; ");
-}
-
 Finding makeFinding(const Program &P, const WaitGraph &G,
                     const std::vector<CycleStep> &Cycle, bool Definite) {
   Finding R;
@@ -194,13 +164,13 @@ Finding makeFinding(const Program &P, const WaitGraph &G,
   R.Function = P.function(Cycle.front().Wait.Function).name().str();
   std::optional<SiteRef> Breaker =
       Definite ? std::nullopt : breakerOf(G, Cycle);
-  std::vector<std::string> Semaphores = semaphoresOf(G, Cycle);
-  if (Definite || (!Breaker && Semaphores.empty()))
+  if (Definite || !Breaker)
     R.Message = "deadlock: " + describeCycle(G, Cycle) +
                 "; nothing else signals them, so these waits never complete";
   else
-    R.Message = "possible deadlock: " + describeCycle(G, Cycle) + "; " +
-                escapeOf(P, Breaker, Semaphores);
+    R.Message = "possible deadlock: " + describeCycle(G, Cycle) + "; only '" +
+                P.function(Breaker->Function).name().str() +
+                "' can break the cycle, and it signals on some paths only";
   for (const CycleStep &Step : Cycle) {
     const WaitNode &To = G.nodes()[Step.To];
     const WaitNode &From = G.nodes()[Step.From];
@@ -223,18 +193,16 @@ class WaitCycleRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     WaitGraph G(P);
-    std::set<unsigned> Stuck = deadlockedNodes(
-        G, [](unsigned, unsigned) { return true; }, false);
+    std::set<unsigned> Stuck =
+        deadlockedNodes(G, [](unsigned, unsigned) { return true; });
     std::set<unsigned> Reported;
     reportCycles(P, G, Stuck, Stuck, true, Reported, Out);
     // Then the cycles that only signallers on some paths can break.
-    std::set<unsigned> MaybeStuck = deadlockedNodes(
-        G,
-        [&](unsigned N, unsigned S) {
+    std::set<unsigned> MaybeStuck =
+        deadlockedNodes(G, [&](unsigned N, unsigned S) {
           SiteRef At = G.nodes()[N].Signallers[S].Site;
           return P.function(At.Function).onEveryPath(At.Site);
-        },
-        true);
+        });
     std::set<unsigned> Starts;
     for (unsigned N : MaybeStuck)
       if (!Stuck.count(N))

@@ -17,6 +17,7 @@ TuFacts sampleUnit() {
   unsigned Call = B.call(FunctionBuilder::Body, "fetch");
   unsigned Await = B.suspend(FunctionBuilder::Body);
   B.scopeEnd(FunctionBuilder::Body, G);
+  B.assign(FunctionBuilder::Body, global("ready", "Future"), Call);
   FunctionFact F = B.build();
   F.Sites[Await].OperandCall = Call;
   F.Sites[Await].Implicit = false;
@@ -49,6 +50,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_EQ(F.ReturnType, "fake::task");
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
+  EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()
   ASSERT_EQ(F.Polls.size(), 1u);
   EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);
   EXPECT_EQ(F.Polls[0].Flag.Name, "ready");
@@ -91,6 +93,15 @@ TEST(FactsJson, SitePlacedWhereItsBlockDoesNotListItIsRefused) {
   U.Functions[0].Sites[0].Pos.Index = 2;
   std::string E = errorOf(writeFactsJson(U));
   EXPECT_NE(E.find("site 0 is not where its block lists it"), std::string::npos)
+      << E;
+}
+
+TEST(FactsJson, StoredCallThatIsNoCallIsRefused) {
+  TuFacts U = sampleUnit();
+  U.Functions[0].Sites[4].OperandCall = 4;
+  std::string E = errorOf(writeFactsJson(U));
+  EXPECT_NE(E.find("site 4 names as its call a site that is not another call"),
+            std::string::npos)
       << E;
 }
 

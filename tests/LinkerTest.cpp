@@ -24,7 +24,10 @@ ApiModels testModels() {
       {"name": "Promise", "role": "resource", "resourceKind": "promise",
        "signals": ["set_value"], "handsOut": ["get_future"]},
       {"name": "Future", "role": "resource", "resourceKind": "future",
-       "waits": ["get"], "handsOut": ["share"]}
+       "waits": ["get"], "handsOut": ["share"]},
+      {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
+       "waits": ["acquire"], "signals": ["release", "shutdown"],
+       "unlock": ["release"]}
     ]})",
                             "test-models");
   EXPECT_FALSE(bool(E));
@@ -154,9 +157,9 @@ Program futureInField(const std::vector<ObjectRef> &Owners) {
   ObjectRef Ready = object(ObjectRef::Kind::Field, "S::ready", "Future");
   FunctionBuilder Store("store"), Read("read");
   for (const ObjectRef &Owner : Owners)
-    Store.assign(FunctionBuilder::Body, Ready,
-                 Store.call(FunctionBuilder::Body, "Promise::get_future",
-                            Owner));
+    Store.assign(
+        FunctionBuilder::Body, Ready,
+        Store.call(FunctionBuilder::Body, "Promise::get_future", Owner));
   Read.call(FunctionBuilder::Body, "Future::get", Ready);
   return linkProgram({unit("/a.cpp", {Store.build(), Read.build()})}, M);
 }
@@ -188,9 +191,9 @@ TEST(Linker, FieldAlsoAssignedFromElsewhereIsItsOwnResource) {
   ObjectRef Ready = object(ObjectRef::Kind::Field, "S::ready", "Future");
   FunctionBuilder Store("store"), Read("read");
   unsigned Body = FunctionBuilder::Body;
-  Store.assign(Body, Ready,
-               Store.call(Body, "Promise::get_future",
-                          global("config", "Promise")));
+  Store.assign(
+      Body, Ready,
+      Store.call(Body, "Promise::get_future", global("config", "Promise")));
   Store.call(Body, "Future::operator=", Ready,
              {argOf(0, global("other", "Future"))});
   Read.call(Body, "Future::get", Ready);
@@ -198,13 +201,46 @@ TEST(Linker, FieldAlsoAssignedFromElsewhereIsItsOwnResource) {
   EXPECT_EQ(waitedNames(P), std::vector<std::string>{"S::ready"});
 }
 
+// acquire ... release on every path: a lock, not a wait and a signal.
+TEST(Linker, SemaphoreGivenBackOnEveryPathIsALock) {
+  ApiModels M = testModels();
+  ObjectRef S = global("s", "Sem");
+  FunctionBuilder F("f", true);
+  F.call(FunctionBuilder::Body, "Sem::acquire", S);
+  F.call(FunctionBuilder::Body, "Sem::release", S);
+  Program P = linkProgram({unit("/a.cpp", {F.build()})}, M);
+  ASSERT_EQ(P.resources().size(), 1u);
+  EXPECT_EQ(P.resources()[0].Locks.size(), 1u);
+  EXPECT_TRUE(P.resources()[0].Waits.empty());
+  EXPECT_TRUE(P.resources()[0].Signals.empty());
+}
+
+// `co_await jobs.acquire(); if (cancelled) jobs.release();`: a job consumed
+// and sometimes put back; and shutdown() is a signal, never a give-back.
+TEST(Linker, SemaphoreGivenBackOnSomePathsIsAnEvent) {
+  ApiModels M = testModels();
+  ObjectRef S = global("s", "Sem");
+  FunctionBuilder F("f", true);
+  unsigned Body = FunctionBuilder::Body;
+  unsigned PutBack = F.block(), Join = F.block();
+  F.succs(Body, {PutBack, Join}).succs(PutBack, {Join}).succs(Join, {1});
+  F.call(Body, "Sem::acquire", S);
+  F.call(PutBack, "Sem::release", S);
+  F.call(Join, "Sem::shutdown", S);
+  Program P = linkProgram({unit("/a.cpp", {F.build()})}, M);
+  ASSERT_EQ(P.resources().size(), 1u);
+  EXPECT_TRUE(P.resources()[0].Locks.empty());
+  EXPECT_EQ(P.resources()[0].Waits.size(), 1u);
+  EXPECT_EQ(P.resources()[0].Signals.size(), 2u);
+}
+
 TEST(Linker, HandleOfAHandleReachesThePromise) {
   ApiModels M = testModels();
   ObjectRef F = local("read::f", "Future"), Shared = local("read::s", "Future");
   FunctionBuilder Read("read");
   unsigned Body = FunctionBuilder::Body;
-  unsigned Get = Read.call(Body, "Promise::get_future",
-                           global("config", "Promise"));
+  unsigned Get =
+      Read.call(Body, "Promise::get_future", global("config", "Promise"));
   Read.assign(Body, F, Get);
   Read.assign(Body, Shared, Read.call(Body, "Future::share", F));
   Read.call(Body, "Future::get", Shared);

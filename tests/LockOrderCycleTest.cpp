@@ -18,7 +18,7 @@ protected:
       {"name": "amutex", "role": "async-mutex", "lock": ["lock"],
        "unlock": ["unlock"], "tryLock": ["try_lock"]},
       {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
-       "waits": ["acquire"], "signals": ["release"]}]})",
+       "waits": ["acquire"], "signals": ["release"], "unlock": ["release"]}]})",
                                      "test")));
   }
 

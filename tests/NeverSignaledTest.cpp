@@ -18,7 +18,7 @@ protected:
       {"name": "Timer", "role": "resource", "resourceKind": "timer",
        "waits": ["operator co_await"], "signals": ["cancel"]},
       {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
-       "waits": ["acquire"], "signals": ["release"]}]})",
+       "waits": ["acquire"], "signals": ["release"], "unlock": ["release"]}]})",
                                      "test")));
   }
 

@@ -44,10 +44,12 @@ struct ObjectRef {
   std::string Type; ///< Normalized qualified name of its class, if any.
   int ParamIndex = -1;
   /// Only code the analysis sees can name it: a local, a global with
-  /// internal linkage, or a private field of a class without friends whose
-  /// member functions this unit defines. (It can still escape through a
+  /// internal linkage, or a private field, held by value, of a class without
+  /// friends whose member functions this unit defines and none of which
+  /// returns a mutable reference or pointer. (It can still escape through a
   /// pointer or a reference handed to other code; the linker checks calls
-  /// for that.) Linking keeps it only when every unit agrees.
+  /// for that.) A resource is internal only when every unit that names it
+  /// says so.
   bool Internal = false;
 
   bool isKnown() const { return K != Kind::None; }

@@ -47,6 +47,11 @@ public:
   /// site for which \p Blocks is true. False when the CFG does not place both.
   bool reaches(unsigned From, unsigned To,
                llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// Whether some path runs from site \p From to the function's exit
+  /// without passing a site for which \p Blocks is true. True when the CFG
+  /// does not place \p From.
+  bool reachesExit(unsigned From,
+                   llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   /// Whether every path from the entry to \p B passes \p A.
   bool dominates(unsigned A, unsigned B) const;
   /// The suspension that awaits the result of call \p Call directly
@@ -164,6 +169,11 @@ private:
   /// Local key -> the object it is a handle of (models' `handsOut`).
   std::map<std::string, ObjectRef> HandleOf;
 };
+
+/// Whether site \p S puts a value in its receiver that a rule can follow or
+/// must distrust: a local or member initializer from a call, or an
+/// assignment operator (with the call it assigns, if any).
+bool storesValue(const SiteFact &S);
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken

@@ -58,6 +58,8 @@ private:
   void addContinuationWaits();
   void addTaskNodes();
   void addTaskWait(unsigned Coroutine, SiteRef Wait);
+  std::optional<unsigned> storedCoroutine(unsigned Fn,
+                                          const SiteFact &Store) const;
   void computeEntryRequirements();
   Requirements requirementsAt(SiteRef At) const;
   std::vector<unsigned> receiverNodes(SiteRef Call) const;

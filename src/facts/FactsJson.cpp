@@ -252,6 +252,10 @@ llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
         S.AwaitedIn >= static_cast<int>(F.Sites.size()))
       return Bad("site " + std::to_string(I) +
                  " refers to a site that does not exist");
+    if (S.OperandCall >= 0 && (S.OperandCall == static_cast<int>(I) ||
+                               F.Sites[S.OperandCall].Kind != SiteKind::Call))
+      return Bad("site " + std::to_string(I) +
+                 " names as its call a site that is not another call");
   }
   for (const PollFact &P : F.Polls)
     for (unsigned S : P.Sites)

@@ -25,8 +25,11 @@ const CallExpr *storedCall(const Expr *Value) {
   const Expr *E = stripWrappers(Value);
   if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(E))
     E = stripWrappers(Await->getOperand());
+  // An explicit constructor makes a new kind of object out of the value
+  // (`Guard g(std::async(...))`); a converting one only changes its type.
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E))
-    if (Construct->getNumArgs() >= 1 &&
+    if (!Construct->getConstructor()->isExplicit() &&
+        Construct->getNumArgs() >= 1 &&
         llvm::all_of(llvm::drop_begin(Construct->arguments()),
                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
       E = stripWrappers(Construct->getArg(0));

@@ -125,28 +125,51 @@ std::string Names::functionDisplayName(const FunctionDecl *FD) const {
          std::to_string(L.Line) + ":" + std::to_string(L.Col) + ")";
 }
 
+/// Whether a member can hand out one of the class's fields: it returns a
+/// reference or pointer to something it may change (`event &ready()`), other
+/// than the object itself (`operator=`).
+static bool handsOutMutableAccess(const CXXMethodDecl *M) {
+  QualType T = M->getReturnType();
+  if (!T->isReferenceType() && !T->isPointerType())
+    return false;
+  QualType Pointee = T->getPointeeType();
+  const CXXRecordDecl *Returned = Pointee->getAsCXXRecordDecl();
+  bool Self = Returned && Returned->getCanonicalDecl() ==
+                              M->getParent()->getCanonicalDecl();
+  return !Pointee.isConstQualified() && !Self;
+}
+
 /// Whether every member function of \p R and of the classes nested in it is
-/// defined (or deleted, defaulted, pure) where \p R is seen: the analysis of
-/// this unit sees all code they run.
+/// defined (or deleted, defaulted, pure) where \p R is seen, and none hands
+/// out a field: the analysis of this unit sees all code that can reach them.
 static bool allMembersDefined(const CXXRecordDecl *R) {
-  for (const CXXMethodDecl *M : R->methods())
-    if (!M->isImplicit() && !M->isDefined() && !M->isDeleted() &&
-        !M->isDefaulted() && !M->isPureVirtual())
-      return false;
-  for (const Decl *D : R->decls())
-    if (const auto *Nested = dyn_cast<CXXRecordDecl>(D))
-      if (!Nested->isImplicit() && Nested->hasDefinition() &&
+  for (const Decl *D : R->decls()) {
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      D = T->getTemplatedDecl();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D)) {
+      if (M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
+          M->isPureVirtual())
+        continue;
+      if (!M->isDefined() || handsOutMutableAccess(M))
+        return false;
+    } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(D)) {
+      if (Nested->isImplicit())
+        continue; // The injected class name.
+      if (!Nested->hasDefinition() ||
           !allMembersDefined(Nested->getDefinition()))
         return false;
+    }
+  }
   return true;
 }
 
-/// A private field of a class without friends, all of whose members are
-/// defined here: only code the analysis sees can name it. Decided once per
-/// class: a class of a big header is named many times.
+/// A private field, held by value, of a class without friends, all of whose
+/// members are defined here: only code the analysis sees can name it.
+/// Decided once per class: a class of a big header is named many times.
 bool Names::isClosedField(const FieldDecl *F) const {
   const auto *R = dyn_cast<CXXRecordDecl>(F->getParent());
-  if (F->getAccess() != AS_private || !R || !R->hasDefinition())
+  if (F->getAccess() != AS_private || !R || !R->hasDefinition() ||
+      F->getType()->isReferenceType() || F->getType()->isPointerType())
     return false;
   auto [It, New] = ClosedClasses.try_emplace(R, false);
   if (New)
@@ -173,7 +196,10 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
   } else if (const auto *V = dyn_cast<VarDecl>(D)) {
     R.K = V->hasGlobalStorage() ? ObjectRef::Kind::Global
                                 : ObjectRef::Kind::Local;
-    R.Internal = !V->isExternallyVisible();
+    // A reference or pointer names an object that may live anywhere.
+    R.Internal = !V->isExternallyVisible() &&
+                 !V->getType()->isReferenceType() &&
+                 !V->getType()->isPointerType();
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
     R.Name = Fn ? functionDisplayName(Fn) + "::" + V->getNameAsString()
                 : qualifiedName(V);

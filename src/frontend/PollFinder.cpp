@@ -25,8 +25,8 @@ public:
 private:
   void findGuard(const CompoundStmt *Body);
   void findLoops(const Stmt *S);
-  void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
-               bool Negated, const Stmt *Waiting);
+  void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag, bool Negated,
+               const Stmt *Waiting);
   ObjectRef flagOf(const Expr *Condition, bool &Negated) const;
   void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
 

@@ -55,6 +55,37 @@ bool Function::reaches(
   return searchFrom(Block, Fact.Sites[From].Pos.Index + 1, To, Blocks);
 }
 
+bool Function::reachesExit(
+    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
+    return true;
+  auto Clear = [&](unsigned Block, size_t Start) {
+    const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
+    for (size_t I = Start; I < Sites.size(); ++I)
+      if (Blocks(Fact.Sites[Sites[I]]))
+        return false;
+    return true;
+  };
+  unsigned Block = Fact.Sites[From].Pos.Block;
+  if (!Clear(Block, Fact.Sites[From].Pos.Index + 1))
+    return false;
+  llvm::BitVector Seen(Fact.Cfg.size());
+  std::vector<unsigned> Work{Block};
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (B == Fact.CfgExit)
+      return true;
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      if (!Seen.test(Succ)) {
+        Seen.set(Succ);
+        if (Clear(Succ, 0))
+          Work.push_back(Succ);
+      }
+  }
+  return false;
+}
+
 bool Function::dominates(unsigned A, unsigned B) const {
   if (A == B)
     return true;

@@ -183,15 +183,14 @@ void Linker::findHandles() {
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     for (const SiteFact &S : F.Sites) {
-      bool Assigns = S.Kind == SiteKind::Call &&
-                     splitMember(S.CalleeName).second == "operator=";
-      if (S.Kind == SiteKind::Suspend || S.Kind == SiteKind::ScopeEnd ||
-          !S.Receiver.isKnown() || (S.OperandCall < 0 && !Assigns))
+      if (!storesValue(S))
         continue;
-      if (std::optional<SiteRef> Init = handingOutCall(FnIndex, S))
-        StoredFrom[S.Receiver.Key].push_back(*Init);
-      else
-        StoredOtherwise.insert(S.Receiver.Key);
+      std::optional<SiteRef> Init = handingOutCall(FnIndex, S);
+      for (const ObjectRef &Holder : P.resolve(FnIndex, S.Receiver))
+        if (Init)
+          StoredFrom[Holder.Key].push_back(*Init);
+        else
+          StoredOtherwise.insert(Holder.Key);
     }
   }
   for (const std::string &Key : StoredOtherwise)
@@ -249,7 +248,7 @@ std::optional<SiteRef> Linker::handingOutCall(unsigned Fn,
 /// `co_await get_units(sem, 1)` locks its semaphore argument.
 void Linker::addLockedArgument(SiteRef At, const SiteFact &Call) {
   const FunctionModel *M = P.models().function(Call.CalleeName);
-  if (!M || M->LockArg < 0)
+  if (!M || M->LockArg < 0 || Call.AwaitedIn < 0)
     return;
   for (const ArgFact &A : Call.Args)
     if (static_cast<int>(A.Index) == M->LockArg && A.Ref.isKnown())

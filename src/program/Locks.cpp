@@ -199,12 +199,6 @@ const TypeModel *semaphoreTaken(const SiteFact &S, const ApiModels &Models) {
              : nullptr;
 }
 
-/// The members of \p T that let go of what was taken: a semaphore's
-/// signals give a unit back.
-const std::vector<std::string> &releaseMembers(const TypeModel &T) {
-  return T.isSemaphore() ? T.Signals : T.Unlock;
-}
-
 /// Whether \p S ends a guard that adopted the mutex \p Key.
 bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
   if (S.Kind != SiteKind::ScopeEnd)
@@ -216,7 +210,7 @@ bool endsAdoptingGuard(const SiteFact &S, const std::string &Key) {
 
 bool unlocks(const SiteFact &S, const ObjectRef &Obj, const TypeModel *T) {
   return S.Kind == SiteKind::Call && T && S.Receiver.Key == Obj.Key &&
-         TypeModel::has(releaseMembers(*T), splitMember(S.CalleeName).second);
+         TypeModel::has(T->Unlock, splitMember(S.CalleeName).second);
 }
 
 } // namespace
@@ -229,9 +223,15 @@ SemaphoreLockSites findSemaphoreLockSites(const Function &F,
     const TypeModel *T = semaphoreTaken(Take, Models);
     if (!T)
       continue;
+    auto GivesBack = [&](const SiteFact &S) {
+      return unlocks(S, Take.Receiver, T);
+    };
+    // A unit given back on some paths only (`if (cancelled) jobs.release();`)
+    // is an event consumed that is sometimes put back, not a lock.
+    if (F.reachesExit(Take.Id, GivesBack))
+      continue;
     for (const SiteFact &Back : F.fact().Sites)
-      if (unlocks(Back, Take.Receiver, T) &&
-          F.reaches(Take.Id, Back.Id, NothingBlocks)) {
+      if (GivesBack(Back) && F.reaches(Take.Id, Back.Id, NothingBlocks)) {
         Result.Takes.insert(Take.Id);
         Result.GivesBack.insert(Back.Id);
       }

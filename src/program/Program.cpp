@@ -56,6 +56,15 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
   return Result;
 }
 
+bool storesValue(const SiteFact &S) {
+  if (!S.Receiver.isKnown())
+    return false;
+  if (S.Kind == SiteKind::Call)
+    return splitMember(S.CalleeName).second == "operator=";
+  return (S.Kind == SiteKind::ScopeBegin || S.Kind == SiteKind::Write) &&
+         S.OperandCall >= 0;
+}
+
 std::vector<CallEdge> Program::loopChain(unsigned Fn) const {
   std::vector<CallEdge> Chain;
   // LoopVia edges form a tree (each function gets one, the first time loop

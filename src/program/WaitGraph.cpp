@@ -69,23 +69,32 @@ void WaitGraph::addTaskWait(unsigned Coroutine, SiteRef Wait) {
 // an object its task was kept in, anywhere in the program: a local
 // (`auto t = fetch(); co_await t;`), a field assigned or initialized from it
 // (`Cache() : loaded_(load())`, the usual home of a shared task), or a
-// reference parameter bound to either.
+// reference parameter bound to either. An object that holds tasks of several
+// coroutines, or anything else, at different times holds none we can name.
 void WaitGraph::addTaskNodes() {
+  for (const CallEdge &E : P.edges())
+    if ((E.Kind == EdgeKind::Awaits || E.Kind == EdgeKind::Calls) &&
+        P.function(E.Callee).isCoroutine())
+      if (std::optional<unsigned> Direct =
+              P.function(E.From.Function).suspensionAwaiting(E.From.Site))
+        addTaskWait(E.Callee, {E.From.Function, *Direct});
   std::map<std::string, std::set<unsigned>> TasksIn; // Object -> coroutines.
-  for (const CallEdge &E : P.edges()) {
-    if ((E.Kind != EdgeKind::Awaits && E.Kind != EdgeKind::Calls) ||
-        !P.function(E.Callee).isCoroutine())
-      continue;
-    const Function &F = P.function(E.From.Function);
-    if (std::optional<unsigned> Direct = F.suspensionAwaiting(E.From.Site)) {
-      addTaskWait(E.Callee, {E.From.Function, *Direct});
-      continue;
+  std::set<std::string> HoldsOther;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      if (!storesValue(S))
+        continue;
+      std::optional<unsigned> Coroutine = storedCoroutine(Fn, S);
+      for (const ObjectRef &Holder : P.resolve(Fn, S.Receiver))
+        if (Coroutine)
+          TasksIn[Holder.Key].insert(*Coroutine);
+        else
+          HoldsOther.insert(Holder.Key);
     }
-    for (unsigned Store : F.storesOf(E.From.Site))
-      for (const ObjectRef &Holder :
-           P.resolve(E.From.Function, F.site(Store).Receiver))
-        TasksIn[Holder.Key].insert(E.Callee);
-  }
+  for (auto It = TasksIn.begin(); It != TasksIn.end();)
+    It = It->second.size() == 1 && !HoldsOther.count(It->first)
+             ? std::next(It)
+             : TasksIn.erase(It);
   if (TasksIn.empty())
     return;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
@@ -95,10 +104,21 @@ void WaitGraph::addTaskNodes() {
       for (const ObjectRef &Obj : P.resolve(Fn, S.Operand)) {
         auto It = TasksIn.find(Obj.Key);
         if (It != TasksIn.end())
-          for (unsigned Coroutine : It->second)
-            addTaskWait(Coroutine, {Fn, S.Id});
+          addTaskWait(*It->second.begin(), {Fn, S.Id});
       }
     }
+}
+
+/// The coroutine whose task \p Store keeps, when it stores a call to one.
+std::optional<unsigned>
+WaitGraph::storedCoroutine(unsigned Fn, const SiteFact &Store) const {
+  if (Store.OperandCall < 0)
+    return std::nullopt;
+  std::optional<unsigned> Callee =
+      P.find(P.function(Fn).site(Store.OperandCall).CalleeUsr);
+  if (!Callee || !P.function(*Callee).isCoroutine())
+    return std::nullopt;
+  return Callee;
 }
 
 Requirements WaitGraph::dominatingWaits(SiteRef At) const {
