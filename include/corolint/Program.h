@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
+#include <set>
 
 namespace corolint {
 
@@ -174,6 +175,32 @@ private:
 /// must distrust: a local or member initializer from a call, or an
 /// assignment operator (with the call it assigns, if any).
 bool storesValue(const SiteFact &S);
+
+/// Per object (followed through reference parameters), the values stored in
+/// it, as \p Classify names them, for the objects whose every store it names:
+/// an object that anything else is stored in is left out.
+template <class Value>
+std::map<std::string, std::vector<Value>> storedValues(
+    const Program &P,
+    llvm::function_ref<std::optional<Value>(unsigned, const SiteFact &)>
+        Classify) {
+  std::map<std::string, std::vector<Value>> Stored;
+  std::set<std::string> StoredOtherwise;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      if (!storesValue(S))
+        continue;
+      std::optional<Value> V = Classify(Fn, S);
+      for (const ObjectRef &Holder : P.resolve(Fn, S.Receiver))
+        if (V)
+          Stored[Holder.Key].push_back(*V);
+        else
+          StoredOtherwise.insert(Holder.Key);
+    }
+  for (const std::string &Key : StoredOtherwise)
+    Stored.erase(Key);
+  return Stored;
+}
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken

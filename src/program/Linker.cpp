@@ -178,23 +178,10 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
 /// stored in is a handle of none.
 void Linker::findHandles() {
   // Handle key -> the handing-out calls whose result was stored in it.
-  std::map<std::string, std::vector<SiteRef>> StoredFrom;
-  std::set<std::string> StoredOtherwise;
-  for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
-    const FunctionFact &F = P.Functions[FnIndex].fact();
-    for (const SiteFact &S : F.Sites) {
-      if (!storesValue(S))
-        continue;
-      std::optional<SiteRef> Init = handingOutCall(FnIndex, S);
-      for (const ObjectRef &Holder : P.resolve(FnIndex, S.Receiver))
-        if (Init)
-          StoredFrom[Holder.Key].push_back(*Init);
-        else
-          StoredOtherwise.insert(Holder.Key);
-    }
-  }
-  for (const std::string &Key : StoredOtherwise)
-    StoredFrom.erase(Key);
+  std::map<std::string, std::vector<SiteRef>> StoredFrom =
+      storedValues<SiteRef>(P, [&](unsigned Fn, const SiteFact &S) {
+        return handingOutCall(Fn, S);
+      });
   // A handle of a handle (`auto s = f.share()`) settles once its own owner
   // is known: each round follows one more link of such chains.
   for (unsigned Round = 0; Round < 8; ++Round) {

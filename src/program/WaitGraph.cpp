@@ -1,6 +1,7 @@
 //===- WaitGraph.cpp - What must complete before each signal --------------===//
 
 #include "corolint/WaitGraph.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <set>
 
@@ -78,23 +79,13 @@ void WaitGraph::addTaskNodes() {
       if (std::optional<unsigned> Direct =
               P.function(E.From.Function).suspensionAwaiting(E.From.Site))
         addTaskWait(E.Callee, {E.From.Function, *Direct});
-  std::map<std::string, std::set<unsigned>> TasksIn; // Object -> coroutines.
-  std::set<std::string> HoldsOther;
-  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-    for (const SiteFact &S : P.function(Fn).fact().Sites) {
-      if (!storesValue(S))
-        continue;
-      std::optional<unsigned> Coroutine = storedCoroutine(Fn, S);
-      for (const ObjectRef &Holder : P.resolve(Fn, S.Receiver))
-        if (Coroutine)
-          TasksIn[Holder.Key].insert(*Coroutine);
-        else
-          HoldsOther.insert(Holder.Key);
-    }
+  // Object -> the coroutines whose tasks it holds.
+  std::map<std::string, std::vector<unsigned>> TasksIn =
+      storedValues<unsigned>(P, [&](unsigned Fn, const SiteFact &S) {
+        return storedCoroutine(Fn, S);
+      });
   for (auto It = TasksIn.begin(); It != TasksIn.end();)
-    It = It->second.size() == 1 && !HoldsOther.count(It->first)
-             ? std::next(It)
-             : TasksIn.erase(It);
+    It = llvm::all_equal(It->second) ? std::next(It) : TasksIn.erase(It);
   if (TasksIn.empty())
     return;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
@@ -104,7 +95,7 @@ void WaitGraph::addTaskNodes() {
       for (const ObjectRef &Obj : P.resolve(Fn, S.Operand)) {
         auto It = TasksIn.find(Obj.Key);
         if (It != TasksIn.end())
-          addTaskWait(*It->second.begin(), {Fn, S.Id});
+          addTaskWait(It->second.front(), {Fn, S.Id});
       }
     }
 }
