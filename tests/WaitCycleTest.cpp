@@ -108,13 +108,6 @@ TEST_F(WaitCycleTest, CycleOfOne) {
             std::string::npos);
 }
 
-// The shape of CycleOfOne on a semaphore is a lock: the release gives back
-// the unit the acquire took.
-TEST_F(WaitCycleTest, SemaphoreGivenBackByItsTakerIsNoCycleOfOne) {
-  ObjectRef S = global("s", "Sem");
-  EXPECT_TRUE(check({takeThenRelease("x", S, S)}).empty());
-}
-
 // Two semaphores released only after each other: a bounded buffer, correct
 // when one starts with units, which the analysis cannot see.
 TEST_F(WaitCycleTest, SemaphoresAreNeverStuck) {
