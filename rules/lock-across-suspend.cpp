@@ -54,15 +54,17 @@ Finding makeFinding(const Function &F, const LockAcquisition &A,
 class LockAcrossSuspendRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
-    for (const Function &F : P.functions())
-      if (F.isCoroutine() && F.hasCfg())
-        checkFunction(F, P.models(), Out);
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      if (P.function(Fn).isCoroutine() && P.function(Fn).hasCfg())
+        checkFunction(P, Fn, Out);
   }
 
 private:
-  void checkFunction(const Function &F, const ApiModels &Models,
+  void checkFunction(const Program &P, unsigned Fn,
                      std::vector<Finding> &Out) const {
-    for (const LockAcquisition &A : findLockAcquisitions(F, Models)) {
+    const Function &F = P.function(Fn);
+    const ApiModels &Models = P.models();
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
       if (A.Async)
         continue; // What an async mutex is for.
       auto Releases = [&](const SiteFact &Other) {

@@ -60,7 +60,7 @@ public:
     Direct.resize(N);
     CallsAt.resize(N);
     for (unsigned F = 0; F < N; ++F) {
-      Found[F] = findLockAcquisitions(P.function(F), P.models());
+      Found[F] = findLockAcquisitions(P, F);
       for (const LockAcquisition &A : Found[F])
         if (!A.Try)
           for (const auto &[Key, Name] : mutexesOf(F, A))

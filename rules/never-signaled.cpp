@@ -96,11 +96,11 @@ Finding makeFinding(const Program &P, const Resource &R) {
   F.Loc = P.site(Waits.front()).Loc;
   F.Function = P.function(Waits.front().Function).name().str();
   // A semaphore may start with units; what it cannot do is get more.
-  F.Message = "'" + R.Name + "' (" + R.Kind +
-              ") is awaited, but nothing in the program signals it: " +
-              (R.Kind == "semaphore"
-                   ? "waits beyond the units it starts with never complete"
-                   : "this wait never completes");
+  F.Message =
+      "'" + R.Name + "' (" + R.Kind +
+      ") is awaited, but nothing in the program signals it: " +
+      (R.isSemaphore() ? "waits beyond the units it starts with never complete"
+                       : "this wait never completes");
   F.Resources = {R.Key};
   for (const SiteRef &W : Waits)
     F.Path.push_back({P.site(W).Loc, "'" + P.function(W.Function).name().str() +

@@ -14,7 +14,6 @@
 #define COROLINT_LOCKS_H
 
 #include "corolint/Program.h"
-#include <set>
 
 namespace corolint {
 
@@ -36,19 +35,14 @@ struct LockAcquisition {
   std::string What;   ///< "lock 'g' on 'm'", "mutex 'm'", "async mutex 'm'".
 };
 
-/// Where \p F uses semaphores as locks: the waits whose unit it gives back
-/// later on some path (a signal of the same semaphore that the wait reaches),
-/// and those give-backs. They take and release a lock; they neither wait for
-/// a signal nor signal a waiter.
-struct SemaphoreLockSites {
-  std::set<unsigned> Takes, GivesBack;
-};
+/// Where \p F uses semaphores as locks (SemaphoreLockSites). The linker
+/// asks once per function; rules read Program::semaphoreLocks.
 SemaphoreLockSites findSemaphoreLockSites(const Function &F,
                                           const ApiModels &Models);
 
-/// Every acquisition in \p F, in site order.
-std::vector<LockAcquisition> findLockAcquisitions(const Function &F,
-                                                  const ApiModels &Models);
+/// Every acquisition in function \p Fn of \p P, in site order.
+std::vector<LockAcquisition> findLockAcquisitions(const Program &P,
+                                                  unsigned Fn);
 
 /// Whether \p S lets go of what \p A took: the holder's destruction or
 /// unlock, the mutex's unlock, or the end of a guard that adopted it.

@@ -125,6 +125,17 @@ struct Resource {
   std::vector<SiteRef> Waits;
   std::vector<SiteRef> Signals;
   std::vector<SiteRef> Locks;
+
+  /// A counting semaphore, which may start with units the analysis does not
+  /// see.
+  bool isSemaphore() const { return Kind == "semaphore"; }
+};
+
+/// Where a function uses semaphores as locks: the waits whose unit it gives
+/// back later on every path, and those give-backs. They take and release a
+/// lock; they neither wait for a signal nor signal a waiter.
+struct SemaphoreLockSites {
+  std::set<unsigned> Takes, GivesBack;
 };
 
 /// Where a function runs, and how we know. A function can be both.
@@ -146,6 +157,9 @@ public:
   const std::vector<CallEdge> &edges() const { return Edges; }
   const std::vector<Resource> &resources() const { return Resources; }
   const ExecutionContext &context(unsigned Fn) const { return Contexts[Fn]; }
+  /// Decided once, by the linker, so that every rule agrees with the
+  /// resources it built.
+  const SemaphoreLockSites &semaphoreLocks(unsigned Fn) const;
   const SiteFact &site(SiteRef R) const {
     return Functions[R.Function].site(R.Site);
   }
@@ -167,6 +181,8 @@ private:
   std::vector<std::vector<unsigned>> EdgesInto; ///< Per callee, edge indexes.
   std::vector<Resource> Resources;
   std::vector<ExecutionContext> Contexts;
+  /// Only functions that use a semaphore as a lock: most use none.
+  std::map<unsigned, SemaphoreLockSites> SemaphoreLocks;
   /// Local key -> the object it is a handle of (models' `handsOut`).
   std::map<std::string, ObjectRef> HandleOf;
 };

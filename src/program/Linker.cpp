@@ -248,8 +248,11 @@ void Linker::buildResources() {
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     // A semaphore's unit taken and given back by one function is a lock,
     // not a wait for a signal and a signal.
-    SemaphoreLockSites AsLock =
+    SemaphoreLockSites Found =
         findSemaphoreLockSites(P.Functions[FnIndex], Models);
+    if (!Found.Takes.empty())
+      P.SemaphoreLocks[FnIndex] = std::move(Found);
+    const SemaphoreLockSites &AsLock = P.semaphoreLocks(FnIndex);
     for (const SiteFact &S : P.Functions[FnIndex].fact().Sites) {
       SiteRef At{FnIndex, S.Id};
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown()) {

@@ -49,8 +49,9 @@ std::string describeGuard(const SiteFact &S) {
 
 class AcquisitionFinder {
 public:
-  AcquisitionFinder(const Function &F, const ApiModels &Models)
-      : F(F), Models(Models), Semaphores(findSemaphoreLockSites(F, Models)) {}
+  AcquisitionFinder(const Function &F, const ApiModels &Models,
+                    const SemaphoreLockSites &Semaphores)
+      : F(F), Models(Models), Semaphores(Semaphores) {}
 
   std::vector<LockAcquisition> find() {
     for (const SiteFact &S : F.fact().Sites) {
@@ -181,7 +182,7 @@ private:
 
   const Function &F;
   const ApiModels &Models;
-  SemaphoreLockSites Semaphores;
+  const SemaphoreLockSites &Semaphores;
   std::vector<LockAcquisition> Found;
 };
 
@@ -239,9 +240,10 @@ SemaphoreLockSites findSemaphoreLockSites(const Function &F,
   return Result;
 }
 
-std::vector<LockAcquisition> findLockAcquisitions(const Function &F,
-                                                  const ApiModels &Models) {
-  return AcquisitionFinder(F, Models).find();
+std::vector<LockAcquisition> findLockAcquisitions(const Program &P,
+                                                  unsigned Fn) {
+  return AcquisitionFinder(P.function(Fn), P.models(), P.semaphoreLocks(Fn))
+      .find();
 }
 
 bool releasesLock(const SiteFact &S, const LockAcquisition &A) {

@@ -56,6 +56,12 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
   return Result;
 }
 
+const SemaphoreLockSites &Program::semaphoreLocks(unsigned Fn) const {
+  static const SemaphoreLockSites None;
+  auto It = SemaphoreLocks.find(Fn);
+  return It == SemaphoreLocks.end() ? None : It->second;
+}
+
 bool storesValue(const SiteFact &S) {
   if (!S.Receiver.isKnown())
     return false;

@@ -33,7 +33,7 @@ void WaitGraph::addResourceNodes() {
     N.Index = I;
     N.Name = "'" + R.Name + "'";
     N.Waits = R.Waits;
-    N.MayHoldUnits = R.Kind == "semaphore";
+    N.MayHoldUnits = R.isSemaphore();
     for (const SiteRef &W : R.Waits)
       WaitsIn[W.Function].push_back(
           {W.Site, static_cast<unsigned>(Nodes.size())});
