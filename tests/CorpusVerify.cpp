@@ -1,13 +1,18 @@
 //===- CorpusVerify.cpp - The test-corpus harness -------------------------===//
 //
-// corolint-corpus-verify CASE      checks one corpus case (a .cpp, or a folder
-//                                  of them linked as one program) against the
-//                                  annotations in its files (docs/testing.md)
+// corolint-corpus-verify [--pch-dir=DIR] [--sarif=FILE] CASE...
+//     checks each case (a .cpp, or a folder of them linked as one program)
+//     against the annotations in its files (docs/testing.md), and writes the
+//     SARIF of every case's findings, as the command line reports them, into
+//     FILE for validate-sarif
 // corolint-corpus-verify --model-names MODEL.json USAGE.cpp
-//                                  checks that every name the model gives is a
-//                                  name the frontend really sees in USAGE.cpp
+//     checks that every name the model gives is a name the frontend really
+//     sees in USAGE.cpp
 //
-// It runs the same extraction, linking and rules as the command line.
+// It runs the same extraction, linking, rules and triage as the command line,
+// in one process for many cases, so that a case costs its parse and nothing
+// more. Cases on heavy real headers use the precompiled headers that
+// tests/CMakeLists.txt builds from test-corpus/include/pch/.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,8 +21,10 @@
 #include "corolint/FileList.h"
 #include "corolint/Frontend.h"
 #include "corolint/Report.h"
+#include "corolint/Triage.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -31,7 +38,10 @@ using namespace corolint;
 namespace {
 
 struct Expectation {
-  enum Kind { Finding, Note, Edge, NoEdge } K;
+  /// A finding at a level, a step of some finding's path, an edge of the
+  /// linked graph, or an edge that must not exist.
+  enum Kind { Finding, PathStep, Edge, NoEdge } K;
+  Level Severity = Level::Warning; ///< Of a Finding.
   std::string File;
   unsigned Line;
   std::string Rule;
@@ -44,6 +54,15 @@ struct CaseFiles {
   std::vector<std::string> Sources; ///< Every file whose annotations count.
 };
 
+/// A precompiled header of test-corpus/include/pch/: the headers it includes
+/// and the flags it was built with. A unit with the same flags that includes
+/// one of those headers is parsed with it.
+struct Pch {
+  std::string File;
+  std::set<std::string> Headers;
+  std::vector<std::string> Flags;
+};
+
 std::string readFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
@@ -53,26 +72,35 @@ std::string readFile(const std::string &Path) {
   return (*Buffer)->getBuffer().str();
 }
 
+std::vector<llvm::StringRef> linesOf(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef> Lines;
+  Text.split(Lines, '\n');
+  return {Lines.begin(), Lines.end()};
+}
+
+std::vector<std::string> listOrExit(const std::string &Dir,
+                                    llvm::StringRef Suffix) {
+  llvm::Expected<std::vector<std::string>> Found = listFiles(Dir, Suffix);
+  if (!Found) {
+    llvm::errs() << llvm::toString(Found.takeError()) << "\n";
+    exit(2);
+  }
+  return *Found;
+}
+
 CaseFiles findCaseFiles(const std::string &RelativePath) {
   llvm::SmallString<256> Absolute(RelativePath);
   llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   std::string Path(Absolute);
   CaseFiles Files;
   if (!llvm::sys::fs::is_directory(Path)) {
     Files.Units = Files.Sources = {Path};
     return Files;
   }
-  auto List = [&](llvm::StringRef Suffix) {
-    llvm::Expected<std::vector<std::string>> Found = listFiles(Path, Suffix);
-    if (!Found) {
-      llvm::errs() << llvm::toString(Found.takeError()) << "\n";
-      exit(2);
-    }
-    return *Found;
-  };
-  Files.Units = List(".cpp");
+  Files.Units = listOrExit(Path, ".cpp");
   Files.Sources = Files.Units;
-  for (std::string &Header : List(".h"))
+  for (std::string &Header : listOrExit(Path, ".h"))
     Files.Sources.push_back(std::move(Header));
   return Files;
 }
@@ -90,48 +118,61 @@ std::vector<llvm::StringRef> annotationsIn(llvm::StringRef Comment) {
   return Result;
 }
 
+std::optional<Expectation> parseAnnotation(llvm::StringRef A) {
+  static const llvm::Regex Pattern(
+      "^expect-(error|warning|note|path|edge|no-edge)(@[+-][0-9]+)?: "
+      "*([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
+  llvm::SmallVector<llvm::StringRef> M;
+  if (!Pattern.match(A.rtrim(), &M))
+    return std::nullopt;
+  Expectation E;
+  E.K = M[1] == "path"      ? Expectation::PathStep
+        : M[1] == "edge"    ? Expectation::Edge
+        : M[1] == "no-edge" ? Expectation::NoEdge
+                            : Expectation::Finding;
+  E.Severity = M[1] == "error"  ? Level::Error
+               : M[1] == "note" ? Level::Note
+                                : Level::Warning;
+  int Offset = 0;
+  if (!M[2].empty())
+    M[2].drop_front(M[2][1] == '+' ? 2 : 1).getAsInteger(10, Offset);
+  E.Line = Offset; // Made absolute by the caller.
+  if (E.K == Expectation::Edge || E.K == Expectation::NoEdge) {
+    E.Text = M[3].str();
+    E.Met = E.K == Expectation::NoEdge; // Until an edge matches.
+  } else {
+    E.Rule = M[3].trim().str();
+    E.Text = M[5].str();
+  }
+  return E;
+}
+
 /// Parses the annotations of one file. Returns whether the file declares
-/// itself clean.
-bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
-  static const llvm::Regex Pattern("^expect(-note|-edge|-no-edge)?(@[+-][0-9]+)"
-                                   "?: *([^{]*[^ {])( *\\{\\{(.*)\\}\\})?");
-  llvm::SmallVector<llvm::StringRef> Lines;
+/// itself clean; a typo fails, so that it cannot turn a check into none.
+bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out,
+                      unsigned &Failures) {
   std::string Text = readFile(File);
-  llvm::StringRef(Text).split(Lines, '\n');
+  std::vector<llvm::StringRef> Lines = linesOf(Text);
   bool Clean = false;
   for (unsigned I = 0; I < Lines.size(); ++I) {
     size_t Comment = Lines[I].find("//");
     if (Comment == llvm::StringRef::npos)
       continue;
     for (llvm::StringRef A : annotationsIn(Lines[I].substr(Comment + 2))) {
-      Clean |= A.starts_with("expect-no-findings");
-      llvm::SmallVector<llvm::StringRef> M;
-      if (A.starts_with("expect-no-findings"))
+      if (A.starts_with("expect-no-findings")) {
+        Clean = true;
         continue;
-      if (!Pattern.match(A.rtrim(), &M)) {
-        // A typo must not turn a check into no check.
+      }
+      std::optional<Expectation> E = parseAnnotation(A);
+      if (!E) {
         llvm::errs() << File << ":" << I + 1
                      << ": annotation does not parse: " << A.rtrim() << "\n";
-        exit(1);
+        ++Failures;
+        continue;
       }
-      Expectation E;
-      E.K = M[1] == "-note"      ? Expectation::Note
-            : M[1] == "-edge"    ? Expectation::Edge
-            : M[1] == "-no-edge" ? Expectation::NoEdge
-                                 : Expectation::Finding;
-      E.File = File;
-      int Offset = 0;
-      if (!M[2].empty())
-        M[2].drop_front(M[2][1] == '+' ? 2 : 1).getAsInteger(10, Offset);
-      E.Line = I + 1 + Offset;
-      if (E.K == Expectation::Edge || E.K == Expectation::NoEdge) {
-        E.Text = M[3].str();
-        E.Met = E.K == Expectation::NoEdge; // Until an edge matches.
-      } else {
-        E.Rule = M[3].trim().str();
-        E.Text = M[5].str();
-      }
-      Out.push_back(E);
+      E->File = File;
+      E->Line += I + 1;
+      Out.push_back(std::move(*E));
     }
   }
   return Clean;
@@ -139,10 +180,8 @@ bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out) {
 
 std::vector<std::string> flagsOf(const std::string &File) {
   std::vector<std::string> Flags;
-  llvm::SmallVector<llvm::StringRef> Lines;
   std::string Text = readFile(File);
-  llvm::StringRef(Text).split(Lines, '\n');
-  for (llvm::StringRef Line : Lines) {
+  for (llvm::StringRef Line : linesOf(Text)) {
     size_t At = Line.find("corolint-flags:");
     if (At == llvm::StringRef::npos)
       continue;
@@ -154,16 +193,65 @@ std::vector<std::string> flagsOf(const std::string &File) {
   return Flags;
 }
 
+/// The headers a file includes with angle brackets.
+std::set<std::string> includesOf(const std::string &File) {
+  static const llvm::Regex Include("^#include <([^>]+)>");
+  std::set<std::string> Headers;
+  std::string Text = readFile(File);
+  for (llvm::StringRef Line : linesOf(Text)) {
+    llvm::SmallVector<llvm::StringRef> M;
+    if (Include.match(Line, &M))
+      Headers.insert(M[1].str());
+  }
+  return Headers;
+}
+
+/// The precompiled headers of \p Dir, one for each test-corpus/include/pch/
+/// header that was built.
+std::vector<Pch> loadPchs(const std::string &Dir,
+                          const std::string &CorpusInclude) {
+  std::vector<Pch> Result;
+  for (const std::string &Header : listOrExit(CorpusInclude + "/pch", ".h")) {
+    Pch P;
+    P.File = (Dir + "/" + llvm::sys::path::stem(Header) + ".pch").str();
+    if (!llvm::sys::fs::exists(P.File)) {
+      llvm::errs() << P.File << ": not built (tests/CMakeLists.txt)\n";
+      exit(2);
+    }
+    P.Headers = includesOf(Header);
+    P.Flags = flagsOf(Header);
+    Result.push_back(std::move(P));
+  }
+  return Result;
+}
+
+const Pch *pchFor(const std::string &Unit, const std::vector<std::string> &Flags,
+                  const std::vector<Pch> &Pchs) {
+  std::set<std::string> Includes = includesOf(Unit);
+  for (const Pch &P : Pchs)
+    if (P.Flags == Flags &&
+        llvm::any_of(Includes, [&](const std::string &H) {
+          return P.Headers.count(H) != 0;
+        }))
+      return &P;
+  return nullptr;
+}
+
 std::vector<CompileJob> jobsFor(const CaseFiles &Files,
-                                const std::string &CorpusInclude) {
+                                const std::string &CorpusInclude,
+                                const std::vector<Pch> &Pchs) {
   std::vector<CompileJob> Jobs;
   for (const std::string &Unit : Files.Units) {
     CompileJob J;
     J.File = Unit;
     J.Directory = llvm::sys::path::parent_path(Unit).str();
     J.CommandLine = {"clang++", "-std=c++20", "-I" + CorpusInclude};
-    for (std::string &F : flagsOf(Unit))
-      J.CommandLine.push_back(std::move(F));
+    std::vector<std::string> Flags = flagsOf(Unit);
+    if (const Pch *P = pchFor(Unit, Flags, Pchs)) {
+      J.CommandLine.push_back("-include-pch");
+      J.CommandLine.push_back(P->File);
+    }
+    llvm::append_range(J.CommandLine, Flags);
     J.CommandLine.push_back(Unit);
     Jobs.push_back(std::move(J));
   }
@@ -228,25 +316,54 @@ bool sameLine(const SourceLoc &L, const Expectation &E) {
   return L.Line == E.Line && llvm::sys::fs::equivalent(L.File, E.File);
 }
 
-/// Marks the expectations that \p F meets; false when none names it.
+/// Marks the expectation that \p F meets; false when none names it, or when
+/// the one that names it expects another level.
 bool claim(const Finding &F, std::vector<Expectation> &Expected) {
   for (Expectation &E : Expected)
     if (E.K == Expectation::Finding && !E.Met && E.Rule == F.Rule &&
-        sameLine(F.Loc, E) && llvm::StringRef(F.Message).contains(E.Text)) {
+        E.Severity == F.Severity && sameLine(F.Loc, E) &&
+        llvm::StringRef(F.Message).contains(E.Text)) {
       E.Met = true;
       return true;
     }
   return false;
 }
 
-void claimNotes(const std::vector<Finding> &Findings,
-                std::vector<Expectation> &Expected) {
+void claimPathSteps(const std::vector<Finding> &Findings,
+                    std::vector<Expectation> &Expected) {
   for (Expectation &E : Expected)
     for (const Finding &F : Findings)
       for (const PathStep &S : F.Path)
-        if (E.K == Expectation::Note && F.Rule == E.Rule &&
+        if (E.K == Expectation::PathStep && F.Rule == E.Rule &&
             sameLine(S.Loc, E) && llvm::StringRef(S.Message).contains(E.Text))
           E.Met = true;
+}
+
+void claimEdges(const std::vector<std::string> &Edges,
+                std::vector<Expectation> &Expected) {
+  for (Expectation &E : Expected)
+    for (const std::string &Edge : Edges) {
+      if (E.K == Expectation::Edge)
+        E.Met |= edgeMatches(E.Text, Edge);
+      if (E.K == Expectation::NoEdge && edgeMatches(E.Text, Edge))
+        E.Met = false;
+    }
+}
+
+llvm::StringRef unmetText(const Expectation &E) {
+  switch (E.K) {
+  case Expectation::Finding:
+    return E.Severity == Level::Error     ? "expected error not seen"
+           : E.Severity == Level::Warning ? "expected warning not seen"
+                                          : "expected note not seen";
+  case Expectation::PathStep:
+    return "expected path step not seen";
+  case Expectation::Edge:
+    return "expected edge not seen";
+  case Expectation::NoEdge:
+    return "edge that must not exist";
+  }
+  return "";
 }
 
 /// The shipped models plus those of the .corolint.yaml above \p Path, as a
@@ -267,80 +384,95 @@ std::optional<ApiModels> modelsFor(const std::string &Path) {
   return Models;
 }
 
-int verifyCase(const std::string &Path, const std::string &CorpusInclude) {
+/// What every case shares: where the corpus is, the precompiled headers, and
+/// the findings as the command line reports them, for the SARIF file.
+struct Run {
+  std::string CorpusInclude;
+  std::string SourceRoot;
+  std::vector<Pch> Pchs;
+  SourceText Sources;
+  std::vector<ReportedFinding> Reported;
+};
+
+/// The findings of the case as `corolint --format=sarif` reports them: after
+/// the header filter and the suppression comments.
+void reportFindings(const std::vector<TuFacts> &Units,
+                    std::vector<Finding> Findings, Run &R) {
+  HeaderFilter Headers;
+  for (const TuFacts &U : Units)
+    Headers.MainFiles.insert(U.MainFile);
+  CheckFilter All = *CheckFilter::parse("*");
+  llvm::append_range(R.Reported,
+                     triageFindings(std::move(Findings), Headers,
+                                    suppressionSources(Units, R.SourceRoot),
+                                    All, R.Sources));
+}
+
+/// Checks one case; returns its number of failures.
+unsigned verifyCase(const std::string &Path, Run &R) {
   CaseFiles Files = findCaseFiles(Path);
-  std::optional<ApiModels> Models =
-      modelsFor(Files.Units.empty() ? Path : Files.Units[0]);
-  if (!Models)
-    return 2;
   if (Files.Units.empty()) {
     llvm::errs() << Path << ": no .cpp file in the case\n";
     return 1;
   }
+  std::optional<ApiModels> Models = modelsFor(Files.Units[0]);
+  if (!Models)
+    return 1;
+  unsigned Failures = 0;
   std::vector<Expectation> Expected;
   std::vector<std::string> CleanFiles;
   for (const std::string &F : Files.Sources)
-    if (parseAnnotations(F, Expected))
+    if (parseAnnotations(F, Expected, Failures))
       CleanFiles.push_back(F);
   if (Expected.empty() && CleanFiles.empty()) {
     llvm::errs() << Path
                  << ": no annotation: add an expect or expect-no-findings\n";
-    return 1;
+    return Failures + 1;
   }
   std::optional<std::vector<TuFacts>> Units =
-      extractAll(jobsFor(Files, CorpusInclude));
+      extractAll(jobsFor(Files, R.CorpusInclude, R.Pchs));
   if (!Units)
-    return 1;
+    return Failures + 1;
+  std::vector<TuFacts> Facts = *Units;
   Program P = linkProgram(std::move(*Units), *Models);
   std::vector<Finding> Findings = runRules(P, *CheckFilter::parse("*"));
-  unsigned Failures = 0;
   for (const Finding &F : Findings) {
     for (const std::string &Clean : CleanFiles)
       if (llvm::sys::fs::equivalent(F.Loc.File, Clean)) {
         llvm::errs() << F.Loc.File << ":" << F.Loc.Line
-                     << ": finding in a file marked expect-no-findings: ["
-                     << F.Rule << "] " << F.Message << "\n";
+                     << ": finding in a file marked expect-no-findings: "
+                     << levelName(F.Severity) << " [" << F.Rule << "] "
+                     << F.Message << "\n";
         ++Failures;
       }
     if (!claim(F, Expected)) {
-      llvm::errs() << F.Loc.File << ":" << F.Loc.Line
-                   << ": unexpected finding: [" << F.Rule << "] " << F.Message
-                   << "\n";
+      llvm::errs() << F.Loc.File << ":" << F.Loc.Line << ": unexpected "
+                   << levelName(F.Severity) << ": [" << F.Rule << "] "
+                   << F.Message << "\n";
       ++Failures;
     }
   }
-  claimNotes(Findings, Expected);
+  claimPathSteps(Findings, Expected);
   std::vector<std::string> Edges = graphEdges(P);
-  for (Expectation &E : Expected)
-    for (const std::string &Edge : Edges) {
-      if (E.K == Expectation::Edge)
-        E.Met |= edgeMatches(E.Text, Edge);
-      if (E.K == Expectation::NoEdge && edgeMatches(E.Text, Edge))
-        E.Met = false;
-    }
+  claimEdges(Edges, Expected);
+  bool EdgeUnmet = false;
   for (const Expectation &E : Expected)
     if (!E.Met) {
-      llvm::errs() << E.File << ":" << E.Line << ": expected "
-                   << (E.K == Expectation::Finding ? "finding not seen"
-                       : E.K == Expectation::Note  ? "note not seen"
-                       : E.K == Expectation::Edge  ? "edge not seen"
-                                                   : "edge that must not exist")
-                   << ": " << E.Rule << (E.Rule.empty() ? "" : " ") << E.Text
-                   << "\n";
+      llvm::errs() << E.File << ":" << E.Line << ": " << unmetText(E) << ": "
+                   << E.Rule << (E.Rule.empty() ? "" : " ") << E.Text << "\n";
+      EdgeUnmet |= E.K >= Expectation::Edge;
       ++Failures;
     }
-  if (Failures && !Edges.empty() &&
-      std::any_of(Expected.begin(), Expected.end(), [](const Expectation &E) {
-        return E.K >= Expectation::Edge && !E.Met;
-      })) {
+  if (EdgeUnmet) {
     llvm::errs() << "edges of the linked graph:\n";
     for (const std::string &Edge : Edges)
       llvm::errs() << "  " << Edge << "\n";
   }
-  llvm::outs() << Path << ": " << Findings.size() << " findings, "
-               << Expected.size() << " expectations, " << Failures
-               << " failures\n";
-  return Failures ? 1 : 0;
+  llvm::outs() << (Failures ? "FAIL: " : "ok: ") << Path << ": "
+               << Findings.size() << " findings, " << Expected.size()
+               << " expectations, " << Failures << " failures\n";
+  reportFindings(Facts, std::move(Findings), R);
+  return Failures;
 }
 
 /// Every name the frontend reports for the usage file: callees, object types,
@@ -365,9 +497,9 @@ std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
 }
 
 int verifyModelNames(const std::string &ModelFile, const std::string &Usage,
-                     const std::string &CorpusInclude) {
+                     const Run &R) {
   std::optional<std::vector<TuFacts>> Units =
-      extractAll(jobsFor(findCaseFiles(Usage), CorpusInclude));
+      extractAll(jobsFor(findCaseFiles(Usage), R.CorpusInclude, R.Pchs));
   if (!Units)
     return 1;
   std::set<std::string> Seen = namesSeen(*Units);
@@ -395,16 +527,57 @@ int verifyModelNames(const std::string &ModelFile, const std::string &Usage,
   return Missing ? 1 : 0;
 }
 
+int writeSarif(const std::string &File, Run &R) {
+  SarifOptions Options;
+  Options.SourceRoot = R.SourceRoot;
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(File, EC);
+  if (EC) {
+    llvm::errs() << File << ": cannot write: " << EC.message() << "\n";
+    return 2;
+  }
+  writeSarifReport(OS, R.Reported, {}, Options, R.Sources);
+  return 0;
+}
+
+int usage() {
+  llvm::errs() << "usage: corolint-corpus-verify [--pch-dir=DIR] "
+                  "[--sarif=FILE] CASE...\n"
+                  "       corolint-corpus-verify [--pch-dir=DIR] "
+                  "--model-names MODEL USAGE\n";
+  return 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string CorpusInclude = COROLINT_CORPUS_DIR "/include";
-  if (argc == 4 && llvm::StringRef(argv[1]) == "--model-names")
-    return verifyModelNames(argv[2], argv[3], CorpusInclude);
-  if (argc != 2) {
-    llvm::errs()
-        << "usage: corolint-corpus-verify CASE | --model-names MODEL USAGE\n";
-    return 2;
+  Run R;
+  R.CorpusInclude = COROLINT_CORPUS_DIR "/include";
+  R.SourceRoot = llvm::sys::path::parent_path(COROLINT_CORPUS_DIR).str();
+  std::string SarifFile;
+  std::vector<std::string> Cases;
+  for (int I = 1; I < argc; ++I) {
+    llvm::StringRef Arg = argv[I];
+    if (Arg.consume_front("--pch-dir="))
+      R.Pchs = loadPchs(Arg.str(), R.CorpusInclude);
+    else if (Arg.consume_front("--sarif="))
+      SarifFile = Arg.str();
+    else if (Arg == "--model-names")
+      return I + 3 == argc ? verifyModelNames(argv[I + 1], argv[I + 2], R)
+                           : usage();
+    else if (Arg.starts_with("-"))
+      return usage();
+    else
+      Cases.push_back(Arg.str());
   }
-  return verifyCase(argv[1], CorpusInclude);
+  if (Cases.empty())
+    return usage();
+  unsigned Failed = 0;
+  for (const std::string &Case : Cases)
+    Failed += verifyCase(Case, R) != 0;
+  llvm::outs() << Cases.size() - Failed << " passed, " << Failed
+               << " failed\n";
+  if (!SarifFile.empty() && writeSarif(SarifFile, R))
+    return 2;
+  return Failed ? 1 : 0;
 }

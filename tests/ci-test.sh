@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # CI and code-review features: SARIF, suppressions, baselines, diff mode.
-# Usage: ci-test.sh COROLINT SOURCE_DIR
+# Usage: ci-test.sh COROLINT SOURCE_DIR [STD_PCH]
 set -u
 corolint=$(realpath "$1")
 src=$(realpath "$2")
+# The compile flags every project here uses, as JSON array elements: the
+# corpus include folder and, when given (tests/CMakeLists.txt does), the
+# standard library precompiled, which spares each run its parse.
+corpus_flags="\"-I$src/test-corpus/include\""
+[ -n "${3:-}" ] && corpus_flags="$corpus_flags, \"-include-pch\", \"$3\""
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -36,8 +41,8 @@ proj=$work/proj
 mkdir -p "$proj/build"
 db() {
   (cd "$proj" && for f in *.cpp; do
-    printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "%s"]}\n' \
-      "$proj" "$f" "$src" "$f"
+    printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", %s, "-c", "%s"]}\n' \
+      "$proj" "$f" "$corpus_flags" "$f"
   done) | jq -s . > "$proj/build/compile_commands.json"
 }
 lint() { (cd "$proj" && "$corolint" -p build --quiet "$@"); }
@@ -147,8 +152,8 @@ fake::task<void> clean() {
 }
 int typo = 0; // NOLINT(corolint-lock-acros-suspend)
 CPP
-printf '[{"directory": "%s", "file": "s.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "s.cpp"]}]\n' \
-  "$sup" "$src" > "$sup/build/compile_commands.json"
+printf '[{"directory": "%s", "file": "s.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "s.cpp"]}]\n' \
+  "$sup" "$corpus_flags" > "$sup/build/compile_commands.json"
 (cd "$sup" && "$corolint" -p build) > "$work/out.txt" 2> "$work/err.txt"
 check "suppressions: the unsuppressed finding still fails" 1 $?
 equal "suppressions: only the bare NOLINT's finding is reported" "s.cpp:11:3" \
@@ -183,8 +188,8 @@ equal "JSON findings carry the SARIF fingerprint" \
 base=$work/base
 mkdir -p "$base/build"
 cp "$src/test-corpus/lock-across-suspend/lock_guard_across_co_await.cpp" "$base/old.cpp"
-printf '[{"directory": "%s", "file": "old.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "old.cpp"]}]\n' \
-  "$base" "$src" > "$base/build/compile_commands.json"
+printf '[{"directory": "%s", "file": "old.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "old.cpp"]}]\n' \
+  "$base" "$corpus_flags" > "$base/build/compile_commands.json"
 blint() { (cd "$base" && "$corolint" -p build --quiet "$@"); }
 blint --write-baseline=baseline.json > /dev/null
 check "baseline: writing it still reports" 1 $?
@@ -249,7 +254,7 @@ fake::task<void> quiet() {
 }
 CPP
 (cd "$repo" && for f in a.cpp b.cpp; do
-  printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "%s"]}\n' "$repo" "$f" "$src" "$f"
+  printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", %s, "-c", "%s"]}\n' "$repo" "$f" "$corpus_flags" "$f"
 done) | jq -s . > "$repo/build/compile_commands.json"
 git() { command git -C "$repo" -c user.name=t -c user.email=t@example.com -c commit.gpgsign=false "$@"; }
 git init -q && git add a.cpp b.cpp && git commit -qm base
@@ -299,8 +304,8 @@ inline fake::task<void> in_header() {
 }
 CPP
 printf '#include "h.h"\nfake::task<void> use() { co_await in_header(); }\n' > "$conf/m.cpp"
-printf '[{"directory": "%s", "file": "m.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "m.cpp"]}]\n' \
-  "$conf" "$src" > "$conf/build/compile_commands.json"
+printf '[{"directory": "%s", "file": "m.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "m.cpp"]}]\n' \
+  "$conf" "$corpus_flags" > "$conf/build/compile_commands.json"
 clint() { (cd "$conf" && "$corolint" -p build --quiet "$@"); }
 clint > "$work/out.txt"
 contains "header finding reported by default" "$work/out.txt" "h.h:7:3: warning"
@@ -381,8 +386,8 @@ fake::task<void> f() {
   co_await xe;
 }
 CPP
-printf '[{"directory": "%s", "file": "x.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "x.cpp"]}]\n' \
-  "$xa" "$src" > "$xa/build/compile_commands.json"
+printf '[{"directory": "%s", "file": "x.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "x.cpp"]}]\n' \
+  "$xa" "$corpus_flags" > "$xa/build/compile_commands.json"
 (cd "$xa" && "$corolint" -p build --quiet) > /dev/null
 check "--extra-arg: clean without the macro" 0 $?
 (cd "$xa" && "$corolint" -p build --quiet --extra-arg=-DWITH_BUG) > /dev/null
@@ -414,12 +419,13 @@ done
 ## (whatever the environment this test itself runs in).
 printf '#!/bin/sh\nexit 2\n' > "$work/no-validator"
 chmod +x "$work/no-validator"
-env -u COROLINT_REQUIRE_SARIF_VALIDATION bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/no-validator" > "$work/out.txt"
+printf '{"runs": [{"results": []}]}' > "$work/some.sarif"
+env -u COROLINT_REQUIRE_SARIF_VALIDATION bash "$src/tests/sarif-corpus-test.sh" "$work/some.sarif" "$work/no-validator" > "$work/out.txt"
 check "sarif corpus test skips when validate-sarif cannot run" 77 $?
 contains "skip says why" "$work/out.txt" "SKIPPED: validate-sarif could not run"
-env -u COROLINT_REQUIRE_SARIF_VALIDATION bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/nowhere" > "$work/out.txt"
+env -u COROLINT_REQUIRE_SARIF_VALIDATION bash "$src/tests/sarif-corpus-test.sh" "$work/some.sarif" "$work/nowhere" > "$work/out.txt"
 check "sarif corpus test skips without validate-sarif" 77 $?
-COROLINT_REQUIRE_SARIF_VALIDATION=1 bash "$src/tests/sarif-corpus-test.sh" "$corolint" "$src" "$work/nowhere" > /dev/null
+COROLINT_REQUIRE_SARIF_VALIDATION=1 bash "$src/tests/sarif-corpus-test.sh" "$work/some.sarif" "$work/nowhere" > /dev/null
 check "CI turns the skip into a failure" 1 $?
 
 ## Every SARIF file written above passes validate-sarif: suppressions,

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Command-line behaviour: exit codes, bad input, extract/link equivalence,
-# determinism. Usage: cli-test.sh COROLINT SOURCE_DIR
+# determinism. Usage: cli-test.sh COROLINT SOURCE_DIR [STD_PCH]
 set -u
 corolint=$1
 src=$2
+# The compile flags every project here uses, as JSON array elements: the
+# corpus include folder and, when given (tests/CMakeLists.txt does), the
+# standard library precompiled, which spares each run its parse.
+corpus_flags="\"-I$src/test-corpus/include\""
+[ -n "${3:-}" ] && corpus_flags="$corpus_flags, \"-include-pch\", \"$3\""
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -31,8 +36,8 @@ db() { # db FILE...
   for f in "$@"; do
     [ $first = 1 ] || echo ","
     first=0
-    printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "%s"]}\n' \
-      "$proj" "$f" "$src" "$f"
+    printf '{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20", %s, "-c", "%s"]}\n' \
+      "$proj" "$f" "$corpus_flags" "$f"
   done
   echo "]"
 }
@@ -133,8 +138,8 @@ fake::task<void> update() {
   co_await ready;
 }
 CPP
-printf '[{"directory": "%s", "file": "spin.cpp", "arguments": ["clang++", "-std=c++20", "-I%s/test-corpus/include", "-c", "spin.cpp"]}]\n' \
-  "$cfg/src" "$src" > "$cfg/build/compile_commands.json"
+printf '[{"directory": "%s", "file": "spin.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "spin.cpp"]}]\n' \
+  "$cfg/src" "$corpus_flags" > "$cfg/build/compile_commands.json"
 "$corolint" -p "$cfg/build" > /dev/null 2>&1
 check "unknown guard type is not a lock" 0 $?
 cat > "$cfg/src/.corolint.yaml" <<'YAML'
@@ -163,12 +168,21 @@ contains "bad model entry named" "$work/err.txt" "Models[0]: types[0] ('mylib::s
 "$corolint" -p "$cfg/build" --config="$work/none.yaml" > /dev/null 2> "$work/err.txt"
 check "missing --config file" 2 $?
 
-# Determinism: -j1 and -j2, and two runs, byte-identical.
-cp "$src"/test-corpus/lock-across-suspend/*.cpp "$proj/"
+# Determinism: -j1 and -j2, and two runs, byte-identical, over the
+# lock-across-suspend cases on the fake library (many units, many findings).
+proj=$work/many
+mkdir -p "$proj/build"
+cp $(grep -l 'fake/coro.h' "$src"/test-corpus/lock-across-suspend/*.cpp) "$proj/"
 (cd "$proj" && db *.cpp > build/compile_commands.json)
 "$corolint" -p "$proj/build" -j1 --format=json -o "$work/j1.json" 2>/dev/null
 "$corolint" -p "$proj/build" -j2 --format=json -o "$work/j2.json" 2>/dev/null
 "$corolint" -p "$proj/build" -j2 --format=json -o "$work/j2b.json" 2>/dev/null
+units=$(ls "$proj"/*.cpp | wc -l)
+found=$(jq '.findings | length' "$work/j1.json")
+unparsed=$(jq '.unanalyzed | length' "$work/j1.json")
+if [ "$units" -lt 20 ] || [ "$found" -lt 10 ] || [ "$unparsed" != 0 ]; then
+  echo "FAIL: determinism needs many units and findings: $units units, $found findings, $unparsed not parsed"
+  failures=$((failures + 1)); fi
 if cmp -s "$work/j1.json" "$work/j2.json" && cmp -s "$work/j2.json" "$work/j2b.json"; then
   echo "ok: -j1, -j2 and a second run are byte-identical"; else
   echo "FAIL: output differs between runs"; failures=$((failures + 1)); fi

@@ -27,6 +27,11 @@ struct HeaderFilter {
   bool shows(llvm::StringRef File) const;
 };
 
+/// The files whose suppression comments count: each unit's main file, and
+/// the files under \p Root that define functions (headers included).
+std::vector<std::string> suppressionSources(const std::vector<TuFacts> &Units,
+                                            llvm::StringRef Root);
+
 /// Triages \p Findings (sorted, as runRules returns them). \p SourceFiles are
 /// more files whose suppression comments count even without findings, so
 /// that stale ones there are reported too.

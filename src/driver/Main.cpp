@@ -309,24 +309,10 @@ int Driver::writeOutput(
 }
 
 /// Runs the extracted or loaded units through link, rules and reports.
-/// The files whose suppression comments count: each unit's main file, and
-/// the files under the source root that define functions (headers included).
-static std::vector<std::string> sourceFilesOf(const std::vector<TuFacts> &Units,
-                                              llvm::StringRef Root) {
-  std::set<std::string> Files;
-  for (const TuFacts &U : Units) {
-    Files.insert(U.MainFile);
-    for (const FunctionFact &F : U.Functions)
-      if (llvm::StringRef(F.Loc.File).starts_with((Root + "/").str()))
-        Files.insert(F.Loc.File);
-  }
-  return {Files.begin(), Files.end()};
-}
-
 int Driver::analyze(std::vector<TuFacts> Units,
                     const std::vector<UnitError> &Errors) const {
   std::vector<std::string> SourceFiles =
-      sourceFilesOf(Units, Options.Sarif.SourceRoot);
+      suppressionSources(Units, Options.Sarif.SourceRoot);
   HeaderFilter Headers;
   if (!Options.HeaderRegex.empty())
     Headers.Include.emplace(Options.HeaderRegex);

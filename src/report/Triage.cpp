@@ -15,6 +15,18 @@ bool HeaderFilter::shows(llvm::StringRef File) const {
   return !(Exclude && Exclude->match(File));
 }
 
+std::vector<std::string> suppressionSources(const std::vector<TuFacts> &Units,
+                                            llvm::StringRef Root) {
+  std::set<std::string> Files;
+  for (const TuFacts &U : Units) {
+    Files.insert(U.MainFile);
+    for (const FunctionFact &F : U.Functions)
+      if (llvm::StringRef(F.Loc.File).starts_with((Root + "/").str()))
+        Files.insert(F.Loc.File);
+  }
+  return {Files.begin(), Files.end()};
+}
+
 std::vector<ReportedFinding>
 triageFindings(std::vector<Finding> Findings, const HeaderFilter &Headers,
                const std::vector<std::string> &SourceFiles,

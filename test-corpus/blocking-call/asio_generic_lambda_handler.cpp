@@ -8,6 +8,6 @@ namespace asio = boost::asio;
 void arm(asio::steady_timer &timer) {
   timer.async_wait([](auto ec) {
     if (!ec)
-      std::this_thread::sleep_for(std::chrono::seconds(1)); // expect: blocking-call {{sleeps}}
+      std::this_thread::sleep_for(std::chrono::seconds(1)); // expect-warning: blocking-call {{sleeps}}
   });
 }

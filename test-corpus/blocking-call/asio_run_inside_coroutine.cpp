@@ -5,6 +5,6 @@
 namespace asio = boost::asio;
 
 asio::awaitable<void> nested(asio::io_context &ctx) {
-  ctx.run(); // expect: blocking-call {{'boost::asio::io_context::run' on the event loop waits for work that needs this loop}}
+  ctx.run(); // expect-error: blocking-call {{'boost::asio::io_context::run' on the event loop waits for work that needs this loop}}
   co_return;
 }

@@ -7,7 +7,7 @@
 int crunch() { return 42; }
 
 void on_request(fake::loop &loop) {
-  loop.post([] { // expect-note: blocking-call {{is handed to the event loop here}}
-    std::future<int> result = std::async(std::launch::async, crunch); // expect-note: blocking-call {{'result' holds the result of this call}}
-  }); // expect: blocking-call {{'result', the result of 'std::async', is destroyed here on the event loop: its future's destructor waits for the task to finish, so the loop blocks}}
+  loop.post([] { // expect-path: blocking-call {{is handed to the event loop here}}
+    std::future<int> result = std::async(std::launch::async, crunch); // expect-path: blocking-call {{'result' holds the result of this call}}
+  }); // expect-warning: blocking-call {{'result', the result of 'std::async', is destroyed here on the event loop: its future's destructor waits for the task to finish, so the loop blocks}}
 }

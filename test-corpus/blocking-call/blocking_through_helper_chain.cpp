@@ -5,14 +5,14 @@
 static char buffer[256];
 
 void read_settings() {
-  FILE *f = fopen("/etc/settings", "r"); // expect: blocking-call {{'fopen' blocks the event loop (opens a file)}}
+  FILE *f = fopen("/etc/settings", "r"); // expect-warning: blocking-call {{'fopen' blocks the event loop (opens a file)}}
   if (f)
-    fclose(f); // expect: blocking-call {{'fclose'}}
+    fclose(f); // expect-warning: blocking-call {{'fclose'}}
 }
 
-void load_config() { read_settings(); } // expect-note: blocking-call {{calls 'read_settings'}}
+void load_config() { read_settings(); } // expect-path: blocking-call {{calls 'read_settings'}}
 
 fake::task<void> handle_request() {
-  load_config(); // expect-note: blocking-call {{calls 'load_config'}}
+  load_config(); // expect-path: blocking-call {{calls 'load_config'}}
   co_return;
 }

@@ -6,7 +6,7 @@ int beats = 0;
 fake::event beat;
 
 void start_heartbeat(fake::loop &loop) {
-  loop.add_timer(std::chrono::seconds(1), [] {
+  loop.add_timer(fake::milliseconds(1000), [] {
     ++beats;
     beat.set();
   });

@@ -11,13 +11,13 @@ static char result[64];
 static void compute(uv_work_t *) { std::snprintf(result, sizeof result, "42\n"); }
 
 static void store(uv_work_t *, int) {
-  FILE *out = std::fopen("result.txt", "w"); // expect: blocking-call {{call to 'fopen' blocks the event loop (opens a file)}}
+  FILE *out = std::fopen("result.txt", "w"); // expect-warning: blocking-call {{call to 'fopen' blocks the event loop (opens a file)}}
   if (!out)
     return;
-  std::fwrite(result, 1, sizeof result, out); // expect: blocking-call {{'fwrite'}}
-  std::fclose(out); // expect: blocking-call {{'fclose'}}
+  std::fwrite(result, 1, sizeof result, out); // expect-warning: blocking-call {{'fwrite'}}
+  std::fclose(out); // expect-warning: blocking-call {{'fclose'}}
 }
 
 void start(uv_loop_t *loop) {
-  uv_queue_work(loop, &job, compute, store); // expect-note: blocking-call {{'store' is handed to the event loop here (loop callback)}}
+  uv_queue_work(loop, &job, compute, store); // expect-path: blocking-call {{'store' is handed to the event loop here (loop callback)}}
 }

@@ -9,7 +9,7 @@ static int queued = 0;
 static uv_async_t wakeup;
 
 static void drain(uv_async_t *) {
-  uv_mutex_lock(&queue_mutex); // expect: blocking-call {{call to 'uv_mutex_lock' on the event loop blocks it while another thread holds the mutex (locks a mutex)}}
+  uv_mutex_lock(&queue_mutex); // expect-note: blocking-call {{call to 'uv_mutex_lock' on the event loop blocks it while another thread holds the mutex (locks a mutex)}}
   queued = 0;
   uv_mutex_unlock(&queue_mutex);
 }
@@ -23,6 +23,6 @@ static void produce(void *) {
 
 void start(uv_loop_t *loop, uv_thread_t *producer) {
   uv_mutex_init(&queue_mutex);
-  uv_async_init(loop, &wakeup, drain); // expect-note: blocking-call {{'drain' is handed to the event loop here (loop callback)}}
+  uv_async_init(loop, &wakeup, drain); // expect-path: blocking-call {{'drain' is handed to the event loop here (loop callback)}}
   uv_thread_create(producer, produce, nullptr);
 }

@@ -18,9 +18,9 @@ static void on_read(uv_stream_t *stream, ssize_t n, const uv_buf_t *buf) {
     return;
   uv_buf_t echo = uv_buf_init(buf->base, static_cast<unsigned>(n));
   uv_write(&reply, stream, &echo, 1, on_written);
-  uv_run(stream->loop, UV_RUN_DEFAULT); // expect: blocking-call {{call to 'uv_run' on the event loop waits for work that needs this loop (runs an event loop)}}
+  uv_run(stream->loop, UV_RUN_DEFAULT); // expect-error: blocking-call {{call to 'uv_run' on the event loop waits for work that needs this loop (runs an event loop)}}
 }
 
 void serve(uv_tcp_t *client) {
-  uv_read_start(reinterpret_cast<uv_stream_t *>(client), on_alloc, on_read); // expect-note: blocking-call {{'on_read' is handed to the event loop here (loop callback)}}
+  uv_read_start(reinterpret_cast<uv_stream_t *>(client), on_alloc, on_read); // expect-path: blocking-call {{'on_read' is handed to the event loop here (loop callback)}}
 }

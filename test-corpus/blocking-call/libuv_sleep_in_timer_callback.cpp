@@ -8,12 +8,12 @@ static int ticks = 0;
 
 static void on_tick(uv_timer_t *) {
   ++ticks;
-  uv_sleep(50); // expect: blocking-call {{call to 'uv_sleep' blocks the event loop (sleeps)}}
+  uv_sleep(50); // expect-warning: blocking-call {{call to 'uv_sleep' blocks the event loop (sleeps)}}
 }
 
 void start_ticking(uv_loop_t *loop, uv_timer_t *timer) {
   uv_timer_init(loop, timer);
-  uv_timer_start(timer, on_tick, 0, 100); // expect-note: blocking-call {{'on_tick' is handed to the event loop here (loop callback)}}
+  uv_timer_start(timer, on_tick, 0, 100); // expect-path: blocking-call {{'on_tick' is handed to the event loop here (loop callback)}}
 }
 
 int main() {

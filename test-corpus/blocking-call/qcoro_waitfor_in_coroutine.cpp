@@ -2,8 +2,9 @@
 // awaited task finishes, from code that is already running on the loop the
 // task needs. Sync-over-async on the loop: an error, not a stall; the fix is
 // co_await.
-// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6 -isystem/usr/include/x86_64-linux-gnu/qt6/QtCore -fPIC
-// corolint-flags: -isystem/usr/include/qcoro6 -isystem/usr/include/qcoro6/qcoro -isystem/usr/include/qcoro6/QCoro
+// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6 -isystem/usr/include/x86_64-linux-gnu/qt6/QtCore
+// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6/QtNetwork -isystem/usr/include/x86_64-linux-gnu/qt6/QtConcurrent
+// corolint-flags: -isystem/usr/include/qcoro6 -isystem/usr/include/qcoro6/qcoro -isystem/usr/include/qcoro6/QCoro -fPIC
 #include <QCoroTask>
 #include <QCoroTimer>
 
@@ -15,7 +16,7 @@ QCoro::Task<int> fetch_count() {
 }
 
 QCoro::Task<int> total() {
-  int n = QCoro::waitFor(fetch_count()); // expect: blocking-call {{call to 'QCoro::waitFor' on the event loop waits for work that needs this loop}}
+  int n = QCoro::waitFor(fetch_count()); // expect-error: blocking-call {{call to 'QCoro::waitFor' on the event loop waits for work that needs this loop}}
   co_return n + 1;
 }
 

@@ -8,9 +8,9 @@
 // expect-edge: (lambda at *) offload (lambda at *)
 // expect-edge: save_snapshot runs-on worker
 // expect-no-edge: save_snapshot runs-on loop
-// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6 -isystem/usr/include/x86_64-linux-gnu/qt6/QtCore -fPIC
-// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6/QtConcurrent
-// corolint-flags: -isystem/usr/include/qcoro6 -isystem/usr/include/qcoro6/qcoro -isystem/usr/include/qcoro6/QCoro
+// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6 -isystem/usr/include/x86_64-linux-gnu/qt6/QtCore
+// corolint-flags: -isystem/usr/include/x86_64-linux-gnu/qt6/QtNetwork -isystem/usr/include/x86_64-linux-gnu/qt6/QtConcurrent
+// corolint-flags: -isystem/usr/include/qcoro6 -isystem/usr/include/qcoro6/qcoro -isystem/usr/include/qcoro6/QCoro -fPIC
 #include <QCoroTask>
 #include <QFile>
 #include <QThread>

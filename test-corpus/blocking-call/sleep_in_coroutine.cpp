@@ -3,7 +3,7 @@
 #include <thread>
 
 fake::task<void> poll_backend() {
-  std::this_thread::sleep_for(std::chrono::milliseconds(50)); // expect: blocking-call {{call to 'std::this_thread::sleep_for' blocks the event loop (sleeps)}}
+  std::this_thread::sleep_for(std::chrono::milliseconds(50)); // expect-warning: blocking-call {{call to 'std::this_thread::sleep_for' blocks the event loop (sleeps)}}
   co_await fake::sleep_for(std::chrono::milliseconds(50));
 }
-// expect-note@-4: blocking-call {{'poll_backend' is a coroutine: it runs on the event loop}}
+// expect-path@-4: blocking-call {{'poll_backend' is a coroutine: it runs on the event loop}}

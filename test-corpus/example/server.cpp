@@ -32,7 +32,7 @@ void Server::on_command(int client_id, std::string command) {
     if (command == "/slow") {
       // This handler runs on the loop thread and sleeps it, stalling every
       // session.
-      std::this_thread::sleep_for(std::chrono::milliseconds(200)); // expect: blocking-call {{sleeps}}
+      std::this_thread::sleep_for(std::chrono::milliseconds(200)); // expect-warning: blocking-call {{sleeps}}
     }
     if (command == "/quit") {
       if (Session *s = find(client_id))
@@ -55,7 +55,7 @@ fake::task<void> Server::greet_client() {
 }
 
 fake::task<void> Server::greet_server() {
-  co_await server_hello_; // expect: wait-cycle {{'Server::client_hello_' is signalled only after 'Server::server_hello_' is signalled}}
+  co_await server_hello_; // expect-error: wait-cycle {{'Server::client_hello_' is signalled only after 'Server::server_hello_' is signalled}}
   client_hello_.set();
 }
 

@@ -38,9 +38,9 @@ fake::task<void> Session::run() {
     // Bug: the room lock is still held while the session throttles itself.
     // Any other session resumed on this thread that posts a line blocks on
     // room_.mtx forever.
-    std::lock_guard<std::mutex> lk(room_.mtx); // expect-note: lock-across-suspend {{acquired here}}
+    std::lock_guard<std::mutex> lk(room_.mtx); // expect-path: lock-across-suspend {{acquired here}}
     room_.history.push_back(std::to_string(id_) + ": " + line);
     room_.message_posted.set();
-    co_await fake::sleep_for(5ms); // expect: lock-across-suspend {{held across co_await}}
+    co_await fake::sleep_for(5ms); // expect-warning: lock-across-suspend {{held across co_await}}
   }
 }

@@ -16,7 +16,7 @@ int audit_lines = 0;
 // answering, the relay coroutine never resumes.
 fake::task<void> relay_from_upstream(fake::connection &upstream, Room &room) {
   for (;;) {
-    int message = co_await upstream.read(); // expect: missing-timeout {{'fake::connection::read' waits for a peer with no deadline}}
+    int message = co_await upstream.read(); // expect-warning: missing-timeout {{'fake::connection::read' waits for a peer with no deadline}}
     room.history.push_back(std::to_string(message));
   }
 }
@@ -34,15 +34,15 @@ fake::task<void> login_upstream(fake::connection &upstream) {
 // Bug: joining takes the roster before the audit log, leaving takes them the
 // other way round; a join and a leave at the same time wait for each other.
 fake::task<void> on_join() {
-  auto roster = co_await roster_mutex.lock(); // expect-note: lock-order-cycle {{'roster_mutex' acquired here}}
+  auto roster = co_await roster_mutex.lock(); // expect-path: lock-order-cycle {{'roster_mutex' acquired here}}
   ++online;
-  auto audit = co_await audit_mutex.lock();   // expect-note: lock-order-cycle {{'audit_mutex' acquired here while 'roster_mutex' is held}}
+  auto audit = co_await audit_mutex.lock();   // expect-path: lock-order-cycle {{'audit_mutex' acquired here while 'roster_mutex' is held}}
   ++audit_lines;
 }
 
 fake::task<void> on_leave() {
-  auto audit = co_await audit_mutex.lock();   // expect-note: lock-order-cycle {{'audit_mutex' acquired here}}
+  auto audit = co_await audit_mutex.lock();   // expect-path: lock-order-cycle {{'audit_mutex' acquired here}}
   ++audit_lines;
-  auto roster = co_await roster_mutex.lock(); // expect: lock-order-cycle {{possible deadlock: mutexes are acquired in inconsistent orders ('audit_mutex' before 'roster_mutex' in 'on_leave'; 'roster_mutex' before 'audit_mutex' in 'on_join')}}
+  auto roster = co_await roster_mutex.lock(); // expect-warning: lock-order-cycle {{possible deadlock: mutexes are acquired in inconsistent orders ('audit_mutex' before 'roster_mutex' in 'on_leave'; 'roster_mutex' before 'audit_mutex' in 'on_join')}}
   --online;
 }

@@ -9,7 +9,7 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  mtx.lock(); // expect: blocking-call {{std::mutex::lock}}
+  mtx.lock(); // expect-note: blocking-call {{std::mutex::lock}}
   {
     std::lock_guard<std::mutex> g(mtx, std::adopt_lock);
     ++counter;

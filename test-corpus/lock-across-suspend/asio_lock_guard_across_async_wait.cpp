@@ -10,9 +10,9 @@ int ticks = 0;
 boost::asio::awaitable<void> tick() {
   auto ex = co_await boost::asio::this_coro::executor;
   boost::asio::steady_timer timer(ex, std::chrono::milliseconds(10));
-  std::lock_guard<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::lock_guard<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
   ++ticks;
-  co_await timer.async_wait(boost::asio::use_awaitable); // expect: lock-across-suspend {{held across co_await}}
+  co_await timer.async_wait(boost::asio::use_awaitable); // expect-warning: lock-across-suspend {{held across co_await}}
   ++ticks;
 }
 

@@ -8,8 +8,8 @@ int admitted = 0;
 fake::task<bool> has_room() { co_return admitted < 10; }
 
 fake::task<void> admit() {
-  std::lock_guard lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
-  if (co_await has_room()) { // expect: lock-across-suspend {{held across co_await}}
+  std::lock_guard lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
+  if (co_await has_room()) { // expect-warning: lock-across-suspend {{held across co_await}}
     ++admitted;
   }
 }

@@ -8,7 +8,7 @@ int total = 0;
 fake::task<int> fetch() { co_return 42; }
 
 fake::task<void> accumulate() {
-  std::lock_guard<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
-  auto r = co_await fetch(); // expect: lock-across-suspend {{held across co_await}}
+  std::lock_guard<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
+  auto r = co_await fetch(); // expect-warning: lock-across-suspend {{held across co_await}}
   total += r;
 }

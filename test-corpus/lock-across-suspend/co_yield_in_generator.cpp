@@ -8,7 +8,7 @@ std::mutex mtx;
 std::vector<int> values;
 
 fake::generator<int> snapshot() {
-  std::lock_guard<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::lock_guard<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
   for (int v : values)
-    co_yield v; // expect: lock-across-suspend {{held across co_yield}}
+    co_yield v; // expect-warning: lock-across-suspend {{held across co_yield}}
 }

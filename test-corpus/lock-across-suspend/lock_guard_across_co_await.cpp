@@ -7,8 +7,8 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  std::lock_guard<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::lock_guard<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
   ++counter;
-  co_await ready; // expect: lock-across-suspend {{held across co_await}}
+  co_await ready; // expect-warning: lock-across-suspend {{held across co_await}}
   ++counter;
 }

@@ -11,8 +11,8 @@ int drained = 0;
 
 fake::task<void> drain(int batches) {
   for (int i = 0; i < batches; ++i) {
-    std::lock_guard<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+    std::lock_guard<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
     ++drained;
-    co_await fake::sleep_for(1ms); // expect: lock-across-suspend {{held across co_await}}
+    co_await fake::sleep_for(1ms); // expect-warning: lock-across-suspend {{held across co_await}}
   }
 }

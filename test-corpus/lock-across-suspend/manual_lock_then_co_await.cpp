@@ -7,9 +7,9 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  mtx.lock(); // expect-note: lock-across-suspend {{acquired here}} expect: blocking-call {{std::mutex::lock}}
+  mtx.lock(); // expect-path: lock-across-suspend {{acquired here}} expect-note: blocking-call {{std::mutex::lock}}
   ++counter;
-  co_await ready; // expect: lock-across-suspend {{held across co_await}}
+  co_await ready; // expect-warning: lock-across-suspend {{held across co_await}}
   ++counter;
   mtx.unlock();
 }

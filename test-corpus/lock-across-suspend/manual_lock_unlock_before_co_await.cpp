@@ -8,7 +8,7 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  mtx.lock(); // expect: blocking-call {{std::mutex::lock}}
+  mtx.lock(); // expect-note: blocking-call {{std::mutex::lock}}
   ++counter;
   mtx.unlock();
   co_await ready;

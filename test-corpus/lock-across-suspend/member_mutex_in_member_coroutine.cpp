@@ -5,9 +5,9 @@
 class Cache {
 public:
   fake::task<void> refresh() {
-    std::lock_guard<std::mutex> lk(mtx_); // expect-note: lock-across-suspend {{acquired here}}
+    std::lock_guard<std::mutex> lk(mtx_); // expect-path: lock-across-suspend {{acquired here}}
     ++version_;
-    co_await updated_; // expect: lock-across-suspend {{held across co_await}}
+    co_await updated_; // expect-warning: lock-across-suspend {{held across co_await}}
   }
 
   void publish() { updated_.set(); }

@@ -10,8 +10,8 @@ int to_balance = 0;
 fake::event ready;
 
 fake::task<void> transfer(int amount) {
-  std::scoped_lock lk(from_mtx, to_mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::scoped_lock lk(from_mtx, to_mtx); // expect-path: lock-across-suspend {{acquired here}}
   from_balance -= amount;
-  co_await ready; // expect: lock-across-suspend {{held across co_await}}
+  co_await ready; // expect-warning: lock-across-suspend {{held across co_await}}
   to_balance += amount;
 }

@@ -12,7 +12,7 @@ std::shared_mutex table_mtx;
 std::map<int, int> table;
 
 fake::task<int> lookup(int key) {
-  std::shared_lock<std::shared_mutex> lk(table_mtx); // expect-note: lock-across-suspend {{acquired here}}
-  co_await fake::sleep_for(1ms); // expect: lock-across-suspend {{held across co_await}}
+  std::shared_lock<std::shared_mutex> lk(table_mtx); // expect-path: lock-across-suspend {{acquired here}}
+  co_await fake::sleep_for(1ms); // expect-warning: lock-across-suspend {{held across co_await}}
   co_return table[key];
 }

@@ -7,7 +7,7 @@ std::mutex mtx;
 fake::event ready;
 
 fake::task<void> maybe_update() {
-  std::unique_lock<std::mutex> lk(mtx, std::try_to_lock); // expect-note: lock-across-suspend {{acquired here}}
+  std::unique_lock<std::mutex> lk(mtx, std::try_to_lock); // expect-path: lock-across-suspend {{acquired here}}
   if (lk.owns_lock())
-    co_await ready; // expect: lock-across-suspend {{held across co_await}}
+    co_await ready; // expect-warning: lock-across-suspend {{held across co_await}}
 }

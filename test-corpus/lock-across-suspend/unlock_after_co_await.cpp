@@ -7,9 +7,9 @@ int counter = 0;
 fake::event ready;
 
 fake::task<void> bump() {
-  std::unique_lock<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::unique_lock<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
   ++counter;
-  co_await ready; // expect: lock-across-suspend {{held across co_await}}
+  co_await ready; // expect-warning: lock-across-suspend {{held across co_await}}
   lk.unlock();
   ++counter;
 }

@@ -11,10 +11,10 @@ std::mutex mtx;
 std::vector<int> pending;
 
 fake::task<void> flush(bool urgent) {
-  std::unique_lock<std::mutex> lk(mtx); // expect-note: lock-across-suspend {{acquired here}}
+  std::unique_lock<std::mutex> lk(mtx); // expect-path: lock-across-suspend {{acquired here}}
   if (!urgent) {
     lk.unlock();
   }
-  co_await fake::sleep_for(10ms); // expect: lock-across-suspend {{held across co_await}}
+  co_await fake::sleep_for(10ms); // expect-warning: lock-across-suspend {{held across co_await}}
   pending.clear();
 }

@@ -13,14 +13,14 @@ int members = 0;
 
 asio::awaitable<void> join_room() {
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
-  std::lock_guard<std::mutex> u(users_mutex); // expect-note: lock-order-cycle {{'users_mutex' acquired here}}
-  std::lock_guard<std::mutex> r(rooms_mutex); // expect-note: lock-order-cycle {{'rooms_mutex' acquired here while 'users_mutex' is held}}
+  std::lock_guard<std::mutex> u(users_mutex); // expect-path: lock-order-cycle {{'users_mutex' acquired here}}
+  std::lock_guard<std::mutex> r(rooms_mutex); // expect-path: lock-order-cycle {{'rooms_mutex' acquired here while 'users_mutex' is held}}
   ++members;
 }
 
 asio::awaitable<void> close_room() {
   co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
-  std::lock_guard<std::mutex> r(rooms_mutex); // expect-note: lock-order-cycle {{'rooms_mutex' acquired here}}
-  std::lock_guard<std::mutex> u(users_mutex); // expect: lock-order-cycle {{('rooms_mutex' before 'users_mutex' in 'close_room'; 'users_mutex' before 'rooms_mutex' in 'join_room')}}
+  std::lock_guard<std::mutex> r(rooms_mutex); // expect-path: lock-order-cycle {{'rooms_mutex' acquired here}}
+  std::lock_guard<std::mutex> u(users_mutex); // expect-warning: lock-order-cycle {{('rooms_mutex' before 'users_mutex' in 'close_room'; 'users_mutex' before 'rooms_mutex' in 'join_room')}}
   members = 0;
 }

@@ -8,15 +8,15 @@ std::mutex stats_mutex;
 int sessions = 0;
 
 fake::task<void> open_session() {
-  std::lock_guard<std::mutex> r(registry_mutex); // expect-note: lock-order-cycle {{'registry_mutex' acquired here}}
-  std::lock_guard<std::mutex> s(stats_mutex);    // expect: lock-order-cycle {{'registry_mutex' before 'stats_mutex' in 'open_session'; 'stats_mutex' before 'registry_mutex' in 'close_session'}}
+  std::lock_guard<std::mutex> r(registry_mutex); // expect-path: lock-order-cycle {{'registry_mutex' acquired here}}
+  std::lock_guard<std::mutex> s(stats_mutex);    // expect-warning: lock-order-cycle {{'registry_mutex' before 'stats_mutex' in 'open_session'; 'stats_mutex' before 'registry_mutex' in 'close_session'}}
   ++sessions;
   co_return;
 }
 
 fake::task<void> close_session() {
-  std::unique_lock<std::mutex> s(stats_mutex);   // expect-note: lock-order-cycle {{'stats_mutex' acquired here}}
-  std::unique_lock<std::mutex> r(registry_mutex); // expect-note: lock-order-cycle {{'registry_mutex' acquired here while 'stats_mutex' is held}}
+  std::unique_lock<std::mutex> s(stats_mutex);   // expect-path: lock-order-cycle {{'stats_mutex' acquired here}}
+  std::unique_lock<std::mutex> r(registry_mutex); // expect-path: lock-order-cycle {{'registry_mutex' acquired here while 'stats_mutex' is held}}
   --sessions;
   co_return;
 }

@@ -11,16 +11,16 @@ fake::event tick;
 
 fake::task<void> flush() {
   co_await tick;
-  disk_turn.acquire(); // expect-note: lock-order-cycle {{'disk_turn' acquired here}} expect: blocking-call {{std::counting_semaphore::acquire}}
+  disk_turn.acquire(); // expect-path: lock-order-cycle {{'disk_turn' acquired here}} expect-warning: blocking-call {{std::counting_semaphore::acquire}}
   {
-    std::lock_guard<std::mutex> g(index_mutex); // expect: lock-order-cycle {{('disk_turn' before 'index_mutex' in 'flush'; 'index_mutex' before 'disk_turn' in 'compact')}}
+    std::lock_guard<std::mutex> g(index_mutex); // expect-warning: lock-order-cycle {{('disk_turn' before 'index_mutex' in 'flush'; 'index_mutex' before 'disk_turn' in 'compact')}}
   }
   disk_turn.release();
 }
 
 fake::task<void> compact() {
   co_await tick;
-  std::lock_guard<std::mutex> g(index_mutex); // expect-note: lock-order-cycle {{'index_mutex' acquired here}}
-  disk_turn.acquire(); // expect-note: lock-order-cycle {{'disk_turn' acquired here while 'index_mutex' is held}} expect: blocking-call {{std::counting_semaphore::acquire}}
+  std::lock_guard<std::mutex> g(index_mutex); // expect-path: lock-order-cycle {{'index_mutex' acquired here}}
+  disk_turn.acquire(); // expect-path: lock-order-cycle {{'disk_turn' acquired here while 'index_mutex' is held}} expect-warning: blocking-call {{std::counting_semaphore::acquire}}
   disk_turn.release();
 }

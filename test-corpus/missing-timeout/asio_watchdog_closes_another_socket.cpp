@@ -15,5 +15,5 @@ asio::awaitable<void> proxy(tcp::socket client, tcp::socket upstream) {
       upstream.close();
   });
   char data[64];
-  co_await asio::async_read(client, asio::buffer(data), asio::use_awaitable); // expect: missing-timeout {{or cancel 'client' from a watchdog timer}}
+  co_await asio::async_read(client, asio::buffer(data), asio::use_awaitable); // expect-warning: missing-timeout {{or cancel 'client' from a watchdog timer}}
 }

@@ -16,7 +16,7 @@ asio::awaitable<void> timeout(std::chrono::steady_clock::duration d) {
 }
 
 asio::awaitable<std::size_t> read_header(tcp::socket &s, char (&buf)[64]) {
-  co_return co_await asio::async_read(s, asio::buffer(buf), asio::use_awaitable); // expect: missing-timeout {{cancel 's' from a watchdog timer}}
+  co_return co_await asio::async_read(s, asio::buffer(buf), asio::use_awaitable); // expect-warning: missing-timeout {{cancel 's' from a watchdog timer}}
 }
 
 asio::awaitable<void> bounded(tcp::socket socket) {

@@ -3,5 +3,5 @@
 
 fake::task<void> wait_for_shutdown() {
   fake::event stopped;
-  co_await stopped; // expect: never-signaled {{'wait_for_shutdown::stopped' (event) is awaited, but nothing in the program signals it}}
+  co_await stopped; // expect-warning: never-signaled {{'wait_for_shutdown::stopped' (event) is awaited, but nothing in the program signals it}}
 }

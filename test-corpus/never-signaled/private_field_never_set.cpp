@@ -5,7 +5,7 @@
 class Gate {
 public:
   fake::task<void> pass() {
-    co_await opened_; // expect: never-signaled {{'Gate::opened_' (event) is awaited, but nothing in the program signals it}}
+    co_await opened_; // expect-warning: never-signaled {{'Gate::opened_' (event) is awaited, but nothing in the program signals it}}
     ++passed_;
   }
   int passed() const { return passed_; }

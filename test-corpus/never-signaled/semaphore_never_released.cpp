@@ -6,5 +6,5 @@
 static fake::semaphore tickets{8};
 
 fake::task<void> admit() {
-  co_await tickets.acquire(); // expect: never-signaled {{'tickets' (semaphore) is awaited, but nothing in the program signals it: waits beyond the units it starts with never complete}}
+  co_await tickets.acquire(); // expect-warning: never-signaled {{'tickets' (semaphore) is awaited, but nothing in the program signals it: waits beyond the units it starts with never complete}}
 }

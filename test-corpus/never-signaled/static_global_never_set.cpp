@@ -4,9 +4,9 @@
 static fake::event config_ready;
 
 fake::task<void> start() {
-  co_await config_ready; // expect: never-signaled {{'config_ready'}}
+  co_await config_ready; // expect-warning: never-signaled {{'config_ready'}}
 }
 
 fake::task<void> restart() {
-  co_await config_ready; // expect-note: never-signaled {{'restart' waits for 'config_ready' here}}
+  co_await config_ready; // expect-path: never-signaled {{'restart' waits for 'config_ready' here}}
 }

@@ -11,7 +11,7 @@ public:
   explicit Warmup(asio::io_context &io) : timer_(io) {}
 
   void check() {
-    if (!cache_warm_) { // expect: timer-polling {{timer callback polls 'Warmup::cache_warm_': on every tick while it is unset it only re-arms the timer and returns}}
+    if (!cache_warm_) { // expect-warning: timer-polling {{timer callback polls 'Warmup::cache_warm_': on every tick while it is unset it only re-arms the timer and returns}}
       timer_.expires_after(100ms);
       timer_.async_wait([this](boost::system::error_code) { check(); });
       return;
@@ -21,7 +21,7 @@ public:
 
   asio::awaitable<void> wait_then_serve() {
     asio::steady_timer t(co_await asio::this_coro::executor);
-    while (!cache_warm_) { // expect: timer-polling {{sleeps in a loop until 'Warmup::cache_warm_' changes}}
+    while (!cache_warm_) { // expect-warning: timer-polling {{sleeps in a loop until 'Warmup::cache_warm_' changes}}
       t.expires_after(50ms);
       co_await t.async_wait(asio::use_awaitable);
     }

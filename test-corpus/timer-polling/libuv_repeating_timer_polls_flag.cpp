@@ -8,11 +8,11 @@ static uv_timer_t poll_timer;
 static void on_connected(uv_connect_t *req, int status) {
   (void)req;
   if (status == 0)
-    db_connected = 1; // expect-note: timer-polling {{'db_connected' is set here}}
+    db_connected = 1; // expect-path: timer-polling {{'db_connected' is set here}}
 }
 
 static void on_poll(uv_timer_t *timer) {
-  if (!db_connected) // expect: timer-polling {{timer callback polls 'db_connected': on every tick while it is unset it only returns}}
+  if (!db_connected) // expect-warning: timer-polling {{timer callback polls 'db_connected': on every tick while it is unset it only returns}}
     return;
   uv_timer_stop(timer);
 }
@@ -21,5 +21,5 @@ void start(uv_loop_t *loop, uv_tcp_t *db, const struct sockaddr *addr) {
   static uv_connect_t connect_req;
   uv_tcp_connect(&connect_req, db, addr, on_connected);
   uv_timer_init(loop, &poll_timer);
-  uv_timer_start(&poll_timer, on_poll, 100, 100); // expect-note: timer-polling {{handed to the loop here}}
+  uv_timer_start(&poll_timer, on_poll, 100, 100); // expect-path: timer-polling {{handed to the loop here}}
 }

@@ -12,12 +12,12 @@ unsigned long poll_id = 0;
 void apply_config();
 
 void on_config_read() {
-  config_loaded = true; // expect-note: timer-polling {{'config_loaded' is set here}}
+  config_loaded = true; // expect-path: timer-polling {{'config_loaded' is set here}}
 }
 
 void start() {
-  poll_id = loop.add_periodic_timer(100ms, [] { // expect-note: timer-polling {{handed to the loop here}}
-    if (!config_loaded) // expect: timer-polling {{timer callback polls 'config_loaded': on every tick while it is unset it only returns; do the work where the flag is set, or wait on an event there; 'config_loaded' is set in 'on_config_read'}}
+  poll_id = loop.add_periodic_timer(100ms, [] { // expect-path: timer-polling {{handed to the loop here}}
+    if (!config_loaded) // expect-warning: timer-polling {{timer callback polls 'config_loaded': on every tick while it is unset it only returns; do the work where the flag is set, or wait on an event there; 'config_loaded' is set in 'on_config_read'}}
       return;
     apply_config();
     loop.cancel_timer(poll_id);

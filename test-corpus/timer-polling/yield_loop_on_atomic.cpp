@@ -7,7 +7,7 @@
 std::atomic<bool> index_built{false};
 
 fake::task<void> serve_queries() {
-  while (!index_built.load()) // expect: timer-polling {{yields in a loop until 'index_built' changes; on an executor that resumes the yielder at once this spins at full CPU; 'index_built' is set in 'build_index'}}
+  while (!index_built.load()) // expect-warning: timer-polling {{yields in a loop until 'index_built' changes; on an executor that resumes the yielder at once this spins at full CPU; 'index_built' is set in 'build_index'}}
     co_await fake::yield_now();
 }
 

@@ -14,7 +14,7 @@ Channel *requests;
 Channel *replies;
 
 asio::awaitable<void> responder() {
-  int v = co_await requests->async_receive(asio::use_awaitable); // expect: wait-cycle {{deadlock}}
+  int v = co_await requests->async_receive(asio::use_awaitable); // expect-error: wait-cycle {{deadlock}}
   replies->try_send(boost::system::error_code{}, v);
 }
 

@@ -14,13 +14,13 @@ public:
       : greetings_(ex, 1), handshake_(shake_hands()) {}
 
   asio::awaitable<void> serve() {
-    co_await std::move(handshake_); // expect: wait-cycle {{deadlock: 'Session::greetings_' is signalled only after coroutine 'Session::shake_hands' finishes, and coroutine 'Session::shake_hands' finishes only after 'Session::greetings_' is signalled}}
-    greetings_.try_send(boost::system::error_code{}, 1); // expect-note: wait-cycle {{only then 'Session::greetings_' is signalled}}
+    co_await std::move(handshake_); // expect-error: wait-cycle {{deadlock: 'Session::greetings_' is signalled only after coroutine 'Session::shake_hands' finishes, and coroutine 'Session::shake_hands' finishes only after 'Session::greetings_' is signalled}}
+    greetings_.try_send(boost::system::error_code{}, 1); // expect-path: wait-cycle {{only then 'Session::greetings_' is signalled}}
   }
 
 private:
   asio::awaitable<void> shake_hands() {
-    co_await greetings_.async_receive(asio::use_awaitable); // expect-note: wait-cycle {{'Session::shake_hands' waits for 'Session::greetings_' here}}
+    co_await greetings_.async_receive(asio::use_awaitable); // expect-path: wait-cycle {{'Session::shake_hands' waits for 'Session::greetings_' here}}
   }
 
   Channel greetings_;

@@ -17,5 +17,5 @@ fake::task<void> client() {
 }
 
 void kick(fake::loop &loop) {
-  loop.add_timer(std::chrono::milliseconds(1), [] { request_ready.set(); });
+  loop.add_timer(fake::milliseconds(1), [] { request_ready.set(); });
 }

@@ -9,13 +9,13 @@ std::promise<void> cache_ready;
 
 void load_config() {
   std::future<void> cache = cache_ready.get_future();
-  cache.wait();             // expect-note: wait-cycle {{'load_config' waits for 'cache_ready' here}}
-  config_ready.set_value(); // expect-note: wait-cycle {{only then 'config_ready' is signalled}}
+  cache.wait();             // expect-path: wait-cycle {{'load_config' waits for 'cache_ready' here}}
+  config_ready.set_value(); // expect-path: wait-cycle {{only then 'config_ready' is signalled}}
 }
 
 void warm_cache() {
   std::future<void> config = config_ready.get_future();
-  config.wait(); // expect: wait-cycle {{deadlock: 'cache_ready' is signalled only after 'config_ready' is signalled, and 'config_ready' is signalled only after 'cache_ready' is signalled}}
+  config.wait(); // expect-error: wait-cycle {{deadlock: 'cache_ready' is signalled only after 'config_ready' is signalled, and 'config_ready' is signalled only after 'cache_ready' is signalled}}
   cache_ready.set_value();
 }
 

@@ -8,14 +8,14 @@ public:
   void start() { ready_ = config_.get_future(); }
 
   int read() {
-    int v = ready_.get(); // expect: wait-cycle {{deadlock: 'Settings::ack_' is signalled only after 'Settings::config_' is signalled, and 'Settings::config_' is signalled only after 'Settings::ack_' is signalled}}
-    ack_.set_value();     // expect-note: wait-cycle {{only then 'Settings::ack_' is signalled}}
+    int v = ready_.get(); // expect-error: wait-cycle {{deadlock: 'Settings::ack_' is signalled only after 'Settings::config_' is signalled, and 'Settings::config_' is signalled only after 'Settings::ack_' is signalled}}
+    ack_.set_value();     // expect-path: wait-cycle {{only then 'Settings::ack_' is signalled}}
     return v;
   }
 
   void load() {
     std::future<void> acked = ack_.get_future();
-    acked.wait();         // expect-note: wait-cycle {{'Settings::load' waits for 'Settings::ack_' here}}
+    acked.wait();         // expect-path: wait-cycle {{'Settings::load' waits for 'Settings::ack_' here}}
     config_.set_value(1);
   }
 

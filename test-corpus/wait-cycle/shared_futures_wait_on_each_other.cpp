@@ -10,14 +10,14 @@ std::promise<int> reply;
 
 void client() {
   std::shared_future<int> answer = reply.get_future();
-  int v = answer.get(); // expect-note: wait-cycle {{'client' waits for 'reply' here}}
-  request.set_value(v); // expect-note: wait-cycle {{only then 'request' is signalled}}
+  int v = answer.get(); // expect-path: wait-cycle {{'client' waits for 'reply' here}}
+  request.set_value(v); // expect-path: wait-cycle {{only then 'request' is signalled}}
 }
 
 void server() {
   std::future<int> pending = request.get_future();
   std::shared_future<int> shared = pending.share();
-  int v = shared.get(); // expect: wait-cycle {{deadlock: 'reply' is signalled only after 'request' is signalled, and 'request' is signalled only after 'reply' is signalled}}
+  int v = shared.get(); // expect-error: wait-cycle {{deadlock: 'reply' is signalled only after 'request' is signalled, and 'request' is signalled only after 'reply' is signalled}}
   reply.set_value(v);
 }
 

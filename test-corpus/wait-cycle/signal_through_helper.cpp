@@ -4,14 +4,14 @@
 fake::event ping;
 fake::event pong;
 
-void send_pong() { pong.set(); } // expect-note: wait-cycle {{only then 'pong' is signalled}}
+void send_pong() { pong.set(); } // expect-path: wait-cycle {{only then 'pong' is signalled}}
 
 fake::task<void> ponger() {
-  co_await ping; // expect-note: wait-cycle {{'ponger' waits for 'ping' here}}
+  co_await ping; // expect-path: wait-cycle {{'ponger' waits for 'ping' here}}
   send_pong();
 }
 
 fake::task<void> pinger() {
-  co_await pong; // expect: wait-cycle {{'ping' is signalled only after 'pong' is signalled}}
+  co_await pong; // expect-error: wait-cycle {{'ping' is signalled only after 'pong' is signalled}}
   ping.set();
 }

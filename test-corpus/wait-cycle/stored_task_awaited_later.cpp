@@ -6,11 +6,11 @@
 fake::event consumer_ready;
 
 fake::task<void> produce() {
-  co_await consumer_ready; // expect-note: wait-cycle {{'produce' waits for 'consumer_ready' here}}
+  co_await consumer_ready; // expect-path: wait-cycle {{'produce' waits for 'consumer_ready' here}}
 }
 
 fake::task<void> consume() {
   auto result = produce();
-  co_await result; // expect: wait-cycle {{deadlock: 'consumer_ready' is signalled only after coroutine 'produce' finishes, and coroutine 'produce' finishes only after 'consumer_ready' is signalled}}
+  co_await result; // expect-error: wait-cycle {{deadlock: 'consumer_ready' is signalled only after coroutine 'produce' finishes, and coroutine 'produce' finishes only after 'consumer_ready' is signalled}}
   consumer_ready.set();
 }

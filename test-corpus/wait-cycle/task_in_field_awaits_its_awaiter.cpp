@@ -8,8 +8,8 @@ public:
   Cache() : loaded_(load()) {}
 
   fake::task<int> get() {
-    co_await loaded_; // expect: wait-cycle {{deadlock: 'Cache::warmed_' is signalled only after coroutine 'Cache::load' finishes, and coroutine 'Cache::load' finishes only after 'Cache::warmed_' is signalled}}
-    warmed_.set();    // expect-note: wait-cycle {{only then 'Cache::warmed_' is signalled}}
+    co_await loaded_; // expect-error: wait-cycle {{deadlock: 'Cache::warmed_' is signalled only after coroutine 'Cache::load' finishes, and coroutine 'Cache::load' finishes only after 'Cache::warmed_' is signalled}}
+    warmed_.set();    // expect-path: wait-cycle {{only then 'Cache::warmed_' is signalled}}
     co_return 1;
   }
 
@@ -17,7 +17,7 @@ public:
 
 private:
   fake::task<void> load() {
-    co_await warmed_; // expect-note: wait-cycle {{'Cache::load' waits for 'Cache::warmed_' here}}
+    co_await warmed_; // expect-path: wait-cycle {{'Cache::load' waits for 'Cache::warmed_' here}}
   }
 
   fake::task<void> loaded_;

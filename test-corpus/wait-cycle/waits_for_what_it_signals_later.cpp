@@ -4,6 +4,6 @@
 fake::event loaded;
 
 fake::task<void> loader() {
-  co_await loaded; // expect: wait-cycle {{'loaded' is signalled only after a wait for itself}}
+  co_await loaded; // expect-error: wait-cycle {{'loaded' is signalled only after a wait for itself}}
   loaded.set();
 }

@@ -3,6 +3,6 @@
 #include <unistd.h>
 
 void persist_record(int id) {
-  sleep(1); // expect: blocking-call {{'sleep' blocks the event loop}}
+  sleep(1); // expect-warning: blocking-call {{'sleep' blocks the event loop}}
   (void)id;
 }

@@ -1,6 +1,9 @@
 // fake/coro.h - a tiny, self-contained fake coroutine library for the corolint
 // test corpus. It only has to compile and have believable types; the event
-// loop runs on a virtual clock and never blocks.
+// loop runs on a virtual clock and never blocks. It includes no standard
+// library header (fake/coroutine.h is the compiler's part of <coroutine>), so
+// a case that needs nothing else parses in a few milliseconds; a case that
+// uses std::chrono, <mutex> or <thread> includes them itself.
 //
 //   fake::task<T>           lazy coroutine task; co_await it to run it
 //   fake::event             set(); co_await ev waits until it is set
@@ -19,6 +22,7 @@
 //                           message, close() aborts a pending read
 //   fake::with_timeout(t, ms) bounds task t with a deadline
 //   fake::generator<T>      synchronous generator driven by co_yield
+//   fake::milliseconds      a duration; any std::chrono duration converts
 //
 // Nothing here takes a synchronous lock or blocks a thread, so library code
 // never produces findings of its own.
@@ -26,18 +30,167 @@
 #ifndef FAKE_CORO_H
 #define FAKE_CORO_H
 
-#include <algorithm>
-#include <chrono>
-#include <coroutine>
-#include <deque>
-#include <exception>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <utility>
-#include <vector>
+// Library code, as a project sees the libraries it includes: the models in
+// test-corpus/.corolint.yaml describe it, and its bodies are not analyzed.
+#pragma clang system_header
+
+#include "fake/coroutine.h"
 
 namespace fake {
+
+namespace detail {
+
+template <class T> struct unref { using type = T; };
+template <class T> struct unref<T &> { using type = T; };
+template <class T> struct unref<T &&> { using type = T; };
+
+// What a wrapper keeps of a callable: the object, or a pointer to a function.
+template <class T> struct stored { using type = typename unref<T>::type; };
+template <class R, class... A> struct stored<R (&)(A...)> {
+  using type = R (*)(A...);
+};
+
+template <class T, class U> struct unless_same { using type = void; };
+template <class T> struct unless_same<T, T> {};
+template <class T> struct unless_same<const T, T> {};
+
+template <class T> typename unref<T>::type &&move(T &&v) noexcept {
+  return static_cast<typename unref<T>::type &&>(v);
+}
+template <class T> T &&forward(typename unref<T>::type &v) noexcept {
+  return static_cast<T &&>(v);
+}
+template <class T, class U = T> T exchange(T &slot, U &&value) {
+  T old = detail::move(slot);
+  slot = detail::forward<U>(value);
+  return old;
+}
+
+// A growable array: the little of std::vector and std::deque the loop and
+// the waiter lists use.
+template <class T> class list {
+public:
+  list() = default;
+  list(const list &) = delete;
+  list &operator=(const list &) = delete;
+  ~list() { delete[] items_; }
+
+  bool empty() const noexcept { return size_ == 0; }
+  T *begin() noexcept { return items_; }
+  T *end() noexcept { return items_ + size_; }
+  T &front() noexcept { return items_[0]; }
+
+  void push_back(T v) {
+    if (size_ == capacity_)
+      grow();
+    items_[size_++] = detail::move(v);
+  }
+  void erase(T *at) {
+    for (T *i = at; i + 1 != end(); ++i)
+      *i = detail::move(i[1]);
+    --size_;
+  }
+  void pop_front() { erase(begin()); }
+  void clear() { size_ = 0; }
+  void swap(list &o) noexcept {
+    items_ = detail::exchange(o.items_, items_);
+    size_ = detail::exchange(o.size_, size_);
+    capacity_ = detail::exchange(o.capacity_, capacity_);
+  }
+
+private:
+  void grow() {
+    unsigned long capacity = capacity_ ? 2 * capacity_ : 4;
+    T *items = new T[capacity];
+    for (unsigned long i = 0; i < size_; ++i)
+      items[i] = detail::move(items_[i]);
+    delete[] items_;
+    items_ = items;
+    capacity_ = capacity;
+  }
+  T *items_ = nullptr;
+  unsigned long size_ = 0, capacity_ = 0;
+};
+
+// At most one value, kept on the heap: std::optional without <new>.
+template <class T> class maybe {
+public:
+  maybe() = default;
+  maybe(const maybe &) = delete;
+  maybe &operator=(const maybe &) = delete;
+  ~maybe() { reset(); }
+  template <class U> void emplace(U &&v) {
+    reset();
+    value_ = new T(detail::forward<U>(v));
+  }
+  void reset() noexcept {
+    delete value_;
+    value_ = nullptr;
+  }
+  T &operator*() const noexcept { return *value_; }
+
+private:
+  T *value_ = nullptr;
+};
+
+} // namespace detail
+
+// A callable taking nothing and returning nothing: std::function<void()>.
+class callback {
+public:
+  callback() = default;
+  // Takes the callable by forwarding reference, as std::function does.
+  template <class F, class D = typename detail::stored<F>::type,
+            class = typename detail::unless_same<D, callback>::type>
+  callback(F &&f) : call_(new holder<D>(detail::forward<F>(f))) {}
+  callback(callback &&o) noexcept : call_(detail::exchange(o.call_, nullptr)) {}
+  callback(const callback &o) : call_(o.call_ ? o.call_->copy() : nullptr) {}
+  callback &operator=(callback o) noexcept {
+    call_ = detail::exchange(o.call_, call_);
+    return *this;
+  }
+  ~callback() { delete call_; }
+  void operator()() const { call_->call(); }
+
+private:
+  struct callable {
+    virtual ~callable() = default;
+    virtual void call() = 0;
+    virtual callable *copy() const = 0;
+  };
+  template <class F> struct holder : callable {
+    template <class G> explicit holder(G &&g) : f(detail::forward<G>(g)) {}
+    void call() override { f(); }
+    callable *copy() const override { return new holder(f); }
+    F f;
+  };
+  callable *call_ = nullptr;
+};
+
+// A whole number of milliseconds. Any std::chrono duration converts to it,
+// without this header naming std::chrono.
+class milliseconds {
+public:
+  constexpr milliseconds() = default;
+  constexpr explicit milliseconds(long long count) : count_(count) {}
+  template <class D, class = decltype(D::period::num)>
+  constexpr milliseconds(D d)
+      : count_(d.count() * 1000 * D::period::num / D::period::den) {}
+  constexpr long long count() const noexcept { return count_; }
+  friend constexpr milliseconds operator+(milliseconds a, milliseconds b) {
+    return milliseconds(a.count_ + b.count_);
+  }
+  friend constexpr bool operator<(milliseconds a, milliseconds b) {
+    return a.count_ < b.count_;
+  }
+  friend constexpr bool operator!=(milliseconds a, milliseconds b) {
+    return a.count_ != b.count_;
+  }
+
+private:
+  long long count_ = 0;
+};
+
 
 template <class T = void> class task;
 
@@ -45,8 +198,6 @@ namespace detail {
 
 struct task_promise_base {
   std::coroutine_handle<> continuation;
-  std::exception_ptr error;
-
   std::suspend_always initial_suspend() noexcept { return {}; }
 
   struct final_awaiter {
@@ -62,30 +213,26 @@ struct task_promise_base {
   };
   final_awaiter final_suspend() noexcept { return {}; }
 
-  void unhandled_exception() noexcept { error = std::current_exception(); }
-  void rethrow_if_failed() const {
-    if (error)
-      std::rethrow_exception(error);
-  }
+  // The exception leaves through whoever resumed the coroutine.
+  void unhandled_exception() { throw; }
 };
 
 template <class T> struct task_promise : task_promise_base {
-  std::optional<T> value;
+  detail::maybe<T> value;
 
   task<T> get_return_object() noexcept;
   template <class U = T> void return_value(U &&v) {
-    value.emplace(std::forward<U>(v));
+    value.emplace(detail::forward<U>(v));
   }
   T take() {
-    rethrow_if_failed();
-    return std::move(*value);
+    return detail::move(*value);
   }
 };
 
 template <> struct task_promise<void> : task_promise_base {
   task<void> get_return_object() noexcept;
   void return_void() noexcept {}
-  void take() { rethrow_if_failed(); }
+  void take() {}
 };
 
 } // namespace detail
@@ -99,11 +246,11 @@ public:
 
   task() noexcept = default;
   explicit task(handle_type h) noexcept : h_(h) {}
-  task(task &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  task(task &&o) noexcept : h_(detail::exchange(o.h_, {})) {}
   task &operator=(task &&o) noexcept {
     if (this != &o) {
       reset();
-      h_ = std::exchange(o.h_, {});
+      h_ = detail::exchange(o.h_, {});
     }
     return *this;
   }
@@ -154,7 +301,7 @@ public:
 
   void set() {
     set_ = true;
-    std::vector<std::coroutine_handle<>> waiters;
+    detail::list<std::coroutine_handle<>> waiters;
     waiters.swap(waiters_);
     for (auto h : waiters)
       h.resume();
@@ -172,7 +319,7 @@ public:
 
 private:
   bool set_ = false;
-  std::vector<std::coroutine_handle<>> waiters_;
+  detail::list<std::coroutine_handle<>> waiters_;
 };
 
 class async_mutex;
@@ -183,7 +330,7 @@ class async_mutex;
 class [[nodiscard]] async_lock_guard {
 public:
   async_lock_guard(async_lock_guard &&o) noexcept
-      : m_(std::exchange(o.m_, nullptr)) {}
+      : m_(detail::exchange(o.m_, nullptr)) {}
   async_lock_guard(const async_lock_guard &) = delete;
   async_lock_guard &operator=(const async_lock_guard &) = delete;
   async_lock_guard &operator=(async_lock_guard &&) = delete;
@@ -234,11 +381,11 @@ public:
 
 private:
   bool locked_ = false;
-  std::deque<std::coroutine_handle<>> waiters_;
+  detail::list<std::coroutine_handle<>> waiters_;
 };
 
 inline void async_lock_guard::unlock() noexcept {
-  if (auto *m = std::exchange(m_, nullptr))
+  if (auto *m = detail::exchange(m_, nullptr))
     m->unlock();
 }
 
@@ -278,7 +425,7 @@ public:
 
 private:
   int units_;
-  std::deque<std::coroutine_handle<>> waiters_;
+  detail::list<std::coroutine_handle<>> waiters_;
 };
 
 // One unit of a semaphore, given back when destroyed or give_back()ed.
@@ -286,14 +433,14 @@ class [[nodiscard]] semaphore_units {
 public:
   explicit semaphore_units(semaphore &s) noexcept : s_(&s) {}
   semaphore_units(semaphore_units &&o) noexcept
-      : s_(std::exchange(o.s_, nullptr)) {}
+      : s_(detail::exchange(o.s_, nullptr)) {}
   semaphore_units(const semaphore_units &) = delete;
   semaphore_units &operator=(const semaphore_units &) = delete;
   semaphore_units &operator=(semaphore_units &&) = delete;
   ~semaphore_units() { give_back(); }
 
   void give_back() noexcept {
-    if (auto *s = std::exchange(s_, nullptr))
+    if (auto *s = detail::exchange(s_, nullptr))
       s->release();
   }
 
@@ -318,33 +465,25 @@ inline units_awaiter get_units(semaphore &s) noexcept {
 // deadline instead of waiting for it.
 class loop {
 public:
-  using callback = std::function<void()>;
-  using duration = std::chrono::milliseconds;
+  using callback = callback;
+  using duration = milliseconds;
 
   loop() = default;
   loop(const loop &) = delete;
   loop &operator=(const loop &) = delete;
 
   // Runs cb on the loop thread, soon.
-  void post(callback cb) { ready_.push_back(std::move(cb)); }
+  void post(callback cb) { ready_.push_back(detail::move(cb)); }
 
   // Runs cb once on the loop thread, delay from now.
   void add_timer(duration delay, callback cb) {
-    timers_.push_back(timer{now_ + delay, seq_++, std::move(cb)});
+    timers_.push_back(timer{now_ + delay, seq_++, detail::move(cb)});
   }
 
   // Runs cb on the loop thread every period until cancel_timer(id).
   unsigned long add_periodic_timer(duration period, callback cb) {
     unsigned long id = seq_;
-    auto tick = std::make_shared<callback>();
-    *tick = [this, id, period, cb = std::move(cb), tick] {
-      if (std::find(cancelled_.begin(), cancelled_.end(), id) !=
-          cancelled_.end())
-        return;
-      cb();
-      timers_.push_back(timer{now_ + period, seq_++, *tick});
-    };
-    timers_.push_back(timer{now_ + period, seq_++, *tick});
+    arm_periodic(id, period, detail::move(cb));
     return id;
   }
 
@@ -353,28 +492,27 @@ public:
   // Starts a task on the loop; the loop keeps it alive until it is destroyed.
   void spawn(task<void> t) {
     auto h = t.handle();
-    spawned_.push_back(std::move(t));
+    spawned_.push_back(detail::move(t));
     post([h] { h.resume(); });
   }
 
   void run() {
-    loop *previous = std::exchange(current_, this);
+    loop *previous = detail::exchange(current_, this);
     stopped_ = false;
     while (!stopped_) {
       if (!ready_.empty()) {
-        callback cb = std::move(ready_.front());
+        callback cb = detail::move(ready_.front());
         ready_.pop_front();
         cb();
         continue;
       }
       if (timers_.empty())
         break;
-      auto it = std::min_element(timers_.begin(), timers_.end(),
-                                 [](const timer &a, const timer &b) {
-                                   return a.when != b.when ? a.when < b.when
-                                                           : a.seq < b.seq;
-                                 });
-      timer t = std::move(*it);
+      timer *it = timers_.begin();
+      for (timer *t = it; t != timers_.end(); ++t)
+        if (t->when != it->when ? t->when < it->when : t->seq < it->seq)
+          it = t;
+      timer t = detail::move(*it);
       timers_.erase(it);
       now_ = t.when;
       t.cb();
@@ -389,6 +527,16 @@ public:
   static loop *current() noexcept { return current_; }
 
 private:
+  void arm_periodic(unsigned long id, duration period, callback cb) {
+    timers_.push_back(timer{now_ + period, seq_++, [this, id, period, cb] {
+                              for (unsigned long c : cancelled_)
+                                if (c == id)
+                                  return;
+                              cb();
+                              arm_periodic(id, period, cb);
+                            }});
+  }
+
   struct timer {
     duration when;
     unsigned long seq;
@@ -397,10 +545,10 @@ private:
 
   static inline thread_local loop *current_ = nullptr;
 
-  std::deque<callback> ready_;
-  std::vector<timer> timers_;
-  std::vector<task<void>> spawned_;
-  std::vector<unsigned long> cancelled_;
+  detail::list<callback> ready_;
+  detail::list<timer> timers_;
+  detail::list<task<void>> spawned_;
+  detail::list<unsigned long> cancelled_;
   duration now_{0};
   unsigned long seq_ = 0;
   bool stopped_ = false;
@@ -409,7 +557,7 @@ private:
 // co_await fake::sleep_for(ms): resumes the coroutine from a timer on the
 // current loop. Suspends the coroutine, never the thread.
 struct sleep_awaiter {
-  std::chrono::milliseconds delay;
+  milliseconds delay;
 
   bool await_ready() const noexcept { return delay.count() <= 0; }
   void await_suspend(std::coroutine_handle<> h) const {
@@ -419,7 +567,7 @@ struct sleep_awaiter {
   void await_resume() const noexcept {}
 };
 
-inline sleep_awaiter sleep_for(std::chrono::milliseconds ms) noexcept {
+inline sleep_awaiter sleep_for(milliseconds ms) noexcept {
   return sleep_awaiter{ms};
 }
 
@@ -449,7 +597,7 @@ public:
 
 // Bounds a task with a deadline (the fake does not enforce it).
 template <class T>
-task<T> with_timeout(task<T> t, std::chrono::milliseconds) noexcept {
+task<T> with_timeout(task<T> t, milliseconds) noexcept {
   return t;
 }
 
@@ -458,8 +606,7 @@ task<T> with_timeout(task<T> t, std::chrono::milliseconds) noexcept {
 template <class T> class [[nodiscard]] generator {
 public:
   struct promise_type {
-    std::optional<T> current;
-    std::exception_ptr error;
+    detail::maybe<T> current;
 
     generator get_return_object() noexcept {
       return generator{
@@ -468,11 +615,11 @@ public:
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     template <class U = T> std::suspend_always yield_value(U &&v) {
-      current.emplace(std::forward<U>(v));
+      current.emplace(detail::forward<U>(v));
       return {};
     }
     void return_void() noexcept {}
-    void unhandled_exception() noexcept { error = std::current_exception(); }
+    void unhandled_exception() { throw; }
 
     // Generators only co_yield.
     template <class U> std::suspend_never await_transform(U &&) = delete;
@@ -497,14 +644,12 @@ public:
     void advance() {
       h_.promise().current.reset();
       h_.resume();
-      if (h_.promise().error)
-        std::rethrow_exception(h_.promise().error);
     }
     handle_type h_;
   };
 
   explicit generator(handle_type h) noexcept : h_(h) {}
-  generator(generator &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  generator(generator &&o) noexcept : h_(detail::exchange(o.h_, {})) {}
   generator(const generator &) = delete;
   generator &operator=(const generator &) = delete;
   generator &operator=(generator &&) = delete;
@@ -529,7 +674,7 @@ private:
 // once resolve() has been called.
 class deferred {
 public:
-  template <class F> void then(F cb) { callbacks_.push_back(std::move(cb)); }
+  template <class F> void then(F cb) { callbacks_.push_back(detail::move(cb)); }
   void resolve() {
     resolved_ = true;
     for (auto &cb : callbacks_)
@@ -539,7 +684,7 @@ public:
 
 private:
   bool resolved_ = false;
-  std::vector<std::function<void()>> callbacks_;
+  detail::list<callback> callbacks_;
 };
 
 } // namespace fake

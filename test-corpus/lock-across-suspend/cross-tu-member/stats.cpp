@@ -2,9 +2,9 @@
 #include "stats.h"
 
 fake::task<void> Stats::record(int value) {
-  std::lock_guard<std::mutex> lk(mtx_); // expect-note: lock-across-suspend {{acquired here}}
+  std::lock_guard<std::mutex> lk(mtx_); // expect-path: lock-across-suspend {{acquired here}}
   total_ += value;
-  co_await flushed_; // expect: lock-across-suspend {{held across co_await}}
+  co_await flushed_; // expect-warning: lock-across-suspend {{held across co_await}}
 }
 
 int Stats::total() const {

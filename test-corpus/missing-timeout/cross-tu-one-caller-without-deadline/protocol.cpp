@@ -3,5 +3,5 @@
 #include "protocol.h"
 
 fake::task<int> next_message(fake::connection &c) {
-  co_return co_await c.read(); // expect: missing-timeout {{'fake::connection::read' waits for a peer with no deadline}}
+  co_return co_await c.read(); // expect-warning: missing-timeout {{'fake::connection::read' waits for a peer with no deadline}}
 }

@@ -4,6 +4,6 @@
 bool migrations_done = false;
 
 fake::task<void> run_migrations() {
-  co_await fake::sleep_for(std::chrono::milliseconds(500));
-  migrations_done = true; // expect-note: timer-polling {{'migrations_done' is set here}}
+  co_await fake::sleep_for(fake::milliseconds(500));
+  migrations_done = true; // expect-path: timer-polling {{'migrations_done' is set here}}
 }

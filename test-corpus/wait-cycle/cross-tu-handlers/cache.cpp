@@ -3,6 +3,6 @@
 fake::event cache_warm;
 
 fake::task<void> warm_cache() {
-  co_await config_loaded; // expect: wait-cycle {{'cache_warm' is signalled only after 'config_loaded' is signalled}}
+  co_await config_loaded; // expect-error: wait-cycle {{'cache_warm' is signalled only after 'config_loaded' is signalled}}
   cache_warm.set();
 }

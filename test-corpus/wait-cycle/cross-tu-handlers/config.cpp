@@ -4,6 +4,6 @@
 fake::event config_loaded;
 
 fake::task<void> load_config() {
-  co_await cache_warm; // expect-note: wait-cycle {{'load_config' waits for 'cache_warm' here}}
+  co_await cache_warm; // expect-path: wait-cycle {{'load_config' waits for 'cache_warm' here}}
   config_loaded.set();
 }
