@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 
 namespace corolint {
 namespace {
@@ -120,7 +120,6 @@ private:
                                  const SiteFact &End, const SiteFact &Init) {
     const FunctionModel &M = *P.models().function(Init.CalleeName);
     Finding R;
-    R.Rule = "blocking-call";
     R.Severity = Level::Warning;
     R.Loc = End.Loc;
     R.Function = P.function(Fn).name().str();
@@ -149,7 +148,6 @@ private:
       if (!M || M->Blocking.empty())
         continue;
       Finding R;
-      R.Rule = "blocking-call";
       R.Severity = levelFor(M->Kind);
       R.Loc = S.Loc;
       R.Function = F.name().str();

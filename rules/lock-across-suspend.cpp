@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Locks.h"
-#include "corolint/Rule.h"
+#include "corolint/program/Locks.h"
+#include "corolint/rules/Rule.h"
 
 namespace corolint {
 namespace {
@@ -32,7 +32,6 @@ Finding makeFinding(const Function &F, const LockAcquisition &A,
                     const SiteFact &Suspend) {
   const SiteFact &Lock = F.site(A.Site);
   Finding R;
-  R.Rule = "lock-across-suspend";
   R.Severity = Level::Warning;
   R.Loc = Suspend.Loc;
   R.Function = F.name().str();

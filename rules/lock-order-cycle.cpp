@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Locks.h"
-#include "corolint/Rule.h"
+#include "corolint/program/Locks.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <map>
@@ -276,7 +276,6 @@ std::string describeOrder(const Program &P, const OrderEdge &E) {
 Finding makeFinding(const Program &P,
                     const std::vector<const OrderEdge *> &Cycle) {
   Finding R;
-  R.Rule = "lock-order-cycle";
   R.Severity = Level::Warning;
   const OrderEdge &First = *Cycle.front();
   R.Loc = P.site(First.TakenChain.front().At).Loc;

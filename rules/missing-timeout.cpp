@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 #include <set>
 
 namespace corolint {
@@ -266,7 +266,6 @@ std::vector<bool> coroutinesThatSuspend(const Program &P) {
 Finding unboundedAwait(const Program &P, unsigned Fn, const SiteFact &Call,
                        const ObjectRef *Object) {
   Finding R;
-  R.Rule = "missing-timeout";
   R.Severity = Level::Warning;
   R.Loc = Call.Loc;
   R.Function = P.function(Fn).name().str();
@@ -285,7 +284,6 @@ Finding timeoutNeverFires(const Program &P, unsigned Fn, const SiteFact &Call,
                           unsigned Wrapped) {
   const Function &Inner = P.function(Wrapped);
   Finding R;
-  R.Rule = "missing-timeout";
   R.Severity = Level::Warning;
   R.Loc = Call.Loc;
   R.Function = P.function(Fn).name().str();

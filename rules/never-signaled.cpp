@@ -18,7 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -91,7 +91,6 @@ Finding makeFinding(const Program &P, const Resource &R) {
     return P.site(A).Loc < P.site(B).Loc;
   });
   Finding F;
-  F.Rule = "never-signaled";
   F.Severity = Level::Warning;
   F.Loc = P.site(Waits.front()).Loc;
   F.Function = P.function(Waits.front().Function).name().str();

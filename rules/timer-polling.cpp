@@ -15,7 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 #include <map>
 
 namespace corolint {
@@ -112,7 +112,6 @@ Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
                     Level Severity, const std::string &How,
                     const std::vector<SiteRef> &Setters) {
   Finding R;
-  R.Rule = "timer-polling";
   R.Severity = Severity;
   R.Loc = Poll.Loc;
   R.Function = P.function(Fn).name().str();

@@ -22,8 +22,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
-#include "corolint/WaitGraph.h"
+#include "corolint/rules/Rule.h"
+#include "corolint/program/WaitGraph.h"
 #include <algorithm>
 #include <set>
 
@@ -158,7 +158,6 @@ std::optional<SiteRef> breakerOf(const WaitGraph &G,
 Finding makeFinding(const Program &P, const WaitGraph &G,
                     const std::vector<CycleStep> &Cycle, bool Definite) {
   Finding R;
-  R.Rule = "wait-cycle";
   R.Severity = Definite ? Level::Error : Level::Warning;
   R.Loc = P.site(Cycle.front().Wait).Loc;
   R.Function = P.function(Cycle.front().Wait.Function).name().str();

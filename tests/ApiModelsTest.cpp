@@ -1,6 +1,6 @@
 //===- ApiModelsTest.cpp - Loading and validating models ------------------===//
 
-#include "corolint/ApiModels.h"
+#include "corolint/model/ApiModels.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

@@ -16,12 +16,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Analysis.h"
-#include "corolint/Config.h"
-#include "corolint/FileList.h"
-#include "corolint/Frontend.h"
-#include "corolint/Report.h"
-#include "corolint/Triage.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/model/Config.h"
+#include "corolint/model/FileList.h"
+#include "corolint/frontend/Frontend.h"
+#include "corolint/report/Report.h"
+#include "corolint/report/Triage.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -130,9 +130,7 @@ std::optional<Expectation> parseAnnotation(llvm::StringRef A) {
         : M[1] == "edge"    ? Expectation::Edge
         : M[1] == "no-edge" ? Expectation::NoEdge
                             : Expectation::Finding;
-  E.Severity = M[1] == "error"  ? Level::Error
-               : M[1] == "note" ? Level::Note
-                                : Level::Warning;
+  E.Severity = parseLevel(M[1]).value_or(Level::Warning);
   int Offset = 0;
   if (!M[2].empty())
     M[2].drop_front(M[2][1] == '+' ? 2 : 1).getAsInteger(10, Offset);

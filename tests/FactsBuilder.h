@@ -8,8 +8,8 @@
 #ifndef COROLINT_TESTS_FACTSBUILDER_H
 #define COROLINT_TESTS_FACTSBUILDER_H
 
-#include "corolint/Facts.h"
-#include "corolint/Rule.h"
+#include "corolint/facts/Facts.h"
+#include "corolint/rules/Rule.h"
 
 namespace corolint::test {
 
@@ -138,7 +138,7 @@ inline std::vector<Finding> runRule(llvm::StringRef Id,
   U.Functions = std::move(Functions);
   Program P = linkProgram({U}, Models);
   std::vector<Finding> Out;
-  findRule(Id)->Create()->check(P, Out);
+  runRule(*findRule(Id), P, Out);
   return Out;
 }
 

@@ -1,7 +1,7 @@
 //===- FactsJsonTest.cpp - Facts survive the round trip, bad files don't --===//
 
 #include "FactsBuilder.h"
-#include "corolint/Facts.h"
+#include "corolint/facts/Facts.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

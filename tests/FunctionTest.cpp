@@ -1,7 +1,7 @@
 //===- FunctionTest.cpp - Paths and dominance on hand-built CFGs ----------===//
 
 #include "FactsBuilder.h"
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

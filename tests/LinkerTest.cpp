@@ -1,7 +1,7 @@
 //===- LinkerTest.cpp - Merging units, contexts, resources ----------------===//
 
 #include "FactsBuilder.h"
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

@@ -1,7 +1,7 @@
 //===- LockAcrossSuspendTest.cpp - The rule on hand-built programs --------===//
 
 #include "FactsBuilder.h"
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

@@ -4,10 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Baseline.h"
-#include "corolint/ChangedLines.h"
-#include "corolint/Fingerprint.h"
-#include "corolint/Suppressions.h"
+#include "corolint/report/Baseline.h"
+#include "corolint/report/ChangedLines.h"
+#include "corolint/report/Fingerprint.h"
+#include "corolint/report/Suppressions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,8 +1,8 @@
 //===- WaitCycleTest.cpp - The wait graph and the rule, by hand -----------===//
 
 #include "FactsBuilder.h"
-#include "corolint/Rule.h"
-#include "corolint/WaitGraph.h"
+#include "corolint/rules/Rule.h"
+#include "corolint/program/WaitGraph.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;

@@ -1,8 +1,8 @@
 //===- ConfigCommands.cpp - --dump/--explain/--verify-config --------------===//
 
 #include "ConfigCommands.h"
-#include "corolint/Analysis.h"
-#include "corolint/Rule.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/Support/Regex.h"
 
 namespace corolint {

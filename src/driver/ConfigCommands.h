@@ -3,7 +3,7 @@
 #ifndef COROLINT_DRIVER_CONFIGCOMMANDS_H
 #define COROLINT_DRIVER_CONFIGCOMMANDS_H
 
-#include "corolint/Config.h"
+#include "corolint/model/Config.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace corolint {

@@ -11,16 +11,16 @@
 
 #include "ConfigCommands.h"
 #include "Progress.h"
-#include "corolint/Analysis.h"
-#include "corolint/ApiModels.h"
-#include "corolint/Baseline.h"
-#include "corolint/ChangedLines.h"
-#include "corolint/Config.h"
-#include "corolint/FactsFiles.h"
-#include "corolint/Frontend.h"
-#include "corolint/Report.h"
-#include "corolint/Rule.h"
-#include "corolint/Triage.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/model/ApiModels.h"
+#include "corolint/report/Baseline.h"
+#include "corolint/report/ChangedLines.h"
+#include "corolint/model/Config.h"
+#include "corolint/facts/FactsFiles.h"
+#include "corolint/frontend/Frontend.h"
+#include "corolint/report/Report.h"
+#include "corolint/rules/Rule.h"
+#include "corolint/report/Triage.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -222,10 +222,10 @@ void printVersion(llvm::raw_ostream &OS) {
 
 /// --fail-on as the lowest Level that fails, Error + 1 for "never".
 std::optional<int> failLevelRank(llvm::StringRef Name) {
-  static const char *const Names[] = {"note", "warning", "error", "never"};
-  for (int I = 0; I < 4; ++I)
-    if (Name == Names[I])
-      return I;
+  if (Name == "never")
+    return static_cast<int>(Level::Error) + 1;
+  if (std::optional<Level> L = parseLevel(Name))
+    return static_cast<int>(*L);
   return std::nullopt;
 }
 
@@ -541,9 +541,7 @@ llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
     return E;
   O.WriteBaseline = WriteBaseline;
   for (const auto &[Rule, Name] : C.File.Levels)
-    O.Levels[Rule] = Name.Value == "error"  ? Level::Error
-                     : Name.Value == "note" ? Level::Note
-                                            : Level::Warning;
+    O.Levels[Rule] = parseLevel(Name.Value).value_or(Level::Warning);
   if (!BaselineFile.empty()) {
     llvm::Expected<Baseline> B = Baseline::load(BaselineFile);
     if (!B)

@@ -3,7 +3,7 @@
 #ifndef COROLINT_DRIVER_PROGRESS_H
 #define COROLINT_DRIVER_PROGRESS_H
 
-#include "corolint/Frontend.h"
+#include "corolint/frontend/Frontend.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <mutex>

@@ -1,7 +1,7 @@
 //===- FactsFiles.cpp - Facts on disk, one file per translation unit ------===//
 
-#include "corolint/FactsFiles.h"
-#include "corolint/FileList.h"
+#include "corolint/facts/FactsFiles.h"
+#include "corolint/model/FileList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

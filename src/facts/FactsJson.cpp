@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Facts.h"
+#include "corolint/facts/Facts.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;

@@ -1,6 +1,6 @@
 //===- CompileDatabase.cpp - Compile jobs from compile_commands.json ------===//
 
-#include "corolint/Frontend.h"
+#include "corolint/frontend/Frontend.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

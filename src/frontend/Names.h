@@ -9,7 +9,7 @@
 #ifndef COROLINT_FRONTEND_NAMES_H
 #define COROLINT_FRONTEND_NAMES_H
 
-#include "corolint/Facts.h"
+#include "corolint/facts/Facts.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"

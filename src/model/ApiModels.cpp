@@ -1,7 +1,7 @@
 //===- ApiModels.cpp - Loading and validating library models --------------===//
 
-#include "corolint/ApiModels.h"
-#include "corolint/FileList.h"
+#include "corolint/model/ApiModels.h"
+#include "corolint/model/FileList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"

@@ -5,7 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Config.h"
+#include "corolint/model/Config.h"
+#include "corolint/Level.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -120,7 +121,7 @@ llvm::Error ConfigReader::readLevels(llvm::yaml::Node *N, Config &C) {
     llvm::Expected<std::string> Level = scalar(KV.getValue());
     if (!Level)
       return Level.takeError();
-    if (*Level != "note" && *Level != "warning" && *Level != "error")
+    if (!parseLevel(*Level))
       return errorAt(KV.getValue(), "Levels: '" + *Rule +
                                         "' must be note, warning or error, "
                                         "not '" +

@@ -1,6 +1,6 @@
 //===- FileList.cpp - Files of a folder, in a stable order ----------------===//
 
-#include "corolint/FileList.h"
+#include "corolint/model/FileList.h"
 #include "llvm/Support/FileSystem.h"
 #include <algorithm>
 

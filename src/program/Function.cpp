@@ -1,6 +1,6 @@
 //===- Function.cpp - Order questions on one function's CFG ---------------===//
 
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 #include "llvm/ADT/BitVector.h"
 #include <algorithm>
 

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Locks.h"
-#include "corolint/Program.h"
+#include "corolint/program/Locks.h"
+#include "corolint/program/Program.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <deque>

@@ -1,6 +1,6 @@
 //===- Locks.cpp - Where functions take locks, and what releases them -----===//
 
-#include "corolint/Locks.h"
+#include "corolint/program/Locks.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace corolint {

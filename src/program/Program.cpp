@@ -1,6 +1,6 @@
 //===- Program.cpp - Queries on the linked program ------------------------===//
 
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 //===- WaitGraph.cpp - What must complete before each signal --------------===//
 
-#include "corolint/WaitGraph.h"
+#include "corolint/program/WaitGraph.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <set>

@@ -1,7 +1,7 @@
 //===- Baseline.cpp - Findings accepted so far ----------------------------===//
 
-#include "corolint/Baseline.h"
-#include "corolint/Rule.h"
+#include "corolint/report/Baseline.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"

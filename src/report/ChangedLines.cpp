@@ -1,6 +1,6 @@
 //===- ChangedLines.cpp - What a change added or modified -----------------===//
 
-#include "corolint/ChangedLines.h"
+#include "corolint/report/ChangedLines.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

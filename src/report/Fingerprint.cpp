@@ -1,6 +1,6 @@
 //===- Fingerprint.cpp - Stable identities of findings --------------------===//
 
-#include "corolint/Fingerprint.h"
+#include "corolint/report/Fingerprint.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"

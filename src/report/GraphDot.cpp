@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Report.h"
+#include "corolint/report/Report.h"
 #include "llvm/Support/Format.h"
 
 namespace corolint {

@@ -1,6 +1,6 @@
 //===- JsonReport.cpp - Findings and graph as JSON ------------------------===//
 
-#include "corolint/Report.h"
+#include "corolint/report/Report.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Report.h"
-#include "corolint/Rule.h"
+#include "corolint/report/Report.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include <nlohmann/json.hpp>

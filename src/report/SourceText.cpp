@@ -1,6 +1,6 @@
 //===- SourceText.cpp - The lines of the analyzed files -------------------===//
 
-#include "corolint/SourceText.h"
+#include "corolint/report/SourceText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 

@@ -1,13 +1,12 @@
 //===- Suppressions.cpp - NOLINT comments for corolint --------------------===//
 
-#include "corolint/Suppressions.h"
-#include "corolint/Rule.h"
+#include "corolint/report/Suppressions.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/GlobPattern.h"
 
 namespace corolint {
 
-static const char *const UnusedSuppressionId = "unused-suppression";
 
 /// The rule ids a glob names, without its corolint- prefix; none when the
 /// glob is malformed.

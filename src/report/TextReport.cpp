@@ -1,6 +1,6 @@
 //===- TextReport.cpp - Clang-style diagnostics ---------------------------===//
 
-#include "corolint/Report.h"
+#include "corolint/report/Report.h"
 #include "llvm/Support/WithColor.h"
 
 namespace corolint {

@@ -1,8 +1,8 @@
 //===- Triage.cpp - From the rules' findings to what is reported ----------===//
 
-#include "corolint/Triage.h"
-#include "corolint/Fingerprint.h"
-#include "corolint/Suppressions.h"
+#include "corolint/report/Triage.h"
+#include "corolint/report/Fingerprint.h"
+#include "corolint/report/Suppressions.h"
 #include <algorithm>
 
 namespace corolint {

@@ -10,8 +10,8 @@
 #ifndef COROLINT_TRIAGE_H
 #define COROLINT_TRIAGE_H
 
-#include "corolint/Analysis.h"
-#include "corolint/Report.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/report/Report.h"
 #include "llvm/Support/Regex.h"
 #include <set>
 

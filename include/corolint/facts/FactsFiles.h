@@ -3,7 +3,7 @@
 #ifndef COROLINT_FACTSFILES_H
 #define COROLINT_FACTSFILES_H
 
-#include "corolint/Facts.h"
+#include "corolint/facts/Facts.h"
 #include <vector>
 
 namespace corolint {

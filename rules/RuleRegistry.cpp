@@ -1,6 +1,6 @@
 //===- RuleRegistry.cpp - The table built from Rules.def ------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 
 namespace corolint {
 
@@ -23,7 +23,7 @@ static const RuleInfo Rules[] = {
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }
 
 static const RuleInfo DriverRules[] = {
-    {"unused-suppression", "UnusedSuppression",
+    {UnusedSuppressionId, "UnusedSuppression",
      "Flags a corolint suppression comment that silences no finding.",
      Level::Note, Precision::VeryHigh, "maintainability", nullptr},
 };

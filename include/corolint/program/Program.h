@@ -8,8 +8,8 @@
 #ifndef COROLINT_PROGRAM_H
 #define COROLINT_PROGRAM_H
 
-#include "corolint/ApiModels.h"
-#include "corolint/Facts.h"
+#include "corolint/model/ApiModels.h"
+#include "corolint/facts/Facts.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"

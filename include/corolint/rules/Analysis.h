@@ -8,8 +8,8 @@
 #ifndef COROLINT_ANALYSIS_H
 #define COROLINT_ANALYSIS_H
 
-#include "corolint/Finding.h"
-#include "corolint/Program.h"
+#include "corolint/rules/Finding.h"
+#include "corolint/program/Program.h"
 #include "llvm/Support/GlobPattern.h"
 
 namespace corolint {

@@ -13,7 +13,7 @@
 #ifndef COROLINT_LOCKS_H
 #define COROLINT_LOCKS_H
 
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 
 namespace corolint {
 

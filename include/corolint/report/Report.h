@@ -3,9 +3,9 @@
 #ifndef COROLINT_REPORT_H
 #define COROLINT_REPORT_H
 
-#include "corolint/Finding.h"
-#include "corolint/Program.h"
-#include "corolint/SourceText.h"
+#include "corolint/rules/Finding.h"
+#include "corolint/program/Program.h"
+#include "corolint/report/SourceText.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace corolint {

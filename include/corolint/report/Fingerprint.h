@@ -11,8 +11,8 @@
 #ifndef COROLINT_FINGERPRINT_H
 #define COROLINT_FINGERPRINT_H
 
-#include "corolint/Finding.h"
-#include "corolint/SourceText.h"
+#include "corolint/rules/Finding.h"
+#include "corolint/report/SourceText.h"
 
 namespace corolint {
 

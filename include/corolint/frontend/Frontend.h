@@ -8,7 +8,7 @@
 #ifndef COROLINT_FRONTEND_H
 #define COROLINT_FRONTEND_H
 
-#include "corolint/Facts.h"
+#include "corolint/facts/Facts.h"
 #include <optional>
 #include <string>
 #include <vector>

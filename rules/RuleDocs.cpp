@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/Rule.h"
+#include "corolint/rules/Rule.h"
 
 namespace corolint {
 

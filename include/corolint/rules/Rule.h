@@ -9,8 +9,8 @@
 #ifndef COROLINT_RULE_H
 #define COROLINT_RULE_H
 
-#include "corolint/Finding.h"
-#include "corolint/Program.h"
+#include "corolint/rules/Finding.h"
+#include "corolint/program/Program.h"
 #include <memory>
 
 namespace corolint {
@@ -18,7 +18,8 @@ namespace corolint {
 class Rule {
 public:
   virtual ~Rule() = default;
-  /// Appends the findings of this rule on \p P to \p Out.
+  /// Appends the findings of this rule on \p P to \p Out. A rule leaves
+  /// Finding::Rule empty: runRule() fills in its id from the registry.
   virtual void check(const Program &P, std::vector<Finding> &Out) const = 0;
 };
 
@@ -37,6 +38,10 @@ struct RuleInfo {
   std::unique_ptr<Rule> (*Create)();
 };
 
+/// Runs the rule \p Info describes on \p P, appending its findings, each
+/// with the rule's id, to \p Out.
+void runRule(const RuleInfo &Info, const Program &P, std::vector<Finding> &Out);
+
 /// Every rule, in the order of Rules.def.
 llvm::ArrayRef<RuleInfo> allRules();
 const RuleInfo *findRule(llvm::StringRef Id);
@@ -45,6 +50,9 @@ const RuleInfo *findRule(llvm::StringRef Id);
 /// program (a stale suppression comment). They have ids, levels and pages
 /// like rules, so reports and --checks treat them alike.
 llvm::ArrayRef<RuleInfo> driverRules();
+
+/// The driver's note about a suppression comment that silences nothing.
+inline constexpr const char *UnusedSuppressionId = "unused-suppression";
 
 /// The page docs/rules/<id>.md as it was when corolint was built (SARIF's
 /// rule help); empty for an id without a page.

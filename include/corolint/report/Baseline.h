@@ -11,7 +11,7 @@
 #ifndef COROLINT_BASELINE_H
 #define COROLINT_BASELINE_H
 
-#include "corolint/Report.h"
+#include "corolint/report/Report.h"
 
 namespace corolint {
 

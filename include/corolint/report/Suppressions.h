@@ -12,9 +12,9 @@
 #ifndef COROLINT_SUPPRESSIONS_H
 #define COROLINT_SUPPRESSIONS_H
 
-#include "corolint/Analysis.h"
-#include "corolint/Finding.h"
-#include "corolint/SourceText.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/rules/Finding.h"
+#include "corolint/report/SourceText.h"
 #include <optional>
 
 namespace corolint {

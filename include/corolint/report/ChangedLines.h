@@ -10,7 +10,7 @@
 #ifndef COROLINT_CHANGEDLINES_H
 #define COROLINT_CHANGEDLINES_H
 
-#include "corolint/Finding.h"
+#include "corolint/rules/Finding.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace corolint {

@@ -3,15 +3,13 @@
 #ifndef COROLINT_FINDING_H
 #define COROLINT_FINDING_H
 
-#include "corolint/Facts.h"
+#include "corolint/Level.h"
+#include "corolint/facts/Facts.h"
 #include <string>
 #include <vector>
 
 namespace corolint {
 
-enum class Level { Note, Warning, Error };
-
-llvm::StringRef levelName(Level L);
 
 /// One step of the path that proves a finding: a lock taken, a call made, a
 /// wait, a signal.

@@ -1,23 +1,11 @@
 //===- Analysis.cpp - Running the rules -----------------------------------===//
 
-#include "corolint/Analysis.h"
-#include "corolint/Rule.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 
 namespace corolint {
-
-llvm::StringRef levelName(Level L) {
-  switch (L) {
-  case Level::Note:
-    return "note";
-  case Level::Warning:
-    return "warning";
-  case Level::Error:
-    return "error";
-  }
-  return "warning";
-}
 
 bool PathStep::operator<(const PathStep &O) const {
   return std::tie(Loc, Message) < std::tie(O.Loc, O.Message);
@@ -87,11 +75,19 @@ bool CheckFilter::enabled(llvm::StringRef RuleId) const {
   return Enabled;
 }
 
+void runRule(const RuleInfo &Info, const Program &P,
+             std::vector<Finding> &Out) {
+  size_t First = Out.size();
+  Info.Create()->check(P, Out);
+  for (size_t I = First; I < Out.size(); ++I)
+    Out[I].Rule = Info.Id;
+}
+
 std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
   std::vector<Finding> Findings;
   for (const RuleInfo &Info : allRules())
     if (Checks.enabled(Info.Id))
-      Info.Create()->check(P, Findings);
+      runRule(Info, P, Findings);
   std::sort(Findings.begin(), Findings.end());
   Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
   return Findings;

@@ -8,7 +8,7 @@
 #ifndef COROLINT_CONFIG_H
 #define COROLINT_CONFIG_H
 
-#include "corolint/ApiModels.h"
+#include "corolint/model/ApiModels.h"
 #include <optional>
 
 namespace corolint {

@@ -12,7 +12,7 @@
 #ifndef COROLINT_WAITGRAPH_H
 #define COROLINT_WAITGRAPH_H
 
-#include "corolint/Program.h"
+#include "corolint/program/Program.h"
 #include <map>
 
 namespace corolint {
