@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Locks.h"
+#include "corolint/rules/Digraph.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
@@ -187,55 +188,28 @@ private:
   std::map<std::pair<std::string, std::string>, OrderEdge> Edges;
 };
 
-/// Strongly connected components of the lock-order graph (Tarjan, without
-/// recursion), each as its set of mutex keys.
+/// Strongly connected components of the lock-order graph, each as its set
+/// of mutex keys; \p Work counts the edges the search followed.
 std::vector<std::set<std::string>>
-components(const std::map<std::string, std::vector<std::string>> &Succs) {
-  std::map<std::string, unsigned> Index, Low;
-  std::vector<std::string> Stack;
-  std::set<std::string> OnStack;
-  std::vector<std::set<std::string>> Result;
-  for (const auto &Root : Succs) {
-    if (Index.count(Root.first))
-      continue;
-    // Frames of (node, next successor to visit).
-    std::vector<std::pair<std::string, size_t>> Frames{{Root.first, 0}};
-    while (!Frames.empty()) {
-      auto &[Node, Next] = Frames.back();
-      if (Next == 0 && !Index.count(Node)) {
-        unsigned Order = Index.size();
-        Index[Node] = Order;
-        Low[Node] = Order;
-        Stack.push_back(Node);
-        OnStack.insert(Node);
-      }
-      auto It = Succs.find(Node);
-      if (It != Succs.end() && Next < It->second.size()) {
-        const std::string &To = It->second[Next++];
-        if (!Index.count(To))
-          Frames.push_back({To, 0});
-        else if (OnStack.count(To))
-          Low[Node] = std::min(Low[Node], Index[To]);
-        continue;
-      }
-      std::string Done = Node;
-      Frames.pop_back();
-      if (!Frames.empty())
-        Low[Frames.back().first] =
-            std::min(Low[Frames.back().first], Low[Done]);
-      if (Low[Done] != Index[Done])
-        continue;
-      std::set<std::string> Component;
-      for (bool Last = false; !Last;) {
-        std::string Top = Stack.back();
-        Stack.pop_back();
-        OnStack.erase(Top);
-        Last = Top == Done;
-        Component.insert(std::move(Top));
-      }
-      Result.push_back(std::move(Component));
-    }
+components(const std::map<std::string, std::vector<std::string>> &Succs,
+           uint64_t &Work) {
+  std::vector<std::string> Keys;
+  std::map<std::string, unsigned> IndexOf;
+  for (const auto &Entry : Succs) {
+    IndexOf[Entry.first] = Keys.size();
+    Keys.push_back(Entry.first);
   }
+  Digraph G(Keys.size());
+  for (const auto &[From, Tos] : Succs)
+    for (const std::string &To : Tos)
+      G.addEdge(IndexOf.at(From), IndexOf.at(To));
+  std::vector<std::set<std::string>> Result;
+  for (const std::vector<unsigned> &Component : G.components()) {
+    Result.emplace_back();
+    for (unsigned I : Component)
+      Result.back().insert(Keys[I]);
+  }
+  Work += G.edgesWalked();
   return Result;
 }
 
@@ -314,7 +288,7 @@ public:
       Succs[Pair.first].push_back(Pair.second);
       Succs[Pair.second];
     }
-    for (const std::set<std::string> &Component : components(Succs)) {
+    for (const std::set<std::string> &Component : components(Succs, Work)) {
       if (Component.size() < 2)
         continue;
       // The smallest key starts the cycle: the same cycle is reported at

@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/rules/Digraph.h"
 #include "corolint/rules/Rule.h"
 #include "corolint/program/WaitGraph.h"
 #include <algorithm>
@@ -40,7 +41,8 @@ using FiresPredicate = llvm::function_ref<bool(unsigned N, unsigned S)>;
 /// still in the set, and a node leaves the set once one of its signallers'
 /// counts reaches zero; each requirement is decremented at most once. A
 /// signaller that \p Fires rejects keeps one count that nothing removes.
-std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires) {
+std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires,
+                                   uint64_t &Work) {
   const std::vector<WaitNode> &Nodes = G.nodes();
   std::vector<bool> Stuck(Nodes.size());
   for (unsigned I = 0; I < Nodes.size(); ++I)
@@ -56,6 +58,7 @@ std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires) {
     for (unsigned S = 0; S < Nodes[N].Signallers.size(); ++S) {
       Pending[N][S] = !Fires(N, S);
       for (const auto &Req : Nodes[N].Signallers[S].Requires) {
+        ++Work;
         RequiredBy[Req.first].push_back({N, S});
         Pending[N][S] += Stuck[Req.first];
       }
@@ -72,6 +75,7 @@ std::set<unsigned> deadlockedNodes(const WaitGraph &G, FiresPredicate Fires) {
   while (!Freed.empty()) {
     unsigned Y = Freed.back();
     Freed.pop_back();
+    Work += RequiredBy[Y].size();
     for (const auto &[N, S] : RequiredBy[Y])
       if (--Pending[N][S] == 0 && Stuck[N]) {
         Stuck[N] = false;
@@ -97,7 +101,8 @@ struct CycleStep {
 /// The shortest cycle through \p Start inside \p Stuck, by breadth-first
 /// search over "signalled only after waiting for" edges.
 std::vector<CycleStep> shortestCycle(const WaitGraph &G, unsigned Start,
-                                     const std::set<unsigned> &Stuck) {
+                                     const std::set<unsigned> &Stuck,
+                                     uint64_t &Work) {
   std::map<unsigned, CycleStep> ReachedBy;
   std::vector<unsigned> Frontier{Start};
   while (!Frontier.empty()) {
@@ -105,6 +110,7 @@ std::vector<CycleStep> shortestCycle(const WaitGraph &G, unsigned Start,
     for (unsigned N : Frontier)
       for (const Signaller &S : G.nodes()[N].Signallers)
         for (const auto &[To, Wait] : S.Requires) {
+          ++Work;
           if (!Stuck.count(To) || ReachedBy.count(To))
             continue;
           ReachedBy[To] = {N, S.Site, To, Wait};
@@ -188,12 +194,36 @@ Finding makeFinding(const Program &P, const WaitGraph &G,
   return R;
 }
 
+/// The strongly connected components of "signalled only after waiting for"
+/// inside \p Within that hold a cycle: several nodes, or one that requires
+/// itself.
+std::vector<std::set<unsigned>> cyclicComponents(const WaitGraph &G,
+                                                 const std::set<unsigned> &Within,
+                                                 uint64_t &Work) {
+  Digraph D(G.nodes().size());
+  std::set<unsigned> SelfLoops;
+  for (unsigned N : Within)
+    for (const Signaller &S : G.nodes()[N].Signallers)
+      for (const auto &Req : S.Requires)
+        if (Within.count(Req.first)) {
+          D.addEdge(N, Req.first);
+          if (Req.first == N)
+            SelfLoops.insert(N);
+        }
+  std::vector<std::set<unsigned>> Result;
+  for (const std::vector<unsigned> &C : D.components())
+    if (C.size() > 1 || SelfLoops.count(C.front()))
+      Result.emplace_back(C.begin(), C.end());
+  Work += D.edgesWalked();
+  return Result;
+}
+
 class WaitCycleRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     WaitGraph G(P);
     std::set<unsigned> Stuck =
-        deadlockedNodes(G, [](unsigned, unsigned) { return true; });
+        deadlockedNodes(G, [](unsigned, unsigned) { return true; }, Work);
     std::set<unsigned> Reported;
     reportCycles(P, G, Stuck, Stuck, true, Reported, Out);
     // Then the cycles that only signallers on some paths can break.
@@ -201,7 +231,8 @@ public:
         deadlockedNodes(G, [&](unsigned N, unsigned S) {
           SiteRef At = G.nodes()[N].Signallers[S].Site;
           return P.function(At.Function).onEveryPath(At.Site);
-        });
+        },
+        Work);
     std::set<unsigned> Starts;
     for (unsigned N : MaybeStuck)
       if (!Stuck.count(N))
@@ -211,24 +242,35 @@ public:
 
 private:
   /// Reports the shortest cycle inside \p Within through each of \p Starts
-  /// not reported yet.
-  static void reportCycles(const Program &P, const WaitGraph &G,
+  /// not reported yet. A cycle through a node stays inside the node's
+  /// strongly connected component, so each search is confined to it, and a
+  /// node that is stuck only behind a cycle (a component of its own) is not
+  /// searched at all: linear in the graph but for components with several
+  /// cycles, each searched once per start not yet reported.
+  void reportCycles(const Program &P, const WaitGraph &G,
                            const std::set<unsigned> &Starts,
                            const std::set<unsigned> &Within, bool Definite,
                            std::set<unsigned> &Reported,
-                           std::vector<Finding> &Out) {
+                           std::vector<Finding> &Out) const {
     // Nodes in name order, so the same cycle always starts at the same
     // member whatever the order of the program's resources.
     std::vector<unsigned> Order(Starts.begin(), Starts.end());
     std::sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
       return G.nodes()[A].Name < G.nodes()[B].Name;
     });
+    std::vector<std::set<unsigned>> Components =
+        cyclicComponents(G, Within, Work);
+    std::map<unsigned, const std::set<unsigned> *> ComponentOf;
+    for (const std::set<unsigned> &C : Components)
+      for (unsigned N : C)
+        ComponentOf[N] = &C;
     for (unsigned Start : Order) {
-      if (Reported.count(Start))
+      auto C = ComponentOf.find(Start);
+      if (Reported.count(Start) || C == ComponentOf.end())
         continue;
-      std::vector<CycleStep> Cycle = shortestCycle(G, Start, Within);
+      std::vector<CycleStep> Cycle = shortestCycle(G, Start, *C->second, Work);
       if (Cycle.empty())
-        continue; // Stuck behind a cycle reported from another member.
+        continue;
       for (const CycleStep &Step : Cycle)
         Reported.insert(Step.From);
       Out.push_back(makeFinding(P, G, Cycle, Definite));

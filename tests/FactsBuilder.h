@@ -142,6 +142,19 @@ inline std::vector<Finding> runRule(llvm::StringRef Id,
   return Out;
 }
 
+/// The steps of search rule \p Id takes on \p Functions (Rule::work()).
+inline uint64_t ruleWork(llvm::StringRef Id, std::vector<FunctionFact> Functions,
+                         const ApiModels &Models) {
+  TuFacts U;
+  U.MainFile = "/a.cpp";
+  U.Functions = std::move(Functions);
+  Program P = linkProgram({U}, Models);
+  std::unique_ptr<Rule> R = findRule(Id)->Create();
+  std::vector<Finding> Out;
+  R->check(P, Out);
+  return R->work();
+}
+
 inline TuFacts unit(std::string MainFile, std::vector<FunctionFact> Functions) {
   TuFacts U;
   U.MainFile = std::move(MainFile);

@@ -174,4 +174,17 @@ TEST_F(LockOrderCycleTest, LargeRingIsOneFindingAndChainIsNone) {
   EXPECT_TRUE(check(Chain).empty());
 }
 
+// N functions each holding m(i) while taking m(i+1), the last closing the
+// ring: one finding, and the component search follows each order edge once.
+TEST_F(LockOrderCycleTest, ComponentSearchWorkIsLinearOnALongRing) {
+  const int N = 1000;
+  std::vector<FunctionFact> Ring;
+  for (int I = 0; I < N; ++I)
+    Ring.push_back(inOrder("f" + std::to_string(I),
+                           mutex("m" + std::to_string(I)),
+                           mutex("m" + std::to_string((I + 1) % N))));
+  EXPECT_EQ(check(Ring).size(), 1u);
+  EXPECT_LE(ruleWork("lock-order-cycle", Ring, Models), 10u * N);
+}
+
 } // namespace

@@ -11,7 +11,7 @@ using namespace corolint::test;
 namespace {
 
 class WaitCycleTest : public ::testing::Test {
-protected:
+public:
   void SetUp() override {
     ASSERT_FALSE(bool(Models.addJson(R"({"types": [
       {"name": "Event", "role": "resource", "resourceKind": "event",
@@ -162,17 +162,48 @@ TEST_F(WaitCycleTest, HelperAlsoCalledFreelyDoesNotInherit) {
           .empty());
 }
 
-TEST_F(WaitCycleTest, CycleSearchStaysFastOnALongChain) {
-  // 2,000 coroutines in one ring: e0 -> e1 -> ... -> e0. One finding.
+/// 2,000 coroutines in one ring: e0 <- e1 <- ... <- e0.
+std::vector<FunctionFact> ring(WaitCycleTest &T, int N) {
   std::vector<FunctionFact> Ring;
-  const int N = 2000;
   for (int I = 0; I < N; ++I)
-    Ring.push_back(waitThenSet(
-        "f" + std::to_string(I), global("e" + std::to_string(I), "Event"),
-        global("e" + std::to_string((I + 1) % N), "Event")));
-  std::vector<Finding> F = check(std::move(Ring));
+    Ring.push_back(T.waitThenSet("f" + std::to_string(I),
+                                 global("e" + std::to_string(I), "Event"),
+                                 global("e" + std::to_string((I + 1) % N),
+                                        "Event")));
+  return Ring;
+}
+
+TEST_F(WaitCycleTest, ALongRingIsOneFinding) {
+  const int N = 2000;
+  std::vector<Finding> F = check(ring(*this, N));
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Path.size(), 2u * N);
+}
+
+// The searches are linear: a ring of N nodes and N requirements costs a
+// few steps per node, and twice the ring costs twice the steps.
+TEST_F(WaitCycleTest, CycleSearchWorkIsLinearOnALongRing) {
+  uint64_t Small = ruleWork("wait-cycle", ring(*this, 1000), Models);
+  uint64_t Large = ruleWork("wait-cycle", ring(*this, 2000), Models);
+  EXPECT_LE(Large, 10u * 2000);
+  EXPECT_LE(Large, 2 * Small + 10);
+}
+
+// Nodes stuck only behind a cycle are not searched one by one: a chain of N
+// coroutines waiting on a two-node deadlock costs linear work (each chain
+// node searched would make it quadratic), and is one finding.
+TEST_F(WaitCycleTest, NodesStuckBehindACycleCostLinearWork) {
+  const int N = 2000;
+  std::vector<FunctionFact> Program = {waitThenSet("x", A, B),
+                                       waitThenSet("y", B, A)};
+  for (int I = 0; I < N; ++I)
+    Program.push_back(waitThenSet(
+        "c" + std::to_string(I),
+        I + 1 < N ? global("c" + std::to_string(I + 1), "Event") : A,
+        global("c" + std::to_string(I), "Event")));
+  EXPECT_EQ(check(Program).size(), 1u);
+  uint64_t W = ruleWork("wait-cycle", Program, Models);
+  EXPECT_LE(W, 10u * N) << W;
 }
 
 } // namespace

@@ -1,16 +1,13 @@
 //===- Progress.cpp - A progress line for long runs on a terminal ---------===//
 //
-// extractFacts (src/frontend/) reports nothing until every unit is done, so
-// for a progress line the driver hands it one unit at a time from its own
-// thread pool. Only used when stderr is a terminal.
+// extractFacts (src/frontend/) calls back as each unit is done; the line is
+// rewritten then. Only used when stderr is a terminal.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Progress.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
 
 namespace corolint {
 
@@ -35,22 +32,10 @@ void Progress::finished(llvm::StringRef File) {
 
 std::vector<ExtractResult>
 extractWithProgress(const std::vector<CompileJob> &Jobs,
-                    const ExtractOptions &Options, llvm::raw_ostream &OS) {
-  std::vector<ExtractResult> Results(Jobs.size());
+                    ExtractOptions Options, llvm::raw_ostream &OS) {
   Progress Line(OS, Jobs.size());
-  ExtractOptions One = Options;
-  One.Jobs = 1;
-  unsigned Threads = Options.Jobs
-                         ? Options.Jobs
-                         : llvm::hardware_concurrency().compute_thread_count();
-  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
-  for (size_t I = 0; I < Jobs.size(); ++I)
-    Pool.async([&, I] {
-      Results[I] = std::move(extractFacts({Jobs[I]}, One).front());
-      Line.finished(Jobs[I].File);
-    });
-  Pool.wait();
-  return Results;
+  Options.OnUnitDone = [&](const CompileJob &Job) { Line.finished(Job.File); };
+  return extractFacts(Jobs, Options);
 }
 
 } // namespace corolint

@@ -31,7 +31,7 @@ private:
 /// the order of \p Jobs, whatever order the threads finish in.
 std::vector<ExtractResult>
 extractWithProgress(const std::vector<CompileJob> &Jobs,
-                    const ExtractOptions &Options, llvm::raw_ostream &OS);
+                    ExtractOptions Options, llvm::raw_ostream &OS);
 
 } // namespace corolint
 

@@ -7,6 +7,7 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -244,7 +245,10 @@ static const FunctionDecl *lambdaBody(const LambdaExpr *L) {
 }
 
 const FunctionDecl *Names::callableOf(const Expr *E) const {
-  for (int Depth = 0; E && Depth < 4; ++Depth) {
+  // Each step goes into a subexpression or a variable's initializer; a
+  // variable whose initializer names itself ends the walk.
+  llvm::SmallPtrSet<const VarDecl *, 4> Followed;
+  while (E) {
     E = stripWrappers(E);
     if (const auto *L = dyn_cast<LambdaExpr>(E))
       return lambdaBody(L);
@@ -269,7 +273,8 @@ const FunctionDecl *Names::callableOf(const Expr *E) const {
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
       return F;
     const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-    E = (V && V->isLocalVarDecl()) ? V->getInit() : nullptr;
+    E = (V && V->isLocalVarDecl() && Followed.insert(V).second) ? V->getInit()
+                                                               : nullptr;
   }
   return nullptr;
 }

@@ -206,17 +206,23 @@ std::vector<ExtractResult> extractFacts(const std::vector<CompileJob> &Jobs,
                                         const ExtractOptions &Options) {
   llvm::CrashRecoveryContext::Enable();
   std::vector<ExtractResult> Results(Jobs.size());
-  unsigned Threads = Options.Jobs
-                         ? Options.Jobs
-                         : llvm::hardware_concurrency().compute_thread_count();
-  if (Threads <= 1 || Jobs.size() <= 1) {
+  auto Extract = [&](size_t I) {
+    Results[I] = extractOne(Jobs[I], Options);
+    if (Options.OnUnitDone)
+      Options.OnUnitDone(Jobs[I]);
+  };
+  size_t Threads = Options.Jobs
+                       ? Options.Jobs
+                       : llvm::hardware_concurrency().compute_thread_count();
+  Threads = std::min(Threads, Jobs.size());
+  if (Threads <= 1) {
     for (size_t I = 0; I < Jobs.size(); ++I)
-      Results[I] = extractOne(Jobs[I], Options);
+      Extract(I);
     return Results;
   }
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
   for (size_t I = 0; I < Jobs.size(); ++I)
-    Pool.async([&, I] { Results[I] = extractOne(Jobs[I], Options); });
+    Pool.async([&, I] { Extract(I); });
   Pool.wait();
   return Results;
 }

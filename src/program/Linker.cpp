@@ -183,8 +183,10 @@ void Linker::findHandles() {
         return handingOutCall(Fn, S);
       });
   // A handle of a handle (`auto s = f.share()`) settles once its own owner
-  // is known: each round follows one more link of such chains.
-  for (unsigned Round = 0; Round < 8; ++Round) {
+  // is known: each round follows one more link of such chains, so a chain
+  // settles within as many rounds as there are handles. Handles that are
+  // each other's owners never settle; they keep the last owner found.
+  for (size_t Round = 0; Round <= StoredFrom.size(); ++Round) {
     bool Changed = false;
     for (const auto &[Key, Inits] : StoredFrom) {
       std::map<std::string, ObjectRef> Owners;

@@ -9,6 +9,7 @@
 #define COROLINT_FRONTEND_H
 
 #include "corolint/facts/Facts.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,9 +24,11 @@ struct CompileJob {
 };
 
 struct ExtractOptions {
-  unsigned Jobs = 0; ///< 0: one per core.
+  unsigned Jobs = 0; ///< 0: one per core; never more threads than units.
   std::vector<std::string> ExtraArgs;
   std::vector<std::string> ExtraArgsBefore;
+  /// Called, from the thread that parsed it, as each unit is done.
+  std::function<void(const CompileJob &)> OnUnitDone;
 };
 
 /// The facts of one translation unit, or why it could not be analyzed.

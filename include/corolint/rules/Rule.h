@@ -21,6 +21,13 @@ public:
   /// Appends the findings of this rule on \p P to \p Out. A rule leaves
   /// Finding::Rule empty: runRule() fills in its id from the registry.
   virtual void check(const Program &P, std::vector<Finding> &Out) const = 0;
+
+  /// Steps the rule's searches took so far (nodes visited, edges followed),
+  /// so that tests bound its work as programs grow instead of timing it.
+  uint64_t work() const { return Work; }
+
+protected:
+  mutable uint64_t Work = 0;
 };
 
 /// How often a finding of the rule is a real problem (SARIF's precision).
