@@ -2,9 +2,101 @@
 
 #include "corolint/program/Program.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/iterator.h"
+#include "llvm/Support/GenericDomTree.h"
+#include "llvm/Support/GenericDomTreeConstruction.h"
 #include <algorithm>
 
 namespace corolint {
+
+/// The CFG of the facts as a graph LLVM's dominator tree can be built on:
+/// blocks that know their successors, predecessors and function.
+struct CfgBlock {
+  unsigned Index;
+  std::vector<CfgBlock *> Succs, Preds;
+  struct CfgGraph *Parent;
+  CfgGraph *getParent() const { return Parent; }
+  void printAsOperand(llvm::raw_ostream &OS, bool) const { OS << Index; }
+};
+
+struct CfgGraph {
+  std::vector<CfgBlock> Blocks;
+  unsigned Entry = 0;
+  CfgBlock &front() { return Blocks[Entry]; }
+};
+
+} // namespace corolint
+
+template <> struct llvm::GraphTraits<corolint::CfgBlock *> {
+  using NodeRef = corolint::CfgBlock *;
+  using ChildIteratorType = std::vector<NodeRef>::iterator;
+  static NodeRef getEntryNode(NodeRef N) { return N; }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Succs.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Succs.end(); }
+};
+
+template <>
+struct llvm::GraphTraits<llvm::Inverse<corolint::CfgBlock *>> {
+  using NodeRef = corolint::CfgBlock *;
+  using ChildIteratorType = std::vector<NodeRef>::iterator;
+  static NodeRef getEntryNode(llvm::Inverse<NodeRef> N) { return N.Graph; }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Preds.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Preds.end(); }
+};
+
+template <>
+struct llvm::GraphTraits<corolint::CfgGraph *>
+    : llvm::GraphTraits<corolint::CfgBlock *> {
+  static NodeRef getEntryNode(corolint::CfgGraph *G) { return &G->front(); }
+  using nodes_iterator =
+      llvm::pointer_iterator<std::vector<corolint::CfgBlock>::iterator>;
+  static nodes_iterator nodes_begin(corolint::CfgGraph *G) {
+    return nodes_iterator(G->Blocks.begin());
+  }
+  static nodes_iterator nodes_end(corolint::CfgGraph *G) {
+    return nodes_iterator(G->Blocks.end());
+  }
+  static unsigned size(corolint::CfgGraph *G) { return G->Blocks.size(); }
+};
+
+namespace corolint {
+
+class Function::Dominance {
+public:
+  explicit Dominance(const FunctionFact &F) {
+    Graph.Blocks.resize(F.Cfg.size());
+    Graph.Entry = F.CfgEntry;
+    for (unsigned B = 0; B < F.Cfg.size(); ++B)
+      Graph.Blocks[B] = {B, {}, {}, &Graph};
+    for (unsigned B = 0; B < F.Cfg.size(); ++B)
+      for (unsigned Succ : F.Cfg[B].Succs) {
+        Graph.Blocks[B].Succs.push_back(&Graph.Blocks[Succ]);
+        Graph.Blocks[Succ].Preds.push_back(&Graph.Blocks[B]);
+      }
+    Tree.recalculate(Graph);
+  }
+
+  bool dominates(unsigned A, unsigned B) const {
+    return Tree.dominates(&Graph.Blocks[A], &Graph.Blocks[B]);
+  }
+  bool reachable(unsigned B) const {
+    return Tree.isReachableFromEntry(&Graph.Blocks[B]);
+  }
+
+private:
+  CfgGraph Graph;
+  llvm::DominatorTreeBase<CfgBlock, false> Tree;
+};
+
+Function::Function(Function &&) = default;
+Function &Function::operator=(Function &&) = default;
+Function::~Function() = default;
+
+const Function::Dominance &Function::dominance() const {
+  if (!Dom)
+    Dom = std::make_unique<Dominance>(Fact);
+  return *Dom;
+}
 
 std::optional<bool>
 Function::scanBlock(unsigned Block, size_t Start, unsigned To,
@@ -91,8 +183,13 @@ bool Function::dominates(unsigned A, unsigned B) const {
     return true;
   if (!hasCfg() || Fact.Sites[A].Pos.Block < 0 || Fact.Sites[B].Pos.Block < 0)
     return false;
-  auto IsA = [A](const SiteFact &S) { return S.Id == A; };
-  return !searchFrom(Fact.CfgEntry, 0, B, IsA);
+  const CfgPos &PA = Fact.Sites[A].Pos, &PB = Fact.Sites[B].Pos;
+  const Dominance &D = dominance();
+  if (PA.Block != PB.Block)
+    return D.dominates(PA.Block, PB.Block);
+  // In one block, A comes first on every path that reaches B, unless no
+  // path reaches B at all.
+  return PA.Index < PB.Index || !D.reachable(PB.Block);
 }
 
 void SiteIndex::add(unsigned Key, unsigned Value) {
@@ -156,23 +253,11 @@ llvm::ArrayRef<unsigned> Function::storesOf(unsigned Call) const {
 bool Function::onEveryPath(unsigned Site) const {
   if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
     return false;
-  // Every path passes the site's block exactly when the exit cannot be
-  // reached with that block removed.
-  unsigned Without = Fact.Sites[Site].Pos.Block;
-  llvm::BitVector Seen(Fact.Cfg.size());
-  std::vector<unsigned> Work{Fact.CfgEntry};
-  while (!Work.empty()) {
-    unsigned B = Work.back();
-    Work.pop_back();
-    if (B == Without || Seen.test(B))
-      continue;
-    if (B == Fact.CfgExit)
-      return false;
-    Seen.set(B);
-    for (unsigned Succ : Fact.Cfg[B].Succs)
-      Work.push_back(Succ);
-  }
-  return true;
+  // Every path passes the site's block exactly when it dominates the exit;
+  // with no path to the exit, no path avoids it either.
+  const Dominance &D = dominance();
+  return !D.reachable(Fact.CfgExit) ||
+         D.dominates(Fact.Sites[Site].Pos.Block, Fact.CfgExit);
 }
 
 } // namespace corolint

@@ -37,6 +37,9 @@ private:
 class Function {
 public:
   explicit Function(FunctionFact F);
+  Function(Function &&);
+  Function &operator=(Function &&);
+  ~Function();
 
   const FunctionFact &fact() const { return Fact; }
   const SiteFact &site(unsigned Id) const { return Fact.Sites[Id]; }
@@ -53,7 +56,8 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  /// Whether every path from the entry to \p B passes \p A.
+  /// Whether every path from the entry to \p B passes \p A (true for a \p B
+  /// no path reaches).
   bool dominates(unsigned A, unsigned B) const;
   /// The suspension that awaits the result of call \p Call directly
   /// (`co_await fetch()`), if one does.
@@ -78,7 +82,12 @@ private:
   bool searchFrom(unsigned Block, size_t Start, unsigned To,
                   llvm::function_ref<bool(const SiteFact &)> Blocks) const;
 
+  /// The dominator tree of the CFG's blocks, built on the first question.
+  class Dominance;
+  const Dominance &dominance() const;
+
   FunctionFact Fact;
+  mutable std::unique_ptr<Dominance> Dom;
   // Indexes over the sites, so that per-call questions do not scan them all.
   SiteIndex AwaitingSuspensions; ///< Call -> suspensions awaiting it.
   SiteIndex AwaitedCalls;        ///< Suspension -> calls it awaits.

@@ -9,6 +9,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <utility>
 
 namespace coro {
 
@@ -36,6 +37,7 @@ template <typename return_type> struct promise final : public promise_base {
   template <typename value_type> auto return_value(value_type &&value) -> void;
   auto unhandled_exception() noexcept -> void;
   auto result() & -> return_type &;
+  auto result() && -> return_type &&;
 };
 
 template <> struct promise<void> : public promise_base {
@@ -59,7 +61,14 @@ public:
     auto await_ready() const noexcept -> bool;
     auto await_suspend(std::coroutine_handle<> awaiting_coroutine) noexcept
         -> std::coroutine_handle<>;
-    auto await_resume() -> decltype(auto) { return m_coroutine.promise().result(); }
+  };
+  struct awaitable : awaitable_base {
+    auto await_resume() -> decltype(auto) { return this->m_coroutine.promise().result(); }
+  };
+  struct rvalue_awaitable : awaitable_base {
+    auto await_resume() -> decltype(auto) {
+      return std::move(this->m_coroutine.promise()).result();
+    }
   };
 
   task() noexcept : m_coroutine(nullptr) {}
@@ -73,8 +82,8 @@ public:
   auto is_ready() const noexcept -> bool;
   auto resume() -> bool;
   auto destroy() -> bool;
-  auto operator co_await() const & noexcept { return awaitable_base{m_coroutine}; }
-  auto operator co_await() const && noexcept { return awaitable_base{m_coroutine}; }
+  auto operator co_await() const & noexcept { return awaitable{{m_coroutine}}; }
+  auto operator co_await() const && noexcept { return rvalue_awaitable{{m_coroutine}}; }
   auto handle() -> coroutine_handle { return m_coroutine; }
 
 private:
