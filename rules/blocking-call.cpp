@@ -3,11 +3,18 @@
 // Flags a call that blocks the thread it runs on, made from code that runs on
 // an event loop.
 //
-// Loop context comes from the program model (coroutine bodies, callables handed
-// to loop APIs, and what they call synchronously, across files); what blocks,
-// and how, comes from the models. The finding sits at the blocking call and
-// its path is the chain from where loop context starts. A function reached
-// both from the loop and from worker threads is judged on its loop paths only.
+// Loop context comes from the program model, site by site (callables handed
+// to loop APIs and what they call synchronously, across files; coroutines
+// after they suspend, and before that when what starts them runs on the
+// loop); what blocks, and how, comes from the models. The finding sits at the
+// blocking call and its path is the chain from where loop context starts. A
+// function reached both from the loop and from worker threads is judged on its
+// loop paths only.
+//
+// Waiting on the loop for work that needs the loop is a deadlock (error) only
+// when the chain shows which loop: it starts where the code was handed to a
+// loop. A coroutine that nothing hands to a loop may run on a plain thread, so
+// there it is a warning that says so.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,10 +23,16 @@
 namespace corolint {
 namespace {
 
-Level levelFor(BlockingKind K) {
+/// Whether \p Chain starts where the code was handed to a loop.
+bool knownLoop(const std::vector<CallEdge> &Chain) {
+  return !Chain.empty() && Chain.front().Kind != EdgeKind::Calls &&
+         Chain.front().Kind != EdgeKind::Awaits;
+}
+
+Level levelFor(BlockingKind K, bool KnownLoop) {
   switch (K) {
   case BlockingKind::Deadlock:
-    return Level::Error;
+    return KnownLoop ? Level::Error : Level::Warning;
   case BlockingKind::Lock:
     return Level::Note;
   case BlockingKind::Stall:
@@ -28,10 +41,17 @@ Level levelFor(BlockingKind K) {
   return Level::Warning;
 }
 
-std::string messageFor(const SiteFact &Call, const FunctionModel &M) {
+std::string messageFor(const SiteFact &Call, const FunctionModel &M,
+                       bool KnownLoop) {
   std::string Callee = "'" + Call.CalleeName + "'";
   switch (M.Kind) {
   case BlockingKind::Deadlock:
+    if (!KnownLoop)
+      return "call to " + Callee + " in a coroutine waits for work that may "
+             "need the thread it runs on (" + M.Blocking +
+             "): if an event loop resumes this coroutine, the loop cannot run "
+             "that work while it waits, so it deadlocks; co_await the work "
+             "instead";
     return "call to " + Callee +
            " on the event loop waits for work that needs "
            "this loop (" +
@@ -52,7 +72,7 @@ std::string messageFor(const SiteFact &Call, const FunctionModel &M) {
 }
 
 /// Where loop context starts: a coroutine, or the registration of a callback.
-PathStep rootStep(const Program &P, unsigned Root,
+PathStep rootStep(const Program &P, SiteRef Root,
                   const std::vector<CallEdge> &Chain) {
   if (!Chain.empty() && Chain.front().Kind != EdgeKind::Calls &&
       Chain.front().Kind != EdgeKind::Awaits)
@@ -64,15 +84,20 @@ PathStep rootStep(const Program &P, unsigned Root,
                      ? "continuation"
                      : "loop callback") +
                 ")"};
-  const Function &F = P.function(Root);
-  return {F.fact().Loc,
-          "'" + F.name().str() + "' is a coroutine: it runs on the event loop"};
+  const Function &F = P.function(Root.Function);
+  if (!F.beforeFirstSuspension(Root.Site))
+    return {F.fact().Loc, "'" + F.name().str() +
+                              "' is a coroutine: after it suspends, the event "
+                              "loop resumes it"};
+  return {F.fact().Loc, "'" + F.name().str() +
+                            "' is a coroutine that nothing in the program "
+                            "starts: it runs on the event loop"};
 }
 
-std::vector<PathStep> pathTo(const Program &P, unsigned Fn,
-                             const SiteFact &Call) {
-  std::vector<CallEdge> Chain = P.loopChain(Fn);
-  unsigned Root = Chain.empty() ? Fn : Chain.front().From.Function;
+std::vector<PathStep> pathTo(const Program &P, SiteRef At,
+                             const std::vector<CallEdge> &Chain) {
+  const SiteFact &Call = P.site(At);
+  SiteRef Root = Chain.empty() ? At : Chain.front().From;
   std::vector<PathStep> Path{rootStep(P, Root, Chain)};
   for (const CallEdge &E : Chain)
     if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
@@ -128,7 +153,7 @@ private:
                 "', is destroyed here on the event loop: " + M.BlockingResult +
                 ", so the loop blocks; keep it alive elsewhere or wait for "
                 "the work asynchronously";
-    R.Path = pathTo(P, Fn, Init);
+    R.Path = pathTo(P, {Fn, Init.Id}, P.loopChain({Fn, End.Id}));
     R.Path.back() = {Init.Loc, "'" + End.Receiver.spelledName() +
                                    "' holds the result of this call"};
     R.Path.push_back({End.Loc, "destroyed here, which blocks"});
@@ -139,6 +164,8 @@ private:
                      std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
     for (const SiteFact &S : F.fact().Sites) {
+      if (!P.runsOnLoop({Fn, S.Id}))
+        continue;
       if (S.Kind == SiteKind::ScopeEnd)
         if (const SiteFact *Init = blockingResultOf(P, F, S))
           Out.push_back(destroyedResult(P, Fn, S, *Init));
@@ -147,12 +174,13 @@ private:
       const FunctionModel *M = P.models().function(S.CalleeName);
       if (!M || M->Blocking.empty())
         continue;
+      std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
       Finding R;
-      R.Severity = levelFor(M->Kind);
+      R.Severity = levelFor(M->Kind, knownLoop(Chain));
       R.Loc = S.Loc;
       R.Function = F.name().str();
-      R.Message = messageFor(S, *M);
-      R.Path = pathTo(P, Fn, S);
+      R.Message = messageFor(S, *M, knownLoop(Chain));
+      R.Path = pathTo(P, {Fn, S.Id}, Chain);
       Out.push_back(std::move(R));
     }
   }

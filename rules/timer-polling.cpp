@@ -108,6 +108,12 @@ private:
   std::map<std::string, std::vector<SiteRef>> ByKey;
 };
 
+/// Where the poll runs: the first site of its body (the function's first
+/// part or its resumed part), or its function's start.
+SiteRef pollSite(unsigned Fn, const PollFact &Poll) {
+  return {Fn, Poll.Sites.empty() ? 0u : Poll.Sites.front()};
+}
+
 Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
                     Level Severity, const std::string &How,
                     const std::vector<SiteRef> &Setters) {
@@ -126,7 +132,7 @@ Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
                 P.function(Setters.front().Function).name().str() + "'";
   R.Message = "waiting by polling: '" + P.function(Fn).name().str() + "' " +
               How + "; " + Who;
-  for (const CallEdge &E : P.loopChain(Fn))
+  for (const CallEdge &E : P.loopChain(pollSite(Fn, Poll)))
     if (E.Kind == EdgeKind::LoopCallback)
       R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
   for (const SiteRef &S : Setters)
@@ -178,7 +184,7 @@ private:
       Out.push_back(makeFinding(P, Fn, Poll, Level::Warning, How, Setters));
       return;
     }
-    if (Body.Suspends || Body.Blocks || !P.context(Fn).Loop)
+    if (Body.Suspends || Body.Blocks || !P.runsOnLoop(pollSite(Fn, Poll)))
       return; // Waits on something else, or blocking-call's finding.
     bool OnlyLoopSets =
         !Setters.empty() && llvm::all_of(Setters, [&](const SiteRef &S) {

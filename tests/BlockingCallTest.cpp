@@ -67,16 +67,60 @@ TEST_F(BlockingCallTest, TimerCallbackPathStartsAtTheRegistration) {
             std::string::npos);
 }
 
-TEST_F(BlockingCallTest, SyncOverAsyncIsAnErrorAndMutexLockANote) {
-  FunctionBuilder Co("handler", true);
+TEST_F(BlockingCallTest, SyncOverAsyncOnAKnownLoopIsAnErrorAndMutexLockANote) {
+  FunctionBuilder Main("main"), Co("handler", true);
+  Main.pass(Body, "loop::add_timer", 1, "handler");
   Co.call(Body, "loop::run");
   Co.call(Body, "std::mutex::lock");
-  std::vector<Finding> F = check({Co.build()});
+  std::vector<Finding> F = check({Main.build(), Co.build()});
   ASSERT_EQ(F.size(), 2u);
   EXPECT_EQ(F[0].Severity, Level::Error);
   EXPECT_NE(F[0].Message.find("waits for work that needs this loop"),
             std::string::npos);
   EXPECT_EQ(F[1].Severity, Level::Note);
+}
+
+// Nothing shows which thread a coroutine that no code in the program starts
+// runs on: waiting there for work is a possible deadlock, said so.
+TEST_F(BlockingCallTest, SyncOverAsyncWhereNoLoopIsKnownIsAWarning) {
+  FunctionBuilder Co("handler", true);
+  Co.call(Body, "loop::run");
+  std::vector<Finding> F = check({Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Warning);
+  EXPECT_NE(F[0].Message.find("may need the thread it runs on"),
+            std::string::npos);
+}
+
+// Until it first suspends, a coroutine runs on the thread that started it:
+// main's here (sync_wait(work()) from main), so only the sleep after the
+// suspension is on the loop.
+TEST_F(BlockingCallTest, CodeBeforeTheFirstSuspensionRunsWhereItWasStarted) {
+  FunctionBuilder Main("main"), Co("work", true);
+  Main.call(Body, "work");
+  Co.call(Body, "sleep");
+  Co.suspend(Body);
+  unsigned After = Co.call(Body, "sleep");
+  std::vector<Finding> F = check({Main.build(), Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Loc.Line, 10u + After);
+  EXPECT_EQ(F[0].Path[0].Message,
+            "'work' is a coroutine: after it suspends, the event loop resumes "
+            "it");
+}
+
+// A coroutine awaited from loop code starts on the loop: its first part is
+// loop code, and the path goes through the awaiting coroutine.
+TEST_F(BlockingCallTest, CoroutineStartedFromLoopCodeStartsOnTheLoop) {
+  FunctionBuilder Co("handler", true), Child("child", true);
+  Co.suspend(Body);
+  Co.call(Body, "child");
+  Child.call(Body, "sleep");
+  std::vector<Finding> F = check({Co.build(), Child.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "child");
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_EQ(F[0].Path[1].Message, "calls 'child'");
 }
 
 TEST_F(BlockingCallTest, WorkerAndMainAreNotLoopCode) {
@@ -94,8 +138,9 @@ TEST_F(BlockingCallTest, FunctionReachedBothWaysIsJudgedOnItsLoopPath) {
   Shared.call(Body, "sleep");
   std::vector<Finding> F = check({Co.build(), Main.build(), Shared.build()});
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Path[0].Message,
-            "'handler' is a coroutine: it runs on the event loop");
+  EXPECT_EQ(F[0].Path[0].Message, "'handler' is a coroutine that nothing in "
+                                  "the program starts: it runs on the event "
+                                  "loop");
 }
 
 TEST_F(BlockingCallTest, UnmodelledCallsAreQuiet) {

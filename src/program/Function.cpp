@@ -250,6 +250,55 @@ llvm::ArrayRef<unsigned> Function::storesOf(unsigned Call) const {
   return Stores.lookup(Call);
 }
 
+const llvm::BitVector &Function::prefix() const {
+  if (Prefix)
+    return *Prefix;
+  Prefix.emplace(Fact.Sites.size());
+  if (!hasCfg())
+    return *Prefix;
+  // Blocks entered before any suspension, each scanned up to its first one.
+  // A lazy task's initial suspension does not count: whoever starts the task
+  // (awaits it, sync-waits it, spawns it) resumes it from there.
+  llvm::BitVector Entered(Fact.Cfg.size());
+  std::vector<unsigned> Work{Fact.CfgEntry};
+  Entered.set(Fact.CfgEntry);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    bool Suspends = false;
+    for (unsigned Site : Fact.Cfg[B].Sites) {
+      Prefix->set(Site);
+      const SiteFact &S = Fact.Sites[Site];
+      if (S.Kind == SiteKind::Suspend && S.Suspend != SuspendKind::Initial) {
+        Suspends = true;
+        break;
+      }
+    }
+    if (Suspends)
+      continue;
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      if (!Entered.test(Succ)) {
+        Entered.set(Succ);
+        Work.push_back(Succ);
+      }
+  }
+  return *Prefix;
+}
+
+bool Function::beforeFirstSuspension(unsigned Site) const {
+  return Site < prefix().size() && prefix().test(Site);
+}
+
+bool Function::mayResume() const {
+  if (!hasCfg())
+    return true;
+  for (const SiteFact &S : Fact.Sites)
+    if (S.Kind == SiteKind::Suspend && S.Suspend != SuspendKind::Initial &&
+        S.Suspend != SuspendKind::Final)
+      return true;
+  return false;
+}
+
 bool Function::onEveryPath(unsigned Site) const {
   if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
     return false;

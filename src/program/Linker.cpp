@@ -291,20 +291,39 @@ void Linker::buildResources() {
 void Linker::computeContexts() {
   P.Contexts.assign(P.Functions.size(), {});
   std::deque<unsigned> LoopWork, WorkerWork;
-  for (unsigned I = 0; I < P.Functions.size(); ++I)
-    if (P.Functions[I].isCoroutine()) {
-      P.Contexts[I].Loop = true;
+  // Every edge into a coroutine starts it (an eager task runs at the call, a
+  // lazy one where it is awaited or sync-waited, which the edge's site is
+  // part of); a coroutine with none is started by code outside the program.
+  std::vector<bool> Started(P.Functions.size());
+  for (const CallEdge &E : P.Edges)
+    Started[E.Callee] = true;
+  for (unsigned I = 0; I < P.Functions.size(); ++I) {
+    const Function &F = P.Functions[I];
+    if (!F.isCoroutine())
+      continue;
+    ExecutionContext &C = P.Contexts[I];
+    C.StartsOnLoop = !Started[I];
+    C.Loop = C.StartsOnLoop || F.mayResume();
+    if (C.Loop)
       LoopWork.push_back(I);
-    }
+  }
+  // Brings loop context to \p Fn (to a coroutine's first part) through \p E.
+  auto ReachLoop = [&](unsigned Fn, const CallEdge &E) {
+    ExecutionContext &C = P.Contexts[Fn];
+    bool &Flag = P.Functions[Fn].isCoroutine() ? C.StartsOnLoop : C.Loop;
+    if (Flag)
+      return;
+    Flag = C.Loop = true;
+    C.LoopVia = E;
+    LoopWork.push_back(Fn);
+  };
   // Handing a callable to the loop or to a worker makes it a root of that
   // context wherever the handing-over happens.
   for (const CallEdge &E : P.Edges) {
     ExecutionContext &C = P.Contexts[E.Callee];
-    if (startsLoopContext(E.Kind) && !C.Loop) {
-      C.Loop = true;
-      C.LoopVia = E;
-      LoopWork.push_back(E.Callee);
-    } else if (E.Kind == EdgeKind::Offload && !C.Worker) {
+    if (startsLoopContext(E.Kind))
+      ReachLoop(E.Callee, E);
+    else if (E.Kind == EdgeKind::Offload && !C.Worker) {
       C.Worker = true;
       WorkerWork.push_back(E.Callee);
     }
@@ -312,27 +331,32 @@ void Linker::computeContexts() {
   std::vector<std::vector<unsigned>> EdgesFrom(P.Functions.size());
   for (unsigned I = 0; I < P.Edges.size(); ++I)
     EdgesFrom[P.Edges[I].From.Function].push_back(I);
-  auto Propagate = [&](std::deque<unsigned> &Work, bool ExecutionContext::*Flag,
-                       bool RecordVia) {
-    while (!Work.empty()) {
-      unsigned Fn = Work.front();
-      Work.pop_front();
-      for (unsigned EdgeIndex : EdgesFrom[Fn]) {
-        const CallEdge &E = P.Edges[EdgeIndex];
-        if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
-          continue;
-        ExecutionContext &C = P.Contexts[E.Callee];
-        if (C.*Flag)
-          continue;
-        C.*Flag = true;
-        if (RecordVia)
-          C.LoopVia = E;
-        Work.push_back(E.Callee);
+  auto Synchronous = [](const CallEdge &E) {
+    return E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits;
+  };
+  // A function is taken from the work list again when its coroutine's first
+  // part joins the loop: at most twice, so the walk stays linear.
+  while (!LoopWork.empty()) {
+    unsigned Fn = LoopWork.front();
+    LoopWork.pop_front();
+    for (unsigned EdgeIndex : EdgesFrom[Fn]) {
+      const CallEdge &E = P.Edges[EdgeIndex];
+      if (Synchronous(E) && P.runsOnLoop(E.From))
+        ReachLoop(E.Callee, E);
+    }
+  }
+  while (!WorkerWork.empty()) {
+    unsigned Fn = WorkerWork.front();
+    WorkerWork.pop_front();
+    for (unsigned EdgeIndex : EdgesFrom[Fn]) {
+      const CallEdge &E = P.Edges[EdgeIndex];
+      ExecutionContext &C = P.Contexts[E.Callee];
+      if (Synchronous(E) && !C.Worker) {
+        C.Worker = true;
+        WorkerWork.push_back(E.Callee);
       }
     }
-  };
-  Propagate(LoopWork, &ExecutionContext::Loop, true);
-  Propagate(WorkerWork, &ExecutionContext::Worker, false);
+  }
 }
 
 Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {

@@ -71,17 +71,30 @@ bool storesValue(const SiteFact &S) {
          S.OperandCall >= 0;
 }
 
-std::vector<CallEdge> Program::loopChain(unsigned Fn) const {
+bool Program::runsOnLoop(SiteRef At) const {
+  const Function &F = Functions[At.Function];
+  const ExecutionContext &C = Contexts[At.Function];
+  if (!F.isCoroutine())
+    return C.Loop;
+  return C.StartsOnLoop || !F.beforeFirstSuspension(At.Site);
+}
+
+std::vector<CallEdge> Program::loopChain(SiteRef At) const {
   std::vector<CallEdge> Chain;
   // LoopVia edges form a tree (each function gets one, the first time loop
   // context reaches it), so the walk ends; the bound guards against a
   // malformed program.
-  for (std::optional<CallEdge> Via = Contexts[Fn].LoopVia;
-       Via && Chain.size() <= Functions.size();
-       Via = Contexts[Via->From.Function].LoopVia) {
+  for (SiteRef Here = At; Chain.size() <= Functions.size();) {
+    const Function &F = Functions[Here.Function];
+    if (F.isCoroutine() && !F.beforeFirstSuspension(Here.Site))
+      break; // Resumed by what it waited for: the loop is the root.
+    const std::optional<CallEdge> &Via = Contexts[Here.Function].LoopVia;
+    if (!Via)
+      break;
     Chain.push_back(*Via);
     if (Via->Kind != EdgeKind::Calls && Via->Kind != EdgeKind::Awaits)
       break; // The registration is where loop context starts.
+    Here = Via->From;
   }
   std::reverse(Chain.begin(), Chain.end());
   return Chain;

@@ -23,7 +23,7 @@ QCoro::Task<QByteArray> load_settings(QString path) {
   co_return file.readAll();
 }
 
-QCoro::Task<std::string> load_banner() { // expect-path: blocking-call {{'load_banner' is a coroutine: it runs on the event loop}}
+QCoro::Task<std::string> load_banner() { // expect-path: blocking-call {{'load_banner' is a coroutine that nothing in the program starts: it runs on the event loop}}
   std::ifstream in("banner.txt"); // expect-warning: blocking-call {{call to 'std::basic_ifstream::basic_ifstream' blocks the event loop (opens a file)}}
   std::string line;
   std::getline(in, line); // expect-warning: blocking-call {{'std::getline'}}

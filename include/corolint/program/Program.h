@@ -11,6 +11,7 @@
 #include "corolint/model/ApiModels.h"
 #include "corolint/facts/Facts.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
@@ -72,6 +73,12 @@ public:
   /// Whether every path from the entry to the exit passes \p Site: it runs
   /// whenever the function runs to its end.
   bool onEveryPath(unsigned Site) const;
+  /// Whether \p Site can run before the coroutine first suspends: on the
+  /// thread that started it, not necessarily where it is resumed. False for
+  /// a site the CFG does not place.
+  bool beforeFirstSuspension(unsigned Site) const;
+  /// Whether some site comes after a suspension (or the CFG is unknown).
+  bool mayResume() const;
 
 private:
   /// Scans block \p Block from its site index \p Start: true when \p To comes
@@ -85,9 +92,12 @@ private:
   /// The dominator tree of the CFG's blocks, built on the first question.
   class Dominance;
   const Dominance &dominance() const;
+  /// The sites some path from the entry reaches without suspending.
+  const llvm::BitVector &prefix() const;
 
   FunctionFact Fact;
   mutable std::unique_ptr<Dominance> Dom;
+  mutable std::optional<llvm::BitVector> Prefix;
   // Indexes over the sites, so that per-call questions do not scan them all.
   SiteIndex AwaitingSuspensions; ///< Call -> suspensions awaiting it.
   SiteIndex AwaitedCalls;        ///< Suspension -> calls it awaits.
@@ -148,12 +158,23 @@ struct SemaphoreLockSites {
 };
 
 /// Where a function runs, and how we know. A function can be both.
+///
+/// A coroutine runs in two parts. Until it first suspends it runs on the
+/// thread that started it: the caller of an eager task, whoever awaits or
+/// sync-waits a lazy one, the loop it is spawned on. After a suspension, it
+/// is resumed by what it waited for, which the analysis takes to be an event
+/// loop. Its first part is loop code when some starter runs on the loop, or
+/// when nothing in the program starts it (a framework does).
 struct ExecutionContext {
-  bool Loop = false;
+  bool Loop = false; ///< Some of its code runs on a loop.
   bool Worker = false;
-  /// The edge that first brought loop context here: the call from loop code
-  /// (shortest chain from a loop root), or the registration that handed this
-  /// function to the loop. None for a coroutine, which is loop code itself.
+  /// For a coroutine: whether the part before its first suspension runs on
+  /// the loop.
+  bool StartsOnLoop = false;
+  /// The edge that first brought loop context here (for a coroutine, to its
+  /// first part): the call from loop code (shortest chain from a loop root),
+  /// or the registration that handed this function to the loop. None for a
+  /// coroutine that nothing in the program starts.
   std::optional<CallEdge> LoopVia;
 };
 
@@ -176,10 +197,13 @@ public:
   /// parameter, what each caller passes (followed transitively); a future
   /// taken from a promise (`auto f = p.get_future()`) denotes the promise.
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
-  /// How loop context reaches \p Fn, outermost first: the registration (if
-  /// the chain starts at a callback) and each call down to \p Fn. Empty when
-  /// \p Fn is not loop code or is a coroutine that is its own root.
-  std::vector<CallEdge> loopChain(unsigned Fn) const;
+  /// Whether the code at \p At runs on an event loop (ExecutionContext).
+  bool runsOnLoop(SiteRef At) const;
+  /// How loop context reaches \p At, outermost first: the registration (if
+  /// the chain starts at a callback) and each call down to \p At's function.
+  /// Empty when \p At is not loop code, or runs on the loop because it comes
+  /// after a suspension or in a coroutine nothing starts.
+  std::vector<CallEdge> loopChain(SiteRef At) const;
 
 private:
   friend class Linker;

@@ -21,6 +21,7 @@
 //   fake::connection        a peer: co_await c.read() waits for its next
 //                           message, close() aborts a pending read
 //   fake::with_timeout(t, ms) bounds task t with a deadline
+//   fake::sync_wait(t)      runs task t to its end on the calling thread
 //   fake::generator<T>      synchronous generator driven by co_yield
 //   fake::milliseconds      a duration; any std::chrono duration converts
 //
@@ -581,6 +582,16 @@ struct yield_awaiter {
 };
 
 inline yield_awaiter yield_now() noexcept { return {}; }
+
+// Runs task t to its end on the calling thread, with a loop of its own for
+// what it waits on, and returns its result: the way main starts coroutines.
+template <class T> T sync_wait(task<T> t) {
+  loop l;
+  auto h = t.handle();
+  l.post([h] { h.resume(); });
+  l.run();
+  return h.promise().take();
+}
 
 // A connection to a peer on the network. The fake never delivers anything;
 // it only has to look like a socket to the analysis.
