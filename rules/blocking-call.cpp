@@ -128,7 +128,7 @@ const SiteFact *blockingResultOf(const Program &P, const Function &F,
   if (!Begin || Begin->OperandCall < 0)
     return nullptr;
   const SiteFact &Init = F.site(Begin->OperandCall);
-  const FunctionModel *M = P.models().function(Init.CalleeName);
+  const FunctionModel *M = P.modelOf(Init);
   return M && !M->BlockingResult.empty() ? &Init : nullptr;
 }
 
@@ -143,7 +143,7 @@ public:
 private:
   static Finding destroyedResult(const Program &P, unsigned Fn,
                                  const SiteFact &End, const SiteFact &Init) {
-    const FunctionModel &M = *P.models().function(Init.CalleeName);
+    const FunctionModel &M = *P.modelOf(Init);
     Finding R;
     R.Severity = Level::Warning;
     R.Loc = End.Loc;
@@ -171,7 +171,7 @@ private:
           Out.push_back(destroyedResult(P, Fn, S, *Init));
       if (S.Kind != SiteKind::Call)
         continue;
-      const FunctionModel *M = P.models().function(S.CalleeName);
+      const FunctionModel *M = P.modelOf(S);
       if (!M || M->Blocking.empty())
         continue;
       std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});

@@ -21,7 +21,7 @@ namespace corolint {
 namespace {
 
 const FunctionModel *modelOf(const Program &P, const SiteFact &S) {
-  return S.Kind == SiteKind::Call ? P.models().function(S.CalleeName) : nullptr;
+  return S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
 }
 
 /// The calls of \p F inside the expression that suspension \p Suspend awaits.
@@ -84,7 +84,7 @@ std::vector<bool> delayCoroutines(const Program &P) {
     if (S.Kind != SiteKind::Call ||
         !(S.AwaitedIn >= 0 || F.suspensionAwaiting(S.Id)))
       return V;
-    const FunctionModel *M = P.models().function(S.CalleeName);
+    const FunctionModel *M = P.modelOf(S);
     V.Holds = M && M->Delay;
     V.IfCalleeHas = P.find(S.CalleeUsr);
     return V;

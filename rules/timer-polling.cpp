@@ -45,7 +45,7 @@ WaitingBody classify(const Program &P, const Function &F,
       continue;
     // A model says what a library call does, even when the library's source
     // is part of the analyzed program.
-    const FunctionModel *M = P.models().function(S.CalleeName);
+    const FunctionModel *M = P.modelOf(S);
     if (!M) {
       // Into the program is work; into unmodelled library code (durations,
       // conversions) is neither work nor waiting.
@@ -233,7 +233,7 @@ private:
     return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
       if (E->Kind != EdgeKind::LoopCallback)
         return false;
-      const FunctionModel *M = P.models().function(P.site(E->From).CalleeName);
+      const FunctionModel *M = P.modelOf(P.site(E->From));
       return M && M->Repeats;
     });
   }

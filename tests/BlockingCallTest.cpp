@@ -149,4 +149,16 @@ TEST_F(BlockingCallTest, UnmodelledCallsAreQuiet) {
   EXPECT_TRUE(check({Co.build()}).empty());
 }
 
+// A model of the C function sleep does not describe a C++ function named
+// sleep (its USR has a signature).
+TEST_F(BlockingCallTest, CModelNamesMatchOnlyCFunctions) {
+  FunctionBuilder Co("handler", true);
+  Co.call(Body, "sleep");
+  FunctionFact F = Co.build();
+  FunctionFact Own = F;
+  Own.Sites[0].CalleeUsr = "c:@F@sleep#I#";
+  EXPECT_EQ(check({F}).size(), 1u);
+  EXPECT_TRUE(check({Own}).empty());
+}
+
 } // namespace

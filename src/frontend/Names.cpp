@@ -79,10 +79,38 @@ std::string Names::typeName(QualType T) const {
   return "";
 }
 
+/// The closure types a declaration's USR leaves unnamed: the lambdas it is
+/// nested in, and those its template arguments name.
+static std::vector<const CXXRecordDecl *> closuresIn(const Decl *D) {
+  std::vector<const CXXRecordDecl *> Closures;
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent())
+    if (const auto *R = dyn_cast<CXXRecordDecl>(C); R && R->isLambda())
+      Closures.push_back(R);
+  if (const auto *R = dyn_cast<CXXRecordDecl>(D); R && R->isLambda())
+    Closures.push_back(R);
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (const TemplateArgumentList *Args =
+          FD ? FD->getTemplateSpecializationArgs() : nullptr)
+    for (const TemplateArgument &A : Args->asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *R = A.getAsType()->getAsCXXRecordDecl();
+            R && R->isLambda())
+          Closures.push_back(R);
+  return Closures;
+}
+
 std::string Names::usr(const Decl *D) const {
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
     return "";
+  // Clang names a closure type that has linkage (a lambda in an inline
+  // function or a template) "@Sa", without its place, so two lambdas of one
+  // function would share a USR and one of them would be lost. Their places
+  // tell them apart, and are the same in every unit that includes them.
+  for (const CXXRecordDecl *Closure : closuresIn(D)) {
+    SourceLoc L = location(Closure->getLocation());
+    Buf += "|L" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
+  }
   // Clang names a static function or anything in an anonymous namespace
   // after its file's base name only, so two "static run()" in a/main.cpp and
   // b/main.cpp would merge. The full path of the declaration keeps them

@@ -90,7 +90,7 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
 
 EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
                                   const ArgFact &Arg) const {
-  const FunctionModel *M = P.models().function(Call.CalleeName);
+  const FunctionModel *M = P.modelOf(Call);
   if (!M)
     // A callable handed to an API we know nothing about (an algorithm, a
     // std::function parameter) is taken to run synchronously, in the caller's
@@ -116,7 +116,7 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
 /// The coroutine a spawn API starts, when the argument is a call to it.
 std::optional<unsigned> Linker::spawnedCoroutine(const SiteFact &Call,
                                                  const ArgFact &Arg) const {
-  const FunctionModel *M = P.models().function(Call.CalleeName);
+  const FunctionModel *M = P.modelOf(Call);
   if (!M || M->Spawn != static_cast<int>(Arg.Index))
     return std::nullopt;
   std::optional<unsigned> Producer = P.find(Arg.ProducerUsr);
@@ -210,7 +210,7 @@ void Linker::findHandles() {
 /// `timer.async_wait(handler)`: the handler waits, not the caller, which
 /// goes on at once.
 bool Linker::handsOverCallback(const SiteFact &S) const {
-  const FunctionModel *M = P.models().function(S.CalleeName);
+  const FunctionModel *M = P.modelOf(S);
   return M && M->LoopCallback >= 0 &&
          llvm::any_of(S.Args, [&](const ArgFact &A) {
            return static_cast<int>(A.Index) == M->LoopCallback &&
@@ -236,7 +236,7 @@ std::optional<SiteRef> Linker::handingOutCall(unsigned Fn,
 
 /// `co_await get_units(sem, 1)` locks its semaphore argument.
 void Linker::addLockedArgument(SiteRef At, const SiteFact &Call) {
-  const FunctionModel *M = P.models().function(Call.CalleeName);
+  const FunctionModel *M = P.modelOf(Call);
   if (!M || M->LockArg < 0 || Call.AwaitedIn < 0)
     return;
   for (const ArgFact &A : Call.Args)

@@ -154,7 +154,7 @@ private:
   /// the semaphore until it is destroyed or gives it back. Units dropped at
   /// once hold nothing.
   void addUnitsGuard(const SiteFact &S) {
-    const FunctionModel *M = Models.function(S.CalleeName);
+    const FunctionModel *M = functionModelOf(Models, S);
     if (!M || M->LockArg < 0 || S.AwaitedIn < 0)
       return;
     for (const ArgFact &Arg : S.Args)

@@ -6,6 +6,16 @@
 
 namespace corolint {
 
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     const SiteFact &Call) {
+  const FunctionModel *M = Models.function(Call.CalleeName);
+  llvm::StringRef Name = Call.CalleeName;
+  if (M && !Name.contains("::") && !Call.CalleeUsr.empty() &&
+      Call.CalleeUsr != "c:@F@" + Call.CalleeName)
+    return nullptr;
+  return M;
+}
+
 std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
   if (Usr.empty())
     return std::nullopt;

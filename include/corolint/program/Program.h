@@ -104,6 +104,13 @@ private:
   SiteIndex Stores;              ///< Call -> sites keeping its result.
 };
 
+/// The model of the function that \p Call calls, if one describes it. A
+/// model name with no scope names a C function: it does not describe a C++
+/// function of that name (a program's own `task<> sleep(ms)` is not POSIX
+/// sleep), which Clang's USRs tell apart: a C function's has no signature.
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     const SiteFact &Call);
+
 /// A site of one function of the program.
 struct SiteRef {
   unsigned Function = 0;
@@ -181,6 +188,10 @@ struct ExecutionContext {
 class Program {
 public:
   const ApiModels &models() const { return *Models; }
+  /// functionModelOf() with this program's models.
+  const FunctionModel *modelOf(const SiteFact &Call) const {
+    return functionModelOf(*Models, Call);
+  }
   const std::vector<Function> &functions() const { return Functions; }
   const Function &function(unsigned I) const { return Functions[I]; }
   std::optional<unsigned> find(llvm::StringRef Usr) const;
