@@ -115,8 +115,11 @@ std::string Names::usr(const Decl *D) const {
   // after its file's base name only, so two "static run()" in a/main.cpp and
   // b/main.cpp would merge. The full path of the declaration keeps them
   // apart, and still merges what one header declares for many units.
+  // Every program of a compile database has its own main: keep them apart
+  // by place the same way, or one unit's main would stand for all of them.
   const auto *ND = dyn_cast<NamedDecl>(D);
-  if (ND && !ND->isExternallyVisible())
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if ((ND && !ND->isExternallyVisible()) || (FD && FD->isMain()))
     return location(D->getLocation()).File + "|" + std::string(Buf);
   return std::string(Buf);
 }
