@@ -88,8 +88,16 @@ std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
   for (const RuleInfo &Info : allRules())
     if (Checks.enabled(Info.Id))
       runRule(Info, P, Findings);
+  // One finding per place and cause: the same message at the same place
+  // reached along several paths (a header seen from many units, a helper
+  // called from many loop callbacks) is said once, with the first path.
   std::sort(Findings.begin(), Findings.end());
-  Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const Finding &A, const Finding &B) {
+                               return A.Loc == B.Loc && A.Rule == B.Rule &&
+                                      A.Message == B.Message;
+                             }),
+                 Findings.end());
   return Findings;
 }
 

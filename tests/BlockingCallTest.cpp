@@ -1,6 +1,7 @@
 //===- BlockingCallTest.cpp - The rule on hand-built programs -------------===//
 
 #include "FactsBuilder.h"
+#include "corolint/rules/Analysis.h"
 #include "corolint/rules/Rule.h"
 #include <gtest/gtest.h>
 
@@ -159,6 +160,20 @@ TEST_F(BlockingCallTest, CModelNamesMatchOnlyCFunctions) {
   Own.Sites[0].CalleeUsr = "c:@F@sleep#I#";
   EXPECT_EQ(check({F}).size(), 1u);
   EXPECT_TRUE(check({Own}).empty());
+}
+
+// Two instantiations of one template share their lines: the sleep in both
+// is one finding, not two.
+TEST_F(BlockingCallTest, OneFindingPerPlaceAndMessage) {
+  FunctionBuilder A("relay<int>", true), B("relay<long>", true);
+  A.call(Body, "sleep");
+  B.call(Body, "sleep");
+  TuFacts U = unit("/a.cpp", {A.build(), B.build()});
+  Program P = linkProgram({U}, Models);
+  EXPECT_EQ(runRules(P, *CheckFilter::parse("blocking-call")).size(), 1u);
+  std::vector<Finding> Each;
+  runRule(*findRule("blocking-call"), P, Each);
+  EXPECT_EQ(Each.size(), 2u);
 }
 
 } // namespace

@@ -29,8 +29,9 @@ private:
   std::vector<std::pair<bool, llvm::GlobPattern>> Globs;
 };
 
-/// Runs the enabled rules; findings come back sorted and without duplicates
-/// (an inline function or template seen many times is reported once).
+/// Runs the enabled rules; findings come back sorted, one per place and
+/// message (an inline function or template seen many times, or a helper
+/// reached along several paths, is reported once, with its first path).
 std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks);
 
 } // namespace corolint
