@@ -92,6 +92,17 @@ contains "missing unit named" "$work/err.txt" "missing.cpp: translation unit cou
 contains "good unit still analyzed" "$work/out.txt" "[lock-across-suspend]"
 "$corolint" -p "$proj/build" --format=json > "$work/out.json" 2>/dev/null
 contains "json lists unanalyzed units" "$work/out.json" '"unanalyzed"'
+
+# Assembly units in the database (a context switch in .S) are left out, not
+# parsed as C and reported as unanalyzable.
+printf '.globl swap_context\nswap_context:\n  ret\n' > "$proj/switch.S"
+db bad.cpp switch.S > "$proj/build/compile_commands.json"
+"$corolint" -p "$proj/build" > /dev/null 2>&1
+check "assembly units are left out" 1 $?
+db switch.S > "$proj/build/compile_commands.json"
+"$corolint" -p "$proj/build" > /dev/null 2> "$work/err.txt"
+check "a database of assembly only is bad input" 2 $?
+contains "no C or C++ entries" "$work/err.txt" "has no C or C++ entries"
 db bad.cpp good.cpp > "$proj/build/compile_commands.json"
 
 # extract + link report exactly what the one-shot run reports.

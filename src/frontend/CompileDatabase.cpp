@@ -1,6 +1,7 @@
 //===- CompileDatabase.cpp - Compile jobs from compile_commands.json ------===//
 
 #include "corolint/frontend/Frontend.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -13,6 +14,15 @@ static std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
   llvm::sys::fs::make_absolute(Base, Result);
   llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
   return std::string(Result);
+}
+
+/// Assembly (`.s`, `.S`) has no coroutines to analyze: a compile database
+/// lists it beside the C and C++ units, and it is left out.
+static bool isAssembly(llvm::StringRef File) {
+  using namespace clang::driver;
+  types::ID Type = types::lookupTypeForExtension(
+      llvm::sys::path::extension(File).drop_front());
+  return Type == types::TY_Asm || Type == types::TY_PP_Asm;
 }
 
 llvm::Expected<std::vector<CompileJob>>
@@ -37,7 +47,7 @@ loadCompileJobs(llvm::StringRef BuildDir,
       [&](const std::vector<clang::tooling::CompileCommand> &Cmds) {
         // A file compiled twice (two targets) is analyzed once, as its first
         // command says: its functions would merge to the same USRs anyway.
-        if (Cmds.empty())
+        if (Cmds.empty() || isAssembly(Cmds.front().Filename))
           return;
         const auto &C = Cmds.front();
         Jobs.push_back({absolutePath(C.Filename, C.Directory), C.Directory,
@@ -50,7 +60,7 @@ loadCompileJobs(llvm::StringRef BuildDir,
       AddCommands(Db->getCompileCommands(F));
     if (Jobs.empty())
       return llvm::createStringError(std::errc::invalid_argument,
-                                     "%s: the compile database has no entries",
+                                     "%s: the compile database has no C or C++ entries",
                                      DbPath.c_str());
     return Jobs;
   }
