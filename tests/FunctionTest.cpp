@@ -104,4 +104,19 @@ TEST(Function, IndexesStoresAndAwaitedCalls) {
   EXPECT_FALSE(G.suspensionAwaiting(Read));
 }
 
+// Code the CFG does not reach (Clang leaves parts of some coroutine bodies
+// unconnected): nothing is known to come before it, not even what comes
+// before it in its own block.
+TEST(Function, NothingDominatesUnreachableCode) {
+  FunctionBuilder B("f", true);
+  unsigned Dead = B.block();
+  unsigned Wait = B.suspend(FunctionBuilder::Body);
+  unsigned First = B.call(Dead, "g");
+  unsigned Second = B.call(Dead, "h");
+  Function F(B.build());
+  EXPECT_FALSE(F.dominates(Wait, First));
+  EXPECT_FALSE(F.dominates(First, Second));
+  EXPECT_TRUE(F.dominates(Second, Second));
+}
+
 } // namespace

@@ -185,11 +185,13 @@ bool Function::dominates(unsigned A, unsigned B) const {
     return false;
   const CfgPos &PA = Fact.Sites[A].Pos, &PB = Fact.Sites[B].Pos;
   const Dominance &D = dominance();
+  // Where the CFG has no path to B, it says nothing about what precedes B:
+  // claiming every site does would make a wait require itself.
+  if (!D.reachable(PB.Block))
+    return false;
   if (PA.Block != PB.Block)
     return D.dominates(PA.Block, PB.Block);
-  // In one block, A comes first on every path that reaches B, unless no
-  // path reaches B at all.
-  return PA.Index < PB.Index || !D.reachable(PB.Block);
+  return PA.Index < PB.Index;
 }
 
 void SiteIndex::add(unsigned Key, unsigned Value) {

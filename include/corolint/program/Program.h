@@ -57,8 +57,8 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  /// Whether every path from the entry to \p B passes \p A (true for a \p B
-  /// no path reaches).
+  /// Whether every path from the entry to \p B passes \p A; false for a
+  /// \p B that no path of the CFG reaches.
   bool dominates(unsigned A, unsigned B) const;
   /// The suspension that awaits the result of call \p Call directly
   /// (`co_await fetch()`), if one does.
