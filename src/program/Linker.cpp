@@ -142,9 +142,15 @@ void Linker::buildEdges() {
         P.Edges.push_back(
             {At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
       }
+      // A callable handed to a function the program defines is what that
+      // body does with it (calls it, posts it, keeps it): its own edges say
+      // so. Only where the body is out of sight is it taken to be called.
+      bool BodyInProgram = P.find(S.CalleeUsr) && !P.modelOf(S);
       for (const ArgFact &A : S.Args) {
-        if (std::optional<unsigned> Target = P.find(A.CallableUsr))
-          P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
+        if (std::optional<unsigned> Target = P.find(A.CallableUsr)) {
+          if (!BodyInProgram)
+            P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
+        }
         else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
       }
