@@ -1,6 +1,8 @@
 //===- ApiModelsTest.cpp - Loading and validating models ------------------===//
 
 #include "corolint/model/ApiModels.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <gtest/gtest.h>
 
 using namespace corolint;
@@ -94,6 +96,96 @@ TEST(ApiModels, TimeoutVocabularyLoads) {
   ASSERT_NE(Socket, nullptr);
   EXPECT_EQ(Socket->Role, TypeRole::IoObject);
   EXPECT_TRUE(TypeModel::has(Socket->Cancels, "close"));
+}
+
+/// The section of \p Doc under \p Heading, up to the next heading.
+llvm::StringRef section(llvm::StringRef Doc, llvm::StringRef Heading) {
+  size_t Start = Doc.find("\n" + Heading.str() + "\n");
+  if (Start == llvm::StringRef::npos)
+    return "";
+  llvm::StringRef Rest = Doc.substr(Start + Heading.size() + 2);
+  return Rest.take_front(Rest.find("\n#"));
+}
+
+/// The row of a key table whose first cell names `Key`, or "".
+llvm::StringRef row(llvm::StringRef Section, llvm::StringRef Key) {
+  std::string Code = "`" + Key.str() + "`";
+  for (llvm::StringRef Line : llvm::split(Section, '\n'))
+    if (Line.starts_with("| ") && Line.split(" | ").first.contains(Code))
+      return Line;
+  return "";
+}
+
+/// The keys the first cells of a key table name.
+std::vector<std::string> keysOfTable(llvm::StringRef Section) {
+  std::vector<std::string> Keys;
+  for (llvm::StringRef Line : llvm::split(Section, '\n')) {
+    if (!Line.starts_with("| `"))
+      continue;
+    llvm::StringRef Cell = Line.drop_front(2).split(" | ").first;
+    for (llvm::StringRef Key : llvm::split(Cell, ", "))
+      Keys.push_back(Key.trim('`').str());
+  }
+  return Keys;
+}
+
+// docs/models.md is where model authors look keys up: every key and named
+// value of ModelSchema.def must be on it, in its place, and the page must
+// describe no key that the loader rejects.
+TEST(ApiModels, DocumentationNamesEveryKeyAndRole) {
+  auto Page =
+      llvm::MemoryBuffer::getFile(COROLINT_SOURCE_DIR "/docs/models.md");
+  ASSERT_TRUE(bool(Page)) << "docs/models.md";
+  llvm::StringRef Doc = (*Page)->getBuffer();
+  llvm::StringRef File = section(Doc, "## File");
+  llvm::StringRef Functions = section(Doc, "### `functions[]`");
+  llvm::StringRef Types = section(Doc, "### `types[]`");
+  ASSERT_FALSE(File.empty() || Functions.empty() || Types.empty());
+  auto Mentions = [](llvm::StringRef Text, llvm::StringRef Word) {
+    return Text.contains(("`" + Word + "`").str());
+  };
+  auto QuotesKey = [](llvm::StringRef Text, llvm::StringRef Key) {
+    return Text.contains(("\"" + Key + "\":").str());
+  };
+  std::vector<std::string> FunctionKeys, TypeKeys;
+#define MODEL_FILE_KEY(Key)                                                    \
+  EXPECT_TRUE(QuotesKey(File, Key)) << "## File does not show " Key;
+#define MODEL_FILE_LIST(Key, Model)                                            \
+  EXPECT_TRUE(QuotesKey(File, Key)) << "## File does not show " Key;
+#define MODEL_FUNCTION_KEY(Key, Field, Presence)                               \
+  EXPECT_NE(row(Functions, Key), "") << "functions[] has no row for " Key;     \
+  FunctionKeys.push_back(Key);
+#define MODEL_FUNCTION_ARG_TYPES_KEY(Key)                                      \
+  EXPECT_NE(row(Functions, Key), "") << "functions[] has no row for " Key;     \
+  FunctionKeys.push_back(Key);
+#define MODEL_ARG_TYPES_KEY(Key, Field)                                        \
+  EXPECT_TRUE(QuotesKey(row(Functions, "offloadWhenArgType"), Key))            \
+      << "offloadWhenArgType's row does not show " Key;
+#define MODEL_TYPE_KEY(Key, Field, Presence)                                   \
+  EXPECT_NE(row(Types, Key), "") << "types[] has no row for " Key;             \
+  TypeKeys.push_back(Key);
+#define MODEL_BLOCKING_KIND(Name, Kind)                                        \
+  EXPECT_TRUE(Mentions(row(Functions, "blockingKind"), Name))                  \
+      << "blockingKind's row does not name " Name;
+#define MODEL_TYPE_ROLE(Name, Role)                                            \
+  EXPECT_TRUE(Mentions(row(Types, "role"), Name))                              \
+      << "role's row does not name " Name;
+#include "corolint/model/ModelSchema.def"
+  for (const std::string &Key : keysOfTable(Functions))
+    EXPECT_TRUE(llvm::is_contained(FunctionKeys, Key))
+        << "functions[] describes " << Key << ", which the loader rejects";
+  for (const std::string &Key : keysOfTable(Types))
+    EXPECT_TRUE(llvm::is_contained(TypeKeys, Key))
+        << "types[] describes " << Key << ", which the loader rejects";
+}
+
+TEST(ApiModels, RoleNameIsHowModelFilesSpellIt) {
+  EXPECT_EQ(typeRoleName(TypeRole::Resource), "resource");
+  EXPECT_EQ(typeRoleName(TypeRole::IoObject), "io-object");
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(
+      R"({"types": [{"name": "G", "role": "sync-guard"}]})", "lib.json")));
+  EXPECT_EQ(typeRoleName(M.type("G")->Role), "sync-guard");
 }
 
 TEST(ApiModels, SplitMemberKeepsOperators) {

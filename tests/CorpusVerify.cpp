@@ -526,15 +526,18 @@ int verifyModelNames(const std::string &ModelFile, const std::string &Usage,
 }
 
 int writeSarif(const std::string &File, Run &R) {
-  SarifOptions Options;
-  Options.SourceRoot = R.SourceRoot;
+  ReportOptions Options;
+  Options.Sarif.SourceRoot = R.SourceRoot;
   std::error_code EC;
   llvm::raw_fd_ostream OS(File, EC);
   if (EC) {
     llvm::errs() << File << ": cannot write: " << EC.message() << "\n";
     return 2;
   }
-  writeSarifReport(OS, R.Reported, {}, Options, R.Sources);
+  // The findings of every case, each from a program of its own: no one
+  // program goes with them.
+  createReporter(ReportFormat::Sarif, Options)
+      ->write(OS, {/*Linked=*/nullptr, R.Reported, {}, R.Sources});
   return 0;
 }
 

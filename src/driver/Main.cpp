@@ -11,16 +11,16 @@
 
 #include "ConfigCommands.h"
 #include "Progress.h"
-#include "corolint/rules/Analysis.h"
-#include "corolint/model/ApiModels.h"
-#include "corolint/report/Baseline.h"
-#include "corolint/report/ChangedLines.h"
-#include "corolint/model/Config.h"
 #include "corolint/facts/FactsFiles.h"
 #include "corolint/frontend/Frontend.h"
+#include "corolint/model/ApiModels.h"
+#include "corolint/model/Config.h"
+#include "corolint/report/Baseline.h"
+#include "corolint/report/ChangedLines.h"
 #include "corolint/report/Report.h"
-#include "corolint/rules/Rule.h"
 #include "corolint/report/Triage.h"
+#include "corolint/rules/Analysis.h"
+#include "corolint/rules/Rule.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -67,14 +67,14 @@ cl::opt<std::string>
     Checks("checks", cl::desc("Rules to run, as globs: '*,-timer-polling'"),
            cl::init("*"), cl::cat(Category),
            cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-enum class Format { Text, Json, Sarif };
-cl::opt<Format> OutputFormat(
+cl::opt<ReportFormat> OutputFormat(
     "format", cl::desc("Findings format"),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
-               clEnumValN(Format::Sarif, "sarif",
+    cl::values(clEnumValN(ReportFormat::Text, "text",
+                          "clang-style diagnostics"),
+               clEnumValN(ReportFormat::Json, "json", "JSON (docs/output.md)"),
+               clEnumValN(ReportFormat::Sarif, "sarif",
                           "SARIF 2.1.0 for code scanning (docs/output.md)")),
-    cl::init(Format::Text), cl::cat(Category),
+    cl::init(ReportFormat::Text), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 cl::opt<std::string> SourceRoot(
     "source-root",
@@ -91,13 +91,13 @@ cl::opt<SuppressedInSarif> SarifSuppressed(
                clEnumValN(SuppressedInSarif::Omit, "omit", "leave them out")),
     cl::init(SuppressedInSarif::Keep), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
-enum class Graph { None, Dot, Json };
-cl::opt<Graph> GraphFormat(
+cl::opt<ReportFormat> GraphFormat(
     "graph", cl::desc("Write the call/wait graph instead of findings"),
-    cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz"),
-               clEnumValN(Graph::Json, "json", "JSON (docs/output.md)")),
-    cl::init(Graph::None), cl::cat(Category),
-    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
+    cl::values(clEnumValN(ReportFormat::GraphDot, "dot", "Graphviz"),
+               clEnumValN(ReportFormat::GraphJson, "json",
+                          "JSON (docs/output.md)")),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(LinkCmd));
 cl::opt<std::string> Output(
     "o",
     cl::desc(
@@ -241,8 +241,9 @@ int listChecks(const CheckFilter &Filter) {
 /// What the command line asked for, read once from the options in main.
 struct DriverOptions {
   std::string Output;
-  Format OutputFormat = Format::Text;
-  SarifOptions Sarif;
+  /// --graph's format if given, else --format's.
+  ReportFormat Format = ReportFormat::Text;
+  ReportOptions Report;
   std::optional<Baseline> Base;
   std::string WriteBaseline;
   std::optional<ChangedLines> Diff;
@@ -252,10 +253,13 @@ struct DriverOptions {
   /// (llvm::Regex cannot be copied).
   std::string HeaderRegex, ExcludeHeaderRegex;
   HeaderFilter Headers;
-  Graph GraphFormat = Graph::None;
   int FailRank = 1;
   bool Quiet = false;
   ExtractOptions Extract;
+
+  /// Where relative paths start: SARIF's %SRCROOT%, and the paths of
+  /// baselines, diffs and suppression comments.
+  const std::string &sourceRoot() const { return Report.Sarif.SourceRoot; }
 };
 
 /// Runs one command: extract, link, or the one-shot analysis.
@@ -273,14 +277,15 @@ private:
   int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) const;
   int analyze(std::vector<TuFacts> Units,
               const std::vector<UnitError> &Errors) const;
-  int report(const Program &P, const std::vector<UnitError> &Errors,
-             const std::vector<std::string> &SourceFiles,
-             const HeaderFilter &Headers) const;
   std::vector<ReportedFinding>
   compareWithBaseline(std::vector<ReportedFinding> Findings) const;
   llvm::Expected<std::vector<ReportedFinding>>
   triage(const Program &P, const std::vector<std::string> &SourceFiles,
          const HeaderFilter &Headers, SourceText &Sources) const;
+  void summarize(const Program &P, llvm::ArrayRef<ReportedFinding> Reported,
+                 bool ShowsFindings) const;
+  int exitStatus(llvm::ArrayRef<ReportedFinding> Reported,
+                 llvm::ArrayRef<UnitError> Errors) const;
   std::vector<ExtractResult>
   extractUnits(const std::vector<CompileJob> &CompileJobs) const;
 
@@ -308,11 +313,11 @@ int Driver::writeOutput(
   return ExitClean;
 }
 
-/// Runs the extracted or loaded units through link, rules and reports.
+/// Runs the extracted or loaded units through link, rules and the report.
 int Driver::analyze(std::vector<TuFacts> Units,
                     const std::vector<UnitError> &Errors) const {
   std::vector<std::string> SourceFiles =
-      suppressionSources(Units, Options.Sarif.SourceRoot);
+      suppressionSources(Units, Options.sourceRoot());
   HeaderFilter Headers;
   if (!Options.HeaderRegex.empty())
     Headers.Include.emplace(Options.HeaderRegex);
@@ -321,17 +326,25 @@ int Driver::analyze(std::vector<TuFacts> Units,
   for (const TuFacts &U : Units)
     Headers.MainFiles.insert(U.MainFile);
   Program P = linkProgram(std::move(Units), Models);
-  if (Options.GraphFormat == Graph::None)
-    return report(P, Errors, SourceFiles, Headers);
+  std::unique_ptr<Reporter> Report =
+      createReporter(Options.Format, Options.Report);
+  SourceText Sources;
+  std::vector<ReportedFinding> Reported;
+  if (Report->showsFindings()) {
+    llvm::Expected<std::vector<ReportedFinding>> Triaged =
+        triage(P, SourceFiles, Headers, Sources);
+    if (!Triaged)
+      return fail(llvm::toString(Triaged.takeError()));
+    Reported = std::move(*Triaged);
+  }
   int Status = writeOutput([&](llvm::raw_ostream &OS) {
-    Options.GraphFormat == Graph::Dot ? writeGraphDot(OS, P)
-                                      : writeGraphJson(OS, P);
+    Report->write(OS, {&P, Reported, Errors, Sources});
   });
+  if (Status != ExitClean)
+    return Status;
   if (!Options.Quiet)
-    llvm::errs() << "corolint: " << summarizeProgram(P) << "\n";
-  return Status != ExitClean ? Status
-         : Errors.empty()    ? ExitClean
-                             : ExitUnanalyzed;
+    summarize(P, Reported, Report->showsFindings());
+  return exitStatus(Reported, Errors);
 }
 
 /// Marks findings new or unchanged, and adds the baseline's entries that no
@@ -342,7 +355,7 @@ Driver::compareWithBaseline(std::vector<ReportedFinding> Findings) const {
     return Findings;
   Baseline B = *Options.Base;
   B.mark(Findings);
-  for (ReportedFinding &Gone : B.absent(Options.Sarif.SourceRoot))
+  for (ReportedFinding &Gone : B.absent(Options.sourceRoot()))
     Findings.push_back(std::move(Gone));
   return Findings;
 }
@@ -359,7 +372,7 @@ Driver::triage(const Program &P, const std::vector<std::string> &SourceFiles,
   std::vector<ReportedFinding> Reported = triageFindings(
       std::move(FromRules), Headers, SourceFiles, Filter, Sources);
   if (!Options.WriteBaseline.empty()) {
-    std::string Text = Baseline::write(Reported, Options.Sarif.SourceRoot);
+    std::string Text = Baseline::write(Reported, Options.sourceRoot());
     if (llvm::Error E = llvm::writeToOutput(Options.WriteBaseline,
                                             [&](llvm::raw_ostream &OS) {
                                               OS << Text;
@@ -378,51 +391,36 @@ Driver::triage(const Program &P, const std::vector<std::string> &SourceFiles,
   return Reported;
 }
 
-int Driver::report(const Program &P, const std::vector<UnitError> &Errors,
-                   const std::vector<std::string> &SourceFiles,
-                   const HeaderFilter &Headers) const {
-  SourceText Sources;
-  llvm::Expected<std::vector<ReportedFinding>> Triaged =
-      triage(P, SourceFiles, Headers, Sources);
-  if (!Triaged)
-    return fail(llvm::toString(Triaged.takeError()));
-  const std::vector<ReportedFinding> &Reported = *Triaged;
-  // Text, JSON and the exit status show only what needs attention.
-  std::vector<Finding> Findings;
-  std::vector<std::string> Fingerprints;
-  unsigned Hidden = 0;
-  for (const ReportedFinding &RF : Reported) {
-    if (RF.Baseline == BaselineState::Absent)
-      continue;
-    if (RF.Suppressed || RF.Baseline == BaselineState::Unchanged)
-      ++Hidden;
-    else {
-      Findings.push_back(RF.F);
-      Fingerprints.push_back(RF.Fingerprint);
+/// The summary line on stderr: how big the program is and, for a format
+/// that shows findings, how many it shows and how many it leaves out.
+void Driver::summarize(const Program &P,
+                       llvm::ArrayRef<ReportedFinding> Reported,
+                       bool ShowsFindings) const {
+  llvm::errs() << "corolint: " << summarizeProgram(P);
+  if (ShowsFindings) {
+    unsigned Shown = 0, Hidden = 0;
+    for (const ReportedFinding &RF : Reported) {
+      if (RF.needsAttention())
+        ++Shown;
+      else if (RF.Baseline != BaselineState::Absent)
+        ++Hidden;
     }
+    llvm::errs() << "; " << Shown << " findings";
+    if (Hidden)
+      llvm::errs() << " (" << Hidden << " suppressed or in the baseline)";
   }
-  bool Color = Options.Output.empty() && llvm::outs().has_colors();
-  int Status = writeOutput([&](llvm::raw_ostream &OS) {
-    if (Options.OutputFormat == Format::Sarif)
-      writeSarifReport(OS, Reported, Errors, Options.Sarif, Sources);
-    else if (Options.OutputFormat == Format::Json)
-      writeJsonReport(OS, Findings, Fingerprints, Errors);
-    else
-      writeTextReport(OS, Findings, Color);
-  });
-  if (Status != ExitClean)
-    return Status;
-  if (!Options.Quiet)
-    llvm::errs() << "corolint: " << summarizeProgram(P) << "; "
-                 << Findings.size() << " findings"
-                 << (Hidden ? " (" + std::to_string(Hidden) +
-                                  " suppressed or in the baseline)"
-                            : "")
-                 << "\n";
+  llvm::errs() << "\n";
+}
+
+/// Unanalyzed units first: a clean exit must not hide that some code was
+/// never checked. Only findings that need attention count.
+int Driver::exitStatus(llvm::ArrayRef<ReportedFinding> Reported,
+                       llvm::ArrayRef<UnitError> Errors) const {
   if (!Errors.empty())
     return ExitUnanalyzed;
-  for (const Finding &F : Findings)
-    if (static_cast<int>(F.Severity) >= Options.FailRank)
+  for (const ReportedFinding &RF : Reported)
+    if (RF.needsAttention() &&
+        static_cast<int>(RF.F.Severity) >= Options.FailRank)
       return ExitFindings;
   return ExitClean;
 }
@@ -501,14 +499,15 @@ llvm::Expected<Config> findConfig(const std::vector<CompileJob> &CompileJobs) {
 DriverOptions readOptions() {
   DriverOptions O;
   O.Output = Output;
-  O.OutputFormat = OutputFormat;
+  O.Format = GraphFormat.getNumOccurrences() ? GraphFormat : OutputFormat;
+  O.Report.Color = O.Output.empty() && llvm::outs().has_colors();
   llvm::SmallString<256> Root(SourceRoot);
   llvm::sys::fs::make_absolute(Root);
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  O.Sarif.SourceRoot = llvm::StringRef(Root).rtrim('/').str();
-  O.Sarif.ShowSourceRoot = !SourceRoot.empty();
-  O.Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
-  O.GraphFormat = GraphFormat;
+  SarifOptions &Sarif = O.Report.Sarif;
+  Sarif.SourceRoot = llvm::StringRef(Root).rtrim('/').str();
+  Sarif.ShowSourceRoot = !SourceRoot.empty();
+  Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
   O.FailRank = failLevelRank(FailOn).value_or(1);
   O.Quiet = Quiet;
   O.Extract.Jobs = Jobs;
@@ -553,10 +552,10 @@ llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
     if (!Stdin)
       return llvm::createStringError(Stdin.getError(),
                                      "--diff=-: cannot read stdin");
-    O.Diff = ChangedLines::parse((*Stdin)->getBuffer(), O.Sarif.SourceRoot);
+    O.Diff = ChangedLines::parse((*Stdin)->getBuffer(), O.sourceRoot());
   } else if (!DiffRef.empty()) {
     llvm::Expected<ChangedLines> Changed =
-        ChangedLines::fromGit(DiffRef, O.Sarif.SourceRoot);
+        ChangedLines::fromGit(DiffRef, O.sourceRoot());
     if (!Changed)
       return Changed.takeError();
     O.Diff = std::move(*Changed);

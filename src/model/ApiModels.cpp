@@ -2,12 +2,14 @@
 
 #include "corolint/model/ApiModels.h"
 #include "corolint/model/FileList.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <optional>
 
 using nlohmann::json;
 
@@ -20,156 +22,201 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-void checkKeys(const json &Entry, const std::set<std::string> &Allowed) {
+// The vocabulary of ModelSchema.def, as the lists that checks and messages
+// read.
+constexpr llvm::StringLiteral FileKeys[] = {
+#define MODEL_FILE_KEY(Key) Key,
+#define MODEL_FILE_LIST(Key, Model) Key,
+#include "corolint/model/ModelSchema.def"
+};
+constexpr llvm::StringLiteral FunctionKeys[] = {
+#define MODEL_FUNCTION_KEY(Key, Field, Presence) Key,
+#define MODEL_FUNCTION_ARG_TYPES_KEY(Key) Key,
+#include "corolint/model/ModelSchema.def"
+};
+constexpr llvm::StringLiteral ArgTypesKeys[] = {
+#define MODEL_ARG_TYPES_KEY(Key, Field) Key,
+#include "corolint/model/ModelSchema.def"
+};
+constexpr llvm::StringLiteral TypeKeys[] = {
+#define MODEL_TYPE_KEY(Key, Field, Presence) Key,
+#include "corolint/model/ModelSchema.def"
+};
+// Indexed by the enums, which ModelSchema.def lists in the same order.
+constexpr llvm::StringLiteral BlockingKindNames[] = {
+#define MODEL_BLOCKING_KIND(Name, Kind) Name,
+#include "corolint/model/ModelSchema.def"
+};
+constexpr llvm::StringLiteral TypeRoleNames[] = {
+#define MODEL_TYPE_ROLE(Name, Role) Name,
+#include "corolint/model/ModelSchema.def"
+};
+
+std::string quotedKey(llvm::StringRef Key) { return "'" + Key.str() + "'"; }
+
+void checkKeys(const json &Entry, llvm::ArrayRef<llvm::StringLiteral> Known) {
   for (const auto &Item : Entry.items())
-    if (!Allowed.count(Item.key()))
-      throw EntryError("unknown key '" + Item.key() + "'");
+    if (!llvm::is_contained(Known, Item.key()))
+      throw EntryError("unknown key '" + Item.key() +
+                       "' (known: " + llvm::join(Known, ", ") + ")");
 }
 
-std::string getString(const json &Entry, const char *Key) {
-  if (!Entry.contains(Key))
-    return "";
-  if (!Entry.at(Key).is_string())
-    throw EntryError(std::string("'") + Key + "' must be a string");
-  return Entry.at(Key).get<std::string>();
+/// A key without which an entry means nothing. An empty string or list is
+/// missing too: a function without a name, an offload without types.
+enum Presence { Required, Optional };
+void checkPresence(const json &Entry, llvm::StringRef Key, Presence P) {
+  if (P == Optional)
+    return;
+  auto It = Entry.find(Key);
+  if (It == Entry.end() || *It == "" || (It->is_array() && It->empty()))
+    throw EntryError("missing " + quotedKey(Key));
 }
 
-int getIndex(const json &Entry, const char *Key) {
-  if (!Entry.contains(Key))
-    return -1;
-  const json &V = Entry.at(Key);
+// Each key's value is read into its field as the field's type says, and only
+// when the entry has the key, so that absent keys keep the field's default.
+
+void read(const json &V, llvm::StringRef Key, std::string &Out) {
+  if (!V.is_string())
+    throw EntryError(quotedKey(Key) + " must be a string");
+  Out = V.get<std::string>();
+}
+
+void read(const json &V, llvm::StringRef Key, int &Out) {
   if (!V.is_number_unsigned() || V.get<unsigned long long>() > 1000)
-    throw EntryError(std::string("'") + Key +
-                     "' must be an argument index (a whole number from 0)");
-  return V.get<int>();
+    throw EntryError(quotedKey(Key) +
+                     " must be an argument index (a whole number from 0)");
+  Out = V.get<int>();
 }
 
-bool getBool(const json &Entry, const char *Key) {
-  if (!Entry.contains(Key))
-    return false;
-  if (!Entry.at(Key).is_boolean())
-    throw EntryError(std::string("'") + Key + "' must be true or false");
-  return Entry.at(Key).get<bool>();
+void read(const json &V, llvm::StringRef Key, bool &Out) {
+  if (!V.is_boolean())
+    throw EntryError(quotedKey(Key) + " must be true or false");
+  Out = V.get<bool>();
 }
 
-std::vector<std::string> getStrings(const json &Entry, const char *Key) {
-  std::vector<std::string> Result;
+void read(const json &V, llvm::StringRef Key, std::vector<std::string> &Out) {
+  if (!V.is_array() ||
+      !llvm::all_of(V, [](const json &S) { return S.is_string(); }))
+    throw EntryError(quotedKey(Key) + " must be a list of strings");
+  Out = V.get<std::vector<std::string>>();
+}
+
+/// A value named by one of \p Names, which the enum \p E lists in the
+/// same order.
+template <typename E>
+void readName(const json &V, llvm::StringRef Key, E &Out,
+              llvm::ArrayRef<llvm::StringLiteral> Names) {
+  std::string Name;
+  read(V, Key, Name);
+  const llvm::StringLiteral *It = llvm::find(Names, Name);
+  if (It == Names.end())
+    throw EntryError(quotedKey(Key) + " must be one of " +
+                     llvm::join(Names, ", ") + "; not '" + Name + "'");
+  Out = static_cast<E>(It - Names.begin());
+}
+
+void read(const json &V, llvm::StringRef Key, BlockingKind &Out) {
+  readName(V, Key, Out, BlockingKindNames);
+}
+
+void read(const json &V, llvm::StringRef Key, TypeRole &Out) {
+  readName(V, Key, Out, TypeRoleNames);
+}
+
+template <typename T>
+void readKey(const json &Entry, llvm::StringRef Key, Presence P, T &Out) {
+  checkPresence(Entry, Key, P);
+  if (Entry.contains(Key))
+    read(Entry.at(Key), Key, Out);
+}
+
+/// The object of MODEL_FUNCTION_ARG_TYPES_KEY: {"arg": N, "types": [...]}.
+void readArgTypes(const json &Entry, llvm::StringRef Key, FunctionModel &M) {
   if (!Entry.contains(Key))
-    return Result;
+    return;
   const json &V = Entry.at(Key);
-  if (!V.is_array())
-    throw EntryError(std::string("'") + Key + "' must be a list of strings");
-  for (const json &S : V) {
-    if (!S.is_string())
-      throw EntryError(std::string("'") + Key + "' must be a list of strings");
-    Result.push_back(S.get<std::string>());
+  std::string Shape =
+      quotedKey(Key) + " must be {\"arg\": N, \"types\": [...]}";
+  if (!V.is_object())
+    throw EntryError(Shape);
+  try {
+#define MODEL_ARG_TYPES_KEY(ArgKey, Field)                                     \
+  readKey(V, ArgKey, Required, M.Field);
+#include "corolint/model/ModelSchema.def"
+    checkKeys(V, ArgTypesKeys);
+  } catch (const EntryError &Err) {
+    throw EntryError(Shape + ": " + Err.what());
   }
-  return Result;
 }
 
-BlockingKind parseBlockingKind(const std::string &S) {
-  if (S.empty() || S == "stall")
-    return BlockingKind::Stall;
-  if (S == "deadlock")
-    return BlockingKind::Deadlock;
-  if (S == "lock")
-    return BlockingKind::Lock;
-  throw EntryError("'blockingKind' must be stall, deadlock or lock, not '" + S +
-                   "'");
+// Unknown keys are looked for last, so that an entry without a name is
+// reported as such, whatever else it has.
+
+void readEntry(const json &E, FunctionModel &M) {
+#define MODEL_FUNCTION_KEY(Key, Field, Presence)                               \
+  readKey(E, Key, Presence, M.Field);
+#define MODEL_FUNCTION_ARG_TYPES_KEY(Key) readArgTypes(E, Key, M);
+#include "corolint/model/ModelSchema.def"
+  checkKeys(E, FunctionKeys);
 }
 
-TypeRole parseRole(const std::string &S) {
-  static const std::pair<const char *, TypeRole> Roles[] = {
-      {"resource", TypeRole::Resource},
-      {"sync-mutex", TypeRole::SyncMutex},
-      {"sync-guard", TypeRole::SyncGuard},
-      {"async-mutex", TypeRole::AsyncMutex},
-      {"async-guard", TypeRole::AsyncGuard},
-      {"task", TypeRole::Task},
-      {"no-suspend", TypeRole::NoSuspend},
-      {"io-object", TypeRole::IoObject}};
-  for (const auto &[Name, Role] : Roles)
-    if (S == Name)
-      return Role;
-  throw EntryError(
-      "'role' must be one of resource, sync-mutex, sync-guard, "
-      "async-mutex, async-guard, task, no-suspend, io-object; not '" +
-      S + "'");
+void readEntry(const json &E, TypeModel &M) {
+#define MODEL_TYPE_KEY(Key, Field, Presence) readKey(E, Key, Presence, M.Field);
+#include "corolint/model/ModelSchema.def"
+  checkKeys(E, TypeKeys);
 }
 
-FunctionModel parseFunction(const json &E, llvm::StringRef Origin) {
-  checkKeys(E, {"name", "blocking", "blockingKind", "loopCallback", "repeats",
-                "offload", "offloadWhenArgType", "spawn", "continuation",
-                "timeout", "external", "objectArg", "race", "delay", "yield",
-                "blockingResult", "lockArg"});
-  FunctionModel M;
-  M.Name = getString(E, "name");
-  M.Blocking = getString(E, "blocking");
-  M.Kind = parseBlockingKind(getString(E, "blockingKind"));
-  M.LoopCallback = getIndex(E, "loopCallback");
-  M.Repeats = getBool(E, "repeats");
-  M.Offload = getIndex(E, "offload");
-  M.Spawn = getIndex(E, "spawn");
-  M.Continuation = getIndex(E, "continuation");
-  M.Timeout = getBool(E, "timeout");
-  M.External = getBool(E, "external");
-  M.ObjectArg = getIndex(E, "objectArg");
-  M.Race = getBool(E, "race");
-  M.Delay = getBool(E, "delay");
-  M.Yield = getBool(E, "yield");
-  M.LockArg = getIndex(E, "lockArg");
-  M.BlockingResult = getString(E, "blockingResult");
-  if (E.contains("offloadWhenArgType")) {
-    const json &W = E.at("offloadWhenArgType");
-    if (!W.is_object())
-      throw EntryError(
-          "'offloadWhenArgType' must be {\"arg\": N, \"types\": [...]}");
-    checkKeys(W, {"arg", "types"});
-    M.OffloadWhenArg = getIndex(W, "arg");
-    M.OffloadWhenTypes = getStrings(W, "types");
-    if (M.OffloadWhenArg < 0 || M.OffloadWhenTypes.empty())
-      throw EntryError("'offloadWhenArgType' needs 'arg' and 'types'");
-  }
-  M.Origin = Origin.str();
-  return M;
-}
-
-TypeModel parseType(const json &E, llvm::StringRef Origin) {
-  checkKeys(E, {"name", "role", "resourceKind", "waits", "signals", "lock",
-                "unlock", "tryLock", "deferTags", "tryTags", "cancels",
-                "handsOut"});
-  if (!E.contains("role"))
-    throw EntryError("missing 'role'");
-  TypeModel M;
-  M.Name = getString(E, "name");
-  M.Role = parseRole(getString(E, "role"));
-  M.ResourceKind = getString(E, "resourceKind");
-  M.Waits = getStrings(E, "waits");
-  M.Signals = getStrings(E, "signals");
-  M.Lock = getStrings(E, "lock");
-  M.Unlock = getStrings(E, "unlock");
-  M.TryLock = getStrings(E, "tryLock");
-  M.DeferTags = getStrings(E, "deferTags");
-  M.TryTags = getStrings(E, "tryTags");
-  M.Cancels = getStrings(E, "cancels");
-  M.HandsOut = getStrings(E, "handsOut");
-  M.Origin = Origin.str();
-  return M;
-}
-
-std::string describeEntry(const char *Section, size_t Index, const json &E) {
-  std::string S = std::string(Section) + "[" + std::to_string(Index) + "]";
-  if (E.is_object() && E.contains("name") && E.at("name").is_string())
-    S += " ('" + E.at("name").get<std::string>() + "')";
+/// "functions[3] ('std::thread::join')": ModelSchema.def lists the name
+/// first, so that it is read before any error in the rest of the entry.
+std::string describeEntry(llvm::StringRef Section, size_t Index,
+                          llvm::StringRef Name) {
+  std::string S = Section.str() + "[" + std::to_string(Index) + "]";
+  if (!Name.empty())
+    S += " ('" + Name.str() + "')";
   return S;
 }
 
+/// Reads the entries of one list of a model file, each into a Model, and
+/// hands each to \p Add; the error names the entry.
+template <typename Model>
+std::optional<std::string>
+readEntries(const json &File, llvm::StringRef Section, llvm::StringRef Origin,
+            llvm::function_ref<void(Model)> Add) {
+  if (!File.contains(Section))
+    return std::nullopt;
+  const json &Entries = File.at(Section);
+  if (!Entries.is_array())
+    return quotedKey(Section) + " must be a list";
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    const json &E = Entries.at(I);
+    Model M;
+    try {
+      if (!E.is_object())
+        throw EntryError("must be an object");
+      readEntry(E, M);
+    } catch (const EntryError &Err) {
+      return describeEntry(Section, I, M.Name) + ": " + Err.what();
+    }
+    M.Origin = Origin.str();
+    Add(std::move(M));
+  }
+  return std::nullopt;
+}
+
 } // namespace
+
+llvm::StringRef typeRoleName(TypeRole R) {
+  return TypeRoleNames[static_cast<unsigned>(R)];
+}
 
 bool TypeModel::has(const std::vector<std::string> &Members,
                     llvm::StringRef M) {
   return std::find(Members.begin(), Members.end(), M) != Members.end();
 }
+
+void ApiModels::add(FunctionModel M) { Functions[M.Name] = std::move(M); }
+
+void ApiModels::add(TypeModel M) { Types[M.Name] = std::move(M); }
 
 llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
   auto Fail = [&](const std::string &Why) {
@@ -181,35 +228,16 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
     return Fail("model file is not valid JSON");
   if (!J.is_object())
     return Fail("model file must be a JSON object");
-  for (const auto &Item : J.items())
-    if (Item.key() != "library" && Item.key() != "checkedAgainst" &&
-        Item.key() != "functions" && Item.key() != "types")
-      return Fail("unknown key '" + Item.key() + "'");
-  for (const char *Section : {"functions", "types"}) {
-    if (!J.contains(Section))
-      continue;
-    if (!J.at(Section).is_array())
-      return Fail(std::string("'") + Section + "' must be a list");
-    const json &Entries = J.at(Section);
-    for (size_t I = 0; I < Entries.size(); ++I) {
-      const json &E = Entries.at(I);
-      try {
-        if (!E.is_object())
-          throw EntryError("must be an object");
-        if (!E.contains("name") || getString(E, "name").empty())
-          throw EntryError("missing 'name'");
-        if (Section == std::string("functions")) {
-          FunctionModel M = parseFunction(E, Origin);
-          Functions[M.Name] = std::move(M);
-        } else {
-          TypeModel M = parseType(E, Origin);
-          Types[M.Name] = std::move(M);
-        }
-      } catch (const EntryError &Err) {
-        return Fail(describeEntry(Section, I, E) + ": " + Err.what());
-      }
-    }
+  try {
+    checkKeys(J, FileKeys);
+  } catch (const EntryError &Err) {
+    return Fail(Err.what());
   }
+#define MODEL_FILE_LIST(Key, Model)                                            \
+  if (std::optional<std::string> Why = readEntries<Model>(                     \
+          J, Key, Origin, [&](Model M) { add(std::move(M)); }))                \
+    return Fail(*Why);
+#include "corolint/model/ModelSchema.def"
   return llvm::Error::success();
 }
 

@@ -15,7 +15,9 @@
 #include "llvm/Support/YAMLParser.h"
 #include <nlohmann/json.hpp>
 
-using nlohmann::json;
+// Ordered, so that a model keeps its keys in the order the file gives them
+// (--dump-config writes them back in that order).
+using json = nlohmann::ordered_json;
 
 namespace corolint {
 namespace {

@@ -5,8 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/report/Report.h"
+#include "Reporters.h"
 #include "llvm/Support/Format.h"
+#include <cassert>
 
 namespace corolint {
 
@@ -28,7 +29,9 @@ llvm::StringRef edgeKindName(EdgeKind K) {
   return "calls";
 }
 
-static std::string quote(llvm::StringRef S) {
+namespace {
+
+std::string quote(llvm::StringRef S) {
   std::string R = "\"";
   for (char C : S) {
     if (C == '"' || C == '\\')
@@ -38,7 +41,7 @@ static std::string quote(llvm::StringRef S) {
   return R + "\"";
 }
 
-static void writeFunctionNodes(llvm::raw_ostream &OS, const Program &P) {
+void writeFunctionNodes(llvm::raw_ostream &OS, const Program &P) {
   for (unsigned I = 0; I < P.functions().size(); ++I) {
     const Function &F = P.function(I);
     const ExecutionContext &C = P.context(I);
@@ -53,7 +56,7 @@ static void writeFunctionNodes(llvm::raw_ostream &OS, const Program &P) {
   }
 }
 
-static void writeResourceNodes(llvm::raw_ostream &OS, const Program &P) {
+void writeResourceNodes(llvm::raw_ostream &OS, const Program &P) {
   for (unsigned I = 0; I < P.resources().size(); ++I) {
     const Resource &R = P.resources()[I];
     OS << "  r" << I << " [label=" << quote(R.Name + "\\n" + R.Kind)
@@ -69,7 +72,17 @@ static void writeResourceNodes(llvm::raw_ostream &OS, const Program &P) {
   }
 }
 
-void writeGraphDot(llvm::raw_ostream &OS, const Program &P) {
+class GraphDotReporter final : public Reporter {
+public:
+  bool showsFindings() const override { return false; }
+  void write(llvm::raw_ostream &OS,
+             const AnalysisResults &Results) const override;
+};
+
+void GraphDotReporter::write(llvm::raw_ostream &OS,
+                             const AnalysisResults &Results) const {
+  assert(Results.Linked && "a graph needs the linked program");
+  const Program &P = *Results.Linked;
   OS << "digraph corolint {\n  rankdir=LR;\n  node [fontname=\"monospace\"];\n";
   writeFunctionNodes(OS, P);
   writeResourceNodes(OS, P);
@@ -77,6 +90,12 @@ void writeGraphDot(llvm::raw_ostream &OS, const Program &P) {
     OS << "  f" << E.From.Function << " -> f" << E.Callee << " [label=\""
        << edgeKindName(E.Kind) << "\"];\n";
   OS << "}\n";
+}
+
+} // namespace
+
+std::unique_ptr<Reporter> createGraphDotReporter() {
+  return std::make_unique<GraphDotReporter>();
 }
 
 std::string summarizeProgram(const Program &P) {

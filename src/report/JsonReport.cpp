@@ -1,23 +1,33 @@
 //===- JsonReport.cpp - Findings and graph as JSON ------------------------===//
 
-#include "corolint/report/Report.h"
+#include "Reporters.h"
+#include <cassert>
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
 
 namespace corolint {
+namespace {
 
-static json locJson(const SourceLoc &L) {
+json locJson(const SourceLoc &L) {
   return {{"file", L.File}, {"line", L.Line}, {"column", L.Col}};
 }
 
-void writeJsonReport(llvm::raw_ostream &OS,
-                     const std::vector<Finding> &Findings,
-                     const std::vector<std::string> &Fingerprints,
-                     const std::vector<UnitError> &Errors) {
+/// The findings of docs/output.md that need attention, with the units that
+/// could not be analyzed.
+class JsonReporter final : public Reporter {
+public:
+  void write(llvm::raw_ostream &OS,
+             const AnalysisResults &Results) const override;
+};
+
+void JsonReporter::write(llvm::raw_ostream &OS,
+                         const AnalysisResults &Results) const {
   json Items = json::array();
-  for (size_t I = 0; I < Findings.size(); ++I) {
-    const Finding &F = Findings[I];
+  for (const ReportedFinding &RF : Results.Findings) {
+    if (!RF.needsAttention())
+      continue;
+    const Finding &F = RF.F;
     json Path = json::array();
     for (const PathStep &S : F.Path)
       Path.push_back({{"location", locJson(S.Loc)}, {"message", S.Message}});
@@ -27,12 +37,11 @@ void writeJsonReport(llvm::raw_ostream &OS,
                      {"message", F.Message},
                      {"function", F.Function},
                      {"resources", F.Resources},
-                     {"path", Path}});
-    if (I < Fingerprints.size())
-      Items.back()["fingerprint"] = Fingerprints[I];
+                     {"path", Path},
+                     {"fingerprint", RF.Fingerprint}});
   }
   json Unanalyzed = json::array();
-  for (const UnitError &E : Errors)
+  for (const UnitError &E : Results.Unanalyzed)
     Unanalyzed.push_back({{"file", E.File}, {"error", E.Message}});
   json Doc = {{"format", "corolint-findings"},
               {"version", 1},
@@ -41,7 +50,18 @@ void writeJsonReport(llvm::raw_ostream &OS,
   OS << Doc.dump(2) << '\n';
 }
 
-void writeGraphJson(llvm::raw_ostream &OS, const Program &P) {
+/// The linked call/wait graph (docs/output.md), instead of findings.
+class GraphJsonReporter final : public Reporter {
+public:
+  bool showsFindings() const override { return false; }
+  void write(llvm::raw_ostream &OS,
+             const AnalysisResults &Results) const override;
+};
+
+void GraphJsonReporter::write(llvm::raw_ostream &OS,
+                              const AnalysisResults &Results) const {
+  assert(Results.Linked && "a graph needs the linked program");
+  const Program &P = *Results.Linked;
   json Functions = json::array();
   for (unsigned I = 0; I < P.functions().size(); ++I) {
     const Function &F = P.function(I);
@@ -82,6 +102,16 @@ void writeGraphJson(llvm::raw_ostream &OS, const Program &P) {
               {"edges", Edges},
               {"resources", Resources}};
   OS << Doc.dump(2) << '\n';
+}
+
+} // namespace
+
+std::unique_ptr<Reporter> createJsonReporter() {
+  return std::make_unique<JsonReporter>();
+}
+
+std::unique_ptr<Reporter> createGraphJsonReporter() {
+  return std::make_unique<GraphJsonReporter>();
 }
 
 } // namespace corolint

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/report/Report.h"
+#include "Reporters.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -96,6 +96,8 @@ llvm::StringRef baselineStateName(BaselineState S) {
   return "";
 }
 
+/// Builds one SARIF log; made for each report, since it reads the source
+/// text of that report's findings.
 class SarifWriter {
 public:
   SarifWriter(const SarifOptions &Options, SourceText &Sources)
@@ -106,8 +108,8 @@ public:
       Rules.push_back(&R);
   }
 
-  json log(const std::vector<ReportedFinding> &Findings,
-           const std::vector<UnitError> &Errors);
+  json log(llvm::ArrayRef<ReportedFinding> Findings,
+           llvm::ArrayRef<UnitError> Errors);
 
 private:
   json tool() const;
@@ -116,7 +118,7 @@ private:
   json message(const Finding &F) const;
   json artifactLocation(llvm::StringRef File) const;
   json physicalLocation(const SourceLoc &Loc);
-  json invocation(const std::vector<UnitError> &Errors) const;
+  json invocation(llvm::ArrayRef<UnitError> Errors) const;
   int ruleIndex(llvm::StringRef Id) const;
 
   const SarifOptions &Options;
@@ -249,7 +251,7 @@ json SarifWriter::result(const ReportedFinding &RF) {
 
 /// Units that could not be parsed make the run unsuccessful; each is a
 /// notification, so that a consumer knows the results are incomplete.
-json SarifWriter::invocation(const std::vector<UnitError> &Errors) const {
+json SarifWriter::invocation(llvm::ArrayRef<UnitError> Errors) const {
   json Notes = json::array();
   for (const UnitError &E : Errors)
     Notes.push_back(
@@ -265,8 +267,8 @@ json SarifWriter::invocation(const std::vector<UnitError> &Errors) const {
   return I;
 }
 
-json SarifWriter::log(const std::vector<ReportedFinding> &Findings,
-                      const std::vector<UnitError> &Errors) {
+json SarifWriter::log(llvm::ArrayRef<ReportedFinding> Findings,
+                      llvm::ArrayRef<UnitError> Errors) {
   json Results = json::array();
   for (const ReportedFinding &RF : Findings)
     if (!(RF.Suppressed && Options.OmitSuppressed))
@@ -284,14 +286,25 @@ json SarifWriter::log(const std::vector<ReportedFinding> &Findings,
           {"runs", json::array({Run})}};
 }
 
+/// SARIF 2.1.0: one run, every rule's metadata, one result per finding.
+class SarifReporter final : public Reporter {
+public:
+  explicit SarifReporter(const SarifOptions &Options) : Options(Options) {}
+
+  void write(llvm::raw_ostream &OS,
+             const AnalysisResults &Results) const override {
+    SarifWriter Writer(Options, Results.Sources);
+    OS << Writer.log(Results.Findings, Results.Unanalyzed).dump(2) << '\n';
+  }
+
+private:
+  SarifOptions Options;
+};
+
 } // namespace
 
-void writeSarifReport(llvm::raw_ostream &OS,
-                      const std::vector<ReportedFinding> &Findings,
-                      const std::vector<UnitError> &Errors,
-                      const SarifOptions &Options, SourceText &Sources) {
-  SarifWriter Writer(Options, Sources);
-  OS << Writer.log(Findings, Errors).dump(2) << '\n';
+std::unique_ptr<Reporter> createSarifReporter(const SarifOptions &Options) {
+  return std::make_unique<SarifReporter>(Options);
 }
 
 } // namespace corolint

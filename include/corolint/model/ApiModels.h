@@ -1,7 +1,8 @@
 //===- ApiModels.h - What library APIs do, as data --------------*- C++ -*-===//
 //
 // Library knowledge lives in rules/models/*.json (docs/models.md), never in
-// rule code. This is the loaded, validated form of those files.
+// rule code. This is the loaded, validated form of those files; their keys
+// and role names are listed once, in ModelSchema.def.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +16,11 @@
 
 namespace corolint {
 
-enum class BlockingKind { Stall, Deadlock, Lock };
+/// How a blocking call blocks (ModelSchema.def says what each means).
+enum class BlockingKind {
+#define MODEL_BLOCKING_KIND(Name, Kind) Kind,
+#include "corolint/model/ModelSchema.def"
+};
 
 struct FunctionModel {
   std::string Name;
@@ -45,16 +50,14 @@ struct FunctionModel {
   std::string Origin; ///< The file that defined it, for messages.
 };
 
+/// What a modelled type is (ModelSchema.def says what each means).
 enum class TypeRole {
-  Resource,
-  SyncMutex,
-  SyncGuard,
-  AsyncMutex,
-  AsyncGuard, ///< Holds an async mutex until destroyed or unlocked.
-  Task,
-  NoSuspend, ///< Awaiting it completes at once (`this_coro::executor`).
-  IoObject,  ///< A socket, pipe or resolver; `cancels` members abort its I/O.
+#define MODEL_TYPE_ROLE(Name, Role) Role,
+#include "corolint/model/ModelSchema.def"
 };
+
+/// How model files spell \p R (docs/models.md).
+llvm::StringRef typeRoleName(TypeRole R);
 
 struct TypeModel {
   std::string Name;
@@ -98,6 +101,9 @@ public:
   std::vector<std::string> names() const;
 
 private:
+  void add(FunctionModel M);
+  void add(TypeModel M);
+
   llvm::StringMap<FunctionModel> Functions;
   llvm::StringMap<TypeModel> Types;
 };
