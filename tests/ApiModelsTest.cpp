@@ -195,4 +195,22 @@ TEST(ApiModels, SplitMemberKeepsOperators) {
   EXPECT_EQ(splitMember("sleep").first, "");
 }
 
+// Standalone Asio is Boost.Asio under another namespace: its names find the
+// Boost models, and code in either namespace is library code.
+TEST(ApiModels, OtherNamespacesOfALibraryFindItsModels) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(R"({"namespaces": ["boost::asio", "asio"],
+    "functions": [{"name": "boost::asio::post", "yield": true}],
+    "types": [{"name": "boost::asio::steady_timer", "role": "io-object"}]})",
+                              "test")));
+  EXPECT_NE(M.function("asio::post"), nullptr);
+  EXPECT_NE(M.type("asio::steady_timer"), nullptr);
+  EXPECT_EQ(M.function("myasio::post"), nullptr);
+  EXPECT_TRUE(M.isLibraryCode("asio::detail::socket_ops::recv"));
+  EXPECT_TRUE(M.isLibraryCode("boost::asio::post"));
+  EXPECT_FALSE(M.isLibraryCode("boost::beast::read"));
+  EXPECT_FALSE(M.isLibraryCode("asio"));
+  EXPECT_FALSE(M.isLibraryCode("server::asio_session::run"));
+}
+
 } // namespace

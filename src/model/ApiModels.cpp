@@ -228,11 +228,16 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
     return Fail("model file is not valid JSON");
   if (!J.is_object())
     return Fail("model file must be a JSON object");
+  std::vector<std::string> Spellings;
   try {
     checkKeys(J, FileKeys);
+    if (auto It = J.find("namespaces"); It != J.end())
+      read(*It, "namespaces", Spellings);
   } catch (const EntryError &Err) {
     return Fail(Err.what());
   }
+  for (const std::string &Spelling : Spellings)
+    Namespaces[Spelling] = Spellings.front();
 #define MODEL_FILE_LIST(Key, Model)                                            \
   if (std::optional<std::string> Why = readEntries<Model>(                     \
           J, Key, Origin, [&](Model M) { add(std::move(M)); }))                \
@@ -257,13 +262,37 @@ llvm::Error ApiModels::addDirectory(llvm::StringRef Dir) {
   return llvm::Error::success();
 }
 
+std::string ApiModels::canonical(llvm::StringRef Name) const {
+  for (size_t At = Name.find("::"); At != llvm::StringRef::npos;
+       At = Name.find("::", At + 2)) {
+    auto It = Namespaces.find(Name.take_front(At));
+    if (It != Namespaces.end() && It->second != It->first())
+      return It->second + Name.drop_front(At).str();
+  }
+  return "";
+}
+
+bool ApiModels::isLibraryCode(llvm::StringRef QualifiedName) const {
+  for (size_t At = QualifiedName.find("::"); At != llvm::StringRef::npos;
+       At = QualifiedName.find("::", At + 2))
+    if (Namespaces.count(QualifiedName.take_front(At)))
+      return true;
+  return false;
+}
+
 const FunctionModel *ApiModels::function(llvm::StringRef Name) const {
   auto It = Functions.find(Name);
+  if (It == Functions.end() && !Namespaces.empty())
+    if (std::string Other = canonical(Name); !Other.empty())
+      It = Functions.find(Other);
   return It == Functions.end() ? nullptr : &It->second;
 }
 
 const TypeModel *ApiModels::type(llvm::StringRef Name) const {
   auto It = Types.find(Name);
+  if (It == Types.end() && !Namespaces.empty())
+    if (std::string Other = canonical(Name); !Other.empty())
+      It = Types.find(Other);
   return It == Types.end() ? nullptr : &It->second;
 }
 

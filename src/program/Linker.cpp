@@ -74,10 +74,15 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
                    [](const TuFacts &A, const TuFacts &B) {
                      return A.MainFile < B.MainFile;
                    });
+  // A library's code copied into the project (a vendored Asio, a test
+  // framework's single header) is what its model describes, as it would be
+  // from a system header: calls into it end there, and its bodies are not
+  // the project's to report on.
   llvm::StringMap<FunctionFact> Chosen;
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)
-      Chosen.try_emplace(F.Usr, std::move(F));
+      if (!P.models().isLibraryCode(F.Name))
+        Chosen.try_emplace(F.Usr, std::move(F));
   std::vector<std::string> Usrs;
   for (const auto &Entry : Chosen)
     Usrs.push_back(Entry.getKey().str());

@@ -86,8 +86,13 @@ public:
   /// Adds every *.json file of \p Dir, in name order.
   llvm::Error addDirectory(llvm::StringRef Dir);
 
+  /// The model of \p Name, spelled in the library's namespace or in one of
+  /// its other namespaces (`asio::post` is `boost::asio::post`).
   const FunctionModel *function(llvm::StringRef Name) const;
   const TypeModel *type(llvm::StringRef Name) const;
+  /// Whether \p QualifiedName is in the namespace of a library that a model
+  /// describes: library code, which the models stand for.
+  bool isLibraryCode(llvm::StringRef QualifiedName) const;
   /// For a member function "ns::T::m": the model of T, or null.
   const TypeModel *typeOfMember(llvm::StringRef QualifiedMember) const;
   /// The model that describes a member call: the model of the object's type
@@ -103,9 +108,14 @@ public:
 private:
   void add(FunctionModel M);
   void add(TypeModel M);
+  /// \p Name with another spelling of a library's namespace replaced by the
+  /// one its models use; empty when it has none.
+  std::string canonical(llvm::StringRef Name) const;
 
   llvm::StringMap<FunctionModel> Functions;
   llvm::StringMap<TypeModel> Types;
+  /// Every library namespace, and for the other spellings the first one.
+  llvm::StringMap<std::string> Namespaces;
 };
 
 /// "ns::T::m" -> {"ns::T", "m"}; "f" -> {"", "f"}.

@@ -1,0 +1,10 @@
+// A coroutine that asserts through the project's own helper after resuming.
+#include <fake/coro.h>
+#include "checks.h"
+
+fake::event ready;
+
+fake::task<void> waits_for_ready() {
+  co_await ready;
+  service::check(true);
+}
