@@ -34,6 +34,7 @@ Level levelFor(BlockingKind K, bool KnownLoop) {
   case BlockingKind::Deadlock:
     return KnownLoop ? Level::Error : Level::Warning;
   case BlockingKind::Lock:
+  case BlockingKind::NestedLoop:
     return Level::Note;
   case BlockingKind::Stall:
     break;
@@ -63,6 +64,10 @@ std::string messageFor(const SiteFact &Call, const FunctionModel &M,
            " on the event loop blocks it while another "
            "thread holds the mutex (" +
            M.Blocking + ")";
+  case BlockingKind::NestedLoop:
+    return "call to " + Callee + " on the event loop " + M.Blocking +
+           ": the loop's other work runs inside this call, so code after it "
+           "may find state changed under it; co_await instead";
   case BlockingKind::Stall:
     break;
   }
