@@ -91,6 +91,16 @@ std::vector<bool> delayCoroutines(const Program &P) {
   });
 }
 
+/// Whether the call is given a duration or time point of its own
+/// (`read_some(buf, 50ms)`): the operation's timeout. Only arguments written
+/// at the call count; a default (often "forever") is not one.
+bool passesTimeout(const Program &P, const SiteFact &Call) {
+  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
+    const TypeModel *T = P.models().type(A.Type);
+    return T && T->Role == TypeRole::Duration;
+  });
+}
+
 /// A timeout, or a race with a delay, in the awaited expression.
 bool awaitHasDeadline(const Program &P, const std::vector<bool> &Delays,
                       const Function &F, unsigned Suspend) {
@@ -319,8 +329,8 @@ private:
                      std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
     int Suspend = suspensionAwaiting(F, Call);
-    if (Suspend < 0 || Deadlines.hasDeadline(F, Suspend) ||
-        Deadlines.boundedByCallers(Fn))
+    if (Suspend < 0 || passesTimeout(P, Call) ||
+        Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn))
       return; // Not awaited here (a callback API), or bounded.
     std::optional<ObjectRef> Object = ioObject(Call, M);
     if (Object && Deadlines.watched(Fn, *Object))
