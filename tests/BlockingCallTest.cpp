@@ -176,4 +176,18 @@ TEST_F(BlockingCallTest, OneFindingPerPlaceAndMessage) {
   EXPECT_EQ(Each.size(), 2u);
 }
 
+// A coroutine handed to a function of the program (a test harness keeping
+// it to start later) is started by the program, wherever that function
+// starts it: not taken for one that nothing starts, which would run on the
+// loop from its first line.
+TEST_F(BlockingCallTest, CoroutineHandedToTheProgramIsStartedByIt) {
+  FunctionBuilder Main("main"), Harness("register_test"),
+      Body("body", true);
+  Main.pass(FunctionBuilder::Body, "register_test", 0, "body");
+  Body.call(FunctionBuilder::Body, "sleep");
+  Body.suspend(FunctionBuilder::Body);
+  EXPECT_TRUE(check({Main.build(), Harness.build(), Body.build()}).empty());
+  EXPECT_EQ(check({Main.build(), Body.build()}).size(), 0u);
+}
+
 } // namespace

@@ -67,6 +67,9 @@ private:
 
   Program &P;
   std::map<std::string, Resource> ResourcesByKey;
+  /// Callables handed to functions of the program, which start them where
+  /// their bodies say.
+  llvm::DenseSet<unsigned> HandedOver;
 };
 
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
@@ -155,6 +158,8 @@ void Linker::buildEdges() {
         if (std::optional<unsigned> Target = P.find(A.CallableUsr)) {
           if (!BodyInProgram)
             P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
+          else
+            HandedOver.insert(*Target); // Started by the program, somewhere.
         }
         else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
@@ -308,6 +313,8 @@ void Linker::computeContexts() {
   std::vector<bool> Started(P.Functions.size());
   for (const CallEdge &E : P.Edges)
     Started[E.Callee] = true;
+  for (unsigned Fn : HandedOver)
+    Started[Fn] = true;
   for (unsigned I = 0; I < P.Functions.size(); ++I) {
     const Function &F = P.Functions[I];
     if (!F.isCoroutine())
