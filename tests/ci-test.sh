@@ -293,6 +293,11 @@ equal "diff: unified diff on stdin" "a.cpp b.cpp" \
 dlint --diff=no-such-ref > /dev/null 2> "$work/err.txt"
 check "diff: bad ref is bad input" 2 $?
 contains "diff: git's complaint shown" "$work/err.txt" "--diff: git diff"
+dlint --diff=--output="$work/written-by-git" > /dev/null 2> "$work/err.txt"
+check "diff: a ref that is an option is bad input" 2 $?
+contains "diff: says it is no revision" "$work/err.txt" "is not a git revision"
+if [ -e "$work/written-by-git" ]; then failed "diff: git was handed an option and wrote a file"; else
+  pass "diff: git was handed no option"; fi
 
 ## Configuration commands and header filters
 conf=$work/conf

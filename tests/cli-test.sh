@@ -105,6 +105,17 @@ check "a database of assembly only is bad input" 2 $?
 contains "no C or C++ entries" "$work/err.txt" "has no C or C++ entries"
 db bad.cpp good.cpp > "$proj/build/compile_commands.json"
 
+# -o never overwrites what the run reads.
+cp "$proj/bad.cpp" "$work/bad.before"
+"$corolint" -p "$proj/build" -o "$proj/bad.cpp" > /dev/null 2> "$work/err.txt"
+check "-o naming a source is bad input" 2 $?
+contains "-o says what it names" "$work/err.txt" "is the source of a translation unit"
+if cmp -s "$proj/bad.cpp" "$work/bad.before"; then echo "ok: the source is untouched"; else
+  echo "FAIL: -o overwrote a source"; failures=$((failures + 1)); fi
+"$corolint" -p "$proj/build" -o "$proj/build/compile_commands.json" > /dev/null 2> "$work/err.txt"
+check "-o naming the compile database is bad input" 2 $?
+contains "-o names the database" "$work/err.txt" "is the compile database"
+
 # extract + link report exactly what the one-shot run reports.
 "$corolint" -p "$proj/build" --format=json > "$work/oneshot.json" 2>/dev/null
 "$corolint" extract -p "$proj/build" -o "$work/facts" > /dev/null 2>&1

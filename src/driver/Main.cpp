@@ -476,6 +476,30 @@ int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {
   return analyze(std::move(Units), Errors);
 }
 
+/// What the run reads that \p Output names: a unit's source, the compile
+/// database, the configuration, the baseline; or nothing.
+std::optional<std::string> inputNamedBy(llvm::StringRef Output,
+                                        const std::vector<CompileJob> &Jobs,
+                                        const Config &Settings) {
+  if (Output.empty() || Output == "-" || !llvm::sys::fs::exists(Output))
+    return std::nullopt;
+  auto Same = [&](llvm::StringRef Input) {
+    return !Input.empty() && llvm::sys::fs::equivalent(Output, Input);
+  };
+  for (const CompileJob &Job : Jobs)
+    if (Same(Job.File))
+      return "the source of a translation unit";
+  llvm::SmallString<256> Database(BuildPath);
+  llvm::sys::path::append(Database, "compile_commands.json");
+  if (Same(Database))
+    return std::string("the compile database");
+  if (Same(Settings.File))
+    return std::string("the configuration");
+  if (Same(BaselineFile))
+    return std::string("the baseline");
+  return std::nullopt;
+}
+
 /// --config, or the .corolint.yaml nearest above the analyzed sources (the
 /// first unit's folder). The models it adds apply to the whole program, since
 /// linking is global.
@@ -647,6 +671,10 @@ int main(int argc, char **argv) {
   DriverOptions Options = readOptions();
   if (llvm::Error E = readTriageOptions(Options, Effective))
     return fail(llvm::toString(std::move(E)));
+  if (std::optional<std::string> Input =
+          inputNamedBy(Options.Output, CompileJobs, *Settings))
+    return fail(Options.Output + ": is " + *Input +
+                " of this run; -o would overwrite it");
   Driver D(std::move(Options), Models, *Filter);
   if (ExtractCmd)
     return D.runExtract(CompileJobs);

@@ -95,6 +95,12 @@ static llvm::Expected<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
 
 llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Ref,
                                                    llvm::StringRef Dir) {
+  // git would take "--output=FILE" for an option of its own and write FILE.
+  if (Ref.starts_with("-"))
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "--diff: '%s' is not a git revision (it starts with '-')",
+        Ref.str().c_str());
   llvm::Expected<std::string> Top =
       runGit({"rev-parse", "--show-toplevel"}, Dir);
   if (!Top)
