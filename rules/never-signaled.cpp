@@ -134,9 +134,10 @@ public:
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     for (const Resource &R : P.resources()) {
       // A semaphore used as a lock somewhere gets units back from its
-      // holders: any wait on it can take one.
+      // holders: any wait on it can take one. One constructed signalled
+      // lets its waits through without any signal.
       if (R.Waits.empty() || !R.Internal || !releasedOnlyByCode(R.Kind) ||
-          Escaping.count(R.Key) || !R.Locks.empty())
+          Escaping.count(R.Key) || !R.Locks.empty() || R.StartsSignalled)
         continue;
       if (R.Signals.empty())
         Out.push_back(makeFinding(P, R));

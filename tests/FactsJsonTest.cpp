@@ -119,4 +119,21 @@ TEST(FactsJson, PollNamingAMissingSiteIsRefused) {
       << E;
 }
 
+// A constant argument survives the facts round trip; an absent one stays
+// absent.
+TEST(FactsJson, ArgumentConstantsRoundTrip) {
+  TuFacts In = sampleUnit();
+  ASSERT_FALSE(In.Functions[0].Sites[0].Args.empty());
+  In.Functions[0].Sites[0].Args[0].Constant = 1;
+  llvm::Expected<TuFacts> Out =
+      readFactsJson(writeFactsJson(In), "a.facts.json");
+  ASSERT_TRUE(bool(Out)) << llvm::toString(Out.takeError());
+  EXPECT_EQ(Out->Functions[0].Sites[0].Args[0].Constant,
+            std::optional<int64_t>(1));
+  llvm::Expected<TuFacts> Plain =
+      readFactsJson(writeFactsJson(sampleUnit()), "b.facts.json");
+  ASSERT_TRUE(bool(Plain)) << llvm::toString(Plain.takeError());
+  EXPECT_FALSE(Plain->Functions[0].Sites[0].Args[0].Constant.has_value());
+}
+
 } // namespace

@@ -75,6 +75,8 @@ json argToJson(const ArgFact &A) {
     J["callable"] = A.CallableUsr;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
+  if (A.Constant)
+    J["const"] = *A.Constant;
   return J;
 }
 
@@ -86,6 +88,8 @@ ArgFact argFromJson(const json &J) {
     A.Ref = refFromJson(J.at("ref"));
   A.CallableUsr = J.value("callable", "");
   A.ProducerUsr = J.value("producer", "");
+  if (J.contains("const"))
+    A.Constant = J.at("const").get<int64_t>();
   return A;
 }
 

@@ -103,8 +103,13 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
       if (const FunctionDecl *Producer = Call->getDirectCallee())
         A.ProducerUsr = N.usr(Producer);
+    Expr::EvalResult Value;
+    if (!Args[I]->isValueDependent() &&
+        Args[I]->getType()->isIntegralOrEnumerationType() &&
+        Args[I]->EvaluateAsInt(Value, N.context()))
+      A.Constant = Value.Val.getInt().getExtValue();
     if (!A.Type.empty() || A.Ref.isKnown() || !A.CallableUsr.empty() ||
-        !A.ProducerUsr.empty())
+        !A.ProducerUsr.empty() || A.Constant)
       S.Args.push_back(std::move(A));
   }
 }

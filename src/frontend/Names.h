@@ -29,6 +29,7 @@ public:
   /// Qualified name for functions; "(lambda at file.cpp:L:C)" for lambdas.
   std::string functionDisplayName(const clang::FunctionDecl *FD) const;
   SourceLoc location(clang::SourceLocation L) const;
+  clang::ASTContext &context() const { return Ctx; }
 
   /// The object an expression names, when it names one.
   ObjectRef objectOf(const clang::Expr *E) const;

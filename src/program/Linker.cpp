@@ -58,6 +58,7 @@ private:
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
+  bool constructedSignalled(const SiteFact &Begin) const;
   std::optional<SiteRef> handingOutCall(unsigned Fn,
                                         const SiteFact &Store) const;
   void addLockedArgument(SiteRef At, const SiteFact &Call);
@@ -70,6 +71,8 @@ private:
   /// Callables handed to functions of the program, which start them where
   /// their bodies say.
   llvm::DenseSet<unsigned> HandedOver;
+  /// Objects constructed signalled (constructedSignalled).
+  std::set<std::string> ConstructedSignalled;
 };
 
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
@@ -273,6 +276,8 @@ void Linker::buildResources() {
     const SemaphoreLockSites &AsLock = P.semaphoreLocks(FnIndex);
     for (const SiteFact &S : P.Functions[FnIndex].fact().Sites) {
       SiteRef At{FnIndex, S.Id};
+      if (S.Kind == SiteKind::ScopeBegin && constructedSignalled(S))
+        ConstructedSignalled.insert(S.Receiver.Key);
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown()) {
         const TypeModel *T = Models.type(S.AwaitableType);
         if (T && TypeModel::has(T->Waits, "operator co_await"))
@@ -300,8 +305,25 @@ void Linker::buildResources() {
         addResourceUse(At, S.Receiver, &Resource::Locks, *T);
     }
   }
-  for (auto &Entry : ResourcesByKey)
+  for (auto &Entry : ResourcesByKey) {
+    Entry.second.StartsSignalled = ConstructedSignalled.count(Entry.first);
     P.Resources.push_back(std::move(Entry.second));
+  }
+}
+
+/// `event ev{true}`, `latch done{0}`: an object its model says the
+/// constructor's constant argument makes signalled from the start.
+bool Linker::constructedSignalled(const SiteFact &Begin) const {
+  const TypeModel *T = P.models().type(Begin.Receiver.Type);
+  if (!T)
+    return false;
+  for (const ArgFact &A : Begin.Args) {
+    int Index = static_cast<int>(A.Index);
+    if (A.Constant && ((Index == T->SetByArg && *A.Constant != 0) ||
+                       (Index == T->CountArg && *A.Constant == 0)))
+      return true;
+  }
+  return false;
 }
 
 void Linker::computeContexts() {

@@ -33,7 +33,7 @@ void WaitGraph::addResourceNodes() {
     N.Index = I;
     N.Name = "'" + R.Name + "'";
     N.Waits = R.Waits;
-    N.MayHoldUnits = R.isSemaphore();
+    N.MayHoldUnits = R.isSemaphore() || R.StartsSignalled;
     for (const SiteRef &W : R.Waits)
       WaitsIn[W.Function].push_back(
           {W.Site, static_cast<unsigned>(Nodes.size())});

@@ -79,6 +79,9 @@ struct ArgFact {
   std::string CallableUsr; ///< A lambda, function or member function passed.
   std::string ProducerUsr; ///< The function whose call produced the value
                            ///< (`co_spawn(ex, session(), detached)`).
+  /// Its value, when it is an integral or boolean constant (`event{true}`,
+  /// `latch{0}`).
+  std::optional<int64_t> Constant;
 };
 
 /// Position of a site on the function's CFG: block and index in the block.

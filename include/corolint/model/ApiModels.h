@@ -68,6 +68,12 @@ struct TypeModel {
   /// Members that return an object this one's signals complete: the future
   /// a promise hands out (`get_future`).
   std::vector<std::string> HandsOut;
+  /// The constructor argument that, when a non-zero constant, constructs the
+  /// object signalled (an event's initially-set flag); -1 for none.
+  int SetByArg = -1;
+  /// The constructor argument that counts what must happen before waits
+  /// complete (a latch's count): a constant zero constructs it signalled.
+  int CountArg = -1;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

@@ -152,6 +152,10 @@ struct Resource {
   std::vector<SiteRef> Signals;
   std::vector<SiteRef> Locks;
 
+  /// Constructed signalled (`event ev{true}`, `latch done{0}`): its waits
+  /// complete with no signal.
+  bool StartsSignalled = false;
+
   /// A counting semaphore, which may start with units the analysis does not
   /// see.
   bool isSemaphore() const { return Kind == "semaphore"; }

@@ -37,8 +37,9 @@ struct WaitNode {
   }
   std::vector<SiteRef> Waits;
   std::vector<Signaller> Signallers;
-  /// A semaphore, whose initial count the analysis does not know: its waits
-  /// may complete on units it starts with, with no signal at all.
+  /// A semaphore, whose initial count the analysis does not know, or an
+  /// object constructed signalled: its waits may complete with no signal at
+  /// all, so it is never stuck.
   bool MayHoldUnits = false;
 };
 

@@ -297,6 +297,8 @@ inline task<void> task_promise<void>::get_return_object() noexcept {
 class event {
 public:
   event() = default;
+  // Constructed set when initially_set is true: waits complete at once.
+  explicit event(bool initially_set) noexcept : set_(initially_set) {}
   event(const event &) = delete;
   event &operator=(const event &) = delete;
 
