@@ -66,6 +66,8 @@ public:
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
+  /// Constructor calls that initialize a local, and the local.
+  llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> InitializedVar;
   llvm::DenseMap<const CXXCtorInitializer *, unsigned> SiteOfInit;
 
 private:
@@ -152,6 +154,10 @@ bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
   S.IsConstructor = true;
   S.CalleeUsr = N.usr(Ctor);
   S.CalleeName = N.qualifiedName(Ctor);
+  // `coro::latch done{0};`: the local it constructs, which a local without
+  // a destructor has no ScopeBegin to name.
+  if (auto It = InitializedVar.find(E); It != InitializedVar.end())
+    S.Receiver = N.objectOfDecl(It->second);
   addArgs(S, llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), 0);
   return true;
 }
@@ -160,6 +166,9 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
   if (!V->isLocalVarDecl() || V->isStaticLocal() ||
       V->getType()->isReferenceType())
     return true;
+  if (const auto *Init =
+          dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit())))
+    InitializedVar[Init] = V;
   const CXXRecordDecl *R = V->getType()->getAsCXXRecordDecl();
   if (!R || !R->hasDefinition() || R->hasTrivialDestructor())
     return true;

@@ -276,7 +276,8 @@ void Linker::buildResources() {
     const SemaphoreLockSites &AsLock = P.semaphoreLocks(FnIndex);
     for (const SiteFact &S : P.Functions[FnIndex].fact().Sites) {
       SiteRef At{FnIndex, S.Id};
-      if (S.Kind == SiteKind::ScopeBegin && constructedSignalled(S))
+      if ((S.Kind == SiteKind::ScopeBegin || S.IsConstructor) &&
+          S.Receiver.isKnown() && constructedSignalled(S))
         ConstructedSignalled.insert(S.Receiver.Key);
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown()) {
         const TypeModel *T = Models.type(S.AwaitableType);
