@@ -176,9 +176,9 @@ bool parseAnnotations(const std::string &File, std::vector<Expectation> &Out,
   return Clean;
 }
 
-std::vector<std::string> flagsOf(const std::string &File) {
+/// The flags of a file's `// corolint-flags:` lines, given its text.
+std::vector<std::string> flagsOf(llvm::StringRef Text) {
   std::vector<std::string> Flags;
-  std::string Text = readFile(File);
   for (llvm::StringRef Line : linesOf(Text)) {
     size_t At = Line.find("corolint-flags:");
     if (At == llvm::StringRef::npos)
@@ -191,11 +191,10 @@ std::vector<std::string> flagsOf(const std::string &File) {
   return Flags;
 }
 
-/// The headers a file includes with angle brackets.
-std::set<std::string> includesOf(const std::string &File) {
+/// The headers a file includes with angle brackets, given its text.
+std::set<std::string> includesOf(llvm::StringRef Text) {
   static const llvm::Regex Include("^#include <([^>]+)>");
   std::set<std::string> Headers;
-  std::string Text = readFile(File);
   for (llvm::StringRef Line : linesOf(Text)) {
     llvm::SmallVector<llvm::StringRef> M;
     if (Include.match(Line, &M))
@@ -216,16 +215,18 @@ std::vector<Pch> loadPchs(const std::string &Dir,
       llvm::errs() << P.File << ": not built (tests/CMakeLists.txt)\n";
       exit(2);
     }
-    P.Headers = includesOf(Header);
-    P.Flags = flagsOf(Header);
+    std::string Text = readFile(Header);
+    P.Headers = includesOf(Text);
+    P.Flags = flagsOf(Text);
     Result.push_back(std::move(P));
   }
   return Result;
 }
 
-const Pch *pchFor(const std::string &Unit, const std::vector<std::string> &Flags,
+const Pch *pchFor(llvm::StringRef UnitText,
+                  const std::vector<std::string> &Flags,
                   const std::vector<Pch> &Pchs) {
-  std::set<std::string> Includes = includesOf(Unit);
+  std::set<std::string> Includes = includesOf(UnitText);
   for (const Pch &P : Pchs)
     if (P.Flags == Flags &&
         llvm::any_of(Includes, [&](const std::string &H) {
@@ -244,8 +245,9 @@ std::vector<CompileJob> jobsFor(const CaseFiles &Files,
     J.File = Unit;
     J.Directory = llvm::sys::path::parent_path(Unit).str();
     J.CommandLine = {"clang++", "-std=c++20", "-I" + CorpusInclude};
-    std::vector<std::string> Flags = flagsOf(Unit);
-    if (const Pch *P = pchFor(Unit, Flags, Pchs)) {
+    std::string Text = readFile(Unit);
+    std::vector<std::string> Flags = flagsOf(Text);
+    if (const Pch *P = pchFor(Text, Flags, Pchs)) {
       J.CommandLine.push_back("-include-pch");
       J.CommandLine.push_back(P->File);
     }
@@ -394,16 +396,24 @@ struct Run {
 
 /// The findings of the case as `corolint --format=sarif` reports them: after
 /// the header filter and the suppression comments.
-void reportFindings(const std::vector<TuFacts> &Units,
-                    std::vector<Finding> Findings, Run &R) {
+/// What triage needs of the units, taken before linking consumes them.
+struct TriageInputs {
   HeaderFilter Headers;
-  for (const TuFacts &U : Units)
-    Headers.MainFiles.insert(U.MainFile);
+  std::vector<std::string> SourceFiles;
+
+  TriageInputs(const std::vector<TuFacts> &Units, llvm::StringRef Root)
+      : SourceFiles(suppressionSources(Units, Root)) {
+    for (const TuFacts &U : Units)
+      Headers.MainFiles.insert(U.MainFile);
+  }
+};
+
+void reportFindings(const TriageInputs &In, std::vector<Finding> Findings,
+                    Run &R) {
   CheckFilter All = *CheckFilter::parse("*");
   llvm::append_range(R.Reported,
-                     triageFindings(std::move(Findings), Headers,
-                                    suppressionSources(Units, R.SourceRoot),
-                                    All, R.Sources));
+                     triageFindings(std::move(Findings), In.Headers,
+                                    In.SourceFiles, All, R.Sources));
 }
 
 /// Checks one case; returns its number of failures.
@@ -431,7 +441,7 @@ unsigned verifyCase(const std::string &Path, Run &R) {
       extractAll(jobsFor(Files, R.CorpusInclude, R.Pchs));
   if (!Units)
     return Failures + 1;
-  std::vector<TuFacts> Facts = *Units;
+  TriageInputs Triage(*Units, R.SourceRoot);
   Program P = linkProgram(std::move(*Units), *Models);
   std::vector<Finding> Findings = runRules(P, *CheckFilter::parse("*"));
   for (const Finding &F : Findings) {
@@ -469,7 +479,7 @@ unsigned verifyCase(const std::string &Path, Run &R) {
   llvm::outs() << (Failures ? "FAIL: " : "ok: ") << Path << ": "
                << Findings.size() << " findings, " << Expected.size()
                << " expectations, " << Failures << " failures\n";
-  reportFindings(Facts, std::move(Findings), R);
+  reportFindings(Triage, std::move(Findings), R);
   return Failures;
 }
 

@@ -9,9 +9,9 @@ namespace corolint {
 const FunctionModel *functionModelOf(const ApiModels &Models,
                                      const SiteFact &Call) {
   const FunctionModel *M = Models.function(Call.CalleeName);
-  llvm::StringRef Name = Call.CalleeName;
-  if (M && !Name.contains("::") && !Call.CalleeUsr.empty() &&
-      Call.CalleeUsr != "c:@F@" + Call.CalleeName)
+  llvm::StringRef Name = Call.CalleeName, Usr = Call.CalleeUsr;
+  if (M && !Name.contains("::") && !Usr.empty() &&
+      !(Usr.consume_front("c:@F@") && Usr == Name))
     return nullptr;
   return M;
 }

@@ -7,6 +7,7 @@
 //
 //   fake::task<T>           lazy coroutine task; co_await it to run it
 //   fake::event             set(); co_await ev waits until it is set
+//   fake::latch             count_down(); co_await l waits for the count
 //   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
 //                           (an async-mutex guard, not a synchronous lock)
 //   fake::semaphore         co_await s.acquire() takes a unit, release() gives
@@ -323,6 +324,25 @@ public:
 private:
   bool set_ = false;
   detail::list<std::coroutine_handle<>> waiters_;
+};
+
+// A latch: co_await l waits until count_down() has been called as often as
+// the count it was constructed with; counted from zero it is open at once.
+// It has no destructor of its own, as libcoro's coro::latch.
+class latch {
+public:
+  explicit latch(long count) noexcept : count_(count) {}
+  void count_down() noexcept { --count_; }
+  struct awaiter {
+    const latch &l;
+    bool await_ready() const noexcept { return l.count_ <= 0; }
+    void await_suspend(std::coroutine_handle<>) const noexcept {}
+    void await_resume() const noexcept {}
+  };
+  awaiter operator co_await() const noexcept { return awaiter{*this}; }
+
+private:
+  long count_;
 };
 
 class async_mutex;
