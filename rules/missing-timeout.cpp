@@ -1,16 +1,18 @@
 //===- missing-timeout.cpp - Awaits on the network with no deadline -------===//
 //
 // Flags a co_await on an operation that waits for something outside the
-// process (a peer, a resolver) with no deadline, and a timeout wrapped around
-// a coroutine that never suspends, which can never fire.
+// process (a peer) with no deadline, and a timeout wrapped around a coroutine
+// that never suspends, which can never fire.
 //
 // An external await is bounded when its own awaited expression holds a
 // timeout (`folly::coro::timeout(...)`, an Asio `cancel_after` token) or a
 // race against a delay (`read || timer.async_wait()`); when a timer callback
 // anywhere in the program cancels its I/O object (a watchdog that closes the
-// socket); or when every await of its coroutine is itself bounded, so that a
-// caller's deadline covers it. Which operations are external, which calls
-// bound them and which members cancel an object is model data.
+// socket); when every await of its coroutine is itself bounded, so that a
+// caller's deadline covers it; or when the function that starts the
+// coroutine arms a timer that stops the event loop (a test harness's
+// watchdog). Which operations are external, which calls bound them, which
+// members cancel an object and which calls stop a loop is model data.
 //
 //===----------------------------------------------------------------------===//
 
@@ -137,10 +139,48 @@ std::optional<ObjectRef> ioObject(const SiteFact &S, const FunctionModel &M) {
   return std::nullopt;
 }
 
+/// Functions that stop the event loop running them, or call one that does:
+/// the least fixpoint over the reversed calls.
+std::vector<bool> loopStoppers(const Program &P) {
+  size_t N = P.functions().size();
+  std::vector<bool> Stops(N, false);
+  std::vector<std::vector<unsigned>> Callers(N);
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = modelOf(P, S);
+      if (M && M->StopsLoop && !Stops[Fn]) {
+        Stops[Fn] = true;
+        Work.push_back(Fn);
+      }
+    }
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls)
+      Callers[E.Callee].push_back(E.From.Function);
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned Caller : Callers[Fn])
+      if (!Stops[Caller]) {
+        Stops[Caller] = true;
+        Work.push_back(Caller);
+      }
+  }
+  return Stops;
+}
+
+/// Whether \p E hands a callable to a timer (the loop runs it once a
+/// duration passes).
+bool armsTimer(const Program &P, const CallEdge &E) {
+  const FunctionModel *M = modelOf(P, P.site(E.From));
+  return E.Kind == EdgeKind::LoopCallback && M && M->Delay;
+}
+
 class DeadlineFacts {
 public:
   explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
     findWatchdogCancels();
+    findWatchdogScopes();
     findBoundedCoroutines();
   }
 
@@ -161,9 +201,7 @@ private:
     std::vector<unsigned> Work;
     std::vector<bool> Seen(P.functions().size());
     for (const CallEdge &E : P.edges()) {
-      const FunctionModel *M = modelOf(P, P.site(E.From));
-      if (E.Kind == EdgeKind::LoopCallback && M && M->Delay &&
-          !Seen[E.Callee]) {
+      if (armsTimer(P, E) && !Seen[E.Callee]) {
         Seen[E.Callee] = true;
         Work.push_back(E.Callee);
       }
@@ -196,6 +234,17 @@ private:
     }
   }
 
+  /// Functions that arm a timer whose callback stops the event loop: a
+  /// watchdog over whatever they start (`QTimer::singleShot(5s, &loop,
+  /// [&] { loop.exit(1); })` in a test harness that is handed each test).
+  void findWatchdogScopes() {
+    std::vector<bool> Stops = loopStoppers(P);
+    WatchdogScope.assign(P.functions().size(), false);
+    for (const CallEdge &E : P.edges())
+      if (armsTimer(P, E) && Stops[E.Callee])
+        WatchdogScope[E.From.Function] = true;
+  }
+
   /// How one call of a coroutine waits for it.
   enum class AwaitKind { Unbounded, Deadline, NotAwaited };
   struct Awaiter {
@@ -204,6 +253,8 @@ private:
   };
 
   AwaitKind awaitKind(const CallEdge &E) const {
+    if (WatchdogScope[E.From.Function])
+      return AwaitKind::Deadline;
     if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
       return AwaitKind::NotAwaited; // Spawned, or handed to the loop.
     const Function &Caller = P.function(E.From.Function);
@@ -215,7 +266,9 @@ private:
   }
 
   /// A coroutine is bounded by its callers when it is awaited somewhere and
-  /// every await of it has a deadline or sits in a coroutine so bounded.
+  /// every await of it has a deadline or sits in a coroutine so bounded;
+  /// a function that starts it under a watchdog bounds it too, and so does
+  /// one that it is handed to, which starts it.
   /// Grown from nothing with a worklist, so a recursion with no deadline
   /// stays unbounded; each edge is looked at once per bounded caller.
   void findBoundedCoroutines() {
@@ -228,6 +281,12 @@ private:
         Awaiters[E.Callee].push_back({E.From.Function, awaitKind(E)});
         AwaitedBy[E.From.Function].push_back(E.Callee);
       }
+    for (const CallEdge &H : P.handOvers())
+      if (std::optional<unsigned> Receiver = P.find(P.site(H.From).CalleeUsr))
+        if (P.function(H.Callee).isCoroutine())
+          Awaiters[H.Callee].push_back(
+              {*Receiver, WatchdogScope[*Receiver] ? AwaitKind::Deadline
+                                                   : AwaitKind::NotAwaited});
     std::vector<unsigned> Work(N);
     for (unsigned Fn = 0; Fn < N; ++Fn)
       Work[Fn] = Fn;
@@ -249,6 +308,7 @@ private:
   const Program &P;
   std::vector<bool> Delays;
   std::set<std::string> Cancelled;
+  std::vector<bool> WatchdogScope;
   std::vector<bool> Bounded;
 };
 

@@ -52,14 +52,14 @@ WaitingBody classify(const Program &P, const Function &F,
       B.Work |= P.find(S.CalleeUsr).has_value();
       continue;
     }
-    if (M->LoopCallback >= 0)
+    if (!M->LoopCallback.empty())
       B.Registrations.push_back(Id);
     if (M->Delay || M->Yield) {
       B.Pause = true;
       Delays |= M->Delay;
     } else if (!M->Blocking.empty()) {
       B.Blocks = true;
-    } else if (M->LoopCallback < 0) {
+    } else if (M->LoopCallback.empty()) {
       B.Work = true;
     }
   }

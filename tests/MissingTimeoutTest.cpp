@@ -18,7 +18,8 @@ protected:
         {"name": "net::either", "race": true},
         {"name": "net::sleep", "delay": true},
         {"name": "net::timer::on_expiry", "loopCallback": 0, "delay": true},
-        {"name": "net::deadline", "timeout": true}],
+        {"name": "net::deadline", "timeout": true},
+        {"name": "net::loop::exit", "stopsLoop": true}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]}]})",
                                      "test")));
@@ -102,6 +103,32 @@ TEST_F(MissingTimeoutTest, WatchdogTimerThatClosesTheSocketBounds) {
   Other.call(Body, "net::socket::close", global("other", "net::socket"));
   EXPECT_EQ(
       check({reader("session", false), Arm.build(), Other.build()}).size(), 1u);
+}
+
+// A test harness handed the test coroutine arms a timer that stops the loop
+// (through a helper): the test's read is bounded. A timer that does not stop
+// the loop, or a harness with no timer, bounds nothing.
+TEST_F(MissingTimeoutTest, HarnessWhoseTimerStopsTheLoopBoundsTheTestsItRuns) {
+  for (bool Stops : {true, false}) {
+    FunctionBuilder Harness("harness");
+    Harness.pass(Body, "net::timer::on_expiry", 0, "expired");
+    FunctionBuilder Expired("expired");
+    Expired.call(Body, "fail_test");
+    FunctionBuilder Fail("fail_test");
+    Fail.call(Body, Stops ? "net::loop::exit" : "net::other");
+    FunctionBuilder Main("test_main");
+    Main.pass(Body, "harness", 0, "session");
+    std::vector<Finding> F =
+        check({reader("session", false), Harness.build(), Expired.build(),
+               Fail.build(), Main.build()});
+    EXPECT_EQ(F.size(), Stops ? 0u : 1u);
+  }
+  FunctionBuilder Plain("harness");
+  Plain.call(Body, "net::other");
+  FunctionBuilder Main("test_main");
+  Main.pass(Body, "harness", 0, "session");
+  EXPECT_EQ(check({reader("session", false), Plain.build(), Main.build()}).size(),
+            1u);
 }
 
 // A chain of N coroutines, each awaiting the next bare, with a deadline only

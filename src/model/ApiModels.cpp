@@ -88,6 +88,22 @@ void read(const json &V, llvm::StringRef Key, int &Out) {
   Out = V.get<int>();
 }
 
+void read(const json &V, llvm::StringRef Key, ArgIndexes &Out) {
+  auto IsIndex = [](const json &I) {
+    return I.is_number_unsigned() && I.get<unsigned long long>() <= 1000;
+  };
+  if (IsIndex(V)) {
+    Out.Indexes = {V.get<unsigned>()};
+    return;
+  }
+  if (!V.is_array() || V.empty() || !llvm::all_of(V, IsIndex))
+    throw EntryError(quotedKey(Key) +
+                     " must be an argument index (a whole number from 0) or "
+                     "a non-empty list of them");
+  for (const json &I : V)
+    Out.Indexes.push_back(I.get<unsigned>());
+}
+
 void read(const json &V, llvm::StringRef Key, bool &Out) {
   if (!V.is_boolean())
     throw EntryError(quotedKey(Key) + " must be true or false");

@@ -15,28 +15,6 @@
 
 namespace corolint {
 
-static std::string roleName(TypeRole R) {
-  switch (R) {
-  case TypeRole::Resource:
-    return "resource";
-  case TypeRole::SyncMutex:
-    return "sync-mutex";
-  case TypeRole::SyncGuard:
-    return "sync-guard";
-  case TypeRole::AsyncMutex:
-    return "async-mutex";
-  case TypeRole::AsyncGuard:
-    return "async-guard";
-  case TypeRole::Task:
-    return "task";
-  case TypeRole::NoSuspend:
-    return "no-suspend";
-  case TypeRole::IoObject:
-    return "io-object";
-  }
-  return "resource";
-}
-
 /// Handing a callable over this way makes it a root of loop context.
 static bool startsLoopContext(EdgeKind K) {
   return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns ||
@@ -68,9 +46,6 @@ private:
 
   Program &P;
   std::map<std::string, Resource> ResourcesByKey;
-  /// Callables handed to functions of the program, which start them where
-  /// their bodies say.
-  llvm::DenseSet<unsigned> HandedOver;
   /// Objects constructed signalled (constructedSignalled).
   std::set<std::string> ConstructedSignalled;
 };
@@ -107,14 +82,13 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
     // std::function parameter) is taken to run synchronously, in the caller's
     // context.
     return EdgeKind::Calls;
-  int Index = static_cast<int>(Arg.Index);
-  if (Index == M->Offload)
+  if (M->Offload.has(Arg.Index))
     return EdgeKind::Offload;
-  if (Index == M->Spawn)
+  if (M->Spawn.has(Arg.Index))
     return EdgeKind::Spawns;
-  if (Index == M->Continuation)
+  if (M->Continuation.has(Arg.Index))
     return EdgeKind::Continuation;
-  if (Index != M->LoopCallback)
+  if (!M->LoopCallback.has(Arg.Index))
     return EdgeKind::Calls;
   for (const ArgFact &Other : Call.Args)
     if (static_cast<int>(Other.Index) == M->OffloadWhenArg &&
@@ -128,7 +102,7 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
 std::optional<unsigned> Linker::spawnedCoroutine(const SiteFact &Call,
                                                  const ArgFact &Arg) const {
   const FunctionModel *M = P.modelOf(Call);
-  if (!M || M->Spawn != static_cast<int>(Arg.Index))
+  if (!M || !M->Spawn.has(Arg.Index))
     return std::nullopt;
   std::optional<unsigned> Producer = P.find(Arg.ProducerUsr);
   if (!Producer || !P.Functions[*Producer].isCoroutine())
@@ -162,7 +136,7 @@ void Linker::buildEdges() {
           if (!BodyInProgram)
             P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
           else
-            HandedOver.insert(*Target); // Started by the program, somewhere.
+            P.HandOvers.push_back({At, *Target, EdgeKind::Calls});
         }
         else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
@@ -183,7 +157,7 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
       R.Key = Target.Key;
       R.Name = Target.Name;
       R.Type = Model.Name;
-      R.Kind = Model.ResourceKind.empty() ? roleName(Model.Role)
+      R.Kind = Model.ResourceKind.empty() ? typeRoleName(Model.Role).str()
                                           : Model.ResourceKind;
     }
     R.Internal &= Target.Internal;
@@ -230,10 +204,8 @@ void Linker::findHandles() {
 /// goes on at once.
 bool Linker::handsOverCallback(const SiteFact &S) const {
   const FunctionModel *M = P.modelOf(S);
-  return M && M->LoopCallback >= 0 &&
-         llvm::any_of(S.Args, [&](const ArgFact &A) {
-           return static_cast<int>(A.Index) == M->LoopCallback &&
-                  !A.CallableUsr.empty();
+  return M && llvm::any_of(S.Args, [&](const ArgFact &A) {
+           return M->LoopCallback.has(A.Index) && !A.CallableUsr.empty();
          });
 }
 
@@ -336,8 +308,8 @@ void Linker::computeContexts() {
   std::vector<bool> Started(P.Functions.size());
   for (const CallEdge &E : P.Edges)
     Started[E.Callee] = true;
-  for (unsigned Fn : HandedOver)
-    Started[Fn] = true;
+  for (const CallEdge &H : P.HandOvers)
+    Started[H.Callee] = true; // By the program, somewhere.
   for (unsigned I = 0; I < P.Functions.size(); ++I) {
     const Function &F = P.Functions[I];
     if (!F.isCoroutine())

@@ -189,6 +189,7 @@ void synchronous(asio::io_context &io) {
 
 void run_loops(asio::io_context &io, asio::thread_pool &pool) {
   io.run();
+  io.stop();
   io.restart();
   io.run_one();
   io.run_for(1ms);

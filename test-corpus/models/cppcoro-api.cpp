@@ -111,6 +111,7 @@ void synchronous(cppcoro::io_service &io, cppcoro::net::socket &listener) {
   events += cppcoro::sync_wait(both(io, listener));
   io.process_one_event();
   io.process_events();
+  io.stop();
 }
 
 } // namespace cppcoro_api

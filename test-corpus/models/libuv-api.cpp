@@ -210,6 +210,7 @@ void workers(uv_loop_t *loop, uv_thread_t *tid) {
 // Blocking calls, made where no loop runs.
 void synchronous(uv_loop_t *loop, uv_thread_t *tid) {
   uv_run(loop, UV_RUN_DEFAULT);
+  uv_stop(loop);
   uv_sleep(1);
   uv_thread_join(tid);
 

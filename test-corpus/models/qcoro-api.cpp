@@ -18,6 +18,8 @@
 #include <QCoroTask>
 #include <QCoroTimer>
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QFuture>
 #include <QMutex>
@@ -87,9 +89,20 @@ void tally() {
 void callbacks(QObject *context, QTimer *timer, QNetworkReply *reply,
                QTcpSocket *socket) {
   QTimer::singleShot(10, [] { ++events; });
+  QTimer::singleShot(10, context, [] { ++events; });
+  QTimer::singleShot(10, Qt::PreciseTimer, context, [] { ++events; });
   QObject::connect(timer, &QTimer::timeout, context, [] { ++events; });
+  QObject::connect(timer, &QTimer::timeout, [] { ++events; });
   fetch(reply, socket).then([](const QByteArray &body) { events += body.size(); });
   QCoro::connect(pause(timer), context, [] { ++events; });
+}
+
+// Loops stopped, one of them by a watchdog timer.
+void stop_loops(QEventLoop &loop) {
+  QTimer::singleShot(5000, &loop, [&loop] { loop.exit(1); });
+  loop.quit();
+  QCoreApplication::exit(0);
+  QCoreApplication::quit();
 }
 
 // Blocking Qt calls, made where no loop runs: on worker threads, or from
@@ -108,6 +121,7 @@ void offloads(const QString &path) {
   pool->startOnReservedThread([path] { blocking_file(path); });
   done.waitForFinished();
   QFuture<int> answer = QtConcurrent::run([] { return 42; });
+  QFuture<void> pooled = QtConcurrent::run(pool, [path] { blocking_file(path); });
   events += answer.result();
 }
 

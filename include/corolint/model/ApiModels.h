@@ -9,6 +9,8 @@
 #ifndef COROLINT_APIMODELS_H
 #define COROLINT_APIMODELS_H
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -22,6 +24,17 @@ enum class BlockingKind {
 #include "corolint/model/ModelSchema.def"
 };
 
+/// The arguments a role of a function model applies to: one index, or
+/// several where overloads put the callable in different places
+/// (`QTimer::singleShot(ms, f)` and `singleShot(ms, context, f)`); an index
+/// whose argument is not a callable is no registration.
+struct ArgIndexes {
+  llvm::SmallVector<unsigned, 2> Indexes;
+
+  bool has(unsigned Index) const { return llvm::is_contained(Indexes, Index); }
+  bool empty() const { return Indexes.empty(); }
+};
+
 struct FunctionModel {
   std::string Name;
   std::string Blocking; ///< Why it blocks; empty when it does not.
@@ -29,13 +42,13 @@ struct FunctionModel {
   /// the task); empty when it does not.
   std::string BlockingResult;
   BlockingKind Kind = BlockingKind::Stall;
-  int LoopCallback = -1;
+  ArgIndexes LoopCallback;
   bool Repeats = false;
-  int Offload = -1;
+  ArgIndexes Offload;
   int OffloadWhenArg = -1;
   std::vector<std::string> OffloadWhenTypes;
-  int Spawn = -1;
-  int Continuation = -1;
+  ArgIndexes Spawn;
+  ArgIndexes Continuation;
   bool Timeout = false;  ///< Bounds the operation it wraps with a deadline.
   bool External = false; ///< Waits for something outside the process.
   /// For an external free function: the argument that is the I/O object
@@ -44,6 +57,9 @@ struct FunctionModel {
   bool Race = false;  ///< Completes when the first of its arguments does.
   bool Delay = false; ///< Completes once a duration or deadline passes.
   bool Yield = false; ///< Gives the loop a turn and resumes at once.
+  /// Stops the event loop that runs it (`QEventLoop::exit`,
+  /// `io_context::stop`): what waits on that loop stops waiting.
+  bool StopsLoop = false;
   /// Awaiting the call takes a unit of this argument, a semaphore, and the
   /// local its result initializes holds it (seastar's `get_units(sem, n)`).
   int LockArg = -1;

@@ -200,6 +200,10 @@ public:
   const Function &function(unsigned I) const { return Functions[I]; }
   std::optional<unsigned> find(llvm::StringRef Usr) const;
   const std::vector<CallEdge> &edges() const { return Edges; }
+  /// Callables handed to a function the program defines (`run_test(&case)`),
+  /// which starts them where its body says: from the handing site to the
+  /// callable. Not edges: the callee's own edges say what happens to them.
+  const std::vector<CallEdge> &handOvers() const { return HandOvers; }
   const std::vector<Resource> &resources() const { return Resources; }
   const ExecutionContext &context(unsigned Fn) const { return Contexts[Fn]; }
   /// Decided once, by the linker, so that every rule agrees with the
@@ -226,6 +230,7 @@ private:
   std::vector<Function> Functions;
   llvm::StringMap<unsigned> ByUsr;
   std::vector<CallEdge> Edges;
+  std::vector<CallEdge> HandOvers;
   std::vector<std::vector<unsigned>> EdgesInto; ///< Per callee, edge indexes.
   std::vector<Resource> Resources;
   std::vector<ExecutionContext> Contexts;

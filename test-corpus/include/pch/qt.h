@@ -9,6 +9,7 @@
 #include <QCoroNetworkReply>
 #include <QCoroTask>
 #include <QCoroTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFuture>
 #include <QMutex>
