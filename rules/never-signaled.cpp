@@ -48,16 +48,20 @@ bool isTask(const Program &P, const std::string &Type) {
 }
 
 /// Whether the result of call \p At is dropped: not awaited, not kept in a
-/// local or a field, not handed to another call of its function, and not
-/// returned (a caller that returns a task is taken to return this one).
+/// local or a field, not handed to another call of its function (nor a
+/// member called on it), and not returned (a caller that returns a task is
+/// taken to return this one).
 bool resultDropped(const Program &P, SiteRef At, const std::string &Usr) {
   const Function &F = P.function(At.Function);
   const SiteFact &Call = F.site(At.Site);
   if (Call.AwaitedIn >= 0 || F.suspensionAwaiting(At.Site) ||
       !F.storesOf(At.Site).empty() || isTask(P, F.fact().ReturnType))
     return false;
+  // Handed on: an argument of a call, or the object of a member call that
+  // starts or converts it (`task().via(ex).start(cb)`, `.detach()`).
   return llvm::none_of(F.fact().Sites, [&](const SiteFact &S) {
-    return llvm::any_of(S.Args,
+    return S.ReceiverProducerUsr == Usr ||
+           llvm::any_of(S.Args,
                         [&](const ArgFact &A) { return A.ProducerUsr == Usr; });
   });
 }

@@ -104,6 +104,8 @@ json siteToJson(const SiteFact &S) {
     J["calleeName"] = S.CalleeName;
   if (S.Receiver.isKnown())
     J["receiver"] = refToJson(S.Receiver);
+  if (!S.ReceiverProducerUsr.empty())
+    J["receiverProducer"] = S.ReceiverProducerUsr;
   if (!S.Args.empty()) {
     json Args = json::array();
     for (const ArgFact &A : S.Args)
@@ -143,6 +145,7 @@ SiteFact siteFromJson(const json &J) {
   S.CalleeName = J.value("calleeName", "");
   if (J.contains("receiver"))
     S.Receiver = refFromJson(J.at("receiver"));
+  S.ReceiverProducerUsr = J.value("receiverProducer", "");
   if (J.contains("args"))
     for (const json &A : J.at("args"))
       S.Args.push_back(argFromJson(A));
@@ -198,6 +201,10 @@ json functionToJson(const FunctionFact &F) {
     J["coroutine"] = true;
   if (F.IsLambda)
     J["lambda"] = true;
+  if (!F.Owner.empty())
+    J["owner"] = F.Owner;
+  if (F.MainFileOnly)
+    J["mainFileOnly"] = true;
   if (!F.ReturnType.empty())
     J["returns"] = F.ReturnType;
   if (!F.Polls.empty()) {
@@ -216,6 +223,8 @@ FunctionFact functionFromJson(const json &J) {
   F.Loc = locFromJson(J.at("loc"));
   F.IsCoroutine = J.value("coroutine", false);
   F.IsLambda = J.value("lambda", false);
+  F.Owner = J.value("owner", "");
+  F.MainFileOnly = J.value("mainFileOnly", false);
   F.ReturnType = J.value("returns", "");
   for (const json &S : J.at("sites"))
     F.Sites.push_back(siteFromJson(S));

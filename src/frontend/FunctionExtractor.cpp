@@ -13,6 +13,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -130,6 +131,10 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   unsigned FirstParam = 0;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
+    if (const auto *Made = dyn_cast_or_null<CallExpr>(
+            stripWrappers(Member->getImplicitObjectArgument())))
+      if (const FunctionDecl *Producer = Made->getDirectCallee())
+        S.ReceiverProducerUsr = N.usr(Producer);
   } else if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
              !Args.empty()) {
     // A member operator's object is its first argument.
@@ -350,6 +355,36 @@ void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
 
 } // namespace
 
+/// The function a lambda is written in, through nested lambdas, or its
+/// namespace at namespace scope: what decides whether it is library code.
+static std::string lambdaOwner(const CXXRecordDecl *Lambda, const Names &N) {
+  const DeclContext *DC = Lambda->getDeclContext();
+  while (DC) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(DC);
+    const auto *Record = dyn_cast<CXXRecordDecl>(DC);
+    if (!(Method && Method->getParent()->isLambda()) &&
+        !(Record && Record->isLambda()))
+      break;
+    DC = DC->getParent();
+  }
+  if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(DC))
+    return N.qualifiedName(Fn);
+  if (const auto *Named = dyn_cast_or_null<NamedDecl>(DC))
+    return N.qualifiedName(Named) + "::(lambda)";
+  return "";
+}
+
+/// Whether every declaration of \p FD (of its template pattern, for an
+/// instantiation) is in the main file.
+static bool declaredOnlyInMainFile(const FunctionDecl *FD, const Names &N) {
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  const SourceManager &SM = N.context().getSourceManager();
+  return llvm::all_of(FD->redecls(), [&](const FunctionDecl *D) {
+    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  });
+}
+
 FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   FunctionFact F;
   F.Usr = N.usr(FD);
@@ -357,6 +392,9 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   F.Loc = N.location(FD->getLocation());
   const auto *M = dyn_cast<CXXMethodDecl>(FD);
   F.IsLambda = M && M->getParent()->isLambda();
+  if (F.IsLambda)
+    F.Owner = lambdaOwner(M->getParent(), N);
+  F.MainFileOnly = declaredOnlyInMainFile(FD, N);
   F.ReturnType = N.typeName(FD->getReturnType());
   Stmt *Body = FD->getBody();
   const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);

@@ -58,11 +58,13 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   // A library's code copied into the project (a vendored Asio, a test
   // framework's single header) is what its model describes, as it would be
   // from a system header: calls into it end there, and its bodies are not
-  // the project's to report on.
+  // the project's to report on. Code that no header declares is the
+  // project's own, in whatever namespace (a library's tests).
   llvm::StringMap<FunctionFact> Chosen;
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)
-      if (!P.models().isLibraryCode(F.Name))
+      if (F.MainFileOnly ||
+          !P.models().isLibraryCode(F.Owner.empty() ? F.Name : F.Owner))
         Chosen.try_emplace(F.Usr, std::move(F));
   std::vector<std::string> Usrs;
   for (const auto &Entry : Chosen)

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct SourceLoc {
   std::string File;
@@ -114,6 +114,9 @@ struct SiteFact {
   std::string CalleeUsr;
   std::string CalleeName; ///< Normalized qualified name.
   ObjectRef Receiver;     ///< The object of a member call.
+  /// The function whose call produced the object of a member call
+  /// (`make_task().start(cb)`, `task().via(ex)`).
+  std::string ReceiverProducerUsr;
   std::vector<ArgFact> Args;
   bool IsConstructor = false;
   /// A non-const member function: the call may change Receiver.
@@ -177,6 +180,14 @@ struct FunctionFact {
   SourceLoc Loc;
   bool IsCoroutine = false;
   bool IsLambda = false;
+  /// For a lambda: the qualified name of the function it is written in
+  /// (through nested lambdas), or of its namespace at namespace scope, whose
+  /// library status it shares. Empty for other functions.
+  std::string Owner;
+  /// Every declaration of it is in the unit's main file: no header publishes
+  /// it, so it is the project's even inside a library's namespace (the
+  /// library's own tests).
+  bool MainFileOnly = false;
   std::string ReturnType; ///< Normalized class name it returns, if a class.
   std::vector<SiteFact> Sites;
   std::vector<PollFact> Polls;

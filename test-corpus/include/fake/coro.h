@@ -5,7 +5,8 @@
 // a case that needs nothing else parses in a few milliseconds; a case that
 // uses std::chrono, <mutex> or <thread> includes them itself.
 //
-//   fake::task<T>           lazy coroutine task; co_await it to run it
+//   fake::task<T>           lazy coroutine task; co_await it to run it, or
+//                           detach() to start it on its own
 //   fake::event             set(); co_await ev waits until it is set
 //   fake::latch             count_down(); co_await l waits for the count
 //   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
@@ -274,6 +275,12 @@ public:
 
   handle_type handle() const noexcept { return h_; }
   bool done() const noexcept { return !h_ || h_.done(); }
+  // Starts the body now and lets it run on its own, as async_simple's
+  // Lazy::start(cb) and detach() do.
+  void detach() && {
+    if (handle_type h = detail::exchange(h_, {}))
+      h.resume();
+  }
 
 private:
   void reset() noexcept {
