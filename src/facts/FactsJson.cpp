@@ -50,6 +50,8 @@ json refToJson(const ObjectRef &R) {
     J["param"] = R.ParamIndex;
   if (R.Internal)
     J["internal"] = true;
+  if (R.Alias)
+    J["alias"] = true;
   return J;
 }
 
@@ -62,6 +64,7 @@ ObjectRef refFromJson(const json &J) {
   R.Type = J.value("type", "");
   R.ParamIndex = J.value("param", -1);
   R.Internal = J.value("internal", false);
+  R.Alias = J.value("alias", false);
   return R;
 }
 

@@ -154,6 +154,10 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
                             std::vector<SiteRef> Resource::*List,
                             const TypeModel &Model) {
   for (const ObjectRef &Target : P.resolve(At.Function, Obj)) {
+    // A reference field is whatever its constructor was given: waits and
+    // signals through it may meet those through the object itself, unseen.
+    if (Target.Alias)
+      continue;
     Resource &R = ResourcesByKey[Target.Key];
     if (R.Key.empty()) {
       R.Key = Target.Key;

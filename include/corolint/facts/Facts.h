@@ -51,6 +51,10 @@ struct ObjectRef {
   /// for that.) A resource is internal only when every unit that names it
   /// says so.
   bool Internal = false;
+  /// A field of reference or pointer type: it names an object bound
+  /// elsewhere (by whoever constructs its class), so its key stands for no
+  /// one object.
+  bool Alias = false;
 
   bool isKnown() const { return K != Kind::None; }
   /// The name as the code spells it: a local or parameter by its own name
