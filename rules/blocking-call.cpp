@@ -9,7 +9,9 @@
 // loop); what blocks, and how, comes from the models. The finding sits at the
 // blocking call and its path is the chain from where loop context starts. A
 // function reached both from the loop and from worker threads is judged on its
-// loop paths only.
+// loop paths only. A call on a file descriptor that the program makes
+// non-blocking does not block; the models say which calls take a descriptor
+// and which flags make one non-blocking.
 //
 // Waiting on the loop for work that needs the loop is a deadlock (error) only
 // when the chain shows which loop: it starts where the code was handed to a
@@ -178,6 +180,10 @@ private:
         continue;
       const FunctionModel *M = P.modelOf(S);
       if (!M || M->Blocking.empty())
+        continue;
+      // A read or an accept on a descriptor the program made non-blocking
+      // returns EAGAIN at once; the caller waits for readiness elsewhere.
+      if (P.onNonblockingDescriptor({Fn, S.Id}))
         continue;
       std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
       Finding R;

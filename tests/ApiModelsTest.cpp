@@ -50,6 +50,21 @@ TEST(ApiModels, WrongValueTypesAreErrors) {
   EXPECT_NE(loadError("{").find("not valid JSON"), std::string::npos);
 }
 
+// Each alone would be silently ignored.
+TEST(ApiModels, NonblockingKeysGoTogetherAndNeedADescriptor) {
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "nonblockingArg": 1}]})")
+                .find("go together"),
+            std::string::npos);
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "nonblockingArg": 1,
+                          "nonblockingFlags": ["O_NONBLOCK"]}]})")
+                .find("need a descriptor"),
+            std::string::npos);
+  EXPECT_EQ(loadError(R"({"functions": [{"name": "f", "nonblockingArg": 1,
+                          "nonblockingFlags": ["O_NONBLOCK"],
+                          "returnsDescriptor": true}]})"),
+            "");
+}
+
 TEST(ApiModels, LaterEntryReplacesEarlier) {
   ApiModels M;
   ASSERT_FALSE(bool(

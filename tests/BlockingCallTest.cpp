@@ -18,7 +18,12 @@ protected:
       {"name": "loop::run", "blocking": "runs the loop", "blockingKind": "deadlock"},
       {"name": "std::mutex::lock", "blocking": "locks", "blockingKind": "lock"},
       {"name": "loop::add_timer", "loopCallback": 1},
-      {"name": "std::thread::thread", "offload": 0}]})",
+      {"name": "std::thread::thread", "offload": 0},
+      {"name": "recv", "blocking": "receives", "descriptorArg": 0},
+      {"name": "fcntl", "descriptorArg": 0, "nonblockingArg": 2,
+       "nonblockingFlags": ["O_NONBLOCK"]},
+      {"name": "socket", "returnsDescriptor": true, "nonblockingArg": 1,
+       "nonblockingFlags": ["SOCK_NONBLOCK"]}]})",
                                      "test")));
   }
 
@@ -188,6 +193,88 @@ TEST_F(BlockingCallTest, CoroutineHandedToTheProgramIsStartedByIt) {
   Body.suspend(FunctionBuilder::Body);
   EXPECT_TRUE(check({Main.build(), Harness.build(), Body.build()}).empty());
   EXPECT_EQ(check({Main.build(), Body.build()}).size(), 0u);
+}
+
+/// Argument \p Index: a descriptor read from \p Holder (a getter's field).
+ArgFact heldIn(unsigned Index, ObjectRef Holder) {
+  ArgFact A;
+  A.Index = Index;
+  A.Holder = std::move(Holder);
+  return A;
+}
+
+ArgFact flags(unsigned Index, std::vector<std::string> Names) {
+  ArgFact A;
+  A.Index = Index;
+  A.Flags = std::move(Names);
+  return A;
+}
+
+ObjectRef field(std::string Name) {
+  return object(ObjectRef::Kind::Field, std::move(Name), "");
+}
+
+// `fcntl(fd_, F_SETFL, flags | O_NONBLOCK)` in one function makes the field
+// non-blocking for every call on it, reached through a getter elsewhere.
+TEST_F(BlockingCallTest, CallOnADescriptorMadeNonblockingIsQuiet) {
+  FunctionBuilder Setup("socket::set_mode"), Co("handler", true);
+  Setup.call(Body, "fcntl", {},
+             {argOf(0, field("socket::fd_")), flags(1, {"F_SETFL"}),
+              flags(2, {"O_NONBLOCK"})});
+  Co.suspend(Body);
+  Co.call(Body, "recv", {}, {heldIn(0, field("socket::fd_"))});
+  EXPECT_TRUE(check({Setup.build(), Co.build()}).empty());
+}
+
+// The flag has to be the one the model names: close-on-exec leaves the
+// descriptor blocking, and so does no fcntl at all on this field.
+TEST_F(BlockingCallTest, OtherFlagsOrOtherHoldersStillBlock) {
+  FunctionBuilder Setup("socket::set_mode"), Co("handler", true);
+  Setup.call(Body, "fcntl", {},
+             {argOf(0, field("socket::fd_")), flags(2, {"FD_CLOEXEC"})});
+  Setup.call(Body, "fcntl", {},
+             {argOf(0, field("other::fd_")), flags(2, {"O_NONBLOCK"})});
+  Co.suspend(Body);
+  Co.call(Body, "recv", {}, {heldIn(0, field("socket::fd_"))});
+  EXPECT_EQ(check({Setup.build(), Co.build()}).size(), 1u);
+}
+
+// `int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)`: the flag
+// applies to the descriptor the call returns, held where it is stored.
+TEST_F(BlockingCallTest, DescriptorReturnedNonblockingIsQuiet) {
+  FunctionBuilder Co("handler", true);
+  ObjectRef Fd = local("handler::fd", "");
+  unsigned Open = Co.call(Body, "socket", {}, {flags(1, {"SOCK_NONBLOCK"})});
+  Co.suspend(Body);
+  Co.call(Body, "recv", {}, {argOf(0, Fd)});
+  FunctionFact F = Co.build();
+  EXPECT_EQ(check({F}).size(), 1u); // Its result is not kept: unknown.
+  F.Sites[Open].StoredIn = Fd;
+  EXPECT_TRUE(check({F}).empty());
+}
+
+// A descriptor parameter is what its callers pass: non-blocking only when
+// every caller passes one that is, and a caller passing a value no object
+// holds leaves it unknown.
+TEST_F(BlockingCallTest, DescriptorParameterIsWhatEveryCallerPasses) {
+  FunctionBuilder Setup("setup"), Reader("read_some");
+  Setup.call(Body, "fcntl", {},
+             {argOf(0, field("a::fd_")), flags(2, {"O_NONBLOCK"})});
+  Reader.call(Body, "recv", {}, {argOf(0, param("read_some", 0, "fd", ""))});
+  auto CheckCallers = [&](std::vector<std::vector<ArgFact>> Callers) {
+    FunctionBuilder Co("handler", true);
+    Co.suspend(Body);
+    for (std::vector<ArgFact> &Args : Callers)
+      Co.call(Body, "read_some", {}, std::move(Args));
+    return check({Setup.build(), Reader.build(), Co.build()}).size();
+  };
+  EXPECT_EQ(CheckCallers({{heldIn(0, field("a::fd_"))}}), 0u);
+  // Another caller passes a descriptor nothing makes non-blocking.
+  EXPECT_EQ(CheckCallers(
+                {{heldIn(0, field("a::fd_"))}, {heldIn(0, field("b::fd_"))}}),
+            1u);
+  // Another passes a value no object holds (`read_some(next_fd())`).
+  EXPECT_EQ(CheckCallers({{heldIn(0, field("a::fd_"))}, {}}), 1u);
 }
 
 } // namespace

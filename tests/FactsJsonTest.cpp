@@ -25,6 +25,12 @@ TuFacts sampleUnit() {
   F.Sites[Call].Mutates = true;
   F.ReturnType = "fake::task";
   F.Sites[0].OperandCall = Call;
+  F.Sites[Call].StoredIn = global("fd", "");
+  ArgFact Descriptor;
+  Descriptor.Index = 1;
+  Descriptor.Holder = global("socket::fd_", "");
+  Descriptor.Flags = {"O_CLOEXEC", "O_NONBLOCK"};
+  F.Sites[Call].Args.push_back(Descriptor);
   PollFact Poll;
   Poll.Kind = PollKind::Loop;
   Poll.Flag = global("ready", "");
@@ -51,6 +57,11 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.ReturnType, "fake::task");
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()
+  EXPECT_EQ(F.Sites[1].StoredIn.Name, "fd");
+  ASSERT_EQ(F.Sites[1].Args.size(), 1u);
+  EXPECT_EQ(F.Sites[1].Args[0].Holder.Name, "socket::fd_");
+  EXPECT_EQ(F.Sites[1].Args[0].Flags,
+            (std::vector<std::string>{"O_CLOEXEC", "O_NONBLOCK"}));
   ASSERT_EQ(F.Polls.size(), 1u);
   EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);
   EXPECT_EQ(F.Polls[0].Flag.Name, "ready");

@@ -80,6 +80,10 @@ json argToJson(const ArgFact &A) {
     J["producer"] = A.ProducerUsr;
   if (A.Constant)
     J["const"] = *A.Constant;
+  if (A.Holder.isKnown())
+    J["holder"] = refToJson(A.Holder);
+  if (!A.Flags.empty())
+    J["flags"] = A.Flags;
   return J;
 }
 
@@ -93,6 +97,9 @@ ArgFact argFromJson(const json &J) {
   A.ProducerUsr = J.value("producer", "");
   if (J.contains("const"))
     A.Constant = J.at("const").get<int64_t>();
+  if (J.contains("holder"))
+    A.Holder = refFromJson(J.at("holder"));
+  A.Flags = J.value("flags", std::vector<std::string>());
   return A;
 }
 
@@ -121,6 +128,8 @@ json siteToJson(const SiteFact &S) {
     J["mutates"] = true;
   if (S.AwaitedIn >= 0)
     J["awaitedIn"] = S.AwaitedIn;
+  if (S.StoredIn.isKnown())
+    J["storedIn"] = refToJson(S.StoredIn);
   if (S.Kind != SiteKind::Suspend && S.OperandCall >= 0)
     J["initCall"] = S.OperandCall;
   if (S.Kind == SiteKind::Suspend) {
@@ -155,6 +164,8 @@ SiteFact siteFromJson(const json &J) {
   S.IsConstructor = J.value("constructor", false);
   S.Mutates = J.value("mutates", false);
   S.AwaitedIn = J.value("awaitedIn", -1);
+  if (J.contains("storedIn"))
+    S.StoredIn = refFromJson(J.at("storedIn"));
   if (S.Kind != SiteKind::Suspend)
     S.OperandCall = J.value("initCall", -1);
   if (S.Kind == SiteKind::Suspend) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FunctionExtractor.h"
+#include "IntegerValues.h"
 #include "PollFinder.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -40,7 +41,7 @@ const CallExpr *storedCall(const Expr *Value) {
 class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
 public:
   SiteCollector(const Names &N, std::vector<SiteFact> &Sites)
-      : N(N), Sites(Sites) {}
+      : N(N), Sites(Sites), Values(N) {}
 
   // Nested lambdas and local classes are functions of their own.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -56,6 +57,10 @@ public:
   }
   bool VisitVarDecl(VarDecl *V);
   bool VisitBinaryOperator(BinaryOperator *E);
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    Values.noteRangeFor(S);
+    return true;
+  }
   /// `Cache() : loaded_(load())`: a write of the field that stores the call.
   void addMemberInit(const CXXCtorInitializer *Init);
 
@@ -64,6 +69,10 @@ public:
   /// visited after the expression that contains them, so this is resolved at
   /// the end.
   void resolveOperandCalls();
+  /// Holders and flags of integer arguments, and where integer results are
+  /// stored: a local's value is any stored in it anywhere in the function,
+  /// so these are settled once the whole body has been seen.
+  void resolveIntegers();
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
@@ -77,11 +86,21 @@ private:
                unsigned FirstParam);
   bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
+  /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
+  void noteStoredResult(const Expr *Value, ObjectRef Holder);
 
   const Names &N;
   std::vector<SiteFact> &Sites;
   std::vector<std::pair<unsigned, const Expr *>> PendingOperands;
   std::vector<std::pair<unsigned, const Expr *>> SuspendOperands;
+  IntegerValues Values;
+  struct IntegerArg {
+    unsigned Site;
+    unsigned Index; ///< ArgFact::Index.
+    const Expr *E;
+  };
+  std::vector<IntegerArg> IntegerArgs;
+  std::vector<std::pair<const Expr *, ObjectRef>> StoredResults;
 };
 
 SiteFact &SiteCollector::addSite(SiteKind Kind, SourceLocation Loc) {
@@ -111,8 +130,13 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
         Args[I]->getType()->isIntegralOrEnumerationType() &&
         Args[I]->EvaluateAsInt(Value, N.context()))
       A.Constant = Value.Val.getInt().getExtValue();
-    if (!A.Type.empty() || A.Ref.isKnown() || !A.CallableUsr.empty() ||
-        !A.ProducerUsr.empty() || A.Constant)
+    // An integer's holder and flags are known at the end of the body; its
+    // fact is kept until then, and dropped if it says nothing.
+    bool Integer = IntegerValues::isIntegerLike(Args[I]->getType());
+    if (Integer)
+      IntegerArgs.push_back({S.Id, A.Index, Args[I]});
+    if (Integer || !A.Type.empty() || A.Ref.isKnown() ||
+        !A.CallableUsr.empty() || !A.ProducerUsr.empty() || A.Constant)
       S.Args.push_back(std::move(A));
   }
 }
@@ -168,9 +192,11 @@ bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
 }
 
 bool SiteCollector::VisitVarDecl(VarDecl *V) {
+  Values.noteLocal(V);
   if (!V->isLocalVarDecl() || V->isStaticLocal() ||
       V->getType()->isReferenceType())
     return true;
+  noteStoredResult(V->getInit(), N.objectOfDecl(V));
   if (const auto *Init =
           dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit())))
     InitializedVar[Init] = V;
@@ -196,6 +222,8 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
 
 void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   const FieldDecl *Field = Init->getMember();
+  if (Field)
+    noteStoredResult(Init->getInit(), N.objectOfDecl(Field));
   const CallExpr *Value = Field ? storedCall(Init->getInit()) : nullptr;
   if (!Value)
     return;
@@ -208,6 +236,11 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
 bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
   if (!E->isAssignmentOp())
     return true;
+  // `&=` and the like only clear bits or compute: no flag gets in that way.
+  if (E->getOpcode() == BO_Assign || E->getOpcode() == BO_OrAssign)
+    Values.noteStore(E->getLHS(), E->getRHS());
+  if (E->getOpcode() == BO_Assign)
+    noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
   ObjectRef Target = N.objectOf(E->getLHS());
   if (!Target.isKnown())
     return true;
@@ -228,6 +261,36 @@ bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
     PendingOperands.push_back({S.Id, Operand});
   SuspendOperands.push_back({S.Id, E->getOperand()});
   return true;
+}
+
+void SiteCollector::noteStoredResult(const Expr *Value, ObjectRef Holder) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Value ? stripWrappers(Value->IgnoreParenCasts()) : nullptr);
+  if (Call && Holder.isKnown() &&
+      Call->getType()->isIntegralOrEnumerationType())
+    StoredResults.push_back({Call, std::move(Holder)});
+}
+
+void SiteCollector::resolveIntegers() {
+  for (const IntegerArg &Pending : IntegerArgs) {
+    std::vector<ArgFact> &Args = Sites[Pending.Site].Args;
+    auto A = llvm::find_if(
+        Args, [&](const ArgFact &F) { return F.Index == Pending.Index; });
+    ObjectRef Holder = Values.holderOf(Pending.E);
+    if (Holder.Key != A->Ref.Key)
+      A->Holder = std::move(Holder);
+    if (Pending.E->getType()->isIntegralOrEnumerationType())
+      A->Flags = Values.flagsOf(Pending.E);
+  }
+  for (SiteFact &S : Sites)
+    llvm::erase_if(S.Args, [](const ArgFact &A) {
+      return A.Type.empty() && !A.Ref.isKnown() && A.CallableUsr.empty() &&
+             A.ProducerUsr.empty() && !A.Constant && !A.Holder.isKnown() &&
+             A.Flags.empty();
+    });
+  for (const auto &[Call, Holder] : StoredResults)
+    if (auto It = SiteOfStmt.find(Call); It != SiteOfStmt.end())
+      Sites[It->second].StoredIn = Holder;
 }
 
 void SiteCollector::markAwaitedIn(const Stmt *S, unsigned Suspend) {
@@ -413,6 +476,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
       }
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
+  Collector.resolveIntegers();
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();

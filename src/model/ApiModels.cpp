@@ -165,6 +165,16 @@ void readArgTypes(const json &Entry, llvm::StringRef Key, FunctionModel &M) {
   }
 }
 
+/// The nonblocking keys say something only together, and only about a
+/// descriptor: one alone would be silently ignored.
+void checkNonblocking(const FunctionModel &M) {
+  if ((M.NonblockingArg >= 0) != !M.NonblockingFlags.empty())
+    throw EntryError("'nonblockingArg' and 'nonblockingFlags' go together");
+  if (M.setsNonblocking() && M.DescriptorArg < 0 && !M.ReturnsDescriptor)
+    throw EntryError("'nonblockingFlags' need a descriptor to apply to: "
+                     "'descriptorArg' or 'returnsDescriptor'");
+}
+
 // Unknown keys are looked for last, so that an entry without a name is
 // reported as such, whatever else it has.
 
@@ -174,6 +184,7 @@ void readEntry(const json &E, FunctionModel &M) {
 #define MODEL_FUNCTION_ARG_TYPES_KEY(Key) readArgTypes(E, Key, M);
 #include "corolint/model/ModelSchema.def"
   checkKeys(E, FunctionKeys);
+  checkNonblocking(M);
 }
 
 void readEntry(const json &E, TypeModel &M) {

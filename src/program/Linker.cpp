@@ -27,6 +27,9 @@ public:
 
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
+  void findNonblockingDescriptors() {
+    P.NonblockingDescriptors = nonblockingDescriptors(P);
+  }
   void findHandles();
   void buildResources();
   void computeContexts();
@@ -383,6 +386,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   Linker L(P, Models);
   L.mergeFunctions(std::move(Units));
   L.buildEdges();
+  L.findNonblockingDescriptors();
   L.findHandles();
   L.buildResources();
   L.computeContexts();

@@ -19,8 +19,10 @@
 #include <shared_mutex>
 #include <string>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <thread>
 #include <time.h>
 #include <unistd.h>
@@ -83,6 +85,16 @@ void posix_io(const char *path) {
   close(fd);
 }
 
+void nonblocking_descriptors() {
+  int pipe_fds[2];
+  pipe2(pipe_fds, O_NONBLOCK);
+  fcntl(pipe_fds[0], F_SETFL, fcntl(pipe_fds[0], F_GETFL) | O_NONBLOCK);
+  int counter = eventfd(0, EFD_NONBLOCK);
+  int timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);
+  close(counter);
+  close(timer);
+}
+
 void sockets() {
   int s = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -96,6 +108,8 @@ void sockets() {
   sendto(s, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&addr), len);
   recvfrom(s, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&addr), &len);
   int peer = accept(s, reinterpret_cast<sockaddr *>(&addr), &len);
+  int nonblocking_peer = accept4(s, nullptr, nullptr, SOCK_NONBLOCK);
+  close(nonblocking_peer);
 
   pollfd pfd{s, POLLIN, 0};
   poll(&pfd, 1, 0);
@@ -323,6 +337,7 @@ int main(int argc, char **argv) {
   std_api::file_streams(argc > 1 ? argv[1] : "/dev/null");
   std_api::c_stdio("/dev/null");
   std_api::posix_io("/dev/null");
+  std_api::nonblocking_descriptors();
   std_api::sockets();
   std_api::processes();
   std_api::futures();

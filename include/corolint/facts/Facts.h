@@ -86,6 +86,17 @@ struct ArgFact {
   /// Its value, when it is an integral or boolean constant (`event{true}`,
   /// `latch{0}`).
   std::optional<int64_t> Constant;
+  /// For an integer (or a pointer to one) whose value is read from another
+  /// object than Ref: the field a getter returns (`sock.native_handle()`),
+  /// the array an element is taken from (`fds[1]`), the range a range-for
+  /// variable walks, the object a reference local is bound to. A descriptor
+  /// is known by the object that holds it.
+  ObjectRef Holder;
+  /// For an integer: the names of the constants it may have ORed in (macros
+  /// at every level of their expansion, enumerators), seen as operands of
+  /// `|`, `|=`, either branch of `?:`, or the whole argument; through a
+  /// local's initializer and assignments in the function. Sorted, unique.
+  std::vector<std::string> Flags;
 };
 
 /// Position of a site on the function's CFG: block and index in the block.
@@ -128,6 +139,10 @@ struct SiteFact {
   /// The suspension whose awaited expression contains this call
   /// (`co_await timeout(read(s), 5s)` for both calls), or -1.
   int AwaitedIn = -1;
+  /// For a call with an integer result: the object that result initializes
+  /// or is assigned to (`int fd = socket(...)`, `fd_ = eventfd(...)`, a
+  /// member initializer), named as ArgFact::Holder names one.
+  ObjectRef StoredIn;
 
   // Suspend.
   SuspendKind Suspend = SuspendKind::CoAwait;

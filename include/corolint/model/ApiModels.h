@@ -63,7 +63,21 @@ struct FunctionModel {
   /// Awaiting the call takes a unit of this argument, a semaphore, and the
   /// local its result initializes holds it (seastar's `get_units(sem, n)`).
   int LockArg = -1;
+  /// The argument that is the file descriptor the call works on: the one a
+  /// blocking call blocks on, or the one nonblocking flags apply to.
+  int DescriptorArg = -1;
+  /// The call returns a new descriptor; nonblocking flags apply to it.
+  bool ReturnsDescriptor = false;
+  /// The argument whose flags can make a descriptor non-blocking, and the
+  /// names of those flags (`O_NONBLOCK`).
+  int NonblockingArg = -1;
+  std::vector<std::string> NonblockingFlags;
   std::string Origin; ///< The file that defined it, for messages.
+
+  /// Whether the call can make a descriptor non-blocking.
+  bool setsNonblocking() const {
+    return NonblockingArg >= 0 && !NonblockingFlags.empty();
+  }
 };
 
 /// What a modelled type is (ModelSchema.def says what each means).

@@ -216,6 +216,17 @@ public:
   /// parameter, what each caller passes (followed transitively); a future
   /// taken from a promise (`auto f = p.get_future()`) denotes the promise.
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
+  /// The objects a descriptor passed as \p A to a call in \p Fn is read
+  /// from: its holder (ArgFact::Holder, or the object it names), and for a
+  /// parameter what each caller passes, transitively. \p Complete, when
+  /// given, says whether every caller passes a descriptor some object
+  /// holds.
+  std::vector<ObjectRef> descriptorHolders(unsigned Fn, const ArgFact &A,
+                                           bool *Complete = nullptr) const;
+  /// Whether the descriptor blocking call \p Call works on (its model's
+  /// `descriptorArg`) is made non-blocking by the program, wherever it can
+  /// come from: the call returns at once instead of blocking.
+  bool onNonblockingDescriptor(SiteRef Call) const;
   /// Whether the code at \p At runs on an event loop (ExecutionContext).
   bool runsOnLoop(SiteRef At) const;
   /// How loop context reaches \p At, outermost first: the registration (if
@@ -238,6 +249,9 @@ private:
   std::map<unsigned, SemaphoreLockSites> SemaphoreLocks;
   /// Local key -> the object it is a handle of (models' `handsOut`).
   std::map<std::string, ObjectRef> HandleOf;
+  /// Keys of the objects that hold a descriptor the program makes
+  /// non-blocking somewhere (nonblockingDescriptors()).
+  std::set<std::string> NonblockingDescriptors;
 };
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or
@@ -270,6 +284,11 @@ std::map<std::string, std::vector<Value>> storedValues(
     Stored.erase(Key);
   return Stored;
 }
+
+/// The keys of the objects holding a descriptor that some call of \p P
+/// makes non-blocking (a model's `nonblockingFlags`): a fact about the
+/// holder, program-wide, whatever the order of the calls.
+std::set<std::string> nonblockingDescriptors(const Program &P);
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken

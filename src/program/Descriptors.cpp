@@ -1,0 +1,127 @@
+//===- Descriptors.cpp - Descriptors the program makes non-blocking -------===//
+//
+// A read, a send or an accept on a descriptor made non-blocking returns
+// EAGAIN (or EINPROGRESS) at once instead of blocking. Whether a descriptor
+// is non-blocking is a fact about the object that holds it (a local, a
+// field of a class, an array of descriptors), program-wide: one call that
+// sets O_NONBLOCK on a class's field makes every call on that field
+// non-blocking, wherever each sits and in whichever order they run. A mode
+// chosen at run time (`blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK`)
+// counts as set: a program that can make a descriptor non-blocking is taken
+// to use it that way.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/program/Program.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace corolint {
+namespace {
+
+/// The object a descriptor argument is read from.
+const ObjectRef &holderOf(const ArgFact &A) {
+  return A.Holder.isKnown() ? A.Holder : A.Ref;
+}
+
+const ArgFact *argAt(const SiteFact &S, int Index) {
+  for (const ArgFact &A : S.Args)
+    if (static_cast<int>(A.Index) == Index)
+      return &A;
+  return nullptr;
+}
+
+/// Whether argument \p Index of \p S names one of \p Flags.
+bool namesFlag(const SiteFact &S, int Index,
+               const std::vector<std::string> &Flags) {
+  const ArgFact *A = argAt(S, Index);
+  return A && llvm::any_of(A->Flags, [&](const std::string &F) {
+           return llvm::is_contained(Flags, F);
+         });
+}
+
+/// The holders of the descriptor call \p S makes non-blocking.
+std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
+                                       const SiteFact &S) {
+  const FunctionModel *M = P.modelOf(S);
+  if (!M || !M->setsNonblocking() ||
+      !namesFlag(S, M->NonblockingArg, M->NonblockingFlags))
+    return {};
+  if (M->ReturnsDescriptor) {
+    if (!S.StoredIn.isKnown())
+      return {};
+    ArgFact Stored;
+    Stored.Ref = S.StoredIn;
+    return P.descriptorHolders(Fn, Stored);
+  }
+  const ArgFact *Descriptor = argAt(S, M->DescriptorArg);
+  return Descriptor ? P.descriptorHolders(Fn, *Descriptor)
+                    : std::vector<ObjectRef>();
+}
+
+} // namespace
+
+std::vector<ObjectRef> Program::descriptorHolders(unsigned Fn, const ArgFact &A,
+                                                  bool *Complete) const {
+  if (Complete)
+    *Complete = holderOf(A).isKnown();
+  std::vector<ObjectRef> Result;
+  std::vector<std::pair<unsigned, ObjectRef>> Work;
+  if (holderOf(A).isKnown())
+    Work.push_back({Fn, holderOf(A)});
+  llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
+  while (!Work.empty()) {
+    auto [At, Obj] = Work.back();
+    Work.pop_back();
+    // A parameter is what its callers pass; one no analyzed caller binds
+    // stays a holder of its own (a function fcntl's its parameter and reads
+    // it, a callback's descriptor).
+    if (Obj.K != ObjectRef::Kind::Param) {
+      Result.push_back(std::move(Obj));
+      continue;
+    }
+    if (!SeenParams.insert({At, Obj.ParamIndex}).second)
+      continue;
+    bool Passed = false;
+    for (unsigned EdgeIndex : EdgesInto[At]) {
+      const CallEdge &E = Edges[EdgeIndex];
+      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+        continue;
+      Passed = true;
+      const ArgFact *Arg = argAt(site(E.From), Obj.ParamIndex);
+      if (Arg && holderOf(*Arg).isKnown())
+        Work.push_back({E.From.Function, holderOf(*Arg)});
+      else if (Complete)
+        *Complete = false;
+    }
+    if (!Passed)
+      Result.push_back(std::move(Obj));
+  }
+  return Result;
+}
+
+bool Program::onNonblockingDescriptor(SiteRef Call) const {
+  const SiteFact &S = site(Call);
+  const FunctionModel *M = modelOf(S);
+  const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
+  if (!Descriptor)
+    return false;
+  bool Complete = false;
+  std::vector<ObjectRef> Holders =
+      descriptorHolders(Call.Function, *Descriptor, &Complete);
+  return Complete && !Holders.empty() &&
+         llvm::all_of(Holders, [&](const ObjectRef &H) {
+           return NonblockingDescriptors.count(H.Key) > 0;
+         });
+}
+
+std::set<std::string> nonblockingDescriptors(const Program &P) {
+  std::set<std::string> Keys;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites)
+      if (S.Kind == SiteKind::Call)
+        for (const ObjectRef &H : madeNonblocking(P, Fn, S))
+          Keys.insert(H.Key);
+  return Keys;
+}
+
+} // namespace corolint
