@@ -312,6 +312,88 @@ private:
   std::vector<bool> Bounded;
 };
 
+/// Per function, the functions it calls, starts or hands a callable to.
+std::vector<std::vector<unsigned>> successors(const Program &P) {
+  std::vector<std::vector<unsigned>> Next(P.functions().size());
+  for (const std::vector<CallEdge> *Edges : {&P.edges(), &P.handOvers()})
+    for (const CallEdge &E : *Edges)
+      Next[E.From.Function].push_back(E.Callee);
+  return Next;
+}
+
+/// Functions that make a call the model says \p Does (accepts, connects),
+/// or reach one: the least fixpoint over the reversed successors.
+std::vector<bool> reaching(const Program &P,
+                           const std::vector<std::vector<unsigned>> &Next,
+                           bool FunctionModel::*Does) {
+  size_t N = P.functions().size();
+  std::vector<bool> Reaches(N, false);
+  std::vector<std::vector<unsigned>> Prev(N);
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    for (unsigned Succ : Next[Fn])
+      Prev[Succ].push_back(Fn);
+    if (llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+          const FunctionModel *M = modelOf(P, S);
+          return M && M->*Does;
+        })) {
+      Reaches[Fn] = true;
+      Work.push_back(Fn);
+    }
+  }
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned Pred : Prev[Fn])
+      if (!Reaches[Pred]) {
+        Reaches[Pred] = true;
+        Work.push_back(Pred);
+      }
+  }
+  return Reaches;
+}
+
+/// Functions that run an end of a connection whose other end the program
+/// runs too: a function that starts a server (what accepts and does not
+/// connect) and a client (the reverse), as a test's
+/// `when_all(server(), client())` does, holds both ends; so does all that
+/// the two reach.
+std::vector<bool> inProcessEnds(const Program &P) {
+  std::vector<std::vector<unsigned>> Next = successors(P);
+  std::vector<bool> Accepts = reaching(P, Next, &FunctionModel::Accepts);
+  std::vector<bool> Connects = reaching(P, Next, &FunctionModel::Connects);
+  size_t N = P.functions().size();
+  std::vector<bool> InProcess(N, false);
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    std::vector<unsigned> Ends;
+    bool Server = false, Client = false;
+    for (unsigned Succ : Next[Fn])
+      if (Accepts[Succ] != Connects[Succ]) {
+        Ends.push_back(Succ);
+        Server |= Accepts[Succ];
+        Client |= Connects[Succ];
+      }
+    if (!Server || !Client)
+      continue;
+    for (unsigned End : Ends)
+      if (!InProcess[End]) {
+        InProcess[End] = true;
+        Work.push_back(End);
+      }
+  }
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned Succ : Next[Fn])
+      if (!InProcess[Succ]) {
+        InProcess[Succ] = true;
+        Work.push_back(Succ);
+      }
+  }
+  return InProcess;
+}
+
 /// Coroutines that can really suspend: a written co_await of something other
 /// than a coroutine of the program that cannot.
 std::vector<bool> coroutinesThatSuspend(const Program &P) {
@@ -370,12 +452,15 @@ public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     DeadlineFacts Deadlines(P);
     std::vector<bool> Suspends = coroutinesThatSuspend(P);
+    std::vector<bool> InProcess = inProcessEnds(P);
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       for (const SiteFact &S : P.function(Fn).fact().Sites) {
         const FunctionModel *M = modelOf(P, S);
         if (!M)
           continue;
-        if (M->External)
+        // A write to the program's own peer, which reads what it is sent,
+        // completes once the kernel has the data.
+        if (M->External && !(M->Writes && InProcess[Fn]))
           checkExternal(P, Deadlines, Fn, S, *M, Out);
         if (M->Timeout)
           checkWrapped(P, Suspends, Fn, S, Out);

@@ -19,7 +19,10 @@ protected:
         {"name": "net::sleep", "delay": true},
         {"name": "net::timer::on_expiry", "loopCallback": 0, "delay": true},
         {"name": "net::deadline", "timeout": true},
-        {"name": "net::loop::exit", "stopsLoop": true}],
+        {"name": "net::loop::exit", "stopsLoop": true},
+        {"name": "net::socket::write", "external": true, "writes": true},
+        {"name": "net::listener::accept", "accepts": true},
+        {"name": "net::socket::connect", "connects": true}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]}]})",
                                      "test")));
@@ -129,6 +132,35 @@ TEST_F(MissingTimeoutTest, HarnessWhoseTimerStopsTheLoopBoundsTheTestsItRuns) {
   Main.pass(Body, "harness", 0, "session");
   EXPECT_EQ(check({reader("session", false), Plain.build(), Main.build()}).size(),
             1u);
+}
+
+/// A coroutine that accepts or connects, then awaits a bare write.
+static FunctionFact end(const std::string &Name, const std::string &Opens) {
+  FunctionBuilder B(Name, true);
+  B.call(FunctionBuilder::Body, Opens);
+  unsigned Suspend = B.suspend(FunctionBuilder::Body);
+  unsigned Write = B.call(FunctionBuilder::Body, "net::socket::write",
+                          global("sock", "net::socket"));
+  FunctionFact F = B.build();
+  F.Sites[Suspend].OperandCall = Write;
+  F.Sites[Suspend].Implicit = false;
+  return F;
+}
+
+// A test that starts a server and its client holds both ends: their writes
+// go to a peer that reads them. A server started alone, or next to another
+// server, writes to peers nobody here controls.
+TEST_F(MissingTimeoutTest, WritesBetweenTwoEndsOfOneTestAreNotReported) {
+  for (const char *Other : {"client", "server2"}) {
+    FunctionBuilder Test("test_main");
+    Test.call(Body, "server");
+    Test.call(Body, Other);
+    std::vector<Finding> F =
+        check({end("server", "net::listener::accept"),
+               end("client", "net::socket::connect"),
+               end("server2", "net::listener::accept"), Test.build()});
+    EXPECT_EQ(F.size(), std::string(Other) == "client" ? 1u : 3u) << Other;
+  }
 }
 
 // A chain of N coroutines, each awaiting the next bare, with a deadline only

@@ -54,6 +54,11 @@ struct FunctionModel {
   /// For an external free function: the argument that is the I/O object
   /// (`async_read(sock, ...)`); members use the object they are called on.
   int ObjectArg = -1;
+  /// With External: sends data. It completes once the kernel has taken it,
+  /// and waits only while the peer is not reading.
+  bool Writes = false;
+  bool Accepts = false;  ///< Takes the next connection from a listener.
+  bool Connects = false; ///< Opens a connection to a peer.
   bool Race = false;  ///< Completes when the first of its arguments does.
   bool Delay = false; ///< Completes once a duration or deadline passes.
   bool Yield = false; ///< Gives the loop a turn and resumes at once.
