@@ -97,9 +97,13 @@ std::vector<bool> delayCoroutines(const Program &P) {
 /// (`read_some(buf, 50ms)`): the operation's timeout. Only arguments written
 /// at the call count; a default (often "forever") is not one.
 bool passesTimeout(const Program &P, const SiteFact &Call) {
-  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
-    const TypeModel *T = P.models().type(A.Type);
+  auto IsDuration = [&](const std::string &Type) {
+    const TypeModel *T = P.models().type(Type);
     return T && T->Role == TypeRole::Duration;
+  };
+  // Also wrapped: `recv(buf, std::optional<ms>{30s})`, `recv(buf, {30s})`.
+  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
+    return IsDuration(A.Type) || IsDuration(A.BuiltFrom);
   });
 }
 

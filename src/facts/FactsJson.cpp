@@ -78,6 +78,8 @@ json argToJson(const ArgFact &A) {
     J["callable"] = A.CallableUsr;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
+  if (!A.BuiltFrom.empty())
+    J["builtFrom"] = A.BuiltFrom;
   if (A.Constant)
     J["const"] = *A.Constant;
   if (A.Holder.isKnown())
@@ -95,6 +97,7 @@ ArgFact argFromJson(const json &J) {
     A.Ref = refFromJson(J.at("ref"));
   A.CallableUsr = J.value("callable", "");
   A.ProducerUsr = J.value("producer", "");
+  A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))
     A.Constant = J.at("const").get<int64_t>();
   if (J.contains("holder"))

@@ -21,6 +21,31 @@ using namespace clang;
 namespace corolint {
 namespace {
 
+/// The class of the one value \p E is built from, through nested
+/// constructions and braces (`std::optional<ms>{30s}`): the innermost class
+/// found. Empty when it is built from none or from several values.
+std::string builtFromType(const Expr *E, const Names &N) {
+  std::string Found;
+  for (E = stripWrappers(E);;) {
+    const Expr *Inner = nullptr;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+        C && C->getNumArgs() == 1)
+      Inner = C->getArg(0);
+    else if (const auto *L = dyn_cast<InitListExpr>(E);
+             L && L->getNumInits() == 1)
+      Inner = L->getInit(0);
+    // A member left to its default (`{}` of an aggregate) holds nothing given.
+    if (!Inner || isa<ImplicitValueInitExpr, CXXDefaultInitExpr>(Inner))
+      return Found;
+    E = stripWrappers(Inner);
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+        C && C->getNumArgs() == 0)
+      return Found;
+    if (std::string T = N.typeName(E->getType()); !T.empty())
+      Found = T;
+  }
+}
+
 /// The call whose result a value stores, through co_await and a converting
 /// constructor (`std::shared_future<int> f = p.get_future()`), or null.
 const CallExpr *storedCall(const Expr *Value) {
@@ -120,6 +145,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.Index = I - FirstParam;
     A.Type = N.typeName(Args[I]->getType());
     A.Ref = N.objectOf(Args[I]);
+    if (!A.Type.empty())
+      A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
       A.CallableUsr = N.usr(Callable);
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))

@@ -79,6 +79,9 @@ struct ArgFact {
   unsigned Index =
       0; ///< Parameter index; the object of a member call is not counted.
   std::string Type; ///< Normalized class name of the argument, if a class.
+  /// The class of the one value the argument is built from, when it is
+  /// (`std::optional<milliseconds>{30s}`, a braced `{30s}`): what it holds.
+  std::string BuiltFrom;
   ObjectRef Ref;    ///< The object passed, when it is a named object.
   std::string CallableUsr; ///< A lambda, function or member function passed.
   std::string ProducerUsr; ///< The function whose call produced the value

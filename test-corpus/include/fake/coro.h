@@ -634,6 +634,12 @@ public:
   read_awaiter read() noexcept { return {}; }
   // The same read, failing once timeout passes without a message.
   read_awaiter read(milliseconds timeout) noexcept { return {}; }
+  // The same read, with its timeout among options (libcoro's
+  // recv(buffer, std::optional<milliseconds>)): none unless given.
+  struct read_options {
+    milliseconds timeout;
+  };
+  read_awaiter read_with(read_options options) noexcept { return {}; }
   void close() noexcept {}
 };
 
