@@ -5,13 +5,16 @@
 // Holding is decided on the CFG, not on the lexical scope: a lock is held at a
 // suspension when some path from where it was taken reaches the suspension
 // without passing a release (the guard's destructor, its unlock member, or the
-// mutex's unlock on the same object). Which types are locks and which members
-// release them is model data.
+// mutex's unlock on the same object), and unless the suspension is a wait
+// that is handed the lock and lets go of it meanwhile (an async condition
+// variable). Which types are locks and which members release them is model
+// data.
 //
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Locks.h"
 #include "corolint/rules/Rule.h"
+#include <set>
 
 namespace corolint {
 namespace {
@@ -26,6 +29,32 @@ bool suspends(const SiteFact &S, const ApiModels &Models) {
 
 const char *suspendWord(const SiteFact &S) {
   return S.Suspend == SuspendKind::CoYield ? "co_yield" : "co_await";
+}
+
+/// Whether \p Suspend awaits a wait that is handed the lock \p A took (its
+/// guard or one of its mutexes) and lets go of it while suspended, as an
+/// async condition variable's `co_await cv.wait(mutex, pred)` does.
+bool releasedWhileSuspended(const Program &P, const Function &F,
+                            const LockAcquisition &A,
+                            const SiteFact &Suspend) {
+  std::set<std::string> Held{A.Holder->Key};
+  for (const ObjectRef *Mutex : A.Mutexes)
+    Held.insert(Mutex->Key);
+  for (unsigned Call : F.callsAwaitedBy(Suspend.Id)) {
+    const SiteFact &Wait = F.site(Call);
+    if (!Wait.Receiver.isKnown())
+      continue;
+    const TypeModel *T =
+        P.models().typeForCall(Wait.Receiver.Type, Wait.CalleeName);
+    if (!T || !T->WaitReleasesLock ||
+        !TypeModel::has(T->Waits, splitMember(Wait.CalleeName).second))
+      continue;
+    if (llvm::any_of(Wait.Args, [&](const ArgFact &Arg) {
+          return Arg.Ref.isKnown() && Held.count(Arg.Ref.Key);
+        }))
+      return true;
+  }
+  return false;
 }
 
 Finding makeFinding(const Function &F, const LockAcquisition &A,
@@ -71,7 +100,8 @@ private:
       };
       for (const SiteFact &Suspend : F.fact().Sites)
         if (suspends(Suspend, Models) &&
-            F.reaches(A.Site, Suspend.Id, Releases))
+            F.reaches(A.Site, Suspend.Id, Releases) &&
+            !releasedWhileSuspended(P, F, A, Suspend))
           Out.push_back(makeFinding(F, A, Suspend));
     }
   }

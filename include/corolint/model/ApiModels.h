@@ -109,6 +109,9 @@ struct TypeModel {
   /// The constructor argument that counts what must happen before waits
   /// complete (a latch's count): a constant zero constructs it signalled.
   int CountArg = -1;
+  /// Its waits are handed a lock or its mutex and release it while
+  /// suspended, taking it again to resume (an async condition variable).
+  bool WaitReleasesLock = false;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

@@ -8,6 +8,8 @@
 //   fake::task<T>           lazy coroutine task; co_await it to run it, or
 //                           detach() to start it on its own
 //   fake::event             set(); co_await ev waits until it is set
+//   fake::condition_variable co_await cv.wait(m, pred) unlocks m while it
+//                           waits for notify_all(), as async_simple's does
 //   fake::latch             count_down(); co_await l waits for the count
 //   fake::async_mutex       co_await m.lock() yields a fake::async_lock_guard
 //                           (an async-mutex guard, not a synchronous lock)
@@ -330,6 +332,37 @@ public:
 
 private:
   bool set_ = false;
+  detail::list<std::coroutine_handle<>> waiters_;
+};
+
+// An async condition variable, as async_simple's: co_await cv.wait(m, pred)
+// unlocks m, suspends until notify_all() finds pred true, and locks m again
+// before the coroutine resumes.
+class condition_variable {
+public:
+  template <class Mutex, class Pred> struct awaiter {
+    condition_variable &cv;
+    Mutex &m;
+    Pred pred;
+    bool await_ready() { return pred(); }
+    void await_suspend(std::coroutine_handle<> h) {
+      m.unlock();
+      cv.waiters_.push_back(h);
+    }
+    void await_resume() { m.lock(); }
+  };
+  template <class Mutex, class Pred>
+  awaiter<Mutex, Pred> wait(Mutex &m, Pred pred) {
+    return {*this, m, pred};
+  }
+  void notify_all() {
+    detail::list<std::coroutine_handle<>> waiters;
+    waiters.swap(waiters_);
+    for (auto h : waiters)
+      h.resume();
+  }
+
+private:
   detail::list<std::coroutine_handle<>> waiters_;
 };
 
