@@ -131,9 +131,38 @@ signalledOnlyInDroppedTasks(const Program &P, const Resource &R,
   return F;
 }
 
+/// `co_await std::suspend_always{}` in a task: the task's coroutine is
+/// resumed by what it awaits, and this hands its handle to no one. (A
+/// generator's or hand-driven coroutine's owner holds the handle; a task's
+/// awaiter only waits for it to finish.)
+void checkSuspendsForever(const Program &P, std::vector<Finding> &Out) {
+  for (const Function &F : P.functions()) {
+    if (!F.isCoroutine() || !isTask(P, F.fact().ReturnType))
+      continue;
+    for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind != SiteKind::Suspend || S.Implicit)
+        continue;
+      const TypeModel *T = P.models().type(S.AwaitableType);
+      if (!T || T->Role != TypeRole::NeverResumes)
+        continue;
+      Finding R;
+      R.Severity = Level::Warning;
+      R.Loc = S.Loc;
+      R.Function = F.name().str();
+      R.Message = "'" + S.AwaitableType +
+                  "' suspends this task and hands its handle to no one: a "
+                  "task is resumed only by what it awaits, so this "
+                  "co_await never completes, and whoever awaits or "
+                  "sync-waits the task waits forever";
+      Out.push_back(std::move(R));
+    }
+  }
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
+    checkSuspendsForever(P, Out);
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     for (const Resource &R : P.resources()) {

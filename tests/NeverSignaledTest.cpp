@@ -18,7 +18,9 @@ protected:
       {"name": "Timer", "role": "resource", "resourceKind": "timer",
        "waits": ["operator co_await"], "signals": ["cancel"]},
       {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
-       "waits": ["acquire"], "signals": ["release"], "unlock": ["release"]}]})",
+       "waits": ["acquire"], "signals": ["release"], "unlock": ["release"]},
+      {"name": "Task", "role": "task"},
+      {"name": "SuspendAlways", "role": "never-resumes"}]})",
                                      "test")));
   }
 
@@ -42,6 +44,20 @@ TEST_F(NeverSignaledTest, InternalEventNobodySetsIsReported) {
   ASSERT_EQ(F.size(), 1u);
   EXPECT_NE(F[0].Message.find("'co::ev' (event) is awaited"),
             std::string::npos);
+}
+
+// A task's coroutine that awaits what hands its handle to no one never
+// resumes; another coroutine (its owner holds the handle) may do so.
+TEST_F(NeverSignaledTest, TaskAwaitingWhatNeverResumesIsReported) {
+  for (bool IsTask : {true, false}) {
+    FunctionBuilder Co("co", true);
+    unsigned Suspend = Co.suspend(Body);
+    FunctionFact F = Co.build();
+    F.Sites[Suspend].Implicit = false;
+    F.Sites[Suspend].AwaitableType = "SuspendAlways";
+    F.ReturnType = IsTask ? "Task" : "Handle";
+    EXPECT_EQ(check({F}).size(), IsTask ? 1u : 0u);
+  }
 }
 
 TEST_F(NeverSignaledTest, SemaphoreNobodyReleasesIsReported) {

@@ -347,6 +347,9 @@ int main(int argc, char **argv) {
   std_api::semaphores();
 }
 
-// Awaitables that never suspend (role no-suspend).
+// Awaitables that never suspend (role no-suspend), and one that suspends
+// for good (never-resumes).
 void take_suspend_never(std::suspend_never) {}
 void use_suspend_never() { take_suspend_never(std::suspend_never{}); }
+void take_suspend_always(std::suspend_always) {}
+void use_suspend_always() { take_suspend_always(std::suspend_always{}); }
