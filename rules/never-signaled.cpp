@@ -131,13 +131,33 @@ signalledOnlyInDroppedTasks(const Program &P, const Resource &R,
   return F;
 }
 
+/// Tasks that are only awaited or handed to a call (`sync_wait(compute())`):
+/// what starts them waits for them to finish. A task kept in a variable may
+/// be driven by hand (`t.resume()`), and one nothing starts, by anyone.
+std::vector<bool> onlyAwaitedTasks(const Program &P) {
+  std::vector<bool> Awaited(P.functions().size(), false), Kept = Awaited;
+  for (const CallEdge &E : P.edges()) {
+    const Function &Caller = P.function(E.From.Function);
+    if (E.Kind == EdgeKind::Calls && !Caller.storesOf(E.From.Site).empty())
+      Kept[E.Callee] = true;
+    else if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+      Awaited[E.Callee] = true;
+  }
+  for (size_t Fn = 0; Fn < Awaited.size(); ++Fn)
+    Awaited[Fn] = Awaited[Fn] && !Kept[Fn];
+  return Awaited;
+}
+
 /// `co_await std::suspend_always{}` in a task: the task's coroutine is
 /// resumed by what it awaits, and this hands its handle to no one. (A
 /// generator's or hand-driven coroutine's owner holds the handle; a task's
 /// awaiter only waits for it to finish.)
 void checkSuspendsForever(const Program &P, std::vector<Finding> &Out) {
-  for (const Function &F : P.functions()) {
-    if (!F.isCoroutine() || !isTask(P, F.fact().ReturnType))
+  std::vector<bool> OnlyAwaited = onlyAwaitedTasks(P);
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    const Function &F = P.function(Fn);
+    if (!F.isCoroutine() || !isTask(P, F.fact().ReturnType) ||
+        !OnlyAwaited[Fn])
       continue;
     for (const SiteFact &S : F.fact().Sites) {
       if (S.Kind != SiteKind::Suspend || S.Implicit)

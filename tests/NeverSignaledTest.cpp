@@ -47,17 +47,26 @@ TEST_F(NeverSignaledTest, InternalEventNobodySetsIsReported) {
 }
 
 // A task's coroutine that awaits what hands its handle to no one never
-// resumes; another coroutine (its owner holds the handle) may do so.
+// resumes, when what starts it waits for it (`sync_wait(co())`). Another
+// coroutine, or a task kept where its owner can resume it, may do so.
 TEST_F(NeverSignaledTest, TaskAwaitingWhatNeverResumesIsReported) {
-  for (bool IsTask : {true, false}) {
-    FunctionBuilder Co("co", true);
-    unsigned Suspend = Co.suspend(Body);
-    FunctionFact F = Co.build();
-    F.Sites[Suspend].Implicit = false;
-    F.Sites[Suspend].AwaitableType = "SuspendAlways";
-    F.ReturnType = IsTask ? "Task" : "Handle";
-    EXPECT_EQ(check({F}).size(), IsTask ? 1u : 0u);
-  }
+  for (bool IsTask : {true, false})
+    for (bool Kept : {false, true}) {
+      FunctionBuilder Co("co", true);
+      unsigned Suspend = Co.suspend(Body);
+      FunctionFact F = Co.build();
+      F.Sites[Suspend].Implicit = false;
+      F.Sites[Suspend].AwaitableType = "SuspendAlways";
+      F.ReturnType = IsTask ? "Task" : "Handle";
+      FunctionBuilder Main("main");
+      unsigned Call = Main.call(Body, "co");
+      unsigned Keep = Main.scopeBegin(Body, local("main::t", "Task"));
+      FunctionFact M = Main.build();
+      if (Kept)
+        M.Sites[Keep].OperandCall = Call;
+      EXPECT_EQ(check({F, M}).size(), IsTask && !Kept ? 1u : 0u)
+          << IsTask << Kept;
+    }
 }
 
 TEST_F(NeverSignaledTest, SemaphoreNobodyReleasesIsReported) {

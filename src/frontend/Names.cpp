@@ -217,8 +217,9 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
     R.K = ObjectRef::Kind::Field;
     R.Name = qualifiedName(F);
     R.Internal = isClosedField(F);
-    R.Alias =
-        F->getType()->isReferenceType() || F->getType()->isPointerType();
+    // A pointer field may own its object (`ev_ = new Event`); a reference
+    // never does.
+    R.Alias = F->getType()->isReferenceType();
   } else if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
     if (!Fn)

@@ -51,9 +51,8 @@ struct ObjectRef {
   /// for that.) A resource is internal only when every unit that names it
   /// says so.
   bool Internal = false;
-  /// A field of reference or pointer type: it names an object bound
-  /// elsewhere (by whoever constructs its class), so its key stands for no
-  /// one object.
+  /// A field of reference type: it names an object bound elsewhere (by
+  /// whoever constructs its class), so its key stands for no one object.
   bool Alias = false;
 
   bool isKnown() const { return K != Kind::None; }
