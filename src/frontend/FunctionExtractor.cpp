@@ -445,9 +445,10 @@ void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
 
 } // namespace
 
-/// The function a lambda is written in, through nested lambdas, or its
-/// namespace at namespace scope: what decides whether it is library code.
-static std::string lambdaOwner(const CXXRecordDecl *Lambda, const Names &N) {
+/// What a lambda is written in, through nested lambdas: a function, or at
+/// namespace or class scope that scope. It decides whether the lambda is
+/// library code.
+static const DeclContext *lambdaOwner(const CXXRecordDecl *Lambda) {
   const DeclContext *DC = Lambda->getDeclContext();
   while (DC) {
     const auto *Method = dyn_cast<CXXMethodDecl>(DC);
@@ -457,9 +458,13 @@ static std::string lambdaOwner(const CXXRecordDecl *Lambda, const Names &N) {
       break;
     DC = DC->getParent();
   }
-  if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(DC))
+  return DC;
+}
+
+static std::string ownerName(const DeclContext *Owner, const Names &N) {
+  if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(Owner))
     return N.qualifiedName(Fn);
-  if (const auto *Named = dyn_cast_or_null<NamedDecl>(DC))
+  if (const auto *Named = dyn_cast_or_null<NamedDecl>(Owner))
     return N.qualifiedName(Named) + "::(lambda)";
   return "";
 }
@@ -482,9 +487,16 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   F.Loc = N.location(FD->getLocation());
   const auto *M = dyn_cast<CXXMethodDecl>(FD);
   F.IsLambda = M && M->getParent()->isLambda();
-  if (F.IsLambda)
-    F.Owner = lambdaOwner(M->getParent(), N);
-  F.MainFileOnly = declaredOnlyInMainFile(FD, N);
+  // A lambda's call operator is declared only where it is written: whether
+  // it is the project's own is its owner's question.
+  const FunctionDecl *Published = FD;
+  if (F.IsLambda) {
+    const DeclContext *Owner = lambdaOwner(M->getParent());
+    F.Owner = ownerName(Owner, N);
+    if (const auto *OwnerFn = dyn_cast_or_null<FunctionDecl>(Owner))
+      Published = OwnerFn;
+  }
+  F.MainFileOnly = declaredOnlyInMainFile(Published, N);
   F.ReturnType = N.typeName(FD->getReturnType());
   Stmt *Body = FD->getBody();
   const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);
