@@ -143,32 +143,37 @@ std::optional<ObjectRef> ioObject(const SiteFact &S, const FunctionModel &M) {
   return std::nullopt;
 }
 
-/// Functions that stop the event loop running them, or call one that does:
-/// the least fixpoint over the reversed calls.
+/// Functions that stop the event loop running them on every path, or call
+/// on every path one that does: the least fixpoint over the reversed calls.
+/// A stop under a condition (`if (!init()) app.exit(1);`) is no watchdog.
 std::vector<bool> loopStoppers(const Program &P) {
   size_t N = P.functions().size();
   std::vector<bool> Stops(N, false);
-  std::vector<std::vector<unsigned>> Callers(N);
+  std::vector<std::vector<SiteRef>> CalledFrom(N);
   std::vector<unsigned> Work;
-  for (unsigned Fn = 0; Fn < N; ++Fn)
-    for (const SiteFact &S : P.function(Fn).fact().Sites) {
-      const FunctionModel *M = modelOf(P, S);
-      if (M && M->StopsLoop && !Stops[Fn]) {
-        Stops[Fn] = true;
-        Work.push_back(Fn);
-      }
+  auto Mark = [&](unsigned Fn) {
+    if (!Stops[Fn]) {
+      Stops[Fn] = true;
+      Work.push_back(Fn);
     }
+  };
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    const Function &F = P.function(Fn);
+    for (const SiteFact &S : F.fact().Sites) {
+      const FunctionModel *M = modelOf(P, S);
+      if (M && M->StopsLoop && F.onEveryPath(S.Id))
+        Mark(Fn);
+    }
+  }
   for (const CallEdge &E : P.edges())
-    if (E.Kind == EdgeKind::Calls)
-      Callers[E.Callee].push_back(E.From.Function);
+    if (E.Kind == EdgeKind::Calls &&
+        P.function(E.From.Function).onEveryPath(E.From.Site))
+      CalledFrom[E.Callee].push_back(E.From);
   while (!Work.empty()) {
     unsigned Fn = Work.back();
     Work.pop_back();
-    for (unsigned Caller : Callers[Fn])
-      if (!Stops[Caller]) {
-        Stops[Caller] = true;
-        Work.push_back(Caller);
-      }
+    for (const SiteRef &Caller : CalledFrom[Fn])
+      Mark(Caller.Function);
   }
   return Stops;
 }
@@ -360,40 +365,49 @@ std::vector<bool> reaching(const Program &P,
 /// Functions that run an end of a connection whose other end the program
 /// runs too: a function that starts a server (what accepts and does not
 /// connect) and a client (the reverse), as a test's
-/// `when_all(server(), client())` does, holds both ends; so does all that
-/// the two reach.
+/// `when_all(server(), client())` does, holds both ends. What they reach is
+/// in-process only when nothing else reaches it: a session that a test and
+/// the production `main` both run still talks to strangers.
 std::vector<bool> inProcessEnds(const Program &P) {
   std::vector<std::vector<unsigned>> Next = successors(P);
   std::vector<bool> Accepts = reaching(P, Next, &FunctionModel::Accepts);
   std::vector<bool> Connects = reaching(P, Next, &FunctionModel::Connects);
   size_t N = P.functions().size();
-  std::vector<bool> InProcess(N, false);
-  std::vector<unsigned> Work;
+  std::vector<std::vector<unsigned>> Prev(N);
+  std::set<std::pair<unsigned, unsigned>> HolderToEnd;
   for (unsigned Fn = 0; Fn < N; ++Fn) {
     std::vector<unsigned> Ends;
     bool Server = false, Client = false;
-    for (unsigned Succ : Next[Fn])
+    for (unsigned Succ : Next[Fn]) {
+      Prev[Succ].push_back(Fn);
       if (Accepts[Succ] != Connects[Succ]) {
         Ends.push_back(Succ);
         Server |= Accepts[Succ];
         Client |= Connects[Succ];
       }
-    if (!Server || !Client)
-      continue;
-    for (unsigned End : Ends)
-      if (!InProcess[End]) {
-        InProcess[End] = true;
-        Work.push_back(End);
-      }
+    }
+    if (Server && Client)
+      for (unsigned End : Ends)
+        HolderToEnd.insert({Fn, End});
   }
+  // Grown from nothing, so that a recursion reached from outside stays out.
+  std::vector<bool> InProcess(N, false);
+  auto Covered = [&](unsigned Fn) {
+    return !Prev[Fn].empty() && llvm::all_of(Prev[Fn], [&](unsigned From) {
+      return InProcess[From] || HolderToEnd.count({From, Fn});
+    });
+  };
+  std::vector<unsigned> Work(N);
+  for (unsigned Fn = 0; Fn < N; ++Fn)
+    Work[Fn] = Fn;
   while (!Work.empty()) {
     unsigned Fn = Work.back();
     Work.pop_back();
+    if (InProcess[Fn] || !Covered(Fn))
+      continue;
+    InProcess[Fn] = true;
     for (unsigned Succ : Next[Fn])
-      if (!InProcess[Succ]) {
-        InProcess[Succ] = true;
-        Work.push_back(Succ);
-      }
+      Work.push_back(Succ);
   }
   return InProcess;
 }

@@ -216,14 +216,22 @@ ObjectRef field(std::string Name) {
 
 // `fcntl(fd_, F_SETFL, flags | O_NONBLOCK)` in one function makes the field
 // non-blocking for every call on it, reached through a getter elsewhere.
+// Only a setter that runs counts: one nothing calls leaves the descriptor
+// as it was made.
 TEST_F(BlockingCallTest, CallOnADescriptorMadeNonblockingIsQuiet) {
-  FunctionBuilder Setup("socket::set_mode"), Co("handler", true);
-  Setup.call(Body, "fcntl", {},
-             {argOf(0, field("socket::fd_")), flags(1, {"F_SETFL"}),
-              flags(2, {"O_NONBLOCK"})});
-  Co.suspend(Body);
-  Co.call(Body, "recv", {}, {heldIn(0, field("socket::fd_"))});
-  EXPECT_TRUE(check({Setup.build(), Co.build()}).empty());
+  for (bool Called : {true, false}) {
+    FunctionBuilder Setup("socket::set_mode"), Co("handler", true);
+    Setup.call(Body, "fcntl", {},
+               {argOf(0, field("socket::fd_")), flags(1, {"F_SETFL"}),
+                flags(2, {"O_NONBLOCK"})});
+    Co.suspend(Body);
+    Co.call(Body, "recv", {}, {heldIn(0, field("socket::fd_"))});
+    FunctionBuilder Main("main");
+    if (Called)
+      Main.call(Body, "socket::set_mode");
+    EXPECT_EQ(check({Setup.build(), Co.build(), Main.build()}).size(),
+              Called ? 0u : 1u);
+  }
 }
 
 // The flag has to be the one the model names: close-on-exec leaves the
@@ -257,7 +265,7 @@ TEST_F(BlockingCallTest, DescriptorReturnedNonblockingIsQuiet) {
 // every caller passes one that is, and a caller passing a value no object
 // holds leaves it unknown.
 TEST_F(BlockingCallTest, DescriptorParameterIsWhatEveryCallerPasses) {
-  FunctionBuilder Setup("setup"), Reader("read_some");
+  FunctionBuilder Setup("a::a"), Reader("read_some"); // A constructor.
   Setup.call(Body, "fcntl", {},
              {argOf(0, field("a::fd_")), flags(2, {"O_NONBLOCK"})});
   Reader.call(Body, "recv", {}, {argOf(0, param("read_some", 0, "fd", ""))});

@@ -114,13 +114,40 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
          });
 }
 
+/// Whether \p Name is a constructor's (`wake_pipe::wake_pipe`): it runs
+/// whenever an object is made, also a global's, which no call site shows.
+static bool isConstructorName(llvm::StringRef Name) {
+  auto [Scope, Own] = splitMember(Name);
+  llvm::StringRef Class = splitMember(Scope).second;
+  return !Class.empty() && Class == Own;
+}
+
+/// Functions that something runs: a call, start or hand-over reaches them,
+/// or they are `main`, a constructor, or a coroutine (which a framework may
+/// start). A setter nothing calls (`set_nonblocking(bool)` of a socket
+/// wrapper) makes no descriptor non-blocking.
+static std::vector<bool> runFunctions(const Program &P) {
+  std::vector<bool> Run(P.functions().size(), false);
+  for (const std::vector<CallEdge> *Edges : {&P.edges(), &P.handOvers()})
+    for (const CallEdge &E : *Edges)
+      Run[E.Callee] = true;
+  for (unsigned Fn = 0; Fn < Run.size(); ++Fn) {
+    const Function &F = P.function(Fn);
+    Run[Fn] = Run[Fn] || F.isCoroutine() || F.name() == "main" ||
+              isConstructorName(F.name());
+  }
+  return Run;
+}
+
 std::set<std::string> nonblockingDescriptors(const Program &P) {
   std::set<std::string> Keys;
+  std::vector<bool> Run = runFunctions(P);
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-    for (const SiteFact &S : P.function(Fn).fact().Sites)
-      if (S.Kind == SiteKind::Call)
-        for (const ObjectRef &H : madeNonblocking(P, Fn, S))
-          Keys.insert(H.Key);
+    if (Run[Fn])
+      for (const SiteFact &S : P.function(Fn).fact().Sites)
+        if (S.Kind == SiteKind::Call)
+          for (const ObjectRef &H : madeNonblocking(P, Fn, S))
+            Keys.insert(H.Key);
   return Keys;
 }
 
