@@ -31,6 +31,16 @@ TuFacts sampleUnit() {
   Descriptor.Holder = global("socket::fd_", "");
   Descriptor.Flags = {"O_CLOEXEC", "O_NONBLOCK"};
   F.Sites[Call].Args.push_back(Descriptor);
+  F.Sites[Call].ReceiverProducerUsr = "c:@F@make_client";
+  ArgFact Options;
+  Options.Index = 2;
+  Options.Type = "std::optional";
+  Options.BuiltFrom = "std::chrono::duration";
+  Options.Ref = global("owner::ev", "Event");
+  Options.Ref.Alias = true;
+  F.Sites[Call].Args.push_back(Options);
+  F.Owner = "ns::outer";
+  F.MainFileOnly = true;
   PollFact Poll;
   Poll.Kind = PollKind::Loop;
   Poll.Flag = global("ready", "");
@@ -58,8 +68,13 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()
   EXPECT_EQ(F.Sites[1].StoredIn.Name, "fd");
-  ASSERT_EQ(F.Sites[1].Args.size(), 1u);
+  ASSERT_EQ(F.Sites[1].Args.size(), 2u);
   EXPECT_EQ(F.Sites[1].Args[0].Holder.Name, "socket::fd_");
+  EXPECT_EQ(F.Sites[1].ReceiverProducerUsr, "c:@F@make_client");
+  EXPECT_EQ(F.Sites[1].Args[1].BuiltFrom, "std::chrono::duration");
+  EXPECT_TRUE(F.Sites[1].Args[1].Ref.Alias);
+  EXPECT_EQ(F.Owner, "ns::outer");
+  EXPECT_TRUE(F.MainFileOnly);
   EXPECT_EQ(F.Sites[1].Args[0].Flags,
             (std::vector<std::string>{"O_CLOEXEC", "O_NONBLOCK"}));
   ASSERT_EQ(F.Polls.size(), 1u);
