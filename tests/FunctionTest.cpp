@@ -65,6 +65,28 @@ TEST(Function, LoopBackEdgeReachesEarlierSite) {
   EXPECT_FALSE(F.reaches(First, First, IsSecond));
 }
 
+// What runs after a kind of resumption: up to the next suspension on each
+// path, through a loop's back edge too.
+TEST(Function, RunAfterStopsAtTheNextSuspension) {
+  FunctionBuilder B("co", true);
+  unsigned Body = FunctionBuilder::Body;
+  unsigned Tail = B.block();
+  B.succs(Body, {Tail}).succs(Tail, {Body, 1});
+  unsigned First = B.call(Body, "first");
+  unsigned ToPool = B.suspend(Body);
+  unsigned OnPool = B.call(Body, "on_pool");
+  unsigned ToLoop = B.suspend(Tail);
+  unsigned OnLoop = B.call(Tail, "on_loop");
+  Function F(B.build());
+  llvm::BitVector Loop =
+      F.runAfter([&](unsigned Suspend) { return Suspend == ToLoop; });
+  EXPECT_TRUE(Loop.test(OnLoop));
+  EXPECT_TRUE(Loop.test(First)); // Through the back edge.
+  EXPECT_TRUE(Loop.test(ToPool));
+  EXPECT_FALSE(Loop.test(OnPool));
+  EXPECT_FALSE(Loop.test(ToLoop));
+}
+
 TEST(Function, NoCfgAnswersNo) {
   FunctionBuilder B("f");
   unsigned A = B.call(FunctionBuilder::Body, "a");

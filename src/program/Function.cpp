@@ -291,6 +291,49 @@ bool Function::beforeFirstSuspension(unsigned Site) const {
   return Site < prefix().size() && prefix().test(Site);
 }
 
+llvm::BitVector
+Function::runAfter(llvm::function_ref<bool(unsigned Suspend)> Resumes) const {
+  llvm::BitVector After(Fact.Sites.size());
+  if (!hasCfg())
+    return After;
+  // A block is entered "resumed" when a path reaches it from an accepted
+  // suspension without passing another one; each block is entered so once.
+  llvm::BitVector Entered(Fact.Cfg.size());
+  std::vector<unsigned> Work;
+  auto Enter = [&](unsigned B) {
+    if (!Entered.test(B)) {
+      Entered.set(B);
+      Work.push_back(B);
+    }
+  };
+  auto IsSuspension = [&](const SiteFact &S) {
+    return S.Kind == SiteKind::Suspend && S.Suspend != SuspendKind::Initial;
+  };
+  // Scans \p B from \p Start (resumed or not); true when it ends resumed.
+  auto Scan = [&](unsigned B, bool Resumed) {
+    for (unsigned Site : Fact.Cfg[B].Sites) {
+      const SiteFact &S = Fact.Sites[Site];
+      if (Resumed)
+        After.set(Site);
+      if (IsSuspension(S))
+        Resumed = Resumes(Site);
+    }
+    return Resumed;
+  };
+  for (unsigned B = 0; B < Fact.Cfg.size(); ++B)
+    if (Scan(B, false))
+      for (unsigned Succ : Fact.Cfg[B].Succs)
+        Enter(Succ);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (Scan(B, true))
+      for (unsigned Succ : Fact.Cfg[B].Succs)
+        Enter(Succ);
+  }
+  return After;
+}
+
 bool Function::mayResume() const {
   if (!hasCfg())
     return true;

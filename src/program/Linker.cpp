@@ -32,6 +32,7 @@ public:
   }
   void findHandles();
   void buildResources();
+  void findWorkerResumes();
   void computeContexts();
 
 private:
@@ -308,6 +309,27 @@ bool Linker::constructedSignalled(const SiteFact &Begin) const {
   return false;
 }
 
+/// Coroutines with a suspension that resumes them on a worker: what runs
+/// after the others, which the loop resumes, is kept per site.
+void Linker::findWorkerResumes() {
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn) {
+    const Function &F = P.Functions[Fn];
+    auto OnWorker = [&](unsigned Suspend) {
+      return llvm::any_of(F.callsAwaitedBy(Suspend), [&](unsigned Call) {
+        const FunctionModel *M = P.modelOf(F.site(Call));
+        return M && M->ResumesOnWorker;
+      });
+    };
+    if (!F.isCoroutine() ||
+        llvm::none_of(F.fact().Sites, [&](const SiteFact &S) {
+          return S.Kind == SiteKind::Suspend && OnWorker(S.Id);
+        }))
+      continue;
+    P.RunAfterLoopResume[Fn] =
+        F.runAfter([&](unsigned Suspend) { return !OnWorker(Suspend); });
+  }
+}
+
 void Linker::computeContexts() {
   P.Contexts.assign(P.Functions.size(), {});
   std::deque<unsigned> LoopWork, WorkerWork;
@@ -389,6 +411,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   L.findNonblockingDescriptors();
   L.findHandles();
   L.buildResources();
+  L.findWorkerResumes();
   L.computeContexts();
   return P;
 }

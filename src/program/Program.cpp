@@ -86,7 +86,11 @@ bool Program::runsOnLoop(SiteRef At) const {
   const ExecutionContext &C = Contexts[At.Function];
   if (!F.isCoroutine())
     return C.Loop;
-  return C.StartsOnLoop || !F.beforeFirstSuspension(At.Site);
+  bool First = F.beforeFirstSuspension(At.Site);
+  auto Moved = RunAfterLoopResume.find(At.Function);
+  if (Moved == RunAfterLoopResume.end())
+    return C.StartsOnLoop || !First;
+  return (First && C.StartsOnLoop) || Moved->second.test(At.Site);
 }
 
 std::vector<CallEdge> Program::loopChain(SiteRef At) const {

@@ -22,4 +22,20 @@ void offloads(concurrencpp::thread_pool_executor &pool,
   (void)two;
 }
 
+// A coroutine moved to the pool (any coroutine type will do).
+struct detached {
+  struct promise_type {
+    detached get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+detached move_to(concurrencpp::thread_pool_executor &pool) {
+  co_await concurrencpp::resume_on(pool);
+  ++events;
+}
+
 } // namespace concurrencpp_api

@@ -65,6 +65,9 @@ struct FunctionModel {
   /// Stops the event loop that runs it (`QEventLoop::exit`,
   /// `io_context::stop`): what waits on that loop stops waiting.
   bool StopsLoop = false;
+  /// Awaiting it resumes the coroutine on a worker thread
+  /// (`co_await resume_on(pool)`): what follows is not loop code.
+  bool ResumesOnWorker = false;
   /// Awaiting the call takes a unit of this argument, a semaphore, and the
   /// local its result initializes holds it (seastar's `get_units(sem, n)`).
   int LockArg = -1;

@@ -79,6 +79,10 @@ public:
   bool beforeFirstSuspension(unsigned Site) const;
   /// Whether some site comes after a suspension (or the CFG is unknown).
   bool mayResume() const;
+  /// The sites that run after a suspension \p Resumes accepts, up to the
+  /// next suspension on each path: the code a kind of resumption runs.
+  llvm::BitVector
+  runAfter(llvm::function_ref<bool(unsigned Suspend)> Resumes) const;
 
 private:
   /// Scans block \p Block from its site index \p Start: true when \p To comes
@@ -170,6 +174,9 @@ struct SemaphoreLockSites {
 
 /// Where a function runs, and how we know. A function can be both.
 ///
+/// (A suspension whose awaited call the models say resumes on a worker,
+/// `resumesOnWorker`, moves what follows it off the loop.)
+///
 /// A coroutine runs in two parts. Until it first suspends it runs on the
 /// thread that started it: the caller of an eager task, whoever awaits or
 /// sync-waits a lazy one, the loop it is spawned on. After a suspension, it
@@ -245,6 +252,10 @@ private:
   std::vector<std::vector<unsigned>> EdgesInto; ///< Per callee, edge indexes.
   std::vector<Resource> Resources;
   std::vector<ExecutionContext> Contexts;
+  /// For the coroutines that a suspension moves to a worker
+  /// (`co_await resume_on(pool)`): the sites that run after the other
+  /// suspensions, which the loop resumes.
+  std::map<unsigned, llvm::BitVector> RunAfterLoopResume;
   /// Only functions that use a semaphore as a lock: most use none.
   std::map<unsigned, SemaphoreLockSites> SemaphoreLocks;
   /// Local key -> the object it is a handle of (models' `handsOut`).

@@ -5,7 +5,7 @@
 // (https://github.com/David-Haim/concurrencpp) at commit
 // 7a88f5401e15e1b64acae70077e40df1a5a9f6bf (v0.1.7):
 // include/concurrencpp/executors/executor.h, derivable_executor.h,
-// thread_pool_executor.h and results/result.h. The bodies do nothing.
+// thread_pool_executor.h, results/result.h and results/resume_on.h. The bodies do nothing.
 #pragma once
 #pragma clang system_header
 
@@ -69,6 +69,28 @@ struct derivable_executor : public executor {
     return result<std::invoke_result_t<callable_type, argument_types...>>();
   }
 };
+
+namespace details {
+template <class executor_type> class resume_on_awaitable {
+public:
+  resume_on_awaitable(executor_type &executor) noexcept : m_executor(executor) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() const {}
+
+private:
+  executor_type &m_executor;
+};
+} // namespace details
+
+template <class executor_type>
+auto resume_on(std::shared_ptr<executor_type> executor) {
+  return details::resume_on_awaitable<executor_type>(*executor);
+}
+
+template <class executor_type> auto resume_on(executor_type &executor) noexcept {
+  return details::resume_on_awaitable<executor_type>(executor);
+}
 
 class thread_pool_executor final
     : public derivable_executor<thread_pool_executor> {
