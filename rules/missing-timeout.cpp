@@ -35,6 +35,27 @@ std::vector<const SiteFact *> awaitedCalls(const Function &F,
   return Calls;
 }
 
+/// The least fixpoint of "has it": \p Has holds the functions that have it
+/// on their own, and a function has it too when one it inherits from does
+/// (\p Inheritors lists, per function, those that inherit from it). One
+/// worklist, so linear in the dependencies.
+void inheritForward(std::vector<bool> &Has,
+                    const std::vector<std::vector<unsigned>> &Inheritors) {
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < Has.size(); ++Fn)
+    if (Has[Fn])
+      Work.push_back(Fn);
+  while (!Work.empty()) {
+    unsigned Done = Work.back();
+    Work.pop_back();
+    for (unsigned Fn : Inheritors[Done])
+      if (!Has[Fn]) {
+        Has[Fn] = true;
+        Work.push_back(Fn);
+      }
+  }
+}
+
 /// What one site of a coroutine says about a property of the coroutine.
 struct SiteVerdict {
   bool Holds = false;                  ///< The site alone gives it.
@@ -42,8 +63,7 @@ struct SiteVerdict {
 };
 
 /// The coroutines with a property that a site gives directly or through a
-/// coroutine it awaits: the least fixpoint, by a worklist over the reversed
-/// dependencies, so linear in the number of sites.
+/// coroutine it awaits.
 std::vector<bool> markCoroutines(
     const Program &P,
     llvm::function_ref<SiteVerdict(const Function &, const SiteFact &)>
@@ -51,30 +71,19 @@ std::vector<bool> markCoroutines(
   size_t N = P.functions().size();
   std::vector<bool> Has(N, false);
   std::vector<std::vector<unsigned>> Dependents(N);
-  std::vector<unsigned> Work;
   for (unsigned Fn = 0; Fn < N; ++Fn) {
     const Function &F = P.function(Fn);
     if (!F.isCoroutine())
       continue;
     for (const SiteFact &S : F.fact().Sites) {
       SiteVerdict V = Verdict(F, S);
-      if (V.Holds && !Has[Fn]) {
+      if (V.Holds)
         Has[Fn] = true;
-        Work.push_back(Fn);
-      } else if (V.IfCalleeHas) {
+      else if (V.IfCalleeHas)
         Dependents[*V.IfCalleeHas].push_back(Fn);
-      }
     }
   }
-  while (!Work.empty()) {
-    unsigned Done = Work.back();
-    Work.pop_back();
-    for (unsigned Fn : Dependents[Done])
-      if (!Has[Fn]) {
-        Has[Fn] = true;
-        Work.push_back(Fn);
-      }
-  }
+  inheritForward(Has, Dependents);
   return Has;
 }
 
@@ -144,37 +153,24 @@ std::optional<ObjectRef> ioObject(const SiteFact &S, const FunctionModel &M) {
 }
 
 /// Functions that stop the event loop running them on every path, or call
-/// on every path one that does: the least fixpoint over the reversed calls.
-/// A stop under a condition (`if (!init()) app.exit(1);`) is no watchdog.
+/// on every path one that does. A stop under a condition
+/// (`if (!init()) app.exit(1);`) is no watchdog.
 std::vector<bool> loopStoppers(const Program &P) {
   size_t N = P.functions().size();
   std::vector<bool> Stops(N, false);
-  std::vector<std::vector<SiteRef>> CalledFrom(N);
-  std::vector<unsigned> Work;
-  auto Mark = [&](unsigned Fn) {
-    if (!Stops[Fn]) {
-      Stops[Fn] = true;
-      Work.push_back(Fn);
-    }
-  };
+  std::vector<std::vector<unsigned>> Callers(N);
   for (unsigned Fn = 0; Fn < N; ++Fn) {
     const Function &F = P.function(Fn);
-    for (const SiteFact &S : F.fact().Sites) {
+    Stops[Fn] = llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
       const FunctionModel *M = modelOf(P, S);
-      if (M && M->StopsLoop && F.onEveryPath(S.Id))
-        Mark(Fn);
-    }
+      return M && M->StopsLoop && F.onEveryPath(S.Id);
+    });
   }
   for (const CallEdge &E : P.edges())
     if (E.Kind == EdgeKind::Calls &&
         P.function(E.From.Function).onEveryPath(E.From.Site))
-      CalledFrom[E.Callee].push_back(E.From);
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    for (const SiteRef &Caller : CalledFrom[Fn])
-      Mark(Caller.Function);
-  }
+      Callers[E.Callee].push_back(E.From.Function);
+  inheritForward(Stops, Callers);
   return Stops;
 }
 
@@ -331,34 +327,23 @@ std::vector<std::vector<unsigned>> successors(const Program &P) {
 }
 
 /// Functions that make a call the model says \p Does (accepts, connects),
-/// or reach one: the least fixpoint over the reversed successors.
+/// or reach one.
 std::vector<bool> reaching(const Program &P,
                            const std::vector<std::vector<unsigned>> &Next,
                            bool FunctionModel::*Does) {
   size_t N = P.functions().size();
   std::vector<bool> Reaches(N, false);
   std::vector<std::vector<unsigned>> Prev(N);
-  std::vector<unsigned> Work;
   for (unsigned Fn = 0; Fn < N; ++Fn) {
     for (unsigned Succ : Next[Fn])
       Prev[Succ].push_back(Fn);
-    if (llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
-          const FunctionModel *M = modelOf(P, S);
-          return M && M->*Does;
-        })) {
-      Reaches[Fn] = true;
-      Work.push_back(Fn);
-    }
+    Reaches[Fn] = llvm::any_of(P.function(Fn).fact().Sites,
+                               [&](const SiteFact &S) {
+                                 const FunctionModel *M = modelOf(P, S);
+                                 return M && M->*Does;
+                               });
   }
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    for (unsigned Pred : Prev[Fn])
-      if (!Reaches[Pred]) {
-        Reaches[Pred] = true;
-        Work.push_back(Pred);
-      }
-  }
+  inheritForward(Reaches, Prev);
   return Reaches;
 }
 

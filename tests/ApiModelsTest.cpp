@@ -50,6 +50,25 @@ TEST(ApiModels, WrongValueTypesAreErrors) {
   EXPECT_NE(loadError("{").find("not valid JSON"), std::string::npos);
 }
 
+// A callable's place may be a list, for overloads that put it elsewhere;
+// an empty list or one with something else in it means nothing.
+TEST(ApiModels, CallablePlacesMayBeAList) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(
+      R"({"functions": [{"name": "f", "loopCallback": [1, 2]}]})", "1")));
+  const FunctionModel *F = M.function("f");
+  ASSERT_NE(F, nullptr);
+  EXPECT_TRUE(F->LoopCallback.has(1));
+  EXPECT_TRUE(F->LoopCallback.has(2));
+  EXPECT_FALSE(F->LoopCallback.has(0));
+  for (const char *Bad : {"[]", "[1, \"2\"]", "[-1]"})
+    EXPECT_NE(loadError(std::string(R"({"functions": [{"name": "f", "offload": )") +
+                        Bad + "}]}")
+                  .find("or a non-empty list of them"),
+              std::string::npos)
+        << Bad;
+}
+
 // Each alone would be silently ignored.
 TEST(ApiModels, NonblockingKeysGoTogetherAndNeedADescriptor) {
   EXPECT_NE(loadError(R"({"functions": [{"name": "f", "nonblockingArg": 1}]})")

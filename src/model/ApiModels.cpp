@@ -81,22 +81,23 @@ void read(const json &V, llvm::StringRef Key, std::string &Out) {
   Out = V.get<std::string>();
 }
 
+bool isArgIndex(const json &V) {
+  return V.is_number_unsigned() && V.get<unsigned long long>() <= 1000;
+}
+
 void read(const json &V, llvm::StringRef Key, int &Out) {
-  if (!V.is_number_unsigned() || V.get<unsigned long long>() > 1000)
+  if (!isArgIndex(V))
     throw EntryError(quotedKey(Key) +
                      " must be an argument index (a whole number from 0)");
   Out = V.get<int>();
 }
 
 void read(const json &V, llvm::StringRef Key, ArgIndexes &Out) {
-  auto IsIndex = [](const json &I) {
-    return I.is_number_unsigned() && I.get<unsigned long long>() <= 1000;
-  };
-  if (IsIndex(V)) {
+  if (isArgIndex(V)) {
     Out.Indexes = {V.get<unsigned>()};
     return;
   }
-  if (!V.is_array() || V.empty() || !llvm::all_of(V, IsIndex))
+  if (!V.is_array() || V.empty() || !llvm::all_of(V, isArgIndex))
     throw EntryError(quotedKey(Key) +
                      " must be an argument index (a whole number from 0) or "
                      "a non-empty list of them");
