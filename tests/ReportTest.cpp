@@ -54,6 +54,19 @@ TEST(Report, TextAndJsonShowOnlyFindingsThatNeedAttention) {
   }
 }
 
+// Paths and NOLINT text need not be UTF-8: such bytes are written as U+FFFD,
+// and the report is whole.
+TEST(Report, BytesThatAreNotUtf8DoNotStopAReport) {
+  std::vector<ReportedFinding> Bad = {finding("caf\xe9 \xff")};
+  Bad[0].F.Loc.File = "/src/\xff.cpp";
+  for (ReportFormat Format : {ReportFormat::Json, ReportFormat::Sarif}) {
+    std::string Out;
+    EXPECT_NO_THROW(Out = write(Format, Bad));
+    EXPECT_NE(Out.find("caf\xef\xbf\xbd \xef\xbf\xbd"), std::string::npos)
+        << Out;
+  }
+}
+
 TEST(Report, SarifKeepsEveryStateMarked) {
   std::string Out = write(ReportFormat::Sarif, oneOfEachState());
   EXPECT_NE(Out.find("\"kind\": \"inSource\""), std::string::npos);

@@ -5,6 +5,7 @@
 #include "corolint/rules/Rule.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
+#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 namespace corolint {
@@ -77,7 +78,7 @@ struct ModelValue {
     } else if (J.is_string()) {
       V.Value = {J.get<std::string>(), true};
     } else {
-      V.Value = {J.dump(), false};
+      V.Value = {jsonText(J), false};
     }
     return V;
   }

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/facts/Facts.h"
+#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -315,7 +316,7 @@ std::string writeFactsJson(const TuFacts &Facts) {
             {"version", FactsVersion},
             {"mainFile", Facts.MainFile},
             {"functions", std::move(Functions)}};
-  return J.dump() + "\n";
+  return jsonText(J) + "\n";
 }
 
 llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
@@ -333,7 +334,7 @@ llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
   if (!J.contains("version") || !J.at("version").is_number_integer() ||
       J.at("version").get<int>() != FactsVersion)
     return Fail("facts version " +
-                (J.contains("version") ? J.at("version").dump() : "missing") +
+                (J.contains("version") ? jsonText(J.at("version")) : "missing") +
                 ", this corolint reads version " +
                 std::to_string(FactsVersion) + "; extract them again");
   TuFacts Facts;

@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -35,7 +36,7 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   if (!Doc.is_object() || Doc.value("format", "") != BaselineFormat)
     return Fail("not a corolint baseline");
   if (Doc.value("version", 0) != BaselineVersion)
-    return Fail("baseline version " + Doc.value("version", json()).dump() +
+    return Fail("baseline version " + jsonText(Doc.value("version", json())) +
                 ", this corolint reads version " +
                 std::to_string(BaselineVersion));
   Baseline B;
@@ -70,7 +71,7 @@ std::string Baseline::write(const std::vector<ReportedFinding> &Findings,
   json Doc = {{"format", BaselineFormat},
               {"version", BaselineVersion},
               {"findings", Items}};
-  return Doc.dump(2) + "\n";
+  return jsonText(Doc, 2) + "\n";
 }
 
 void Baseline::mark(std::vector<ReportedFinding> &Findings) {

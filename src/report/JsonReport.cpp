@@ -2,6 +2,7 @@
 
 #include "Reporters.h"
 #include <cassert>
+#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -47,7 +48,7 @@ void JsonReporter::write(llvm::raw_ostream &OS,
               {"version", 1},
               {"findings", Items},
               {"unanalyzed", Unanalyzed}};
-  OS << Doc.dump(2) << '\n';
+  OS << jsonText(Doc, 2) << '\n';
 }
 
 /// The linked call/wait graph (docs/output.md), instead of findings.
@@ -101,7 +102,7 @@ void GraphJsonReporter::write(llvm::raw_ostream &OS,
               {"functions", Functions},
               {"edges", Edges},
               {"resources", Resources}};
-  OS << Doc.dump(2) << '\n';
+  OS << jsonText(Doc, 2) << '\n';
 }
 
 } // namespace

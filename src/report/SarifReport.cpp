@@ -12,6 +12,7 @@
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -294,7 +295,7 @@ public:
   void write(llvm::raw_ostream &OS,
              const AnalysisResults &Results) const override {
     SarifWriter Writer(Options, Results.Sources);
-    OS << Writer.log(Results.Findings, Results.Unanalyzed).dump(2) << '\n';
+    OS << jsonText(Writer.log(Results.Findings, Results.Unanalyzed), 2) << '\n';
   }
 
 private:

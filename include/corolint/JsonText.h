@@ -1,0 +1,26 @@
+//===- JsonText.h - JSON text that bytes which are not UTF-8 cannot stop -*- C++ -*-===//
+//
+// Strings reach JSON from source paths, NOLINT rule lists and
+// justifications, none of which need be UTF-8, and nlohmann::json throws when
+// it writes such bytes. Every JSON corolint writes goes through jsonText,
+// which writes them as U+FFFD instead: the output is always whole.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_JSONTEXT_H
+#define COROLINT_JSONTEXT_H
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace corolint {
+
+/// \p J as text, indented by \p Indent (-1: on one line).
+inline std::string jsonText(const nlohmann::json &J, int Indent = -1) {
+  return J.dump(Indent, ' ', /*ensure_ascii=*/false,
+                nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace corolint
+
+#endif
