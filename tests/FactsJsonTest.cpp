@@ -90,6 +90,18 @@ std::string errorOf(llvm::StringRef Text) {
   return llvm::toString(F.takeError());
 }
 
+// A field of another type than expected is a clear error, never an abort.
+TEST(FactsJson, FieldsOfTheWrongTypeAreErrors) {
+  EXPECT_NE(errorOf(R"({"format": 5, "version": 4})").find("not a facts file"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"format": null})").find("not a facts file"),
+            std::string::npos);
+  EXPECT_NE(errorOf("[1, 2]").find("not a facts file"), std::string::npos);
+  EXPECT_NE(errorOf(R"({"format": "corolint-facts", "version": "4"})")
+                .find("facts version \"4\" is not a number"),
+            std::string::npos);
+}
+
 TEST(FactsJson, OtherVersionIsRefusedWithTheFileName) {
   std::string Text = writeFactsJson(sampleUnit());
   std::string Current = "\"version\":" + std::to_string(FactsVersion);

@@ -189,4 +189,27 @@ TEST(Baseline, EachEntryMatchesOneFinding) {
   EXPECT_EQ(Gone[0].Baseline, BaselineState::Absent);
 }
 
+// A field of another type is a one-line error naming the file, never an
+// abort; a list that is not one is not taken for an empty one.
+TEST(Baseline, FieldsOfTheWrongTypeAreErrors) {
+  auto ErrorOf = [](const char *Text) {
+    TempFile File(Text, "baseline.json");
+    llvm::Expected<Baseline> B = Baseline::load(File.path());
+    return B ? std::string() : llvm::toString(B.takeError());
+  };
+  EXPECT_NE(ErrorOf(R"({"format": 3})").find("not a corolint baseline"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"format": "corolint-baseline", "version": "1"})")
+                .find("is not a number"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"format": "corolint-baseline", "version": 1,
+                        "findings": {}})")
+                .find("\"findings\" must be a list"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"format": "corolint-baseline", "version": 1,
+                        "findings": [{"fingerprint": "a", "line": "7"}]})")
+                .find("finding 0: \"line\" must be a whole number"),
+            std::string::npos);
+}
+
 } // namespace

@@ -329,12 +329,20 @@ llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
                        /*allow_exceptions=*/false);
   if (J.is_discarded())
     return Fail("not a facts file: invalid or truncated JSON");
-  if (!J.is_object() || J.value("format", "") != FormatName)
+  // Each field is looked at for its type before its value: json::value()
+  // throws when a field has another type than the default given.
+  auto Format = J.is_object() ? J.find("format") : J.end();
+  if (!J.is_object() || Format == J.end() || !Format->is_string() ||
+      Format->get<std::string>() != FormatName)
     return Fail("not a facts file: no \"format\": \"corolint-facts\"");
-  if (!J.contains("version") || !J.at("version").is_number_integer() ||
-      J.at("version").get<int>() != FactsVersion)
-    return Fail("facts version " +
-                (J.contains("version") ? jsonText(J.at("version")) : "missing") +
+  auto Version = J.find("version");
+  if (Version == J.end())
+    return Fail("facts version missing; extract them again");
+  if (!Version->is_number_integer())
+    return Fail("facts version " + jsonText(*Version) +
+                " is not a number; extract them again");
+  if (Version->get<int64_t>() != FactsVersion)
+    return Fail("facts version " + jsonText(*Version) +
                 ", this corolint reads version " +
                 std::to_string(FactsVersion) + "; extract them again");
   TuFacts Facts;

@@ -33,18 +33,38 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   json Doc = json::parse((*Buffer)->getBuffer().begin(),
                          (*Buffer)->getBuffer().end(), nullptr,
                          /*allow_exceptions=*/false);
-  if (!Doc.is_object() || Doc.value("format", "") != BaselineFormat)
+  // Every field's type is looked at before its value: json::value() throws
+  // when a field has another type than its default.
+  auto Format = Doc.is_object() ? Doc.find("format") : Doc.end();
+  if (!Doc.is_object() || Format == Doc.end() || !Format->is_string() ||
+      *Format != BaselineFormat)
     return Fail("not a corolint baseline");
-  if (Doc.value("version", 0) != BaselineVersion)
-    return Fail("baseline version " + jsonText(Doc.value("version", json())) +
+  auto Version = Doc.find("version");
+  if (Version == Doc.end())
+    return Fail("baseline version missing");
+  if (!Version->is_number_integer())
+    return Fail("baseline version " + jsonText(*Version) + " is not a number");
+  if (*Version != BaselineVersion)
+    return Fail("baseline version " + jsonText(*Version) +
                 ", this corolint reads version " +
                 std::to_string(BaselineVersion));
+  auto Items = Doc.find("findings");
+  if (Items != Doc.end() && !Items->is_array())
+    return Fail("\"findings\" must be a list");
   Baseline B;
-  const json &Items = Doc.value("findings", json::array());
-  for (const json &Item : Items) {
+  if (Items == Doc.end())
+    return B;
+  for (size_t I = 0; I < Items->size(); ++I) {
+    const json &Item = (*Items)[I];
+    std::string Where = "finding " + std::to_string(I) + ": ";
     if (!Item.is_object() || !Item.contains("fingerprint") ||
         !Item["fingerprint"].is_string())
-      return Fail("every finding needs a fingerprint string");
+      return Fail(Where + "every finding needs a fingerprint string");
+    for (const char *Key : {"rule", "file", "message"})
+      if (Item.contains(Key) && !Item[Key].is_string())
+        return Fail(Where + "\"" + Key + "\" must be a string");
+    if (Item.contains("line") && !Item["line"].is_number_unsigned())
+      return Fail(Where + "\"line\" must be a whole number");
     Entry E;
     E.Fingerprint = Item["fingerprint"];
     E.Rule = Item.value("rule", "");
