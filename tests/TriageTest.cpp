@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/InputFile.h"
 #include "corolint/report/Baseline.h"
 #include "corolint/report/ChangedLines.h"
 #include "corolint/report/Fingerprint.h"
@@ -187,6 +188,22 @@ TEST(Baseline, EachEntryMatchesOneFinding) {
   ASSERT_EQ(Gone.size(), 1u);
   EXPECT_EQ(Gone[0].Fingerprint, "gone:1");
   EXPECT_EQ(Gone[0].Baseline, BaselineState::Absent);
+}
+
+// A device or pipe has no size to check first: the read stops at the limit.
+TEST(InputFile, ReadsAFileWholeAndADeviceUpToTheLimit) {
+  TempFile File("{}\n", "small.json");
+  auto Small = readInputFile(File.path(), 1 << 20);
+  ASSERT_TRUE(bool(Small)) << llvm::toString(Small.takeError());
+  EXPECT_EQ((*Small)->getBuffer(), "{}\n");
+  auto Zero = readInputFile("/dev/zero", 1 << 20);
+  ASSERT_FALSE(bool(Zero));
+  EXPECT_EQ(llvm::toString(Zero.takeError()), "/dev/zero: larger than 1 MiB");
+  auto Missing = readInputFile("/nonexistent/x.json");
+  ASSERT_FALSE(bool(Missing));
+  EXPECT_NE(llvm::toString(Missing.takeError())
+                .find("/nonexistent/x.json: cannot read"),
+            std::string::npos);
 }
 
 // A field of another type is a one-line error naming the file, never an

@@ -1,4 +1,4 @@
-//===- JsonText.h - JSON text that bytes which are not UTF-8 cannot stop -*- C++ -*-===//
+//===- JsonText.h - JSON text whatever bytes its strings hold --*- C++ -*-===//
 //
 // Strings reach JSON from source paths, NOLINT rule lists and
 // justifications, none of which need be UTF-8, and nlohmann::json throws when

@@ -1,11 +1,11 @@
 //===- ConfigCommands.cpp - --dump/--explain/--verify-config --------------===//
 
 #include "ConfigCommands.h"
+#include "corolint/JsonText.h"
 #include "corolint/rules/Analysis.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
-#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 namespace corolint {

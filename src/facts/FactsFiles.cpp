@@ -1,6 +1,7 @@
 //===- FactsFiles.cpp - Facts on disk, one file per translation unit ------===//
 
 #include "corolint/facts/FactsFiles.h"
+#include "corolint/InputFile.h"
 #include "corolint/model/FileList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -54,11 +55,9 @@ readFactsFiles(const std::vector<std::string> &Paths) {
                                    "no *.facts.json files in the given paths");
   std::vector<TuFacts> Units;
   for (const std::string &File : Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    auto Buffer = readInputFile(File);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
-                                     File.c_str(),
-                                     Buffer.getError().message().c_str());
+      return Buffer.takeError();
     llvm::Expected<TuFacts> Facts = readFactsJson((*Buffer)->getBuffer(), File);
     if (!Facts)
       return Facts.takeError();

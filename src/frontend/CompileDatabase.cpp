@@ -1,6 +1,7 @@
 //===- CompileDatabase.cpp - Compile jobs from compile_commands.json ------===//
 
 #include "corolint/frontend/Frontend.h"
+#include "corolint/InputFile.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -35,10 +36,14 @@ loadCompileJobs(llvm::StringRef BuildDir,
                                    "%s: no compile database (generate one with "
                                    "CMAKE_EXPORT_COMPILE_COMMANDS=ON or Bear)",
                                    DbPath.c_str());
+  auto Buffer = readInputFile(DbPath);
+  if (!Buffer)
+    return Buffer.takeError();
   std::string Error;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Db =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          DbPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+      clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+          (*Buffer)->getBuffer(), Error,
+          clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Db)
     return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
                                    DbPath.c_str(), Error.c_str());

@@ -1,6 +1,7 @@
 //===- ApiModels.cpp - Loading and validating library models --------------===//
 
 #include "corolint/model/ApiModels.h"
+#include "corolint/InputFile.h"
 #include "corolint/model/FileList.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -279,11 +280,9 @@ llvm::Error ApiModels::addDirectory(llvm::StringRef Dir) {
   if (!Files)
     return Files.takeError();
   for (const std::string &File : *Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    auto Buffer = readInputFile(File);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
-                                     File.c_str(),
-                                     Buffer.getError().message().c_str());
+      return Buffer.takeError();
     if (llvm::Error E = addJson((*Buffer)->getBuffer(), File))
       return E;
   }

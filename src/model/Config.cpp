@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/model/Config.h"
+#include "corolint/InputFile.h"
 #include "corolint/Level.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -195,11 +196,9 @@ llvm::Error Config::addModelsTo(ApiModels &Models) const {
 }
 
 llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = readInputFile(Path);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+    return Buffer.takeError();
   ConfigReader Reader(Path, (*Buffer)->getBuffer());
   return Reader.read();
 }

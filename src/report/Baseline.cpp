@@ -1,11 +1,12 @@
 //===- Baseline.cpp - Findings accepted so far ----------------------------===//
 
 #include "corolint/report/Baseline.h"
+#include "corolint/InputFile.h"
+#include "corolint/JsonText.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -27,9 +28,9 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
     return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
                                    Path.str().c_str(), Why.c_str());
   };
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = readInputFile(Path);
   if (!Buffer)
-    return Fail("cannot read: " + Buffer.getError().message());
+    return Buffer.takeError();
   json Doc = json::parse((*Buffer)->getBuffer().begin(),
                          (*Buffer)->getBuffer().end(), nullptr,
                          /*allow_exceptions=*/false);

@@ -1,8 +1,8 @@
 //===- JsonReport.cpp - Findings and graph as JSON ------------------------===//
 
 #include "Reporters.h"
-#include <cassert>
 #include "corolint/JsonText.h"
+#include <cassert>
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;

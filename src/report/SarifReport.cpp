@@ -9,10 +9,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reporters.h"
+#include "corolint/JsonText.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
-#include "corolint/JsonText.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
