@@ -189,6 +189,14 @@ check "bad model in config" 2 $?
 contains "bad model entry named" "$work/err.txt" "Models[0]: types[0] ('mylib::spin_guard'): 'role' must be one of"
 "$corolint" -p "$cfg/build" --config="$work/none.yaml" > /dev/null 2> "$work/err.txt"
 check "missing --config file" 2 $?
+# Hostile inputs: a model nested 50,000 deep, and a device with no end.
+python3 -c "print('Models:\n  - ' + '[' * 50000 + ']' * 50000)" > "$work/deep.yaml"
+"$corolint" -p "$cfg/build" --config="$work/deep.yaml" > /dev/null 2> "$work/err.txt"
+check "deeply nested config" 2 $?
+contains "nesting named with line" "$work/err.txt" "deep.yaml:2: nested more than 16 levels deep"
+"$corolint" -p "$cfg/build" --config=/dev/zero > /dev/null 2> "$work/err.txt"
+check "endless config" 2 $?
+contains "endless config named" "$work/err.txt" "/dev/zero: larger than 1024 MiB"
 
 # Determinism: -j1 and -j2, and two runs, byte-identical, over the
 # lock-across-suspend cases on the fake library (many units, many findings).

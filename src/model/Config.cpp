@@ -32,7 +32,7 @@ public:
 
 private:
   llvm::Error errorAt(llvm::yaml::Node *N, const llvm::Twine &Message);
-  llvm::Expected<json> toJson(llvm::yaml::Node *N);
+  llvm::Expected<json> toJson(llvm::yaml::Node *N, unsigned Depth = 0);
   llvm::Expected<std::string> scalar(llvm::yaml::Node *N);
   llvm::Error readModels(llvm::yaml::Node *N, Config &C);
   llvm::Error readLevels(llvm::yaml::Node *N, Config &C);
@@ -57,7 +57,16 @@ llvm::Expected<std::string> ConfigReader::scalar(llvm::yaml::Node *N) {
   return S->getValue(Storage).str();
 }
 
-llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N) {
+/// How deep a model's YAML may nest: an entry needs three levels (the list
+/// of models, an entry, a list of names). The bound keeps a hostile file from
+/// exhausting the stack, as the parser and this conversion recurse.
+constexpr unsigned MaxModelDepth = 16;
+
+llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N,
+                                          unsigned Depth) {
+  if (Depth > MaxModelDepth)
+    return errorAt(N, "nested more than " + llvm::Twine(MaxModelDepth) +
+                          " levels deep");
   if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N)) {
     llvm::SmallString<64> Storage;
     llvm::StringRef V = S->getValue(Storage);
@@ -73,7 +82,7 @@ llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N) {
   if (auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N)) {
     json A = json::array();
     for (llvm::yaml::Node &Item : *Seq) {
-      llvm::Expected<json> V = toJson(&Item);
+      llvm::Expected<json> V = toJson(&Item, Depth + 1);
       if (!V)
         return V.takeError();
       A.push_back(std::move(*V));
@@ -86,7 +95,7 @@ llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N) {
       llvm::Expected<std::string> Key = scalar(KV.getKey());
       if (!Key)
         return Key.takeError();
-      llvm::Expected<json> V = toJson(KV.getValue());
+      llvm::Expected<json> V = toJson(KV.getValue(), Depth + 1);
       if (!V)
         return V.takeError();
       O[*Key] = std::move(*V);
