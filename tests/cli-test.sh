@@ -189,6 +189,19 @@ check "bad model in config" 2 $?
 contains "bad model entry named" "$work/err.txt" "Models[0]: types[0] ('mylib::spin_guard'): 'role' must be one of"
 "$corolint" -p "$cfg/build" --config="$work/none.yaml" > /dev/null 2> "$work/err.txt"
 check "missing --config file" 2 $?
+# A compile database cut short, or with an entry of the wrong shape, is an
+# error naming the file, never a partial analysis.
+mkdir -p "$work/cutdb"
+printf '[{"directory": "/tmp", "file": "a.cpp", "command": "c++ a.cpp"},\n{"dir' \
+  > "$work/cutdb/compile_commands.json"
+"$corolint" -p "$work/cutdb" > /dev/null 2> "$work/err.txt"
+check "compile database cut short" 2 $?
+contains "cut database named" "$work/err.txt" "compile_commands.json: not valid JSON at byte"
+printf '[{"directory": 5, "file": "a.cpp", "command": "c++ a.cpp"}]' \
+  > "$work/cutdb/compile_commands.json"
+"$corolint" -p "$work/cutdb" > /dev/null 2> "$work/err.txt"
+check "compile database entry of the wrong shape" 2 $?
+contains "bad entry named" "$work/err.txt" "compile_commands.json: entry 0: \"directory\" must be a string"
 # Hostile inputs: a model nested 50,000 deep, and a device with no end.
 python3 -c "print('Models:\n  - ' + '[' * 50000 + ']' * 50000)" > "$work/deep.yaml"
 "$corolint" -p "$cfg/build" --config="$work/deep.yaml" > /dev/null 2> "$work/err.txt"

@@ -4,9 +4,11 @@
 #include "corolint/InputFile.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace corolint {
 
@@ -26,6 +28,49 @@ static bool isAssembly(llvm::StringRef File) {
   return Type == types::TY_Asm || Type == types::TY_PP_Asm;
 }
 
+/// What Clang's reader of compile databases would skip, or stop at, without
+/// failing (a cut-short file is read up to the cut; an entry whose directory
+/// is not a string is dropped): one line naming the file, the entry and the
+/// problem.
+static llvm::Error checkCompileDatabase(llvm::StringRef Text,
+                                        llvm::StringRef Path) {
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
+                                   Path.str().c_str(), Why.c_str());
+  };
+  nlohmann::json Db;
+  try {
+    Db = nlohmann::json::parse(Text.begin(), Text.end());
+  } catch (const nlohmann::json::parse_error &E) {
+    return Fail("not valid JSON at byte " + std::to_string(E.byte) +
+                " (is it cut short?)");
+  }
+  if (!Db.is_array())
+    return Fail("must be a JSON list of entries");
+  for (size_t I = 0; I < Db.size(); ++I) {
+    const nlohmann::json &Entry = Db[I];
+    std::string Where = "entry " + std::to_string(I) + ": ";
+    if (!Entry.is_object())
+      return Fail(Where + "must be an object");
+    for (const char *Key : {"directory", "file"})
+      if (!Entry.contains(Key) || !Entry[Key].is_string())
+        return Fail(Where + "\"" + Key + "\" must be a string");
+    auto Command = Entry.find("command");
+    auto Arguments = Entry.find("arguments");
+    if (Command == Entry.end() && Arguments == Entry.end())
+      return Fail(Where + "needs \"command\" or \"arguments\"");
+    if (Command != Entry.end() && !Command->is_string())
+      return Fail(Where + "\"command\" must be a string");
+    if (Arguments != Entry.end() &&
+        (!Arguments->is_array() ||
+         !llvm::all_of(*Arguments, [](const nlohmann::json &A) {
+           return A.is_string();
+         })))
+      return Fail(Where + "\"arguments\" must be a list of strings");
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::vector<CompileJob>>
 loadCompileJobs(llvm::StringRef BuildDir,
                 const std::vector<std::string> &Files) {
@@ -39,6 +84,8 @@ loadCompileJobs(llvm::StringRef BuildDir,
   auto Buffer = readInputFile(DbPath);
   if (!Buffer)
     return Buffer.takeError();
+  if (llvm::Error E = checkCompileDatabase((*Buffer)->getBuffer(), DbPath))
+    return std::move(E);
   std::string Error;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Db =
       clang::tooling::JSONCompilationDatabase::loadFromBuffer(
