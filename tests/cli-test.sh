@@ -202,6 +202,16 @@ printf '[{"directory": 5, "file": "a.cpp", "command": "c++ a.cpp"}]' \
 "$corolint" -p "$work/cutdb" > /dev/null 2> "$work/err.txt"
 check "compile database entry of the wrong shape" 2 $?
 contains "bad entry named" "$work/err.txt" "compile_commands.json: entry 0: \"directory\" must be a string"
+# A configuration that is not YAML, or that gives a key twice, is refused in
+# one line; before, random bytes verified "ok" and the last duplicate won.
+printf '{"Checks": "*", \x01\x02' > "$work/bytes.yaml"
+"$corolint" --verify-config --config="$work/bytes.yaml" > /dev/null 2> "$work/err.txt"
+check "config of random bytes" 2 $?
+contains "malformed config named" "$work/err.txt" "bytes.yaml:1: malformed YAML:"
+printf 'Checks: "*"\nChecks: "wait-cycle"\n' > "$work/twice.yaml"
+"$corolint" --verify-config --config="$work/twice.yaml" > /dev/null 2> "$work/err.txt"
+check "config key given twice" 2 $?
+contains "duplicate key named" "$work/err.txt" "twice.yaml:2: 'Checks' is given twice (first on line 1)"
 # Hostile inputs: a model nested 50,000 deep, and a device with no end.
 python3 -c "print('Models:\n  - ' + '[' * 50000 + ']' * 50000)" > "$work/deep.yaml"
 "$corolint" -p "$cfg/build" --config="$work/deep.yaml" > /dev/null 2> "$work/err.txt"

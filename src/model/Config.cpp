@@ -26,7 +26,19 @@ namespace {
 class ConfigReader {
 public:
   ConfigReader(llvm::StringRef Path, llvm::StringRef Text)
-      : Path(Path.str()), Stream(Text, SM) {}
+      : Path(Path.str()), Stream(Text, SM) {
+    // The parser reports to the SourceMgr, which would print raw lines of
+    // the file; keep the first report for one line of our own instead.
+    SM.setDiagHandler(
+        [](const llvm::SMDiagnostic &D, void *Self) {
+          auto *R = static_cast<ConfigReader *>(Self);
+          if (R->YamlError.empty()) {
+            R->YamlError = D.getMessage().str();
+            R->YamlErrorLine = D.getLineNo();
+          }
+        },
+        this);
+  }
 
   llvm::Expected<Config> read();
 
@@ -37,13 +49,24 @@ private:
   llvm::Error readModels(llvm::yaml::Node *N, Config &C);
   llvm::Error readLevels(llvm::yaml::Node *N, Config &C);
 
+  llvm::Error malformed() const {
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s:%d: malformed YAML: %s", Path.c_str(),
+                                   YamlErrorLine, YamlError.c_str());
+  }
+
   std::string Path;
   llvm::SourceMgr SM;
   llvm::yaml::Stream Stream;
+  std::string YamlError;
+  int YamlErrorLine = 0;
 };
 
 llvm::Error ConfigReader::errorAt(llvm::yaml::Node *N,
                                   const llvm::Twine &Message) {
+  // A node the parser gave up on says less than why it gave up.
+  if (!YamlError.empty())
+    return malformed();
   unsigned Line = N ? SM.getLineAndColumn(N->getSourceRange().Start).first : 0;
   return llvm::createStringError(std::errc::invalid_argument, "%s:%u: %s",
                                  Path.c_str(), Line, Message.str().c_str());
@@ -62,8 +85,7 @@ llvm::Expected<std::string> ConfigReader::scalar(llvm::yaml::Node *N) {
 /// exhausting the stack, as the parser and this conversion recurse.
 constexpr unsigned MaxModelDepth = 16;
 
-llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N,
-                                          unsigned Depth) {
+llvm::Expected<json> ConfigReader::toJson(llvm::yaml::Node *N, unsigned Depth) {
   if (Depth > MaxModelDepth)
     return errorAt(N, "nested more than " + llvm::Twine(MaxModelDepth) +
                           " levels deep");
@@ -151,12 +173,16 @@ llvm::Expected<Config> ConfigReader::read() {
   Config C;
   C.File = Path;
   llvm::yaml::document_iterator Doc = Stream.begin();
-  if (Doc == Stream.end() || !Doc->getRoot() ||
-      llvm::isa<llvm::yaml::NullNode>(Doc->getRoot()))
+  bool Empty = Doc == Stream.end() || !Doc->getRoot() ||
+               llvm::isa<llvm::yaml::NullNode>(Doc->getRoot());
+  if (Stream.failed())
+    return malformed();
+  if (Empty)
     return C; // An empty file configures nothing.
   auto *Root = llvm::dyn_cast<llvm::yaml::MappingNode>(Doc->getRoot());
-  if (!Root || Stream.failed())
+  if (!Root)
     return errorAt(Doc->getRoot(), "not a YAML mapping of settings");
+  llvm::StringMap<unsigned> Seen; // Key -> the line it was first given on.
   std::pair<const char *, ConfigValue *> Scalars[] = {
       {"Checks", &C.Checks},
       {"HeaderFilterRegex", &C.HeaderFilterRegex},
@@ -165,6 +191,13 @@ llvm::Expected<Config> ConfigReader::read() {
     llvm::Expected<std::string> Key = scalar(KV.getKey());
     if (!Key)
       return Key.takeError();
+    unsigned Line =
+        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+    auto [First, New] = Seen.try_emplace(*Key, Line);
+    if (!New)
+      return errorAt(KV.getKey(), "'" + *Key +
+                                      "' is given twice (first on line " +
+                                      llvm::Twine(First->second) + ")");
     if (*Key == "Models" || *Key == "Levels") {
       if (llvm::Error E = *Key == "Models" ? readModels(KV.getValue(), C)
                                            : readLevels(KV.getValue(), C))
@@ -184,7 +217,7 @@ llvm::Expected<Config> ConfigReader::read() {
         SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
   }
   if (Stream.failed())
-    return errorAt(nullptr, "malformed YAML");
+    return malformed();
   return C;
 }
 
