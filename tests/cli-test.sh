@@ -212,6 +212,10 @@ printf 'Checks: "*"\nChecks: "wait-cycle"\n' > "$work/twice.yaml"
 "$corolint" --verify-config --config="$work/twice.yaml" > /dev/null 2> "$work/err.txt"
 check "config key given twice" 2 $?
 contains "duplicate key named" "$work/err.txt" "twice.yaml:2: 'Checks' is given twice (first on line 1)"
+# --diff=- with something that is not a diff would filter out every finding.
+head -c 4096 /dev/urandom | "$corolint" -p "$proj/build" --diff=- > /dev/null 2> "$work/err.txt"
+check "--diff=- given random bytes" 2 $?
+contains "not a diff named" "$work/err.txt" "--diff=-: standard input is not a unified diff"
 # Hostile inputs: a model nested 50,000 deep, and a device with no end.
 python3 -c "print('Models:\n  - ' + '[' * 50000 + ']' * 50000)" > "$work/deep.yaml"
 "$corolint" -p "$cfg/build" --config="$work/deep.yaml" > /dev/null 2> "$work/err.txt"

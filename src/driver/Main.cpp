@@ -11,6 +11,7 @@
 
 #include "ConfigCommands.h"
 #include "Progress.h"
+#include "corolint/InputFile.h"
 #include "corolint/facts/FactsFiles.h"
 #include "corolint/frontend/Frontend.h"
 #include "corolint/model/ApiModels.h"
@@ -572,10 +573,15 @@ llvm::Error readTriageOptions(DriverOptions &O, const EffectiveConfig &C) {
     O.Base = std::move(*B);
   }
   if (DiffRef == "-") {
-    auto Stdin = llvm::MemoryBuffer::getSTDIN();
+    auto Stdin = readInputFile("/dev/stdin");
     if (!Stdin)
-      return llvm::createStringError(Stdin.getError(),
-                                     "--diff=-: cannot read stdin");
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--diff=-: %s",
+                                     llvm::toString(Stdin.takeError()).c_str());
+    if (!ChangedLines::isUnifiedDiff((*Stdin)->getBuffer()))
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "--diff=-: standard input is not a unified diff (no '+++' line)");
     O.Diff = ChangedLines::parse((*Stdin)->getBuffer(), O.sourceRoot());
   } else if (!DiffRef.empty()) {
     llvm::Expected<ChangedLines> Changed =

@@ -63,6 +63,14 @@ ChangedLines ChangedLines::parse(llvm::StringRef Diff,
   return Result;
 }
 
+bool ChangedLines::isUnifiedDiff(llvm::StringRef Text) {
+  if (Text.trim().empty())
+    return true;
+  return llvm::any_of(llvm::split(Text, '\n'), [](llvm::StringRef Line) {
+    return Line.starts_with("+++ ");
+  });
+}
+
 /// Runs git with \p Args in \p Dir; its standard output, or why not.
 static llvm::Expected<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
                                           llvm::StringRef Dir) {

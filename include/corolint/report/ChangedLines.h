@@ -20,6 +20,10 @@ public:
   /// The added and modified lines of a unified diff (any context size);
   /// its paths are relative to \p BaseDir, with or without git's b/.
   static ChangedLines parse(llvm::StringRef Diff, llvm::StringRef BaseDir);
+  /// Whether \p Text can be a unified diff: empty (nothing changed), or
+  /// naming a changed file (a `+++ ` line). Anything else would filter out
+  /// every finding without a word.
+  static bool isUnifiedDiff(llvm::StringRef Text);
 
   /// Runs `git diff -U0 REF` in \p Dir: the working tree against REF.
   static llvm::Expected<ChangedLines> fromGit(llvm::StringRef Ref,
