@@ -56,6 +56,31 @@ void inheritForward(std::vector<bool> &Has,
   }
 }
 
+/// The least set of functions in which a function is once \p Joins says so of
+/// the set so far: grown from nothing, so that a recursion no outside
+/// evidence supports stays out. A function is looked at again when one it
+/// depends on joins (\p Dependents lists, per function, those that depend
+/// on it).
+std::vector<bool> growFromNothing(
+    const std::vector<std::vector<unsigned>> &Dependents,
+    llvm::function_ref<bool(unsigned, const std::vector<bool> &)> Joins) {
+  size_t N = Dependents.size();
+  std::vector<bool> In(N, false);
+  std::vector<unsigned> Work(N);
+  for (unsigned Fn = 0; Fn < N; ++Fn)
+    Work[Fn] = Fn;
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    if (In[Fn] || !Joins(Fn, In))
+      continue;
+    In[Fn] = true;
+    for (unsigned Dependent : Dependents[Fn])
+      Work.push_back(Dependent);
+  }
+  return In;
+}
+
 /// What one site of a coroutine says about a property of the coroutine.
 struct SiteVerdict {
   bool Holds = false;                  ///< The site alone gives it.
@@ -274,11 +299,9 @@ private:
   /// every await of it has a deadline or sits in a coroutine so bounded;
   /// a function that starts it under a watchdog bounds it too, and so does
   /// one that it is handed to, which starts it.
-  /// Grown from nothing with a worklist, so a recursion with no deadline
-  /// stays unbounded; each edge is looked at once per bounded caller.
+  /// Grown from nothing, so a recursion with no deadline stays unbounded.
   void findBoundedCoroutines() {
     size_t N = P.functions().size();
-    Bounded.assign(N, false);
     std::vector<std::vector<Awaiter>> Awaiters(N);
     std::vector<std::vector<unsigned>> AwaitedBy(N);
     for (const CallEdge &E : P.edges())
@@ -292,22 +315,14 @@ private:
           Awaiters[H.Callee].push_back(
               {*Receiver, WatchdogScope[*Receiver] ? AwaitKind::Deadline
                                                    : AwaitKind::NotAwaited});
-    std::vector<unsigned> Work(N);
-    for (unsigned Fn = 0; Fn < N; ++Fn)
-      Work[Fn] = Fn;
-    while (!Work.empty()) {
-      unsigned Fn = Work.back();
-      Work.pop_back();
-      if (Bounded[Fn] || Awaiters[Fn].empty() ||
-          !llvm::all_of(Awaiters[Fn], [&](const Awaiter &A) {
-            return A.Kind == AwaitKind::Deadline ||
-                   (A.Kind == AwaitKind::Unbounded && Bounded[A.Caller]);
-          }))
-        continue;
-      Bounded[Fn] = true;
-      for (unsigned Callee : AwaitedBy[Fn])
-        Work.push_back(Callee);
-    }
+    Bounded = growFromNothing(
+        AwaitedBy, [&](unsigned Fn, const std::vector<bool> &SoFar) {
+          return !Awaiters[Fn].empty() &&
+                 llvm::all_of(Awaiters[Fn], [&](const Awaiter &A) {
+                   return A.Kind == AwaitKind::Deadline ||
+                          (A.Kind == AwaitKind::Unbounded && SoFar[A.Caller]);
+                 });
+        });
   }
 
   const Program &P;
@@ -337,11 +352,11 @@ std::vector<bool> reaching(const Program &P,
   for (unsigned Fn = 0; Fn < N; ++Fn) {
     for (unsigned Succ : Next[Fn])
       Prev[Succ].push_back(Fn);
-    Reaches[Fn] = llvm::any_of(P.function(Fn).fact().Sites,
-                               [&](const SiteFact &S) {
-                                 const FunctionModel *M = modelOf(P, S);
-                                 return M && M->*Does;
-                               });
+    Reaches[Fn] =
+        llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+          const FunctionModel *M = modelOf(P, S);
+          return M && M->*Does;
+        });
   }
   inheritForward(Reaches, Prev);
   return Reaches;
@@ -375,26 +390,12 @@ std::vector<bool> inProcessEnds(const Program &P) {
       for (unsigned End : Ends)
         HolderToEnd.insert({Fn, End});
   }
-  // Grown from nothing, so that a recursion reached from outside stays out.
-  std::vector<bool> InProcess(N, false);
-  auto Covered = [&](unsigned Fn) {
-    return !Prev[Fn].empty() && llvm::all_of(Prev[Fn], [&](unsigned From) {
-      return InProcess[From] || HolderToEnd.count({From, Fn});
-    });
-  };
-  std::vector<unsigned> Work(N);
-  for (unsigned Fn = 0; Fn < N; ++Fn)
-    Work[Fn] = Fn;
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    if (InProcess[Fn] || !Covered(Fn))
-      continue;
-    InProcess[Fn] = true;
-    for (unsigned Succ : Next[Fn])
-      Work.push_back(Succ);
-  }
-  return InProcess;
+  return growFromNothing(
+      Next, [&](unsigned Fn, const std::vector<bool> &SoFar) {
+        return !Prev[Fn].empty() && llvm::all_of(Prev[Fn], [&](unsigned From) {
+          return SoFar[From] || HolderToEnd.count({From, Fn});
+        });
+      });
 }
 
 /// Coroutines that can really suspend: a written co_await of something other

@@ -13,7 +13,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Program.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace corolint {
 namespace {
@@ -62,40 +61,14 @@ std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
 
 std::vector<ObjectRef> Program::descriptorHolders(unsigned Fn, const ArgFact &A,
                                                   bool *Complete) const {
-  if (Complete)
-    *Complete = holderOf(A).isKnown();
   std::vector<ObjectRef> Result;
-  std::vector<std::pair<unsigned, ObjectRef>> Work;
-  if (holderOf(A).isKnown())
-    Work.push_back({Fn, holderOf(A)});
-  llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
-  while (!Work.empty()) {
-    auto [At, Obj] = Work.back();
-    Work.pop_back();
-    // A parameter is what its callers pass; one no analyzed caller binds
-    // stays a holder of its own (a function fcntl's its parameter and reads
-    // it, a callback's descriptor).
-    if (Obj.K != ObjectRef::Kind::Param) {
-      Result.push_back(std::move(Obj));
-      continue;
-    }
-    if (!SeenParams.insert({At, Obj.ParamIndex}).second)
-      continue;
-    bool Passed = false;
-    for (unsigned EdgeIndex : EdgesInto[At]) {
-      const CallEdge &E = Edges[EdgeIndex];
-      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
-        continue;
-      Passed = true;
-      const ArgFact *Arg = argAt(site(E.From), Obj.ParamIndex);
-      if (Arg && holderOf(*Arg).isKnown())
-        Work.push_back({E.From.Function, holderOf(*Arg)});
-      else if (Complete)
-        *Complete = false;
-    }
-    if (!Passed)
-      Result.push_back(std::move(Obj));
-  }
+  bool AllHeld = holderOf(A).isKnown();
+  if (AllHeld)
+    AllHeld = followParameters(
+        Fn, holderOf(A), [](const ArgFact &Arg) { return holderOf(Arg); },
+        [&](const ObjectRef &Holder) { Result.push_back(Holder); });
+  if (Complete)
+    *Complete = AllHeld;
   return Result;
 }
 

@@ -25,36 +25,54 @@ std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
   return It->second;
 }
 
-std::vector<ObjectRef> Program::resolve(unsigned Fn,
-                                        const ObjectRef &Ref) const {
-  std::vector<ObjectRef> Result;
-  std::vector<std::pair<unsigned, ObjectRef>> Work{{Fn, Ref}};
+bool Program::followParameters(
+    unsigned Fn, const ObjectRef &Start,
+    llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
+    llvm::function_ref<void(const ObjectRef &)> Found) const {
+  bool Complete = true;
+  std::vector<std::pair<unsigned, ObjectRef>> Work{{Fn, Start}};
   llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
   while (!Work.empty()) {
     auto [At, Obj] = Work.back();
     Work.pop_back();
     if (Obj.K != ObjectRef::Kind::Param) {
-      auto Handle = HandleOf.find(Obj.Key);
-      Result.push_back(Handle == HandleOf.end() ? Obj : Handle->second);
+      Found(Obj);
       continue;
     }
     if (!SeenParams.insert({At, Obj.ParamIndex}).second)
       continue;
-    bool Passed = false;
+    bool Bound = false;
     for (unsigned EdgeIndex : EdgesInto[At]) {
       const CallEdge &E = Edges[EdgeIndex];
       if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
         continue;
+      ObjectRef Arg;
       for (const ArgFact &A : site(E.From).Args)
-        if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown()) {
-          Work.push_back({E.From.Function, A.Ref});
-          Passed = true;
-        }
+        if (static_cast<int>(A.Index) == Obj.ParamIndex)
+          Arg = Passed(A);
+      if (Arg.isKnown()) {
+        Work.push_back({E.From.Function, Arg});
+        Bound = true;
+      } else {
+        Complete = false;
+      }
     }
-    // A parameter no analyzed caller binds stays a resource of its own.
-    if (!Passed)
-      Result.push_back(Obj);
+    // A parameter no analyzed caller binds stands for itself.
+    if (!Bound)
+      Found(Obj);
   }
+  return Complete;
+}
+
+std::vector<ObjectRef> Program::resolve(unsigned Fn,
+                                        const ObjectRef &Ref) const {
+  std::vector<ObjectRef> Result;
+  followParameters(
+      Fn, Ref, [](const ArgFact &A) { return A.Ref; },
+      [&](const ObjectRef &Obj) {
+        auto Handle = HandleOf.find(Obj.Key);
+        Result.push_back(Handle == HandleOf.end() ? Obj : Handle->second);
+      });
   std::sort(
       Result.begin(), Result.end(),
       [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });

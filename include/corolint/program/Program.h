@@ -243,6 +243,16 @@ public:
   std::vector<CallEdge> loopChain(SiteRef At) const;
 
 private:
+  /// Follows \p Start, when it is a parameter of \p Fn, to what each caller
+  /// passes there (\p Passed names the object an argument gives),
+  /// transitively, and calls \p Found with every object reached that is not
+  /// a parameter, and with a parameter no caller passes an object to.
+  /// False when some caller passes a value no object holds.
+  bool followParameters(
+      unsigned Fn, const ObjectRef &Start,
+      llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
+      llvm::function_ref<void(const ObjectRef &)> Found) const;
+
   friend class Linker;
   const ApiModels *Models = nullptr;
   std::vector<Function> Functions;
