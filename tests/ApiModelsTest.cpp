@@ -84,6 +84,18 @@ TEST(ApiModels, NonblockingKeysGoTogetherAndNeedADescriptor) {
             "");
 }
 
+TEST(ApiModels, ChannelKeysNeedADescriptor) {
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "makesChannel": true}]})")
+                .find("'makesChannel' needs"),
+            std::string::npos);
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "sizeArg": 2}]})")
+                .find("'sizeArg' needs"),
+            std::string::npos);
+  EXPECT_EQ(loadError(R"({"functions": [{"name": "f", "descriptorArg": 0,
+                          "sizeArg": 2, "makesChannel": true}]})"),
+            "");
+}
+
 TEST(ApiModels, LaterEntryReplacesEarlier) {
   ApiModels M;
   ASSERT_FALSE(bool(

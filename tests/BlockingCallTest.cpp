@@ -23,7 +23,10 @@ protected:
       {"name": "fcntl", "descriptorArg": 0, "nonblockingArg": 2,
        "nonblockingFlags": ["O_NONBLOCK"]},
       {"name": "socket", "returnsDescriptor": true, "nonblockingArg": 1,
-       "nonblockingFlags": ["SOCK_NONBLOCK"]}]})",
+       "nonblockingFlags": ["SOCK_NONBLOCK"]},
+      {"name": "pipe", "descriptorArg": 0, "makesChannel": true},
+      {"name": "write", "blocking": "writes", "descriptorArg": 0,
+       "sizeArg": 2}]})",
                                      "test")));
   }
 
@@ -283,6 +286,42 @@ TEST_F(BlockingCallTest, DescriptorParameterIsWhatEveryCallerPasses) {
             1u);
   // Another passes a value no object holds (`read_some(next_fd())`).
   EXPECT_EQ(CheckCallers({{heldIn(0, field("a::fd_"))}, {}}), 1u);
+}
+
+ArgFact constant(unsigned Index, int64_t Value) {
+  ArgFact A;
+  A.Index = Index;
+  A.Constant = Value;
+  return A;
+}
+
+// A test makes a pipe as a local and hands its write end to a coroutine
+// that writes eight bytes once: that cannot fill the pipe. Each of the
+// conditions matters: a write in a loop, a call to the writer in a loop, a
+// size past PIPE_BUF or not constant, a pipe kept in a field.
+TEST_F(BlockingCallTest, FewBytesWrittenOnceIntoALocalPipeAreQuiet) {
+  enum Variant { Once, WriteInLoop, CallInLoop, Large, UnknownSize, Field };
+  auto Check = [&](Variant V) {
+    ObjectRef Fds = V == Field ? field("test::fds_") : local("test::fds", "");
+    FunctionBuilder Test("test"), Writer("writer", true);
+    Test.call(Body, "pipe", {}, {heldIn(0, Fds)});
+    unsigned Call = V == CallInLoop ? Test.block() : Body;
+    if (V == CallInLoop)
+      Test.succs(Body, {Call}).succs(Call, {Call, 1});
+    Test.call(Call, "writer", {}, {heldIn(0, Fds)});
+    Writer.suspend(Body);
+    unsigned Write = V == WriteInLoop ? Writer.block() : Body;
+    if (V == WriteInLoop)
+      Writer.succs(Body, {Write}).succs(Write, {Write, 1});
+    std::vector<ArgFact> Args{argOf(0, param("writer", 0, "fd", ""))};
+    if (V != UnknownSize)
+      Args.push_back(constant(2, V == Large ? 8192 : 8));
+    Writer.call(Write, "write", {}, std::move(Args));
+    return check({Test.build(), Writer.build()}).size();
+  };
+  EXPECT_EQ(Check(Once), 0u);
+  for (Variant V : {WriteInLoop, CallInLoop, Large, UnknownSize, Field})
+    EXPECT_EQ(Check(V), 1u) << "variant " << V;
 }
 
 } // namespace

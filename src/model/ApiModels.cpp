@@ -168,13 +168,19 @@ void readArgTypes(const json &Entry, llvm::StringRef Key, FunctionModel &M) {
 }
 
 /// The nonblocking keys say something only together, and only about a
-/// descriptor: one alone would be silently ignored.
+/// descriptor: one alone would be silently ignored. So do the channel keys.
 void checkNonblocking(const FunctionModel &M) {
   if ((M.NonblockingArg >= 0) != !M.NonblockingFlags.empty())
     throw EntryError("'nonblockingArg' and 'nonblockingFlags' go together");
   if (M.setsNonblocking() && M.DescriptorArg < 0 && !M.ReturnsDescriptor)
     throw EntryError("'nonblockingFlags' need a descriptor to apply to: "
                      "'descriptorArg' or 'returnsDescriptor'");
+  if (M.MakesChannel && M.DescriptorArg < 0 && !M.ReturnsDescriptor)
+    throw EntryError("'makesChannel' needs the descriptors it makes: "
+                     "'descriptorArg' or 'returnsDescriptor'");
+  if (M.SizeArg >= 0 && M.DescriptorArg < 0)
+    throw EntryError("'sizeArg' needs the descriptor written: "
+                     "'descriptorArg'");
 }
 
 // Unknown keys are looked for last, so that an entry without a name is

@@ -38,6 +38,23 @@ bool namesFlag(const SiteFact &S, int Index,
          });
 }
 
+/// The holders of the descriptors call \p S works on, by its model \p M:
+/// the one it returns, or its `descriptorArg`.
+std::vector<ObjectRef> descriptorsOf(const Program &P, unsigned Fn,
+                                     const SiteFact &S,
+                                     const FunctionModel &M) {
+  if (M.ReturnsDescriptor) {
+    if (!S.StoredIn.isKnown())
+      return {};
+    ArgFact Stored;
+    Stored.Ref = S.StoredIn;
+    return P.descriptorHolders(Fn, Stored);
+  }
+  const ArgFact *Descriptor = argAt(S, M.DescriptorArg);
+  return Descriptor ? P.descriptorHolders(Fn, *Descriptor)
+                    : std::vector<ObjectRef>();
+}
+
 /// The holders of the descriptor call \p S makes non-blocking.
 std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
                                        const SiteFact &S) {
@@ -45,17 +62,12 @@ std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
   if (!M || !M->setsNonblocking() ||
       !namesFlag(S, M->NonblockingArg, M->NonblockingFlags))
     return {};
-  if (M->ReturnsDescriptor) {
-    if (!S.StoredIn.isKnown())
-      return {};
-    ArgFact Stored;
-    Stored.Ref = S.StoredIn;
-    return P.descriptorHolders(Fn, Stored);
-  }
-  const ArgFact *Descriptor = argAt(S, M->DescriptorArg);
-  return Descriptor ? P.descriptorHolders(Fn, *Descriptor)
-                    : std::vector<ObjectRef>();
+  return descriptorsOf(P, Fn, S, *M);
 }
+
+/// PIPE_BUF on Linux: a write of at most this many bytes into a pipe is
+/// atomic, and finds room unless the pipe's 64 KiB are nearly full.
+constexpr int64_t PipeAtomicBytes = 4096;
 
 } // namespace
 
@@ -70,6 +82,29 @@ std::vector<ObjectRef> Program::descriptorHolders(unsigned Fn, const ArgFact &A,
   if (Complete)
     *Complete = AllHeld;
   return Result;
+}
+
+bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
+  const SiteFact &S = site(Call);
+  const FunctionModel *M = modelOf(S);
+  if (!M || M->SizeArg < 0 || function(Call.Function).repeats(S.Id))
+    return false;
+  const ArgFact *Size = argAt(S, M->SizeArg);
+  const ArgFact *Descriptor = argAt(S, M->DescriptorArg);
+  if (!Size || !Size->Constant || *Size->Constant > PipeAtomicBytes ||
+      !Descriptor || !holderOf(*Descriptor).isKnown())
+    return false;
+  bool OnceEach = true, AllChannels = true;
+  bool Complete = followParameters(
+      Call.Function, holderOf(*Descriptor),
+      [](const ArgFact &Arg) { return holderOf(Arg); },
+      [&](const ObjectRef &Holder) {
+        AllChannels = AllChannels && LocalChannels.count(Holder.Key) > 0;
+      },
+      [&](const CallEdge &E) {
+        OnceEach = OnceEach && !function(E.From.Function).repeats(E.From.Site);
+      });
+  return Complete && AllChannels && OnceEach;
 }
 
 bool Program::onNonblockingDescriptor(SiteRef Call) const {
@@ -110,6 +145,18 @@ static std::vector<bool> runFunctions(const Program &P) {
               isConstructorName(F.name());
   }
   return Run;
+}
+
+std::set<std::string> localChannels(const Program &P) {
+  std::set<std::string> Keys;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites)
+      if (const FunctionModel *M = P.modelOf(S);
+          S.Kind == SiteKind::Call && M && M->MakesChannel)
+        for (const ObjectRef &H : descriptorsOf(P, Fn, S, *M))
+          if (H.K == ObjectRef::Kind::Local)
+            Keys.insert(H.Key);
+  return Keys;
 }
 
 std::set<std::string> nonblockingDescriptors(const Program &P) {

@@ -344,6 +344,12 @@ bool Function::mayResume() const {
   return false;
 }
 
+bool Function::repeats(unsigned Site) const {
+  if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
+    return true;
+  return reaches(Site, Site, [](const SiteFact &) { return false; });
+}
+
 bool Function::onEveryPath(unsigned Site) const {
   if (!hasCfg() || Fact.Sites[Site].Pos.Block < 0)
     return false;

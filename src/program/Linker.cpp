@@ -17,7 +17,15 @@ namespace corolint {
 
 /// Handing a callable over this way makes it a root of loop context.
 static bool startsLoopContext(EdgeKind K) {
-  return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns ||
+  return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns;
+}
+
+/// The callee of such an edge runs in the context of the code that makes
+/// it: a call, an await, and a future's continuation, which the thread that
+/// fulfils the future or the executor the future was given runs (seastar's
+/// reactor, a folly or async_simple pool), not a loop of its own.
+static bool inheritsContext(EdgeKind K) {
+  return K == EdgeKind::Calls || K == EdgeKind::Awaits ||
          K == EdgeKind::Continuation;
 }
 
@@ -27,8 +35,9 @@ public:
 
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
-  void findNonblockingDescriptors() {
+  void classifyDescriptors() {
     P.NonblockingDescriptors = nonblockingDescriptors(P);
+    P.LocalChannels = localChannels(P);
   }
   void findHandles();
   void buildResources();
@@ -375,9 +384,6 @@ void Linker::computeContexts() {
   std::vector<std::vector<unsigned>> EdgesFrom(P.Functions.size());
   for (unsigned I = 0; I < P.Edges.size(); ++I)
     EdgesFrom[P.Edges[I].From.Function].push_back(I);
-  auto Synchronous = [](const CallEdge &E) {
-    return E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits;
-  };
   // A function is taken from the work list again when its coroutine's first
   // part joins the loop: at most twice, so the walk stays linear.
   while (!LoopWork.empty()) {
@@ -385,7 +391,7 @@ void Linker::computeContexts() {
     LoopWork.pop_front();
     for (unsigned EdgeIndex : EdgesFrom[Fn]) {
       const CallEdge &E = P.Edges[EdgeIndex];
-      if (Synchronous(E) && P.runsOnLoop(E.From))
+      if (inheritsContext(E.Kind) && P.runsOnLoop(E.From))
         ReachLoop(E.Callee, E);
     }
   }
@@ -395,7 +401,7 @@ void Linker::computeContexts() {
     for (unsigned EdgeIndex : EdgesFrom[Fn]) {
       const CallEdge &E = P.Edges[EdgeIndex];
       ExecutionContext &C = P.Contexts[E.Callee];
-      if (Synchronous(E) && !C.Worker) {
+      if (inheritsContext(E.Kind) && !C.Worker) {
         C.Worker = true;
         WorkerWork.push_back(E.Callee);
       }
@@ -408,7 +414,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   Linker L(P, Models);
   L.mergeFunctions(std::move(Units));
   L.buildEdges();
-  L.findNonblockingDescriptors();
+  L.classifyDescriptors();
   L.findHandles();
   L.buildResources();
   L.findWorkerResumes();

@@ -28,7 +28,8 @@ std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
 bool Program::followParameters(
     unsigned Fn, const ObjectRef &Start,
     llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
-    llvm::function_ref<void(const ObjectRef &)> Found) const {
+    llvm::function_ref<void(const ObjectRef &)> Found,
+    llvm::function_ref<void(const CallEdge &)> Through) const {
   bool Complete = true;
   std::vector<std::pair<unsigned, ObjectRef>> Work{{Fn, Start}};
   llvm::DenseSet<std::pair<unsigned, int>> SeenParams;
@@ -51,6 +52,8 @@ bool Program::followParameters(
         if (static_cast<int>(A.Index) == Obj.ParamIndex)
           Arg = Passed(A);
       if (Arg.isKnown()) {
+        if (Through)
+          Through(E);
         Work.push_back({E.From.Function, Arg});
         Bound = true;
       } else {

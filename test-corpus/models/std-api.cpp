@@ -88,6 +88,8 @@ void posix_io(const char *path) {
 void nonblocking_descriptors() {
   int pipe_fds[2];
   pipe2(pipe_fds, O_NONBLOCK);
+  pipe(pipe_fds);
+  socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pipe_fds);
   fcntl(pipe_fds[0], F_SETFL, fcntl(pipe_fds[0], F_GETFL) | O_NONBLOCK);
   int counter = eventfd(0, EFD_NONBLOCK);
   int timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);

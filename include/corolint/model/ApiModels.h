@@ -80,6 +80,12 @@ struct FunctionModel {
   /// names of those flags (`O_NONBLOCK`).
   int NonblockingArg = -1;
   std::vector<std::string> NonblockingFlags;
+  /// The descriptors the call makes (DescriptorArg, or its result) are the
+  /// two ends of an in-process channel with a kernel buffer: a pipe, a
+  /// socket pair, an eventfd.
+  bool MakesChannel = false;
+  /// The argument that gives the number of bytes the call writes.
+  int SizeArg = -1;
   std::string Origin; ///< The file that defined it, for messages.
 
   /// Whether the call can make a descriptor non-blocking.

@@ -77,6 +77,9 @@ public:
   /// thread that started it, not necessarily where it is resumed. False for
   /// a site the CFG does not place.
   bool beforeFirstSuspension(unsigned Site) const;
+  /// Whether \p Site can run more than once in one call: it sits on a cycle
+  /// of the CFG (a loop). True when the CFG does not place it.
+  bool repeats(unsigned Site) const;
   /// Whether some site comes after a suspension (or the CFG is unknown).
   bool mayResume() const;
   /// The sites that run after a suspension \p Resumes accepts, up to the
@@ -234,6 +237,13 @@ public:
   /// `descriptorArg`) is made non-blocking by the program, wherever it can
   /// come from: the call returns at once instead of blocking.
   bool onNonblockingDescriptor(SiteRef Call) const;
+  /// Whether call \p Call writes a few bytes (its model's `sizeArg` a
+  /// constant up to PIPE_BUF) into a channel that functions make as locals
+  /// (a pipe, an eventfd), from a place that runs once per channel: neither
+  /// the write nor a call on the way from the channel's function sits in a
+  /// loop. Such writes cannot fill the channel's buffer, so they return at
+  /// once; a channel kept in a field or written in a loop can fill up.
+  bool writesFewBytesIntoLocalChannel(SiteRef Call) const;
   /// Whether the code at \p At runs on an event loop (ExecutionContext).
   bool runsOnLoop(SiteRef At) const;
   /// How loop context reaches \p At, outermost first: the registration (if
@@ -246,12 +256,14 @@ private:
   /// Follows \p Start, when it is a parameter of \p Fn, to what each caller
   /// passes there (\p Passed names the object an argument gives),
   /// transitively, and calls \p Found with every object reached that is not
-  /// a parameter, and with a parameter no caller passes an object to.
+  /// a parameter, and with a parameter no caller passes an object to, and
+  /// \p Through (when given) with every call followed.
   /// False when some caller passes a value no object holds.
   bool followParameters(
       unsigned Fn, const ObjectRef &Start,
       llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
-      llvm::function_ref<void(const ObjectRef &)> Found) const;
+      llvm::function_ref<void(const ObjectRef &)> Found,
+      llvm::function_ref<void(const CallEdge &)> Through = {}) const;
 
   friend class Linker;
   const ApiModels *Models = nullptr;
@@ -273,6 +285,8 @@ private:
   /// Keys of the objects that hold a descriptor the program makes
   /// non-blocking somewhere (nonblockingDescriptors()).
   std::set<std::string> NonblockingDescriptors;
+  /// Keys of the locals that hold a channel a call makes (localChannels()).
+  std::set<std::string> LocalChannels;
 };
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or
@@ -310,6 +324,11 @@ std::map<std::string, std::vector<Value>> storedValues(
 /// makes non-blocking (a model's `nonblockingFlags`): a fact about the
 /// holder, program-wide, whatever the order of the calls.
 std::set<std::string> nonblockingDescriptors(const Program &P);
+
+/// The keys of the locals that hold a descriptor of a channel some call of
+/// \p P makes (a model's `makesChannel`): a pipe that lives as long as the
+/// function that made it.
+std::set<std::string> localChannels(const Program &P);
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken
