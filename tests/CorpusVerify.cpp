@@ -405,6 +405,7 @@ struct TriageInputs {
       : SourceFiles(suppressionSources(Units, Root)) {
     for (const TuFacts &U : Units)
       Headers.MainFiles.insert(U.MainFile);
+    Headers.ProjectRoot = projectRoot(Headers.MainFiles, Root);
   }
 };
 
@@ -443,7 +444,12 @@ unsigned verifyCase(const std::string &Path, Run &R) {
     return Failures + 1;
   TriageInputs Triage(*Units, R.SourceRoot);
   Program P = linkProgram(std::move(*Units), *Models);
-  std::vector<Finding> Findings = runRules(P, *CheckFilter::parse("*"));
+  // Compared where corolint reports them: in the project's files.
+  std::vector<Finding> Findings;
+  for (Finding &F : runRules(P, *CheckFilter::parse("*")))
+    if (std::optional<Finding> In =
+            placeInProject(std::move(F), Triage.Headers))
+      Findings.push_back(std::move(*In));
   for (const Finding &F : Findings) {
     for (const std::string &Clean : CleanFiles)
       if (llvm::sys::fs::equivalent(F.Loc.File, Clean)) {

@@ -9,6 +9,7 @@
 #include "corolint/report/ChangedLines.h"
 #include "corolint/report/Fingerprint.h"
 #include "corolint/report/Suppressions.h"
+#include "corolint/report/Triage.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -227,6 +228,83 @@ TEST(Baseline, FieldsOfTheWrongTypeAreErrors) {
                         "findings": [{"fingerprint": "a", "line": "7"}]})")
                 .find("finding 0: \"line\" must be a whole number"),
             std::string::npos);
+}
+
+// Copied libraries sit in conventional folders, at any depth; a file of the
+// project that only mentions such a word in its name does not.
+TEST(HeaderFilter, VendoredFoldersAreNotTheProject) {
+  EXPECT_TRUE(isVendored("third_party/asio/asio.hpp"));
+  EXPECT_TRUE(isVendored("include/ylt/thirdparty/iguana/json.h"));
+  EXPECT_TRUE(isVendored("build/_deps/fmt-src/include/fmt/core.h"));
+  EXPECT_TRUE(isVendored("3rdParty/x.h"));
+  EXPECT_FALSE(isVendored("include/coro/net/tcp/client.hpp"));
+  EXPECT_FALSE(isVendored("src/vendor_api.h"));
+}
+
+// Without --header-filter, a header is shown when it is in the project and
+// not in a copied library; with it, the regex decides, as in clang-tidy.
+TEST(HeaderFilter, ProjectHeadersByDefaultTheRegexWhenGiven) {
+  HeaderFilter H;
+  H.ProjectRoot = "/src/app";
+  H.MainFiles = {"/elsewhere/main.cpp"};
+  EXPECT_TRUE(H.shows("/src/app/include/app/session.h"));
+  EXPECT_FALSE(H.shows("/src/app/third_party/json.h"));
+  EXPECT_FALSE(H.shows("/opt/boost/include/boost/asio.hpp"));
+  EXPECT_FALSE(H.shows("/src/application/x.h")); // Not inside: a prefix.
+  EXPECT_TRUE(H.shows("/elsewhere/main.cpp"));
+  H.Include.emplace("third_party");
+  EXPECT_TRUE(H.shows("/src/app/third_party/json.h"));
+  EXPECT_FALSE(H.shows("/src/app/include/app/session.h"));
+  H.Exclude.emplace("json");
+  EXPECT_FALSE(H.shows("/src/app/third_party/json.h"));
+}
+
+// The project is the repository the main files are in; without one, the
+// folder that holds them and the folder corolint runs in.
+TEST(HeaderFilter, ProjectRootIsTheRepositoryOrTheCommonFolder) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("corolint-root", Dir));
+  std::string Root(Dir);
+  std::string Src = Root + "/repo/src", Tests = Root + "/repo/tests/unit";
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Src));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Tests));
+  std::set<std::string> Mains{Src + "/a.cpp", Tests + "/b.cpp"};
+  EXPECT_EQ(projectRoot(Mains, ""), Root + "/repo");
+  EXPECT_EQ(projectRoot(Mains, Root + "/build"), Root);
+  ASSERT_FALSE(llvm::sys::fs::create_directory(Root + "/repo/.git"));
+  EXPECT_EQ(projectRoot(Mains, Root + "/build"), Root + "/repo");
+  EXPECT_EQ(projectRoot({}, Root), "");
+  llvm::sys::fs::remove_directories(Root);
+}
+
+Finding throughLibrary() {
+  Finding F = finding("blocking-call", "/p/third_party/lib.h", 9);
+  F.Message = "call to 'read' blocks";
+  F.Function = "lib::load";
+  F.Path = {{{"/p/app.cpp", 3, 1}, "'handler' is a coroutine"},
+            {{"/p/app.cpp", 7, 5}, "calls 'lib::load'"},
+            {{"/p/third_party/lib.h", 4, 3}, "calls 'lib::detail::open'"},
+            {F.Loc, "'read' blocks here"}};
+  return F;
+}
+
+// A finding in a copied library moves to the project's last call on its
+// way there, and says where it really is; with no such call it goes.
+TEST(HeaderFilter, FindingInALibraryMovesToTheProjectsCall) {
+  HeaderFilter H;
+  H.ProjectRoot = "/p";
+  std::optional<Finding> Moved = placeInProject(throughLibrary(), H);
+  ASSERT_TRUE(Moved);
+  EXPECT_EQ(Moved->Loc.File, "/p/app.cpp");
+  EXPECT_EQ(Moved->Loc.Line, 7u);
+  EXPECT_EQ(Moved->Message,
+            "in 'lib::load', which this reaches: call to 'read' blocks");
+  EXPECT_EQ(Moved->Path.size(), 4u); // The library's steps stay as notes.
+  Finding Inside = throughLibrary();
+  Inside.Path.erase(Inside.Path.begin(), Inside.Path.begin() + 2);
+  EXPECT_FALSE(placeInProject(Inside, H));
+  H.Include.emplace(".*"); // Asked for: left where it is.
+  EXPECT_EQ(placeInProject(throughLibrary(), H)->Loc.Line, 9u);
 }
 
 } // namespace

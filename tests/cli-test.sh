@@ -116,6 +116,20 @@ if cmp -s "$proj/bad.cpp" "$work/bad.before"; then echo "ok: the source is untou
 check "-o naming the compile database is bad input" 2 $?
 contains "-o names the database" "$work/err.txt" "is the compile database"
 
+# A library copied into third_party/ is not the project's: its finding
+# moves to the project's call, unless --header-filter asks for its headers.
+vend=$work/vendored
+mkdir -p "$vend/build"
+cp -r "$src/test-corpus/blocking-call/config-helper-in-third-party-folder/." "$vend/"
+printf '[{"directory": "%s", "file": "reloader.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "reloader.cpp"]}]\n' \
+  "$vend" "$corpus_flags" > "$vend/build/compile_commands.json"
+(cd "$vend" && "$corolint" -p build > "$work/out.txt" 2>/dev/null)
+check "finding reached through a copied library" 1 $?
+contains "moved to the project's call" "$work/out.txt" "reloader.cpp:13:"
+contains "says where it was" "$work/out.txt" "in 'tinyconf::load', which this reaches"
+(cd "$vend" && "$corolint" -p build --header-filter='.*' > "$work/out.txt" 2>/dev/null)
+contains "--header-filter shows it in the header" "$work/out.txt" "third_party/tinyconf/tinyconf.h:9:"
+
 # extract + link report exactly what the one-shot run reports.
 "$corolint" -p "$proj/build" --format=json > "$work/oneshot.json" 2>/dev/null
 "$corolint" extract -p "$proj/build" -o "$work/facts" > /dev/null 2>&1

@@ -160,7 +160,8 @@ cl::opt<std::string> DiffRef(
 cl::opt<std::string> HeaderFilterRegex(
     "header-filter",
     cl::desc("Report findings in headers only when their path matches this "
-             "regex (a unit's main file is always reported)"),
+             "regex (a unit's main file is always reported); without it, "
+             "headers of the project outside folders of copied libraries"),
     cl::value_desc("regex"), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCmd));
 cl::opt<std::string> ExcludeHeaderFilterRegex(
@@ -326,6 +327,7 @@ int Driver::analyze(std::vector<TuFacts> Units,
     Headers.Exclude.emplace(Options.ExcludeHeaderRegex);
   for (const TuFacts &U : Units)
     Headers.MainFiles.insert(U.MainFile);
+  Headers.ProjectRoot = projectRoot(Headers.MainFiles, Options.sourceRoot());
   Program P = linkProgram(std::move(Units), Models);
   std::unique_ptr<Reporter> Report =
       createReporter(Options.Format, Options.Report);

@@ -71,8 +71,12 @@ ObjectRef IntegerValues::holder(const Expr *E, unsigned Depth,
     return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2
                ? holder(Op->getArg(0), Depth, InGetter)
                : ObjectRef();
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-    return InGetter ? ObjectRef() : getterField(Call, Depth);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (InGetter)
+      return {};
+    ObjectRef Field = getterField(Call, Depth);
+    return Field.isKnown() ? Field : elementsOf(Call, Depth);
+  }
   ObjectRef Named = N.objectOf(E);
   // In a getter only what outlives the call can be handed out.
   if (InGetter)
@@ -108,6 +112,19 @@ ObjectRef IntegerValues::getterField(const CXXMemberCallExpr *Call,
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
   return Return ? holder(Return->getRetValue(), Depth + 1, /*InGetter=*/true)
                 : ObjectRef();
+}
+
+/// `fds.data()` of a `std::array<int, 2>` or a vector: a member call with no
+/// arguments that returns a pointer to integers hands out the object's own
+/// elements, whose holder the object is (`pipe(fds.data())` fills `fds`).
+ObjectRef IntegerValues::elementsOf(const CXXMemberCallExpr *Call,
+                                    unsigned Depth) const {
+  QualType T = Call->getType();
+  if (Call->getNumArgs() != 0 || !T->isPointerType() ||
+      !T->getPointeeType()->isIntegerType())
+    return {};
+  return holder(Call->getImplicitObjectArgument(), Depth + 1,
+                /*InGetter=*/false);
 }
 
 std::vector<std::string> IntegerValues::flagsOf(const Expr *E) const {

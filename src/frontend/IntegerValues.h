@@ -43,6 +43,8 @@ private:
   ObjectRef holder(const clang::Expr *E, unsigned Depth, bool InGetter) const;
   ObjectRef getterField(const clang::CXXMemberCallExpr *Call,
                         unsigned Depth) const;
+  ObjectRef elementsOf(const clang::CXXMemberCallExpr *Call,
+                       unsigned Depth) const;
   void collectFlags(const clang::Expr *E, std::set<std::string> &Out,
                     llvm::SmallPtrSetImpl<const clang::VarDecl *> &Seen) const;
   void addMacroNames(clang::SourceLocation Loc,

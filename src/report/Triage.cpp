@@ -3,6 +3,8 @@
 #include "corolint/report/Triage.h"
 #include "corolint/report/Fingerprint.h"
 #include "corolint/report/Suppressions.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 
 namespace corolint {
@@ -10,9 +12,77 @@ namespace corolint {
 bool HeaderFilter::shows(llvm::StringRef File) const {
   if (MainFiles.count(File.str()))
     return true;
-  if (Include && !Include->match(File))
+  if (Exclude && Exclude->match(File))
     return false;
-  return !(Exclude && Exclude->match(File));
+  if (Include)
+    return Include->match(File);
+  if (ProjectRoot.empty())
+    return true;
+  llvm::StringRef Relative = File;
+  return Relative.consume_front(ProjectRoot) &&
+         (ProjectRoot == "/" || Relative.consume_front("/")) &&
+         !isVendored(Relative);
+}
+
+bool isVendored(llvm::StringRef RelativePath) {
+  static const llvm::StringLiteral Folders[] = {
+      "third_party", "thirdparty", "third-party", "3rdparty",
+      "vendor",      "vendored",   "deps",        "_deps"};
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  llvm::sys::path::parent_path(RelativePath).split(Parts, '/');
+  return llvm::any_of(Parts, [](llvm::StringRef Part) {
+    return llvm::is_contained(Folders, Part.lower());
+  });
+}
+
+/// The deepest folder that holds both \p A and \p B (absolute paths).
+static std::string commonFolder(llvm::StringRef A, llvm::StringRef B) {
+  llvm::SmallVector<llvm::StringRef, 16> PartsA, PartsB;
+  A.split(PartsA, '/');
+  B.split(PartsB, '/');
+  std::string Common;
+  for (size_t I = 1; I < std::min(PartsA.size(), PartsB.size()) &&
+                     PartsA[I] == PartsB[I];
+       ++I)
+    Common += "/" + PartsA[I].str();
+  return Common.empty() ? "/" : Common;
+}
+
+std::string projectRoot(const std::set<std::string> &MainFiles,
+                        llvm::StringRef SourceRoot) {
+  if (MainFiles.empty())
+    return "";
+  std::string Common =
+      llvm::sys::path::parent_path(*MainFiles.begin()).str();
+  for (const std::string &File : MainFiles)
+    Common = commonFolder(Common, llvm::sys::path::parent_path(File));
+  for (llvm::StringRef Folder = Common; !Folder.empty();
+       Folder = llvm::sys::path::parent_path(Folder)) {
+    llvm::SmallString<256> Git(Folder);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git))
+      return Folder.str();
+  }
+  return SourceRoot.empty() ? Common : commonFolder(Common, SourceRoot);
+}
+
+std::optional<Finding> placeInProject(Finding F, const HeaderFilter &Headers) {
+  if (Headers.shows(F.Loc.File))
+    return F;
+  // The steps that lead to the finding come before the one at its place.
+  auto Own = llvm::find_if(
+      F.Path, [&](const PathStep &S) { return S.Loc == F.Loc; });
+  auto Shown = std::find_if(std::make_reverse_iterator(Own), F.Path.rend(),
+                            [&](const PathStep &S) {
+                              return Headers.shows(S.Loc.File);
+                            });
+  if (Shown == F.Path.rend())
+    return std::nullopt;
+  if (Own == F.Path.end())
+    F.Path.push_back({F.Loc, "here, outside the project"});
+  F.Message = "in '" + F.Function + "', which this reaches: " + F.Message;
+  F.Loc = Shown->Loc;
+  return F;
 }
 
 std::vector<std::string> suppressionSources(const std::vector<TuFacts> &Units,
@@ -31,8 +101,14 @@ std::vector<ReportedFinding>
 triageFindings(std::vector<Finding> Findings, const HeaderFilter &Headers,
                const std::vector<std::string> &SourceFiles,
                const CheckFilter &Checks, SourceText &Sources) {
-  llvm::erase_if(Findings,
-                 [&](const Finding &F) { return !Headers.shows(F.Loc.File); });
+  std::vector<Finding> Placed;
+  for (Finding &F : Findings)
+    if (std::optional<Finding> In = placeInProject(std::move(F), Headers))
+      Placed.push_back(std::move(*In));
+  // Moved findings can meet: one finding per place, rule and cause.
+  llvm::sort(Placed);
+  Placed.erase(std::unique(Placed.begin(), Placed.end()), Placed.end());
+  Findings = std::move(Placed);
   Suppressions Comments;
   for (const Finding &F : Findings)
     Comments.addFile(F.Loc.File, Sources);

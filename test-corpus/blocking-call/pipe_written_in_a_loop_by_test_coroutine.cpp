@@ -2,13 +2,14 @@
 // into the blocking pipe once per item, however many there are. When the
 // reader falls 64 KiB behind, the write stops the loop until it catches up,
 // and if the reader runs on this loop it never does.
+#include <array>
 #include <cstdint>
 #include <fake/coro.h>
 #include <unistd.h>
 
 void trigger_each(fake::loop &loop, std::uint64_t items) {
-  int fds[2];
-  if (::pipe(fds) != 0)
+  std::array<int, 2> fds{};
+  if (::pipe(fds.data()) != 0)
     return;
   auto make_writer = [](int fd, std::uint64_t count) -> fake::task<void> {
     co_await fake::yield_now();

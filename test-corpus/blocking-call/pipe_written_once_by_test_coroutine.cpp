@@ -3,13 +3,14 @@
 // small into a pipe that holds nothing else finds room in its 64 KiB: it
 // returns at once, though the pipe was made blocking. The twin,
 // pipe_written_in_a_loop_by_test_coroutine.cpp, writes until told to stop.
+#include <array>
 #include <cstdint>
 #include <fake/coro.h>
 #include <unistd.h>
 
 void trigger_once(fake::loop &loop) {
-  int fds[2];
-  if (::pipe(fds) != 0)
+  std::array<int, 2> fds{};
+  if (::pipe(fds.data()) != 0)
     return;
   auto make_writer = [](int fd) -> fake::task<void> {
     co_await fake::yield_now();
