@@ -97,6 +97,12 @@ public:
     S.Receiver = std::move(Var);
     return S.Id;
   }
+  /// A built-in assignment to \p Target (`ready = true`).
+  unsigned write(unsigned Block, ObjectRef Target) {
+    SiteFact &S = add(Block, SiteKind::Write);
+    S.Receiver = std::move(Target);
+    return S.Id;
+  }
   /// `Target = <result of Call>` through an assignment operator.
   unsigned assign(unsigned Block, ObjectRef Target, unsigned Call) {
     unsigned Id = call(Block, Target.Type + "::operator=", Target);

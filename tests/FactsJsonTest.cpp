@@ -47,6 +47,7 @@ TuFacts sampleUnit() {
   Poll.Sites = {Call, Await};
   Poll.OnlyCalls = true;
   F.Polls.push_back(Poll);
+  F.Reads = {global("ready", "")};
   return unit("/src/a.cpp", {F});
 }
 
@@ -81,6 +82,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);
   EXPECT_EQ(F.Polls[0].Flag.Name, "ready");
   EXPECT_EQ(F.Polls[0].Sites, (std::vector<unsigned>{1, 2}));
+  ASSERT_EQ(F.Reads.size(), 1u);
+  EXPECT_EQ(F.Reads[0].Name, "ready");
 }
 
 std::string errorOf(llvm::StringRef Text) {

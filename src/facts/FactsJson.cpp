@@ -231,6 +231,12 @@ json functionToJson(const FunctionFact &F) {
       Polls.push_back(pollToJson(P));
     J["polls"] = std::move(Polls);
   }
+  if (!F.Reads.empty()) {
+    json Reads = json::array();
+    for (const ObjectRef &R : F.Reads)
+      Reads.push_back(refToJson(R));
+    J["reads"] = std::move(Reads);
+  }
   return J;
 }
 
@@ -249,6 +255,9 @@ FunctionFact functionFromJson(const json &J) {
   if (J.contains("polls"))
     for (const json &P : J.at("polls"))
       F.Polls.push_back(pollFromJson(P));
+  if (J.contains("reads"))
+    for (const json &R : J.at("reads"))
+      F.Reads.push_back(refFromJson(R));
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({B.at("sites").get<std::vector<unsigned>>(),
                      B.at("succs").get<std::vector<unsigned>>()});

@@ -15,6 +15,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include <map>
 
 using namespace clang;
 
@@ -480,6 +481,33 @@ static bool declaredOnlyInMainFile(const FunctionDecl *FD, const Names &N) {
   });
 }
 
+/// The named objects a predicate lambda's one `return E;` reads in E.
+static std::vector<ObjectRef> predicateReads(const Stmt *Body,
+                                             const Names &N) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  const auto *Return =
+      Block && Block->size() == 1 ? dyn_cast<ReturnStmt>(Block->body_front())
+                                  : nullptr;
+  if (!Return || !Return->getRetValue())
+    return {};
+  std::map<std::string, ObjectRef> ByKey;
+  llvm::SmallVector<const Stmt *, 16> Work{Return->getRetValue()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
+      if (ObjectRef R = N.objectOf(E); R.isKnown())
+        ByKey.try_emplace(R.Key, std::move(R));
+    llvm::append_range(Work, S->children());
+  }
+  std::vector<ObjectRef> Reads;
+  for (auto &[Key, R] : ByKey)
+    Reads.push_back(std::move(R));
+  return Reads;
+}
+
 FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   FunctionFact F;
   F.Usr = N.usr(FD);
@@ -527,6 +555,8 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   if (Coro)
     addImplicitSuspends(F, Coro, N);
   F.Polls = findPolls(Body, Collector.SiteOfStmt, N);
+  if (F.IsLambda)
+    F.Reads = predicateReads(Body, N);
   return F;
 }
 

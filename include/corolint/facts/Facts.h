@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 4;
+constexpr int FactsVersion = 5;
 
 struct SourceLoc {
   std::string File;
@@ -212,6 +212,10 @@ struct FunctionFact {
   std::string ReturnType; ///< Normalized class name it returns, if a class.
   std::vector<SiteFact> Sites;
   std::vector<PollFact> Polls;
+  /// For a lambda whose body is one return statement (a predicate handed to
+  /// `cv.wait(lock, pred)`): the named objects that expression reads.
+  /// Sorted by key, unique.
+  std::vector<ObjectRef> Reads;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
   unsigned CfgEntry = 0;
   unsigned CfgExit = 0;

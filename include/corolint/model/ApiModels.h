@@ -121,6 +121,9 @@ struct TypeModel {
   /// Its waits are handed a lock or its mutex and release it while
   /// suspended, taking it again to resume (an async condition variable).
   bool WaitReleasesLock = false;
+  /// A signal that finds no waiter is lost: the object keeps no state (a
+  /// condition variable), so waiters test a predicate under a mutex.
+  bool ForgetsSignals = false;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);

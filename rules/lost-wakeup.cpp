@@ -1,0 +1,233 @@
+//===- lost-wakeup.cpp - Notify after an unlocked change of the predicate -===//
+//
+// Flags a notify on a condition variable that follows a change of the state
+// its waiters test, made without the mutex they test it under: a lost wakeup.
+//
+// A condition variable keeps no state (models: `forgetsSignals`). A waiter
+// takes the mutex, finds its predicate false and blocks, and the wait lets go
+// of the mutex only once the waiter is blocked. A notifier that changes the
+// state and notifies without taking that mutex in between can do both while
+// the waiter is between its test and its block: the notification finds no
+// one, and the waiter sleeps until the next one, which may never come.
+// Holding the mutex at the change, or taking it anywhere between the change
+// and the notify, closes that window.
+//
+// The waiters say what is guarded: a wait handed a lock over mutex M (its
+// guard in the same function) with a predicate lambda whose `return` reads
+// state S, or inside a `while (!S)` loop. A wait with a timeout only delays,
+// so only waits without one count. Each notify is then checked against the
+// changes of S on the paths into it in the same function.
+//
+//===----------------------------------------------------------------------===//
+
+#include "corolint/program/Locks.h"
+#include "corolint/rules/Rule.h"
+#include <map>
+#include <set>
+
+namespace corolint {
+namespace {
+
+/// The model of a condition variable's member that call \p S makes, if the
+/// object's type forgets signals and \p Members lists it.
+const TypeModel *forgetfulMember(const Program &P, const SiteFact &S,
+                                 std::vector<std::string> TypeModel::*Members) {
+  if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+    return nullptr;
+  const TypeModel *T =
+      P.models().typeForCall(S.Receiver.Type, S.CalleeName);
+  if (!T || !T->ForgetsSignals ||
+      !TypeModel::has(T->*Members, splitMember(S.CalleeName).second))
+    return nullptr;
+  return T;
+}
+
+/// What the untimed waits on one condition variable guard: the mutexes
+/// they hold while testing, and the state they test.
+struct Guarded {
+  SiteRef Wait;
+  std::set<std::string> Mutexes;
+  std::map<std::string, ObjectRef> State;
+};
+
+class LostWakeupCheck {
+public:
+  explicit LostWakeupCheck(const Program &P) : P(P) {
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const SiteFact &S : P.function(Fn).fact().Sites)
+        if (forgetfulMember(P, S, &TypeModel::Waits) && !timed(S))
+          addWaiter(Fn, S);
+  }
+
+  void run(std::vector<Finding> &Out) const {
+    if (ByVariable.empty())
+      return;
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const SiteFact &S : P.function(Fn).fact().Sites)
+        if (forgetfulMember(P, S, &TypeModel::Signals))
+          checkNotify(Fn, S, Out);
+  }
+
+private:
+  /// Whether a wait is given a duration or a deadline.
+  bool timed(const SiteFact &Wait) const {
+    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
+      const TypeModel *T = P.models().type(A.Type);
+      return T && T->Role == TypeRole::Duration;
+    });
+  }
+
+  void addWaiter(unsigned Fn, const SiteFact &Wait) {
+    Guarded G;
+    G.Wait = {Fn, Wait.Id};
+    std::set<std::string> Locks;
+    for (const ArgFact &A : Wait.Args)
+      if (A.Ref.isKnown())
+        Locks.insert(A.Ref.Key);
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn))
+      if (A.Holder && Locks.count(A.Holder->Key))
+        for (const ObjectRef *M : A.Mutexes)
+          for (const ObjectRef &R : P.resolve(Fn, *M))
+            G.Mutexes.insert(R.Key);
+    for (const ArgFact &A : Wait.Args)
+      if (std::optional<unsigned> Pred = P.find(A.CallableUsr))
+        addPredicateState(*Pred, G);
+    for (const PollFact &Poll : P.function(Fn).fact().Polls)
+      if (Poll.Kind == PollKind::Loop && llvm::is_contained(Poll.Sites, Wait.Id))
+        for (const ObjectRef &R : P.resolve(Fn, Poll.Flag))
+          G.State.try_emplace(R.Key, R);
+    if (G.Mutexes.empty() || G.State.empty())
+      return;
+    for (const ObjectRef &Cv : P.resolve(Fn, Wait.Receiver))
+      ByVariable[Cv.Key].push_back(G);
+  }
+
+  /// What a predicate reads: the objects its `return` names, and those it
+  /// calls const members on (`ready.load()`, `queue.empty()`).
+  void addPredicateState(unsigned Pred, Guarded &G) const {
+    const FunctionFact &F = P.function(Pred).fact();
+    std::vector<ObjectRef> Read = F.Reads;
+    for (const SiteFact &S : F.Sites)
+      if (S.Kind == SiteKind::Call && S.Receiver.isKnown() && !S.Mutates)
+        Read.push_back(S.Receiver);
+    for (const ObjectRef &Obj : Read)
+      for (const ObjectRef &R : P.resolve(Pred, Obj))
+        G.State.try_emplace(R.Key, R);
+  }
+
+  void checkNotify(unsigned Fn, const SiteFact &Notify,
+                   std::vector<Finding> &Out) const {
+    std::set<std::string> Reported;
+    for (const ObjectRef &Cv : P.resolve(Fn, Notify.Receiver)) {
+      auto It = ByVariable.find(Cv.Key);
+      if (It == ByVariable.end())
+        continue;
+      for (const Guarded &G : It->second)
+        if (std::optional<Finding> F = unguardedChange(Fn, Notify, G);
+            F && Reported.insert(F->Message).second)
+          Out.push_back(std::move(*F));
+    }
+  }
+
+  /// A change of \p G's state in \p Fn that reaches \p Notify with none of
+  /// its mutexes held at the change nor taken on the way.
+  std::optional<Finding> unguardedChange(unsigned Fn, const SiteFact &Notify,
+                                         const Guarded &G) const {
+    const Function &F = P.function(Fn);
+    std::vector<LockAcquisition> Guards;
+    for (LockAcquisition &A : findLockAcquisitions(P, Fn))
+      if (llvm::any_of(A.Mutexes, [&](const ObjectRef *M) {
+            return llvm::any_of(P.resolve(Fn, *M), [&](const ObjectRef &R) {
+              return G.Mutexes.count(R.Key) > 0;
+            });
+          }))
+        Guards.push_back(std::move(A));
+    auto TakesMutex = [&](const SiteFact &S) {
+      return llvm::any_of(Guards,
+                          [&](const LockAcquisition &A) { return A.Site == S.Id; });
+    };
+    for (const SiteFact &S : F.fact().Sites) {
+      const ObjectRef *Changed = changedState(Fn, S, G);
+      if (!Changed || !F.reaches(S.Id, Notify.Id, TakesMutex) ||
+          heldAt(F, Guards, S.Id))
+        continue;
+      return makeFinding(Fn, S, Notify, G, *Changed);
+    }
+    return std::nullopt;
+  }
+
+  /// The state of \p G that site \p S changes: an assignment to it or a
+  /// non-const member call on it (`ready.store(true)`, `queue.push(x)`).
+  const ObjectRef *changedState(unsigned Fn, const SiteFact &S,
+                                const Guarded &G) const {
+    bool Changes = (S.Kind == SiteKind::Write && S.OperandCall < 0) ||
+                   (S.Kind == SiteKind::Call && S.Mutates);
+    if (!Changes || !S.Receiver.isKnown())
+      return nullptr;
+    for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
+      if (auto It = G.State.find(R.Key); It != G.State.end())
+        return &It->second;
+    return nullptr;
+  }
+
+  /// Whether a lock of \p Guards is held at \p Site: taken on every path to
+  /// it, and some path from there reaches it without a release.
+  static bool heldAt(const Function &F,
+                     const std::vector<LockAcquisition> &Guards,
+                     unsigned Site) {
+    return llvm::any_of(Guards, [&](const LockAcquisition &A) {
+      return F.dominates(A.Site, Site) &&
+             F.reaches(A.Site, Site, [&](const SiteFact &S) {
+               return releasesLock(S, A);
+             });
+    });
+  }
+
+  Finding makeFinding(unsigned Fn, const SiteFact &Change,
+                      const SiteFact &Notify, const Guarded &G,
+                      const ObjectRef &State) const {
+    const SiteFact &Wait = P.site(G.Wait);
+    std::string Cv = "'" + Notify.Receiver.spelledName() + "'";
+    std::string What = "'" + State.spelledName() + "'";
+    std::string Mutex = "the mutex its waiters hold";
+    for (const LockAcquisition &A : findLockAcquisitions(P, G.Wait.Function))
+      if (!A.Mutexes.empty() && llvm::any_of(Wait.Args, [&](const ArgFact &Arg) {
+            return A.Holder && Arg.Ref.Key == A.Holder->Key;
+          }))
+        Mutex = "'" + A.Mutexes.front()->spelledName() + "'";
+    Finding R;
+    R.Severity = Level::Warning;
+    R.Loc = Notify.Loc;
+    R.Function = P.function(Fn).name().str();
+    R.Resources = {Notify.Receiver.Key, State.Key};
+    R.Message = Cv + " is notified after " + What + " changed without " +
+                Mutex + ": a waiter that has just found its predicate false "
+                "and is not yet blocked misses this notification and can "
+                "sleep forever; change " + What + " while holding " + Mutex +
+                ", or lock it before notifying";
+    R.Path = {{Change.Loc, What + " changes here without " + Mutex},
+              {Wait.Loc, "a waiter tests " + What + " under " + Mutex +
+                             " here"},
+              {Notify.Loc, "notified here"}};
+    return R;
+  }
+
+  const Program &P;
+  /// Condition variable key -> what its untimed waits guard.
+  std::map<std::string, std::vector<Guarded>> ByVariable;
+};
+
+class LostWakeupRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    LostWakeupCheck(P).run(Out);
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> createLostWakeupRule() {
+  return std::make_unique<LostWakeupRule>();
+}
+
+} // namespace corolint

@@ -1,0 +1,127 @@
+//===- LostWakeupTest.cpp - The rule on hand-built programs ---------------===//
+
+#include "FactsBuilder.h"
+#include "corolint/rules/Rule.h"
+#include <gtest/gtest.h>
+
+using namespace corolint;
+using namespace corolint::test;
+
+namespace {
+
+class LostWakeupTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
+      {"name": "std::lock_guard", "role": "sync-guard"},
+      {"name": "std::unique_lock", "role": "sync-guard", "lock": ["lock"],
+       "unlock": ["unlock"]},
+      {"name": "cv", "role": "resource", "resourceKind": "event",
+       "forgetsSignals": true, "waits": ["wait", "wait_for"],
+       "signals": ["notify_all"]},
+      {"name": "ms", "role": "duration"}]})",
+                                     "test")));
+  }
+
+  /// A waiter that holds `lk` over `mtx` and waits on `cv` with a predicate
+  /// reading \p Tested, with a timeout when \p Timed.
+  std::vector<FunctionFact> waiter(const ObjectRef &Tested,
+                                   bool Timed = false) {
+    FunctionBuilder Wait("wait_ready"), Pred("pred");
+    ObjectRef Lk = local("wait_ready::lk", "std::unique_lock");
+    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    ArgFact Callable;
+    Callable.Index = 1;
+    Callable.CallableUsr = "c:@F@pred";
+    std::vector<ArgFact> Args{argOf(0, Lk), Callable};
+    if (Timed)
+      Args.push_back(argType(2, "ms"));
+    Wait.call(Body, Timed ? "cv::wait_for" : "cv::wait", Cv, Args);
+    Wait.scopeEnd(Body, Lk);
+    FunctionFact P = Pred.build();
+    P.IsLambda = true;
+    P.Reads = {Tested};
+    return {Wait.build(), P};
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions,
+                             const FunctionBuilder &Notifier) {
+    Functions.push_back(Notifier.build());
+    return runRule("lost-wakeup", std::move(Functions), Models);
+  }
+
+  ApiModels Models;
+  ObjectRef Mtx = global("mtx", "std::mutex");
+  ObjectRef Cv = global("ready_cv", "cv");
+  ObjectRef Ready = global("ready", "");
+  ObjectRef Guard = local("notify::g", "std::lock_guard");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(LostWakeupTest, ChangeWithoutTheMutexThenNotifyIsReported) {
+  FunctionBuilder N("notify");
+  unsigned Write = N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  std::vector<Finding> F = check(waiter(Ready), N);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("'ready_cv' is notified after 'ready' changed "
+                              "without 'mtx'"),
+            0u)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Write);
+}
+
+// Held at the change (and released before the notify), or taken between
+// the change and the notify: the notifier cannot run inside the window.
+TEST_F(LostWakeupTest, MutexHeldAtTheChangeOrTakenBeforeTheNotifyIsQuiet) {
+  FunctionBuilder Held("notify");
+  Held.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  Held.write(Body, Ready);
+  Held.scopeEnd(Body, Guard);
+  Held.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(waiter(Ready), Held).empty());
+
+  FunctionBuilder Taken("notify");
+  Taken.write(Body, Ready);
+  Taken.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  Taken.scopeEnd(Body, Guard);
+  Taken.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(waiter(Ready), Taken).empty());
+}
+
+// Released before the change: the change is unguarded again.
+TEST_F(LostWakeupTest, MutexReleasedBeforeTheChangeIsReported) {
+  FunctionBuilder N("notify");
+  N.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  N.scopeEnd(Body, Guard);
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_EQ(check(waiter(Ready), N).size(), 1u);
+}
+
+// A timed wait only waits longer; state its waiters do not test is not
+// theirs to miss.
+TEST_F(LostWakeupTest, TimedWaitsAndOtherStateAreQuiet) {
+  FunctionBuilder N("notify");
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(waiter(Ready, /*Timed=*/true), N).empty());
+  EXPECT_TRUE(check(waiter(global("other", "")), N).empty());
+}
+
+// The same write and notify on a type that keeps its signals (an event)
+// lose nothing.
+TEST_F(LostWakeupTest, TypesThatKeepSignalsAreQuiet) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+      {"name": "cv", "role": "resource", "resourceKind": "event",
+       "waits": ["wait"], "signals": ["notify_all"]}]})",
+                                   "test")));
+  FunctionBuilder N("notify");
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(waiter(Ready), N).empty());
+}
+
+} // namespace
