@@ -130,6 +130,34 @@ contains "says where it was" "$work/out.txt" "in 'tinyconf::load', which this re
 (cd "$vend" && "$corolint" -p build --header-filter='.*' > "$work/out.txt" 2>/dev/null)
 contains "--header-filter shows it in the header" "$work/out.txt" "third_party/tinyconf/tinyconf.h:9:"
 
+# Output is written whole or not at all, and never renamed over a device.
+echo old > "$work/old.sarif"
+(ulimit -f 1; "$corolint" -p "$proj/build" --format=sarif -o "$work/old.sarif" > /dev/null 2> "$work/err.txt")
+check "a write past the file-size limit is bad output" 2 $?
+contains "the limit is named" "$work/err.txt" "old.sarif: cannot write: File too large"
+if [ "$(cat "$work/old.sarif")" = old ]; then echo "ok: the old file is kept"; else
+  echo "FAIL: a failed write replaced the old file"; failures=$((failures + 1)); fi
+if ls "$work"/old.sarif.tmp-* > /dev/null 2>&1; then
+  echo "FAIL: a temporary file was left"; failures=$((failures + 1)); else echo "ok: no temporary file left"; fi
+if [ -c /dev/full ]; then
+  "$corolint" -p "$proj/build" -o /dev/full > /dev/null 2> "$work/err.txt"
+  check "-o a full device" 2 $?
+  contains "the device is named" "$work/err.txt" "/dev/full: cannot write: No space left on device"
+  if [ -c /dev/full ]; then echo "ok: the device is still a device"; else
+    echo "FAIL: -o replaced /dev/full with a file"; failures=$((failures + 1)); fi
+  "$corolint" -p "$proj/build" > /dev/full 2> "$work/err.txt"
+  check "standard output that cannot be written" 2 $?
+  contains "standard output is named" "$work/err.txt" "standard output: cannot write"
+fi
+mkfifo "$work/fifo"
+cat "$work/fifo" > "$work/from-fifo.txt" &
+"$corolint" -p "$proj/build" -o "$work/fifo" > /dev/null 2>&1
+check "-o a fifo writes through it" 1 $?
+wait
+contains "the report came through the fifo" "$work/from-fifo.txt" "[lock-across-suspend]"
+if [ -p "$work/fifo" ]; then echo "ok: the fifo is still a fifo"; else
+  echo "FAIL: -o replaced a fifo"; failures=$((failures + 1)); fi
+
 # extract + link report exactly what the one-shot run reports.
 "$corolint" -p "$proj/build" --format=json > "$work/oneshot.json" 2>/dev/null
 "$corolint" extract -p "$proj/build" -o "$work/facts" > /dev/null 2>&1

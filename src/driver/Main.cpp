@@ -12,6 +12,7 @@
 #include "ConfigCommands.h"
 #include "Progress.h"
 #include "corolint/InputFile.h"
+#include "corolint/OutputFile.h"
 #include "corolint/facts/FactsFiles.h"
 #include "corolint/frontend/Frontend.h"
 #include "corolint/model/ApiModels.h"
@@ -30,6 +31,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <map>
 #include <set>
 
@@ -302,16 +304,15 @@ int Driver::writeOutput(
   if (Options.Output.empty() || Options.Output == "-") {
     Write(llvm::outs());
     llvm::outs().flush();
+    if (std::error_code EC = llvm::outs().error()) {
+      // Cleared, or the stream aborts the program when it is destroyed.
+      llvm::outs().clear_error();
+      return fail("standard output: cannot write: " + EC.message());
+    }
     return ExitClean;
   }
-  llvm::Error E =
-      llvm::writeToOutput(Options.Output, [&](llvm::raw_ostream &OS) {
-        Write(OS);
-        return llvm::Error::success();
-      });
-  if (E)
-    return fail(Options.Output +
-                ": cannot write: " + llvm::toString(std::move(E)));
+  if (llvm::Error E = writeOutputFile(Options.Output, Write))
+    return fail(llvm::toString(std::move(E)));
   return ExitClean;
 }
 
@@ -376,14 +377,10 @@ Driver::triage(const Program &P, const std::vector<std::string> &SourceFiles,
       std::move(FromRules), Headers, SourceFiles, Filter, Sources);
   if (!Options.WriteBaseline.empty()) {
     std::string Text = Baseline::write(Reported, Options.sourceRoot());
-    if (llvm::Error E = llvm::writeToOutput(Options.WriteBaseline,
-                                            [&](llvm::raw_ostream &OS) {
-                                              OS << Text;
-                                              return llvm::Error::success();
-                                            }))
-      return llvm::createStringError(
-          std::errc::io_error, "%s: cannot write: %s",
-          Options.WriteBaseline.c_str(), llvm::toString(std::move(E)).c_str());
+    if (llvm::Error E = writeOutputFile(
+            Options.WriteBaseline,
+            [&](llvm::raw_ostream &OS) { OS << Text; }))
+      return E;
   }
   Reported = compareWithBaseline(std::move(Reported));
   if (Options.Diff)
@@ -626,6 +623,9 @@ int runConfigCommand(const EffectiveConfig &C) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM X(argc, argv);
+  // Past a file-size limit a write then fails with EFBIG, which the output
+  // writer reports, instead of the signal killing the run mid-file.
+  std::signal(SIGXFSZ, SIG_IGN);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(

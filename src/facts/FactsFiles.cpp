@@ -2,6 +2,7 @@
 
 #include "corolint/facts/FactsFiles.h"
 #include "corolint/InputFile.h"
+#include "corolint/OutputFile.h"
 #include "corolint/model/FileList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -23,10 +24,8 @@ std::string factsFileName(llvm::StringRef MainFile) {
 llvm::Error writeFactsFile(llvm::StringRef Dir, const TuFacts &Facts) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, factsFileName(Facts.MainFile));
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << writeFactsJson(Facts);
-    return llvm::Error::success();
-  });
+  return writeOutputFile(
+      Path, [&](llvm::raw_ostream &OS) { OS << writeFactsJson(Facts); });
 }
 
 static llvm::Error collect(llvm::StringRef Path,
