@@ -92,6 +92,15 @@ contains "missing unit named" "$work/err.txt" "missing.cpp: translation unit cou
 contains "good unit still analyzed" "$work/out.txt" "[lock-across-suspend]"
 "$corolint" -p "$proj/build" --format=json > "$work/out.json" 2>/dev/null
 contains "json lists unanalyzed units" "$work/out.json" '"unanalyzed"'
+# extract records the units it could not analyze, and link reports them
+# exactly as the one-shot run does.
+"$corolint" extract -p "$proj/build" -o "$work/broken-facts" > /dev/null 2>&1
+check "extract with unparsable units exits 3" 3 $?
+"$corolint" link "$work/broken-facts" --format=json > "$work/linked.json" 2> "$work/err.txt"
+check "link reports the unparsable units" 3 $?
+contains "link names the broken unit" "$work/err.txt" "broken.cpp: translation unit could not be parsed"
+if cmp -s "$work/out.json" "$work/linked.json"; then echo "ok: link output with unanalyzed units identical"; else
+  echo "FAIL: link differs from the one-shot run"; diff "$work/out.json" "$work/linked.json" | head; failures=$((failures + 1)); fi
 
 # Assembly units in the database (a context switch in .S) are left out, not
 # parsed as C and reported as unanalyzable.

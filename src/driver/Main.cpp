@@ -447,11 +447,17 @@ int Driver::runExtract(const std::vector<CompileJob> &CompileJobs) const {
     return fail(Options.Output + ": cannot create: " + EC.message());
   bool AllParsed = true;
   for (const ExtractResult &R : extractUnits(CompileJobs)) {
+    // A unit that could not be analyzed still gets its file, saying so, so
+    // that `link` reports it as the one-shot run does (and replaces facts an
+    // earlier run left for it).
+    TuFacts Failed;
     if (!R.Facts) {
       AllParsed = false;
-      continue;
+      Failed.MainFile = R.File;
+      Failed.Unanalyzed = R.Error;
     }
-    if (llvm::Error E = writeFactsFile(Options.Output, *R.Facts))
+    if (llvm::Error E =
+            writeFactsFile(Options.Output, R.Facts ? *R.Facts : Failed))
       return fail(llvm::toString(std::move(E)));
   }
   return AllParsed ? ExitClean : ExitUnanalyzed;
@@ -461,7 +467,18 @@ int Driver::runLink(const std::vector<std::string> &Paths) const {
   llvm::Expected<std::vector<TuFacts>> Units = readFactsFiles(Paths);
   if (!Units)
     return fail(llvm::toString(Units.takeError()));
-  return analyze(std::move(*Units), {});
+  std::vector<UnitError> Errors;
+  for (const TuFacts &U : *Units)
+    if (!U.Unanalyzed.empty())
+      Errors.push_back({U.MainFile, U.Unanalyzed});
+  llvm::erase_if(*Units,
+                 [](const TuFacts &U) { return !U.Unanalyzed.empty(); });
+  llvm::sort(Errors, [](const UnitError &A, const UnitError &B) {
+    return A.File < B.File;
+  });
+  for (const UnitError &E : Errors)
+    llvm::WithColor::error(llvm::errs(), "corolint") << E.Message << '\n';
+  return analyze(std::move(*Units), Errors);
 }
 
 int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {

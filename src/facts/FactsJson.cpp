@@ -325,6 +325,8 @@ std::string writeFactsJson(const TuFacts &Facts) {
             {"version", FactsVersion},
             {"mainFile", Facts.MainFile},
             {"functions", std::move(Functions)}};
+  if (!Facts.Unanalyzed.empty())
+    J["unanalyzed"] = Facts.Unanalyzed;
   return jsonText(J) + "\n";
 }
 
@@ -359,6 +361,7 @@ llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
     Facts.MainFile = J.at("mainFile").get<std::string>();
     for (const json &F : J.at("functions"))
       Facts.Functions.push_back(functionFromJson(F));
+    Facts.Unanalyzed = J.value("unanalyzed", "");
   } catch (const std::exception &E) {
     return Fail(std::string("malformed facts: ") + E.what());
   }

@@ -224,6 +224,10 @@ struct FunctionFact {
 struct TuFacts {
   std::string MainFile;
   std::vector<FunctionFact> Functions; ///< Sorted by USR.
+  /// Why the unit could not be analyzed (one line naming the file and the
+  /// first problem); empty when it was. Such a unit has no functions, and
+  /// `link` reports it as the one-shot run does.
+  std::string Unanalyzed;
 };
 
 /// Serializes facts to the versioned JSON form of docs/facts.md.
