@@ -105,6 +105,23 @@ TEST(FactsJson, FieldsOfTheWrongTypeAreErrors) {
             std::string::npos);
 }
 
+// nlohmann converts a float or an out-of-range value into an integer field
+// with undefined behaviour (found by the facts fuzzer): each is malformed.
+TEST(FactsJson, IntegersOutOfRangeOrFloatsAreErrors) {
+  std::string Text = writeFactsJson(sampleUnit());
+  auto WithId = [&](const std::string &Id) {
+    std::string T = Text;
+    size_t At = T.find("\"id\":0");
+    EXPECT_NE(At, std::string::npos);
+    return T.replace(At, 6, "\"id\":" + Id);
+  };
+  EXPECT_EQ(errorOf(WithId("0")), "");
+  for (const char *Bad : {"1.5e87", "-1", "4294967296", "0.5"})
+    EXPECT_NE(errorOf(WithId(Bad)).find("expected an integer"),
+              std::string::npos)
+        << Bad;
+}
+
 TEST(FactsJson, OtherVersionIsRefusedWithTheFileName) {
   std::string Text = writeFactsJson(sampleUnit());
   std::string Current = "\"version\":" + std::to_string(FactsVersion);

@@ -7,6 +7,7 @@
 
 #include "corolint/facts/Facts.h"
 #include "corolint/JsonText.h"
+#include <limits>
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -32,13 +33,51 @@ int indexOf(const char *const (&Names)[N], const std::string &Name) {
   throw std::invalid_argument("unknown value '" + Name + "'");
 }
 
+/// An integer field: a JSON integer that \p T holds. nlohmann converts a
+/// float, or a value out of range, with undefined behaviour; here either is
+/// malformed facts.
+template <typename T> T integer(const json &J) {
+  using Limits = std::numeric_limits<T>;
+  bool Fits = false;
+  if (J.is_number_unsigned())
+    Fits = J.get<uint64_t>() <= static_cast<uint64_t>(Limits::max());
+  else if (J.is_number_integer())
+    Fits = J.get<int64_t>() >= static_cast<int64_t>(Limits::min()) &&
+           (J.get<int64_t>() < 0 ||
+            static_cast<uint64_t>(J.get<int64_t>()) <=
+                static_cast<uint64_t>(Limits::max()));
+  if (!Fits)
+    throw std::invalid_argument("expected an integer from " +
+                                std::to_string(Limits::min()) + " to " +
+                                std::to_string(Limits::max()) + ", not " +
+                                jsonText(J));
+  return J.is_number_unsigned() ? static_cast<T>(J.get<uint64_t>())
+                                : static_cast<T>(J.get<int64_t>());
+}
+
+/// An optional integer field of \p J, or \p Default when it is absent.
+template <typename T> T integerOr(const json &J, const char *Key, T Default) {
+  auto It = J.find(Key);
+  return It == J.end() ? Default : integer<T>(*It);
+}
+
+std::vector<unsigned> integers(const json &J) {
+  if (!J.is_array())
+    throw std::invalid_argument("expected a list of integers, not " +
+                                jsonText(J));
+  std::vector<unsigned> Result;
+  for (const json &I : J)
+    Result.push_back(integer<unsigned>(I));
+  return Result;
+}
+
 json locToJson(const SourceLoc &L) {
   return json::array({L.File, L.Line, L.Col});
 }
 
 SourceLoc locFromJson(const json &J) {
-  return {J.at(0).get<std::string>(), J.at(1).get<unsigned>(),
-          J.at(2).get<unsigned>()};
+  return {J.at(0).get<std::string>(), integer<unsigned>(J.at(1)),
+          integer<unsigned>(J.at(2))};
 }
 
 json refToJson(const ObjectRef &R) {
@@ -63,7 +102,7 @@ ObjectRef refFromJson(const json &J) {
   R.Key = J.at("key").get<std::string>();
   R.Name = J.at("name").get<std::string>();
   R.Type = J.value("type", "");
-  R.ParamIndex = J.value("param", -1);
+  R.ParamIndex = integerOr(J, "param", -1);
   R.Internal = J.value("internal", false);
   R.Alias = J.value("alias", false);
   return R;
@@ -92,7 +131,7 @@ json argToJson(const ArgFact &A) {
 
 ArgFact argFromJson(const json &J) {
   ArgFact A;
-  A.Index = J.at("i").get<unsigned>();
+  A.Index = integer<unsigned>(J.at("i"));
   A.Type = J.value("type", "");
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
@@ -100,7 +139,7 @@ ArgFact argFromJson(const json &J) {
   A.ProducerUsr = J.value("producer", "");
   A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))
-    A.Constant = J.at("const").get<int64_t>();
+    A.Constant = integer<int64_t>(J.at("const"));
   if (J.contains("holder"))
     A.Holder = refFromJson(J.at("holder"));
   A.Flags = J.value("flags", std::vector<std::string>());
@@ -152,11 +191,11 @@ json siteToJson(const SiteFact &S) {
 
 SiteFact siteFromJson(const json &J) {
   SiteFact S;
-  S.Id = J.at("id").get<unsigned>();
+  S.Id = integer<unsigned>(J.at("id"));
   S.Kind = static_cast<SiteKind>(
       indexOf(SiteKindNames, J.at("kind").get<std::string>()));
   S.Loc = locFromJson(J.at("loc"));
-  S.Pos = {J.at("pos").at(0).get<int>(), J.at("pos").at(1).get<int>()};
+  S.Pos = {integer<int>(J.at("pos").at(0)), integer<int>(J.at("pos").at(1))};
   S.CalleeUsr = J.value("callee", "");
   S.CalleeName = J.value("calleeName", "");
   if (J.contains("receiver"))
@@ -167,16 +206,16 @@ SiteFact siteFromJson(const json &J) {
       S.Args.push_back(argFromJson(A));
   S.IsConstructor = J.value("constructor", false);
   S.Mutates = J.value("mutates", false);
-  S.AwaitedIn = J.value("awaitedIn", -1);
+  S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));
   if (S.Kind != SiteKind::Suspend)
-    S.OperandCall = J.value("initCall", -1);
+    S.OperandCall = integerOr(J, "initCall", -1);
   if (S.Kind == SiteKind::Suspend) {
     S.Suspend = static_cast<SuspendKind>(
         indexOf(SuspendKindNames, J.at("suspend").get<std::string>()));
     S.Implicit = J.value("implicit", false);
-    S.OperandCall = J.value("operandCall", -1);
+    S.OperandCall = integerOr(J, "operandCall", -1);
     if (J.contains("operand"))
       S.Operand = refFromJson(J.at("operand"));
     S.AwaitableType = J.value("awaitableType", "");
@@ -200,7 +239,7 @@ PollFact pollFromJson(const json &J) {
   P.Loc = locFromJson(J.at("loc"));
   P.Flag = refFromJson(J.at("flag"));
   P.Negated = J.at("negated").get<bool>();
-  P.Sites = J.at("sites").get<std::vector<unsigned>>();
+  P.Sites = integers(J.at("sites"));
   P.OnlyCalls = J.at("onlyCalls").get<bool>();
   return P;
 }
@@ -259,10 +298,9 @@ FunctionFact functionFromJson(const json &J) {
     for (const json &R : J.at("reads"))
       F.Reads.push_back(refFromJson(R));
   for (const json &B : J.at("cfg"))
-    F.Cfg.push_back({B.at("sites").get<std::vector<unsigned>>(),
-                     B.at("succs").get<std::vector<unsigned>>()});
-  F.CfgEntry = J.at("entry").get<unsigned>();
-  F.CfgExit = J.at("exit").get<unsigned>();
+    F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs"))});
+  F.CfgEntry = integer<unsigned>(J.at("entry"));
+  F.CfgExit = integer<unsigned>(J.at("exit"));
   return F;
 }
 
