@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
+#include <set>
 
 namespace corolint {
 namespace {
@@ -167,13 +168,28 @@ private:
     return R;
   }
 
+  /// The locals of \p F initialized from a `blockingResult` call: the only
+  /// ones whose destruction blockingResultOf, a scan of the function, needs
+  /// to look at.
+  static std::set<std::string> blockingResultHolders(const Program &P,
+                                                     const Function &F) {
+    std::set<std::string> Keys;
+    for (const SiteFact &S : F.fact().Sites)
+      if (S.Kind == SiteKind::ScopeBegin && S.OperandCall >= 0)
+        if (const FunctionModel *M = P.modelOf(F.site(S.OperandCall));
+            M && !M->BlockingResult.empty())
+          Keys.insert(S.Receiver.Key);
+    return Keys;
+  }
+
   void checkFunction(const Program &P, unsigned Fn,
                      std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
+    std::set<std::string> ResultHolders = blockingResultHolders(P, F);
     for (const SiteFact &S : F.fact().Sites) {
       if (!P.runsOnLoop({Fn, S.Id}))
         continue;
-      if (S.Kind == SiteKind::ScopeEnd)
+      if (S.Kind == SiteKind::ScopeEnd && ResultHolders.count(S.Receiver.Key))
         if (const SiteFact *Init = blockingResultOf(P, F, S))
           Out.push_back(destroyedResult(P, Fn, S, *Init));
       if (S.Kind != SiteKind::Call)

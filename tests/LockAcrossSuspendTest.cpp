@@ -138,4 +138,25 @@ TEST_F(LockAcrossSuspendTest, ImplicitFinalSuspendIsNotReported) {
   EXPECT_TRUE(Out.empty());
 }
 
+// N scoped guards alternating with N awaits in one coroutine (issue 15's
+// 20,000 statements): each guard's search stops at its release, so the work
+// is linear, where a search per pair of guard and await was quadratic.
+TEST_F(LockAcrossSuspendTest, WorkIsLinearInAlternatingGuardsAndAwaits) {
+  auto Alternating = [&](unsigned N) {
+    FunctionBuilder B("co", true);
+    for (unsigned I = 0; I < N; ++I) {
+      B.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+      B.scopeEnd(Body, Guard);
+      B.suspend(Body);
+    }
+    return B.build();
+  };
+  EXPECT_TRUE(runRule("lock-across-suspend", {Alternating(1000)}, Models)
+                  .empty());
+  uint64_t Small = ruleWork("lock-across-suspend", {Alternating(1000)}, Models);
+  uint64_t Large = ruleWork("lock-across-suspend", {Alternating(2000)}, Models);
+  EXPECT_LE(Large, 2 * Small + 10);
+  EXPECT_LE(Large, 3u * 2000);
+}
+
 } // namespace

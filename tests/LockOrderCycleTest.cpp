@@ -187,4 +187,21 @@ TEST_F(LockOrderCycleTest, ComponentSearchWorkIsLinearOnALongRing) {
   EXPECT_LE(ruleWork("lock-order-cycle", Ring, Models), 10u * N);
 }
 
+// N scoped guards of one mutex after another in one function: each guard's
+// search for what is taken while it is held stops at its release.
+TEST_F(LockOrderCycleTest, HeldSiteSearchIsLinearInSequentialGuards) {
+  auto Sequential = [&](unsigned N) {
+    FunctionBuilder B("f");
+    ObjectRef G = local("f::g", "std::lock_guard");
+    for (unsigned I = 0; I < N; ++I) {
+      B.scopeBegin(FunctionBuilder::Body, G, {argOf(0, mutex("m"))});
+      B.scopeEnd(FunctionBuilder::Body, G);
+    }
+    return std::vector<FunctionFact>{B.build()};
+  };
+  uint64_t Small = ruleWork("lock-order-cycle", Sequential(1000), Models);
+  uint64_t Large = ruleWork("lock-order-cycle", Sequential(2000), Models);
+  EXPECT_LE(Large, 2 * Small + 10);
+}
+
 } // namespace

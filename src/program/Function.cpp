@@ -147,6 +147,44 @@ bool Function::reaches(
   return searchFrom(Block, Fact.Sites[From].Pos.Index + 1, To, Blocks);
 }
 
+void Function::visitReachable(
+    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks,
+    llvm::function_ref<void(unsigned Site)> Visit) const {
+  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
+    return;
+  llvm::BitVector Seen(Fact.Sites.size());
+  // Visits block \p Block from site index \p Start; true when no site in
+  // the rest of it blocks, so that its successors are reached.
+  auto Scan = [&](unsigned Block, size_t Start) {
+    const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
+    for (size_t I = Start; I < Sites.size(); ++I) {
+      if (!Seen.test(Sites[I])) {
+        Seen.set(Sites[I]);
+        Visit(Sites[I]);
+      }
+      if (Blocks(Fact.Sites[Sites[I]]))
+        return false;
+    }
+    return true;
+  };
+  unsigned Block = Fact.Sites[From].Pos.Block;
+  if (!Scan(Block, Fact.Sites[From].Pos.Index + 1))
+    return;
+  // Entering a block always scans it from its first site, so each block is
+  // scanned whole at most once.
+  llvm::BitVector Entered(Fact.Cfg.size());
+  std::vector<unsigned> Work(Fact.Cfg[Block].Succs);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (Entered.test(B))
+      continue;
+    Entered.set(B);
+    if (Scan(B, 0))
+      llvm::append_range(Work, Fact.Cfg[B].Succs);
+  }
+}
+
 bool Function::reachesExit(
     unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)

@@ -52,6 +52,13 @@ public:
   /// site for which \p Blocks is true. False when the CFG does not place both.
   bool reaches(unsigned From, unsigned To,
                llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// Calls \p Visit with each site that reaches(\p From, site, \p Blocks)
+  /// holds for, once: one search instead of one per site. A blocking site
+  /// is visited and ends its path. Linear in the blocks and sites visited.
+  /// Visits nothing when the CFG does not place \p From.
+  void visitReachable(unsigned From,
+                      llvm::function_ref<bool(const SiteFact &)> Blocks,
+                      llvm::function_ref<void(unsigned Site)> Visit) const;
   /// Whether some path runs from site \p From to the function's exit
   /// without passing a site for which \p Blocks is true. True when the CFG
   /// does not place \p From.
