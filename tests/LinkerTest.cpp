@@ -80,6 +80,28 @@ TEST(Linker, CoroutineAndWhatItCallsRunOnTheLoop) {
   EXPECT_EQ(P.function(LeafContext.LoopVia->From.Function).name(), "helper");
 }
 
+// `co_await backoff{}` runs the awaiter's members on the coroutine's
+// thread: each defined one is called from the suspension.
+TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
+  ApiModels M = testModels();
+  FunctionBuilder Co("co", /*Coroutine=*/true), Ready("backoff::await_ready"),
+      Suspend("backoff::await_suspend");
+  Co.suspend(FunctionBuilder::Body);
+  unsigned Await = Co.suspend(FunctionBuilder::Body);
+  FunctionFact CoFact = Co.build();
+  CoFact.Sites[Await].AwaiterUsrs = {"c:@F@backoff::await_ready",
+                                     "c:@F@backoff::await_suspend",
+                                     "c:@F@undefined::await_resume"};
+  Program P = linkProgram(
+      {unit("/a.cpp", {CoFact, Ready.build(), Suspend.build()})}, M);
+  ASSERT_EQ(P.edges().size(), 2u);
+  for (const CallEdge &E : P.edges()) {
+    EXPECT_EQ(E.From.Site, Await);
+    EXPECT_EQ(E.Kind, EdgeKind::Calls);
+  }
+  EXPECT_TRUE(P.context(indexOf(P, "backoff::await_suspend")).Loop);
+}
+
 TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {
   ApiModels M = testModels();
   FunctionBuilder Main("main"), Tick("tick"), Work("work");

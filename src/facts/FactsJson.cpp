@@ -185,6 +185,8 @@ json siteToJson(const SiteFact &S) {
       J["operand"] = refToJson(S.Operand);
     if (!S.AwaitableType.empty())
       J["awaitableType"] = S.AwaitableType;
+    if (!S.AwaiterUsrs.empty())
+      J["awaiter"] = S.AwaiterUsrs;
   }
   return J;
 }
@@ -219,6 +221,8 @@ SiteFact siteFromJson(const json &J) {
     if (J.contains("operand"))
       S.Operand = refFromJson(J.at("operand"));
     S.AwaitableType = J.value("awaitableType", "");
+    if (J.contains("awaiter"))
+      S.AwaiterUsrs = J.at("awaiter").get<std::vector<std::string>>();
   }
   return S;
 }

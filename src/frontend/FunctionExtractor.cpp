@@ -278,6 +278,34 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
   return true;
 }
 
+/// The awaiter members a suspension calls: the member calls the language
+/// puts in its ready, suspend and resume expressions, each once, in that
+/// order. Only defined functions matter to the linker, which ignores the
+/// rest.
+static std::vector<std::string> awaiterCalls(const CoroutineSuspendExpr *E,
+                                             const Names &N) {
+  std::vector<std::string> Usrs;
+  for (const Expr *Part :
+       {E->getReadyExpr(), E->getSuspendExpr(), E->getResumeExpr()}) {
+    llvm::SmallVector<const Stmt *, 8> Work{Part};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<OpaqueValueExpr>(S))
+        continue; // The awaiter object itself, already the operand's.
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+        if (const CXXMethodDecl *M = Call->getMethodDecl();
+            M && M->getIdentifier() &&
+            M->getName().starts_with("await_")) {
+          std::string Usr = N.usr(M);
+          if (!llvm::is_contained(Usrs, Usr))
+            Usrs.push_back(std::move(Usr));
+        }
+      llvm::append_range(Work, S->children());
+    }
+  }
+  return Usrs;
+}
+
 bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
   SiteFact &S = addSite(SiteKind::Suspend, E->getBeginLoc());
   SiteOfStmt[E] = S.Id;
@@ -288,6 +316,7 @@ bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
   if (isa<CallExpr>(Operand) || isa<CXXConstructExpr>(Operand))
     PendingOperands.push_back({S.Id, Operand});
   SuspendOperands.push_back({S.Id, E->getOperand()});
+  S.AwaiterUsrs = awaiterCalls(E, N);
   return true;
 }
 

@@ -133,6 +133,12 @@ void Linker::buildEdges() {
       if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0)
         AwaitedCalls.insert(S.OperandCall);
     for (const SiteFact &S : F.Sites) {
+      // An awaiter's members run on the awaiting coroutine's thread, as if
+      // it called them where it awaits: a sleep in `await_suspend` is the
+      // coroutine's.
+      for (const std::string &Usr : S.AwaiterUsrs)
+        if (std::optional<unsigned> Member = P.find(Usr))
+          P.Edges.push_back({{FnIndex, S.Id}, *Member, EdgeKind::Calls});
       if (S.Kind != SiteKind::Call)
         continue;
       SiteRef At{FnIndex, S.Id};
