@@ -129,19 +129,61 @@ private:
     }
   }
 
+  /// The locks in \p Fn that may be on \p G's mutexes: those on one of
+  /// them, and, since missing a lock would report correct code, those the
+  /// analysis cannot tie to a mutex of the program: a guard over no named
+  /// mutex or over a local (a reference to the real one), and a guard a
+  /// function returns (`auto lk = lock();`).
+  std::vector<LockAcquisition> mayGuard(unsigned Fn, const Guarded &G) const {
+    std::vector<LockAcquisition> Result;
+    std::set<unsigned> Sites;
+    for (LockAcquisition &A : findLockAcquisitions(P, Fn)) {
+      Sites.insert(A.Site);
+      bool Unknown = A.Mutexes.empty();
+      bool Ours = false;
+      for (const ObjectRef *M : A.Mutexes)
+        for (const ObjectRef &R : P.resolve(Fn, *M)) {
+          Ours |= G.Mutexes.count(R.Key) > 0;
+          Unknown |= R.K == ObjectRef::Kind::Local;
+        }
+      if (Ours || Unknown)
+        Result.push_back(std::move(A));
+    }
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const TypeModel *T = S.Kind == SiteKind::ScopeBegin
+                               ? P.models().type(S.Receiver.Type)
+                               : nullptr;
+      if (T && T->Role == TypeRole::SyncGuard && !Sites.count(S.Id) &&
+          S.OperandCall >= 0)
+        Result.push_back({S.Id, &S.Receiver, T, {}, nullptr, false, false,
+                          "lock '" + S.Receiver.spelledName() + "'"});
+    }
+    return Result;
+  }
+
+  /// Whether every call into \p Fn is made with one of \p G's mutexes (or
+  /// a lock that may be one) held: the caller guards what \p Fn changes.
+  bool calledUnderLock(unsigned Fn, const Guarded &G) const {
+    bool Called = false;
+    for (const CallEdge &E : P.edges()) {
+      if (E.Callee != Fn)
+        continue;
+      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+        return false;
+      Called = true;
+      if (!heldAt(P.function(E.From.Function), mayGuard(E.From.Function, G),
+                  E.From.Site))
+        return false;
+    }
+    return Called;
+  }
+
   /// A change of \p G's state in \p Fn that reaches \p Notify with none of
   /// its mutexes held at the change nor taken on the way.
   std::optional<Finding> unguardedChange(unsigned Fn, const SiteFact &Notify,
                                          const Guarded &G) const {
     const Function &F = P.function(Fn);
-    std::vector<LockAcquisition> Guards;
-    for (LockAcquisition &A : findLockAcquisitions(P, Fn))
-      if (llvm::any_of(A.Mutexes, [&](const ObjectRef *M) {
-            return llvm::any_of(P.resolve(Fn, *M), [&](const ObjectRef &R) {
-              return G.Mutexes.count(R.Key) > 0;
-            });
-          }))
-        Guards.push_back(std::move(A));
+    std::vector<LockAcquisition> Guards = mayGuard(Fn, G);
     auto TakesMutex = [&](const SiteFact &S) {
       return llvm::any_of(Guards,
                           [&](const LockAcquisition &A) { return A.Site == S.Id; });
@@ -151,6 +193,8 @@ private:
       if (!Changed || !F.reaches(S.Id, Notify.Id, TakesMutex) ||
           heldAt(F, Guards, S.Id))
         continue;
+      if (calledUnderLock(Fn, G))
+        return std::nullopt;
       return makeFinding(Fn, S, Notify, G, *Changed);
     }
     return std::nullopt;

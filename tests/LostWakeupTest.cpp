@@ -124,4 +124,50 @@ TEST_F(LostWakeupTest, TypesThatKeepSignalsAreQuiet) {
   EXPECT_TRUE(check(waiter(Ready), N).empty());
 }
 
+// Locks the analysis cannot tie to the waiters' mutex may be it: a guard a
+// helper returns (`auto lk = lock();`), a guard over a local reference to
+// the mutex. Reporting them would flag correct code.
+TEST_F(LostWakeupTest, LocksThatMayBeTheMutexCountAsIt) {
+  FunctionBuilder Returned("notify");
+  unsigned Make = Returned.call(Body, "make_lock");
+  unsigned Begin = Returned.scopeBegin(Body, local("notify::lk", "std::unique_lock"));
+  Returned.write(Body, Ready);
+  Returned.scopeEnd(Body, local("notify::lk", "std::unique_lock"));
+  Returned.call(Body, "cv::notify_all", Cv);
+  FunctionFact R = Returned.build();
+  R.Sites[Begin].OperandCall = Make;
+  std::vector<FunctionFact> Functions = waiter(Ready);
+  Functions.push_back(R);
+  EXPECT_TRUE(runRule("lost-wakeup", Functions, Models).empty());
+
+  FunctionBuilder ViaReference("notify");
+  ViaReference.scopeBegin(Body, Guard, {argOf(0, local("notify::m", "std::mutex"))});
+  ViaReference.write(Body, Ready);
+  ViaReference.scopeEnd(Body, Guard);
+  ViaReference.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(waiter(Ready), ViaReference).empty());
+}
+
+// A helper that changes the state and notifies, called only with the mutex
+// held, is guarded by its callers; one unguarded caller makes it a finding.
+TEST_F(LostWakeupTest, CallersHoldingTheMutexGuardTheHelper) {
+  FunctionBuilder Helper("push_locked");
+  Helper.write(Body, Ready);
+  Helper.call(Body, "cv::notify_all", Cv);
+  auto Run = [&](bool AlsoUnlocked) {
+    FunctionBuilder Push("push");
+    Push.scopeBegin(Body, local("push::g", "std::lock_guard"), {argOf(0, Mtx)});
+    Push.call(Body, "push_locked");
+    Push.scopeEnd(Body, local("push::g", "std::lock_guard"));
+    if (AlsoUnlocked)
+      Push.call(Body, "push_locked");
+    std::vector<FunctionFact> Functions = waiter(Ready);
+    Functions.push_back(Push.build());
+    Functions.push_back(Helper.build());
+    return runRule("lost-wakeup", Functions, Models).size();
+  };
+  EXPECT_EQ(Run(false), 0u);
+  EXPECT_EQ(Run(true), 1u);
+}
+
 } // namespace

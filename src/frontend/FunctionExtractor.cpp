@@ -83,6 +83,7 @@ public:
   }
   bool VisitVarDecl(VarDecl *V);
   bool VisitBinaryOperator(BinaryOperator *E);
+  bool VisitUnaryOperator(UnaryOperator *E);
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
     Values.noteRangeFor(S);
     return true;
@@ -270,6 +271,20 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
   if (E->getOpcode() == BO_Assign)
     noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
   ObjectRef Target = N.objectOf(E->getLHS());
+  if (!Target.isKnown())
+    return true;
+  SiteFact &S = addSite(SiteKind::Write, E->getOperatorLoc());
+  SiteOfStmt[E] = S.Id;
+  S.Receiver = std::move(Target);
+  return true;
+}
+
+/// `++pending`, `count--`: a built-in increment or decrement writes its
+/// operand as an assignment does (an overloaded one is a call).
+bool SiteCollector::VisitUnaryOperator(UnaryOperator *E) {
+  if (!E->isIncrementDecrementOp())
+    return true;
+  ObjectRef Target = N.objectOf(E->getSubExpr());
   if (!Target.isKnown())
     return true;
   SiteFact &S = addSite(SiteKind::Write, E->getOperatorLoc());
