@@ -28,8 +28,7 @@ namespace {
 
 /// Whether \p Chain starts where the code was handed to a loop.
 bool knownLoop(const std::vector<CallEdge> &Chain) {
-  return !Chain.empty() && Chain.front().Kind != EdgeKind::Calls &&
-         Chain.front().Kind != EdgeKind::Awaits;
+  return !Chain.empty() && handsToLoop(Chain.front().Kind);
 }
 
 Level levelFor(BlockingKind K, bool KnownLoop) {
@@ -82,15 +81,12 @@ std::string messageFor(const SiteFact &Call, const FunctionModel &M,
 /// Where loop context starts: a coroutine, or the registration of a callback.
 PathStep rootStep(const Program &P, SiteRef Root,
                   const std::vector<CallEdge> &Chain) {
-  if (!Chain.empty() && Chain.front().Kind != EdgeKind::Calls &&
-      Chain.front().Kind != EdgeKind::Awaits)
+  if (knownLoop(Chain))
     return {P.site(Chain.front().From).Loc,
             "'" + P.function(Chain.front().Callee).name().str() +
                 "' is handed to the event loop here (" +
                 (Chain.front().Kind == EdgeKind::Spawns ? "spawned"
-                 : Chain.front().Kind == EdgeKind::Continuation
-                     ? "continuation"
-                     : "loop callback") +
+                                                        : "loop callback") +
                 ")"};
   const Function &F = P.function(Root.Function);
   if (!F.beforeFirstSuspension(Root.Site))
@@ -108,9 +104,13 @@ std::vector<PathStep> pathTo(const Program &P, SiteRef At,
   SiteRef Root = Chain.empty() ? At : Chain.front().From;
   std::vector<PathStep> Path{rootStep(P, Root, Chain)};
   for (const CallEdge &E : Chain)
-    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+    if (!handsToLoop(E.Kind))
       Path.push_back({P.site(E.From).Loc,
-                      "calls '" + P.function(E.Callee).name().str() + "'"});
+                      (E.Kind == EdgeKind::Continuation
+                           ? "chains '" + P.function(E.Callee).name().str() +
+                                 "' as a continuation"
+                           : "calls '" + P.function(E.Callee).name().str() +
+                                 "'")});
   Path.push_back({Call.Loc, "'" + Call.CalleeName + "' blocks here"});
   return Path;
 }

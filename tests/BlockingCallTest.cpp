@@ -18,6 +18,7 @@ protected:
       {"name": "loop::run", "blocking": "runs the loop", "blockingKind": "deadlock"},
       {"name": "std::mutex::lock", "blocking": "locks", "blockingKind": "lock"},
       {"name": "loop::add_timer", "loopCallback": 1},
+      {"name": "future::then", "continuation": 0},
       {"name": "std::thread::thread", "offload": 0},
       {"name": "recv", "blocking": "receives", "descriptorArg": 0},
       {"name": "fcntl", "descriptorArg": 0, "nonblockingArg": 2,
@@ -300,7 +301,17 @@ ArgFact constant(unsigned Index, int64_t Value) {
 // conditions matters: a write in a loop, a call to the writer in a loop, a
 // size past PIPE_BUF or not constant, a pipe kept in a field.
 TEST_F(BlockingCallTest, FewBytesWrittenOnceIntoALocalPipeAreQuiet) {
-  enum Variant { Once, WriteInLoop, CallInLoop, Large, UnknownSize, Field };
+  enum Variant {
+    Once,
+    WriteInLoop,
+    CallInLoop,
+    Large,
+    UnknownSize,
+    Field,
+    Negative,
+    Captured,
+    CapturedInTimer
+  };
   auto Check = [&](Variant V) {
     ObjectRef Fds = V == Field ? field("test::fds_") : local("test::fds", "");
     FunctionBuilder Test("test"), Writer("writer", true);
@@ -308,20 +319,54 @@ TEST_F(BlockingCallTest, FewBytesWrittenOnceIntoALocalPipeAreQuiet) {
     unsigned Call = V == CallInLoop ? Test.block() : Body;
     if (V == CallInLoop)
       Test.succs(Body, {Call}).succs(Call, {Call, 1});
-    Test.call(Call, "writer", {}, {heldIn(0, Fds)});
+    bool Captures = V == Captured || V == CapturedInTimer;
+    if (V == CapturedInTimer)
+      Test.pass(Call, "loop::add_timer", 1, "writer");
+    else
+      Test.call(Call, "writer", {}, {heldIn(0, Fds)});
     Writer.suspend(Body);
     unsigned Write = V == WriteInLoop ? Writer.block() : Body;
     if (V == WriteInLoop)
       Writer.succs(Body, {Write}).succs(Write, {Write, 1});
-    std::vector<ArgFact> Args{argOf(0, param("writer", 0, "fd", ""))};
+    // A lambda that captures the pipe names the test's own local.
+    std::vector<ArgFact> Args{Captures ? heldIn(0, Fds)
+                                       : argOf(0, param("writer", 0, "fd", ""))};
     if (V != UnknownSize)
-      Args.push_back(constant(2, V == Large ? 8192 : 8));
+      Args.push_back(constant(2, V == Large ? 8192 : V == Negative ? -1 : 8));
     Writer.call(Write, "write", {}, std::move(Args));
     return check({Test.build(), Writer.build()}).size();
   };
   EXPECT_EQ(Check(Once), 0u);
-  for (Variant V : {WriteInLoop, CallInLoop, Large, UnknownSize, Field})
+  EXPECT_EQ(Check(Captured), 0u);
+  for (Variant V : {WriteInLoop, CallInLoop, Large, UnknownSize, Field,
+                    Negative, CapturedInTimer})
     EXPECT_EQ(Check(V), 1u) << "variant " << V;
+}
+
+// A continuation runs where the code chaining it runs: chained in a timer
+// callback, it is that callback's loop code, and the path starts at the
+// registration and shows the chaining; chained from main, it is not loop
+// code at all.
+TEST_F(BlockingCallTest, ContinuationInheritsTheContextOfItsChainer) {
+  for (bool OnLoop : {true, false}) {
+    FunctionBuilder Main("main"), Tick("tick"), Then("then_cb");
+    if (OnLoop)
+      Main.pass(Body, "loop::add_timer", 1, "tick");
+    else
+      Main.call(Body, "tick");
+    Tick.pass(Body, "future::then", 0, "then_cb");
+    Then.call(Body, "sleep");
+    std::vector<Finding> F = check({Main.build(), Tick.build(), Then.build()});
+    ASSERT_EQ(F.size(), OnLoop ? 1u : 0u);
+    if (!OnLoop)
+      continue;
+    ASSERT_EQ(F[0].Path.size(), 3u);
+    EXPECT_NE(F[0].Path[0].Message.find("'tick' is handed to the event loop "
+                                        "here (loop callback)"),
+              std::string::npos)
+        << F[0].Path[0].Message;
+    EXPECT_EQ(F[0].Path[1].Message, "chains 'then_cb' as a continuation");
+  }
 }
 
 } // namespace

@@ -84,6 +84,17 @@ std::vector<ObjectRef> Program::descriptorHolders(unsigned Fn, const ArgFact &A,
   return Result;
 }
 
+bool Program::calledOnceOnlyBy(unsigned Caller, unsigned Fn) const {
+  if (EdgesInto[Fn].empty())
+    return false;
+  return llvm::all_of(EdgesInto[Fn], [&](unsigned Index) {
+    const CallEdge &E = Edges[Index];
+    return E.From.Function == Caller &&
+           (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+           !function(Caller).repeats(E.From.Site);
+  });
+}
+
 bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
@@ -91,20 +102,32 @@ bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
     return false;
   const ArgFact *Size = argAt(S, M->SizeArg);
   const ArgFact *Descriptor = argAt(S, M->DescriptorArg);
-  if (!Size || !Size->Constant || *Size->Constant > PipeAtomicBytes ||
-      !Descriptor || !holderOf(*Descriptor).isKnown())
+  if (!Size || !Size->Constant || *Size->Constant < 0 ||
+      *Size->Constant > PipeAtomicBytes || !Descriptor ||
+      !holderOf(*Descriptor).isKnown())
     return false;
-  bool OnceEach = true, AllChannels = true;
+  // The write must be reached from the run of the function that made the
+  // pipe, through calls that pass it down: a lambda that captures the pipe
+  // and is handed to a repeating timer writes once per tick.
+  std::set<unsigned> OnTheWay{Call.Function};
+  std::vector<unsigned> Makers;
+  bool OnceEach = true;
   bool Complete = followParameters(
       Call.Function, holderOf(*Descriptor),
       [](const ArgFact &Arg) { return holderOf(Arg); },
       [&](const ObjectRef &Holder) {
-        AllChannels = AllChannels && LocalChannels.count(Holder.Key) > 0;
+        auto It = LocalChannels.find(Holder.Key);
+        Makers.push_back(It == LocalChannels.end() ? ~0u : It->second);
       },
       [&](const CallEdge &E) {
+        OnTheWay.insert(E.From.Function);
         OnceEach = OnceEach && !function(E.From.Function).repeats(E.From.Site);
       });
-  return Complete && AllChannels && OnceEach;
+  return Complete && OnceEach && !Makers.empty() &&
+         llvm::all_of(Makers, [&](unsigned Maker) {
+           return OnTheWay.count(Maker) ||
+                  calledOnceOnlyBy(Maker, Call.Function);
+         });
 }
 
 bool Program::onNonblockingDescriptor(SiteRef Call) const {
@@ -147,16 +170,16 @@ static std::vector<bool> runFunctions(const Program &P) {
   return Run;
 }
 
-std::set<std::string> localChannels(const Program &P) {
-  std::set<std::string> Keys;
+std::map<std::string, unsigned> localChannels(const Program &P) {
+  std::map<std::string, unsigned> Makers;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites)
       if (const FunctionModel *M = P.modelOf(S);
           S.Kind == SiteKind::Call && M && M->MakesChannel)
         for (const ObjectRef &H : descriptorsOf(P, Fn, S, *M))
           if (H.K == ObjectRef::Kind::Local)
-            Keys.insert(H.Key);
-  return Keys;
+            Makers.emplace(H.Key, Fn);
+  return Makers;
 }
 
 std::set<std::string> nonblockingDescriptors(const Program &P) {

@@ -15,11 +15,6 @@
 
 namespace corolint {
 
-/// Handing a callable over this way makes it a root of loop context.
-static bool startsLoopContext(EdgeKind K) {
-  return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns;
-}
-
 /// The callee of such an edge runs in the context of the code that makes
 /// it: a call, an await, and a future's continuation, which the thread that
 /// fulfils the future or the executor the future was given runs (seastar's
@@ -380,7 +375,7 @@ void Linker::computeContexts() {
   // context wherever the handing-over happens.
   for (const CallEdge &E : P.Edges) {
     ExecutionContext &C = P.Contexts[E.Callee];
-    if (startsLoopContext(E.Kind))
+    if (handsToLoop(E.Kind))
       ReachLoop(E.Callee, E);
     else if (E.Kind == EdgeKind::Offload && !C.Worker) {
       C.Worker = true;

@@ -127,7 +127,7 @@ std::vector<CallEdge> Program::loopChain(SiteRef At) const {
     if (!Via)
       break;
     Chain.push_back(*Via);
-    if (Via->Kind != EdgeKind::Calls && Via->Kind != EdgeKind::Awaits)
+    if (handsToLoop(Via->Kind))
       break; // The registration is where loop context starts.
     Here = Via->From;
   }

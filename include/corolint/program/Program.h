@@ -143,8 +143,16 @@ enum class EdgeKind {
   LoopCallback, ///< A callable handed to the loop (timer, post, continuation).
   Spawns,       ///< A coroutine started on the loop (co_spawn).
   Offload,      ///< A callable handed to another thread or a pool.
-  Continuation, ///< A callable run on the loop once a future is fulfilled.
+  Continuation, ///< A callable run once a future is fulfilled, in the
+                ///< context of the code that chains it.
 };
+
+/// Whether handing a callable over by an edge of kind \p K makes it a root
+/// of loop context (the registration is where loop code starts), rather
+/// than running it in the context of the code that hands it over.
+inline bool handsToLoop(EdgeKind K) {
+  return K == EdgeKind::LoopCallback || K == EdgeKind::Spawns;
+}
 
 /// A function-to-function edge of the call/wait graph.
 struct CallEdge {
@@ -272,6 +280,11 @@ private:
       llvm::function_ref<void(const ObjectRef &)> Found,
       llvm::function_ref<void(const CallEdge &)> Through = {}) const;
 
+  /// Whether \p Fn runs only when \p Caller calls it, once per run of
+  /// \p Caller: every edge into it is a call or await from \p Caller at a
+  /// site outside loops (a lambda capturing \p Caller's locals).
+  bool calledOnceOnlyBy(unsigned Caller, unsigned Fn) const;
+
   friend class Linker;
   const ApiModels *Models = nullptr;
   std::vector<Function> Functions;
@@ -292,8 +305,9 @@ private:
   /// Keys of the objects that hold a descriptor the program makes
   /// non-blocking somewhere (nonblockingDescriptors()).
   std::set<std::string> NonblockingDescriptors;
-  /// Keys of the locals that hold a channel a call makes (localChannels()).
-  std::set<std::string> LocalChannels;
+  /// Keys of the locals that hold a channel a call makes, with the function
+  /// that makes it (localChannels()).
+  std::map<std::string, unsigned> LocalChannels;
 };
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or
@@ -333,9 +347,9 @@ std::map<std::string, std::vector<Value>> storedValues(
 std::set<std::string> nonblockingDescriptors(const Program &P);
 
 /// The keys of the locals that hold a descriptor of a channel some call of
-/// \p P makes (a model's `makesChannel`): a pipe that lives as long as the
-/// function that made it.
-std::set<std::string> localChannels(const Program &P);
+/// \p P makes (a model's `makesChannel`), each with the function that makes
+/// it: a pipe that lives as long as one run of that function.
+std::map<std::string, unsigned> localChannels(const Program &P);
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken
