@@ -348,6 +348,12 @@ check "--verify-config: unknown rule is an error" 2 $?
 contains "--verify-config names file and line" "$work/err.txt" "bad.yaml:2: Checks: '-wait-cycel' matches no rule"
 clint --config-file=bad.yaml > /dev/null 2> "$work/err.txt"
 contains "an unknown rule warns in a run" "$work/err.txt" "warning: bad.yaml:2: Checks: '-wait-cycel' matches no rule"
+# Found by the configuration fuzzer: a malformed flow mapping under Models
+# whose nodes lie outside the text crashed the line lookup.
+cp "$src/tests/fuzz/seeds/config/regression-node-outside-text.yaml" "$conf/outside.yaml"
+(cd "$conf" && "$corolint" --verify-config --config=outside.yaml) > /dev/null 2> "$work/err.txt"
+check "--verify-config: malformed models list is an error, not a crash" 2 $?
+contains "the malformed file is named" "$work/err.txt" "outside.yaml"
 printf "Checks: '*'\nHeaderFiltre: 'x'\n" > "$conf/key.yaml"
 (cd "$conf" && "$corolint" --verify-config --config=key.yaml) > /dev/null 2> "$work/err.txt"
 check "--verify-config: unknown key" 2 $?

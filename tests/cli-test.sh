@@ -77,6 +77,12 @@ echo '[{"directory": ' > "$work/broken/compile_commands.json"
 "$corolint" -p "$work/broken" > /dev/null 2> "$work/err.txt"
 check "malformed compile database" 2 $?
 contains "malformed database named" "$work/err.txt" "broken/compile_commands.json"
+# Found by the compile database fuzzer: a number too large for a double
+# threw past the JSON check.
+printf '[{"directory": "/", "file": "a.cpp", "command": "cc", "x": 1e999999}]' > "$work/broken/compile_commands.json"
+"$corolint" -p "$work/broken" > /dev/null 2> "$work/err.txt"
+check "a number overflowing a double is a malformed database" 2 $?
+contains "the overflow is named" "$work/err.txt" "not valid JSON"
 "$corolint" -p "$proj/build" "$proj/other.cpp" > /dev/null 2> "$work/err.txt"
 check "file not in the database" 2 $?
 contains "names the file" "$work/err.txt" "other.cpp: not in the compile database"

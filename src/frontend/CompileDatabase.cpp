@@ -44,6 +44,9 @@ static llvm::Error checkCompileDatabase(llvm::StringRef Text,
   } catch (const nlohmann::json::parse_error &E) {
     return Fail("not valid JSON at byte " + std::to_string(E.byte) +
                 " (is it cut short?)");
+  } catch (const nlohmann::json::exception &E) {
+    // A number too large for a double, found by the compile database fuzzer.
+    return Fail(std::string("not valid JSON: ") + E.what());
   }
   if (!Db.is_array())
     return Fail("must be a JSON list of entries");

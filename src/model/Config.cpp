@@ -43,6 +43,13 @@ public:
   llvm::Expected<Config> read();
 
 private:
+  /// The line of \p Loc, or 0 when it is in no buffer: the parser gives a
+  /// node of a malformed document a range outside the text (found by the
+  /// configuration fuzzer).
+  unsigned lineOf(llvm::SMLoc Loc) const {
+    return SM.FindBufferContainingLoc(Loc) ? SM.getLineAndColumn(Loc).first
+                                           : 0;
+  }
   llvm::Error errorAt(llvm::yaml::Node *N, const llvm::Twine &Message);
   llvm::Expected<json> toJson(llvm::yaml::Node *N, unsigned Depth = 0);
   llvm::Expected<std::string> scalar(llvm::yaml::Node *N);
@@ -67,7 +74,7 @@ llvm::Error ConfigReader::errorAt(llvm::yaml::Node *N,
   // A node the parser gave up on says less than why it gave up.
   if (!YamlError.empty())
     return malformed();
-  unsigned Line = N ? SM.getLineAndColumn(N->getSourceRange().Start).first : 0;
+  unsigned Line = N ? lineOf(N->getSourceRange().Start) : 0;
   return llvm::createStringError(std::errc::invalid_argument, "%s:%u: %s",
                                  Path.c_str(), Line, Message.str().c_str());
 }
@@ -136,7 +143,7 @@ llvm::Error ConfigReader::readModels(llvm::yaml::Node *N, Config &C) {
     llvm::Expected<json> Model = toJson(&Item);
     if (!Model)
       return Model.takeError();
-    unsigned Line = SM.getLineAndColumn(Item.getSourceRange().Start).first;
+    unsigned Line = lineOf(Item.getSourceRange().Start);
     C.Models.push_back({Path + ":" + std::to_string(Line) + ": Models[" +
                             std::to_string(Index++) + "]",
                         Model->dump()});
@@ -163,7 +170,7 @@ llvm::Error ConfigReader::readLevels(llvm::yaml::Node *N, Config &C) {
     // Whether the rule exists is --verify-config's question: a rule of a
     // newer corolint must not break older ones.
     unsigned Line =
-        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+        lineOf(KV.getKey()->getSourceRange().Start);
     C.Levels.push_back({*Rule, {*Level, Line}});
   }
   return llvm::Error::success();
@@ -192,7 +199,7 @@ llvm::Expected<Config> ConfigReader::read() {
     if (!Key)
       return Key.takeError();
     unsigned Line =
-        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+        lineOf(KV.getKey()->getSourceRange().Start);
     auto [First, New] = Seen.try_emplace(*Key, Line);
     if (!New)
       return errorAt(KV.getKey(), "'" + *Key +
@@ -214,7 +221,7 @@ llvm::Expected<Config> ConfigReader::read() {
       return V.takeError();
     Known->second->Value = *V;
     Known->second->Line =
-        SM.getLineAndColumn(KV.getKey()->getSourceRange().Start).first;
+        lineOf(KV.getKey()->getSourceRange().Start);
   }
   if (Stream.failed())
     return malformed();
