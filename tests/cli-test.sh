@@ -164,6 +164,17 @@ if [ -c /dev/full ]; then
   check "standard output that cannot be written" 2 $?
   contains "standard output is named" "$work/err.txt" "standard output: cannot write"
 fi
+mkdir -p "$work/a%b"
+"$corolint" -p "$proj/build" -o "$work/a%b/out.txt" > /dev/null 2>&1
+check "-o a path with a % in it" 1 $?
+echo old > "$work/real.txt"
+ln -s real.txt "$work/link.txt"
+"$corolint" -p "$proj/build" -o "$work/link.txt" > /dev/null 2>&1
+if [ -L "$work/link.txt" ] && grep -q "lock-across-suspend" "$work/real.txt"; then
+  echo "ok: -o a symbolic link writes its file and keeps the link"; else
+  echo "FAIL: -o replaced a symbolic link"; failures=$((failures + 1)); fi
+(cd "$work" && "$corolint" -p "$proj/build" --write-baseline=- > baseline-stdout.json 2>/dev/null)
+contains "--write-baseline=- writes standard output" "$work/baseline-stdout.json" '"corolint-baseline"'
 mkfifo "$work/fifo"
 cat "$work/fifo" > "$work/from-fifo.txt" &
 "$corolint" -p "$proj/build" -o "$work/fifo" > /dev/null 2>&1

@@ -17,8 +17,9 @@
 
 namespace corolint {
 
-/// Writes what \p Write produces to \p Path, whole or not at all. The error
-/// names the file: "PATH: cannot write: REASON".
+/// Writes what \p Write produces to \p Path, whole or not at all; "-" is
+/// standard output, and a symbolic link is written through to its file.
+/// The error names the file: "PATH: cannot write: REASON".
 llvm::Error writeOutputFile(llvm::StringRef Path,
                             llvm::function_ref<void(llvm::raw_ostream &)> Write);
 

@@ -301,17 +301,8 @@ private:
 /// Writes through a callback to -o (atomically) or to stdout.
 int Driver::writeOutput(
     llvm::function_ref<void(llvm::raw_ostream &)> Write) const {
-  if (Options.Output.empty() || Options.Output == "-") {
-    Write(llvm::outs());
-    llvm::outs().flush();
-    if (std::error_code EC = llvm::outs().error()) {
-      // Cleared, or the stream aborts the program when it is destroyed.
-      llvm::outs().clear_error();
-      return fail("standard output: cannot write: " + EC.message());
-    }
-    return ExitClean;
-  }
-  if (llvm::Error E = writeOutputFile(Options.Output, Write))
+  if (llvm::Error E = writeOutputFile(
+          Options.Output.empty() ? "-" : Options.Output, Write))
     return fail(llvm::toString(std::move(E)));
   return ExitClean;
 }
