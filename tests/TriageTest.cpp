@@ -270,9 +270,13 @@ TEST(HeaderFilter, ProjectRootIsTheRepositoryOrTheCommonFolder) {
   ASSERT_FALSE(llvm::sys::fs::create_directories(Tests));
   std::set<std::string> Mains{Src + "/a.cpp", Tests + "/b.cpp"};
   EXPECT_EQ(projectRoot(Mains, ""), Root + "/repo");
-  EXPECT_EQ(projectRoot(Mains, Root + "/build"), Root);
-  ASSERT_FALSE(llvm::sys::fs::create_directory(Root + "/repo/.git"));
+  // Run from above the sources, the run's folder is the project; run from
+  // elsewhere (or from /), it says nothing.
+  EXPECT_EQ(projectRoot(Mains, Root), Root);
   EXPECT_EQ(projectRoot(Mains, Root + "/build"), Root + "/repo");
+  EXPECT_EQ(projectRoot(Mains, "/"), Root + "/repo");
+  ASSERT_FALSE(llvm::sys::fs::create_directory(Root + "/repo/.git"));
+  EXPECT_EQ(projectRoot(Mains, Root), Root + "/repo");
   EXPECT_EQ(projectRoot({}, Root), "");
   llvm::sys::fs::remove_directories(Root);
 }

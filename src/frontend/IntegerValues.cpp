@@ -74,6 +74,13 @@ ObjectRef IntegerValues::holder(const Expr *E, unsigned Depth,
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     if (InGetter)
       return {};
+    // A library's member (`std::array::data()`) hands out the object's own
+    // elements, whatever field its body names: that field is the same for
+    // every array of the program. The program's own getters name theirs.
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const SourceManager &SM = N.context().getSourceManager();
+    if (M && SM.isInSystemHeader(SM.getExpansionLoc(M->getLocation())))
+      return elementsOf(Call, Depth);
     ObjectRef Field = getterField(Call, Depth);
     return Field.isKnown() ? Field : elementsOf(Call, Depth);
   }

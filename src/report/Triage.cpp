@@ -10,7 +10,8 @@
 namespace corolint {
 
 bool HeaderFilter::shows(llvm::StringRef File) const {
-  if (MainFiles.count(File.str()))
+  // A finding with no file (a malformed place) is shown, not lost.
+  if (File.empty() || MainFiles.count(File.str()))
     return true;
   if (Exclude && Exclude->match(File))
     return false;
@@ -63,15 +64,26 @@ std::string projectRoot(const std::set<std::string> &MainFiles,
     if (llvm::sys::fs::exists(Git))
       return Folder.str();
   }
-  return SourceRoot.empty() ? Common : commonFolder(Common, SourceRoot);
+  // The folder corolint runs in widens the project only when it holds the
+  // sources (a run from the repository's top, the sources in src/); run
+  // from elsewhere, it says nothing about them, and `/` would make every
+  // header the project's.
+  llvm::StringRef Root(SourceRoot);
+  if (Root.empty() || Root == "/" || Root == Common ||
+      !llvm::StringRef(Common).starts_with((Root + "/").str()))
+    return Common;
+  return Root.str();
 }
 
 std::optional<Finding> placeInProject(Finding F, const HeaderFilter &Headers) {
   if (Headers.shows(F.Loc.File))
     return F;
-  // The steps that lead to the finding come before the one at its place.
-  auto Own = llvm::find_if(
-      F.Path, [&](const PathStep &S) { return S.Loc == F.Loc; });
+  // The steps that lead to the finding come before the one at its place,
+  // which is the last step there (a macro may put earlier ones there too).
+  auto Last = llvm::find_if(llvm::reverse(F.Path), [&](const PathStep &S) {
+    return S.Loc == F.Loc;
+  });
+  auto Own = Last == F.Path.rend() ? F.Path.end() : std::prev(Last.base());
   auto Shown = std::find_if(std::make_reverse_iterator(Own), F.Path.rend(),
                             [&](const PathStep &S) {
                               return Headers.shows(S.Loc.File);

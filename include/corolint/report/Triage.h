@@ -32,10 +32,10 @@ struct HeaderFilter {
 };
 
 /// The project's folder: the nearest folder holding `.git` at or above the
-/// folder that all of \p MainFiles are in; without one, the folder that both
-/// those files and \p SourceRoot (where corolint runs, or --source-root)
-/// are in. It depends on no compile database, so `link` agrees with the
-/// one-shot run.
+/// folder that all of \p MainFiles are in; without one, \p SourceRoot
+/// (where corolint runs, or --source-root) when it holds that folder, else
+/// that folder itself. It depends on no compile database, so `link` agrees
+/// with the one-shot run.
 std::string projectRoot(const std::set<std::string> &MainFiles,
                         llvm::StringRef SourceRoot);
 
