@@ -91,7 +91,7 @@ TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
   FunctionFact CoFact = Co.build();
   CoFact.Sites[Await].AwaiterUsrs = {"c:@F@backoff::await_ready",
                                      "c:@F@backoff::await_suspend",
-                                     "c:@F@undefined::await_resume"};
+                                     "c:@F@undefined::await_suspend"};
   Program P = linkProgram(
       {unit("/a.cpp", {CoFact, Ready.build(), Suspend.build()})}, M);
   ASSERT_EQ(P.edges().size(), 2u);
@@ -100,6 +100,20 @@ TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
     EXPECT_EQ(E.Kind, EdgeKind::Calls);
   }
   EXPECT_TRUE(P.context(indexOf(P, "backoff::await_suspend")).Loop);
+}
+
+// `complete_ = [this] { ... };` keeps the lambda for later: a hand-over
+// (the program starts it somewhere), not a call in the assigner's context.
+TEST(Linker, CallableAssignedToAnObjectIsStoredNotCalled) {
+  ApiModels M = testModels();
+  FunctionBuilder Co("co", /*Coroutine=*/true), Done("done_cb");
+  Co.suspend(FunctionBuilder::Body);
+  Co.pass(FunctionBuilder::Body, "std::function::operator=", 0, "done_cb");
+  Program P =
+      linkProgram({unit("/a.cpp", {Co.build(), Done.build()})}, M);
+  EXPECT_TRUE(P.edges().empty());
+  ASSERT_EQ(P.handOvers().size(), 1u);
+  EXPECT_FALSE(P.context(indexOf(P, "done_cb")).Loop);
 }
 
 TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {

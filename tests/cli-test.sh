@@ -184,6 +184,10 @@ contains "the report came through the fifo" "$work/from-fifo.txt" "[lock-across-
 if [ -p "$work/fifo" ]; then echo "ok: the fifo is still a fifo"; else
   echo "FAIL: -o replaced a fifo"; failures=$((failures + 1)); fi
 
+"$corolint" -p "$proj/build" -j100000 > /dev/null 2> "$work/err.txt"
+check "-j far above the cores still runs" 1 $?
+contains "-j is capped with a warning" "$work/err.txt" "is more than 4 per hardware thread"
+
 # extract + link report exactly what the one-shot run reports.
 "$corolint" -p "$proj/build" --format=json > "$work/oneshot.json" 2>/dev/null
 "$corolint" extract -p "$proj/build" -o "$work/facts" > /dev/null 2>&1

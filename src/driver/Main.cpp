@@ -29,6 +29,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
@@ -542,7 +543,16 @@ DriverOptions readOptions() {
   Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
   O.FailRank = failLevelRank(FailOn).value_or(1);
   O.Quiet = Quiet;
+  // Each parse holds a whole Clang AST: far more at once than the machine
+  // has hardware threads only adds memory (-j100000 started 151 threads).
+  unsigned Limit = 4 * llvm::hardware_concurrency().compute_thread_count();
   O.Extract.Jobs = Jobs;
+  if (Jobs > Limit) {
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << "-j" << Jobs << " is more than 4 per hardware thread; parsing "
+        << Limit << " units at a time\n";
+    O.Extract.Jobs = Limit;
+  }
   O.Extract.ExtraArgs = ExtraArgs;
   O.Extract.ExtraArgsBefore = ExtraArgsBefore;
   return O;

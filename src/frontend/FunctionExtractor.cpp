@@ -293,15 +293,16 @@ bool SiteCollector::VisitUnaryOperator(UnaryOperator *E) {
   return true;
 }
 
-/// The awaiter members a suspension calls: the member calls the language
-/// puts in its ready, suspend and resume expressions, each once, in that
-/// order. Only defined functions matter to the linker, which ignores the
+/// The awaiter members a suspension calls before it suspends: the member
+/// calls the language puts in its ready and suspend expressions, each once,
+/// in that order. await_resume is left out: it runs once what the
+/// suspension waited for is done, and a `get()` there fetches a ready
+/// result. Only defined functions matter to the linker, which ignores the
 /// rest.
 static std::vector<std::string> awaiterCalls(const CoroutineSuspendExpr *E,
                                              const Names &N) {
   std::vector<std::string> Usrs;
-  for (const Expr *Part :
-       {E->getReadyExpr(), E->getSuspendExpr(), E->getResumeExpr()}) {
+  for (const Expr *Part : {E->getReadyExpr(), E->getSuspendExpr()}) {
     llvm::SmallVector<const Stmt *, 8> Work{Part};
     while (!Work.empty()) {
       const Stmt *S = Work.pop_back_val();

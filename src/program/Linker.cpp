@@ -147,9 +147,14 @@ void Linker::buildEdges() {
       // body does with it (calls it, posts it, keeps it): its own edges say
       // so. Only where the body is out of sight is it taken to be called.
       bool BodyInProgram = P.find(S.CalleeUsr) && !P.modelOf(S);
+      // An assignment keeps the callable for later (`complete_ = [this] {
+      // ... }` into a std::function member): it is started by the program,
+      // but not by this call nor in this context.
+      bool Stores = !P.modelOf(S) &&
+                    splitMember(S.CalleeName).second == "operator=";
       for (const ArgFact &A : S.Args) {
         if (std::optional<unsigned> Target = P.find(A.CallableUsr)) {
-          if (!BodyInProgram)
+          if (!BodyInProgram && !Stores)
             P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
           else
             P.HandOvers.push_back({At, *Target, EdgeKind::Calls});

@@ -158,8 +158,8 @@ struct SiteFact {
   int OperandCall = -1;
   ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
   std::string AwaitableType; ///< Normalized class name of the operand.
-  /// USRs of the awaiter members the suspension calls (`await_ready`,
-  /// `await_suspend`, `await_resume` of the awaitable, or of what its
+  /// USRs of the awaiter members the suspension calls before it suspends
+  /// (`await_ready`, `await_suspend` of the awaitable, or of what its
   /// `operator co_await` or the promise's `await_transform` returns): code
   /// that runs on the awaiting coroutine's thread.
   std::vector<std::string> AwaiterUsrs;
