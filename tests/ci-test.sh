@@ -354,6 +354,11 @@ cp "$src/tests/fuzz/seeds/config/regression-node-outside-text.yaml" "$conf/outsi
 (cd "$conf" && "$corolint" --verify-config --config=outside.yaml) > /dev/null 2> "$work/err.txt"
 check "--verify-config: malformed models list is an error, not a crash" 2 $?
 contains "the malformed file is named" "$work/err.txt" "outside.yaml"
+# Found by the configuration fuzzer: bytes that are not UTF-8 in a model
+# under Models aborted the conversion to JSON.
+printf 'Models:\n  - library: "\377\376"\n    functions:\n      - {name: "f\377", blocking: sleeps}\n' > "$conf/utf8.yaml"
+(cd "$conf" && "$corolint" --verify-config --config=utf8.yaml) > /dev/null 2>&1
+check "--verify-config: bytes that are not UTF-8 in a model" 0 $?
 printf "Checks: '*'\nHeaderFiltre: 'x'\n" > "$conf/key.yaml"
 (cd "$conf" && "$corolint" --verify-config --config=key.yaml) > /dev/null 2> "$work/err.txt"
 check "--verify-config: unknown key" 2 $?

@@ -15,10 +15,12 @@
 
 namespace corolint {
 
-/// \p J as text, indented by \p Indent (-1: on one line).
-inline std::string jsonText(const nlohmann::json &J, int Indent = -1) {
+/// \p J (a nlohmann::json or ordered_json) as text, indented by \p Indent
+/// (-1: on one line).
+template <typename Json>
+std::string jsonText(const Json &J, int Indent = -1) {
   return J.dump(Indent, ' ', /*ensure_ascii=*/false,
-                nlohmann::json::error_handler_t::replace);
+                Json::error_handler_t::replace);
 }
 
 } // namespace corolint

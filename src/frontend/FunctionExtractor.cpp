@@ -112,6 +112,9 @@ private:
   void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                unsigned FirstParam);
   bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
+  /// A write of \p Target by \p E (an assignment, an increment), if it
+  /// names an object.
+  void addWrite(const Expr *E, ObjectRef Target, SourceLocation Loc);
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
@@ -270,26 +273,24 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
     Values.noteStore(E->getLHS(), E->getRHS());
   if (E->getOpcode() == BO_Assign)
     noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
-  ObjectRef Target = N.objectOf(E->getLHS());
+  addWrite(E, N.objectOf(E->getLHS()), E->getOperatorLoc());
+  return true;
+}
+
+void SiteCollector::addWrite(const Expr *E, ObjectRef Target,
+                             SourceLocation Loc) {
   if (!Target.isKnown())
-    return true;
-  SiteFact &S = addSite(SiteKind::Write, E->getOperatorLoc());
+    return;
+  SiteFact &S = addSite(SiteKind::Write, Loc);
   SiteOfStmt[E] = S.Id;
   S.Receiver = std::move(Target);
-  return true;
 }
 
 /// `++pending`, `count--`: a built-in increment or decrement writes its
 /// operand as an assignment does (an overloaded one is a call).
 bool SiteCollector::VisitUnaryOperator(UnaryOperator *E) {
-  if (!E->isIncrementDecrementOp())
-    return true;
-  ObjectRef Target = N.objectOf(E->getSubExpr());
-  if (!Target.isKnown())
-    return true;
-  SiteFact &S = addSite(SiteKind::Write, E->getOperatorLoc());
-  SiteOfStmt[E] = S.Id;
-  S.Receiver = std::move(Target);
+  if (E->isIncrementDecrementOp())
+    addWrite(E, N.objectOf(E->getSubExpr()), E->getOperatorLoc());
   return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "corolint/model/Config.h"
 #include "corolint/InputFile.h"
+#include "corolint/JsonText.h"
 #include "corolint/Level.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -146,7 +147,7 @@ llvm::Error ConfigReader::readModels(llvm::yaml::Node *N, Config &C) {
     unsigned Line = lineOf(Item.getSourceRange().Start);
     C.Models.push_back({Path + ":" + std::to_string(Line) + ": Models[" +
                             std::to_string(Index++) + "]",
-                        Model->dump()});
+                        jsonText(*Model)});
   }
   return llvm::Error::success();
 }
