@@ -55,7 +55,7 @@ public:
   explicit LostWakeupCheck(const Program &P) : P(P) {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (forgetfulMember(P, S, &TypeModel::Waits) && !timed(S))
+        if (forgetfulMember(P, S, &TypeModel::Waits) && !P.passesDuration(S))
           addWaiter(Fn, S);
   }
 
@@ -69,14 +69,6 @@ public:
   }
 
 private:
-  /// Whether a wait is given a duration or a deadline.
-  bool timed(const SiteFact &Wait) const {
-    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
-      const TypeModel *T = P.models().type(A.Type);
-      return T && T->Role == TypeRole::Duration;
-    });
-  }
-
   void addWaiter(unsigned Fn, const SiteFact &Wait) {
     Guarded G;
     G.Wait = {Fn, Wait.Id};
@@ -164,18 +156,13 @@ private:
   /// Whether every call into \p Fn is made with one of \p G's mutexes (or
   /// a lock that may be one) held: the caller guards what \p Fn changes.
   bool calledUnderLock(unsigned Fn, const Guarded &G) const {
-    bool Called = false;
-    for (const CallEdge &E : P.edges()) {
-      if (E.Callee != Fn)
-        continue;
-      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
-        return false;
-      Called = true;
-      if (!heldAt(P.function(E.From.Function), mayGuard(E.From.Function, G),
-                  E.From.Site))
-        return false;
-    }
-    return Called;
+    llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
+    return !Into.empty() && llvm::all_of(Into, [&](unsigned Index) {
+      const CallEdge &E = P.edges()[Index];
+      return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+             heldAt(P.function(E.From.Function), mayGuard(E.From.Function, G),
+                    E.From.Site);
+    });
   }
 
   /// A change of \p G's state in \p Fn that reaches \p Notify with none of

@@ -127,20 +127,6 @@ std::vector<bool> delayCoroutines(const Program &P) {
   });
 }
 
-/// Whether the call is given a duration or time point of its own
-/// (`read_some(buf, 50ms)`): the operation's timeout. Only arguments written
-/// at the call count; a default (often "forever") is not one.
-bool passesTimeout(const Program &P, const SiteFact &Call) {
-  auto IsDuration = [&](const std::string &Type) {
-    const TypeModel *T = P.models().type(Type);
-    return T && T->Role == TypeRole::Duration;
-  };
-  // Also wrapped: `recv(buf, std::optional<ms>{30s})`, `recv(buf, {30s})`.
-  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
-    return IsDuration(A.Type) || IsDuration(A.BuiltFrom);
-  });
-}
-
 /// A timeout, or a race with a delay, in the awaited expression.
 bool awaitHasDeadline(const Program &P, const std::vector<bool> &Delays,
                       const Function &F, unsigned Suspend) {
@@ -478,7 +464,8 @@ private:
                      std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
     int Suspend = suspensionAwaiting(F, Call);
-    if (Suspend < 0 || passesTimeout(P, Call) ||
+    // A duration given at the call is the operation's timeout.
+    if (Suspend < 0 || P.passesDuration(Call) ||
         Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn))
       return; // Not awaited here (a callback API), or bounded.
     std::optional<ObjectRef> Object = ioObject(Call, M);

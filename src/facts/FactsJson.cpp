@@ -382,22 +382,12 @@ llvm::Expected<TuFacts> readFactsJson(llvm::StringRef Text,
                        /*allow_exceptions=*/false);
   if (J.is_discarded())
     return Fail("not a facts file: invalid or truncated JSON");
-  // Each field is looked at for its type before its value: json::value()
-  // throws when a field has another type than the default given.
-  auto Format = J.is_object() ? J.find("format") : J.end();
-  if (!J.is_object() || Format == J.end() || !Format->is_string() ||
-      Format->get<std::string>() != FormatName)
-    return Fail("not a facts file: no \"format\": \"corolint-facts\"");
-  auto Version = J.find("version");
-  if (Version == J.end())
-    return Fail("facts version missing; extract them again");
-  if (!Version->is_number_integer())
-    return Fail("facts version " + jsonText(*Version) +
-                " is not a number; extract them again");
-  if (Version->get<int64_t>() != FactsVersion)
-    return Fail("facts version " + jsonText(*Version) +
-                ", this corolint reads version " +
-                std::to_string(FactsVersion) + "; extract them again");
+  std::string Problem = versionedHeaderProblem(
+      J, FormatName, FactsVersion,
+      "not a facts file: no \"format\": \"corolint-facts\"", "facts",
+      "; extract them again");
+  if (!Problem.empty())
+    return Fail(Problem);
   TuFacts Facts;
   try {
     Facts.MainFile = J.at("mainFile").get<std::string>();

@@ -98,41 +98,47 @@ const Function::Dominance &Function::dominance() const {
   return *Dom;
 }
 
-std::optional<bool>
-Function::scanBlock(unsigned Block, size_t Start, unsigned To,
-                    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
-  for (size_t I = Start; I < Sites.size(); ++I) {
-    if (Sites[I] == To)
-      return true;
-    if (Blocks(Fact.Sites[Sites[I]]))
-      return false;
-  }
-  return std::nullopt;
-}
-
-bool Function::searchFrom(
-    unsigned Block, size_t Start, unsigned To,
-    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  if (std::optional<bool> Found = scanBlock(Block, Start, To, Blocks))
-    return *Found;
-  // Breadth-first over whole blocks: entering a block always scans it from its
-  // first site, so each block needs visiting once.
-  llvm::BitVector Seen(Fact.Cfg.size());
-  std::vector<unsigned> Work(Fact.Cfg[Block].Succs);
+bool Function::walkFrom(
+    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks,
+    llvm::function_ref<bool(unsigned Site)> Reached) const {
+  unsigned Start = Fact.Sites[From].Pos.Block;
+  size_t After = Fact.Sites[From].Pos.Index + 1;
+  // Scans sites [Begin, End) of block \p B: true when Reached stops the
+  // walk, false when a blocker ends the path, nullopt when neither happens.
+  auto Scan = [&](unsigned B, size_t Begin,
+                  size_t End) -> std::optional<bool> {
+    const std::vector<unsigned> &Sites = Fact.Cfg[B].Sites;
+    for (size_t I = Begin; I < End; ++I) {
+      if (Reached(Sites[I]))
+        return true;
+      if (Blocks(Fact.Sites[Sites[I]]))
+        return false;
+    }
+    return std::nullopt;
+  };
+  if (std::optional<bool> Done =
+          Scan(Start, After, Fact.Cfg[Start].Sites.size()))
+    return *Done;
+  // Entering a block scans it from its first site, so each block is entered
+  // once. The start block, entered again around a loop, has its sites from
+  // After on scanned already, and its successors queued.
+  llvm::BitVector Entered(Fact.Cfg.size());
+  std::vector<unsigned> Work(Fact.Cfg[Start].Succs);
   while (!Work.empty()) {
     unsigned B = Work.back();
     Work.pop_back();
-    if (Seen.test(B))
+    if (Entered.test(B))
       continue;
-    Seen.set(B);
-    if (std::optional<bool> Found = scanBlock(B, 0, To, Blocks)) {
-      if (*Found)
+    Entered.set(B);
+    bool Again = B == Start;
+    if (std::optional<bool> Done =
+            Scan(B, 0, Again ? After : Fact.Cfg[B].Sites.size())) {
+      if (*Done)
         return true;
       continue;
     }
-    for (unsigned Succ : Fact.Cfg[B].Succs)
-      Work.push_back(Succ);
+    if (!Again)
+      llvm::append_range(Work, Fact.Cfg[B].Succs);
   }
   return false;
 }
@@ -143,8 +149,7 @@ bool Function::reaches(
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0 ||
       Fact.Sites[To].Pos.Block < 0)
     return false;
-  unsigned Block = Fact.Sites[From].Pos.Block;
-  return searchFrom(Block, Fact.Sites[From].Pos.Index + 1, To, Blocks);
+  return walkFrom(From, Blocks, [&](unsigned Site) { return Site == To; });
 }
 
 void Function::visitReachable(
@@ -152,37 +157,10 @@ void Function::visitReachable(
     llvm::function_ref<void(unsigned Site)> Visit) const {
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
     return;
-  llvm::BitVector Seen(Fact.Sites.size());
-  // Visits block \p Block from site index \p Start; true when no site in
-  // the rest of it blocks, so that its successors are reached.
-  auto Scan = [&](unsigned Block, size_t Start) {
-    const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
-    for (size_t I = Start; I < Sites.size(); ++I) {
-      if (!Seen.test(Sites[I])) {
-        Seen.set(Sites[I]);
-        Visit(Sites[I]);
-      }
-      if (Blocks(Fact.Sites[Sites[I]]))
-        return false;
-    }
-    return true;
-  };
-  unsigned Block = Fact.Sites[From].Pos.Block;
-  if (!Scan(Block, Fact.Sites[From].Pos.Index + 1))
-    return;
-  // Entering a block always scans it from its first site, so each block is
-  // scanned whole at most once.
-  llvm::BitVector Entered(Fact.Cfg.size());
-  std::vector<unsigned> Work(Fact.Cfg[Block].Succs);
-  while (!Work.empty()) {
-    unsigned B = Work.back();
-    Work.pop_back();
-    if (Entered.test(B))
-      continue;
-    Entered.set(B);
-    if (Scan(B, 0))
-      llvm::append_range(Work, Fact.Cfg[B].Succs);
-  }
+  walkFrom(From, Blocks, [&](unsigned Site) {
+    Visit(Site);
+    return false;
+  });
 }
 
 bool Function::reachesExit(

@@ -25,6 +25,16 @@ std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
   return It->second;
 }
 
+bool Program::passesDuration(const SiteFact &Call) const {
+  auto IsDuration = [&](const std::string &Type) {
+    const TypeModel *T = Models->type(Type);
+    return T && T->Role == TypeRole::Duration;
+  };
+  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
+    return IsDuration(A.Type) || IsDuration(A.BuiltFrom);
+  });
+}
+
 bool Program::followParameters(
     unsigned Fn, const ObjectRef &Start,
     llvm::function_ref<ObjectRef(const ArgFact &)> Passed,

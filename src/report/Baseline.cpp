@@ -34,21 +34,11 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   json Doc = json::parse((*Buffer)->getBuffer().begin(),
                          (*Buffer)->getBuffer().end(), nullptr,
                          /*allow_exceptions=*/false);
-  // Every field's type is looked at before its value: json::value() throws
-  // when a field has another type than its default.
-  auto Format = Doc.is_object() ? Doc.find("format") : Doc.end();
-  if (!Doc.is_object() || Format == Doc.end() || !Format->is_string() ||
-      *Format != BaselineFormat)
-    return Fail("not a corolint baseline");
-  auto Version = Doc.find("version");
-  if (Version == Doc.end())
-    return Fail("baseline version missing");
-  if (!Version->is_number_integer())
-    return Fail("baseline version " + jsonText(*Version) + " is not a number");
-  if (*Version != BaselineVersion)
-    return Fail("baseline version " + jsonText(*Version) +
-                ", this corolint reads version " +
-                std::to_string(BaselineVersion));
+  std::string Problem =
+      versionedHeaderProblem(Doc, BaselineFormat, BaselineVersion,
+                             "not a corolint baseline", "baseline", "");
+  if (!Problem.empty())
+    return Fail(Problem);
   auto Items = Doc.find("findings");
   if (Items != Doc.end() && !Items->is_array())
     return Fail("\"findings\" must be a list");

@@ -95,13 +95,13 @@ public:
   runAfter(llvm::function_ref<bool(unsigned Suspend)> Resumes) const;
 
 private:
-  /// Scans block \p Block from its site index \p Start: true when \p To comes
-  /// first, false when a blocker does, nullopt when neither is in the rest.
-  std::optional<bool>
-  scanBlock(unsigned Block, size_t Start, unsigned To,
-            llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  bool searchFrom(unsigned Block, size_t Start, unsigned To,
-                  llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// The one search reaches and visitReachable share: calls \p Reached
+  /// with each site reached from \p From (placed on the CFG) without
+  /// passing a blocker, once, and stops when it returns true. Returns
+  /// whether it did.
+  bool walkFrom(unsigned From,
+                llvm::function_ref<bool(const SiteFact &)> Blocks,
+                llvm::function_ref<bool(unsigned Site)> Reached) const;
 
   /// The dominator tree of the CFG's blocks, built on the first question.
   class Dominance;
@@ -221,10 +221,19 @@ public:
   const FunctionModel *modelOf(const SiteFact &Call) const {
     return functionModelOf(*Models, Call);
   }
+  /// Whether \p Call is given a duration or time point of its own
+  /// (`read_some(buf, 50ms)`, `cv.wait_for(lk, 1s)`), also wrapped
+  /// (`std::optional<ms>{30s}`, `{30s}`). Only arguments written at the
+  /// call count; a default (often "forever") is not one.
+  bool passesDuration(const SiteFact &Call) const;
   const std::vector<Function> &functions() const { return Functions; }
   const Function &function(unsigned I) const { return Functions[I]; }
   std::optional<unsigned> find(llvm::StringRef Usr) const;
   const std::vector<CallEdge> &edges() const { return Edges; }
+  /// Indexes into edges() of the edges into function \p Fn.
+  llvm::ArrayRef<unsigned> edgesInto(unsigned Fn) const {
+    return EdgesInto[Fn];
+  }
   /// Callables handed to a function the program defines (`run_test(&case)`),
   /// which starts them where its body says: from the handing site to the
   /// callable. Not edges: the callee's own edges say what happens to them.
