@@ -6,12 +6,17 @@
 // Loop context comes from the program model, site by site (callables handed
 // to loop APIs and what they call synchronously, across files; coroutines
 // after they suspend, and before that when what starts them runs on the
-// loop); what blocks, and how, comes from the models. The finding sits at the
-// blocking call and its path is the chain from where loop context starts. A
-// function reached both from the loop and from worker threads is judged on its
-// loop paths only. A call on a file descriptor that the program makes
-// non-blocking does not block; the models say which calls take a descriptor
-// and which flags make one non-blocking.
+// loop); what blocks, and how, comes from the models. A function reached both
+// from the loop and from worker threads is judged on its loop paths only. A
+// call on a file descriptor that the program makes non-blocking does not
+// block; the models say which calls take a descriptor and which flags make
+// one non-blocking.
+//
+// The finding sits in loop code: at the blocking call when loop code makes
+// it, else at the call by which loop code reaches it, with the path down as
+// notes. A helper may also run off the loop, and it is the loop code's call
+// that is wrong; every blocking operation reached through one such call is
+// one finding.
 //
 // Waiting on the loop for work that needs the loop is a deadlock (error) only
 // when the chain shows which loop: it starts where the code was handed to a
@@ -21,7 +26,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace corolint {
 namespace {
@@ -44,36 +51,35 @@ Level levelFor(BlockingKind K, bool KnownLoop) {
   return Level::Warning;
 }
 
-std::string messageFor(const SiteFact &Call, const FunctionModel &M,
+/// What the rule says of a blocking call; \p Subject names it ("call to
+/// 'sleep'", or how loop code reaches it).
+std::string messageFor(const std::string &Subject, const FunctionModel &M,
                        bool KnownLoop) {
-  std::string Callee = "'" + Call.CalleeName + "'";
   switch (M.Kind) {
   case BlockingKind::Deadlock:
     if (!KnownLoop)
-      return "call to " + Callee + " in a coroutine waits for work that may "
+      return Subject + " in a coroutine waits for work that may "
              "need the thread it runs on (" + M.Blocking +
              "): if an event loop resumes this coroutine, the loop cannot run "
              "that work while it waits, so it deadlocks; co_await the work "
              "instead";
-    return "call to " + Callee +
-           " on the event loop waits for work that needs "
+    return Subject + " on the event loop waits for work that needs "
            "this loop (" +
            M.Blocking +
            "): the loop cannot run that work while "
            "it waits, so it deadlocks; co_await the work instead";
   case BlockingKind::Lock:
-    return "call to " + Callee +
-           " on the event loop blocks it while another "
+    return Subject + " on the event loop blocks it while another "
            "thread holds the mutex (" +
            M.Blocking + ")";
   case BlockingKind::NestedLoop:
-    return "call to " + Callee + " on the event loop " + M.Blocking +
+    return Subject + " on the event loop " + M.Blocking +
            ": the loop's other work runs inside this call, so code after it "
            "may find state changed under it; co_await instead";
   case BlockingKind::Stall:
     break;
   }
-  return "call to " + Callee + " blocks the event loop (" + M.Blocking +
+  return Subject + " blocks the event loop (" + M.Blocking +
          "): every other task on this loop stalls until it returns; use an "
          "asynchronous equivalent or hand it to a worker thread";
 }
@@ -140,32 +146,89 @@ const SiteFact *blockingResultOf(const Program &P, const Function &F,
   return M && !M->BlockingResult.empty() ? &Init : nullptr;
 }
 
-class BlockingCallRule : public Rule {
+/// The call by which the function where loop context starts reaches a
+/// blocking operation deeper down; null when that function makes it.
+const CallEdge *loopCodeCall(const std::vector<CallEdge> &Chain) {
+  size_t First = knownLoop(Chain) ? 1 : 0;
+  return First < Chain.size() ? &Chain[First] : nullptr;
+}
+
+/// The subject of a message about \p What, reached through \p Via.
+std::string reachedThrough(const Program &P, const CallEdge &Via,
+                           const std::string &What) {
+  std::string Name = "'" + P.function(Via.Callee).name().str() + "'";
+  return (Via.Kind == EdgeKind::Continuation
+              ? "continuation " + Name + ", chained here,"
+              : "call to " + Name) +
+         " reaches " + What;
+}
+
+/// The findings of the rule, placed in loop code: one per call of loop code
+/// and level, however many blocking operations that call reaches.
+class LoopCodeFindings {
 public:
-  void check(const Program &P, std::vector<Finding> &Out) const override {
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      if (P.context(Fn).Loop)
-        checkFunction(P, Fn, Out);
+  LoopCodeFindings(const Program &P, std::vector<Finding> &Out)
+      : P(P), Out(Out) {}
+
+  /// Adds \p R about an operation at \p At in \p Fn, reached through \p Via
+  /// (null when loop code makes it). \p Also is the step that names it when
+  /// loop code's call already has its finding.
+  void add(Finding R, SourceLoc At, unsigned Fn, const CallEdge *Via,
+           PathStep Also) {
+    if (!Via) {
+      R.Loc = std::move(At);
+      R.Function = P.function(Fn).name().str();
+      Out.push_back(std::move(R));
+      return;
+    }
+    auto [It, New] = ByCall.try_emplace(
+        std::make_tuple(Via->From.Function, Via->From.Site, R.Severity),
+        Out.size());
+    if (!New) {
+      Out[It->second].Path.push_back(std::move(Also));
+      return;
+    }
+    R.Loc = P.site(Via->From).Loc;
+    R.Function = P.function(Via->From.Function).name().str();
+    Out.push_back(std::move(R));
   }
 
 private:
-  static Finding destroyedResult(const Program &P, unsigned Fn,
-                                 const SiteFact &End, const SiteFact &Init) {
+  const Program &P;
+  std::vector<Finding> &Out;
+  std::map<std::tuple<unsigned, unsigned, Level>, size_t> ByCall;
+};
+
+class BlockingCallRule : public Rule {
+public:
+  void check(const Program &P, std::vector<Finding> &Out) const override {
+    LoopCodeFindings Found(P, Out);
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      if (P.context(Fn).Loop)
+        checkFunction(P, Fn, Found);
+  }
+
+private:
+  static void destroyedResult(const Program &P, unsigned Fn,
+                              const SiteFact &End, const SiteFact &Init,
+                              LoopCodeFindings &Found) {
     const FunctionModel &M = *P.modelOf(Init);
+    std::vector<CallEdge> Chain = P.loopChain({Fn, End.Id});
+    const CallEdge *Via = loopCodeCall(Chain);
+    std::string Holder = "'" + End.Receiver.spelledName() + "'";
+    std::string What = Holder + ", the result of '" + Init.CalleeName + "',";
     Finding R;
     R.Severity = Level::Warning;
-    R.Loc = End.Loc;
-    R.Function = P.function(Fn).name().str();
-    R.Message = "'" + End.Receiver.spelledName() + "', the result of '" +
-                Init.CalleeName +
-                "', is destroyed here on the event loop: " + M.BlockingResult +
+    R.Message = (Via ? reachedThrough(P, *Via, "the destruction of " + What)
+                     : What + " is destroyed here") +
+                " on the event loop: " + M.BlockingResult +
                 ", so the loop blocks; keep it alive elsewhere or wait for "
                 "the work asynchronously";
-    R.Path = pathTo(P, {Fn, Init.Id}, P.loopChain({Fn, End.Id}));
-    R.Path.back() = {Init.Loc, "'" + End.Receiver.spelledName() +
-                                   "' holds the result of this call"};
+    R.Path = pathTo(P, {Fn, Init.Id}, Chain);
+    R.Path.back() = {Init.Loc, Holder + " holds the result of this call"};
     R.Path.push_back({End.Loc, "destroyed here, which blocks"});
-    return R;
+    Found.add(std::move(R), End.Loc, Fn, Via,
+              {End.Loc, Holder + " is also destroyed here, which blocks"});
   }
 
   /// The locals of \p F initialized from a `blockingResult` call: the only
@@ -182,8 +245,23 @@ private:
     return Keys;
   }
 
-  void checkFunction(const Program &P, unsigned Fn,
-                     std::vector<Finding> &Out) const {
+  static void blockingCall(const Program &P, unsigned Fn, const SiteFact &S,
+                           const FunctionModel &M, LoopCodeFindings &Found) {
+    std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
+    const CallEdge *Via = loopCodeCall(Chain);
+    std::string Callee = "'" + S.CalleeName + "'";
+    Finding R;
+    R.Severity = levelFor(M.Kind, knownLoop(Chain));
+    R.Message = messageFor(Via ? reachedThrough(P, *Via, Callee) + ", which"
+                               : "call to " + Callee,
+                           M, knownLoop(Chain));
+    R.Path = pathTo(P, {Fn, S.Id}, Chain);
+    Found.add(std::move(R), S.Loc, Fn, Via,
+              {S.Loc, Callee + " also blocks here"});
+  }
+
+  static void checkFunction(const Program &P, unsigned Fn,
+                            LoopCodeFindings &Found) {
     const Function &F = P.function(Fn);
     std::set<std::string> ResultHolders = blockingResultHolders(P, F);
     for (const SiteFact &S : F.fact().Sites) {
@@ -191,7 +269,7 @@ private:
         continue;
       if (S.Kind == SiteKind::ScopeEnd && ResultHolders.count(S.Receiver.Key))
         if (const SiteFact *Init = blockingResultOf(P, F, S))
-          Out.push_back(destroyedResult(P, Fn, S, *Init));
+          destroyedResult(P, Fn, S, *Init, Found);
       if (S.Kind != SiteKind::Call)
         continue;
       const FunctionModel *M = P.modelOf(S);
@@ -205,14 +283,7 @@ private:
       // trigger), written once, find room in its 64 KiB.
       if (P.writesFewBytesIntoLocalChannel({Fn, S.Id}))
         continue;
-      std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
-      Finding R;
-      R.Severity = levelFor(M->Kind, knownLoop(Chain));
-      R.Loc = S.Loc;
-      R.Function = F.name().str();
-      R.Message = messageFor(S, *M, knownLoop(Chain));
-      R.Path = pathTo(P, {Fn, S.Id}, Chain);
-      Out.push_back(std::move(R));
+      blockingCall(P, Fn, S, *M, Found);
     }
   }
 };

@@ -52,14 +52,20 @@ TEST_F(BlockingCallTest, SleepInCoroutineIsAWarning) {
             std::string::npos);
 }
 
-TEST_F(BlockingCallTest, PathShowsEveryCallFromTheLoopRoot) {
+// Blocking reached through calls is reported at the call loop code makes,
+// which is what runs on the loop (the helper may also run elsewhere); the
+// path goes down to the blocking call.
+TEST_F(BlockingCallTest, ReachedThroughCallsIsReportedAtTheLoopCodesCall) {
   FunctionBuilder Co("handler", true), Mid("mid"), Leaf("leaf");
-  Co.call(Body, "mid");
+  unsigned Call = Co.call(Body, "mid");
   Mid.call(Body, "leaf");
   Leaf.call(Body, "sleep");
   std::vector<Finding> F = check({Co.build(), Mid.build(), Leaf.build()});
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Function, "leaf");
+  EXPECT_EQ(F[0].Function, "handler");
+  EXPECT_EQ(F[0].Loc.Line, 10u + Call);
+  EXPECT_EQ(F[0].Message.substr(0, 62),
+            "call to 'mid' reaches 'sleep', which blocks the event loop (sl");
   ASSERT_EQ(F[0].Path.size(), 4u);
   EXPECT_EQ(F[0].Path[1].Message, "calls 'mid'");
   EXPECT_EQ(F[0].Path[2].Message, "calls 'leaf'");
@@ -128,9 +134,36 @@ TEST_F(BlockingCallTest, CoroutineStartedFromLoopCodeStartsOnTheLoop) {
   Child.call(Body, "sleep");
   std::vector<Finding> F = check({Co.build(), Child.build()});
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Function, "child");
+  EXPECT_EQ(F[0].Function, "handler");
   ASSERT_EQ(F[0].Path.size(), 3u);
   EXPECT_EQ(F[0].Path[1].Message, "calls 'child'");
+}
+
+// However many blocking calls one call of loop code reaches, it is one
+// finding, the others notes; another call, or a blocking call loop code
+// makes itself, is a finding of its own.
+TEST_F(BlockingCallTest, OneFindingPerCallOfLoopCode) {
+  FunctionBuilder Main("main"), Tick("tick"), Save("save"), Log("log");
+  Main.pass(Body, "loop::add_timer", 1, "tick");
+  unsigned First = Tick.call(Body, "save");
+  unsigned Second = Tick.call(Body, "log");
+  unsigned Own = Tick.call(Body, "sleep");
+  unsigned Open = Save.call(Body, "sleep");
+  unsigned Write = Save.call(Body, "sleep");
+  Log.call(Body, "sleep");
+  std::vector<Finding> F =
+      check({Main.build(), Tick.build(), Save.build(), Log.build()});
+  llvm::sort(F);
+  ASSERT_EQ(F.size(), 3u);
+  EXPECT_EQ(F[0].Loc.Line, 10u + First);
+  EXPECT_EQ(F[1].Loc.Line, 10u + Second);
+  EXPECT_EQ(F[2].Loc.Line, 10u + Own);
+  EXPECT_EQ(F[2].Message.substr(0, 40),
+            "call to 'sleep' blocks the event loop (s");
+  ASSERT_EQ(F[0].Path.size(), 4u);
+  EXPECT_EQ(F[0].Path[2].Loc.Line, 10u + Open);
+  EXPECT_EQ(F[0].Path[3].Loc.Line, 10u + Write);
+  EXPECT_EQ(F[0].Path[3].Message, "'sleep' also blocks here");
 }
 
 TEST_F(BlockingCallTest, WorkerAndMainAreNotLoopCode) {
@@ -366,6 +399,9 @@ TEST_F(BlockingCallTest, ContinuationInheritsTheContextOfItsChainer) {
               std::string::npos)
         << F[0].Path[0].Message;
     EXPECT_EQ(F[0].Path[1].Message, "chains 'then_cb' as a continuation");
+    EXPECT_EQ(F[0].Message.substr(0, 67),
+              "continuation 'then_cb', chained here, reaches 'sleep', which "
+              "blocks");
   }
 }
 

@@ -131,19 +131,21 @@ if cmp -s "$proj/bad.cpp" "$work/bad.before"; then echo "ok: the source is untou
 check "-o naming the compile database is bad input" 2 $?
 contains "-o names the database" "$work/err.txt" "is the compile database"
 
-# A library copied into third_party/ is not the project's: its finding
-# moves to the project's call, unless --header-filter asks for its headers.
+# A library copied into third_party/ is not the project's: a finding in its
+# function, which the project hands to the loop, moves to the project's line,
+# unless --header-filter asks for its headers.
 vend=$work/vendored
 mkdir -p "$vend/build"
-cp -r "$src/test-corpus/blocking-call/config-helper-in-third-party-folder/." "$vend/"
-printf '[{"directory": "%s", "file": "reloader.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "reloader.cpp"]}]\n' \
+cp -r "$src/test-corpus/blocking-call/library-function-handed-to-the-loop/." "$vend/"
+cp "$src/test-corpus/.corolint.yaml" "$vend/" # The fake library's models.
+printf '[{"directory": "%s", "file": "watcher.cpp", "arguments": ["clang++", "-std=c++20", %s, "-c", "watcher.cpp"]}]\n' \
   "$vend" "$corpus_flags" > "$vend/build/compile_commands.json"
 (cd "$vend" && "$corolint" -p build > "$work/out.txt" 2>/dev/null)
-check "finding reached through a copied library" 1 $?
-contains "moved to the project's call" "$work/out.txt" "reloader.cpp:13:"
-contains "says where it was" "$work/out.txt" "in 'tinyconf::load', which this reaches"
+check "finding in a copied library" 1 $?
+contains "moved to the project's line" "$work/out.txt" "watcher.cpp:10:"
+contains "says where it was" "$work/out.txt" "in 'tinyconf::reload', which this reaches"
 (cd "$vend" && "$corolint" -p build --header-filter='.*' > "$work/out.txt" 2>/dev/null)
-contains "--header-filter shows it in the header" "$work/out.txt" "third_party/tinyconf/tinyconf.h:9:"
+contains "--header-filter shows it in the header" "$work/out.txt" "third_party/tinyconf/tinyconf.h:11:"
 
 # Output is written whole or not at all, and never renamed over a device.
 echo old > "$work/old.sarif"

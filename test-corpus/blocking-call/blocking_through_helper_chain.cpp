@@ -1,18 +1,20 @@
-// The blocking call is three calls deep; the path shows each call.
+// The blocking calls are two calls deep. The finding is at the call the
+// coroutine makes, which is what runs on the loop; the path shows each call
+// down, and the second blocking call the same call reaches is one more note.
 #include <fake/coro.h>
 #include <cstdio>
 
 static char buffer[256];
 
 void read_settings() {
-  FILE *f = fopen("/etc/settings", "r"); // expect-warning: blocking-call {{'fopen' blocks the event loop (opens a file)}}
+  FILE *f = fopen("/etc/settings", "r"); // expect-path: blocking-call {{'fopen' blocks here}}
   if (f)
-    fclose(f); // expect-warning: blocking-call {{'fclose'}}
+    fclose(f); // expect-path: blocking-call {{'fclose' also blocks here}}
 }
 
 void load_config() { read_settings(); } // expect-path: blocking-call {{calls 'read_settings'}}
 
 fake::task<void> handle_request() {
-  load_config(); // expect-path: blocking-call {{calls 'load_config'}}
+  load_config(); // expect-warning: blocking-call {{call to 'load_config' reaches 'fopen', which blocks the event loop (opens a file)}}
   co_return;
 }

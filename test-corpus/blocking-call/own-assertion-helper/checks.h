@@ -5,9 +5,9 @@
 
 namespace service {
 inline bool debugger_attached() {
-  std::ifstream in("/proc/self/status"); // expect-warning: blocking-call {{call to 'std::basic_ifstream::basic_ifstream' blocks the event loop (opens a file)}}
+  std::ifstream in("/proc/self/status"); // expect-path: blocking-call {{'std::basic_ifstream::basic_ifstream' blocks here}}
   std::string line;
-  std::getline(in, line); // expect-warning: blocking-call {{call to 'std::getline' blocks the event loop}}
+  std::getline(in, line); // expect-path: blocking-call {{'std::getline' also blocks here}}
   return line.find("TracerPid:\t0") == std::string::npos;
 }
 inline void check(bool ok) {

@@ -6,5 +6,5 @@ fake::event ready;
 
 fake::task<void> waits_for_ready() {
   co_await ready;
-  service::check(true);
+  service::check(true); // expect-warning: blocking-call {{call to 'service::check' reaches 'std::basic_ifstream::basic_ifstream', which blocks the event loop (opens a file)}}
 }
