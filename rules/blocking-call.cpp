@@ -164,17 +164,18 @@ std::string reachedThrough(const Program &P, const CallEdge &Via,
 }
 
 /// The findings of the rule, placed in loop code: one per call of loop code
-/// and level, however many blocking operations that call reaches.
+/// and kind of blocking (which the message describes), however many
+/// blocking operations of that kind the call reaches.
 class LoopCodeFindings {
 public:
   LoopCodeFindings(const Program &P, std::vector<Finding> &Out)
       : P(P), Out(Out) {}
 
-  /// Adds \p R about an operation at \p At in \p Fn, reached through \p Via
-  /// (null when loop code makes it). \p Also is the step that names it when
-  /// loop code's call already has its finding.
-  void add(Finding R, SourceLoc At, unsigned Fn, const CallEdge *Via,
-           PathStep Also) {
+  /// Adds \p R about an operation of kind \p K at \p At in \p Fn, reached
+  /// through \p Via (null when loop code makes it). \p Also is the step that
+  /// names it when loop code's call already has its finding.
+  void add(Finding R, BlockingKind K, SourceLoc At, unsigned Fn,
+           const CallEdge *Via, PathStep Also) {
     if (!Via) {
       R.Loc = std::move(At);
       R.Function = P.function(Fn).name().str();
@@ -182,7 +183,7 @@ public:
       return;
     }
     auto [It, New] = ByCall.try_emplace(
-        std::make_tuple(Via->From.Function, Via->From.Site, R.Severity),
+        std::make_tuple(Via->From.Function, Via->From.Site, K, R.Severity),
         Out.size());
     if (!New) {
       Out[It->second].Path.push_back(std::move(Also));
@@ -196,7 +197,7 @@ public:
 private:
   const Program &P;
   std::vector<Finding> &Out;
-  std::map<std::tuple<unsigned, unsigned, Level>, size_t> ByCall;
+  std::map<std::tuple<unsigned, unsigned, BlockingKind, Level>, size_t> ByCall;
 };
 
 class BlockingCallRule : public Rule {
@@ -227,7 +228,7 @@ private:
     R.Path = pathTo(P, {Fn, Init.Id}, Chain);
     R.Path.back() = {Init.Loc, Holder + " holds the result of this call"};
     R.Path.push_back({End.Loc, "destroyed here, which blocks"});
-    Found.add(std::move(R), End.Loc, Fn, Via,
+    Found.add(std::move(R), BlockingKind::Stall, End.Loc, Fn, Via,
               {End.Loc, Holder + " is also destroyed here, which blocks"});
   }
 
@@ -256,7 +257,7 @@ private:
                                : "call to " + Callee,
                            M, knownLoop(Chain));
     R.Path = pathTo(P, {Fn, S.Id}, Chain);
-    Found.add(std::move(R), S.Loc, Fn, Via,
+    Found.add(std::move(R), M.Kind, S.Loc, Fn, Via,
               {S.Loc, Callee + " also blocks here"});
   }
 

@@ -166,6 +166,21 @@ TEST_F(BlockingCallTest, OneFindingPerCallOfLoopCode) {
   EXPECT_EQ(F[0].Path[3].Message, "'sleep' also blocks here");
 }
 
+// The message says what the blocking does: a sleep and a nested run of the
+// loop reached through one call are two findings, each with its message.
+TEST_F(BlockingCallTest, EachKindOfBlockingReachedIsAFindingOfItsOwn) {
+  FunctionBuilder Co("handler", true), Helper("helper");
+  Co.call(Body, "helper");
+  Helper.call(Body, "sleep");
+  Helper.call(Body, "loop::run");
+  std::vector<Finding> F = check({Co.build(), Helper.build()});
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_EQ(F[0].Loc, F[1].Loc);
+  EXPECT_NE(F[0].Message, F[1].Message);
+  EXPECT_EQ(F[0].Path.size(), 3u);
+  EXPECT_EQ(F[1].Path.size(), 3u);
+}
+
 TEST_F(BlockingCallTest, WorkerAndMainAreNotLoopCode) {
   FunctionBuilder Main("main"), Work("work");
   Main.call(Body, "sleep");
