@@ -316,6 +316,31 @@ TEST_F(BlockingCallTest, DescriptorReturnedNonblockingIsQuiet) {
 // A descriptor parameter is what its callers pass: non-blocking only when
 // every caller passes one that is, and a caller passing a value no object
 // holds leaves it unknown.
+// A helper that makes a descriptor and returns it hands its caller one of the
+// same mode, kept where the caller stores the result; a helper whose returns
+// are not known hands over nothing known.
+TEST_F(BlockingCallTest, DescriptorAHelperReturnsKeepsItsMode) {
+  for (bool Nonblocking : {true, false})
+    for (bool ReturnsKnown : {true, false}) {
+      FunctionBuilder Make("make_fd"), Co("handler", true);
+      ObjectRef Made = local("make_fd::fd", ""), Kept = field("waker::fd_");
+      std::vector<std::string> Flags;
+      if (Nonblocking)
+        Flags.push_back("SOCK_NONBLOCK");
+      unsigned Open = Make.call(Body, "socket", {}, {flags(1, Flags)});
+      unsigned Call = Co.call(Body, "make_fd");
+      Co.suspend(Body);
+      Co.call(Body, "recv", {}, {argOf(0, Kept)});
+      FunctionFact M = Make.build(), C = Co.build();
+      M.Sites[Open].StoredIn = Made;
+      if (ReturnsKnown)
+        M.ReturnedObjects = {Made};
+      C.Sites[Call].StoredIn = Kept;
+      EXPECT_EQ(check({M, C}).size(), Nonblocking && ReturnsKnown ? 0u : 1u)
+          << Nonblocking << ReturnsKnown;
+    }
+}
+
 TEST_F(BlockingCallTest, DescriptorParameterIsWhatEveryCallerPasses) {
   FunctionBuilder Setup("a::a"), Reader("read_some"); // A constructor.
   Setup.call(Body, "fcntl", {},

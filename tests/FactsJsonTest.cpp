@@ -48,6 +48,7 @@ TuFacts sampleUnit() {
   Poll.OnlyCalls = true;
   F.Polls.push_back(Poll);
   F.Reads = {global("ready", "")};
+  F.ReturnedObjects = {local("make::fd", "")};
   return unit("/src/a.cpp", {F});
 }
 
@@ -84,6 +85,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Polls[0].Sites, (std::vector<unsigned>{1, 2}));
   ASSERT_EQ(F.Reads.size(), 1u);
   EXPECT_EQ(F.Reads[0].Name, "ready");
+  ASSERT_EQ(F.ReturnedObjects.size(), 1u);
+  EXPECT_EQ(F.ReturnedObjects[0].Name, "make::fd");
 }
 
 std::string errorOf(llvm::StringRef Text) {

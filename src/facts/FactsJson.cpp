@@ -280,6 +280,12 @@ json functionToJson(const FunctionFact &F) {
       Reads.push_back(refToJson(R));
     J["reads"] = std::move(Reads);
   }
+  if (!F.ReturnedObjects.empty()) {
+    json Returned = json::array();
+    for (const ObjectRef &R : F.ReturnedObjects)
+      Returned.push_back(refToJson(R));
+    J["returnedObjects"] = std::move(Returned);
+  }
   return J;
 }
 
@@ -301,6 +307,9 @@ FunctionFact functionFromJson(const json &J) {
   if (J.contains("reads"))
     for (const json &R : J.at("reads"))
       F.Reads.push_back(refFromJson(R));
+  if (J.contains("returnedObjects"))
+    for (const json &R : J.at("returnedObjects"))
+      F.ReturnedObjects.push_back(refFromJson(R));
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs"))});
   F.CfgEntry = integer<unsigned>(J.at("entry"));

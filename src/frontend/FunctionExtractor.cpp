@@ -88,6 +88,10 @@ public:
     Values.noteRangeFor(S);
     return true;
   }
+  bool VisitReturnStmt(ReturnStmt *S) {
+    Returned.push_back(S->getRetValue());
+    return true;
+  }
   /// `Cache() : loaded_(load())`: a write of the field that stores the call.
   void addMemberInit(const CXXCtorInitializer *Init);
 
@@ -100,6 +104,8 @@ public:
   /// stored: a local's value is any stored in it anywhere in the function,
   /// so these are settled once the whole body has been seen.
   void resolveIntegers();
+  /// FunctionFact::ReturnedObjects, for a function with an integer result.
+  std::vector<ObjectRef> returnedObjects() const;
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
@@ -123,6 +129,7 @@ private:
   std::vector<SiteFact> &Sites;
   std::vector<std::pair<unsigned, const Expr *>> PendingOperands;
   std::vector<std::pair<unsigned, const Expr *>> SuspendOperands;
+  std::vector<const Expr *> Returned; ///< What each `return` returns.
   IntegerValues Values;
   struct IntegerArg {
     unsigned Site;
@@ -367,6 +374,24 @@ void SiteCollector::resolveIntegers() {
       Sites[It->second].StoredIn = Holder;
 }
 
+std::vector<ObjectRef> SiteCollector::returnedObjects() const {
+  std::map<std::string, ObjectRef> ByKey;
+  for (const Expr *E : Returned) {
+    if (!E || E->isValueDependent())
+      return {};
+    if (E->isIntegerConstantExpr(N.context()))
+      continue;
+    ObjectRef Holder = Values.holderOf(E);
+    if (!Holder.isKnown())
+      return {};
+    ByKey.try_emplace(Holder.Key, std::move(Holder));
+  }
+  std::vector<ObjectRef> Objects;
+  for (auto &[Key, R] : ByKey)
+    Objects.push_back(std::move(R));
+  return Objects;
+}
+
 void SiteCollector::markAwaitedIn(const Stmt *S, unsigned Suspend) {
   if (!S || isa<LambdaExpr>(S))
     return;
@@ -590,6 +615,8 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
   Collector.resolveIntegers();
+  if (FD->getReturnType()->isIntegralOrEnumerationType())
+    F.ReturnedObjects = Collector.returnedObjects();
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();

@@ -182,6 +182,16 @@ std::map<std::string, unsigned> localChannels(const Program &P) {
   return Makers;
 }
 
+/// Whether every descriptor \p Fn returns is one of \p Keys.
+static bool returnsOnly(const Program &P, unsigned Fn,
+                        const std::set<std::string> &Keys) {
+  const std::vector<ObjectRef> &Returned =
+      P.function(Fn).fact().ReturnedObjects;
+  return !Returned.empty() && llvm::all_of(Returned, [&](const ObjectRef &R) {
+    return Keys.count(R.Key) > 0;
+  });
+}
+
 std::set<std::string> nonblockingDescriptors(const Program &P) {
   std::set<std::string> Keys;
   std::vector<bool> Run = runFunctions(P);
@@ -191,6 +201,24 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
         if (S.Kind == SiteKind::Call)
           for (const ObjectRef &H : madeNonblocking(P, Fn, S))
             Keys.insert(H.Key);
+  // A helper that returns a descriptor it made non-blocking (`int
+  // createEventfd() { int fd = eventfd(0, EFD_NONBLOCK); ...; return fd; }`)
+  // hands its caller a non-blocking one: where the caller keeps the result
+  // (`wakeupFd_(createEventfd())`) holds it. Each pass adds the holders of
+  // one more level of helpers, so the passes end when one adds nothing.
+  for (bool Added = true; Added;) {
+    Added = false;
+    for (const CallEdge &E : P.edges()) {
+      const SiteFact &Call = P.site(E.From);
+      if (E.Kind != EdgeKind::Calls || !Run[E.From.Function] ||
+          !Call.StoredIn.isKnown() || !returnsOnly(P, E.Callee, Keys))
+        continue;
+      ArgFact Stored;
+      Stored.Ref = Call.StoredIn;
+      for (const ObjectRef &H : P.descriptorHolders(E.From.Function, Stored))
+        Added |= Keys.insert(H.Key).second;
+    }
+  }
   return Keys;
 }
 

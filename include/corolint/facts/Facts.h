@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 5;
+constexpr int FactsVersion = 6;
 
 struct SourceLoc {
   std::string File;
@@ -221,6 +221,12 @@ struct FunctionFact {
   /// `cv.wait(lock, pred)`): the named objects that expression reads.
   /// Sorted by key, unique.
   std::vector<ObjectRef> Reads;
+  /// For a function with an integer result: the named objects its `return`
+  /// statements return (`return fd;`), sorted by key, unique, when each
+  /// returns one or a constant (`return -1;` on a failure); empty when one
+  /// returns anything else. A descriptor that a helper makes and returns is
+  /// known in its caller by this (`wakeupFd_(createEventfd())`).
+  std::vector<ObjectRef> ReturnedObjects;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
   unsigned CfgEntry = 0;
   unsigned CfgExit = 0;
