@@ -15,6 +15,7 @@ ApiModels testModels() {
     "functions": [
       {"name": "loop::add_timer", "loopCallback": 1, "repeats": true},
       {"name": "std::thread::thread", "offload": 0},
+      {"name": "std::bind", "storesCallable": 0},
       {"name": "asio::post", "loopCallback": 1,
        "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}}
     ],
@@ -104,6 +105,20 @@ TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
 
 // `complete_ = [this] { ... };` keeps the lambda for later: a hand-over
 // (the program starts it somewhere), not a call in the assigner's context.
+// A wrapper made from a callable keeps it (`std::bind(&C::drain, this)`);
+// an unmodelled library function taking one is taken to call it.
+TEST(Linker, CallableWrappedByAStoringModelIsNotCalled) {
+  ApiModels M = testModels();
+  for (const char *Wrapper : {"std::bind", "lib::apply"}) {
+    FunctionBuilder Main("main"), Drain("drain");
+    Main.pass(FunctionBuilder::Body, Wrapper, 0, "drain");
+    Program P = linkProgram({unit("/a.cpp", {Main.build(), Drain.build()})}, M);
+    bool Stored = llvm::StringRef(Wrapper) == "std::bind";
+    EXPECT_EQ(P.edges().size(), Stored ? 0u : 1u) << Wrapper;
+    EXPECT_EQ(P.handOvers().size(), Stored ? 1u : 0u) << Wrapper;
+  }
+}
+
 TEST(Linker, CallableAssignedToAnObjectIsStoredNotCalled) {
   ApiModels M = testModels();
   FunctionBuilder Co("co", /*Coroutine=*/true), Done("done_cb");

@@ -150,9 +150,12 @@ void Linker::buildEdges() {
       // An assignment keeps the callable for later (`complete_ = [this] {
       // ... }` into a std::function member): it is started by the program,
       // but not by this call nor in this context.
-      bool Stores = !P.modelOf(S) &&
-                    splitMember(S.CalleeName).second == "operator=";
+      // So does a callable wrapper made from it (`std::function<void()> f(
+      // cb)`, `std::bind(&C::f, this)`): the wrapper is what gets called.
+      const FunctionModel *M = P.modelOf(S);
+      bool Assigns = !M && splitMember(S.CalleeName).second == "operator=";
       for (const ArgFact &A : S.Args) {
+        bool Stores = Assigns || (M && M->StoresCallable.has(A.Index));
         if (std::optional<unsigned> Target = P.find(A.CallableUsr)) {
           if (!BodyInProgram && !Stores)
             P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <netdb.h>
@@ -334,8 +335,21 @@ void semaphores() {
 
 } // namespace std_api
 
+namespace std_api {
+// Callable wrappers keep the callable; the program calls the wrapper.
+int callable_wrappers() {
+  std::function<int()> kept([] { return 1; });
+  auto bound = std::bind([](int v) { return v; }, 2);
+  auto front = std::bind_front([](int a, int b) { return a + b; }, 3);
+  std::packaged_task<int()> task([] { return 4; });
+  task();
+  return kept() + bound() + front(4) + task.get_future().get();
+}
+} // namespace std_api
+
 int main(int argc, char **argv) {
   std_api::sleeping();
+  std_api::callable_wrappers();
   std_api::file_streams(argc > 1 ? argv[1] : "/dev/null");
   std_api::c_stdio("/dev/null");
   std_api::posix_io("/dev/null");

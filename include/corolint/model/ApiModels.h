@@ -49,6 +49,10 @@ struct FunctionModel {
   std::vector<std::string> OffloadWhenTypes;
   ArgIndexes Spawn;
   ArgIndexes Continuation;
+  /// Arguments that are callables it keeps without calling them (a
+  /// `std::function`'s constructor, `std::bind`): code runs them later,
+  /// wherever it calls what it keeps.
+  ArgIndexes StoresCallable;
   bool Timeout = false;  ///< Bounds the operation it wraps with a deadline.
   bool External = false; ///< Waits for something outside the process.
   /// For an external free function: the argument that is the I/O object
