@@ -27,7 +27,7 @@ protected:
        "nonblockingFlags": ["SOCK_NONBLOCK"]},
       {"name": "pipe", "descriptorArg": 0, "makesChannel": true},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
-       "sizeArg": 2}]})",
+       "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}]})",
                                      "test")));
   }
 
@@ -338,6 +338,27 @@ TEST_F(BlockingCallTest, DescriptorAHelperReturnsKeepsItsMode) {
       C.Sites[Call].StoredIn = Kept;
       EXPECT_EQ(check({M, C}).size(), Nonblocking && ReturnsKnown ? 0u : 1u)
           << Nonblocking << ReturnsKnown;
+    }
+}
+
+// Code that tests for EAGAIN after a write was written for a non-blocking
+// descriptor, in the writing function or in a helper it calls; other
+// errors say nothing.
+TEST_F(BlockingCallTest, WriteWhoseCodeExpectsWouldBlockIsQuiet) {
+  for (const char *Where : {"writer", "helper", "none"})
+    for (const char *Error : {"EWOULDBLOCK", "EINTR"}) {
+      FunctionBuilder Co("writer", true), Helper("would_block");
+      Co.suspend(Body);
+      Co.call(Body, "write", {}, {argOf(0, field("conn::fd_"))});
+      Co.call(Body, "would_block");
+      FunctionFact W = Co.build(), H = Helper.build();
+      if (llvm::StringRef(Where) == "writer")
+        W.ComparedConstants = {Error};
+      else if (llvm::StringRef(Where) == "helper")
+        H.ComparedConstants = {Error};
+      bool Expects = llvm::StringRef(Where) != "none" &&
+                     llvm::StringRef(Error) == "EWOULDBLOCK";
+      EXPECT_EQ(check({W, H}).size(), Expects ? 0u : 1u) << Where << Error;
     }
 }
 

@@ -49,6 +49,7 @@ TuFacts sampleUnit() {
   F.Polls.push_back(Poll);
   F.Reads = {global("ready", "")};
   F.ReturnedObjects = {local("make::fd", "")};
+  F.ComparedConstants = {"EAGAIN", "EWOULDBLOCK"};
   return unit("/src/a.cpp", {F});
 }
 
@@ -87,6 +88,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Reads[0].Name, "ready");
   ASSERT_EQ(F.ReturnedObjects.size(), 1u);
   EXPECT_EQ(F.ReturnedObjects[0].Name, "make::fd");
+  EXPECT_EQ(F.ComparedConstants,
+            (std::vector<std::string>{"EAGAIN", "EWOULDBLOCK"}));
 }
 
 std::string errorOf(llvm::StringRef Text) {

@@ -286,6 +286,8 @@ json functionToJson(const FunctionFact &F) {
       Returned.push_back(refToJson(R));
     J["returnedObjects"] = std::move(Returned);
   }
+  if (!F.ComparedConstants.empty())
+    J["comparedConstants"] = F.ComparedConstants;
   return J;
 }
 
@@ -310,6 +312,9 @@ FunctionFact functionFromJson(const json &J) {
   if (J.contains("returnedObjects"))
     for (const json &R : J.at("returnedObjects"))
       F.ReturnedObjects.push_back(refFromJson(R));
+  if (J.contains("comparedConstants"))
+    F.ComparedConstants =
+        J.at("comparedConstants").get<std::vector<std::string>>();
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs"))});
   F.CfgEntry = integer<unsigned>(J.at("entry"));

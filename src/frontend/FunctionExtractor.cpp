@@ -88,6 +88,10 @@ public:
     Values.noteRangeFor(S);
     return true;
   }
+  bool VisitCaseStmt(CaseStmt *S) {
+    noteCompared(S->getLHS());
+    return true;
+  }
   bool VisitReturnStmt(ReturnStmt *S) {
     Returned.push_back(S->getRetValue());
     return true;
@@ -106,6 +110,8 @@ public:
   void resolveIntegers();
   /// FunctionFact::ReturnedObjects, for a function with an integer result.
   std::vector<ObjectRef> returnedObjects() const;
+  /// FunctionFact::ComparedConstants.
+  std::set<std::string> Compared;
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
@@ -124,6 +130,12 @@ private:
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
+  /// An operand of `==`, `!=` or a `case` label: the constants it names.
+  void noteCompared(const Expr *E) {
+    if (E && E->getType()->isIntegralOrEnumerationType())
+      for (std::string &Name : Values.flagsOf(E))
+        Compared.insert(std::move(Name));
+  }
 
   const Names &N;
   std::vector<SiteFact> &Sites;
@@ -273,6 +285,10 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
 }
 
 bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
+  if (E->isEqualityOp()) {
+    noteCompared(E->getLHS());
+    noteCompared(E->getRHS());
+  }
   if (!E->isAssignmentOp())
     return true;
   // `&=` and the like only clear bits or compute: no flag gets in that way.
@@ -617,6 +633,8 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Collector.resolveIntegers();
   if (FD->getReturnType()->isIntegralOrEnumerationType())
     F.ReturnedObjects = Collector.returnedObjects();
+  F.ComparedConstants.assign(Collector.Compared.begin(),
+                             Collector.Compared.end());
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();

@@ -145,6 +145,25 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
          });
 }
 
+bool Program::expectsWouldBlock(SiteRef Call) const {
+  const FunctionModel *M = modelOf(site(Call));
+  if (!M || M->WouldBlockErrors.empty())
+    return false;
+  auto Tests = [&](unsigned Fn) {
+    return llvm::any_of(function(Fn).fact().ComparedConstants,
+                        [&](const std::string &Name) {
+                          return llvm::is_contained(M->WouldBlockErrors, Name);
+                        });
+  };
+  if (Tests(Call.Function))
+    return true;
+  // One level of helpers: the test is often a predicate of its own.
+  return llvm::any_of(Edges, [&](const CallEdge &E) {
+    return E.From.Function == Call.Function && E.Kind == EdgeKind::Calls &&
+           Tests(E.Callee);
+  });
+}
+
 /// Whether \p Name is a constructor's (`wake_pipe::wake_pipe`): it runs
 /// whenever an object is made, also a global's, which no call site shows.
 static bool isConstructorName(llvm::StringRef Name) {

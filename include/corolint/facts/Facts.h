@@ -227,6 +227,11 @@ struct FunctionFact {
   /// returns anything else. A descriptor that a helper makes and returns is
   /// known in its caller by this (`wakeupFd_(createEventfd())`).
   std::vector<ObjectRef> ReturnedObjects;
+  /// The names of the constants (macros at every level of their expansion,
+  /// enumerators) that the function compares a value with (`==`, `!=`,
+  /// `case`): `errno == EAGAIN` says the code expects a call to fail with
+  /// "would block". Sorted, unique.
+  std::vector<std::string> ComparedConstants;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
   unsigned CfgEntry = 0;
   unsigned CfgExit = 0;

@@ -53,6 +53,10 @@ struct FunctionModel {
   /// `std::function`'s constructor, `std::bind`): code runs them later,
   /// wherever it calls what it keeps.
   ArgIndexes StoresCallable;
+  /// The errors it fails with on a non-blocking descriptor instead of
+  /// blocking (EAGAIN, EWOULDBLOCK; EINPROGRESS for connect): code that
+  /// tests for them after the call was written for a non-blocking one.
+  std::vector<std::string> WouldBlockErrors;
   bool Timeout = false;  ///< Bounds the operation it wraps with a deadline.
   bool External = false; ///< Waits for something outside the process.
   /// For an external free function: the argument that is the I/O object

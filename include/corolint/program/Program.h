@@ -261,6 +261,11 @@ public:
   /// `descriptorArg`) is made non-blocking by the program, wherever it can
   /// come from: the call returns at once instead of blocking.
   bool onNonblockingDescriptor(SiteRef Call) const;
+  /// Whether the code around descriptor call \p Call tests for the errors
+  /// its model says it fails with instead of blocking (`errno == EAGAIN`),
+  /// in its own function or in one that function calls (`isEAGAIN()`):
+  /// code written for a non-blocking descriptor, wherever that comes from.
+  bool expectsWouldBlock(SiteRef Call) const;
   /// Whether call \p Call writes a few bytes (its model's `sizeArg` a
   /// constant up to PIPE_BUF) into a channel that functions make as locals
   /// (a pipe, an eventfd), from a place that runs once per channel: neither
