@@ -119,6 +119,28 @@ TEST(Linker, CallableWrappedByAStoringModelIsNotCalled) {
   }
 }
 
+// A function that calls a parameter (through std::function's operator())
+// runs what each caller passes there, within that caller's call; one that
+// does not call it only keeps it.
+TEST(Linker, CallableParameterCalledByTheCalleeRunsInTheCallersCall) {
+  ApiModels M = testModels();
+  for (bool Calls : {true, false}) {
+    FunctionBuilder Main("main"), Each("each"), Visit("visit");
+    unsigned At = Main.pass(FunctionBuilder::Body, "each", 0, "visit");
+    if (Calls)
+      Each.call(FunctionBuilder::Body, "std::function::operator()",
+                param("each", 0, "f", "std::function"));
+    Program P = linkProgram(
+        {unit("/a.cpp", {Main.build(), Each.build(), Visit.build()})}, M);
+    unsigned Visits = indexOf(P, "visit");
+    bool Found = llvm::any_of(P.edges(), [&](const CallEdge &E) {
+      return E.Callee == Visits && E.From.Function == indexOf(P, "main") &&
+             E.From.Site == At && E.Kind == EdgeKind::Calls;
+    });
+    EXPECT_EQ(Found, Calls);
+  }
+}
+
 TEST(Linker, CallableAssignedToAnObjectIsStoredNotCalled) {
   ApiModels M = testModels();
   FunctionBuilder Co("co", /*Coroutine=*/true), Done("done_cb");

@@ -30,6 +30,7 @@ public:
 
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
+  void linkInvokedParameters();
   void classifyDescriptors() {
     P.NonblockingDescriptors = nonblockingDescriptors(P);
     P.LocalChannels = localChannels(P);
@@ -167,9 +168,38 @@ void Linker::buildEdges() {
       }
     }
   }
+  linkInvokedParameters();
   P.EdgesInto.assign(P.Functions.size(), {});
   for (unsigned I = 0; I < P.Edges.size(); ++I)
     P.EdgesInto[P.Edges[I].Callee].push_back(I);
+}
+
+/// `void each(const std::function<void(int)> &f) { f(1); }`: a function
+/// that calls a callable it is handed as a parameter runs, within each call
+/// of it, what that caller passes there. (A template's instantiation calls
+/// the lambda itself, an edge already; a std::function hides it behind an
+/// operator() the program does not define.) The edge goes from the caller's
+/// call, so the callable runs in that caller's context only. One level: a
+/// parameter handed on is not followed.
+void Linker::linkInvokedParameters() {
+  std::set<std::pair<unsigned, int>> Invoked; // Function, parameter index.
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
+    for (const SiteFact &S : P.Functions[Fn].fact().Sites)
+      if (S.Kind == SiteKind::Call &&
+          S.Receiver.K == ObjectRef::Kind::Param &&
+          splitMember(S.CalleeName).second == "operator()" &&
+          !P.find(S.CalleeUsr))
+        Invoked.insert({Fn, S.Receiver.ParamIndex});
+  std::vector<CallEdge> Runs;
+  for (const CallEdge &E : P.Edges) {
+    if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+      continue;
+    for (const ArgFact &A : P.site(E.From).Args)
+      if (Invoked.count({E.Callee, static_cast<int>(A.Index)}))
+        if (std::optional<unsigned> Target = P.find(A.CallableUsr))
+          Runs.push_back({E.From, *Target, EdgeKind::Calls});
+  }
+  llvm::append_range(P.Edges, Runs);
 }
 
 void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
