@@ -157,10 +157,13 @@ const CallEdge *loopCodeCall(const std::vector<CallEdge> &Chain) {
 std::string reachedThrough(const Program &P, const CallEdge &Via,
                            const std::string &What) {
   std::string Name = "'" + P.function(Via.Callee).name().str() + "'";
-  return (Via.Kind == EdgeKind::Continuation
-              ? "continuation " + Name + ", chained here,"
-              : "call to " + Name) +
-         " reaches " + What;
+  const SiteFact &At = P.site(Via.From);
+  std::string Lead = "call to " + Name;
+  if (Via.Kind == EdgeKind::Continuation)
+    Lead = "continuation " + Name + ", chained here,";
+  else if (At.Kind == SiteKind::Call && !P.bindsParameters(Via))
+    Lead = "call to '" + At.CalleeName + "', which runs " + Name + ",";
+  return Lead + " reaches " + What;
 }
 
 /// The findings of the rule, placed in loop code: one per call of loop code

@@ -362,6 +362,29 @@ TEST_F(BlockingCallTest, WriteWhoseCodeExpectsWouldBlockIsQuiet) {
     }
 }
 
+// A helper counts only as a predicate called after the call: a table of
+// errno names, or one called before the write, says nothing of the write.
+TEST_F(BlockingCallTest, OnlyAPredicateCalledAfterTheCallIsEvidence) {
+  for (bool Table : {false, true})
+    for (bool Before : {false, true}) {
+      FunctionBuilder Co("writer", true), Helper("errname");
+      Co.suspend(Body);
+      if (Before)
+        Co.call(Body, "errname");
+      Co.call(Body, "write", {}, {argOf(0, field("conn::fd_"))});
+      if (!Before)
+        Co.call(Body, "errname");
+      FunctionFact H = Helper.build();
+      H.ComparedConstants = {"EAGAIN"};
+      if (Table)
+        llvm::append_range(H.ComparedConstants,
+                           std::vector<std::string>{"EBADF", "EINTR", "EINVAL",
+                                                    "EIO"});
+      EXPECT_EQ(check({Co.build(), H}).size(), Table || Before ? 1u : 0u)
+          << Table << Before;
+    }
+}
+
 TEST_F(BlockingCallTest, DescriptorParameterIsWhatEveryCallerPasses) {
   FunctionBuilder Setup("a::a"), Reader("read_some"); // A constructor.
   Setup.call(Body, "fcntl", {},

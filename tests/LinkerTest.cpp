@@ -127,9 +127,10 @@ TEST(Linker, CallableParameterCalledByTheCalleeRunsInTheCallersCall) {
   for (bool Calls : {true, false}) {
     FunctionBuilder Main("main"), Each("each"), Visit("visit");
     unsigned At = Main.pass(FunctionBuilder::Body, "each", 0, "visit");
-    if (Calls)
-      Each.call(FunctionBuilder::Body, "std::function::operator()",
-                param("each", 0, "f", "std::function"));
+    // A lambda in `each` that calls `each`'s parameter captures it: that is
+    // not the lambda's own parameter, and not this call of it.
+    Each.call(FunctionBuilder::Body, "std::function::operator()",
+              param(Calls ? "each" : "outer", 0, "f", "std::function"));
     Program P = linkProgram(
         {unit("/a.cpp", {Main.build(), Each.build(), Visit.build()})}, M);
     unsigned Visits = indexOf(P, "visit");

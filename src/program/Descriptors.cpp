@@ -145,22 +145,40 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
          });
 }
 
+/// A predicate that tells "would block" from other errors (`isEAGAIN()`):
+/// it compares with a few constants, one of \p Errors (a table of every
+/// errno's name compares with dozens), and calls no function of the program
+/// and nothing the models know (`errno` itself is a call).
+static bool isWouldBlockTest(const Program &P, const Function &F,
+                             const std::vector<std::string> &Errors) {
+  constexpr size_t MaxPredicateConstants = 4;
+  const std::vector<std::string> &Compared = F.fact().ComparedConstants;
+  return Compared.size() <= MaxPredicateConstants &&
+         llvm::none_of(F.fact().Sites,
+                       [&](const SiteFact &S) {
+                         return S.Kind == SiteKind::Call &&
+                                (P.find(S.CalleeUsr) || P.modelOf(S));
+                       }) &&
+         llvm::any_of(Compared, [&](const std::string &Name) {
+           return llvm::is_contained(Errors, Name);
+         });
+}
+
 bool Program::expectsWouldBlock(SiteRef Call) const {
   const FunctionModel *M = modelOf(site(Call));
   if (!M || M->WouldBlockErrors.empty())
     return false;
-  auto Tests = [&](unsigned Fn) {
-    return llvm::any_of(function(Fn).fact().ComparedConstants,
-                        [&](const std::string &Name) {
-                          return llvm::is_contained(M->WouldBlockErrors, Name);
-                        });
-  };
-  if (Tests(Call.Function))
+  const Function &F = function(Call.Function);
+  if (llvm::any_of(F.fact().ComparedConstants, [&](const std::string &Name) {
+        return llvm::is_contained(M->WouldBlockErrors, Name);
+      }))
     return true;
-  // One level of helpers: the test is often a predicate of its own.
+  // Or a predicate that tests for it, called after the call.
+  auto None = [](const SiteFact &) { return false; };
   return llvm::any_of(Edges, [&](const CallEdge &E) {
-    return E.From.Function == Call.Function && E.Kind == EdgeKind::Calls &&
-           Tests(E.Callee);
+    return E.From.Function == Call.Function && bindsParameters(E) &&
+           F.reaches(Call.Site, E.From.Site, None) &&
+           isWouldBlockTest(*this, function(E.Callee), M->WouldBlockErrors);
   });
 }
 
@@ -229,7 +247,7 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
     Added = false;
     for (const CallEdge &E : P.edges()) {
       const SiteFact &Call = P.site(E.From);
-      if (E.Kind != EdgeKind::Calls || !Run[E.From.Function] ||
+      if (!P.bindsParameters(E) || !Run[E.From.Function] ||
           !Call.StoredIn.isKnown() || !returnsOnly(P, E.Callee, Keys))
         continue;
       ArgFact Stored;

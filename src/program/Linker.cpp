@@ -174,6 +174,13 @@ void Linker::buildEdges() {
     P.EdgesInto[P.Edges[I].Callee].push_back(I);
 }
 
+/// Whether \p R is a parameter of \p F itself, not one of the function a
+/// lambda is written in, which the lambda captures.
+static bool ownParameter(const Function &F, const ObjectRef &R) {
+  return R.K == ObjectRef::Kind::Param &&
+         llvm::StringRef(R.Key).starts_with(F.fact().Usr + "#");
+}
+
 /// `void each(const std::function<void(int)> &f) { f(1); }`: a function
 /// that calls a callable it is handed as a parameter runs, within each call
 /// of it, what that caller passes there. (A template's instantiation calls
@@ -185,8 +192,7 @@ void Linker::linkInvokedParameters() {
   std::set<std::pair<unsigned, int>> Invoked; // Function, parameter index.
   for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
     for (const SiteFact &S : P.Functions[Fn].fact().Sites)
-      if (S.Kind == SiteKind::Call &&
-          S.Receiver.K == ObjectRef::Kind::Param &&
+      if (S.Kind == SiteKind::Call && ownParameter(P.Functions[Fn], S.Receiver) &&
           splitMember(S.CalleeName).second == "operator()" &&
           !P.find(S.CalleeUsr))
         Invoked.insert({Fn, S.Receiver.ParamIndex});

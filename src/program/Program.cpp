@@ -35,6 +35,12 @@ bool Program::passesDuration(const SiteFact &Call) const {
   });
 }
 
+bool Program::bindsParameters(const CallEdge &E) const {
+  const SiteFact &S = site(E.From);
+  return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+         S.Kind == SiteKind::Call && find(S.CalleeUsr) == E.Callee;
+}
+
 bool Program::followParameters(
     unsigned Fn, const ObjectRef &Start,
     llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
@@ -55,7 +61,7 @@ bool Program::followParameters(
     bool Bound = false;
     for (unsigned EdgeIndex : EdgesInto[At]) {
       const CallEdge &E = Edges[EdgeIndex];
-      if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+      if (!bindsParameters(E))
         continue;
       ObjectRef Arg;
       for (const ArgFact &A : site(E.From).Args)

@@ -211,9 +211,12 @@ private:
                              ");");
           },
           [&] {
-            line(Indent, std::string(pick(2) ? "loop.add_timer("
-                                             : "loop.add_periodic_timer(") +
-                             duration() + ", " +
+            // One choice at a time: the operands of + are evaluated in
+            // no fixed order, and each consumes input.
+            std::string Call =
+                pick(2) ? "loop.add_timer(" : "loop.add_periodic_timer(";
+            std::string Delay = duration();
+            line(Indent, Call + Delay + ", " +
                              lambda(Context::Plain, Depth, Indent) + ");");
           },
           [&] {
@@ -241,7 +244,8 @@ private:
           [&] { line(Indent, "co_await fake::yield_now();"); },
           [&] { line(Indent, "co_await " + coroutine() + "();"); },
           [&] {
-            line(Indent, "co_await fake::with_timeout(" + coroutine() + "(), " +
+            std::string Bounded = coroutine();
+            line(Indent, "co_await fake::with_timeout(" + Bounded + "(), " +
                              duration() + ");");
           },
           [&] { line(Indent, "(void)co_await peer.read();"); },

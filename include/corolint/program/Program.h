@@ -280,6 +280,11 @@ public:
   /// Empty when \p At is not loop code, or runs on the loop because it comes
   /// after a suspension or in a coroutine nothing starts.
   std::vector<CallEdge> loopChain(SiteRef At) const;
+  /// Whether \p E is a call of its callee at its site, whose arguments are
+  /// the callee's parameters and whose result is the callee's: not a
+  /// callable the site's callee runs (`each(cb)` running `cb`), nor an
+  /// awaiter member a suspension calls.
+  bool bindsParameters(const CallEdge &E) const;
 
 private:
   /// Follows \p Start, when it is a parameter of \p Fn, to what each caller
