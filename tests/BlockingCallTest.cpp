@@ -379,7 +379,8 @@ TEST_F(BlockingCallTest, OnlyAPredicateCalledAfterTheCallIsEvidence) {
       if (Table)
         llvm::append_range(H.ComparedConstants,
                            std::vector<std::string>{"EBADF", "EINTR", "EINVAL",
-                                                    "EIO"});
+                                                    "EIO", "EISDIR", "EMFILE",
+                                                    "ENOSPC", "EPIPE"});
       EXPECT_EQ(check({Co.build(), H}).size(), Table || Before ? 1u : 0u)
           << Table << Before;
     }

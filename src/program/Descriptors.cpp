@@ -147,17 +147,20 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
 
 /// A predicate that tells "would block" from other errors (`isEAGAIN()`):
 /// it compares with a few constants, one of \p Errors (a table of every
-/// errno's name compares with dozens), and calls no function of the program
-/// and nothing the models know (`errno` itself is a call).
+/// errno's name compares with dozens; a logging macro's comparison of the
+/// log level adds its macros' names), and makes no call that takes a
+/// descriptor or blocks itself (a send helper handling EAGAIN for its own
+/// write); it may log.
 static bool isWouldBlockTest(const Program &P, const Function &F,
                              const std::vector<std::string> &Errors) {
-  constexpr size_t MaxPredicateConstants = 4;
+  constexpr size_t MaxPredicateConstants = 8;
   const std::vector<std::string> &Compared = F.fact().ComparedConstants;
   return Compared.size() <= MaxPredicateConstants &&
          llvm::none_of(F.fact().Sites,
                        [&](const SiteFact &S) {
-                         return S.Kind == SiteKind::Call &&
-                                (P.find(S.CalleeUsr) || P.modelOf(S));
+                         const FunctionModel *M = P.modelOf(S);
+                         return S.Kind == SiteKind::Call && M &&
+                                (M->DescriptorArg >= 0 || !M->Blocking.empty());
                        }) &&
          llvm::any_of(Compared, [&](const std::string &Name) {
            return llvm::is_contained(Errors, Name);
