@@ -24,10 +24,13 @@ enum class Context { Plain, Coroutine };
 /// The program's global objects and functions, declared before any body so
 /// that any function may use any other.
 constexpr const char *Prelude = R"(#include <fake/coro.h>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <mutex>
+#include <sys/eventfd.h>
 #include <thread>
 #include <unistd.h>
 
@@ -41,6 +44,18 @@ fake::deferred done;
 std::mutex m0, m1;
 std::condition_variable cv;
 int flag = 0;
+
+// A descriptor a helper makes and returns, a would-block predicate, and a
+// helper that runs the callable it is handed.
+static int make_counter() {
+  int fd = eventfd(0, EFD_NONBLOCK);
+  if (fd < 0)
+    return -1;
+  return fd;
+}
+static bool would_block() { return errno == EAGAIN || errno == EWOULDBLOCK; }
+void each_item(const std::function<void(int)> &visit) { visit(1); }
+int counter = make_counter();
 
 )";
 
@@ -128,15 +143,18 @@ private:
     line(Indent, Close);
   }
 
-  /// A lambda with a block of its own, in the context of what runs it.
-  std::string lambda(Context C, unsigned Depth, unsigned Indent) {
+  /// A lambda with a block of its own, in the context of what runs it, and
+  /// the parameters \p Params (a plain lambda only).
+  std::string lambda(Context C, unsigned Depth, unsigned Indent,
+                     const std::string &Params = "") {
     std::string Saved = std::move(Out);
     Out.clear();
     block(C, Depth + 1, Indent + 1);
     std::string Body = std::move(Out);
     Out = std::move(Saved);
-    std::string Head = C == Context::Coroutine ? "[]() -> fake::task<void> {\n"
-                                               : "[] {\n";
+    std::string Head = C == Context::Coroutine
+                           ? "[]() -> fake::task<void> {\n"
+                           : "[](" + Params + ") {\n";
     if (C == Context::Coroutine)
       Body.append(2 * (Indent + 1), ' ').append("co_return;\n");
     return Head + Body + std::string(2 * Indent, ' ') + "}";
@@ -167,6 +185,13 @@ private:
         [&] { line(Indent, "loop.spawn(" + coroutine() + "());"); },
         [&] { line(Indent, coroutine() + "().detach();"); },
         [&] { line(Indent, "std::async(std::launch::async, " + helper() + ").get();"); },
+        [&] {
+          line(Indent, "{ unsigned long v = 0; (void)read(counter, &v, sizeof v); }");
+        },
+        [&] {
+          line(Indent, "if (write(counter, \"x\", 1) < 0 && would_block())");
+          line(Indent + 1, "flag = 0;");
+        },
     };
     if (Nest) {
       std::vector<std::function<void()>> Nested = {
@@ -226,6 +251,12 @@ private:
           [&] {
             line(Indent, "done.then(" + lambda(Context::Plain, Depth, Indent) +
                              ");");
+          },
+          [&] {
+            line(Indent,
+                 "each_item(" +
+                     lambda(Context::Plain, Depth, Indent, "int item") +
+                     ");");
           },
           [&] {
             line(Indent, lambda(Context::Coroutine, Depth, Indent) +
