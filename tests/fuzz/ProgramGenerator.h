@@ -7,9 +7,8 @@
 // loop callbacks, timers, threads, continuations, blocking calls, loops and
 // branches, calls between helpers and coroutines, recursion, a descriptor a
 // helper returns, a would-block test, a callable run through a
-// std::function parameter). Every program
-// it writes is valid C++: a program the frontend cannot parse is a bug of
-// the generator or of the frontend.
+// std::function parameter). Every program it writes is valid C++: a program
+// the frontend cannot parse is a bug of the generator or of the frontend.
 //
 //===----------------------------------------------------------------------===//
 
