@@ -145,6 +145,14 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
          });
 }
 
+/// Whether \p F compares a value with one of \p Errors.
+static bool comparesWithAny(const Function &F,
+                            const std::vector<std::string> &Errors) {
+  return llvm::any_of(F.fact().ComparedConstants, [&](const std::string &Name) {
+    return llvm::is_contained(Errors, Name);
+  });
+}
+
 /// A predicate that tells "would block" from other errors (`isEAGAIN()`):
 /// it compares with a few constants, one of \p Errors (a table of every
 /// errno's name compares with dozens; a logging macro's comparison of the
@@ -154,16 +162,12 @@ bool Program::onNonblockingDescriptor(SiteRef Call) const {
 static bool isWouldBlockTest(const Program &P, const Function &F,
                              const std::vector<std::string> &Errors) {
   constexpr size_t MaxPredicateConstants = 8;
-  const std::vector<std::string> &Compared = F.fact().ComparedConstants;
-  return Compared.size() <= MaxPredicateConstants &&
-         llvm::none_of(F.fact().Sites,
-                       [&](const SiteFact &S) {
-                         const FunctionModel *M = P.modelOf(S);
-                         return S.Kind == SiteKind::Call && M &&
-                                (M->DescriptorArg >= 0 || !M->Blocking.empty());
-                       }) &&
-         llvm::any_of(Compared, [&](const std::string &Name) {
-           return llvm::is_contained(Errors, Name);
+  return F.fact().ComparedConstants.size() <= MaxPredicateConstants &&
+         comparesWithAny(F, Errors) &&
+         llvm::none_of(F.fact().Sites, [&](const SiteFact &S) {
+           const FunctionModel *M = P.modelOf(S);
+           return S.Kind == SiteKind::Call && M &&
+                  (M->DescriptorArg >= 0 || !M->Blocking.empty());
          });
 }
 
@@ -172,16 +176,17 @@ bool Program::expectsWouldBlock(SiteRef Call) const {
   if (!M || M->WouldBlockErrors.empty())
     return false;
   const Function &F = function(Call.Function);
-  if (llvm::any_of(F.fact().ComparedConstants, [&](const std::string &Name) {
-        return llvm::is_contained(M->WouldBlockErrors, Name);
-      }))
+  if (comparesWithAny(F, M->WouldBlockErrors))
     return true;
-  // Or a predicate that tests for it, called after the call.
+  // Or a predicate that tests for it, called after the call: one of the
+  // function's own calls, not a search of the program's edges.
   auto None = [](const SiteFact &) { return false; };
-  return llvm::any_of(Edges, [&](const CallEdge &E) {
-    return E.From.Function == Call.Function && bindsParameters(E) &&
-           F.reaches(Call.Site, E.From.Site, None) &&
-           isWouldBlockTest(*this, function(E.Callee), M->WouldBlockErrors);
+  return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+    std::optional<unsigned> Callee =
+        S.Kind == SiteKind::Call ? find(S.CalleeUsr) : std::nullopt;
+    return Callee &&
+           isWouldBlockTest(*this, function(*Callee), M->WouldBlockErrors) &&
+           F.reaches(Call.Site, S.Id, None);
   });
 }
 

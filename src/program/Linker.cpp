@@ -175,10 +175,11 @@ void Linker::buildEdges() {
 }
 
 /// Whether \p R is a parameter of \p F itself, not one of the function a
-/// lambda is written in, which the lambda captures.
+/// lambda is written in, which the lambda captures. (A parameter's key is
+/// its function's USR, '#', its index: ObjectRef::Key.)
 static bool ownParameter(const Function &F, const ObjectRef &R) {
   return R.K == ObjectRef::Kind::Param &&
-         llvm::StringRef(R.Key).starts_with(F.fact().Usr + "#");
+         R.Key == F.fact().Usr + "#" + std::to_string(R.ParamIndex);
 }
 
 /// `void each(const std::function<void(int)> &f) { f(1); }`: a function
@@ -198,7 +199,7 @@ void Linker::linkInvokedParameters() {
         Invoked.insert({Fn, S.Receiver.ParamIndex});
   std::vector<CallEdge> Runs;
   for (const CallEdge &E : P.Edges) {
-    if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
+    if (!P.bindsParameters(E))
       continue;
     for (const ArgFact &A : P.site(E.From).Args)
       if (Invoked.count({E.Callee, static_cast<int>(A.Index)}))
