@@ -47,9 +47,11 @@ WaitingBody classify(const Program &P, const Function &F,
     // is part of the analyzed program.
     const FunctionModel *M = P.modelOf(S);
     if (!M) {
-      // Into the program is work; into unmodelled library code (durations,
-      // conversions) is neither work nor waiting.
-      B.Work |= P.find(S.CalleeUsr).has_value();
+      // Into the program is work, unless it only reads an object and gives
+      // the value back (`sched->size()` in a log line); into unmodelled
+      // library code (durations, conversions, logging) is neither work nor
+      // waiting.
+      B.Work |= !S.Query && P.find(S.CalleeUsr).has_value();
       continue;
     }
     if (!M->LoopCallback.empty())

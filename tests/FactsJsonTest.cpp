@@ -18,7 +18,9 @@ TuFacts sampleUnit() {
   unsigned Await = B.suspend(FunctionBuilder::Body);
   B.scopeEnd(FunctionBuilder::Body, G);
   B.assign(FunctionBuilder::Body, global("ready", "Future"), Call);
+  unsigned Size = B.call(FunctionBuilder::Body, "size");
   FunctionFact F = B.build();
+  F.Sites[Size].Query = true;
   F.Sites[Await].OperandCall = Call;
   F.Sites[Await].Implicit = false;
   F.Sites[Call].AwaitedIn = Await;
@@ -67,6 +69,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[3].Kind, SiteKind::ScopeEnd);
   EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
   EXPECT_TRUE(F.Sites[1].Mutates);
+  EXPECT_TRUE(F.Sites[5].Query);
   EXPECT_EQ(F.ReturnType, "fake::task");
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()

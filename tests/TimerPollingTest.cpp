@@ -106,6 +106,25 @@ TEST_F(TimerPollingTest, LoopThatCallsTheProgramDoesWork) {
   EXPECT_TRUE(check({L, Work.build(), setter()}).empty());
 }
 
+// Reading the program's state while waiting (`queue.size()` in a log line)
+// does nothing the loop waits for: the loop is still polling.
+TEST_F(TimerPollingTest, LoopThatOnlyQueriesTheProgramIsPolling) {
+  FunctionFact L = looper("lib::sleep");
+  FunctionBuilder Size("queue_size");
+  L.Sites.push_back(L.Sites.back());
+  L.Sites.back().Id = L.Sites.size() - 1;
+  L.Sites.back().CalleeName = "queue_size";
+  L.Sites.back().CalleeUsr = "c:@F@queue_size";
+  L.Sites.back().Pos = {-1, 0};
+  L.Sites.back().Query = true;
+  L.Polls[0].Sites.push_back(L.Sites.back().Id);
+  std::vector<Finding> F = check({L, Size.build(), setter()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("sleeps in a loop until 'ready' changes"),
+            std::string::npos)
+      << F[0].Message;
+}
+
 TEST_F(TimerPollingTest, RepeatingTimerGuardWaitingForTheFlag) {
   std::vector<Finding> F = check(guarded("lib::every", /*Negated=*/true));
   ASSERT_EQ(F.size(), 1u);

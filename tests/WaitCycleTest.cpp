@@ -162,6 +162,26 @@ TEST_F(WaitCycleTest, HelperAlsoCalledFreelyDoesNotInherit) {
           .empty());
 }
 
+// Two roots wait on the same event at different sites, then enter one pair
+// of mutually recursive helpers from either side. Each helper's entry
+// inherits the event from the other; when the meet kept the site of one
+// side, the two helpers handed each other's site back and forth and the
+// fixpoint never ended (found by the frontend fuzzer).
+TEST_F(WaitCycleTest, RequirementsOfMutualRecursionSettle) {
+  FunctionBuilder Ping("a_ping"), Pong("b_pong"), Left("r_left", true),
+      Right("r_right", true);
+  Ping.call(Body, "b_pong");
+  Pong.call(Body, "a_ping");
+  Left.awaitObject(Body, A);
+  Left.call(Body, "a_ping");
+  Right.awaitObject(Body, A);
+  Right.call(Body, "b_pong");
+  Pong.call(Body, "Event::set", B);
+  EXPECT_TRUE(check({Ping.build(), Pong.build(), Left.build(), Right.build(),
+                     waitThenSet("y", B, C)})
+                  .empty());
+}
+
 /// 2,000 coroutines in one ring: e0 <- e1 <- ... <- e0.
 std::vector<FunctionFact> ring(WaitCycleTest &T, int N) {
   std::vector<FunctionFact> Ring;

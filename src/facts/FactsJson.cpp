@@ -169,6 +169,8 @@ json siteToJson(const SiteFact &S) {
     J["constructor"] = true;
   if (S.Mutates)
     J["mutates"] = true;
+  if (S.Query)
+    J["query"] = true;
   if (S.AwaitedIn >= 0)
     J["awaitedIn"] = S.AwaitedIn;
   if (S.StoredIn.isKnown())
@@ -208,6 +210,7 @@ SiteFact siteFromJson(const json &J) {
       S.Args.push_back(argFromJson(A));
   S.IsConstructor = J.value("constructor", false);
   S.Mutates = J.value("mutates", false);
+  S.Query = J.value("query", false);
   S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));

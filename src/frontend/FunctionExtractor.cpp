@@ -200,8 +200,11 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   SiteOfStmt[E] = S.Id;
   S.CalleeUsr = N.usr(Callee);
   S.CalleeName = N.qualifiedName(Callee);
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     S.Mutates = Method->isInstance() && !Method->isConst();
+    S.Query = Method->isInstance() && Method->isConst() &&
+              !Method->getReturnType()->isVoidType();
+  }
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   unsigned FirstParam = 0;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {

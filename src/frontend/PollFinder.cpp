@@ -8,11 +8,16 @@
 #include "PollFinder.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <optional>
 
 using namespace clang;
 
 namespace corolint {
 namespace {
+
+/// How many accessors deep a flag test is followed (`empty()` calls
+/// `size()`, which reads the field).
+constexpr unsigned MaxAccessorDepth = 3;
 
 class PollFinder {
 public:
@@ -27,7 +32,8 @@ private:
   void findLoops(const Stmt *S);
   void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag, bool Negated,
                const Stmt *Waiting);
-  ObjectRef flagOf(const Expr *Condition, bool &Negated) const;
+  ObjectRef flagOf(const Expr *Condition, bool &Negated,
+                   unsigned Depth = 0) const;
   void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
 
   const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt;
@@ -35,10 +41,39 @@ private:
   std::vector<PollFact> Polls;
 };
 
+/// The truth value a literal a flag is compared with stands for: `true`,
+/// `false`, an integer (a count compared with 0 is unset when it is 0) or
+/// `nullptr`.
+std::optional<bool> truthOfLiteral(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *Bool = dyn_cast_or_null<CXXBoolLiteralExpr>(E))
+    return Bool->getValue();
+  if (const auto *Int = dyn_cast_or_null<IntegerLiteral>(E))
+    return Int->getValue().getBoolValue();
+  if (isa_and_nonnull<CXXNullPtrLiteralExpr>(E))
+    return false;
+  return std::nullopt;
+}
+
+/// What a const member function returns when its body is one return
+/// statement (`return size() == 0;`), or null.
+const Expr *accessedValue(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method->hasBody(Definition))
+    return nullptr;
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Block || Block->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Block->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
+
 /// A scalar or an object tested through a const member (`ready.load()`,
 /// `queue.empty()`, `operator bool`), under any number of `!` and
-/// comparisons with a bool literal.
-ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated) const {
+/// comparisons with a literal. A const member of the function's own object
+/// stands for what it reads.
+ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
+                             unsigned Depth) const {
   const Expr *E = stripWrappers(Condition);
   if (!E)
     return {};
@@ -46,30 +81,36 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated) const {
     if (U->getOpcode() != UO_LNot)
       return {};
     Negated = !Negated;
-    return flagOf(U->getSubExpr(), Negated);
+    return flagOf(U->getSubExpr(), Negated, Depth);
   }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (!B->isEqualityOp())
       return {};
     const Expr *Flag = B->getLHS();
-    const auto *Literal =
-        dyn_cast<CXXBoolLiteralExpr>(stripWrappers(B->getRHS()));
+    std::optional<bool> Literal = truthOfLiteral(B->getRHS());
     if (!Literal) {
       Flag = B->getRHS();
-      Literal = dyn_cast<CXXBoolLiteralExpr>(stripWrappers(B->getLHS()));
+      Literal = truthOfLiteral(B->getLHS());
     }
     if (!Literal)
       return {};
-    // `f == false` and `f != true` test for an unset flag.
-    if (Literal->getValue() == (B->getOpcode() == BO_NE))
+    // `f == false`, `f != true` and `count == 0` test for an unset flag.
+    if (*Literal == (B->getOpcode() == BO_NE))
       Negated = !Negated;
-    return flagOf(Flag, Negated);
+    return flagOf(Flag, Negated, Depth);
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (Method && Method->isConst())
-      return N.objectOf(Call->getImplicitObjectArgument());
-    return {};
+    if (!Method || !Method->isConst())
+      return {};
+    const Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+    if (!isa_and_nonnull<CXXThisExpr>(Object))
+      return N.objectOf(Object);
+    // `while (!empty())` in a member tests the object's own state: what the
+    // accessor reads (`size() == 0`, `m_used.load()`) is the flag.
+    return Depth < MaxAccessorDepth
+               ? flagOf(accessedValue(Method), Negated, Depth + 1)
+               : ObjectRef{};
   }
   if (!E->getType()->isScalarType())
     return {};

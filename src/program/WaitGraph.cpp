@@ -9,10 +9,31 @@ namespace corolint {
 
 namespace {
 
-/// Keeps the requirements both sides have: a must-analysis meet.
+/// Keeps the requirements both sides have: a must-analysis meet. Where both
+/// name a site for the same wait, the first in program order stands for it,
+/// whichever side it came from, so that the fixpoint's values only ever go
+/// down and it ends (keeping one side's site let two call paths hand each
+/// other's sites back and forth forever).
 void intersectInto(Requirements &Into, const Requirements &Other) {
-  for (auto It = Into.begin(); It != Into.end();)
-    It = Other.count(It->first) ? std::next(It) : Into.erase(It);
+  for (auto It = Into.begin(); It != Into.end();) {
+    auto Theirs = Other.find(It->first);
+    if (Theirs == Other.end()) {
+      It = Into.erase(It);
+      continue;
+    }
+    It->second = std::min(It->second, Theirs->second);
+    ++It;
+  }
+}
+
+/// Adds \p Other's requirements to \p Into, the first site in program
+/// order standing for a wait both name.
+void unionInto(Requirements &Into, const Requirements &Other) {
+  for (const auto &[Node, Site] : Other) {
+    auto [It, Inserted] = Into.try_emplace(Node, Site);
+    if (!Inserted)
+      It->second = std::min(It->second, Site);
+  }
 }
 
 } // namespace
@@ -178,8 +199,7 @@ void WaitGraph::computeEntryRequirements() {
       if (!Entry[E.From.Function])
         continue; // The caller is still unknown: it constrains nothing yet.
       Requirements AtEdge = Local[I];
-      AtEdge.insert(Entry[E.From.Function]->begin(),
-                    Entry[E.From.Function]->end());
+      unionInto(AtEdge, *Entry[E.From.Function]);
       std::optional<Requirements> &N = Next[E.Callee];
       if (!N)
         N = std::move(AtEdge);

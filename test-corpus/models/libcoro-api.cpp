@@ -9,6 +9,7 @@
 
 #include <stubs/libcoro/coro/condition_variable.hpp>
 #include <stubs/libcoro/coro/event.hpp>
+#include <stubs/libcoro/coro/io_scheduler.hpp>
 #include <stubs/libcoro/coro/latch.hpp>
 #include <stubs/libcoro/coro/mutex.hpp>
 #include <stubs/libcoro/coro/net/dns/resolver.hpp>
@@ -79,6 +80,21 @@ coro::task<> pause(std::unique_ptr<coro::scheduler> &sched) {
   co_await sched->schedule_at(coro::clock::now() + 1ms);
   auto first = co_await coro::when_any(answer(), sched->schedule_after(1s));
   events += static_cast<int>(first.index());
+}
+
+coro::task<> pause_on_pool(std::unique_ptr<coro::thread_pool> &pool) {
+  co_await pool->yield();
+  co_await pool->schedule();
+}
+
+// The same, spelled as libcoro up to v0.15.0 spelled its scheduler.
+coro::task<> pause_before_the_rename(std::shared_ptr<coro::io_scheduler> sched) {
+  co_await sched->yield();
+  co_await sched->schedule();
+  co_await sched->yield_for(1ms);
+  co_await sched->yield_until(coro::clock::now() + 1ms);
+  co_await sched->schedule_after(1ms);
+  co_await sched->schedule_at(coro::clock::now() + 1ms);
 }
 
 // Events and latches, waited on and signalled.
@@ -165,6 +181,9 @@ void synchronous(std::unique_ptr<coro::scheduler> &sched,
   sched->process_events(10ms);
   sched->shutdown();
   pool->shutdown();
+  auto old = coro::io_scheduler::make_shared({.pool = {.thread_count = 1}});
+  old->process_events(10ms);
+  old->shutdown();
 }
 
 } // namespace libcoro_api

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 6;
+constexpr int FactsVersion = 7;
 
 struct SourceLoc {
   std::string File;
@@ -138,6 +138,9 @@ struct SiteFact {
   bool IsConstructor = false;
   /// A non-const member function: the call may change Receiver.
   bool Mutates = false;
+  /// A const member function with a result (`q.size()`, `sched->empty()`):
+  /// the call reads its object, and what it does is give that value back.
+  bool Query = false;
   /// The suspension whose awaited expression contains this call
   /// (`co_await timeout(read(s), 5s)` for both calls), or -1.
   int AwaitedIn = -1;
