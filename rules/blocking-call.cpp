@@ -161,6 +161,8 @@ std::string reachedThrough(const Program &P, const CallEdge &Via,
   std::string Lead = "call to " + Name;
   if (Via.Kind == EdgeKind::Continuation)
     Lead = "continuation " + Name + ", chained here,";
+  else if (P.dispatchesTo(Via))
+    Lead = "call to '" + At.CalleeName + "', which may run " + Name + ",";
   else if (At.Kind == SiteKind::Call && !P.bindsParameters(Via))
     Lead = "call to '" + At.CalleeName + "', which runs " + Name + ",";
   return Lead + " reaches " + What;

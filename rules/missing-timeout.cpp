@@ -10,8 +10,12 @@
 // anywhere in the program cancels its I/O object (a watchdog that closes the
 // socket); when every await of its coroutine is itself bounded, so that a
 // caller's deadline covers it; or when the function that starts the
-// coroutine arms a timer that stops the event loop (a test harness's
-// watchdog). Which operations are external, which calls bound them, which
+// coroutine arms a watchdog over it: a timer that stops the event loop (a
+// test harness's), or a coroutine that waits out a delay and then cancels an
+// I/O object (cinatra's timer_guard, armed for one request). A function that
+// is not a coroutine and returns an external operation's awaitable (a
+// wrapper choosing the TLS or the plain socket) is that operation to whoever
+// awaits it. Which operations are external, which calls bound them, which
 // members cancel an object and which calls stop a loop is model data.
 //
 //===----------------------------------------------------------------------===//
@@ -163,6 +167,50 @@ std::optional<ObjectRef> ioObject(const SiteFact &S, const FunctionModel &M) {
   return std::nullopt;
 }
 
+/// How many awaits up from an unbounded read its finding names.
+constexpr size_t MaxAwaitChain = 16;
+
+/// The external operations each function hands its caller: for a function
+/// that is not a coroutine, the external calls its `return` statements
+/// return, directly or through another such function, that pass no
+/// duration of their own. Several are one operation on views of one
+/// connection (`return use_ssl_ ? read(*ssl_stream_) : read(socket_);`).
+using Operations = std::vector<SiteRef>;
+std::vector<Operations> forwardedOperations(const Program &P) {
+  size_t N = P.functions().size();
+  std::vector<Operations> Forwards(N);
+  std::vector<std::vector<unsigned>> ReturnedBy(N);
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    if (P.function(Fn).isCoroutine())
+      continue;
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M =
+          S.Kind == SiteKind::Call && S.Returned ? P.modelOf(S) : nullptr;
+      if (M && M->External && !P.passesDuration(S))
+        Forwards[Fn].push_back({Fn, S.Id});
+    }
+  }
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls && P.site(E.From).Returned &&
+        !P.function(E.From.Function).isCoroutine())
+      ReturnedBy[E.Callee].push_back(E.From.Function);
+  // A wrapper of wrappers gets theirs once, the first time it has none.
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn)
+    if (!Forwards[Fn].empty())
+      Work.push_back(Fn);
+  while (!Work.empty()) {
+    unsigned Done = Work.back();
+    Work.pop_back();
+    for (unsigned Fn : ReturnedBy[Done])
+      if (Forwards[Fn].empty()) {
+        Forwards[Fn] = Forwards[Done];
+        Work.push_back(Fn);
+      }
+  }
+  return Forwards;
+}
+
 /// Functions that stop the event loop running them on every path, or call
 /// on every path one that does. A stop under a condition
 /// (`if (!init()) app.exit(1);`) is no watchdog.
@@ -195,6 +243,8 @@ bool armsTimer(const Program &P, const CallEdge &E) {
 class DeadlineFacts {
 public:
   explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
+    findCallees();
+    findCancellers();
     findWatchdogCancels();
     findWatchdogScopes();
     findBoundedCoroutines();
@@ -207,58 +257,139 @@ public:
     return false;
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
+  /// \p Fn arms a watchdog over what it awaits.
+  bool inWatchdogScope(unsigned Fn) const { return WatchdogScope[Fn]; }
+
+  /// The awaits, outermost first, by which a coroutine nothing bounds is
+  /// waited for: at each step the first await with no deadline, up to
+  /// MaxAwaitChain of them (a path no one reads, and work per finding,
+  /// would grow with the depth of the program).
+  std::vector<SiteRef> unboundedAwaitChain(unsigned Fn) const {
+    std::vector<SiteRef> Chain;
+    std::set<unsigned> Seen{Fn};
+    while (Chain.size() < MaxAwaitChain) {
+      const Awaiter *Next = nullptr;
+      for (const Awaiter &A : Awaiters[Fn])
+        if (A.Kind == AwaitKind::Unbounded && !Seen.count(A.Caller) &&
+            (!Next || A.At < Next->At))
+          Next = &A;
+      if (!Next)
+        break;
+      Chain.push_back(Next->At);
+      Fn = Next->Caller;
+      Seen.insert(Fn);
+    }
+    std::reverse(Chain.begin(), Chain.end());
+    return Chain;
+  }
   bool hasDeadline(const Function &F, unsigned Suspend) const {
     return awaitHasDeadline(P, Delays, F, Suspend);
   }
 
 private:
-  /// Objects that code run by a timer (and what it calls) cancels.
-  void findWatchdogCancels() {
-    std::vector<unsigned> Work;
-    std::vector<bool> Seen(P.functions().size());
-    for (const CallEdge &E : P.edges()) {
-      if (armsTimer(P, E) && !Seen[E.Callee]) {
-        Seen[E.Callee] = true;
-        Work.push_back(E.Callee);
-      }
-    }
-    std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  /// What each function runs: what it calls, and the callables it hands
+  /// the loop (a watchdog's `close()` that dispatches the socket's close to
+  /// the socket's executor still closes it).
+  void findCallees() {
+    Callees.resize(P.functions().size());
     for (const CallEdge &E : P.edges())
-      if (E.Kind == EdgeKind::Calls)
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::LoopCallback)
         Callees[E.From.Function].push_back(E.Callee);
-    while (!Work.empty()) {
-      unsigned Fn = Work.back();
-      Work.pop_back();
-      addCancels(Fn);
-      for (unsigned Callee : Callees[Fn])
-        if (!Seen[Callee]) {
-          Seen[Callee] = true;
-          Work.push_back(Callee);
-        }
-    }
   }
 
-  void addCancels(unsigned Fn) {
+  /// \p Roots and every function they call, transitively.
+  std::vector<unsigned> reachedBy(std::vector<unsigned> Roots) const {
+    std::vector<bool> Seen(P.functions().size());
+    for (unsigned Fn : Roots)
+      Seen[Fn] = true;
+    for (size_t I = 0; I < Roots.size(); ++I)
+      for (unsigned Callee : Callees[Roots[I]])
+        if (!Seen[Callee]) {
+          Seen[Callee] = true;
+          Roots.push_back(Callee);
+        }
+    return Roots;
+  }
+
+  /// Objects that code run by a timer (and what it calls) cancels.
+  void findWatchdogCancels() {
+    std::vector<unsigned> Timers;
+    for (const CallEdge &E : P.edges())
+      if (armsTimer(P, E))
+        Timers.push_back(E.Callee);
+    for (unsigned Fn : reachedBy(std::move(Timers)))
+      for (const ObjectRef &R : cancels(Fn))
+        Cancelled.insert(R.Key);
+  }
+
+  /// The I/O objects \p Fn cancels (`sock.close()`), as the program
+  /// resolves them.
+  std::vector<ObjectRef> cancels(unsigned Fn) const {
+    std::vector<ObjectRef> Objects;
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
       if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
         continue;
       const TypeModel *T =
           P.models().typeForCall(S.Receiver.Type, S.CalleeName);
       if (T && TypeModel::has(T->Cancels, splitMember(S.CalleeName).second))
-        for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
-          Cancelled.insert(R.Key);
+        llvm::append_range(Objects, P.resolve(Fn, S.Receiver));
     }
+    return Objects;
+  }
+
+  /// A coroutine that waits out a delay and then cancels an I/O object,
+  /// itself or through what it calls: created for one operation (cinatra's
+  /// `timeout(timer, 5s)`, which a timer_guard starts), it bounds what the
+  /// function that creates it awaits.
+  bool isWatchdogCoroutine(unsigned Fn) const {
+    return P.function(Fn).isCoroutine() && Delays[Fn] && ReachesCancel[Fn];
+  }
+
+  /// Functions that cancel an I/O object, themselves or through what they
+  /// call.
+  void findCancellers() {
+    size_t N = P.functions().size();
+    ReachesCancel.assign(N, false);
+    std::vector<std::vector<unsigned>> Callers(N);
+    for (unsigned Fn = 0; Fn < N; ++Fn) {
+      ReachesCancel[Fn] = !cancels(Fn).empty();
+      for (unsigned Callee : Callees[Fn])
+        Callers[Callee].push_back(Fn);
+    }
+    inheritForward(ReachesCancel, Callers);
   }
 
   /// Functions that arm a timer whose callback stops the event loop: a
   /// watchdog over whatever they start (`QTimer::singleShot(5s, &loop,
   /// [&] { loop.exit(1); })` in a test harness that is handed each test).
+  ///
+  /// Functions that create a watchdog coroutine, directly or through a
+  /// function that is not a coroutine (the guard's constructor), are scopes
+  /// of it.
   void findWatchdogScopes() {
+    size_t N = P.functions().size();
     std::vector<bool> Stops = loopStoppers(P);
-    WatchdogScope.assign(P.functions().size(), false);
-    for (const CallEdge &E : P.edges())
+    WatchdogScope.assign(N, false);
+    std::vector<std::vector<unsigned>> Creators(N);
+    for (const CallEdge &E : P.edges()) {
       if (armsTimer(P, E) && Stops[E.Callee])
         WatchdogScope[E.From.Function] = true;
+      if (E.Kind == EdgeKind::Calls)
+        Creators[E.Callee].push_back(E.From.Function);
+    }
+    std::vector<bool> Arms(N, false);
+    for (unsigned Fn = 0; Fn < N; ++Fn)
+      if (!Creators[Fn].empty() && isWatchdogCoroutine(Fn))
+        for (unsigned Creator : Creators[Fn])
+          Arms[Creator] = true;
+    std::vector<std::vector<unsigned>> CreatorsThroughHelpers(N);
+    for (unsigned Fn = 0; Fn < N; ++Fn)
+      if (!P.function(Fn).isCoroutine())
+        CreatorsThroughHelpers[Fn] = Creators[Fn];
+    inheritForward(Arms, CreatorsThroughHelpers);
+    for (unsigned Fn = 0; Fn < N; ++Fn)
+      if (Arms[Fn])
+        WatchdogScope[Fn] = true;
   }
 
   /// How one call of a coroutine waits for it.
@@ -266,6 +397,7 @@ private:
   struct Awaiter {
     unsigned Caller;
     AwaitKind Kind;
+    SiteRef At; ///< The call that creates the coroutine there.
   };
 
   AwaitKind awaitKind(const CallEdge &E) const {
@@ -288,19 +420,21 @@ private:
   /// Grown from nothing, so a recursion with no deadline stays unbounded.
   void findBoundedCoroutines() {
     size_t N = P.functions().size();
-    std::vector<std::vector<Awaiter>> Awaiters(N);
+    Awaiters.assign(N, {});
     std::vector<std::vector<unsigned>> AwaitedBy(N);
     for (const CallEdge &E : P.edges())
       if (P.function(E.Callee).isCoroutine()) {
-        Awaiters[E.Callee].push_back({E.From.Function, awaitKind(E)});
+        Awaiters[E.Callee].push_back({E.From.Function, awaitKind(E), E.From});
         AwaitedBy[E.From.Function].push_back(E.Callee);
       }
     for (const CallEdge &H : P.handOvers())
       if (std::optional<unsigned> Receiver = P.find(P.site(H.From).CalleeUsr))
         if (P.function(H.Callee).isCoroutine())
-          Awaiters[H.Callee].push_back(
-              {*Receiver, WatchdogScope[*Receiver] ? AwaitKind::Deadline
-                                                   : AwaitKind::NotAwaited});
+          Awaiters[H.Callee].push_back({*Receiver,
+                                        WatchdogScope[*Receiver]
+                                            ? AwaitKind::Deadline
+                                            : AwaitKind::NotAwaited,
+                                        H.From});
     Bounded = growFromNothing(
         AwaitedBy, [&](unsigned Fn, const std::vector<bool> &SoFar) {
           return !Awaiters[Fn].empty() &&
@@ -313,8 +447,11 @@ private:
 
   const Program &P;
   std::vector<bool> Delays;
+  std::vector<std::vector<unsigned>> Callees;
+  std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
   std::vector<bool> WatchdogScope;
+  std::vector<std::vector<Awaiter>> Awaiters;
   std::vector<bool> Bounded;
 };
 
@@ -405,14 +542,36 @@ std::vector<bool> coroutinesThatSuspend(const Program &P) {
   });
 }
 
-Finding unboundedAwait(const Program &P, unsigned Fn, const SiteFact &Call,
+/// An external operation awaited with no deadline: \p Await is the call
+/// the co_await waits for, \p Operation the external call (the same, or
+/// the one a wrapper that \p Await calls returns).
+Finding unboundedAwait(const Program &P, const DeadlineFacts &Deadlines,
+                       SiteRef Await, SiteRef Operation,
                        const ObjectRef *Object) {
+  const SiteFact &Call = P.site(Await);
+  const SiteFact &Op = P.site(Operation);
+  unsigned Fn = Await.Function;
   Finding R;
   R.Severity = Level::Warning;
   R.Loc = Call.Loc;
   R.Function = P.function(Fn).name().str();
-  R.Message = "'" + Call.CalleeName +
-              "' waits for a peer with no deadline: if the other side stops "
+  // Where a caller could put the deadline: the awaits that wait for this
+  // coroutine with none. A finding in a library's header moves to the
+  // project's.
+  for (SiteRef At : Deadlines.unboundedAwaitChain(Fn))
+    R.Path.push_back({P.site(At).Loc, "'" +
+                                          P.function(At.Function).name().str() +
+                                          "' awaits '" + P.site(At).CalleeName +
+                                          "' here, with no deadline"});
+  std::string What = "'" + Op.CalleeName + "'";
+  if (!(Await == Operation)) {
+    What += ", which '" + Call.CalleeName + "' returns,";
+    R.Path.push_back({Op.Loc, "'" +
+                                  P.function(Operation.Function).name().str() +
+                                  "' returns '" + Op.CalleeName + "' here"});
+  }
+  R.Message = What +
+              " waits for a peer with no deadline: if the other side stops "
               "answering, this coroutine never resumes; race it against a "
               "timer, wrap it in a timeout, or cancel " +
               (Object ? "'" + Object->spelledName() + "'" : "its object") +
@@ -443,35 +602,69 @@ public:
     DeadlineFacts Deadlines(P);
     std::vector<bool> Suspends = coroutinesThatSuspend(P);
     std::vector<bool> InProcess = inProcessEnds(P);
+    std::vector<Operations> Forwards = forwardedOperations(P);
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       for (const SiteFact &S : P.function(Fn).fact().Sites) {
-        const FunctionModel *M = modelOf(P, S);
-        if (!M)
-          continue;
+        SiteRef Here{Fn, S.Id};
+        Operations Awaited = externalOperations(P, Forwards, Here);
+        const FunctionModel *M =
+            Awaited.empty() ? nullptr : modelOf(P, P.site(Awaited.front()));
         // A write to the program's own peer, which reads what it is sent,
         // completes once the kernel has the data.
-        if (M->External && !(M->Writes && InProcess[Fn]))
-          checkExternal(P, Deadlines, Fn, S, *M, Out);
-        if (M->Timeout)
+        if (M && !(M->Writes && InProcess[Fn]))
+          checkExternal(P, Deadlines, Here, Awaited, Out);
+        const FunctionModel *Own = modelOf(P, S);
+        if (Own && Own->Timeout)
           checkWrapped(P, Suspends, Fn, S, Out);
       }
     }
   }
 
 private:
+  /// The external calls that awaiting the call at \p At would wait for:
+  /// that call itself, or those the function it calls returns.
+  static Operations externalOperations(const Program &P,
+                                       const std::vector<Operations> &Forwards,
+                                       SiteRef At) {
+    const SiteFact &S = P.site(At);
+    if (S.Kind != SiteKind::Call)
+      return {};
+    if (const FunctionModel *M = P.modelOf(S))
+      return M->External ? Operations{At} : Operations{};
+    if (std::optional<unsigned> Callee = P.find(S.CalleeUsr))
+      return Forwards[*Callee];
+    return {};
+  }
+
+  /// A watchdog cancels the object of one of \p Awaited's calls.
+  static bool watched(const Program &P, const DeadlineFacts &Deadlines,
+                      const Operations &Awaited) {
+    return llvm::any_of(Awaited, [&](SiteRef Op) {
+      const SiteFact &Call = P.site(Op);
+      std::optional<ObjectRef> Object = ioObject(Call, *P.modelOf(Call));
+      return Object && Deadlines.watched(Op.Function, *Object);
+    });
+  }
+
   void checkExternal(const Program &P, const DeadlineFacts &Deadlines,
-                     unsigned Fn, const SiteFact &Call, const FunctionModel &M,
+                     SiteRef Await, const Operations &Awaited,
                      std::vector<Finding> &Out) const {
+    unsigned Fn = Await.Function;
     const Function &F = P.function(Fn);
+    const SiteFact &Call = P.site(Await);
     int Suspend = suspensionAwaiting(F, Call);
     // A duration given at the call is the operation's timeout.
     if (Suspend < 0 || P.passesDuration(Call) ||
-        Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn))
+        Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn) ||
+        Deadlines.inWatchdogScope(Fn))
       return; // Not awaited here (a callback API), or bounded.
-    std::optional<ObjectRef> Object = ioObject(Call, M);
-    if (Object && Deadlines.watched(Fn, *Object))
+    if (watched(P, Deadlines, Awaited))
       return;
-    Out.push_back(unboundedAwait(P, Fn, Call, Object ? &*Object : nullptr));
+    SiteRef Operation = Awaited.front();
+    const SiteFact &Op = P.site(Operation);
+    std::optional<ObjectRef> Object = ioObject(Op, *P.modelOf(Op));
+    Out.push_back(unboundedAwait(P, Deadlines, Await, Operation,
+                                 Object ? &*Object : nullptr));
   }
 
   void checkWrapped(const Program &P, const std::vector<bool> &Suspends,

@@ -21,6 +21,9 @@ TuFacts sampleUnit() {
   unsigned Size = B.call(FunctionBuilder::Body, "size");
   FunctionFact F = B.build();
   F.Sites[Size].Query = true;
+  F.Sites[Size].Returned = true;
+  F.Sites[Size].Virtual = true;
+  F.Overrides = {"c:@S@Base@F@run#"};
   F.Sites[Await].OperandCall = Call;
   F.Sites[Await].Implicit = false;
   F.Sites[Call].AwaitedIn = Await;
@@ -70,6 +73,9 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_TRUE(F.Sites[5].Query);
+  EXPECT_TRUE(F.Sites[5].Returned);
+  EXPECT_TRUE(F.Sites[5].Virtual);
+  EXPECT_EQ(F.Overrides, std::vector<std::string>{"c:@S@Base@F@run#"});
   EXPECT_EQ(F.ReturnType, "fake::task");
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()

@@ -103,6 +103,32 @@ TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
   EXPECT_TRUE(P.context(indexOf(P, "backoff::await_suspend")).Loop);
 }
 
+// A virtual call reaches every override the program defines of the member
+// it names, overrides of overrides too, and binds its arguments to them; a
+// call that does not dispatch (qualified, or final) reaches none.
+TEST(Linker, VirtualCallReachesTheOverrides) {
+  ApiModels M = testModels();
+  FunctionBuilder Handler("handler"), File("file_store::save"),
+      Synced("synced_file_store::save"), Other("cache::save");
+  unsigned Save = Handler.call(FunctionBuilder::Body, "store::save");
+  FunctionFact H = Handler.build();
+  H.Sites[Save].Virtual = true;
+  FunctionFact F = File.build(), S = Synced.build();
+  F.Overrides = {"c:@F@store::save"};
+  S.Overrides = {"c:@F@file_store::save"};
+  FunctionFact O = Other.build();
+  O.Overrides = {"c:@F@cache_base::save"};
+  Program P = linkProgram({unit("/a.cpp", {H, F, S, O})}, M);
+  ASSERT_EQ(P.edges().size(), 2u);
+  for (const CallEdge &E : P.edges()) {
+    EXPECT_NE(E.Callee, indexOf(P, "cache::save"));
+    EXPECT_TRUE(P.bindsParameters(E));
+    EXPECT_TRUE(P.dispatchesTo(E));
+  }
+  H.Sites[Save].Virtual = false;
+  EXPECT_TRUE(linkProgram({unit("/a.cpp", {H, F, S, O})}, M).edges().empty());
+}
+
 // `complete_ = [this] { ... };` keeps the lambda for later: a hand-over
 // (the program starts it somewhere), not a call in the assigner's context.
 // A wrapper made from a callable keeps it (`std::bind(&C::drain, this)`);

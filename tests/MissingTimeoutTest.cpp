@@ -196,6 +196,62 @@ TEST_F(MissingTimeoutTest, WritesBetweenTwoEndsOfOneTestAreNotReported) {
 // A chain of N coroutines, each awaiting the next bare, with a deadline only
 // at the top: every await below is covered. Cut the deadline and the read at
 // the bottom is reported once.
+// A function that is not a coroutine and returns the read hands its caller
+// the read: awaiting it is awaiting the read.
+TEST_F(MissingTimeoutTest, AwaitOfAWrapperReturningTheReadIsTheRead) {
+  FunctionBuilder Wrap("read_frame");
+  unsigned Read = Wrap.call(Body, "net::socket::read", Sock);
+  FunctionFact W = Wrap.build();
+  W.Sites[Read].Returned = true;
+  std::vector<Finding> F = check({W, awaiter("session", "read_frame", false)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'net::socket::read', which 'read_frame' "
+                              "returns, waits for a peer with no deadline"),
+            std::string::npos)
+      << F[0].Message;
+  W.Sites[Read].Returned = false; // Read there and not awaited: a callback API.
+  EXPECT_TRUE(check({W, awaiter("session", "read_frame", false)}).empty());
+}
+
+// A coroutine that sleeps and then closes the socket, started by a guard's
+// constructor, bounds what the function creating the guard awaits, and
+// nothing else.
+TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
+  FunctionBuilder Expire("expire", true), Guard("guard");
+  unsigned Nap = Expire.suspend(Body);
+  unsigned Sleep = Expire.call(Body, "net::sleep");
+  Expire.call(Body, "net::socket::close", Sock);
+  FunctionFact E = Expire.build();
+  E.Sites[Nap].OperandCall = Sleep;
+  Guard.call(Body, "expire");
+  FunctionBuilder Request("request", true);
+  Request.call(Body, "guard");
+  unsigned Suspend = Request.suspend(Body);
+  unsigned Read = Request.call(Body, "net::socket::read", Sock);
+  FunctionFact G = Request.build();
+  G.Sites[Suspend].OperandCall = Read;
+  G.Sites[Suspend].Implicit = false;
+  std::vector<Finding> F =
+      check({E, Guard.build(), G, reader("next_push", false)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "next_push");
+}
+
+// A read that nothing bounds names the awaits that wait for it, outermost
+// first: where a caller could put the deadline.
+TEST_F(MissingTimeoutTest, UnboundedReadNamesTheAwaitsThatWaitForIt) {
+  std::vector<Finding> F =
+      check({reader("level0", false), awaiter("level1", "level0", false),
+             awaiter("top", "level1", false)});
+  ASSERT_EQ(F.size(), 1u);
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_NE(F[0].Path[0].Message.find("'top' awaits 'level1'"),
+            std::string::npos)
+      << F[0].Path[0].Message;
+  EXPECT_NE(F[0].Path[1].Message.find("'level1' awaits 'level0'"),
+            std::string::npos);
+}
+
 TEST_F(MissingTimeoutTest, DeadlineAtTheTopOfALongChainCoversTheRead) {
   const unsigned N = 2000;
   for (bool Deadline : {true, false}) {

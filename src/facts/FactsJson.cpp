@@ -171,6 +171,10 @@ json siteToJson(const SiteFact &S) {
     J["mutates"] = true;
   if (S.Query)
     J["query"] = true;
+  if (S.Returned)
+    J["returned"] = true;
+  if (S.Virtual)
+    J["virtual"] = true;
   if (S.AwaitedIn >= 0)
     J["awaitedIn"] = S.AwaitedIn;
   if (S.StoredIn.isKnown())
@@ -211,6 +215,8 @@ SiteFact siteFromJson(const json &J) {
   S.IsConstructor = J.value("constructor", false);
   S.Mutates = J.value("mutates", false);
   S.Query = J.value("query", false);
+  S.Returned = J.value("returned", false);
+  S.Virtual = J.value("virtual", false);
   S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));
@@ -271,6 +277,8 @@ json functionToJson(const FunctionFact &F) {
     J["mainFileOnly"] = true;
   if (!F.ReturnType.empty())
     J["returns"] = F.ReturnType;
+  if (!F.Overrides.empty())
+    J["overrides"] = F.Overrides;
   if (!F.Polls.empty()) {
     json Polls = json::array();
     for (const PollFact &P : F.Polls)
@@ -304,6 +312,8 @@ FunctionFact functionFromJson(const json &J) {
   F.Owner = J.value("owner", "");
   F.MainFileOnly = J.value("mainFileOnly", false);
   F.ReturnType = J.value("returns", "");
+  if (J.contains("overrides"))
+    F.Overrides = J.at("overrides").get<std::vector<std::string>>();
   for (const json &S : J.at("sites"))
     F.Sites.push_back(siteFromJson(S));
   if (J.contains("polls"))

@@ -110,6 +110,8 @@ public:
   void resolveIntegers();
   /// FunctionFact::ReturnedObjects, for a function with an integer result.
   std::vector<ObjectRef> returnedObjects() const;
+  /// SiteFact::Returned of the calls `return` statements return.
+  void markReturnedCalls();
   /// FunctionFact::ComparedConstants.
   std::set<std::string> Compared;
 
@@ -192,6 +194,18 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
   }
 }
 
+/// `exec->execute(f)` on a virtual member: the function called is whichever
+/// override the object's dynamic type has. A qualified call (`Base::f()`)
+/// or a final member calls the one it names.
+static bool dispatchesDynamically(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const auto *Callee =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return Method && Method->isVirtual() && Callee && !Callee->hasQualifier() &&
+         !Method->hasAttr<FinalAttr>() &&
+         !Method->getParent()->hasAttr<FinalAttr>();
+}
+
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
@@ -208,6 +222,7 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   unsigned FirstParam = 0;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    S.Virtual = dispatchesDynamically(Member);
     S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
     if (const auto *Made = dyn_cast_or_null<CallExpr>(
             stripWrappers(Member->getImplicitObjectArgument())))
@@ -391,6 +406,14 @@ void SiteCollector::resolveIntegers() {
   for (const auto &[Call, Holder] : StoredResults)
     if (auto It = SiteOfStmt.find(Call); It != SiteOfStmt.end())
       Sites[It->second].StoredIn = Holder;
+}
+
+void SiteCollector::markReturnedCalls() {
+  for (const Expr *E : Returned) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
+    if (auto It = SiteOfStmt.find(Call); Call && It != SiteOfStmt.end())
+      Sites[It->second].Returned = true;
+  }
 }
 
 std::vector<ObjectRef> SiteCollector::returnedObjects() const {
@@ -616,6 +639,10 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   }
   F.MainFileOnly = declaredOnlyInMainFile(Published, N);
   F.ReturnType = N.typeName(FD->getReturnType());
+  if (M)
+    for (const CXXMethodDecl *Base : M->overridden_methods())
+      F.Overrides.push_back(N.usr(Base));
+  llvm::sort(F.Overrides);
   Stmt *Body = FD->getBody();
   const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);
   F.IsCoroutine = Coro != nullptr;
@@ -634,6 +661,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
   Collector.resolveIntegers();
+  Collector.markReturnedCalls();
   if (FD->getReturnType()->isIntegralOrEnumerationType())
     F.ReturnedObjects = Collector.returnedObjects();
   F.ComparedConstants.assign(Collector.Compared.begin(),

@@ -42,6 +42,8 @@ public:
 
 private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
+  void findOverriders();
+  std::vector<unsigned> overridersOf(const std::string &Usr) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
@@ -54,6 +56,9 @@ private:
                       const TypeModel &Model);
 
   Program &P;
+  /// Per virtual member's USR, the program's functions that override it
+  /// directly.
+  std::map<std::string, std::vector<unsigned>> DirectOverriders;
   std::map<std::string, Resource> ResourcesByKey;
   /// Objects constructed signalled (constructedSignalled).
   std::set<std::string> ConstructedSignalled;
@@ -121,7 +126,35 @@ std::optional<unsigned> Linker::spawnedCoroutine(const SiteFact &Call,
   return Producer;
 }
 
+void Linker::findOverriders() {
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
+    for (const std::string &Base : P.Functions[Fn].fact().Overrides)
+      DirectOverriders[Base].push_back(Fn);
+}
+
+/// The program's overrides of \p Usr, and their overrides in turn: class
+/// hierarchy analysis, every override the static type allows.
+std::vector<unsigned> Linker::overridersOf(const std::string &Usr) const {
+  std::vector<unsigned> Found;
+  llvm::DenseSet<unsigned> Seen;
+  std::vector<const std::string *> Work{&Usr};
+  while (!Work.empty()) {
+    auto It = DirectOverriders.find(*Work.back());
+    Work.pop_back();
+    if (It == DirectOverriders.end())
+      continue;
+    for (unsigned Fn : It->second)
+      if (Seen.insert(Fn).second) {
+        Found.push_back(Fn);
+        Work.push_back(&P.Functions[Fn].fact().Usr);
+      }
+  }
+  llvm::sort(Found);
+  return Found;
+}
+
 void Linker::buildEdges() {
+  findOverriders();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     llvm::DenseSet<int> AwaitedCalls;
@@ -138,11 +171,17 @@ void Linker::buildEdges() {
       if (S.Kind != SiteKind::Call)
         continue;
       SiteRef At{FnIndex, S.Id};
-      if (std::optional<unsigned> Callee = P.find(S.CalleeUsr)) {
+      // A virtual call may run any override the program defines.
+      std::vector<unsigned> Callees;
+      if (std::optional<unsigned> Callee = P.find(S.CalleeUsr))
+        Callees.push_back(*Callee);
+      if (S.Virtual)
+        llvm::append_range(Callees, overridersOf(S.CalleeUsr));
+      for (unsigned Callee : Callees) {
         bool Awaited =
-            AwaitedCalls.count(S.Id) && P.Functions[*Callee].isCoroutine();
+            AwaitedCalls.count(S.Id) && P.Functions[Callee].isCoroutine();
         P.Edges.push_back(
-            {At, *Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
+            {At, Callee, Awaited ? EdgeKind::Awaits : EdgeKind::Calls});
       }
       // A callable handed to a function the program defines is what that
       // body does with it (calls it, posts it, keeps it): its own edges say
@@ -162,8 +201,7 @@ void Linker::buildEdges() {
             P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
           else
             P.HandOvers.push_back({At, *Target, EdgeKind::Calls});
-        }
-        else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
+        } else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
       }
     }
@@ -193,7 +231,8 @@ void Linker::linkInvokedParameters() {
   std::set<std::pair<unsigned, int>> Invoked; // Function, parameter index.
   for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
     for (const SiteFact &S : P.Functions[Fn].fact().Sites)
-      if (S.Kind == SiteKind::Call && ownParameter(P.Functions[Fn], S.Receiver) &&
+      if (S.Kind == SiteKind::Call &&
+          ownParameter(P.Functions[Fn], S.Receiver) &&
           splitMember(S.CalleeName).second == "operator()" &&
           !P.find(S.CalleeUsr))
         Invoked.insert({Fn, S.Receiver.ParamIndex});

@@ -38,7 +38,28 @@ bool Program::passesDuration(const SiteFact &Call) const {
 bool Program::bindsParameters(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
-         S.Kind == SiteKind::Call && find(S.CalleeUsr) == E.Callee;
+         S.Kind == SiteKind::Call &&
+         (find(S.CalleeUsr) == E.Callee || dispatchesTo(E));
+}
+
+bool Program::dispatchesTo(const CallEdge &E) const {
+  const SiteFact &S = site(E.From);
+  if (S.Kind != SiteKind::Call || !S.Virtual)
+    return false;
+  // Up the callee's overrides, as far as the program defines them.
+  llvm::SmallVector<unsigned, 4> Work{E.Callee};
+  llvm::DenseSet<unsigned> Seen{E.Callee};
+  while (!Work.empty()) {
+    for (const std::string &Base :
+         function(Work.pop_back_val()).fact().Overrides) {
+      if (Base == S.CalleeUsr)
+        return true;
+      if (std::optional<unsigned> Up = find(Base);
+          Up && Seen.insert(*Up).second)
+        Work.push_back(*Up);
+    }
+  }
+  return false;
 }
 
 bool Program::followParameters(

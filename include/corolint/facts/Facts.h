@@ -141,6 +141,13 @@ struct SiteFact {
   /// A const member function with a result (`q.size()`, `sched->empty()`):
   /// the call reads its object, and what it does is give that value back.
   bool Query = false;
+  /// A call of a virtual member that dispatches on the object's dynamic type
+  /// (not `Base::f()`, not a final member): any override may run.
+  bool Virtual = false;
+  /// A `return` statement returns the call's result as it is: the function
+  /// hands its caller the operation the call starts (`return
+  /// coro_io::async_read(sock, buf);` in a wrapper that is not a coroutine).
+  bool Returned = false;
   /// The suspension whose awaited expression contains this call
   /// (`co_await timeout(read(s), 5s)` for both calls), or -1.
   int AwaitedIn = -1;
@@ -218,6 +225,9 @@ struct FunctionFact {
   /// library's own tests).
   bool MainFileOnly = false;
   std::string ReturnType; ///< Normalized class name it returns, if a class.
+  /// For a member function: the USRs of the virtual members it overrides
+  /// directly. Sorted.
+  std::vector<std::string> Overrides;
   std::vector<SiteFact> Sites;
   std::vector<PollFact> Polls;
   /// For a lambda whose body is one return statement (a predicate handed to

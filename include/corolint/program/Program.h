@@ -283,8 +283,12 @@ public:
   /// Whether \p E is a call of its callee at its site, whose arguments are
   /// the callee's parameters and whose result is the callee's: not a
   /// callable the site's callee runs (`each(cb)` running `cb`), nor an
-  /// awaiter member a suspension calls.
+  /// awaiter member a suspension calls. A virtual call binds them to each
+  /// override it may run.
   bool bindsParameters(const CallEdge &E) const;
+  /// Whether \p E goes from a virtual call to an override of the member it
+  /// names (`store.save(s)` to `file_store::save`).
+  bool dispatchesTo(const CallEdge &E) const;
 
 private:
   /// Follows \p Start, when it is a parameter of \p Fn, to what each caller

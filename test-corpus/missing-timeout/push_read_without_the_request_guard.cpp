@@ -1,0 +1,39 @@
+// A session bounds each request with a guard: its constructor starts a
+// coroutine that sleeps for the request's timeout and then closes the
+// connection, which ends the pending read. The read of server pushes was
+// written without the guard, so it waits for the server with no deadline
+// (cinatra's read_websocket before it got its timer_guard). A watchdog
+// coroutine started for one request bounds that request's awaits only.
+#include <fake/coro.h>
+
+class session {
+public:
+  fake::task<int> request() {
+    deadline_guard guard(*this, fake::milliseconds(3000));
+    int reply = co_await conn_.read();
+    co_return reply;
+  }
+
+  fake::task<int> next_push() {
+    int push = co_await conn_.read(); // expect-warning: missing-timeout {{'fake::connection::read' waits for a peer with no deadline}}
+    co_return push;
+  }
+
+private:
+  fake::task<void> expire(fake::milliseconds after) {
+    co_await fake::sleep_for(after);
+    conn_.close();
+  }
+
+  struct deadline_guard {
+    deadline_guard(session &s, fake::milliseconds after) {
+      s.expire(after).detach();
+    }
+  };
+
+  fake::connection conn_;
+};
+
+int talk(session &s) {
+  return fake::sync_wait(s.request()) + fake::sync_wait(s.next_push());
+}
