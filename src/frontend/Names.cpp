@@ -264,7 +264,47 @@ ObjectRef Names::objectOf(const Expr *E) const {
     if (isa<FieldDecl>(Member->getMemberDecl()) ||
         isa<VarDecl>(Member->getMemberDecl()))
       return objectOfDecl(Member->getMemberDecl());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return objectOfAccessor(Call);
+  // `*sock` and `sock->close()` on a smart pointer name the object it owns,
+  // as they do on a raw pointer, with the class of that object; other
+  // copies of a shared pointer may reach it, so it is never internal.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+        Op->getNumArgs() == 1) {
+      ObjectRef R = objectOf(Op->getArg(0));
+      if (R.isKnown() && !typeName(Op->getType()).empty())
+        R.Type = typeName(Op->getType());
+      R.Internal = false;
+      return R;
+    }
   return {};
+}
+
+/// `socket_wrapper_.socket()`: a member that takes no argument and returns a
+/// pointer or a reference to a class object gives the same object each time
+/// it is called on the same object, so `...socket()->close()` closes what
+/// `async_read(*...socket(), buf)` reads. Only on a named object of its own
+/// (a field, a global, a local): a parameter's accessor would stand for
+/// whatever each caller passes, which the linker resolves by the parameter
+/// alone.
+ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  if (!M || Call->getNumArgs() != 0 || !M->getIdentifier())
+    return {};
+  QualType Result = M->getReturnType();
+  if (!(Result->isPointerType() || Result->isReferenceType()) ||
+      typeName(Result).empty())
+    return {};
+  ObjectRef R = objectOf(Call->getImplicitObjectArgument());
+  if (!R.isKnown() || R.K == ObjectRef::Kind::Param)
+    return {};
+  R.Key += "->" + M->getNameAsString() + "()";
+  R.Name += "." + M->getNameAsString() + "()";
+  R.Type = typeName(Result);
+  R.Internal = false;
+  R.Alias = false;
+  return R;
 }
 
 /// The function a lambda runs: its call operator, or for a generic lambda the

@@ -40,6 +40,9 @@ public:
   ObjectRef objectOfDecl(const clang::ValueDecl *D) const;
 
 private:
+  /// What an accessor call returns (`socket_wrapper_.socket()`), if it
+  /// names one object.
+  ObjectRef objectOfAccessor(const clang::CXXMemberCallExpr *Call) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;
 

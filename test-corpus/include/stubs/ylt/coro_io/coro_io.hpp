@@ -6,7 +6,8 @@
 // function templates over the socket and buffer types that return a lazy
 // task of an error code (and a size); post runs func on an executor, by
 // default the global block executor; period_timer is a steady timer whose
-// async_await completes when it expires. Only the names and the argument
+// async_await completes when it expires; socket_wrapper_t holds a socket
+// or TLS stream and closes it. Only the names and the argument
 // positions matter to the model check.
 #pragma clang system_header
 
@@ -61,4 +62,9 @@ public:
 };
 
 template <class Duration> lazy_result<void> sleep_for(Duration d);
+
+// include/ylt/coro_io/socket_wrapper.hpp at yalantinglibs 393e27e8.
+struct socket_wrapper_t {
+  void close() noexcept;
+};
 } // namespace coro_io
