@@ -57,6 +57,21 @@ protected:
     return F;
   }
 
+  /// A sleep loop on the flag that also calls \p Callee of the program, a
+  /// const member with a result when \p Query.
+  static FunctionFact looperCalling(const std::string &Callee, bool Query) {
+    FunctionFact L = looper("lib::sleep");
+    SiteFact Call = L.Sites.back();
+    Call.Id = L.Sites.size();
+    Call.CalleeName = Callee;
+    Call.CalleeUsr = "c:@F@" + Callee;
+    Call.Pos = {-1, 0};
+    Call.Query = Query;
+    L.Polls[0].Sites.push_back(Call.Id);
+    L.Sites.push_back(Call);
+    return L;
+  }
+
   /// A callback guarded by the flag, registered with \p Registration.
   static std::vector<FunctionFact> guarded(const std::string &Registration,
                                            bool Negated) {
@@ -95,30 +110,17 @@ TEST_F(TimerPollingTest, YieldLoopSaysItSpins) {
 }
 
 TEST_F(TimerPollingTest, LoopThatCallsTheProgramDoesWork) {
-  FunctionFact L = looper("lib::sleep");
   FunctionBuilder Work("flush");
-  L.Sites.push_back(L.Sites.back());
-  L.Sites.back().Id = L.Sites.size() - 1;
-  L.Sites.back().CalleeName = "flush";
-  L.Sites.back().CalleeUsr = "c:@F@flush";
-  L.Sites.back().Pos = {-1, 0};
-  L.Polls[0].Sites.push_back(L.Sites.back().Id);
-  EXPECT_TRUE(check({L, Work.build(), setter()}).empty());
+  EXPECT_TRUE(
+      check({looperCalling("flush", false), Work.build(), setter()}).empty());
 }
 
 // Reading the program's state while waiting (`queue.size()` in a log line)
 // does nothing the loop waits for: the loop is still polling.
 TEST_F(TimerPollingTest, LoopThatOnlyQueriesTheProgramIsPolling) {
-  FunctionFact L = looper("lib::sleep");
   FunctionBuilder Size("queue_size");
-  L.Sites.push_back(L.Sites.back());
-  L.Sites.back().Id = L.Sites.size() - 1;
-  L.Sites.back().CalleeName = "queue_size";
-  L.Sites.back().CalleeUsr = "c:@F@queue_size";
-  L.Sites.back().Pos = {-1, 0};
-  L.Sites.back().Query = true;
-  L.Polls[0].Sites.push_back(L.Sites.back().Id);
-  std::vector<Finding> F = check({L, Size.build(), setter()});
+  std::vector<Finding> F =
+      check({looperCalling("queue_size", true), Size.build(), setter()});
   ASSERT_EQ(F.size(), 1u);
   EXPECT_NE(F[0].Message.find("sleeps in a loop until 'ready' changes"),
             std::string::npos)
