@@ -257,8 +257,8 @@ public:
     return false;
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
-  /// \p Fn arms a watchdog over what it awaits.
-  bool inWatchdogScope(unsigned Fn) const { return WatchdogScope[Fn]; }
+  /// A watchdog armed in \p At's function bounds what \p At awaits.
+  bool inWatchdogScope(SiteRef At) const { return armedBefore(At); }
 
   /// The awaits, outermost first, by which a coroutine nothing bounds is
   /// waited for: at each step the first await with no deadline, up to
@@ -363,9 +363,10 @@ private:
   /// watchdog over whatever they start (`QTimer::singleShot(5s, &loop,
   /// [&] { loop.exit(1); })` in a test harness that is handed each test).
   ///
-  /// Functions that create a watchdog coroutine, directly or through a
-  /// function that is not a coroutine (the guard's constructor), are scopes
-  /// of it.
+  /// A call that creates a watchdog coroutine, directly or through a
+  /// function that is not a coroutine (the guard's constructor), bounds
+  /// what its function awaits after it (on some path: a watchdog armed only
+  /// when its timeout is set still counts).
   void findWatchdogScopes() {
     size_t N = P.functions().size();
     std::vector<bool> Stops = loopStoppers(P);
@@ -387,9 +388,25 @@ private:
       if (!P.function(Fn).isCoroutine())
         CreatorsThroughHelpers[Fn] = Creators[Fn];
     inheritForward(Arms, CreatorsThroughHelpers);
-    for (unsigned Fn = 0; Fn < N; ++Fn)
-      if (Arms[Fn])
-        WatchdogScope[Fn] = true;
+    ArmSites.assign(N, {});
+    for (const CallEdge &E : P.edges()) {
+      const Function &Callee = P.function(E.Callee);
+      if (E.Kind == EdgeKind::Calls &&
+          (Callee.isCoroutine() ? isWatchdogCoroutine(E.Callee)
+                                : bool(Arms[E.Callee])))
+        ArmSites[E.From.Function].push_back(E.From.Site);
+    }
+  }
+
+  /// A watchdog is armed in \p At's function before \p At runs.
+  bool armedBefore(SiteRef At) const {
+    if (WatchdogScope[At.Function])
+      return true;
+    const Function &F = P.function(At.Function);
+    return llvm::any_of(ArmSites[At.Function], [&](unsigned Arm) {
+      return !F.hasCfg() ||
+             F.reaches(Arm, At.Site, [](const SiteFact &) { return false; });
+    });
   }
 
   /// How one call of a coroutine waits for it.
@@ -401,7 +418,7 @@ private:
   };
 
   AwaitKind awaitKind(const CallEdge &E) const {
-    if (WatchdogScope[E.From.Function])
+    if (armedBefore(E.From))
       return AwaitKind::Deadline;
     if (E.Kind != EdgeKind::Calls && E.Kind != EdgeKind::Awaits)
       return AwaitKind::NotAwaited; // Spawned, or handed to the loop.
@@ -451,6 +468,8 @@ private:
   std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
   std::vector<bool> WatchdogScope;
+  /// Per function, the calls that arm a watchdog coroutine.
+  std::vector<std::vector<unsigned>> ArmSites;
   std::vector<std::vector<Awaiter>> Awaiters;
   std::vector<bool> Bounded;
 };
@@ -656,7 +675,7 @@ private:
     // A duration given at the call is the operation's timeout.
     if (Suspend < 0 || P.passesDuration(Call) ||
         Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn) ||
-        Deadlines.inWatchdogScope(Fn))
+        Deadlines.inWatchdogScope(Await))
       return; // Not awaited here (a callback API), or bounded.
     if (watched(P, Deadlines, Awaited))
       return;

@@ -231,10 +231,19 @@ TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
   FunctionFact G = Request.build();
   G.Sites[Suspend].OperandCall = Read;
   G.Sites[Suspend].Implicit = false;
+  // Armed after the read, the guard bounds nothing the read waits for.
+  FunctionBuilder Late("late", true);
+  unsigned LateSuspend = Late.suspend(Body);
+  unsigned LateRead = Late.call(Body, "net::socket::read", Sock);
+  Late.call(Body, "guard");
+  FunctionFact L = Late.build();
+  L.Sites[LateSuspend].OperandCall = LateRead;
+  L.Sites[LateSuspend].Implicit = false;
   std::vector<Finding> F =
-      check({E, Guard.build(), G, reader("next_push", false)});
-  ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Function, "next_push");
+      check({E, Guard.build(), G, reader("next_push", false), L});
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_EQ(F[0].Function, "late");
+  EXPECT_EQ(F[1].Function, "next_push");
 }
 
 // A read that nothing bounds names the awaits that wait for it, outermost
