@@ -257,8 +257,18 @@ public:
     return false;
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
-  /// A watchdog armed in \p At's function bounds what \p At awaits.
-  bool inWatchdogScope(SiteRef At) const { return armedBefore(At); }
+  /// A watchdog is armed in \p At's function before \p At runs: a timer
+  /// that stops the loop anywhere in it, or a watchdog coroutine created on
+  /// some path to \p At.
+  bool armedBefore(SiteRef At) const {
+    if (WatchdogScope[At.Function])
+      return true;
+    const Function &F = P.function(At.Function);
+    return llvm::any_of(ArmSites[At.Function], [&](unsigned Arm) {
+      return !F.hasCfg() ||
+             F.reaches(Arm, At.Site, [](const SiteFact &) { return false; });
+    });
+  }
 
   /// The awaits, outermost first, by which a coroutine nothing bounds is
   /// waited for: at each step the first await with no deadline, up to
@@ -318,7 +328,7 @@ private:
       if (armsTimer(P, E))
         Timers.push_back(E.Callee);
     for (unsigned Fn : reachedBy(std::move(Timers)))
-      for (const ObjectRef &R : cancels(Fn))
+      for (const ObjectRef &R : CancelsOf[Fn])
         Cancelled.insert(R.Key);
   }
 
@@ -345,14 +355,16 @@ private:
     return P.function(Fn).isCoroutine() && Delays[Fn] && ReachesCancel[Fn];
   }
 
-  /// Functions that cancel an I/O object, themselves or through what they
-  /// call.
+  /// What each function cancels, and the functions that cancel an I/O
+  /// object, themselves or through what they call.
   void findCancellers() {
     size_t N = P.functions().size();
+    CancelsOf.resize(N);
     ReachesCancel.assign(N, false);
     std::vector<std::vector<unsigned>> Callers(N);
     for (unsigned Fn = 0; Fn < N; ++Fn) {
-      ReachesCancel[Fn] = !cancels(Fn).empty();
+      CancelsOf[Fn] = cancels(Fn);
+      ReachesCancel[Fn] = !CancelsOf[Fn].empty();
       for (unsigned Callee : Callees[Fn])
         Callers[Callee].push_back(Fn);
     }
@@ -398,16 +410,6 @@ private:
     }
   }
 
-  /// A watchdog is armed in \p At's function before \p At runs.
-  bool armedBefore(SiteRef At) const {
-    if (WatchdogScope[At.Function])
-      return true;
-    const Function &F = P.function(At.Function);
-    return llvm::any_of(ArmSites[At.Function], [&](unsigned Arm) {
-      return !F.hasCfg() ||
-             F.reaches(Arm, At.Site, [](const SiteFact &) { return false; });
-    });
-  }
 
   /// How one call of a coroutine waits for it.
   enum class AwaitKind { Unbounded, Deadline, NotAwaited };
@@ -465,6 +467,7 @@ private:
   const Program &P;
   std::vector<bool> Delays;
   std::vector<std::vector<unsigned>> Callees;
+  std::vector<std::vector<ObjectRef>> CancelsOf;
   std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
   std::vector<bool> WatchdogScope;
@@ -675,7 +678,7 @@ private:
     // A duration given at the call is the operation's timeout.
     if (Suspend < 0 || P.passesDuration(Call) ||
         Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn) ||
-        Deadlines.inWatchdogScope(Await))
+        Deadlines.armedBefore(Await))
       return; // Not awaited here (a callback API), or bounded.
     if (watched(P, Deadlines, Awaited))
       return;
