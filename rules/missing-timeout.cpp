@@ -410,7 +410,6 @@ private:
     }
   }
 
-
   /// How one call of a coroutine waits for it.
   enum class AwaitKind { Unbounded, Deadline, NotAwaited };
   struct Awaiter {
