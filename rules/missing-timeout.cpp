@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
+#include "llvm/ADT/StringSet.h"
 #include <set>
 
 namespace corolint {
@@ -243,6 +244,8 @@ bool armsTimer(const Program &P, const CallEdge &E) {
 class DeadlineFacts {
 public:
   explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
+    for (const Function &F : P.functions())
+      FunctionNames.insert(F.name());
     findCallees();
     findCancellers();
     findWatchdogCancels();
@@ -400,6 +403,7 @@ private:
       if (!P.function(Fn).isCoroutine())
         CreatorsThroughHelpers[Fn] = Creators[Fn];
     inheritForward(Arms, CreatorsThroughHelpers);
+    findOutlivingWatchdogs(Creators);
     ArmSites.assign(N, {});
     for (const CallEdge &E : P.edges()) {
       const Function &Callee = P.function(E.Callee);
@@ -408,6 +412,37 @@ private:
                                 : bool(Arms[E.Callee])))
         ArmSites[E.From.Function].push_back(E.From.Site);
     }
+  }
+
+  /// A constructor of a class whose destructor the program defines: a
+  /// guard, whose end undoes what its constructor started (cinatra's
+  /// `~timer_guard` cancels the timer its watchdog waits on).
+  bool isGuardConstructor(unsigned Fn) const {
+    auto [Class, Member] = splitMember(P.function(Fn).name());
+    llvm::StringRef ClassName = splitMember(Class).second;
+    return !ClassName.empty() && Member == ClassName &&
+           FunctionNames.count((Class + "::~" + ClassName).str());
+  }
+
+  /// A watchdog coroutine started other than by a guard's constructor
+  /// outlives the scope that starts it: nothing ends it there, so it cancels
+  /// its objects whenever its delay runs out, under whatever then waits on
+  /// them (coro_rpc's per-request timer, started detached and kept in the
+  /// table of pending requests while another coroutine reads the replies).
+  /// Such a watchdog bounds its objects for the program, as a timer
+  /// callback's does.
+  void findOutlivingWatchdogs(
+      const std::vector<std::vector<unsigned>> &Creators) {
+    std::vector<unsigned> Outliving;
+    for (unsigned Fn = 0; Fn < Creators.size(); ++Fn)
+      if (isWatchdogCoroutine(Fn) &&
+          llvm::any_of(Creators[Fn], [&](unsigned Creator) {
+            return !isGuardConstructor(Creator);
+          }))
+        Outliving.push_back(Fn);
+    for (unsigned Fn : reachedBy(std::move(Outliving)))
+      for (const ObjectRef &R : CancelsOf[Fn])
+        Cancelled.insert(R.Key);
   }
 
   /// How one call of a coroutine waits for it.
@@ -465,6 +500,7 @@ private:
 
   const Program &P;
   std::vector<bool> Delays;
+  llvm::StringSet<> FunctionNames;
   std::vector<std::vector<unsigned>> Callees;
   std::vector<std::vector<ObjectRef>> CancelsOf;
   std::vector<bool> ReachesCancel;

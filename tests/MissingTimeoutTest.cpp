@@ -215,9 +215,9 @@ TEST_F(MissingTimeoutTest, AwaitOfAWrapperReturningTheReadIsTheRead) {
 
 // A coroutine that sleeps and then closes the socket, started by a guard's
 // constructor, bounds what the function creating the guard awaits, and
-// nothing else.
+// nothing else: the guard's destructor ends it.
 TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
-  FunctionBuilder Expire("expire", true), Guard("guard");
+  FunctionBuilder Expire("expire", true), Guard("guard::guard");
   unsigned Nap = Expire.suspend(Body);
   unsigned Sleep = Expire.call(Body, "net::sleep");
   Expire.call(Body, "net::socket::close", Sock);
@@ -225,7 +225,7 @@ TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
   E.Sites[Nap].OperandCall = Sleep;
   Guard.call(Body, "expire");
   FunctionBuilder Request("request", true);
-  Request.call(Body, "guard");
+  Request.call(Body, "guard::guard");
   unsigned Suspend = Request.suspend(Body);
   unsigned Read = Request.call(Body, "net::socket::read", Sock);
   FunctionFact G = Request.build();
@@ -235,15 +235,20 @@ TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
   FunctionBuilder Late("late", true);
   unsigned LateSuspend = Late.suspend(Body);
   unsigned LateRead = Late.call(Body, "net::socket::read", Sock);
-  Late.call(Body, "guard");
+  Late.call(Body, "guard::guard");
   FunctionFact L = Late.build();
   L.Sites[LateSuspend].OperandCall = LateRead;
   L.Sites[LateSuspend].Implicit = false;
+  FunctionFact Release = FunctionBuilder("guard::~guard").build();
   std::vector<Finding> F =
-      check({E, Guard.build(), G, reader("next_push", false), L});
+      check({E, Guard.build(), Release, G, reader("next_push", false), L});
   ASSERT_EQ(F.size(), 2u);
   EXPECT_EQ(F[0].Function, "late");
   EXPECT_EQ(F[1].Function, "next_push");
+  // Started by a function that nothing undoes (no destructor of its class),
+  // the watchdog outlives the scope and bounds every read of its socket.
+  EXPECT_TRUE(
+      check({E, Guard.build(), G, reader("next_push", false), L}).empty());
 }
 
 // A read that nothing bounds names the awaits that wait for it, outermost

@@ -19,18 +19,23 @@ public:
   }
 
 private:
-  fake::task<void> expire(fake::milliseconds after) {
+  // A guard's watchdog closes the connection only while its guard lives.
+  fake::task<void> expire(fake::milliseconds after, unsigned armed) {
     co_await fake::sleep_for(after);
-    conn_.close();
+    if (armed == generation_)
+      conn_.close();
   }
 
   struct deadline_guard {
-    deadline_guard(session &s, fake::milliseconds after) {
-      s.expire(after).detach();
+    deadline_guard(session &s, fake::milliseconds after) : s_(s) {
+      s.expire(after, ++s.generation_).detach();
     }
+    ~deadline_guard() { ++s_.generation_; }
+    session &s_;
   };
 
   fake::connection conn_;
+  unsigned generation_ = 0;
 };
 
 int talk(session &s) {
