@@ -16,12 +16,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "corolint/rules/Analysis.h"
+#include "corolint/frontend/Frontend.h"
 #include "corolint/model/Config.h"
 #include "corolint/model/FileList.h"
-#include "corolint/frontend/Frontend.h"
+#include "corolint/model/Inference.h"
 #include "corolint/report/Report.h"
 #include "corolint/report/Triage.h"
+#include "corolint/rules/Analysis.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -443,6 +444,10 @@ unsigned verifyCase(const std::string &Path, Run &R) {
   if (!Units)
     return Failures + 1;
   TriageInputs Triage(*Units, R.SourceRoot);
+  if (llvm::Error E = addInferredModels(*Units, *Models)) {
+    llvm::errs() << Path << ": " << llvm::toString(std::move(E)) << "\n";
+    return Failures + 1;
+  }
   Program P = linkProgram(std::move(*Units), *Models);
   // Compared where corolint reports them: in the project's files.
   std::vector<Finding> Findings;

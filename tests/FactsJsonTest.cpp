@@ -55,6 +55,13 @@ TuFacts sampleUnit() {
   F.Reads = {global("ready", "")};
   F.ReturnedObjects = {local("make::fd", "")};
   F.ComparedConstants = {"EAGAIN", "EWOULDBLOCK"};
+  F.Fields = {"ev::state_"};
+  F.Stores = {{StoredKind::Self, -1, "ev::state_", {"/src/ev.h", 3, 5}},
+              {StoredKind::Callable, 1, "loop::queue_", {"/src/ev.h", 9, 2}}};
+  F.FieldInits = {{"ev::state_", 0}};
+  F.ParamTypes = {"", "std::function"};
+  F.ResumesHandle = true;
+  F.InvokesCallable = true;
   return unit("/src/a.cpp", {F});
 }
 
@@ -99,6 +106,18 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.ReturnedObjects[0].Name, "make::fd");
   EXPECT_EQ(F.ComparedConstants,
             (std::vector<std::string>{"EAGAIN", "EWOULDBLOCK"}));
+  EXPECT_EQ(F.Fields, std::vector<std::string>{"ev::state_"});
+  ASSERT_EQ(F.Stores.size(), 2u);
+  EXPECT_EQ(F.Stores[0].Kind, StoredKind::Self);
+  EXPECT_EQ(F.Stores[0].Param, -1);
+  EXPECT_EQ(F.Stores[1].Kind, StoredKind::Callable);
+  EXPECT_EQ(F.Stores[1].Field, "loop::queue_");
+  EXPECT_EQ(F.Stores[1].Loc.Line, 9u);
+  ASSERT_EQ(F.FieldInits.size(), 1u);
+  EXPECT_EQ(F.FieldInits[0].Field, "ev::state_");
+  EXPECT_EQ(F.ParamTypes, (std::vector<std::string>{"", "std::function"}));
+  EXPECT_TRUE(F.ResumesHandle);
+  EXPECT_TRUE(F.InvokesCallable);
 }
 
 std::string errorOf(llvm::StringRef Text) {

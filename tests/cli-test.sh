@@ -318,5 +318,23 @@ if cmp -s "$work/j1.json" "$work/j2.json" && cmp -s "$work/j2.json" "$work/j2b.j
   echo "ok: -j1, -j2 and a second run are byte-identical"; else
   echo "FAIL: output differs between runs"; failures=$((failures + 1)); fi
 
+# Inference: an in-house loop no model names. `models` prints what corolint
+# infers, with its evidence, as configuration that reads back; --no-infer
+# leaves the loop unknown, so its callback's sleep is no loop code.
+inf=$work/inf
+mkdir -p "$inf/build"
+cp "$src/test-corpus/inference/loop_callback_sleeps.cpp" "$inf/main.cpp"
+proj=$inf db main.cpp > "$inf/build/compile_commands.json"
+"$corolint" models -p "$inf/build" -o "$inf/inferred.yaml" 2> /dev/null
+check "models exits 0" 0 $?
+contains "models infers the loop's post" "$inf/inferred.yaml" "- name: 'inhouse::event_loop::post'"
+contains "models gives the evidence" "$inf/inferred.yaml" "# $src/test-corpus/include/inhouse/loop.h:"
+"$corolint" --verify-config --config="$inf/inferred.yaml" > /dev/null 2>&1
+check "models' output is valid configuration" 0 $?
+"$corolint" -p "$inf/build" > /dev/null 2>&1
+check "the inferred loop's callback sleeps" 1 $?
+"$corolint" -p "$inf/build" --no-infer > /dev/null 2>&1
+check "--no-infer knows no loop" 0 $?
+
 echo "$failures failures"
 [ $failures = 0 ]

@@ -17,6 +17,7 @@
 #include "corolint/frontend/Frontend.h"
 #include "corolint/model/ApiModels.h"
 #include "corolint/model/Config.h"
+#include "corolint/model/Inference.h"
 #include "corolint/report/Baseline.h"
 #include "corolint/report/ChangedLines.h"
 #include "corolint/report/Report.h"
@@ -54,15 +55,20 @@ cl::SubCommand ExtractCmd("extract",
 cl::SubCommand
     LinkCmd("link",
             "Link facts files and check them, as the one-shot run does");
+cl::SubCommand
+    ModelsCmd("models",
+              "Print the roles inferred from the project's code, with their "
+              "evidence, as a Models: section of .corolint.yaml");
 
 cl::opt<std::string>
     BuildPath("p", cl::desc("Directory holding compile_commands.json"),
               cl::value_desc("dir"), cl::init("."), cl::cat(Category),
-              cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+              cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd),
+              cl::sub(ModelsCmd));
 cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"),
                             cl::cat(Category),
                             cl::sub(cl::SubCommand::getTopLevel()),
-                            cl::sub(ExtractCmd));
+                            cl::sub(ExtractCmd), cl::sub(ModelsCmd));
 cl::list<std::string> FactsPaths(cl::Positional,
                                  cl::desc("<facts files or folders>"),
                                  cl::OneOrMore, cl::cat(Category),
@@ -119,17 +125,18 @@ cl::opt<unsigned> Jobs(
     "j",
     cl::desc("Translation units parsed in parallel (default: one per core)"),
     cl::init(0), cl::Prefix, cl::cat(Category),
-    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd));
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(ExtractCmd),
+    cl::sub(ModelsCmd));
 cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("Argument to append to each compile command"),
               cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
-              cl::sub(ExtractCmd));
+              cl::sub(ExtractCmd), cl::sub(ModelsCmd));
 cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Argument to prepend to each compile command"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
-                    cl::sub(ExtractCmd));
+                    cl::sub(ExtractCmd), cl::sub(ModelsCmd));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled rules and exit"),
                          cl::cat(Category),
@@ -187,6 +194,12 @@ cl::opt<bool> VerifyConfig(
     cl::desc("Check the configuration (unknown keys and rules, bad regexes "
              "and models are errors naming the line) and exit"),
     cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()));
+cl::opt<bool>
+    NoInfer("no-infer",
+            cl::desc("Use only the models: infer no roles from the code of "
+                     "classes they do not name (docs/inference.md)"),
+            cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+            cl::sub(LinkCmd));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line on stderr"),
                     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
@@ -260,6 +273,8 @@ struct DriverOptions {
   HeaderFilter Headers;
   int FailRank = 1;
   bool Quiet = false;
+  /// Roles are inferred for what no model names (docs/inference.md).
+  bool Infer = true;
   ExtractOptions Extract;
 
   /// Where relative paths start: SARIF's %SRCROOT%, and the paths of
@@ -277,6 +292,7 @@ public:
   int runExtract(const std::vector<CompileJob> &CompileJobs) const;
   int runLink(const std::vector<std::string> &Paths) const;
   int runOneShot(const std::vector<CompileJob> &CompileJobs) const;
+  int runModels(const std::vector<CompileJob> &CompileJobs) const;
 
 private:
   int writeOutput(llvm::function_ref<void(llvm::raw_ostream &)> Write) const;
@@ -321,7 +337,11 @@ int Driver::analyze(std::vector<TuFacts> Units,
   for (const TuFacts &U : Units)
     Headers.MainFiles.insert(U.MainFile);
   Headers.ProjectRoot = projectRoot(Headers.MainFiles, Options.sourceRoot());
-  Program P = linkProgram(std::move(Units), Models);
+  ApiModels WithInferred = Models;
+  if (Options.Infer)
+    if (llvm::Error E = addInferredModels(Units, WithInferred))
+      return fail(llvm::toString(std::move(E)));
+  Program P = linkProgram(std::move(Units), WithInferred);
   std::unique_ptr<Reporter> Report =
       createReporter(Options.Format, Options.Report);
   SourceText Sources;
@@ -485,6 +505,22 @@ int Driver::runOneShot(const std::vector<CompileJob> &CompileJobs) const {
   return analyze(std::move(Units), Errors);
 }
 
+int Driver::runModels(const std::vector<CompileJob> &CompileJobs) const {
+  std::vector<TuFacts> Units;
+  bool AllParsed = true;
+  for (ExtractResult &R : extractUnits(CompileJobs)) {
+    AllParsed &= R.Facts.has_value();
+    if (R.Facts)
+      Units.push_back(std::move(*R.Facts));
+  }
+  InferredModels Inferred = inferModels(Units, Models);
+  int Status =
+      writeOutput([&](llvm::raw_ostream &OS) { OS << Inferred.yaml(); });
+  if (Status != ExitClean)
+    return Status;
+  return AllParsed ? ExitClean : ExitUnanalyzed;
+}
+
 /// What the run reads that \p Output names: a unit's source, the compile
 /// database, the configuration, the baseline; or nothing.
 std::optional<std::string> inputNamedBy(llvm::StringRef Output,
@@ -543,6 +579,7 @@ DriverOptions readOptions() {
   Sarif.OmitSuppressed = SarifSuppressed == SuppressedInSarif::Omit;
   O.FailRank = failLevelRank(FailOn).value_or(1);
   O.Quiet = Quiet;
+  O.Infer = !NoInfer;
   // Each parse holds a whole Clang AST: far more at once than the machine
   // has hardware threads only adds memory (-j100000 started 151 threads).
   unsigned Limit = 4 * llvm::hardware_concurrency().compute_thread_count();
@@ -706,5 +743,7 @@ int main(int argc, char **argv) {
     return D.runExtract(CompileJobs);
   if (LinkCmd)
     return D.runLink(FactsPaths);
+  if (ModelsCmd)
+    return D.runModels(CompileJobs);
   return D.runOneShot(CompileJobs);
 }

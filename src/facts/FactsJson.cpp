@@ -24,6 +24,7 @@ const char *const SiteKindNames[] = {"call", "suspend", "scope-begin",
 const char *const PollKindNames[] = {"guard", "loop"};
 const char *const SuspendKindNames[] = {"co_await", "co_yield", "initial",
                                         "final"};
+const char *const StoredKindNames[] = {"handle", "callable", "self"};
 
 template <size_t N>
 int indexOf(const char *const (&Names)[N], const std::string &Name) {
@@ -257,6 +258,52 @@ PollFact pollFromJson(const json &J) {
   return P;
 }
 
+void addRoleEvidence(const FunctionFact &F, json &J) {
+  if (!F.Fields.empty())
+    J["fields"] = F.Fields;
+  if (!F.Stores.empty()) {
+    json Stores = json::array();
+    for (const FieldStoreFact &S : F.Stores)
+      Stores.push_back({{"kind", StoredKindNames[static_cast<int>(S.Kind)]},
+                        {"param", S.Param},
+                        {"field", S.Field},
+                        {"loc", locToJson(S.Loc)}});
+    J["stores"] = std::move(Stores);
+  }
+  if (!F.FieldInits.empty()) {
+    json Inits = json::array();
+    for (const FieldInitFact &I : F.FieldInits)
+      Inits.push_back({{"field", I.Field}, {"param", I.Param}});
+    J["fieldInits"] = std::move(Inits);
+  }
+  if (!F.ParamTypes.empty())
+    J["paramTypes"] = F.ParamTypes;
+  if (F.ResumesHandle)
+    J["resumesHandle"] = true;
+  if (F.InvokesCallable)
+    J["invokesCallable"] = true;
+}
+
+void readRoleEvidence(const json &J, FunctionFact &F) {
+  if (J.contains("fields"))
+    F.Fields = J.at("fields").get<std::vector<std::string>>();
+  if (J.contains("stores"))
+    for (const json &S : J.at("stores"))
+      F.Stores.push_back(
+          {static_cast<StoredKind>(
+               indexOf(StoredKindNames, S.at("kind").get<std::string>())),
+           integer<int>(S.at("param")), S.at("field").get<std::string>(),
+           locFromJson(S.at("loc"))});
+  if (J.contains("fieldInits"))
+    for (const json &I : J.at("fieldInits"))
+      F.FieldInits.push_back(
+          {I.at("field").get<std::string>(), integer<unsigned>(I.at("param"))});
+  if (J.contains("paramTypes"))
+    F.ParamTypes = J.at("paramTypes").get<std::vector<std::string>>();
+  F.ResumesHandle = J.value("resumesHandle", false);
+  F.InvokesCallable = J.value("invokesCallable", false);
+}
+
 json functionToJson(const FunctionFact &F) {
   json Sites = json::array();
   for (const SiteFact &S : F.Sites)
@@ -299,6 +346,7 @@ json functionToJson(const FunctionFact &F) {
   }
   if (!F.ComparedConstants.empty())
     J["comparedConstants"] = F.ComparedConstants;
+  addRoleEvidence(F, J);
   return J;
 }
 
@@ -328,6 +376,7 @@ FunctionFact functionFromJson(const json &J) {
   if (J.contains("comparedConstants"))
     F.ComparedConstants =
         J.at("comparedConstants").get<std::vector<std::string>>();
+  readRoleEvidence(J, F);
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs"))});
   F.CfgEntry = integer<unsigned>(J.at("entry"));

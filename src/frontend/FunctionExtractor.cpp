@@ -10,6 +10,7 @@
 #include "FunctionExtractor.h"
 #include "IntegerValues.h"
 #include "PollFinder.h"
+#include "RoleEvidence.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -62,6 +63,15 @@ const CallExpr *storedCall(const Expr *Value) {
                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
       E = stripWrappers(Construct->getArg(0));
   return dyn_cast_or_null<CallExpr>(E);
+}
+
+/// What a member initializer initializes with: the expression written in
+/// the constructor, or the class's in-class initializer it stands for.
+const Expr *memberInitExpr(const CXXCtorInitializer *Init) {
+  const Expr *E = Init->getInit();
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(E))
+    return Default->getExpr();
+  return E;
 }
 
 class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
@@ -118,7 +128,7 @@ public:
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
   /// Constructor calls that initialize a local, and the local.
-  llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> InitializedVar;
+  llvm::DenseMap<const CXXConstructExpr *, const ValueDecl *> InitializedVar;
   llvm::DenseMap<const CXXCtorInitializer *, unsigned> SiteOfInit;
 
 private:
@@ -293,6 +303,12 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   const FieldDecl *Field = Init->getMember();
   if (Field)
     noteStoredResult(Init->getInit(), N.objectOfDecl(Field));
+  // `ready_{true}`: the constructor call builds the field, as a local's
+  // builds the local (an event constructed set).
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+          stripWrappers(memberInitExpr(Init)));
+      Construct && Field)
+    InitializedVar[Construct] = Field;
   const CallExpr *Value = Field ? storedCall(Init->getInit()) : nullptr;
   if (!Value)
     return;
@@ -652,11 +668,13 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   SiteCollector Collector(N, F.Sites);
   // A constructor's member initializers run before its body, and the CFG
   // lists them first (AddInitializers): `Server() : worker_(run_jobs)`.
+  // So do the class's in-class initializers of the members the constructor
+  // does not initialize itself (`manual_event ready_{true};`).
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten()) {
+      if (Init->isWritten() || isa<CXXDefaultInitExpr>(Init->getInit())) {
         Collector.addMemberInit(Init);
-        Collector.TraverseStmt(Init->getInit());
+        Collector.TraverseStmt(const_cast<Expr *>(memberInitExpr(Init)));
       }
   Collector.TraverseStmt(Body);
   Collector.resolveOperandCalls();
@@ -677,8 +695,33 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   if (Coro)
     addImplicitSuspends(F, Coro, N);
   F.Polls = findPolls(Body, Collector.SiteOfStmt, N);
+  collectRoleEvidence(FD, Body, N, F);
   if (F.IsLambda)
     F.Reads = predicateReads(Body, N);
+  return F;
+}
+
+std::optional<FunctionFact> extractInClassInitializers(const CXXRecordDecl *RD,
+                                                       const Names &N) {
+  FunctionFact F;
+  SiteCollector Collector(N, F.Sites);
+  bool Any = false;
+  for (const FieldDecl *Field : RD->fields()) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        stripWrappers(Field->getInClassInitializer()));
+    if (!Construct || Construct->getNumArgs() == 0)
+      continue;
+    Collector.InitializedVar[Construct] = Field;
+    Collector.TraverseStmt(const_cast<CXXConstructExpr *>(Construct));
+    Any = true;
+  }
+  if (!Any)
+    return std::nullopt;
+  F.Usr = N.usr(RD) + "@in-class-initializers";
+  F.Name = N.qualifiedName(RD) + "::" + RD->getNameAsString();
+  F.Loc = N.location(RD->getLocation());
+  Collector.resolveOperandCalls();
+  Collector.resolveIntegers();
   return F;
 }
 

@@ -48,6 +48,16 @@ public:
     add(FD);
     return true;
   }
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (!RD->isThisDeclarationADefinition() || RD->isDependentContext() ||
+        RD->isLambda() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+      return true;
+    if (std::optional<FunctionFact> Inits = extractInClassInitializers(RD, N))
+      if (Seen.insert(Inits->Usr).second)
+        Out.Functions.push_back(std::move(*Inits));
+    return true;
+  }
   bool VisitLambdaExpr(LambdaExpr *E) {
     // A generic lambda's call operator is a template; its instantiations
     // live in the implicit lambda class, which the walk does not enter.

@@ -87,6 +87,9 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   for (const std::string &Usr : Usrs) {
     P.ByUsr[Usr] = P.Functions.size();
     P.Functions.emplace_back(std::move(Chosen[Usr]));
+    if (P.Functions.back().fact().IsLambda)
+      P.LambdaInstances[P.Functions.back().fact().Loc].push_back(
+          P.Functions.size() - 1);
   }
 }
 
@@ -196,11 +199,13 @@ void Linker::buildEdges() {
       bool Assigns = !M && splitMember(S.CalleeName).second == "operator=";
       for (const ArgFact &A : S.Args) {
         bool Stores = Assigns || (M && M->StoresCallable.has(A.Index));
-        if (std::optional<unsigned> Target = P.find(A.CallableUsr)) {
-          if (!BodyInProgram && !Stores)
-            P.Edges.push_back({At, *Target, callableEdgeKind(S, A)});
-          else
-            P.HandOvers.push_back({At, *Target, EdgeKind::Calls});
+        if (std::vector<unsigned> Targets = P.callablesNamed(A.CallableUsr);
+            !Targets.empty()) {
+          for (unsigned Target : Targets)
+            if (!BodyInProgram && !Stores)
+              P.Edges.push_back({At, Target, callableEdgeKind(S, A)});
+            else
+              P.HandOvers.push_back({At, Target, EdgeKind::Calls});
         } else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
       }
@@ -242,8 +247,8 @@ void Linker::linkInvokedParameters() {
       continue;
     for (const ArgFact &A : P.site(E.From).Args)
       if (Invoked.count({E.Callee, static_cast<int>(A.Index)}))
-        if (std::optional<unsigned> Target = P.find(A.CallableUsr))
-          Runs.push_back({E.From, *Target, EdgeKind::Calls});
+        for (unsigned Target : P.callablesNamed(A.CallableUsr))
+          Runs.push_back({E.From, Target, EdgeKind::Calls});
   }
   llvm::append_range(P.Edges, Runs);
 }

@@ -42,6 +42,30 @@ bool Program::bindsParameters(const CallEdge &E) const {
          (find(S.CalleeUsr) == E.Callee || dispatchesTo(E));
 }
 
+ObjectRef Program::visitedObject(const CallEdge &E, int Param) const {
+  const SiteFact &S = site(E.From);
+  if (Param != 0 || S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+    return {};
+  const TypeModel *T = Models->typeForCall(S.Receiver.Type, S.CalleeName);
+  if (!T || !TypeModel::has(T->Visits, splitMember(S.CalleeName).second))
+    return {};
+  bool Handed = llvm::any_of(S.Args, [&](const ArgFact &A) {
+    return llvm::is_contained(callablesNamed(A.CallableUsr), E.Callee);
+  });
+  return Handed ? S.Receiver : ObjectRef();
+}
+
+std::vector<unsigned> Program::callablesNamed(llvm::StringRef Usr) const {
+  std::optional<unsigned> Fn = find(Usr);
+  if (!Fn)
+    return {};
+  const FunctionFact &F = function(*Fn).fact();
+  auto Instances = LambdaInstances.find(F.Loc);
+  if (!F.IsLambda || Instances == LambdaInstances.end())
+    return {*Fn};
+  return Instances->second;
+}
+
 bool Program::dispatchesTo(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   if (S.Kind != SiteKind::Call || !S.Virtual)
@@ -82,6 +106,12 @@ bool Program::followParameters(
     bool Bound = false;
     for (unsigned EdgeIndex : EdgesInto[At]) {
       const CallEdge &E = Edges[EdgeIndex];
+      if (ObjectRef Visited = visitedObject(E, Obj.ParamIndex);
+          Visited.isKnown()) {
+        Work.push_back({E.From.Function, Visited});
+        Bound = true;
+        continue;
+      }
       if (!bindsParameters(E))
         continue;
       ObjectRef Arg;

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 7;
+constexpr int FactsVersion = 8;
 
 struct SourceLoc {
   std::string File;
@@ -210,6 +210,36 @@ struct CfgBlockFact {
   std::vector<unsigned> Succs;
 };
 
+/// What a member function keeps in a field: evidence of what its class is
+/// (docs/inference.md), for code that no model describes.
+enum class StoredKind {
+  Handle,   ///< A coroutine handle: the function keeps a waiter to resume.
+  Callable, ///< A callable object: it keeps work to run later.
+  Self,     ///< `this`: an awaiter links itself into another's list.
+};
+
+struct FieldStoreFact {
+  StoredKind Kind = StoredKind::Handle;
+  int Param = -1;    ///< The parameter stored; -1 for `this`.
+  std::string Field; ///< Qualified name of the field it is stored into.
+  SourceLoc Loc;
+
+  bool operator<(const FieldStoreFact &O) const {
+    return std::tie(Field, Param, Kind) < std::tie(O.Field, O.Param, O.Kind);
+  }
+};
+
+/// A constructor's member initializer that reads a parameter
+/// (`m_state(initially_set ? this : nullptr)`).
+struct FieldInitFact {
+  std::string Field; ///< Qualified name of the field.
+  unsigned Param = 0;
+
+  bool operator<(const FieldInitFact &O) const {
+    return std::tie(Field, Param) < std::tie(O.Field, O.Param);
+  }
+};
+
 struct FunctionFact {
   std::string Usr;
   std::string Name; ///< Display name (qualified; lambdas by location).
@@ -245,6 +275,21 @@ struct FunctionFact {
   /// `case`): `errno == EAGAIN` says the code expects a call to fail with
   /// "would block". Sorted, unique.
   std::vector<std::string> ComparedConstants;
+  /// For a member function or a lambda in one, evidence of the roles of the
+  /// classes it works on (docs/inference.md). The fields it reads or writes
+  /// (qualified names, sorted, unique), whoever's object they belong to.
+  std::vector<std::string> Fields;
+  /// The parameters (or `this`) it stores into fields. Sorted.
+  std::vector<FieldStoreFact> Stores;
+  /// For a constructor: the fields its initializers set from parameters.
+  std::vector<FieldInitFact> FieldInits;
+  /// Normalized class names of its parameters ("" for a non-class).
+  std::vector<std::string> ParamTypes;
+  /// It resumes a coroutine handle (`h.resume()`, `h()`).
+  bool ResumesHandle = false;
+  /// It calls a callable object it does not know statically (a
+  /// `std::function` it took from somewhere, a function pointer).
+  bool InvokesCallable = false;
   std::vector<CfgBlockFact> Cfg; ///< Empty when no CFG could be built.
   unsigned CfgEntry = 0;
   unsigned CfgExit = 0;

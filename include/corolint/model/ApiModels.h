@@ -117,6 +117,10 @@ struct TypeModel {
   std::string ResourceKind;
   std::vector<std::string> Waits, Signals, Lock, Unlock, TryLock, DeferTags,
       TryTags, Cancels;
+  /// For an io-object: members that call a callable argument at once with
+  /// the stream the object wraps (`socket_wrapper_t::visit`): what the
+  /// callable's first parameter names is this object.
+  std::vector<std::string> Visits;
   /// Members that return an object this one's signals complete: the future
   /// a promise hands out (`get_future`).
   std::vector<std::string> HandsOut;

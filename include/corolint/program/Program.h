@@ -289,6 +289,14 @@ public:
   /// Whether \p E goes from a virtual call to an override of the member it
   /// names (`store.save(s)` to `file_store::save`).
   bool dispatchesTo(const CallEdge &E) const;
+  /// When \p E runs a callable that a visiting member (models' `visits`)
+  /// is handed, and \p Param is its first parameter: the object the member
+  /// is called on, whose stream the callable is given. Otherwise none.
+  ObjectRef visitedObject(const CallEdge &E, int Param) const;
+  /// The functions a callable argument naming \p Usr may run: that one, and
+  /// for a generic lambda, every instantiation of it (the frontend names the
+  /// first; `visit(op)` over a plain and a TLS socket instantiates two).
+  std::vector<unsigned> callablesNamed(llvm::StringRef Usr) const;
 
 private:
   /// Follows \p Start, when it is a parameter of \p Fn, to what each caller
@@ -331,6 +339,9 @@ private:
   /// Keys of the locals that hold a channel a call makes, with the function
   /// that makes it (localChannels()).
   std::map<std::string, unsigned> LocalChannels;
+  /// Per lambda expression (its location), the functions that instantiate
+  /// it: one, or one per instantiation of a generic lambda.
+  std::map<SourceLoc, std::vector<unsigned>> LambdaInstances;
 };
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or

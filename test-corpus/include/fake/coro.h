@@ -24,6 +24,9 @@
 //   fake::yield_now()       awaitable that resumes on the next loop turn
 //   fake::connection        a peer: co_await c.read() waits for its next
 //                           message, close() aborts a pending read
+//   fake::stream          wraps a connection (a plain or a TLS one):
+//                           visit(op) calls op with it at once, close()
+//                           closes it
 //   fake::with_timeout(t, ms) bounds task t with a deadline
 //   fake::sync_wait(t)      runs task t to its end on the calling thread
 //   fake::generator<T>      synchronous generator driven by co_yield
@@ -674,6 +677,29 @@ public:
   };
   read_awaiter read_with(read_options options) noexcept { return {}; }
   void close() noexcept {}
+};
+
+// A connection that encrypts what it sends.
+class tls_connection : public connection {};
+
+// Wraps the connection of a session, plain or TLS, and hands it to code
+// that works on either (yalantinglibs' socket_wrapper_t).
+class stream {
+public:
+  template <class Op> auto visit(Op &&op) noexcept {
+    if (secure_)
+      return op(tls_);
+    return op(conn_);
+  }
+  void close() noexcept {
+    conn_.close();
+    tls_.close();
+  }
+
+private:
+  bool secure_ = false;
+  connection conn_;
+  tls_connection tls_;
 };
 
 // Bounds a task with a deadline (the fake does not enforce it).

@@ -1,0 +1,242 @@
+//===- RoleEvidence.cpp - What a member function keeps and resumes --------===//
+
+#include "RoleEvidence.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include <set>
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+/// The coroutine handle of the standard library (`std::coroutine_handle`,
+/// the TS's `std::experimental::coroutine_handle`): part of the language's
+/// coroutine machinery, which the frontend knows as it knows `co_await`.
+bool isCoroutineHandle(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || RD->getName() != "coroutine_handle")
+    return false;
+  const DeclContext *DC = RD->getDeclContext()->getEnclosingNamespaceContext();
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// A value a function can keep and call later: a class with a call operator
+/// (a lambda, `std::function`) or a pointer to a function.
+bool isCallable(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || isCoroutineHandle(T))
+    return false;
+  if (RD->isLambda())
+    return true;
+  DeclarationName Call =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !RD->getDefinition()->lookup(Call).empty();
+}
+
+/// The field an expression designates: `m_waiters`, `m_event.m_state`,
+/// `*m_head`, `m_slots[i]`.
+const FieldDecl *fieldOf(const Expr *E) {
+  for (E = stripWrappers(E); E; E = stripWrappers(E)) {
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+      E = U->getSubExpr();
+    else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+      E = A->getBase();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+class EvidenceCollector : public RecursiveASTVisitor<EvidenceCollector> {
+public:
+  EvidenceCollector(const FunctionDecl *FD, const Names &N, FunctionFact &F)
+      : FD(FD), N(N), F(F) {}
+
+  // Nested lambdas and local classes are functions of their own.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl()))
+      Fields.insert(N.qualifiedName(Field));
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *E) {
+    if (E->isAssignmentOp())
+      if (const FieldDecl *Field = fieldOf(E->getLHS()))
+        noteStored(E->getRHS(), Field, E->getOperatorLoc());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *E);
+
+  void finish() {
+    F.Fields.assign(Fields.begin(), Fields.end());
+    F.Stores.assign(Stores.begin(), Stores.end());
+  }
+
+private:
+  /// The parameters (of this function) and explicit `this` that \p Value
+  /// is made from, stored into \p Field.
+  void noteStored(const Expr *Value, const FieldDecl *Field,
+                  SourceLocation Loc);
+  void noteMemberCall(const CXXMemberCallExpr *E);
+
+  const FunctionDecl *FD;
+  const Names &N;
+  FunctionFact &F;
+  std::set<std::string> Fields;
+  std::set<FieldStoreFact> Stores;
+};
+
+void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
+                                   SourceLocation Loc) {
+  llvm::SmallVector<const Stmt *, 16> Work{Value};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    FieldStoreFact Store;
+    bool Stored = false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+      if (Param && Param->getDeclContext() == FD) {
+        Store.Param = static_cast<int>(Param->getFunctionScopeIndex());
+        Stored = true;
+        if (isCoroutineHandle(Param->getType()))
+          Store.Kind = StoredKind::Handle;
+        else if (isCallable(Param->getType()))
+          Store.Kind = StoredKind::Callable;
+        else
+          Stored = false;
+      }
+    } else if (const auto *This = dyn_cast<CXXThisExpr>(S)) {
+      Stored = !This->isImplicit();
+      Store.Kind = StoredKind::Self;
+    }
+    if (Stored) {
+      Store.Field = N.qualifiedName(Field);
+      Store.Loc = N.location(Loc);
+      Stores.insert(std::move(Store));
+    }
+    // `this->m_next` reads a field; it does not store `this`.
+    if (const auto *M = dyn_cast<MemberExpr>(S);
+        M && isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+      continue;
+    llvm::append_range(Work, S->children());
+  }
+}
+
+/// `m_waiters.push_back(h)`, `m_state.compare_exchange_weak(old, this)`,
+/// `h.resume()`.
+void EvidenceCollector::noteMemberCall(const CXXMemberCallExpr *E) {
+  const CXXMethodDecl *Method = E->getMethodDecl();
+  const Expr *Object = E->getImplicitObjectArgument();
+  if (!Method || !Object)
+    return;
+  if (isCoroutineHandle(Object->getType()) && Method->getIdentifier() &&
+      Method->getName() == "resume")
+    F.ResumesHandle = true;
+  if (Method->isConst())
+    return;
+  if (const FieldDecl *Field = fieldOf(Object))
+    for (const Expr *Arg : E->arguments())
+      noteStored(Arg, Field, E->getExprLoc());
+}
+
+bool EvidenceCollector::VisitCallExpr(CallExpr *E) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    noteMemberCall(Member);
+    return true;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+      QualType Callee = Op->getArg(0)->getType();
+      if (isCoroutineHandle(Callee))
+        F.ResumesHandle = true;
+      else if (!Callee.getNonReferenceType()->isRecordType() ||
+               !Callee.getNonReferenceType()->getAsCXXRecordDecl()->isLambda())
+        F.InvokesCallable = true;
+    } else if (Op->isAssignmentOp() && Op->getNumArgs() == 2) {
+      if (const FieldDecl *Field = fieldOf(Op->getArg(0)))
+        noteStored(Op->getArg(1), Field, Op->getOperatorLoc());
+    }
+    return true;
+  }
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    // Through a pointer to a function: whatever was stored there.
+    if (!isa<CXXPseudoDestructorExpr>(E->getCallee()->IgnoreParenImpCasts()))
+      F.InvokesCallable = true;
+    return true;
+  }
+  // `std::exchange(m_waiter, h)`: a function handed the field by reference
+  // to change it.
+  if (E->getNumArgs() >= 2 && Callee->getNumParams() >= 1 &&
+      Callee->getParamDecl(0)->getType()->isReferenceType() &&
+      !Callee->getParamDecl(0)
+           ->getType()
+           .getNonReferenceType()
+           .isConstQualified())
+    if (const FieldDecl *Field = fieldOf(E->getArg(0)))
+      for (const Expr *Arg : llvm::drop_begin(E->arguments()))
+        noteStored(Arg, Field, E->getExprLoc());
+  return true;
+}
+
+/// `event(bool initially_set) : m_state(initially_set ? this : nullptr)`.
+std::vector<FieldInitFact> fieldInits(const CXXConstructorDecl *Ctor,
+                                      const Names &N) {
+  std::set<FieldInitFact> Inits;
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    const FieldDecl *Field = Init->getMember();
+    if (!Field || !Init->isWritten())
+      continue;
+    llvm::SmallVector<const Stmt *, 16> Work{Init->getInit()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+            Param && Param->getDeclContext() == Ctor)
+          Inits.insert(
+              {N.qualifiedName(Field), Param->getFunctionScopeIndex()});
+      llvm::append_range(Work, S->children());
+    }
+  }
+  return {Inits.begin(), Inits.end()};
+}
+
+} // namespace
+
+void collectRoleEvidence(const FunctionDecl *FD, const Stmt *Body,
+                         const Names &N, FunctionFact &F) {
+  if (!isa<CXXMethodDecl>(FD))
+    return;
+  for (const ParmVarDecl *Param : FD->parameters())
+    F.ParamTypes.push_back(N.typeName(Param->getType()));
+  if (llvm::all_of(F.ParamTypes,
+                   [](const std::string &T) { return T.empty(); }))
+    F.ParamTypes.clear();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    F.FieldInits = fieldInits(Ctor, N);
+  EvidenceCollector Collector(FD, N, F);
+  Collector.TraverseStmt(const_cast<Stmt *>(Body));
+  Collector.finish();
+}
+
+} // namespace corolint

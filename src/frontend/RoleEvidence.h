@@ -1,0 +1,28 @@
+//===- RoleEvidence.h - What a member function keeps and resumes -*- C++
+//-*-===//
+//
+// Evidence for inferring what a class no model describes is: which fields a
+// member function works on, which of its parameters (a coroutine handle, a
+// callable) or `this` it keeps in a field, whether it resumes a coroutine
+// handle or calls a callable it was handed. The frontend records what the
+// code does; what that makes the class is the inference pass's question
+// (docs/inference.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_FRONTEND_ROLEEVIDENCE_H
+#define COROLINT_FRONTEND_ROLEEVIDENCE_H
+
+#include "Names.h"
+
+namespace corolint {
+
+/// Fills FunctionFact's role evidence (Fields, Stores, FieldInits,
+/// ParamTypes, ResumesHandle, InvokesCallable) for a member function or a
+/// lambda; other functions get none.
+void collectRoleEvidence(const clang::FunctionDecl *FD, const clang::Stmt *Body,
+                         const Names &N, FunctionFact &F);
+
+} // namespace corolint
+
+#endif
