@@ -246,6 +246,7 @@ public:
   explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
     for (const Function &F : P.functions())
       FunctionNames.insert(F.name());
+    findFlagsThatMayBeSet();
     findCallees();
     findCancellers();
     findWatchdogCancels();
@@ -324,11 +325,46 @@ private:
     return Roots;
   }
 
+  /// The flags that something may set: written with a value other than a
+  /// constant false (or first given one), changed by a member call, or
+  /// handed to code that may change them.
+  void findFlagsThatMayBeSet() {
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const SiteFact &S : P.function(Fn).fact().Sites) {
+        auto MaySet = [&](const ObjectRef &Flag) {
+          for (const ObjectRef &R : P.resolve(Fn, Flag))
+            FlagsMaySet.insert(R.Key);
+        };
+        if (S.Kind == SiteKind::Write && S.Receiver.isKnown() &&
+            S.Value.value_or(1) != 0)
+          MaySet(S.Receiver);
+        if (S.Kind == SiteKind::Call && S.Receiver.isKnown() && S.Mutates)
+          MaySet(S.Receiver);
+        for (const ArgFact &A : S.Args)
+          if (A.Ref.isKnown())
+            MaySet(A.Ref);
+      }
+  }
+
+  /// The call at \p Arm runs only while a flag is set that nothing in the
+  /// program sets, and that only the program can name: a watchdog armed
+  /// there is never armed (yalantinglibs' client pool armed its request
+  /// timer only `if (enable_timeout_)`, which nothing turned on).
+  bool neverRuns(SiteRef Arm) const {
+    const SiteFact &S = P.site(Arm);
+    return llvm::any_of(S.GuardFlags, [&](const ObjectRef &Flag) {
+      std::vector<ObjectRef> Objects = P.resolve(Arm.Function, Flag);
+      return !Objects.empty() && llvm::all_of(Objects, [&](const ObjectRef &R) {
+        return R.Internal && !FlagsMaySet.count(R.Key);
+      });
+    });
+  }
+
   /// Objects that code run by a timer (and what it calls) cancels.
   void findWatchdogCancels() {
     std::vector<unsigned> Timers;
     for (const CallEdge &E : P.edges())
-      if (armsTimer(P, E))
+      if (armsTimer(P, E) && !neverRuns(E.From))
         Timers.push_back(E.Callee);
     for (unsigned Fn : reachedBy(std::move(Timers)))
       for (const ObjectRef &R : CancelsOf[Fn])
@@ -388,6 +424,8 @@ private:
     WatchdogScope.assign(N, false);
     std::vector<std::vector<unsigned>> Creators(N);
     for (const CallEdge &E : P.edges()) {
+      if (neverRuns(E.From))
+        continue;
       if (armsTimer(P, E) && Stops[E.Callee])
         WatchdogScope[E.From.Function] = true;
       if (E.Kind == EdgeKind::Calls)
@@ -407,7 +445,7 @@ private:
     ArmSites.assign(N, {});
     for (const CallEdge &E : P.edges()) {
       const Function &Callee = P.function(E.Callee);
-      if (E.Kind == EdgeKind::Calls &&
+      if (E.Kind == EdgeKind::Calls && !neverRuns(E.From) &&
           (Callee.isCoroutine() ? isWatchdogCoroutine(E.Callee)
                                 : bool(Arms[E.Callee])))
         ArmSites[E.From.Function].push_back(E.From.Site);
@@ -505,6 +543,7 @@ private:
   std::vector<std::vector<ObjectRef>> CancelsOf;
   std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
+  std::set<std::string> FlagsMaySet;
   std::vector<bool> WatchdogScope;
   /// Per function, the calls that arm a watchdog coroutine.
   std::vector<std::vector<unsigned>> ArmSites;

@@ -190,7 +190,8 @@ public:
       // holders: any wait on it can take one. One constructed signalled
       // lets its waits through without any signal.
       if (R.Waits.empty() || !R.Internal || !releasedOnlyByCode(R.Kind) ||
-          Escaping.count(R.Key) || !R.Locks.empty() || R.StartsSignalled)
+          Escaping.count(R.Key) || !R.Locks.empty() || R.StartsSignalled ||
+          P.signalledThroughReference(R.Type))
         continue;
       if (R.Signals.empty())
         Out.push_back(makeFinding(P, R));

@@ -62,6 +62,9 @@ TuFacts sampleUnit() {
   F.ParamTypes = {"", "std::function"};
   F.ResumesHandle = true;
   F.InvokesCallable = true;
+  F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
+  F.Sites[4].Value = 1;
+  F.Sites[4].Initial = true;
   return unit("/src/a.cpp", {F});
 }
 
@@ -118,6 +121,10 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.ParamTypes, (std::vector<std::string>{"", "std::function"}));
   EXPECT_TRUE(F.ResumesHandle);
   EXPECT_TRUE(F.InvokesCallable);
+  ASSERT_EQ(F.Sites[5].GuardFlags.size(), 1u);
+  EXPECT_EQ(F.Sites[5].GuardFlags[0].Name, "client::enabled_");
+  EXPECT_EQ(F.Sites[4].Value, std::optional<int64_t>(1));
+  EXPECT_TRUE(F.Sites[4].Initial);
 }
 
 std::string errorOf(llvm::StringRef Text) {

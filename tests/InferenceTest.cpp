@@ -79,6 +79,34 @@ TEST(Inference, AHelperThatResumesCountsForTheMemberThatCallsIt) {
       << M.Types[0].ModelJson;
 }
 
+// A scheduler keeps the handle `co_await s.schedule()` suspends too, but
+// its own thread (a lambda one of its members starts) resumes it: no event
+// that the program signals.
+TEST(Inference, WaitersResumedByAThreadOfTheClassItselfMakeNoEvent) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  FunctionBuilder Body("(lambda at ev.cpp:40:30)");
+  Body.call(FunctionBuilder::Body, "ev::set");
+  FunctionFact Thread = Body.build();
+  Thread.IsLambda = true;
+  Thread.Owner = "ev::make_unique";
+  Lib.push_back(Thread);
+  EXPECT_TRUE(infer(Lib).empty());
+  // A lambda that resumes the handle itself is a signal posted to a loop.
+  Lib.back().ResumesHandle = true;
+  EXPECT_EQ(infer(Lib).Types.size(), 1u);
+}
+
+// What an awaiter runs when awaited is part of the wait (`try_await(h)`
+// that starts the awaited tasks), not a signal.
+TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  FunctionBuilder Suspend("ev::awaiter::await_suspend");
+  Suspend.call(FunctionBuilder::Body, "ev::set");
+  Lib[0].Sites = Suspend.build().Sites;
+  Lib[0].Cfg = Suspend.build().Cfg;
+  EXPECT_TRUE(infer(Lib).empty());
+}
+
 TEST(Inference, AModelWinsOverInference) {
   ApiModels Known;
   ASSERT_FALSE(bool(Known.addJson(

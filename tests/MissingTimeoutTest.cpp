@@ -251,6 +251,38 @@ TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
       check({E, Guard.build(), G, reader("next_push", false), L}).empty());
 }
 
+// A watchdog armed only while a flag is set that nothing sets is never
+// armed; once something may set the flag, it bounds the read.
+TEST_F(MissingTimeoutTest, WatchdogArmedUnderAFlagNothingSetsBoundsNothing) {
+  FunctionBuilder Expire("expire", true), Guard("guard::guard");
+  unsigned Nap = Expire.suspend(Body);
+  unsigned Sleep = Expire.call(Body, "net::sleep");
+  Expire.call(Body, "net::socket::close", Sock);
+  FunctionFact E = Expire.build();
+  E.Sites[Nap].OperandCall = Sleep;
+  ObjectRef Enabled = global("client::enable_timeout_", "");
+  Enabled.Internal = true;
+  unsigned Arm = Guard.call(Body, "expire");
+  FunctionFact G = Guard.build();
+  G.Sites[Arm].GuardFlags = {Enabled};
+  FunctionBuilder Request("request", true);
+  Request.call(Body, "guard::guard");
+  unsigned Suspend = Request.suspend(Body);
+  unsigned Read = Request.call(Body, "net::socket::read", Sock);
+  FunctionFact R = Request.build();
+  R.Sites[Suspend].OperandCall = Read;
+  R.Sites[Suspend].Implicit = false;
+  FunctionFact Release = FunctionBuilder("guard::~guard").build();
+  EXPECT_EQ(check({E, G, R, Release}).size(), 1u);
+  FunctionBuilder Setter("client::enable");
+  unsigned Set = Setter.write(Body, Enabled);
+  FunctionFact S = Setter.build();
+  S.Sites[Set].Value = 1;
+  EXPECT_TRUE(check({E, G, R, Release, S}).empty());
+  S.Sites[Set].Value = 0; // Only ever cleared.
+  EXPECT_EQ(check({E, G, R, Release, S}).size(), 1u);
+}
+
 // A read that nothing bounds names the awaits that wait for it, outermost
 // first: where a caller could put the deadline.
 TEST_F(MissingTimeoutTest, UnboundedReadNamesTheAwaitsThatWaitForIt) {

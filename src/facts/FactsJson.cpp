@@ -180,6 +180,16 @@ json siteToJson(const SiteFact &S) {
     J["awaitedIn"] = S.AwaitedIn;
   if (S.StoredIn.isKnown())
     J["storedIn"] = refToJson(S.StoredIn);
+  if (!S.GuardFlags.empty()) {
+    json Guards = json::array();
+    for (const ObjectRef &R : S.GuardFlags)
+      Guards.push_back(refToJson(R));
+    J["guardFlags"] = std::move(Guards);
+  }
+  if (S.Value)
+    J["value"] = *S.Value;
+  if (S.Initial)
+    J["initial"] = true;
   if (S.Kind != SiteKind::Suspend && S.OperandCall >= 0)
     J["initCall"] = S.OperandCall;
   if (S.Kind == SiteKind::Suspend) {
@@ -221,6 +231,12 @@ SiteFact siteFromJson(const json &J) {
   S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));
+  if (J.contains("guardFlags"))
+    for (const json &R : J.at("guardFlags"))
+      S.GuardFlags.push_back(refFromJson(R));
+  if (J.contains("value"))
+    S.Value = integer<int64_t>(J.at("value"));
+  S.Initial = J.value("initial", false);
   if (S.Kind != SiteKind::Suspend)
     S.OperandCall = integerOr(J, "initCall", -1);
   if (S.Kind == SiteKind::Suspend) {

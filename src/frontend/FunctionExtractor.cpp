@@ -108,6 +108,13 @@ public:
   }
   /// `Cache() : loaded_(load())`: a write of the field that stores the call.
   void addMemberInit(const CXXCtorInitializer *Init);
+  /// `bool enable_timeout_ = false;`: the value a flag starts with.
+  void addFieldValue(const FieldDecl *Field, const Expr *Init) {
+    SiteFact &S = addSite(SiteKind::Write, Field->getLocation());
+    S.Receiver = N.objectOfDecl(Field);
+    S.Value = constantOf(Init);
+    S.Initial = true;
+  }
 
   /// Suspensions and locals name the call they await or are initialized
   /// from by site id, and calls name the suspension around them; calls are
@@ -139,6 +146,8 @@ private:
   /// A write of \p Target by \p E (an assignment, an increment), if it
   /// names an object.
   void addWrite(const Expr *E, ObjectRef Target, SourceLocation Loc);
+  /// The value of \p E when it is an integral or boolean constant.
+  std::optional<int64_t> constantOf(const Expr *E) const;
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
@@ -310,8 +319,17 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
       Construct && Field)
     InitializedVar[Construct] = Field;
   const CallExpr *Value = Field ? storedCall(Init->getInit()) : nullptr;
-  if (!Value)
+  if (!Value) {
+    // `enable_timeout_(false)`: where a flag starts.
+    if (Field && Field->getType()->isBooleanType()) {
+      SiteFact &S = addSite(SiteKind::Write, Init->getSourceLocation());
+      SiteOfInit[Init] = S.Id;
+      S.Receiver = N.objectOfDecl(Field);
+      S.Value = constantOf(memberInitExpr(Init));
+      S.Initial = true;
+    }
     return;
+  }
   SiteFact &S = addSite(SiteKind::Write, Init->getSourceLocation());
   SiteOfInit[Init] = S.Id;
   S.Receiver = N.objectOfDecl(Field);
@@ -331,7 +349,17 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
   if (E->getOpcode() == BO_Assign)
     noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
   addWrite(E, N.objectOf(E->getLHS()), E->getOperatorLoc());
+  if (auto It = SiteOfStmt.find(E);
+      It != SiteOfStmt.end() && E->getOpcode() == BO_Assign)
+    Sites[It->second].Value = constantOf(E->getRHS());
   return true;
+}
+
+std::optional<int64_t> SiteCollector::constantOf(const Expr *E) const {
+  Expr::EvalResult Result;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, N.context()))
+    return std::nullopt;
+  return Result.Val.getInt().getExtValue();
 }
 
 void SiteCollector::addWrite(const Expr *E, ObjectRef Target,
@@ -695,6 +723,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   if (Coro)
     addImplicitSuspends(F, Coro, N);
   F.Polls = findPolls(Body, Collector.SiteOfStmt, N);
+  markGuardedSites(Body, Collector.SiteOfStmt, N, F.Sites);
   collectRoleEvidence(FD, Body, N, F);
   if (F.IsLambda)
     F.Reads = predicateReads(Body, N);
@@ -707,8 +736,14 @@ std::optional<FunctionFact> extractInClassInitializers(const CXXRecordDecl *RD,
   SiteCollector Collector(N, F.Sites);
   bool Any = false;
   for (const FieldDecl *Field : RD->fields()) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        stripWrappers(Field->getInClassInitializer()));
+    const Expr *Init = Field->getInClassInitializer();
+    if (Init && Field->getType()->isBooleanType()) {
+      Collector.addFieldValue(Field, Init);
+      Any = true;
+      continue;
+    }
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Init));
     if (!Construct || Construct->getNumArgs() == 0)
       continue;
     Collector.InitializedVar[Construct] = Field;

@@ -235,6 +235,9 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
     R.Internal = !V->isExternallyVisible() &&
                  !V->getType()->isReferenceType() &&
                  !V->getType()->isPointerType();
+    // A local reference (`auto &join = m_join;`) names what it is bound to,
+    // which its own key does not.
+    R.Alias = R.K == ObjectRef::Kind::Local && V->getType()->isReferenceType();
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
     R.Name = Fn ? functionDisplayName(Fn) + "::" + V->getNameAsString()
                 : qualifiedName(V);

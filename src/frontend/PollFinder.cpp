@@ -26,8 +26,17 @@ public:
       : SiteOfStmt(SiteOfStmt), N(N) {}
 
   std::vector<PollFact> find(const Stmt *Body);
+  /// SiteFact::GuardFlags of the calls in \p S, which runs only while the
+  /// flags of \p Required test true.
+  void markGuarded(const Stmt *S, std::vector<ObjectRef> Required,
+                   std::vector<SiteFact> &Sites) const;
 
 private:
+  /// The flags that each test true when \p Condition does: `f`, `f && g`.
+  /// With \p WhenFalse, those that test true when it is false: `!f`,
+  /// `!f || !g`.
+  void flagsImplied(const Expr *Condition, bool WhenFalse,
+                    std::vector<ObjectRef> &Out) const;
   void findGuard(const CompoundStmt *Body);
   void findLoops(const Stmt *S);
   void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag, bool Negated,
@@ -223,7 +232,64 @@ std::vector<PollFact> PollFinder::find(const Stmt *Body) {
   return std::move(Polls);
 }
 
+void PollFinder::flagsImplied(const Expr *Condition, bool WhenFalse,
+                              std::vector<ObjectRef> &Out) const {
+  const Expr *E = stripWrappers(Condition);
+  if (!E)
+    return;
+  if (const auto *B = dyn_cast<BinaryOperator>(E);
+      B && B->getOpcode() == (WhenFalse ? BO_LOr : BO_LAnd)) {
+    flagsImplied(B->getLHS(), WhenFalse, Out);
+    flagsImplied(B->getRHS(), WhenFalse, Out);
+    return;
+  }
+  bool Negated = false;
+  ObjectRef Flag = flagOf(E, Negated);
+  if (Flag.isKnown() && Negated == WhenFalse && E->getType()->isBooleanType())
+    Out.push_back(std::move(Flag));
+}
+
+/// `if (enable_timeout_ && d.count() >= 0) { arm(); }`, and after
+/// `if (!enable_check_timeout_ || busy) return;` in the same block: the
+/// calls there run only while the flag is set.
+void PollFinder::markGuarded(const Stmt *S, std::vector<ObjectRef> Required,
+                             std::vector<SiteFact> &Sites) const {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    markGuarded(If->getCond(), Required, Sites);
+    std::vector<ObjectRef> Then = Required;
+    if (!If->getConditionVariable())
+      flagsImplied(If->getCond(), /*WhenFalse=*/false, Then);
+    markGuarded(If->getThen(), std::move(Then), Sites);
+    markGuarded(If->getElse(), std::move(Required), Sites);
+    return;
+  }
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Block->body()) {
+      markGuarded(Child, Required, Sites);
+      const auto *If = dyn_cast<IfStmt>(Child);
+      if (If && !If->getElse() && !If->getConditionVariable() &&
+          endsInReturn(If->getThen()))
+        flagsImplied(If->getCond(), /*WhenFalse=*/true, Required);
+    }
+    return;
+  }
+  if (auto It = SiteOfStmt.find(S); It != SiteOfStmt.end() &&
+                                    !Required.empty() &&
+                                    Sites[It->second].Kind == SiteKind::Call)
+    Sites[It->second].GuardFlags = Required;
+  for (const Stmt *Child : S->children())
+    markGuarded(Child, Required, Sites);
+}
+
 } // namespace
+
+void markGuardedSites(const Stmt *Body,
+                      const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,
+                      const Names &N, std::vector<SiteFact> &Sites) {
+  PollFinder(SiteOfStmt, N).markGuarded(Body, {}, Sites);
+}
 
 std::vector<PollFact>
 findPolls(const Stmt *Body,

@@ -17,6 +17,14 @@ findPolls(const clang::Stmt *Body,
           const llvm::DenseMap<const clang::Stmt *, unsigned> &SiteOfStmt,
           const Names &N);
 
+/// SiteFact::GuardFlags of the calls in \p Body: the boolean flags that an
+/// enclosing `if`, or an earlier `if (!flag) return;` of an enclosing
+/// block, requires to be set for the call to run.
+void markGuardedSites(
+    const clang::Stmt *Body,
+    const llvm::DenseMap<const clang::Stmt *, unsigned> &SiteOfStmt,
+    const Names &N, std::vector<SiteFact> &Sites);
+
 } // namespace corolint
 
 #endif

@@ -126,6 +126,9 @@ private:
   const FunctionFact *resumerFrom(const FunctionFact &Member,
                                   llvm::StringRef Field) const;
   int setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const;
+  bool resumedByItsOwnCode(llvm::StringRef Class) const;
+  std::set<const FunctionFact *>
+  waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
   bool isDuration(llvm::StringRef Type) const {
@@ -185,9 +188,11 @@ void Inferrer::inferEvent(llvm::StringRef Class,
   std::set<std::string> Signals;
   std::vector<std::string> Evidence;
   std::string Awaiter;
+  std::set<const FunctionFact *> PartOfTheWait = waitPath(Stores);
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
-    if (isProtocolMember(Class, Name) || Member->IsCoroutine)
+    if (isProtocolMember(Class, Name) || Member->IsCoroutine ||
+        PartOfTheWait.count(Member))
       continue;
     for (const WaiterStore *S : Stores)
       if (const FunctionFact *Resumer = resumerFrom(*Member, S->Field)) {
@@ -205,7 +210,7 @@ void Inferrer::inferEvent(llvm::StringRef Class,
         break;
       }
   }
-  if (Signals.empty())
+  if (Signals.empty() || resumedByItsOwnCode(Class))
     return;
   std::set<std::string> Waits;
   if (Awaiter == Class)
@@ -227,6 +232,38 @@ void Inferrer::inferEvent(llvm::StringRef Class,
                        std::to_string(Arg) + " sets");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// Code of \p Class itself resumes the waiters it keeps: a lambda written
+/// in one of its members (a thread body that its constructor or factory
+/// starts) calls members of the class that resume handles. That is a
+/// scheduler or a pool (`co_await pool.schedule()` resumes on its worker),
+/// not an event that the program signals. A lambda that resumes a handle
+/// itself (`post([h] { h.resume(); })`) is a signal handed to a loop.
+bool Inferrer::resumedByItsOwnCode(llvm::StringRef Class) const {
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (!F->IsLambda || F->ResumesHandle || classOf(F->Owner) != Class)
+      continue;
+    if (llvm::any_of(Index.reach(*F), [&](const FunctionFact *G) {
+          return G->ResumesHandle && classOf(G->Name) == Class;
+        }))
+      return true;
+  }
+  return false;
+}
+
+/// What the awaiters that keep waiters in \p Stores run when they are
+/// awaited: `try_await(h)`, which starts the tasks awaited, is part of the
+/// wait, not a signal (libcoro's when_all_ready_awaitable).
+std::set<const FunctionFact *>
+Inferrer::waitPath(const std::vector<const WaiterStore *> &Stores) const {
+  std::set<const FunctionFact *> Path;
+  for (const WaiterStore *S : Stores)
+    for (const FunctionFact *Member : Index.membersOf(S->Awaiter))
+      if (memberOf(Member->Name).starts_with("await_"))
+        for (const FunctionFact *G : Index.reach(*Member))
+          Path.insert(G);
+  return Path;
 }
 
 /// The constructor argument of \p Class that sets a field which the

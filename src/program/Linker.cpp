@@ -259,8 +259,12 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
   for (const ObjectRef &Target : P.resolve(At.Function, Obj)) {
     // A reference field is whatever its constructor was given: waits and
     // signals through it may meet those through the object itself, unseen.
-    if (Target.Alias)
+    // A signal through one may be any object's of its type.
+    if (Target.Alias) {
+      if (List == &Resource::Signals)
+        P.SignalledThroughReferences.insert(Model.Name);
       continue;
+    }
     Resource &R = ResourcesByKey[Target.Key];
     if (R.Key.empty()) {
       R.Key = Target.Key;

@@ -1,9 +1,11 @@
 //===- Analysis.cpp - Running the rules -----------------------------------===//
 
 #include "corolint/rules/Analysis.h"
+#include "corolint/model/Inference.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
+#include <set>
 
 namespace corolint {
 
@@ -83,11 +85,51 @@ void runRule(const RuleInfo &Info, const Program &P,
     Out[I].Rule = Info.Id;
 }
 
+namespace {
+
+/// The roles inferred from a library's code that finding \p F rests on:
+/// the type of a resource it names, and a registration that puts its code
+/// on the loop. Each is a note, so that a reader knows what to check (and
+/// `corolint models` shows the evidence).
+std::vector<PathStep> inferredRoleNotes(const Program &P, const Finding &F) {
+  std::set<std::string> Notes;
+  for (const std::string &Key : F.Resources)
+    for (const Resource &R : P.resources())
+      if (R.Key == Key)
+        if (const TypeModel *T = P.models().type(R.Type);
+            T && T->Origin == InferredOrigin)
+          Notes.insert("'" + T->Name + "' is taken to be an " + R.Kind +
+                       " from its own code (corolint models shows why)");
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    if (P.function(Fn).name() != F.Function)
+      continue;
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      if (!(S.Loc == F.Loc))
+        continue;
+      for (const CallEdge &E : P.loopChain({Fn, S.Id}))
+        if (const FunctionModel *M = P.modelOf(P.site(E.From));
+            M && M->Origin == InferredOrigin)
+          Notes.insert("'" + M->Name +
+                       "' is taken to hand its callable to an event loop "
+                       "from its own code (corolint models shows why)");
+      break;
+    }
+  }
+  std::vector<PathStep> Steps;
+  for (const std::string &Note : Notes)
+    Steps.push_back({F.Loc, Note});
+  return Steps;
+}
+
+} // namespace
+
 std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
   std::vector<Finding> Findings;
   for (const RuleInfo &Info : allRules())
     if (Checks.enabled(Info.Id))
       runRule(Info, P, Findings);
+  for (Finding &F : Findings)
+    llvm::append_range(F.Path, inferredRoleNotes(P, F));
   // One finding per place and cause: the same message at the same place
   // reached along several paths (a header seen from many units, a helper
   // called from many loop callbacks) is said once, with the first path.

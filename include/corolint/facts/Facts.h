@@ -51,8 +51,9 @@ struct ObjectRef {
   /// for that.) A resource is internal only when every unit that names it
   /// says so.
   bool Internal = false;
-  /// A field of reference type: it names an object bound elsewhere (by
-  /// whoever constructs its class), so its key stands for no one object.
+  /// A field or local of reference type: it names an object bound
+  /// elsewhere (by whoever constructs its class, or by its initializer), so
+  /// its key stands for no one object.
   bool Alias = false;
 
   bool isKnown() const { return K != Kind::None; }
@@ -151,6 +152,17 @@ struct SiteFact {
   /// The suspension whose awaited expression contains this call
   /// (`co_await timeout(read(s), 5s)` for both calls), or -1.
   int AwaitedIn = -1;
+  /// The boolean flags that must be set for the call to run: tested by an
+  /// enclosing `if (flag && ...)`, or by an earlier `if (!flag || ...)
+  /// return;` of an enclosing block (a timer armed only `if
+  /// (enable_timeout_)`).
+  std::vector<ObjectRef> GuardFlags;
+  /// For a Write: the value written, when it is an integral or boolean
+  /// constant (`enable_timeout_ = true`, an in-class `= false`).
+  std::optional<int64_t> Value;
+  /// For a Write: a member initializer or an in-class initializer, which
+  /// gives the object its first value rather than changing it.
+  bool Initial = false;
   /// For a call with an integer result: the object that result initializes
   /// or is assigned to (`int fd = socket(...)`, `fd_ = eventfd(...)`, a
   /// member initializer), named as ArgFact::Holder names one.

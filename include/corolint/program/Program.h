@@ -297,6 +297,11 @@ public:
   /// for a generic lambda, every instantiation of it (the frontend names the
   /// first; `visit(op)` over a plain and a TLS socket instantiates two).
   std::vector<unsigned> callablesNamed(llvm::StringRef Usr) const;
+  /// Some code signals a resource of type \p Type through a reference
+  /// field (`m_forkJoin.end_work()`): it may be any object of that type.
+  bool signalledThroughReference(llvm::StringRef Type) const {
+    return SignalledThroughReferences.count(Type.str()) != 0;
+  }
 
 private:
   /// Follows \p Start, when it is a parameter of \p Fn, to what each caller
@@ -339,6 +344,9 @@ private:
   /// Keys of the locals that hold a channel a call makes, with the function
   /// that makes it (localChannels()).
   std::map<std::string, unsigned> LocalChannels;
+  /// Types of the resources that some code signals through a reference
+  /// field, whose object the analysis does not know.
+  std::set<std::string> SignalledThroughReferences;
   /// Per lambda expression (its location), the functions that instantiate
   /// it: one, or one per instantiation of a generic lambda.
   std::map<SourceLoc, std::vector<unsigned>> LambdaInstances;
