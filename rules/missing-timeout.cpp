@@ -282,10 +282,16 @@ public:
     std::vector<SiteRef> Chain;
     std::set<unsigned> Seen{Fn};
     while (Chain.size() < MaxAwaitChain) {
+      // The first await with no deadline, in code that runs here before
+      // one in a library function that nothing here calls.
       const Awaiter *Next = nullptr;
+      auto Before = [&](const Awaiter &A, const Awaiter &B) {
+        return std::make_pair(!Runs[A.Caller], A.At) <
+               std::make_pair(!Runs[B.Caller], B.At);
+      };
       for (const Awaiter &A : Awaiters[Fn])
         if (A.Kind == AwaitKind::Unbounded && !Seen.count(A.Caller) &&
-            (!Next || A.At < Next->At))
+            (!Next || Before(A, *Next)))
           Next = &A;
       if (!Next)
         break;
@@ -329,7 +335,10 @@ private:
   /// constant false (or first given one), changed by a member call, or
   /// handed to code that may change them.
   void findFlagsThatMayBeSet() {
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    Runs = functionsThatRun();
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+      if (!Runs[Fn])
+        continue;
       for (const SiteFact &S : P.function(Fn).fact().Sites) {
         auto MaySet = [&](const ObjectRef &Flag) {
           for (const ObjectRef &R : P.resolve(Fn, Flag))
@@ -344,18 +353,45 @@ private:
           if (A.Ref.isKnown())
             MaySet(A.Ref);
       }
+    }
+  }
+
+  /// The functions that may run in the program: the project's own (declared
+  /// only in their unit), lambdas, constructors (which run whenever their
+  /// object is made, maybe out of sight: `std::make_shared<client>()`), what
+  /// is handed to code out of sight, and what those call. A header's
+  /// function that none of them reaches does not run here (the setter a
+  /// library offers and this program never uses).
+  std::vector<bool> functionsThatRun() const {
+    size_t N = P.functions().size();
+    std::vector<bool> Runs(N, false);
+    for (const CallEdge &E : P.handOvers())
+      Runs[E.Callee] = true;
+    for (unsigned Fn = 0; Fn < N; ++Fn) {
+      const FunctionFact &F = P.function(Fn).fact();
+      auto [Class, Member] = splitMember(F.Name);
+      Runs[Fn] = Runs[Fn] || F.MainFileOnly || F.IsLambda ||
+                 Member == splitMember(Class).second;
+    }
+    std::vector<std::vector<unsigned>> Next(N);
+    for (const CallEdge &E : P.edges())
+      Next[E.From.Function].push_back(E.Callee);
+    inheritForward(Runs, Next);
+    return Runs;
   }
 
   /// The call at \p Arm runs only while a flag is set that nothing in the
-  /// program sets, and that only the program can name: a watchdog armed
-  /// there is never armed (yalantinglibs' client pool armed its request
-  /// timer only `if (enable_timeout_)`, which nothing turned on).
+  /// program sets, and that only the program can name (a file-local, or a
+  /// private field, which only its class and friends can set): a watchdog
+  /// armed there is never armed (yalantinglibs' HTTP client armed its
+  /// request timer only `if (enable_timeout_)`, which only setters that the
+  /// program did not call turned on).
   bool neverRuns(SiteRef Arm) const {
     const SiteFact &S = P.site(Arm);
     return llvm::any_of(S.GuardFlags, [&](const ObjectRef &Flag) {
       std::vector<ObjectRef> Objects = P.resolve(Arm.Function, Flag);
       return !Objects.empty() && llvm::all_of(Objects, [&](const ObjectRef &R) {
-        return R.Internal && !FlagsMaySet.count(R.Key);
+        return (R.Internal || R.Private) && !FlagsMaySet.count(R.Key);
       });
     });
   }
@@ -469,8 +505,8 @@ private:
   /// table of pending requests while another coroutine reads the replies).
   /// Such a watchdog bounds its objects for the program, as a timer
   /// callback's does.
-  void findOutlivingWatchdogs(
-      const std::vector<std::vector<unsigned>> &Creators) {
+  void
+  findOutlivingWatchdogs(const std::vector<std::vector<unsigned>> &Creators) {
     std::vector<unsigned> Outliving;
     for (unsigned Fn = 0; Fn < Creators.size(); ++Fn)
       if (isWatchdogCoroutine(Fn) &&
@@ -544,6 +580,8 @@ private:
   std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
   std::set<std::string> FlagsMaySet;
+  /// Per function, whether it may run in the program (functionsThatRun).
+  std::vector<bool> Runs;
   std::vector<bool> WatchdogScope;
   /// Per function, the calls that arm a watchdog coroutine.
   std::vector<std::vector<unsigned>> ArmSites;

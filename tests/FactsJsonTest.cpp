@@ -63,6 +63,7 @@ TuFacts sampleUnit() {
   F.ResumesHandle = true;
   F.InvokesCallable = true;
   F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
+  F.Sites[Size].GuardFlags[0].Private = true;
   F.Sites[4].Value = 1;
   F.Sites[4].Initial = true;
   return unit("/src/a.cpp", {F});
@@ -123,6 +124,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_TRUE(F.InvokesCallable);
   ASSERT_EQ(F.Sites[5].GuardFlags.size(), 1u);
   EXPECT_EQ(F.Sites[5].GuardFlags[0].Name, "client::enabled_");
+  EXPECT_TRUE(F.Sites[5].GuardFlags[0].Private);
   EXPECT_EQ(F.Sites[4].Value, std::optional<int64_t>(1));
   EXPECT_TRUE(F.Sites[4].Initial);
 }

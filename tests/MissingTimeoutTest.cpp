@@ -278,9 +278,15 @@ TEST_F(MissingTimeoutTest, WatchdogArmedUnderAFlagNothingSetsBoundsNothing) {
   unsigned Set = Setter.write(Body, Enabled);
   FunctionFact S = Setter.build();
   S.Sites[Set].Value = 1;
-  EXPECT_TRUE(check({E, G, R, Release, S}).empty());
-  S.Sites[Set].Value = 0; // Only ever cleared.
+  // A setter that the program never calls does not run in it.
   EXPECT_EQ(check({E, G, R, Release, S}).size(), 1u);
+  FunctionBuilder Main("main");
+  Main.call(Body, "client::enable");
+  FunctionFact M = Main.build();
+  M.MainFileOnly = true; // The project's own code runs.
+  EXPECT_TRUE(check({E, G, R, Release, S, M}).empty());
+  S.Sites[Set].Value = 0; // Only ever cleared.
+  EXPECT_EQ(check({E, G, R, Release, S, M}).size(), 1u);
 }
 
 // A read that nothing bounds names the awaits that wait for it, outermost

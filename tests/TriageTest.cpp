@@ -311,4 +311,20 @@ TEST(HeaderFilter, FindingInALibraryMovesToTheProjectsCall) {
   EXPECT_EQ(placeInProject(throughLibrary(), H)->Loc.Line, 9u);
 }
 
+// A path with no step at the finding's own place gets one ("here, outside
+// the project"); the place it moves to is read before that step is added,
+// which may move the others (it read freed memory once).
+TEST(HeaderFilter, FindingWithNoStepAtItsPlaceMovesToo) {
+  HeaderFilter H;
+  H.ProjectRoot = "/p";
+  Finding F = throughLibrary();
+  F.Path.pop_back();
+  F.Path.shrink_to_fit();
+  std::optional<Finding> Moved = placeInProject(F, H);
+  ASSERT_TRUE(Moved);
+  EXPECT_EQ(Moved->Loc.File, "/p/app.cpp");
+  EXPECT_EQ(Moved->Loc.Line, 7u);
+  EXPECT_EQ(Moved->Path.back().Message, "here, outside the project");
+}
+
 } // namespace

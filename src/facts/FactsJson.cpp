@@ -93,6 +93,8 @@ json refToJson(const ObjectRef &R) {
     J["internal"] = true;
   if (R.Alias)
     J["alias"] = true;
+  if (R.Private)
+    J["private"] = true;
   return J;
 }
 
@@ -106,6 +108,7 @@ ObjectRef refFromJson(const json &J) {
   R.ParamIndex = integerOr(J, "param", -1);
   R.Internal = J.value("internal", false);
   R.Alias = J.value("alias", false);
+  R.Private = J.value("private", false);
   return R;
 }
 

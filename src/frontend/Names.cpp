@@ -217,6 +217,7 @@ ObjectRef Names::objectOfDecl(const ValueDecl *D) const {
     R.K = ObjectRef::Kind::Field;
     R.Name = qualifiedName(F);
     R.Internal = isClosedField(F);
+    R.Private = F->getAccess() == AS_private;
     // A pointer field may own its object (`ev_ = new Event`); a reference
     // never does.
     R.Alias = F->getType()->isReferenceType();

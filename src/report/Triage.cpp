@@ -90,10 +90,12 @@ std::optional<Finding> placeInProject(Finding F, const HeaderFilter &Headers) {
                             });
   if (Shown == F.Path.rend())
     return std::nullopt;
+  // Read before the push below, which may move the path's steps.
+  SourceLoc Place = Shown->Loc;
   if (Own == F.Path.end())
     F.Path.push_back({F.Loc, "here, outside the project"});
   F.Message = "in '" + F.Function + "', which this reaches: " + F.Message;
-  F.Loc = Shown->Loc;
+  F.Loc = std::move(Place);
   return F;
 }
 

@@ -55,6 +55,9 @@ struct ObjectRef {
   /// elsewhere (by whoever constructs its class, or by its initializer), so
   /// its key stands for no one object.
   bool Alias = false;
+  /// A private field: only its class's members and friends can name it,
+  /// which a header-only library defines where the analysis sees them.
+  bool Private = false;
 
   bool isKnown() const { return K != Kind::None; }
   /// The name as the code spells it: a local or parameter by its own name
