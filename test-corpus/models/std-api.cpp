@@ -28,6 +28,11 @@
 #include <time.h>
 #include <unistd.h>
 #include <coroutine>
+#include <deque>
+#include <map>
+#include <queue>
+#include <unordered_map>
+#include <vector>
 
 namespace std_api {
 
@@ -344,6 +349,30 @@ int callable_wrappers() {
   std::packaged_task<int()> task([] { return 4; });
   task();
   return kept() + bound() + front(4) + task.get_future().get();
+}
+
+// Containers of callables keep what is put in them: a callback registered
+// in a table runs when the table's owner calls it, not at the insertion.
+int callable_containers() {
+  std::vector<std::function<int()>> list;
+  list.push_back([] { return 1; });
+  list.emplace_back([] { return 2; });
+  std::deque<std::function<int()>> ready;
+  ready.push_back([] { return 3; });
+  ready.emplace_back([] { return 4; });
+  ready.push_front([] { return 5; });
+  ready.emplace_front([] { return 6; });
+  std::queue<std::function<int()>> fifo;
+  fifo.push([] { return 7; });
+  fifo.emplace([] { return 8; });
+  std::map<int, std::function<int()>> byId;
+  byId.emplace(1, [] { return 9; });
+  byId.try_emplace(2, [] { return 10; });
+  std::unordered_map<int, std::function<int()>> byKey;
+  byKey.emplace(1, [] { return 11; });
+  byKey.try_emplace(2, [] { return 12; });
+  return list.front()() + ready.front()() + fifo.front()() + byId[1]() +
+         byKey[1]();
 }
 } // namespace std_api
 
