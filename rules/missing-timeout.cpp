@@ -336,6 +336,13 @@ private:
   /// handed to code that may change them.
   void findFlagsThatMayBeSet() {
     Runs = functionsThatRun();
+    bool AnyGuarded = llvm::any_of(P.functions(), [](const Function &F) {
+      return llvm::any_of(F.fact().Sites, [](const SiteFact &S) {
+        return !S.GuardFlags.empty();
+      });
+    });
+    if (!AnyGuarded)
+      return; // No flag to ask about: spare resolving every argument.
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       if (!Runs[Fn])
         continue;
@@ -381,8 +388,8 @@ private:
   }
 
   /// The call at \p Arm runs only while a flag is set that nothing in the
-  /// program sets, and that only the program can name (a file-local, or a
-  /// private field, which only its class and friends can set): a watchdog
+  /// program sets, and that only the program can name (a private field,
+  /// which only its class and friends can set): a watchdog
   /// armed there is never armed (yalantinglibs' HTTP client armed its
   /// request timer only `if (enable_timeout_)`, which only setters that the
   /// program did not call turned on).
@@ -391,7 +398,9 @@ private:
     return llvm::any_of(S.GuardFlags, [&](const ObjectRef &Flag) {
       std::vector<ObjectRef> Objects = P.resolve(Arm.Function, Flag);
       return !Objects.empty() && llvm::all_of(Objects, [&](const ObjectRef &R) {
-        return (R.Internal || R.Private) && !FlagsMaySet.count(R.Key);
+        // A field: a local's or a global's initializer is no write here.
+        return R.K == ObjectRef::Kind::Field && (R.Internal || R.Private) &&
+               !FlagsMaySet.count(R.Key);
       });
     });
   }

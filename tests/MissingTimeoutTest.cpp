@@ -260,7 +260,8 @@ TEST_F(MissingTimeoutTest, WatchdogArmedUnderAFlagNothingSetsBoundsNothing) {
   Expire.call(Body, "net::socket::close", Sock);
   FunctionFact E = Expire.build();
   E.Sites[Nap].OperandCall = Sleep;
-  ObjectRef Enabled = global("client::enable_timeout_", "");
+  ObjectRef Enabled =
+      object(ObjectRef::Kind::Field, "client::enable_timeout_", "");
   Enabled.Internal = true;
   unsigned Arm = Guard.call(Body, "expire");
   FunctionFact G = Guard.build();

@@ -197,11 +197,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
       if (const FunctionDecl *Producer = Call->getDirectCallee())
         A.ProducerUsr = N.usr(Producer);
-    Expr::EvalResult Value;
-    if (!Args[I]->isValueDependent() &&
-        Args[I]->getType()->isIntegralOrEnumerationType() &&
-        Args[I]->EvaluateAsInt(Value, N.context()))
-      A.Constant = Value.Val.getInt().getExtValue();
+    if (Args[I]->getType()->isIntegralOrEnumerationType())
+      A.Constant = constantOf(Args[I]);
     // An integer's holder and flags are known at the end of the body; its
     // fact is kept until then, and dropped if it says nothing.
     bool Integer = IntegerValues::isIntegerLike(Args[I]->getType());
@@ -357,8 +354,9 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
 
 std::optional<int64_t> SiteCollector::constantOf(const Expr *E) const {
   Expr::EvalResult Result;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, N.context()))
-    return std::nullopt;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, N.context()) ||
+      !Result.Val.getInt().isRepresentableByInt64())
+    return std::nullopt; // Not a constant, or wider than 64 bits.
   return Result.Val.getInt().getExtValue();
 }
 
@@ -717,6 +715,8 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Options.setAllAlwaysAdd();
   Options.AddImplicitDtors = true;
   Options.AddInitializers = true;
+  // In-class initializers a constructor runs are sites too.
+  Options.AddCXXDefaultInitExprInCtors = true;
   if (std::unique_ptr<CFG> G =
           CFG::buildCFG(FD, Body, &FD->getASTContext(), Options))
     CfgPlacer(F, Collector, N).place(*G);

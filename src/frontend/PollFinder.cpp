@@ -267,6 +267,10 @@ void PollFinder::markGuarded(const Stmt *S, std::vector<ObjectRef> Required,
   }
   if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : Block->body()) {
+      // A label or a case is reached from elsewhere, past the early returns
+      // above it.
+      if (isa<SwitchCase>(Child) || isa<LabelStmt>(Child))
+        Required.clear();
       markGuarded(Child, Required, Sites);
       const auto *If = dyn_cast<IfStmt>(Child);
       if (If && !If->getElse() && !If->getConditionVariable() &&

@@ -77,7 +77,8 @@ public:
   bool VisitBinaryOperator(BinaryOperator *E) {
     if (E->isAssignmentOp())
       if (const FieldDecl *Field = fieldOf(E->getLHS()))
-        noteStored(E->getRHS(), Field, E->getOperatorLoc());
+        noteStored(E->getRHS(), Field, E->getOperatorLoc(),
+                   /*Assigned=*/true);
     return true;
   }
 
@@ -91,8 +92,10 @@ public:
 private:
   /// The parameters (of this function) and explicit `this` that \p Value
   /// is made from, stored into \p Field.
-  void noteStored(const Expr *Value, const FieldDecl *Field,
-                  SourceLocation Loc);
+  /// \p Assigned: the field is assigned the value, rather than handed it
+  /// (`on_msg_ = h` keeps one callback; `queue_.push_back(f)` queues work).
+  void noteStored(const Expr *Value, const FieldDecl *Field, SourceLocation Loc,
+                  bool Assigned = false);
   void noteMemberCall(const CXXMemberCallExpr *E);
 
   const FunctionDecl *FD;
@@ -103,7 +106,7 @@ private:
 };
 
 void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
-                                   SourceLocation Loc) {
+                                   SourceLocation Loc, bool Assigned) {
   llvm::SmallVector<const Stmt *, 16> Work{Value};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -118,8 +121,8 @@ void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
         Stored = true;
         if (isCoroutineHandle(Param->getType()))
           Store.Kind = StoredKind::Handle;
-        else if (isCallable(Param->getType()))
-          Store.Kind = StoredKind::Callable;
+        else if (isCallable(Param->getType()) && !Assigned)
+          Store.Kind = StoredKind::Callable; // Queued, not one callback.
         else
           Stored = false;
       }
@@ -172,7 +175,8 @@ bool EvidenceCollector::VisitCallExpr(CallExpr *E) {
         F.InvokesCallable = true;
     } else if (Op->isAssignmentOp() && Op->getNumArgs() == 2) {
       if (const FieldDecl *Field = fieldOf(Op->getArg(0)))
-        noteStored(Op->getArg(1), Field, Op->getOperatorLoc());
+        noteStored(Op->getArg(1), Field, Op->getOperatorLoc(),
+                   /*Assigned=*/true);
     }
     return true;
   }

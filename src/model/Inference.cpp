@@ -11,6 +11,7 @@
 #include "corolint/model/Inference.h"
 #include "corolint/JsonText.h"
 #include "llvm/ADT/StringMap.h"
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -49,8 +50,17 @@ bool isProtocolMember(llvm::StringRef Class, llvm::StringRef Member) {
 class FactIndex {
 public:
   explicit FactIndex(const std::vector<TuFacts> &Units) {
+    // In the linker's order, so that every order of the same units infers
+    // the same (a function seen in two units keeps the first one's facts).
+    std::vector<const TuFacts *> Sorted;
     for (const TuFacts &U : Units)
-      for (const FunctionFact &F : U.Functions)
+      Sorted.push_back(&U);
+    std::stable_sort(Sorted.begin(), Sorted.end(),
+                     [](const TuFacts *A, const TuFacts *B) {
+                       return A->MainFile < B->MainFile;
+                     });
+    for (const TuFacts *U : Sorted)
+      for (const FunctionFact &F : U->Functions)
         ByUsr.try_emplace(F.Usr, &F);
     for (const auto &[Usr, F] : ByUsr)
       if (!F->IsLambda)
@@ -166,7 +176,7 @@ void Inferrer::inferEvents() {
   for (const WaiterStore &S : Stores)
     ByClass[classOf(S.Field).str()].push_back(&S);
   for (const auto &[Class, ClassStores] : ByClass)
-    if (!Class.empty() && !Known.type(Class))
+    if (!Class.empty() && !Known.type(Class) && !Known.isLibraryCode(Class))
       inferEvent(Class, ClassStores);
 }
 
@@ -289,7 +299,9 @@ int Inferrer::setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const {
 /// it later (`post(f)`; with a duration, a timer: `add_timer(d, f)`).
 void Inferrer::inferLoops() {
   for (const auto &[Usr, F] : Index.functions()) {
-    if (F->IsLambda || Known.function(F->Name))
+    // A model names the function, or its class, or the library it is in.
+    if (F->IsLambda || Known.function(F->Name) ||
+        Known.type(classOf(F->Name)) || Known.isLibraryCode(F->Name))
       continue;
     for (const FieldStoreFact &S : F->Stores)
       if (S.Kind == StoredKind::Callable && S.Param >= 0 &&
@@ -432,6 +444,7 @@ llvm::Error addInferredModels(const std::vector<TuFacts> &Units,
   InferredModels Inferred = inferModels(Units, Models);
   if (Inferred.empty())
     return llvm::Error::success();
+  Models.noteInferred();
   return Models.addJson(Inferred.modelJson(), InferredOrigin);
 }
 

@@ -88,7 +88,7 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
     P.ByUsr[Usr] = P.Functions.size();
     P.Functions.emplace_back(std::move(Chosen[Usr]));
     if (P.Functions.back().fact().IsLambda)
-      P.LambdaInstances[P.Functions.back().fact().Loc].push_back(
+      P.LambdaInstances[lambdaPattern(P.Functions.back().fact().Usr)].push_back(
           P.Functions.size() - 1);
   }
 }

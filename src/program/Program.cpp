@@ -60,7 +60,7 @@ std::vector<unsigned> Program::callablesNamed(llvm::StringRef Usr) const {
   if (!Fn)
     return {};
   const FunctionFact &F = function(*Fn).fact();
-  auto Instances = LambdaInstances.find(F.Loc);
+  auto Instances = LambdaInstances.find(lambdaPattern(F.Usr));
   if (!F.IsLambda || Instances == LambdaInstances.end())
     return {*Fn};
   return Instances->second;
@@ -158,6 +158,20 @@ const SemaphoreLockSites &Program::semaphoreLocks(unsigned Fn) const {
   static const SemaphoreLockSites None;
   auto It = SemaphoreLocks.find(Fn);
   return It == SemaphoreLocks.end() ? None : It->second;
+}
+
+std::string lambdaPattern(llvm::StringRef Usr) {
+  // USRs write template arguments with markers, not brackets: what an
+  // instantiation changes is everything between the call operator's name
+  // and the lambda's location (`|L1833:43`), which is kept.
+  const llvm::StringRef Operator = "@F@operator()";
+  size_t Begin = Usr.find(Operator);
+  if (Begin == llvm::StringRef::npos)
+    return Usr.str();
+  size_t Where = Usr.rfind('|');
+  llvm::StringRef Location =
+      Where == llvm::StringRef::npos || Where < Begin ? "" : Usr.substr(Where);
+  return (Usr.take_front(Begin + Operator.size()) + Location).str();
 }
 
 bool storesValue(const SiteFact &S) {

@@ -128,8 +128,12 @@ std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
   for (const RuleInfo &Info : allRules())
     if (Checks.enabled(Info.Id))
       runRule(Info, P, Findings);
-  for (Finding &F : Findings)
-    llvm::append_range(F.Path, inferredRoleNotes(P, F));
+  // First, so that the last step at the finding's place stays its own.
+  if (P.models().hasInferred())
+    for (Finding &F : Findings) {
+      std::vector<PathStep> Notes = inferredRoleNotes(P, F);
+      F.Path.insert(F.Path.begin(), Notes.begin(), Notes.end());
+    }
   // One finding per place and cause: the same message at the same place
   // reached along several paths (a header seen from many units, a helper
   // called from many loop callbacks) is said once, with the first path.

@@ -170,6 +170,9 @@ public:
                                llvm::StringRef QualifiedMember) const;
 
   size_t size() const { return Functions.size() + Types.size(); }
+  /// Some entry was inferred from the code (Inference.h), not written.
+  bool hasInferred() const { return Inferred; }
+  void noteInferred() { Inferred = true; }
   /// Every model name, for the check that models name real APIs.
   std::vector<std::string> names() const;
 
@@ -182,6 +185,7 @@ private:
 
   llvm::StringMap<FunctionModel> Functions;
   llvm::StringMap<TypeModel> Types;
+  bool Inferred = false;
   /// Every library namespace, and for the other spellings the first one.
   llvm::StringMap<std::string> Namespaces;
 };

@@ -347,10 +347,16 @@ private:
   /// Types of the resources that some code signals through a reference
   /// field, whose object the analysis does not know.
   std::set<std::string> SignalledThroughReferences;
-  /// Per lambda expression (its location), the functions that instantiate
-  /// it: one, or one per instantiation of a generic lambda.
-  std::map<SourceLoc, std::vector<unsigned>> LambdaInstances;
+  /// Per generic lambda (its USR without the call operator's template
+  /// arguments: lambdaPattern), the functions that instantiate it.
+  std::map<std::string, std::vector<unsigned>> LambdaInstances;
 };
+
+/// A lambda's call operator's USR without its template arguments and
+/// parameters (`...@Sa@F@operator()<#$@N@asio@S@basic_stream_socket>...|L5:9`
+/// is `...@Sa@F@operator()|L5:9`): the same for each instantiation of one
+/// generic lambda, and the USR itself for any function but a lambda.
+std::string lambdaPattern(llvm::StringRef Usr);
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or
 /// must distrust: a local or member initializer from a call, or an
