@@ -137,6 +137,8 @@ private:
                                   llvm::StringRef Field) const;
   int setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const;
   bool resumedByItsOwnCode(llvm::StringRef Class) const;
+  bool usedAsALock(llvm::StringRef Class, const std::set<std::string> &Waits,
+                   const std::set<std::string> &Signals) const;
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drivenByItsClass(llvm::StringRef Class,
@@ -225,11 +227,16 @@ void Inferrer::inferEvent(llvm::StringRef Class,
   std::set<std::string> Waits;
   if (Awaiter == Class)
     Waits.insert("operator co_await");
+  // A member that returns the awaiter waits; one handed an awaiter too is a
+  // helper of the waiter list (`reverse(awaiter *)`).
   for (const FunctionFact *Member : Index.membersOf(Class))
-    if (Member->ReturnType == Awaiter && !Member->IsCoroutine)
+    if (Member->ReturnType == Awaiter && !Member->IsCoroutine &&
+        !llvm::is_contained(Member->ParamTypes, Awaiter))
       Waits.insert(memberOf(Member->Name).str());
   if (Waits.empty())
     return; // Awaited some way the models cannot say.
+  if (usedAsALock(Class, Waits, Signals))
+    return; // An async mutex: not inferred yet, and no event.
   ordered_json J = {{"name", Class},
                     {"role", "resource"},
                     {"resourceKind", "event"},
@@ -242,6 +249,32 @@ void Inferrer::inferEvent(llvm::StringRef Class,
                        std::to_string(Arg) + " sets");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// Some function waits on an object of \p Class and then signals that same
+/// object (`co_await m.lock(); ...; m.unlock();`): a lock, whose holder
+/// releases it, which taken for an event would be a task waiting for what
+/// only it signals later.
+bool Inferrer::usedAsALock(llvm::StringRef Class,
+                           const std::set<std::string> &Waits,
+                           const std::set<std::string> &Signals) const {
+  for (const auto &[Usr, F] : Index.functions()) {
+    std::set<std::string> Waited;
+    for (const SiteFact &S : F->Sites) {
+      if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
+          S.AwaitableType == Class)
+        Waited.insert(S.Operand.Key);
+      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown() ||
+          classOf(S.CalleeName) != Class)
+        continue;
+      llvm::StringRef Member = memberOf(S.CalleeName);
+      if (Waits.count(Member.str()))
+        Waited.insert(S.Receiver.Key);
+      else if (Signals.count(Member.str()) && Waited.count(S.Receiver.Key))
+        return true;
+    }
+  }
+  return false;
 }
 
 /// Code of \p Class itself resumes the waiters it keeps: a lambda written
