@@ -348,4 +348,18 @@ TEST(Linker, HandleOfAHandleReachesThePromise) {
   EXPECT_EQ(waitedNames(P), std::vector<std::string>{"config"});
 }
 
+// Each instantiation of one generic lambda has the same pattern; a lambda
+// nested in another has its own, although its USR starts with the outer's.
+TEST(LambdaPattern, GroupsInstantiationsNotNestedLambdas) {
+  EXPECT_EQ(
+      lambdaPattern(
+          "c:@S@c@F@send#I#@Sa@F@operator()<#$@N@n@S@plain>#&S0_#1|L16:11"),
+      lambdaPattern(
+          "c:@S@c@F@send#I#@Sa@F@operator()<#$@N@n@S@tls>#&S0_#1|L16:11"));
+  EXPECT_NE(lambdaPattern("c:@F@f#@Sa@F@operator()#&R#1@Sa@F@operator()#&C#1"
+                          "|L228:11|L224:9"),
+            lambdaPattern("c:@F@f#@Sa@F@operator()#&R#1|L224:9"));
+  EXPECT_EQ(lambdaPattern("c:@F@plain#I#"), "c:@F@plain#I#");
+}
+
 } // namespace

@@ -164,14 +164,17 @@ std::string lambdaPattern(llvm::StringRef Usr) {
   // USRs write template arguments with markers, not brackets: what an
   // instantiation changes is everything between the call operator's name
   // and the lambda's location (`|L1833:43`), which is kept.
+  // The last call operator is the lambda's own (an enclosing lambda's comes
+  // first); the locations follow it, innermost first (`|L228:11|L224:9`).
   const llvm::StringRef Operator = "@F@operator()";
-  size_t Begin = Usr.find(Operator);
+  size_t Begin = Usr.rfind(Operator);
   if (Begin == llvm::StringRef::npos)
     return Usr.str();
-  size_t Where = Usr.rfind('|');
+  size_t End = Begin + Operator.size();
+  size_t Where = Usr.find('|', End);
   llvm::StringRef Location =
-      Where == llvm::StringRef::npos || Where < Begin ? "" : Usr.substr(Where);
-  return (Usr.take_front(Begin + Operator.size()) + Location).str();
+      Where == llvm::StringRef::npos ? "" : Usr.substr(Where);
+  return (Usr.take_front(End) + Location).str();
 }
 
 bool storesValue(const SiteFact &S) {
