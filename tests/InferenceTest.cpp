@@ -107,6 +107,23 @@ TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
   EXPECT_TRUE(infer(Lib).empty());
 }
 
+// A class that code waits on and then signals itself, or that a guard's
+// destructor signals, is a lock, not an event.
+TEST(Inference, AClassUsedAsALockIsNoEvent) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
+  FunctionBuilder Use("account::deposit", true);
+  Use.call(Body, "ev::operator co_await", M);
+  Use.call(Body, "ev::set", M);
+  Lib.push_back(Use.build());
+  EXPECT_TRUE(infer(Lib).empty());
+  Lib.pop_back();
+  FunctionBuilder Release("ev_guard::~ev_guard");
+  Release.call(Body, "ev::set", M);
+  Lib.push_back(Release.build());
+  EXPECT_TRUE(infer(Lib).empty());
+}
+
 TEST(Inference, AModelWinsOverInference) {
   ApiModels Known;
   ASSERT_FALSE(bool(Known.addJson(

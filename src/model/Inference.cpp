@@ -252,13 +252,16 @@ void Inferrer::inferEvent(llvm::StringRef Class,
 }
 
 /// Some function waits on an object of \p Class and then signals that same
-/// object (`co_await m.lock(); ...; m.unlock();`): a lock, whose holder
-/// releases it, which taken for an event would be a task waiting for what
-/// only it signals later.
+/// object (`co_await m.lock(); ...; m.unlock();`), or a destructor signals
+/// it (a guard's): a lock, whose holder releases it, which taken for an
+/// event would be a task waiting for what only it signals later.
 bool Inferrer::usedAsALock(llvm::StringRef Class,
                            const std::set<std::string> &Waits,
                            const std::set<std::string> &Signals) const {
   for (const auto &[Usr, F] : Index.functions()) {
+    // A guard's destructor that signals it releases what was taken
+    // (`auto lock = co_await m.scoped_lock_async();`).
+    bool Destructor = memberOf(F->Name).starts_with("~");
     std::set<std::string> Waited;
     for (const SiteFact &S : F->Sites) {
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
@@ -270,7 +273,8 @@ bool Inferrer::usedAsALock(llvm::StringRef Class,
       llvm::StringRef Member = memberOf(S.CalleeName);
       if (Waits.count(Member.str()))
         Waited.insert(S.Receiver.Key);
-      else if (Signals.count(Member.str()) && Waited.count(S.Receiver.Key))
+      else if (Signals.count(Member.str()) &&
+               (Destructor || Waited.count(S.Receiver.Key)))
         return true;
     }
   }
