@@ -67,6 +67,17 @@ protected:
     return F;
   }
 
+  /// A coroutine that sleeps and then closes the socket.
+  static FunctionFact watchdog(const std::string &Name) {
+    FunctionBuilder Expire(Name, true);
+    unsigned Nap = Expire.suspend(Body);
+    unsigned Sleep = Expire.call(Body, "net::sleep");
+    Expire.call(Body, "net::socket::close", Sock);
+    FunctionFact E = Expire.build();
+    E.Sites[Nap].OperandCall = Sleep;
+    return E;
+  }
+
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
     return runRule("missing-timeout", std::move(Functions), Models);
   }
@@ -217,12 +228,8 @@ TEST_F(MissingTimeoutTest, AwaitOfAWrapperReturningTheReadIsTheRead) {
 // constructor, bounds what the function creating the guard awaits, and
 // nothing else: the guard's destructor ends it.
 TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
-  FunctionBuilder Expire("expire", true), Guard("guard::guard");
-  unsigned Nap = Expire.suspend(Body);
-  unsigned Sleep = Expire.call(Body, "net::sleep");
-  Expire.call(Body, "net::socket::close", Sock);
-  FunctionFact E = Expire.build();
-  E.Sites[Nap].OperandCall = Sleep;
+  FunctionBuilder Guard("guard::guard");
+  FunctionFact E = watchdog("expire");
   Guard.call(Body, "expire");
   FunctionBuilder Request("request", true);
   Request.call(Body, "guard::guard");
@@ -254,12 +261,8 @@ TEST_F(MissingTimeoutTest, WatchdogCoroutineBoundsTheScopeThatStartsIt) {
 // A watchdog armed only while a flag is set that nothing sets is never
 // armed; once something may set the flag, it bounds the read.
 TEST_F(MissingTimeoutTest, WatchdogArmedUnderAFlagNothingSetsBoundsNothing) {
-  FunctionBuilder Expire("expire", true), Guard("guard::guard");
-  unsigned Nap = Expire.suspend(Body);
-  unsigned Sleep = Expire.call(Body, "net::sleep");
-  Expire.call(Body, "net::socket::close", Sock);
-  FunctionFact E = Expire.build();
-  E.Sites[Nap].OperandCall = Sleep;
+  FunctionBuilder Guard("guard::guard");
+  FunctionFact E = watchdog("expire");
   ObjectRef Enabled =
       object(ObjectRef::Kind::Field, "client::enable_timeout_", "");
   Enabled.Internal = true;
