@@ -241,6 +241,15 @@ bool armsTimer(const Program &P, const CallEdge &E) {
   return E.Kind == EdgeKind::LoopCallback && M && M->Delay;
 }
 
+/// Per function, the functions it calls, starts or hands a callable to.
+std::vector<std::vector<unsigned>> successors(const Program &P) {
+  std::vector<std::vector<unsigned>> Next(P.functions().size());
+  for (const std::vector<CallEdge> *Edges : {&P.edges(), &P.handOvers()})
+    for (const CallEdge &E : *Edges)
+      Next[E.From.Function].push_back(E.Callee);
+  return Next;
+}
+
 class DeadlineFacts {
 public:
   explicit DeadlineFacts(const Program &P) : P(P), Delays(delayCoroutines(P)) {
@@ -376,14 +385,10 @@ private:
       Runs[E.Callee] = true;
     for (unsigned Fn = 0; Fn < N; ++Fn) {
       const FunctionFact &F = P.function(Fn).fact();
-      auto [Class, Member] = splitMember(F.Name);
-      Runs[Fn] = Runs[Fn] || F.MainFileOnly || F.IsLambda ||
-                 Member == splitMember(Class).second;
+      Runs[Fn] =
+          Runs[Fn] || F.MainFileOnly || F.IsLambda || isConstructorName(F.Name);
     }
-    std::vector<std::vector<unsigned>> Next(N);
-    for (const CallEdge &E : P.edges())
-      Next[E.From.Function].push_back(E.Callee);
-    inheritForward(Runs, Next);
+    inheritForward(Runs, successors(P));
     return Runs;
   }
 
@@ -501,10 +506,11 @@ private:
   /// guard, whose end undoes what its constructor started (cinatra's
   /// `~timer_guard` cancels the timer its watchdog waits on).
   bool isGuardConstructor(unsigned Fn) const {
-    auto [Class, Member] = splitMember(P.function(Fn).name());
-    llvm::StringRef ClassName = splitMember(Class).second;
-    return !ClassName.empty() && Member == ClassName &&
-           FunctionNames.count((Class + "::~" + ClassName).str());
+    llvm::StringRef Name = P.function(Fn).name();
+    if (!isConstructorName(Name))
+      return false;
+    auto [Class, ClassName] = splitMember(Name);
+    return FunctionNames.count((Class + "::~" + ClassName).str());
   }
 
   /// A watchdog coroutine started other than by a guard's constructor
@@ -597,15 +603,6 @@ private:
   std::vector<std::vector<Awaiter>> Awaiters;
   std::vector<bool> Bounded;
 };
-
-/// Per function, the functions it calls, starts or hands a callable to.
-std::vector<std::vector<unsigned>> successors(const Program &P) {
-  std::vector<std::vector<unsigned>> Next(P.functions().size());
-  for (const std::vector<CallEdge> *Edges : {&P.edges(), &P.handOvers()})
-    for (const CallEdge &E : *Edges)
-      Next[E.From.Function].push_back(E.Callee);
-  return Next;
-}
 
 /// Functions that make a call the model says \p Does (accepts, connects),
 /// or reach one.

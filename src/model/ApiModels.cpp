@@ -362,6 +362,12 @@ splitMember(llvm::StringRef QualifiedName) {
   return {QualifiedName.substr(0, Pos), QualifiedName.substr(Pos + 2)};
 }
 
+bool isConstructorName(llvm::StringRef QualifiedName) {
+  auto [Scope, Own] = splitMember(QualifiedName);
+  llvm::StringRef Class = splitMember(Scope).second;
+  return !Class.empty() && Class == Own;
+}
+
 std::string defaultModelsDirectory(const char *Argv0) {
   std::string Exe =
       llvm::sys::fs::getMainExecutable(Argv0, (void *)&defaultModelsDirectory);

@@ -322,9 +322,8 @@ int Inferrer::setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const {
     if (memberOf(Member->Name) == "await_ready")
       for (const FunctionFact *G : Index.reach(*Member))
         Tested.insert(G->Fields.begin(), G->Fields.end());
-  llvm::StringRef Short = memberOf(Class);
   for (const FunctionFact *Member : Index.membersOf(Class))
-    if (memberOf(Member->Name) == Short)
+    if (isConstructorName(Member->Name))
       for (const FieldInitFact &Init : Member->FieldInits)
         if (Tested.count(Init.Field))
           return static_cast<int>(Init.Param);

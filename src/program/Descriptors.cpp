@@ -190,14 +190,6 @@ bool Program::expectsWouldBlock(SiteRef Call) const {
   });
 }
 
-/// Whether \p Name is a constructor's (`wake_pipe::wake_pipe`): it runs
-/// whenever an object is made, also a global's, which no call site shows.
-static bool isConstructorName(llvm::StringRef Name) {
-  auto [Scope, Own] = splitMember(Name);
-  llvm::StringRef Class = splitMember(Scope).second;
-  return !Class.empty() && Class == Own;
-}
-
 /// Functions that something runs: a call, start or hand-over reaches them,
 /// or they are `main`, a constructor, or a coroutine (which a framework may
 /// start). A setter nothing calls (`set_nonblocking(bool)` of a socket

@@ -44,15 +44,15 @@ bool Program::bindsParameters(const CallEdge &E) const {
 
 ObjectRef Program::visitedObject(const CallEdge &E, int Param) const {
   const SiteFact &S = site(E.From);
-  if (Param != 0 || S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+  if (Param != 0 || S.Kind != SiteKind::Call || !S.Receiver.isKnown() ||
+      llvm::none_of(S.Args, [&](const ArgFact &A) {
+        return llvm::is_contained(callablesNamed(A.CallableUsr), E.Callee);
+      }))
     return {};
   const TypeModel *T = Models->typeForCall(S.Receiver.Type, S.CalleeName);
   if (!T || !TypeModel::has(T->Visits, splitMember(S.CalleeName).second))
     return {};
-  bool Handed = llvm::any_of(S.Args, [&](const ArgFact &A) {
-    return llvm::is_contained(callablesNamed(A.CallableUsr), E.Callee);
-  });
-  return Handed ? S.Receiver : ObjectRef();
+  return S.Receiver;
 }
 
 std::vector<unsigned> Program::callablesNamed(llvm::StringRef Usr) const {

@@ -194,6 +194,11 @@ private:
 std::pair<llvm::StringRef, llvm::StringRef>
 splitMember(llvm::StringRef QualifiedName);
 
+/// Whether \p QualifiedName is a constructor's (`wake_pipe::wake_pipe`): it
+/// runs whenever an object is made, also a global's, which no call site
+/// shows.
+bool isConstructorName(llvm::StringRef QualifiedName);
+
 /// The models shipped with corolint: next to the installed binary, or in the
 /// source tree for a build that was not installed.
 std::string defaultModelsDirectory(const char *Argv0);
