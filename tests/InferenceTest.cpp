@@ -96,6 +96,83 @@ TEST(Inference, WaitersResumedByAThreadOfTheClassItselfMakeNoEvent) {
   EXPECT_EQ(infer(Lib).Types.size(), 1u);
 }
 
+/// A pool in the shape of libcoro's: its awaiter keeps the handle in the
+/// pool's queue, and the worker its constructor starts resumes it.
+std::vector<FunctionFact> poolLibrary() {
+  FunctionFact Suspend = member("pool::op::await_suspend");
+  Suspend.Stores = {{StoredKind::Handle, 0, "pool::queue_", {"p.h", 9, 5}}};
+  FunctionFact Worker = member("pool::worker");
+  Worker.Fields = {"pool::queue_"};
+  Worker.ResumesHandle = true;
+  FunctionBuilder ThreadBody("(lambda at p.cpp:4:20)");
+  ThreadBody.call(Body, "pool::worker");
+  FunctionFact Thread = ThreadBody.build();
+  Thread.IsLambda = true;
+  Thread.Owner = "pool::pool";
+  FunctionFact Schedule = member("pool::schedule");
+  Schedule.ReturnType = "pool::op";
+  FunctionFact SleepFor = member("pool::sleep_for");
+  SleepFor.ReturnType = "t";
+  SleepFor.ParamTypes = {"std::chrono::duration"};
+  FunctionFact RunWithin = member("pool::run_within");
+  RunWithin.ReturnType = "t";
+  RunWithin.ParamTypes = {"t", "std::chrono::duration"};
+  FunctionBuilder Drain("pool::drain");
+  Drain.call(Body, "pool::worker");
+  FunctionBuilder Task("job", true); // Makes `t` a task type.
+  FunctionFact Job = Task.build();
+  Job.ReturnType = "t";
+  return {Suspend, Worker,    Thread,        Schedule,
+          SleepFor, RunWithin, Drain.build(), Job};
+}
+
+// What a scheduler's members return moves the coroutine onto it: a yield,
+// with a duration a delay (unless it bounds an awaitable it is handed); a
+// member that runs the worker's resumption and that the pool's own code
+// never calls runs its loop on the caller's thread.
+TEST(Inference, ASchedulersMembersYieldDelayAndRunItsLoop) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "std::chrono::duration", "role": "duration"}]})",
+      "test")));
+  InferredModels M = infer(poolLibrary(), Known);
+  EXPECT_TRUE(M.Types.empty());
+  std::vector<std::string> Json;
+  for (const InferredEntry &E : M.Functions)
+    Json.push_back(E.ModelJson);
+  EXPECT_EQ(Json,
+            (std::vector<std::string>{
+                R"({"name":"pool::drain","blocking":"runs the scheduler's )"
+                R"(loop","blockingKind":"deadlock"})",
+                R"({"name":"pool::schedule","yield":true})",
+                R"({"name":"pool::sleep_for","delay":true})"}));
+  // A coroutine lambda of the class that resumes the waiters once the work
+  // it awaited is done (`async_scope::spawn`) is no thread: no scheduler.
+  std::vector<FunctionFact> Scope = poolLibrary();
+  Scope[2].IsCoroutine = true;
+  EXPECT_TRUE(infer(Scope, Known).empty());
+}
+
+// A lazy task: coroutines return it, it starts suspended and is awaitable.
+// Starting at once, or not awaitable (a generator), it is none.
+TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "std::suspend_always", "role":
+         "never-resumes"}]})",
+      "test")));
+  FunctionFact Job = FunctionBuilder("job", true).build();
+  Job.ReturnType = "lazy";
+  Job.InitialSuspend = "std::suspend_always";
+  FunctionFact CoAwait = member("lazy::operator co_await");
+  InferredModels M = infer({Job, CoAwait}, Known);
+  ASSERT_EQ(M.Types.size(), 1u);
+  EXPECT_EQ(M.Types[0].ModelJson, R"({"name":"lazy","role":"task"})");
+  EXPECT_TRUE(infer({Job}, Known).empty()); // Not awaitable.
+  Job.InitialSuspend = "std::suspend_never";
+  EXPECT_TRUE(infer({Job, CoAwait}, Known).empty()); // Eager.
+}
+
 // What an awaiter runs when awaited is part of the wait (`try_await(h)`
 // that starts the awaited tasks), not a signal.
 TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
@@ -107,9 +184,62 @@ TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
   EXPECT_TRUE(infer(Lib).empty());
 }
 
-// A class that code waits on and then signals itself, or that a guard's
-// destructor signals, is a lock, not an event.
-TEST(Inference, AClassUsedAsALockIsNoEvent) {
+// A class that code waits on and then signals itself, or that the guard
+// awaiting it gives releases in its destructor (through a helper of the
+// guard), is a lock, not an event: an async mutex, and the guard an async
+// guard.
+TEST(Inference, AClassUsedAsALockIsAnAsyncMutex) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  Lib.pop_back(); // A mutex is constructed unlocked, with no argument.
+  ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
+  FunctionBuilder Use("account::deposit", true);
+  Use.call(Body, "ev::operator co_await", M);
+  Use.call(Body, "ev::set", M);
+  Lib.push_back(Use.build());
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_EQ(Inferred.Types[0].ModelJson,
+            R"({"name":"ev","role":"async-mutex",)"
+            R"("lock":["operator co_await"],"unlock":["set"]})");
+  Lib.pop_back();
+  FunctionBuilder Release("ev_guard::~ev_guard");
+  Release.call(Body, "ev_guard::release");
+  FunctionBuilder Helper("ev_guard::release");
+  Helper.call(Body, "ev::set", M);
+  Lib.push_back(Release.build());
+  Lib.push_back(Helper.build());
+  // A class whose destructor signals it, but that awaiting it does not
+  // give, is no guard: `ev` stays an event.
+  Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_NE(Inferred.Types[0].ModelJson.find(R"("resourceKind":"event")"),
+            std::string::npos);
+  FunctionFact Resume = member("ev::awaiter::await_resume");
+  Resume.ReturnType = "ev_guard";
+  Lib.push_back(Resume);
+  Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 2u);
+  EXPECT_EQ(Inferred.Types[0].Name, "ev");
+  EXPECT_EQ(Inferred.Types[1].ModelJson,
+            R"({"name":"ev_guard","role":"async-guard"})");
+}
+
+// Its own destructor releasing its waiters does not make an event a lock.
+TEST(Inference, AnEventItsOwnDestructorSignalsStaysAnEvent) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  FunctionBuilder Release("ev::~ev");
+  Release.call(Body, "ev::set");
+  Lib.push_back(Release.build());
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_NE(Inferred.Types[0].ModelJson.find(R"("resourceKind":"event")"),
+            std::string::npos);
+}
+
+// Used as a lock, but constructed with an argument that sets the state its
+// awaiter tests: a count (a semaphore) or an initial state (an auto-reset
+// event); which, the facts cannot say, so it gets no role.
+TEST(Inference, ALockConstructedWithAnArgumentGetsNoRole) {
   std::vector<FunctionFact> Lib = eventLibrary(true);
   ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
   FunctionBuilder Use("account::deposit", true);
@@ -117,11 +247,22 @@ TEST(Inference, AClassUsedAsALockIsNoEvent) {
   Use.call(Body, "ev::set", M);
   Lib.push_back(Use.build());
   EXPECT_TRUE(infer(Lib).empty());
-  Lib.pop_back();
-  FunctionBuilder Release("ev_guard::~ev_guard");
-  Release.call(Body, "ev::set", M);
-  Lib.push_back(Release.build());
-  EXPECT_TRUE(infer(Lib).empty());
+}
+
+// `lock()` returns `lock_op<void>`, derived from the awaiter that keeps the
+// waiter: it waits all the same.
+TEST(Inference, AMemberReturningAClassDerivedFromTheAwaiterWaits) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  FunctionFact Wait = member("ev::wait");
+  Wait.ReturnType = "ev::waiting";
+  Wait.ReturnBases = {"ev::awaiter"};
+  Lib.push_back(Wait);
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_NE(Inferred.Types[0].ModelJson.find(
+                R"("waits":["operator co_await","wait"])"),
+            std::string::npos)
+      << Inferred.Types[0].ModelJson;
 }
 
 TEST(Inference, AModelWinsOverInference) {

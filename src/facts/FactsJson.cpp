@@ -297,6 +297,8 @@ void addRoleEvidence(const FunctionFact &F, json &J) {
   }
   if (!F.ParamTypes.empty())
     J["paramTypes"] = F.ParamTypes;
+  if (!F.ReturnBases.empty())
+    J["returnBases"] = F.ReturnBases;
   if (F.ResumesHandle)
     J["resumesHandle"] = true;
   if (F.InvokesCallable)
@@ -319,6 +321,8 @@ void readRoleEvidence(const json &J, FunctionFact &F) {
           {I.at("field").get<std::string>(), integer<unsigned>(I.at("param"))});
   if (J.contains("paramTypes"))
     F.ParamTypes = J.at("paramTypes").get<std::vector<std::string>>();
+  if (J.contains("returnBases"))
+    F.ReturnBases = J.at("returnBases").get<std::vector<std::string>>();
   F.ResumesHandle = J.value("resumesHandle", false);
   F.InvokesCallable = J.value("invokesCallable", false);
 }
@@ -343,6 +347,8 @@ json functionToJson(const FunctionFact &F) {
     J["mainFileOnly"] = true;
   if (!F.ReturnType.empty())
     J["returns"] = F.ReturnType;
+  if (!F.InitialSuspend.empty())
+    J["initialSuspend"] = F.InitialSuspend;
   if (!F.Overrides.empty())
     J["overrides"] = F.Overrides;
   if (!F.Polls.empty()) {
@@ -379,6 +385,7 @@ FunctionFact functionFromJson(const json &J) {
   F.Owner = J.value("owner", "");
   F.MainFileOnly = J.value("mainFileOnly", false);
   F.ReturnType = J.value("returns", "");
+  F.InitialSuspend = J.value("initialSuspend", "");
   if (J.contains("overrides"))
     F.Overrides = J.at("overrides").get<std::vector<std::string>>();
   for (const json &S : J.at("sites"))

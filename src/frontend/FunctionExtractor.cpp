@@ -601,6 +601,16 @@ void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
 
 } // namespace
 
+/// The class `promise.initial_suspend()` returns: `std::suspend_always`
+/// for a coroutine that starts suspended (a lazy task).
+static std::string initialSuspendType(const CoroutineBodyStmt *Body,
+                                      const Names &N) {
+  const auto *E = dyn_cast_or_null<Expr>(Body->getInitSuspendStmt());
+  const auto *Suspend =
+      E ? dyn_cast<CoroutineSuspendExpr>(E->IgnoreImplicit()) : nullptr;
+  return Suspend ? N.typeName(Suspend->getOperand()->getType()) : "";
+}
+
 /// What a lambda is written in, through nested lambdas: a function, or at
 /// namespace or class scope that scope. It decides whether the lambda is
 /// library code.
@@ -688,8 +698,10 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Stmt *Body = FD->getBody();
   const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body);
   F.IsCoroutine = Coro != nullptr;
-  if (Coro)
+  if (Coro) {
     Body = Coro->getBody();
+    F.InitialSuspend = initialSuspendType(Coro, N);
+  }
 
   SiteCollector Collector(N, F.Sites);
   // A constructor's member initializers run before its body, and the CFG

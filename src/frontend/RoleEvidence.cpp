@@ -42,12 +42,26 @@ bool isCallable(QualType T) {
   return !RD->getDefinition()->lookup(Call).empty();
 }
 
+/// The local reference \p E names, bound to what it was initialized with
+/// (`auto &state = m_mutex.m_state;`), or null.
+const Expr *referencedBy(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->getType()->isReferenceType() || !V->isLocalVarDecl())
+    return nullptr;
+  return V->getInit();
+}
+
 /// The field an expression designates: `m_waiters`, `m_event.m_state`,
-/// `*m_head`, `m_slots[i]`.
+/// `*m_head`, `m_slots[i]`, a local reference to one.
 const FieldDecl *fieldOf(const Expr *E) {
   for (E = stripWrappers(E); E; E = stripWrappers(E)) {
     if (const auto *M = dyn_cast<MemberExpr>(E))
       return dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (const Expr *Bound = referencedBy(E)) {
+      E = Bound;
+      continue;
+    }
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
       E = U->getSubExpr();
@@ -225,6 +239,20 @@ std::vector<FieldInitFact> fieldInits(const CXXConstructorDecl *Ctor,
   return {Inits.begin(), Inits.end()};
 }
 
+/// `lock_operation<void>` : `lock_operation_base`, which has the
+/// `await_suspend`.
+std::vector<std::string> returnBases(const FunctionDecl *FD, const Names &N) {
+  const CXXRecordDecl *RD = FD->getReturnType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return {};
+  std::set<std::string> Bases;
+  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Bases.insert(N.qualifiedName(Base));
+    return true;
+  });
+  return {Bases.begin(), Bases.end()};
+}
+
 } // namespace
 
 void collectRoleEvidence(const FunctionDecl *FD, const Stmt *Body,
@@ -236,6 +264,7 @@ void collectRoleEvidence(const FunctionDecl *FD, const Stmt *Body,
   if (llvm::all_of(F.ParamTypes,
                    [](const std::string &T) { return T.empty(); }))
     F.ParamTypes.clear();
+  F.ReturnBases = returnBases(FD, N);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     F.FieldInits = fieldInits(Ctor, N);
   EvidenceCollector Collector(FD, N, F);

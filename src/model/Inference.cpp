@@ -76,9 +76,10 @@ public:
       return {};
     return It->second;
   }
-  /// \p F and the functions it calls or hands a callable of, up to
-  /// MaxHelperDepth calls away, in the order first reached.
-  std::vector<const FunctionFact *> reach(const FunctionFact &F) const {
+  /// \p F and the functions it calls or (with \p Handed) hands a callable
+  /// of, up to MaxHelperDepth calls away, in the order first reached.
+  std::vector<const FunctionFact *> reach(const FunctionFact &F,
+                                          bool Handed = true) const {
     std::vector<const FunctionFact *> Reached{&F};
     std::set<const FunctionFact *> Seen{&F};
     size_t Begin = 0;
@@ -88,7 +89,8 @@ public:
         for (const SiteFact &S : Reached[I]->Sites) {
           add(S.CalleeUsr, Reached, Seen);
           for (const ArgFact &A : S.Args)
-            add(A.CallableUsr, Reached, Seen);
+            if (Handed)
+              add(A.CallableUsr, Reached, Seen);
         }
       Begin = End;
     }
@@ -113,12 +115,15 @@ public:
       : Index(Units), Known(Known) {}
 
   InferredModels run() {
+    inferTasks();
     inferEvents();
     inferLoops();
     return std::move(Out);
   }
 
 private:
+  /// The awaiters (their classes) of one awaitable.
+  using AwaiterSet = std::set<std::string>;
   /// A field an awaiter keeps a waiter in: the handle, or itself.
   struct WaiterStore {
     std::string Field;
@@ -126,33 +131,113 @@ private:
     SourceLoc Loc;
   };
 
+  /// How code uses a class whose waiters it resumes itself.
+  struct LockUse {
+    bool Locked = false;
+    std::set<std::string> Guards; ///< Classes whose destructor releases it.
+  };
+  /// What a scheduler's member does, over all its overloads.
+  struct SchedulerUses {
+    bool Yield = false, Delay = false, Bounds = false, RunsLoop = false;
+    void add(const SchedulerUses &O) {
+      Yield |= O.Yield;
+      Delay |= O.Delay;
+      Bounds |= O.Bounds;
+      RunsLoop |= O.RunsLoop;
+    }
+  };
+
+  void inferTasks();
   std::vector<WaiterStore> waiterStores() const;
   void inferEvents();
   void inferEvent(llvm::StringRef Class,
                   const std::vector<const WaiterStore *> &Stores);
+  std::set<std::string> waitMembers(llvm::StringRef Class,
+                                    const AwaiterSet &Awaiters) const;
+  LockUse lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                  const std::set<std::string> &Waits,
+                  const std::set<std::string> &Signals) const;
+  std::set<std::string> awaitResults(llvm::StringRef Class,
+                                     const AwaiterSet &Awaiters) const;
+  void inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                 const std::set<std::string> &Waits,
+                 const std::set<std::string> &Signals, const LockUse &Use,
+                 std::vector<std::string> Evidence);
+  void inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                      std::vector<std::string> Evidence);
+  SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                             const FunctionFact &Member) const;
   void inferLoops();
   void inferRegistration(const FunctionFact &F, const FieldStoreFact &Store);
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
                                   llvm::StringRef Field) const;
-  int setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const;
-  bool resumedByItsOwnCode(llvm::StringRef Class) const;
-  bool usedAsALock(llvm::StringRef Class, const std::set<std::string> &Waits,
-                   const std::set<std::string> &Signals) const;
+  /// The constructor argument that sets a field which the awaiters'
+  /// \p Readers (`await_ready`) read, themselves or through their helpers
+  /// (`is_set()`), or -1.
+  int stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
+               std::initializer_list<llvm::StringRef> Readers) const;
+  const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
-  bool isDuration(llvm::StringRef Type) const {
+  bool hasRole(llvm::StringRef Type, TypeRole Role) const {
     const TypeModel *T = Known.type(Type);
-    return T && T->Role == TypeRole::Duration;
+    return T && T->Role == Role;
+  }
+  bool isDuration(llvm::StringRef Type) const {
+    return hasRole(Type, TypeRole::Duration);
+  }
+  /// It returns one of \p Awaiters, or a class derived from one.
+  static bool returnsAwaiter(const FunctionFact &Member,
+                             const AwaiterSet &Awaiters) {
+    return Awaiters.count(Member.ReturnType) ||
+           llvm::any_of(Member.ReturnBases, [&](const std::string &Base) {
+             return Awaiters.count(Base);
+           });
   }
 
   FactIndex Index;
   const ApiModels &Known;
+  /// The classes coroutines of the program return.
+  std::set<std::string> TaskTypes;
   std::set<std::string> InferredFunctions;
   InferredModels Out;
 };
+
+/// A task: a class that coroutines return, that starts them suspended (its
+/// promise's `initial_suspend()` returns what never resumes by itself,
+/// `std::suspend_always`), and that is awaitable itself (`operator
+/// co_await`, or the awaiter's members). A generator starts suspended too,
+/// but is iterated, not awaited.
+void Inferrer::inferTasks() {
+  std::map<std::string, const FunctionFact *> Lazy;
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (!F->IsCoroutine || F->ReturnType.empty())
+      continue;
+    TaskTypes.insert(F->ReturnType);
+    if (hasRole(F->InitialSuspend, TypeRole::NeverResumes))
+      Lazy.try_emplace(F->ReturnType, F);
+  }
+  for (const auto &[Type, Coroutine] : Lazy) {
+    if (Known.type(Type) || Known.isLibraryCode(Type))
+      continue;
+    auto Awaited = llvm::find_if(Index.membersOf(Type), [](const auto *M) {
+      llvm::StringRef Name = memberOf(M->Name);
+      return Name == "operator co_await" || Name == "await_suspend";
+    });
+    if (Awaited == Index.membersOf(Type).end())
+      continue;
+    Out.Types.push_back(
+        {Type, ordered_json({{"name", Type}, {"role", "task"}}).dump(),
+         {where(Coroutine->Loc) + ": '" + Coroutine->Name +
+              "' returns it and starts suspended ('" +
+              Coroutine->InitialSuspend + "')",
+          where((*Awaited)->Loc) + ": '" + (*Awaited)->Name +
+              "' makes it awaitable"}});
+  }
+}
 
 /// Every field that an `await_suspend` keeps its handle, or its awaiter, in,
 /// itself or through a helper it hands them to.
@@ -199,7 +284,7 @@ void Inferrer::inferEvent(llvm::StringRef Class,
                           const std::vector<const WaiterStore *> &Stores) {
   std::set<std::string> Signals;
   std::vector<std::string> Evidence;
-  std::string Awaiter;
+  AwaiterSet Awaiters; ///< Those whose waiters a signal resumes.
   std::set<const FunctionFact *> PartOfTheWait = waitPath(Stores);
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
@@ -212,56 +297,103 @@ void Inferrer::inferEvent(llvm::StringRef Class,
           Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
                              "' resumes the waiters kept in '" + S->Field +
                              "' (in '" + Resumer->Name + "')");
-        if (Awaiter.empty()) {
-          Awaiter = S->Awaiter;
+        if (Awaiters.insert(S->Awaiter).second && Awaiters.size() == 1)
           Evidence.insert(Evidence.begin(),
                           where(S->Loc) + ": '" + S->Awaiter +
                               "::await_suspend' keeps its waiter in '" +
                               S->Field + "'");
-        }
-        break;
       }
   }
-  if (Signals.empty() || resumedByItsOwnCode(Class))
+  if (Signals.empty())
     return;
-  std::set<std::string> Waits;
-  if (Awaiter == Class)
-    Waits.insert("operator co_await");
-  // A member that returns the awaiter waits; one handed an awaiter too is a
-  // helper of the waiter list (`reverse(awaiter *)`).
-  for (const FunctionFact *Member : Index.membersOf(Class))
-    if (Member->ReturnType == Awaiter && !Member->IsCoroutine &&
-        !llvm::is_contained(Member->ParamTypes, Awaiter))
-      Waits.insert(memberOf(Member->Name).str());
+  if (const FunctionFact *Own = resumerOfItsOwn(Class)) {
+    if (!Own->IsCoroutine)
+      inferScheduler(Class, Awaiters, std::move(Evidence));
+    return;
+  }
+  std::set<std::string> Waits = waitMembers(Class, Awaiters);
   if (Waits.empty())
     return; // Awaited some way the models cannot say.
-  if (usedAsALock(Class, Waits, Signals))
-    return; // An async mutex: not inferred yet, and no event.
+  if (LockUse Use = lockUse(Class, Awaiters, Waits, Signals); Use.Locked)
+    return inferLock(Class, Awaiters, Waits, Signals, Use,
+                     std::move(Evidence));
   ordered_json J = {{"name", Class},
                     {"role", "resource"},
                     {"resourceKind", "event"},
                     {"waits", Waits},
                     {"signals", Signals}};
-  if (int Arg = setByArg(Class, Awaiter); Arg >= 0) {
+  if (int Arg = stateArg(Class, Awaiters, {"await_ready"}); Arg >= 0) {
     J["setByArg"] = Arg;
-    Evidence.push_back("'" + Awaiter +
-                       "::await_ready' tests what its constructor's argument " +
+    Evidence.push_back("its awaiter's 'await_ready' tests what its "
+                       "constructor's argument " +
                        std::to_string(Arg) + " sets");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
 }
 
-/// Some function waits on an object of \p Class and then signals that same
-/// object (`co_await m.lock(); ...; m.unlock();`), or a destructor signals
-/// it (a guard's): a lock, whose holder releases it, which taken for an
-/// event would be a task waiting for what only it signals later.
-bool Inferrer::usedAsALock(llvm::StringRef Class,
-                           const std::set<std::string> &Waits,
-                           const std::set<std::string> &Signals) const {
+/// A member that returns the awaiter (or a class derived from it: `lock()`
+/// returning `lock_operation<void>`) waits; one handed an awaiter too is a
+/// helper of the waiter list (`reverse(awaiter *)`).
+std::set<std::string> Inferrer::waitMembers(llvm::StringRef Class,
+                                            const AwaiterSet &Awaiters) const {
+  std::set<std::string> Waits;
+  if (Awaiters.count(Class.str()))
+    Waits.insert("operator co_await");
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (returnsAwaiter(*Member, Awaiters) && !Member->IsCoroutine &&
+        !llvm::any_of(Member->ParamTypes, [&](const std::string &T) {
+          return Awaiters.count(T);
+        }))
+      Waits.insert(memberOf(Member->Name).str());
+  return Waits;
+}
+
+/// What awaiting \p Class gives: the classes the `await_resume` of its
+/// awaiters return, and of the awaiters its members return
+/// (`co_await m.scoped_lock()` gives a `scoped_lock`).
+std::set<std::string> Inferrer::awaitResults(llvm::StringRef Class,
+                                             const AwaiterSet &Awaiters) const {
+  AwaiterSet All = Awaiters;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (returnsAwaiter(*Member, Awaiters))
+      All.insert(Member->ReturnType);
+  std::set<std::string> Results;
+  for (const std::string &Awaiter : All)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (memberOf(Member->Name) == "await_resume" &&
+          !Member->ReturnType.empty())
+        Results.insert(Member->ReturnType);
+  return Results;
+}
+
+/// How the program uses \p Class: some function waits on an object of it
+/// and then signals that same object (`co_await m.lock(); ...;
+/// m.unlock();`), or what awaiting it gives is a guard whose destructor
+/// signals it (also through the guard's helpers): a lock, whose holder
+/// releases it, which taken for an event would be a task waiting for what
+/// only it signals later.
+Inferrer::LockUse Inferrer::lockUse(llvm::StringRef Class,
+                                    const AwaiterSet &Awaiters,
+                                    const std::set<std::string> &Waits,
+                                    const std::set<std::string> &Signals) const {
+  LockUse Use;
+  std::set<std::string> Results = awaitResults(Class, Awaiters);
+  auto IsSignal = [&](const SiteFact &S) {
+    return S.Kind == SiteKind::Call && classOf(S.CalleeName) == Class &&
+           Signals.count(memberOf(S.CalleeName).str());
+  };
   for (const auto &[Usr, F] : Index.functions()) {
-    // A guard's destructor that signals it releases what was taken
-    // (`auto lock = co_await m.scoped_lock_async();`).
-    bool Destructor = memberOf(F->Name).starts_with("~");
+    llvm::StringRef Owner = classOf(F->Name);
+    if (!F->IsLambda && memberOf(F->Name).starts_with("~") &&
+        Results.count(Owner.str())) {
+      for (const FunctionFact *G : Index.reach(*F))
+        if (llvm::any_of(G->Sites, IsSignal)) {
+          Use.Locked = true;
+          Use.Guards.insert(Owner.str());
+          break;
+        }
+      continue;
+    }
     std::set<std::string> Waited;
     for (const SiteFact &S : F->Sites) {
       if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
@@ -270,33 +402,136 @@ bool Inferrer::usedAsALock(llvm::StringRef Class,
       if (S.Kind != SiteKind::Call || !S.Receiver.isKnown() ||
           classOf(S.CalleeName) != Class)
         continue;
-      llvm::StringRef Member = memberOf(S.CalleeName);
-      if (Waits.count(Member.str()))
+      if (Waits.count(memberOf(S.CalleeName).str()))
         Waited.insert(S.Receiver.Key);
-      else if (Signals.count(Member.str()) &&
-               (Destructor || Waited.count(S.Receiver.Key)))
-        return true;
+      else if (IsSignal(S) && Waited.count(S.Receiver.Key))
+        Use.Locked = true;
     }
   }
-  return false;
+  return Use;
+}
+
+/// A lock: an async mutex, whose waits take it and whose signals release
+/// it; a guard whose destructor releases it is an async guard. A lock whose
+/// constructor's argument sets the state its awaiter works on is left
+/// alone: the argument may be a count (a semaphore) or an initial state (an
+/// auto-reset event), which the facts do not tell apart.
+void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                         const std::set<std::string> &Waits,
+                         const std::set<std::string> &Signals,
+                         const LockUse &Use,
+                         std::vector<std::string> Evidence) {
+  if (stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
+    return;
+  for (const std::string &Guard : Use.Guards)
+    Evidence.push_back("the destructor of '" + Guard + "' releases it");
+  if (Use.Guards.empty())
+    Evidence.push_back("code that waits on it signals the same object later");
+  Out.Types.push_back({Class.str(),
+                       ordered_json({{"name", Class},
+                                     {"role", "async-mutex"},
+                                     {"lock", Waits},
+                                     {"unlock", Signals}})
+                           .dump(),
+                       std::move(Evidence)});
+  for (const std::string &Guard : Use.Guards)
+    if (!Known.type(Guard) && !Known.isLibraryCode(Guard))
+      Out.Types.push_back(
+          {Guard,
+           ordered_json({{"name", Guard}, {"role", "async-guard"}}).dump(),
+           std::vector<std::string>{"its destructor releases '" +
+                                    Class.str() + "'"}});
+}
+
+/// A scheduler: code of its own resumes the waiters its awaiter keeps.
+/// Awaiting what a member returns moves the coroutine onto it (`yield`,
+/// `schedule()`); a member that takes a duration and returns something
+/// awaitable and nothing else resumes the coroutine once it passes
+/// (`delay`: `yield_for`; not `poll(fd, op, timeout)`, which waits for
+/// the descriptor, nor `schedule(task, timeout)`, which bounds the task
+/// and shares its name with a yield). A member
+/// that resumes the waiters and that the class's own code never calls runs
+/// the scheduler's loop on its caller's thread (`process_events`).
+void Inferrer::inferScheduler(llvm::StringRef Class,
+                              const AwaiterSet &Awaiters,
+                              std::vector<std::string> Evidence) {
+  std::map<std::string, SchedulerUses> ByName;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (!isProtocolMember(Class, memberOf(Member->Name)) &&
+        !Known.function(Member->Name))
+      ByName[Member->Name].add(schedulerUse(Class, Awaiters, *Member));
+  for (const auto &[Name, U] : ByName) {
+    ordered_json J = {{"name", Name}};
+    std::string Why;
+    if (U.Yield) {
+      J["yield"] = true;
+      Why = "awaiting what it returns moves the coroutine onto '" +
+            Class.str() + "', whose own code resumes it";
+    } else if (U.Delay && !U.Bounds) {
+      J["delay"] = true;
+      Why = "it takes a duration and returns an awaitable of '" + Class.str() +
+            "', whose own code resumes the waiter";
+    } else if (U.RunsLoop) {
+      J["blocking"] = "runs the scheduler's loop";
+      J["blockingKind"] = "deadlock";
+      Why = "it resumes the waiters of '" + Class.str() +
+            "' on its caller's thread, and no code of the class calls it";
+    } else {
+      continue;
+    }
+    std::vector<std::string> Because = Evidence;
+    Because.push_back("'" + Name + "': " + Why);
+    Out.Functions.push_back({Name, J.dump(), std::move(Because)});
+  }
+}
+
+Inferrer::SchedulerUses
+Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                       const FunctionFact &Member) const {
+  SchedulerUses U;
+  bool TakesDuration = llvm::any_of(
+      Member.ParamTypes, [&](const std::string &T) { return isDuration(T); });
+  bool OnlyDuration = Member.ParamTypes.size() == 1 && TakesDuration;
+  bool TakesAwaitable =
+      llvm::any_of(Member.ParamTypes, [&](const std::string &T) {
+        return Awaiters.count(T) || TaskTypes.count(T);
+      });
+  bool Awaiting = returnsAwaiter(Member, Awaiters);
+  if (Awaiting || TaskTypes.count(Member.ReturnType)) {
+    U.Bounds = TakesAwaitable;
+    U.Yield = Awaiting && !Member.IsCoroutine && !TakesDuration &&
+              !TakesAwaitable;
+    U.Delay = OnlyDuration;
+    return U;
+  }
+  U.RunsLoop =
+      !Member.IsCoroutine && !drivenByItsClass(Class, Member) &&
+      // Called, not handed to a thread it starts (`make_unique`).
+      llvm::any_of(Index.reach(Member, /*Handed=*/false),
+                   [&](const FunctionFact *G) {
+                     return G->ResumesHandle && classOf(G->Name) == Class;
+                   });
+  return U;
 }
 
 /// Code of \p Class itself resumes the waiters it keeps: a lambda written
-/// in one of its members (a thread body that its constructor or factory
-/// starts) calls members of the class that resume handles. That is a
-/// scheduler or a pool (`co_await pool.schedule()` resumes on its worker),
-/// not an event that the program signals. A lambda that resumes a handle
-/// itself (`post([h] { h.resume(); })`) is a signal handed to a loop.
-bool Inferrer::resumedByItsOwnCode(llvm::StringRef Class) const {
+/// in one of its members calls members of the class that resume handles.
+/// A thread body that its constructor or factory starts makes it a
+/// scheduler or a pool (`co_await pool.schedule()` resumes on its worker);
+/// a coroutine lambda that resumes them once the work it awaited is done
+/// (`async_scope::spawn`) makes it neither, and no event that the program
+/// signals either. A lambda that resumes a handle itself (`post([h] {
+/// h.resume(); })`) is a signal handed to a loop. The lambda, or null.
+const FunctionFact *Inferrer::resumerOfItsOwn(llvm::StringRef Class) const {
   for (const auto &[Usr, F] : Index.functions()) {
     if (!F->IsLambda || F->ResumesHandle || classOf(F->Owner) != Class)
       continue;
     if (llvm::any_of(Index.reach(*F), [&](const FunctionFact *G) {
           return G->ResumesHandle && classOf(G->Name) == Class;
         }))
-      return true;
+      return F;
   }
-  return false;
+  return nullptr;
 }
 
 /// What the awaiters that keep waiters in \p Stores run when they are
@@ -313,19 +548,19 @@ Inferrer::waitPath(const std::vector<const WaiterStore *> &Stores) const {
   return Path;
 }
 
-/// The constructor argument of \p Class that sets a field which the
-/// awaiter's `await_ready` reads, itself or through the helpers it calls
-/// (`is_set()`): an event constructed set.
-int Inferrer::setByArg(llvm::StringRef Class, llvm::StringRef Awaiter) const {
-  std::set<std::string> Tested;
-  for (const FunctionFact *Member : Index.membersOf(Awaiter))
-    if (memberOf(Member->Name) == "await_ready")
-      for (const FunctionFact *G : Index.reach(*Member))
-        Tested.insert(G->Fields.begin(), G->Fields.end());
+/// Read from `await_ready`, the argument makes an event constructed set.
+int Inferrer::stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                       std::initializer_list<llvm::StringRef> Readers) const {
+  std::set<std::string> Read;
+  for (const std::string &Awaiter : Awaiters)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (llvm::is_contained(Readers, memberOf(Member->Name)))
+        for (const FunctionFact *G : Index.reach(*Member))
+          Read.insert(G->Fields.begin(), G->Fields.end());
   for (const FunctionFact *Member : Index.membersOf(Class))
     if (isConstructorName(Member->Name))
       for (const FieldInitFact &Init : Member->FieldInits)
-        if (Tested.count(Init.Field))
+        if (Read.count(Init.Field))
           return static_cast<int>(Init.Param);
   return -1;
 }

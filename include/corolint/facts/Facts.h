@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 8;
+constexpr int FactsVersion = 9;
 
 struct SourceLoc {
   std::string File;
@@ -270,6 +270,9 @@ struct FunctionFact {
   /// library's own tests).
   bool MainFileOnly = false;
   std::string ReturnType; ///< Normalized class name it returns, if a class.
+  /// For a coroutine: the class its promise's `initial_suspend()` returns
+  /// (`std::suspend_always`: the coroutine starts suspended).
+  std::string InitialSuspend;
   /// For a member function: the USRs of the virtual members it overrides
   /// directly. Sorted.
   std::vector<std::string> Overrides;
@@ -300,6 +303,10 @@ struct FunctionFact {
   std::vector<FieldInitFact> FieldInits;
   /// Normalized class names of its parameters ("" for a non-class).
   std::vector<std::string> ParamTypes;
+  /// The classes the class it returns derives from, directly or not: the
+  /// awaiter `lock()` returns may inherit the `await_suspend` that keeps
+  /// its waiter (`lock_operation<T> : lock_operation_base`). Sorted.
+  std::vector<std::string> ReturnBases;
   /// It resumes a coroutine handle (`h.resume()`, `h()`).
   bool ResumesHandle = false;
   /// It calls a callable object it does not know statically (a
