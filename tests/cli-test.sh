@@ -336,5 +336,15 @@ check "the inferred loop's callback sleeps" 1 $?
 "$corolint" -p "$inf/build" --no-infer > /dev/null 2>&1
 check "--no-infer knows no loop" 0 $?
 
+# A finding that rests on an inferred role says so in a note.
+locks=$work/locks
+mkdir -p "$locks/build"
+cp "$src/test-corpus/inference/async_locks_taken_in_opposite_orders.cpp" "$locks/main.cpp"
+cp "$src/test-corpus/inference/.corolint.yaml" "$locks/"
+proj=$locks db main.cpp > "$locks/build/compile_commands.json"
+"$corolint" -p "$locks/build" > "$locks/out.txt" 2> /dev/null
+check "the in-house async locks' cycle is found" 1 $?
+contains "the finding notes the inferred mutex" "$locks/out.txt" "note: 'inhouse::async_lock' is taken to be an async mutex from its own code"
+
 echo "$failures failures"
 [ $failures = 0 ]

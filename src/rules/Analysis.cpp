@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace corolint {
 
@@ -87,34 +88,75 @@ void runRule(const RuleInfo &Info, const Program &P,
 
 namespace {
 
+/// "an async mutex", "a task": a role as a reader says it.
+std::string withArticle(llvm::StringRef Role) {
+  std::string Words = Role.str();
+  std::replace(Words.begin(), Words.end(), '-', ' ');
+  bool Vowel = !Words.empty() && llvm::StringRef("aeiou").contains(Words[0]);
+  return (Vowel ? "an " : "a ") + Words;
+}
+
+/// What an inferred function model says the call does.
+std::string inferredCallRole(const FunctionModel &M) {
+  if (!M.LoopCallback.empty())
+    return "to hand its callable to an event loop";
+  if (!M.Offload.empty())
+    return "to hand its callable to a thread pool";
+  if (M.Yield)
+    return "to move the coroutine onto a scheduler";
+  if (M.Delay)
+    return "to resume the coroutine once a duration passes";
+  if (!M.Blocking.empty())
+    return "to block: it " + M.Blocking;
+  return "to have the role 'corolint models' shows";
+}
+
+/// The places a finding names: its own, and each step of its path.
+std::set<std::tuple<std::string, unsigned, unsigned>>
+placesOf(const Finding &F) {
+  std::set<std::tuple<std::string, unsigned, unsigned>> Places{
+      {F.Loc.File, F.Loc.Line, F.Loc.Col}};
+  for (const PathStep &Step : F.Path)
+    Places.insert({Step.Loc.File, Step.Loc.Line, Step.Loc.Col});
+  return Places;
+}
+
 /// The roles inferred from a library's code that finding \p F rests on:
-/// the type of a resource it names, and a registration that puts its code
-/// on the loop. Each is a note, so that a reader knows what to check (and
-/// `corolint models` shows the evidence).
+/// the type of a resource it names; at its places, the inferred model of a
+/// call or of the type of the object called; and a registration that puts
+/// its code on the loop. Each is a note, so that a reader knows what to
+/// check (and `corolint models` shows the evidence).
 std::vector<PathStep> inferredRoleNotes(const Program &P, const Finding &F) {
   std::set<std::string> Notes;
+  const char *Why = " from its own code (corolint models shows why)";
   for (const std::string &Key : F.Resources)
     for (const Resource &R : P.resources())
       if (R.Key == Key)
         if (const TypeModel *T = P.models().type(R.Type);
             T && T->Origin == InferredOrigin)
-          Notes.insert("'" + T->Name + "' is taken to be an " + R.Kind +
-                       " from its own code (corolint models shows why)");
-  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
-    if (P.function(Fn).name() != F.Function)
-      continue;
+          Notes.insert("'" + T->Name + "' is taken to be " +
+                       withArticle(R.Kind) + Why);
+  auto Places = placesOf(F);
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
-      if (!(S.Loc == F.Loc))
+      if (!Places.count({S.Loc.File, S.Loc.Line, S.Loc.Col}))
+        continue;
+      if (const FunctionModel *M = P.modelOf(S);
+          M && M->Origin == InferredOrigin)
+        Notes.insert("'" + M->Name + "' is taken " + inferredCallRole(*M) +
+                     Why);
+      if (const TypeModel *T = P.models().type(S.Receiver.Type);
+          T && T->Origin == InferredOrigin && S.Kind == SiteKind::Call)
+        Notes.insert("'" + T->Name + "' is taken to be " +
+                     withArticle(typeRoleName(T->Role)) + Why);
+      if (!(S.Loc == F.Loc) || P.function(Fn).name() != F.Function)
         continue;
       for (const CallEdge &E : P.loopChain({Fn, S.Id}))
         if (const FunctionModel *M = P.modelOf(P.site(E.From));
             M && M->Origin == InferredOrigin)
-          Notes.insert("'" + M->Name +
-                       "' is taken to hand its callable to an event loop "
-                       "from its own code (corolint models shows why)");
-      break;
+          Notes.insert("'" + M->Name + "' is taken " + inferredCallRole(*M) +
+                       Why);
     }
-  }
   std::vector<PathStep> Steps;
   for (const std::string &Note : Notes)
     Steps.push_back({F.Loc, Note});

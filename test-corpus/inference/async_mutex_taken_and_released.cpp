@@ -2,9 +2,8 @@
 // by its shape alone it could pass for an event, but the code that awaits
 // lock() calls unlock() on the same mutex afterwards, which is what a lock's
 // holder does. Taken for an event, every critical section would be a task
-// waiting for what only it signals later; corolint infers no event from it.
-// (Async mutexes are not inferred yet, so lock-order-cycle cannot see an
-// in-house one.)
+// waiting for what only it signals later; corolint infers an async mutex
+// from it, not an event, and one mutex taken alone is no cycle.
 // expect-no-findings
 #include <inhouse/mutex.h>
 #include <inhouse/task.h>
