@@ -173,6 +173,47 @@ TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
   EXPECT_TRUE(infer({Job, CoAwait}, Known).empty()); // Eager.
 }
 
+/// A promise and a future in async_simple's shape: the future's awaiter
+/// keeps the handle in a shared state, then() keeps a callable there, and
+/// the promise's set_value() has the state resume and call them.
+std::vector<FunctionFact> futureLibrary() {
+  FunctionFact Suspend = member("fut::awaiter::await_suspend");
+  Suspend.Stores = {{StoredKind::Handle, 0, "state::waiter_", {"f.h", 9, 5}}};
+  FunctionFact Fulfil = member("state::fulfil");
+  Fulfil.Fields = {"state::next_", "state::waiter_"};
+  Fulfil.ResumesHandle = true;
+  Fulfil.InvokesCallable = true;
+  FunctionFact CoAwait = member("fut::operator co_await");
+  CoAwait.ReturnType = "fut::awaiter";
+  FunctionFact Then = member("fut::then");
+  Then.Stores = {{StoredKind::Callable, 0, "state::next_", {"f.h", 20, 5}}};
+  FunctionFact GetFuture = member("prom::get_future");
+  GetFuture.ReturnType = "fut";
+  FunctionBuilder SetValue("prom::set_value");
+  SetValue.call(Body, "state::fulfil");
+  return {Suspend, Fulfil, CoAwait, Then, GetFuture, SetValue.build()};
+}
+
+// The promise hands the future out and its set_value() resumes what the
+// future's awaiter keeps: a promise and its future, and then() chains a
+// continuation. With nothing that hands the future out, no pair.
+TEST(Inference, AFutureAndThePromiseHandingItOutShareTheirState) {
+  InferredModels M = infer(futureLibrary());
+  ASSERT_EQ(M.Types.size(), 2u);
+  EXPECT_EQ(M.Types[0].ModelJson,
+            R"({"name":"prom","handsOut":["get_future"],"role":"resource",)"
+            R"("resourceKind":"promise","signals":["set_value"]})");
+  EXPECT_EQ(M.Types[1].ModelJson,
+            R"({"name":"fut","role":"resource","resourceKind":"future",)"
+            R"("waits":["operator co_await"]})");
+  ASSERT_EQ(M.Functions.size(), 1u);
+  EXPECT_EQ(M.Functions[0].ModelJson,
+            R"({"name":"fut::then","continuation":0})");
+  std::vector<FunctionFact> Unpaired = futureLibrary();
+  Unpaired[4].ReturnType = "";
+  EXPECT_TRUE(infer(Unpaired).empty());
+}
+
 // What an awaiter runs when awaited is part of the wait (`try_await(h)`
 // that starts the awaited tasks), not a signal.
 TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
