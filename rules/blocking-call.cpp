@@ -251,9 +251,22 @@ private:
     return Keys;
   }
 
+  /// Loop code reaches the blocking call through a call that a model says
+  /// blocks itself (`sync_wait` waiting on its condition variable): that
+  /// call has its finding, and this is the same wait seen from inside.
+  static bool insideABlockingCall(const Program &P,
+                                  const std::vector<CallEdge> &Chain) {
+    return llvm::any_of(Chain, [&](const CallEdge &E) {
+      const FunctionModel *M = P.modelOf(P.site(E.From));
+      return M && !M->Blocking.empty();
+    });
+  }
+
   static void blockingCall(const Program &P, unsigned Fn, const SiteFact &S,
                            const FunctionModel &M, LoopCodeFindings &Found) {
     std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
+    if (insideABlockingCall(P, Chain))
+      return;
     const CallEdge *Via = loopCodeCall(Chain);
     std::string Callee = "'" + S.CalleeName + "'";
     Finding R;

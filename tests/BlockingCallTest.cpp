@@ -72,6 +72,20 @@ TEST_F(BlockingCallTest, ReachedThroughCallsIsReportedAtTheLoopCodesCall) {
   EXPECT_EQ(F[0].Path[3].Message, "'sleep' blocks here");
 }
 
+// A call a model says blocks is the finding; what its body blocks on is
+// that same wait seen from inside (`loop::run` defined in the program and
+// sleeping in it), not a second finding.
+TEST_F(BlockingCallTest, WhatABlockingCallBlocksOnInsideIsTheSameWait) {
+  FunctionBuilder Co("handler", true), Run("loop::run");
+  Co.call(Body, "loop::run");
+  Run.call(Body, "sleep");
+  std::vector<Finding> F = check({Co.build(), Run.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'loop::run'"), std::string::npos)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Message.find("'sleep'"), std::string::npos) << F[0].Message;
+}
+
 TEST_F(BlockingCallTest, TimerCallbackPathStartsAtTheRegistration) {
   FunctionBuilder Main("main"), Tick("tick");
   unsigned Register = Main.pass(Body, "loop::add_timer", 1, "tick");

@@ -214,6 +214,37 @@ TEST(Inference, AFutureAndThePromiseHandingItOutShareTheirState) {
   EXPECT_TRUE(infer(Unpaired).empty());
 }
 
+// Handed an awaitable and blocking on every path from entry to exit
+// (through a helper that waits on a condition variable): it waits for a
+// coroutine, which on the loop is a deadlock. Blocking on one branch only,
+// it is none.
+TEST(Inference, AFunctionHandedATaskThatBlocksOnEveryPathWaitsForIt) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "std::condition_variable::wait",
+         "blocking": "waits on a condition variable"}]})",
+      "test")));
+  FunctionFact Job = FunctionBuilder("job", true).build();
+  Job.ReturnType = "t";
+  FunctionBuilder Wait("lib::sync_wait"), Helper("lib::completion::wait");
+  Wait.call(Body, "lib::completion::wait");
+  Helper.call(Body, "std::condition_variable::wait");
+  FunctionFact SyncWait = Wait.build();
+  SyncWait.ParamTypes = {"t"};
+  InferredModels M = infer({Job, SyncWait, Helper.build()}, Known);
+  ASSERT_EQ(M.Functions.size(), 1u);
+  EXPECT_EQ(M.Functions[0].ModelJson,
+            R"({"name":"lib::sync_wait","blocking":"waits for a coroutine )"
+            R"(to finish","blockingKind":"deadlock"})");
+  FunctionBuilder Maybe("lib::sync_wait");
+  unsigned Branch = Maybe.block();
+  Maybe.succs(2, {Branch, 1}).succs(Branch, {1});
+  Maybe.call(Branch, "lib::completion::wait");
+  FunctionFact SometimesWaits = Maybe.build();
+  SometimesWaits.ParamTypes = {"t"};
+  EXPECT_TRUE(infer({Job, SometimesWaits, Helper.build()}, Known).empty());
+}
+
 // What an awaiter runs when awaited is part of the wait (`try_await(h)`
 // that starts the awaited tasks), not a signal.
 TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {

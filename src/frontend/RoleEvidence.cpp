@@ -257,13 +257,14 @@ std::vector<std::string> returnBases(const FunctionDecl *FD, const Names &N) {
 
 void collectRoleEvidence(const FunctionDecl *FD, const Stmt *Body,
                          const Names &N, FunctionFact &F) {
-  if (!isa<CXXMethodDecl>(FD))
-    return;
+  // Any function's: `sync_wait(task)` waits for what it is handed.
   for (const ParmVarDecl *Param : FD->parameters())
     F.ParamTypes.push_back(N.typeName(Param->getType()));
   if (llvm::all_of(F.ParamTypes,
                    [](const std::string &T) { return T.empty(); }))
     F.ParamTypes.clear();
+  if (!isa<CXXMethodDecl>(FD))
+    return;
   F.ReturnBases = returnBases(FD, N);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     F.FieldInits = fieldInits(Ctor, N);

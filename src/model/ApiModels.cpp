@@ -378,4 +378,14 @@ std::string defaultModelsDirectory(const char *Argv0) {
   return COROLINT_SOURCE_MODELS_DIR;
 }
 
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     const SiteFact &Call) {
+  const FunctionModel *M = Models.function(Call.CalleeName);
+  llvm::StringRef Name = Call.CalleeName, Usr = Call.CalleeUsr;
+  if (M && !Name.contains("::") && !Usr.empty() &&
+      !(Usr.consume_front("c:@F@") && Usr == Name))
+    return nullptr;
+  return M;
+}
+
 } // namespace corolint

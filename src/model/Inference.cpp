@@ -119,6 +119,7 @@ public:
     inferTasks();
     inferEvents();
     inferLoops();
+    inferSyncWaits();
     return std::move(Out);
   }
 
@@ -173,6 +174,19 @@ private:
                     const std::vector<const WaiterStore *> &Stores,
                     std::vector<std::string> Evidence);
   void inferContinuations(llvm::StringRef State, llvm::StringRef Future);
+  void inferSyncWaits();
+  std::set<std::string> blockingByBody() const;
+  static bool
+  blocksOnEveryPath(const FunctionFact &F,
+                    llvm::function_ref<bool(const SiteFact &)> Blocks);
+  /// A task type, or a class with the awaiter's members.
+  bool isAwaitable(llvm::StringRef Type) const {
+    return TaskTypes.count(Type.str()) ||
+           llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
+             llvm::StringRef Name = memberOf(M->Name);
+             return Name == "operator co_await" || Name == "await_suspend";
+           });
+  }
   void inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
                       std::vector<std::string> Evidence);
   SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
@@ -212,6 +226,8 @@ private:
   const ApiModels &Known;
   /// The classes coroutines of the program return.
   std::set<std::string> TaskTypes;
+  /// The futures inferred here.
+  std::set<std::string> FutureTypes;
   std::set<std::string> InferredFunctions;
   InferredModels Out;
 };
@@ -484,6 +500,7 @@ void Inferrer::inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
       Paired |= inferPromise(Promise, Members, Future, Stores, Evidence);
     if (!Paired)
       continue;
+    FutureTypes.insert(Future);
     std::vector<std::string> Because = Evidence;
     Because.push_back("'" + Future + "' returns the awaiter: " +
                       llvm::join(Waits, ", "));
@@ -758,6 +775,94 @@ void Inferrer::inferRegistration(const FunctionFact &F,
                        "' takes a duration: the callable runs once it passes");
   }
   Out.Functions.push_back({F.Name, J.dump(), std::move(Evidence)});
+}
+
+/// Sync-over-async: a function that is not a coroutine and, on every path
+/// from its entry to its exit, calls something that blocks (a model says
+/// so, `std::condition_variable::wait`, or its body does, through helpers),
+/// blocks; when it is handed an awaitable (`sync_wait(task)`) or is a
+/// member of a future inferred here (`get()`), what it waits for is a
+/// coroutine or a fulfilment that loop code may have to run: on the loop,
+/// it deadlocks. Other functions that block by body need no role: the call
+/// graph follows their bodies.
+void Inferrer::inferSyncWaits() {
+  std::set<std::string> Blocking = blockingByBody();
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (!Blocking.count(Usr) || Known.function(F->Name) ||
+        Known.isLibraryCode(F->Name) ||
+        !InferredFunctions.insert(F->Name).second)
+      continue;
+    auto Awaitable = llvm::find_if(F->ParamTypes, [&](const std::string &T) {
+      return isAwaitable(T);
+    });
+    bool FutureMember = FutureTypes.count(classOf(F->Name).str());
+    if (Awaitable == F->ParamTypes.end() && !FutureMember)
+      continue;
+    std::string What = FutureMember ? "waits for a future to be fulfilled"
+                                    : "waits for a coroutine to finish";
+    Out.Functions.push_back(
+        {F->Name,
+         ordered_json({{"name", F->Name},
+                       {"blocking", What},
+                       {"blockingKind", "deadlock"}})
+             .dump(),
+         {where(F->Loc) + ": '" + F->Name +
+          "' blocks on every path from its entry to its exit, " +
+          (FutureMember ? "a member of the future '" +
+                              classOf(F->Name).str() + "'"
+                        : "handed the awaitable '" + *Awaitable + "'")}});
+  }
+}
+
+/// The functions (USRs) that block on every path, to a fixpoint over the
+/// helpers they call.
+std::set<std::string> Inferrer::blockingByBody() const {
+  std::set<std::string> Blocking;
+  auto Blocks = [&](const SiteFact &S) {
+    if (S.Kind != SiteKind::Call)
+      return false;
+    if (Blocking.count(S.CalleeUsr))
+      return true;
+    const FunctionModel *M = functionModelOf(Known, S);
+    // Taking a mutex is a lock's business (lock-order-cycle), not a wait.
+    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Usr, F] : Index.functions())
+      if (!F->IsCoroutine && !F->IsLambda && !Blocking.count(Usr) &&
+          blocksOnEveryPath(*F, Blocks))
+        Changed |= Blocking.insert(Usr).second;
+  }
+  return Blocking;
+}
+
+/// The exit of \p F's CFG is reachable, and not without a site that
+/// \p Blocks.
+bool Inferrer::blocksOnEveryPath(
+    const FunctionFact &F,
+    llvm::function_ref<bool(const SiteFact &)> Blocks) {
+  auto ExitReached = [&](bool PassBlocking) {
+    std::vector<bool> Seen(F.Cfg.size());
+    std::vector<unsigned> Work{F.CfgEntry};
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (B >= F.Cfg.size() || Seen[B])
+        continue;
+      Seen[B] = true;
+      if (!PassBlocking &&
+          llvm::any_of(F.Cfg[B].Sites, [&](unsigned Id) {
+            return Id < F.Sites.size() && Blocks(F.Sites[Id]);
+          }))
+        continue;
+      if (B == F.CfgExit)
+        return true;
+      llvm::append_range(Work, F.Cfg[B].Succs);
+    }
+    return false;
+  };
+  return !F.Cfg.empty() && ExitReached(true) && !ExitReached(false);
 }
 
 /// A YAML scalar: a name in single quotes (names hold `::` and spaces), a

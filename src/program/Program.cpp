@@ -6,16 +6,6 @@
 
 namespace corolint {
 
-const FunctionModel *functionModelOf(const ApiModels &Models,
-                                     const SiteFact &Call) {
-  const FunctionModel *M = Models.function(Call.CalleeName);
-  llvm::StringRef Name = Call.CalleeName, Usr = Call.CalleeUsr;
-  if (M && !Name.contains("::") && !Usr.empty() &&
-      !(Usr.consume_front("c:@F@") && Usr == Name))
-    return nullptr;
-  return M;
-}
-
 std::optional<unsigned> Program::find(llvm::StringRef Usr) const {
   if (Usr.empty())
     return std::nullopt;

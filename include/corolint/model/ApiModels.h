@@ -9,6 +9,7 @@
 #ifndef COROLINT_APIMODELS_H
 #define COROLINT_APIMODELS_H
 
+#include "corolint/facts/Facts.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -202,6 +203,13 @@ bool isConstructorName(llvm::StringRef QualifiedName);
 /// The models shipped with corolint: next to the installed binary, or in the
 /// source tree for a build that was not installed.
 std::string defaultModelsDirectory(const char *Argv0);
+
+/// The model of the function that \p Call calls, if one describes it. A
+/// model name with no scope names a C function: it does not describe a C++
+/// function of that name (a program's own `task<> sleep(ms)` is not POSIX
+/// sleep), which Clang's USRs tell apart: a C function's has no signature.
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     const SiteFact &Call);
 
 } // namespace corolint
 

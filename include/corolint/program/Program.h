@@ -118,13 +118,6 @@ private:
   SiteIndex Stores;              ///< Call -> sites keeping its result.
 };
 
-/// The model of the function that \p Call calls, if one describes it. A
-/// model name with no scope names a C function: it does not describe a C++
-/// function of that name (a program's own `task<> sleep(ms)` is not POSIX
-/// sleep), which Clang's USRs tell apart: a C function's has no signature.
-const FunctionModel *functionModelOf(const ApiModels &Models,
-                                     const SiteFact &Call);
-
 /// A site of one function of the program.
 struct SiteRef {
   unsigned Function = 0;

@@ -2,10 +2,12 @@
 // shared_ptr, in the style of async_simple's and folly's: awaiting the
 // future keeps the coroutine's handle in the state, then(f) keeps f there,
 // and the promise's set_value() fulfils the state, calling the kept
-// continuation and resuming the kept coroutine. No model describes it.
+// continuation and resuming the kept coroutine; get() blocks the thread
+// until then. No model describes it.
 #ifndef INHOUSE_FUTURE_H
 #define INHOUSE_FUTURE_H
 
+#include <condition_variable>
 #include <fake/coroutine.h>
 #include <functional>
 #include <memory>
@@ -16,6 +18,7 @@ namespace inhouse {
 
 template <class T> struct shared_state {
   std::mutex mutex;
+  std::condition_variable fulfilled;
   bool ready = false;
   T value{};
   std::coroutine_handle<> waiter;
@@ -31,6 +34,7 @@ template <class T> struct shared_state {
       resumed = std::exchange(waiter, {});
       next = std::move(continuation);
     }
+    fulfilled.notify_all();
     if (next)
       next(v);
     if (resumed)
@@ -60,6 +64,12 @@ public:
   };
 
   awaiter operator co_await() { return awaiter{*state_}; }
+
+  T get() {
+    std::unique_lock<std::mutex> hold(state_->mutex);
+    state_->fulfilled.wait(hold, [this] { return state_->ready; });
+    return state_->value;
+  }
 
   void then(std::function<void(T)> next) {
     std::lock_guard<std::mutex> hold(state_->mutex);
