@@ -179,13 +179,15 @@ private:
   static bool
   blocksOnEveryPath(const FunctionFact &F,
                     llvm::function_ref<bool(const SiteFact &)> Blocks);
+  bool hasAwaiterMembers(llvm::StringRef Type) const {
+    return llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
+      llvm::StringRef Name = memberOf(M->Name);
+      return Name == "operator co_await" || Name == "await_suspend";
+    });
+  }
   /// A task type, or a class with the awaiter's members.
   bool isAwaitable(llvm::StringRef Type) const {
-    return TaskTypes.count(Type.str()) ||
-           llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
-             llvm::StringRef Name = memberOf(M->Name);
-             return Name == "operator co_await" || Name == "await_suspend";
-           });
+    return TaskTypes.count(Type.str()) || hasAwaiterMembers(Type);
   }
   void inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
                       std::vector<std::string> Evidence);
@@ -204,6 +206,8 @@ private:
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
+  bool drainsInALoop(const FunctionFact &Drainer) const;
+  static bool hasCycle(const FunctionFact &F);
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
   bool hasRole(llvm::StringRef Type, TypeRole Role) const {
@@ -234,12 +238,17 @@ private:
 
 /// A task: a class that coroutines return, that starts them suspended (its
 /// promise's `initial_suspend()` returns what never resumes by itself,
-/// `std::suspend_always`), and that is awaitable itself (`operator
-/// co_await`, or the awaiter's members). A generator starts suspended too,
-/// but is iterated, not awaited.
+/// `std::suspend_always`), and that is awaitable: code awaits it, or it
+/// has `operator co_await` or the awaiter's members. A generator starts
+/// suspended too, but is iterated, not awaited.
 void Inferrer::inferTasks() {
   std::map<std::string, const FunctionFact *> Lazy;
+  std::map<std::string, const SiteFact *> Awaited;
   for (const auto &[Usr, F] : Index.functions()) {
+    for (const SiteFact &S : F->Sites)
+      if (S.Kind == SiteKind::Suspend && !S.Implicit &&
+          !S.AwaitableType.empty())
+        Awaited.try_emplace(S.AwaitableType, &S);
     if (!F->IsCoroutine || F->ReturnType.empty())
       continue;
     TaskTypes.insert(F->ReturnType);
@@ -249,19 +258,19 @@ void Inferrer::inferTasks() {
   for (const auto &[Type, Coroutine] : Lazy) {
     if (Known.type(Type) || Known.isLibraryCode(Type))
       continue;
-    auto Awaited = llvm::find_if(Index.membersOf(Type), [](const auto *M) {
-      llvm::StringRef Name = memberOf(M->Name);
-      return Name == "operator co_await" || Name == "await_suspend";
-    });
-    if (Awaited == Index.membersOf(Type).end())
+    std::string Why;
+    if (auto It = Awaited.find(Type); It != Awaited.end())
+      Why = where(It->second->Loc) + ": awaited here";
+    else if (hasAwaiterMembers(Type))
+      Why = "it has the awaiter's members";
+    else
       continue;
     Out.Types.push_back(
         {Type, ordered_json({{"name", Type}, {"role", "task"}}).dump(),
          {where(Coroutine->Loc) + ": '" + Coroutine->Name +
               "' returns it and starts suspended ('" +
               Coroutine->InitialSuspend + "')",
-          where((*Awaited)->Loc) + ": '" + (*Awaited)->Name +
-              "' makes it awaitable"}});
+          Why}});
   }
 }
 
@@ -438,7 +447,10 @@ Inferrer::LockUse Inferrer::lockUse(llvm::StringRef Class,
 }
 
 /// A lock: an async mutex, whose waits take it and whose signals release
-/// it; a guard whose destructor releases it is an async guard. A lock whose
+/// it, when what awaiting it gives is a guard whose destructor releases it
+/// (an async guard). Waited on and then signalled by the same code, and
+/// nothing more, it may as well be a condition variable (a consumer that
+/// waits, then notifies the producer): no role. A lock whose
 /// constructor's argument sets the state its awaiter works on is left
 /// alone: the argument may be a count (a semaphore) or an initial state (an
 /// auto-reset event), which the facts do not tell apart.
@@ -447,12 +459,11 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                          const std::set<std::string> &Signals,
                          const LockUse &Use,
                          std::vector<std::string> Evidence) {
-  if (stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
+  if (Use.Guards.empty() ||
+      stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
     return;
   for (const std::string &Guard : Use.Guards)
     Evidence.push_back("the destructor of '" + Guard + "' releases it");
-  if (Use.Guards.empty())
-    Evidence.push_back("code that waits on it signals the same object later");
   Out.Types.push_back({Class.str(),
                        ordered_json({{"name", Class},
                                      {"role", "async-mutex"},
@@ -741,6 +752,50 @@ bool Inferrer::drivenByItsClass(llvm::StringRef Class,
   return false;
 }
 
+/// A loop drains its queue in a loop: \p Drainer, or a function that
+/// calls it (a thread body's `while (running_) run_one();`), goes round.
+/// What calls a kept callable once is a callable wrapper's `operator()` or
+/// a future's continuation, not a loop.
+bool Inferrer::drainsInALoop(const FunctionFact &Drainer) const {
+  if (hasCycle(Drainer))
+    return true;
+  return llvm::any_of(Index.functions(), [&](const auto &Entry) {
+    const FunctionFact &F = *Entry.second;
+    return llvm::any_of(F.Sites,
+                        [&](const SiteFact &S) {
+                          return S.CalleeUsr == Drainer.Usr;
+                        }) &&
+           hasCycle(F);
+  });
+}
+
+/// \p F's CFG has a cycle: a loop statement (or a goto back).
+bool Inferrer::hasCycle(const FunctionFact &F) {
+  enum { New, Open, Done };
+  std::vector<int> State(F.Cfg.size(), New);
+  std::vector<std::pair<unsigned, size_t>> Stack;
+  if (F.CfgEntry < F.Cfg.size()) {
+    Stack.push_back({F.CfgEntry, 0});
+    State[F.CfgEntry] = Open;
+  }
+  while (!Stack.empty()) {
+    auto &[B, Next] = Stack.back();
+    if (Next == F.Cfg[B].Succs.size()) {
+      State[B] = Done;
+      Stack.pop_back();
+      continue;
+    }
+    unsigned S = F.Cfg[B].Succs[Next++];
+    if (S >= F.Cfg.size() || State[S] == Done)
+      continue;
+    if (State[S] == Open)
+      return true;
+    State[S] = Open;
+    Stack.push_back({S, 0});
+  }
+  return false;
+}
+
 void Inferrer::inferRegistration(const FunctionFact &F,
                                  const FieldStoreFact &Store) {
   llvm::StringRef Class = classOf(F.Name);
@@ -748,10 +803,14 @@ void Inferrer::inferRegistration(const FunctionFact &F,
     return; // Another instantiation of the same template member.
   const FunctionFact *Drainer = nullptr;
   for (const FunctionFact *Member : Index.membersOf(Class))
-    if (Member != &F && llvm::is_contained(Member->Fields, Store.Field) &&
-        llvm::any_of(Index.reach(*Member), [](const FunctionFact *G) {
-          return G->InvokesCallable;
-        })) {
+    if (Member->Name != F.Name &&
+        memberOf(Member->Name) != "operator()" &&
+        llvm::is_contained(Member->Fields, Store.Field) &&
+        llvm::any_of(Index.reach(*Member),
+                     [](const FunctionFact *G) {
+                       return G->InvokesCallable;
+                     }) &&
+        drainsInALoop(*Member)) {
       Drainer = Member;
       break;
     }
