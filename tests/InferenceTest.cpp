@@ -104,6 +104,7 @@ std::vector<FunctionFact> poolLibrary() {
   FunctionFact Worker = member("pool::worker");
   Worker.Fields = {"pool::queue_"};
   Worker.ResumesHandle = true;
+  Worker.Cfg[Body].Succs = {Body, 1}; // Goes round, taking the next one.
   FunctionBuilder ThreadBody("(lambda at p.cpp:4:20)");
   ThreadBody.call(Body, "pool::worker");
   FunctionFact Thread = ThreadBody.build();
@@ -150,6 +151,11 @@ TEST(Inference, ASchedulersMembersYieldDelayAndRunItsLoop) {
   // it awaited is done (`async_scope::spawn`) is no thread: no scheduler.
   std::vector<FunctionFact> Scope = poolLibrary();
   Scope[2].IsCoroutine = true;
+  EXPECT_TRUE(infer(Scope, Known).empty());
+  // Nor is a callback that resumes them once, going round no loop (the
+  // scope-exit callback of `async_scope::spawn`).
+  Scope = poolLibrary();
+  Scope[1].Cfg[Body].Succs = {1};
   EXPECT_TRUE(infer(Scope, Known).empty());
 }
 

@@ -179,15 +179,16 @@ private:
   static bool
   blocksOnEveryPath(const FunctionFact &F,
                     llvm::function_ref<bool(const SiteFact &)> Blocks);
-  bool hasAwaiterMembers(llvm::StringRef Type) const {
-    return llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
-      llvm::StringRef Name = memberOf(M->Name);
-      return Name == "operator co_await" || Name == "await_suspend";
+  bool hasMember(llvm::StringRef Type, llvm::StringRef Member) const {
+    return llvm::any_of(Index.membersOf(Type), [&](const FunctionFact *M) {
+      return memberOf(M->Name) == Member;
     });
   }
-  /// A task type, or a class with the awaiter's members.
-  bool isAwaitable(llvm::StringRef Type) const {
-    return TaskTypes.count(Type.str()) || hasAwaiterMembers(Type);
+  bool hasCoAwaitOperator(llvm::StringRef Type) const {
+    return hasMember(Type, "operator co_await");
+  }
+  bool hasAwaiterMembers(llvm::StringRef Type) const {
+    return hasCoAwaitOperator(Type) || hasMember(Type, "await_suspend");
   }
   void inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
                       std::vector<std::string> Evidence);
@@ -207,6 +208,7 @@ private:
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drainsInALoop(const FunctionFact &Drainer) const;
+  bool runsALoop(const FunctionFact &Body) const;
   static bool hasCycle(const FunctionFact &F);
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
@@ -342,7 +344,7 @@ void Inferrer::inferEvent(llvm::StringRef Class,
   if (Signals.empty())
     return;
   if (const FunctionFact *Own = resumerOfItsOwn(Class)) {
-    if (!Own->IsCoroutine)
+    if (!Own->IsCoroutine && runsALoop(*Own))
       inferScheduler(Class, Awaiters, std::move(Evidence));
     return;
   }
@@ -666,10 +668,11 @@ Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
 
 /// Code of \p Class itself resumes the waiters it keeps: a lambda written
 /// in one of its members calls members of the class that resume handles.
-/// A thread body that its constructor or factory starts makes it a
-/// scheduler or a pool (`co_await pool.schedule()` resumes on its worker);
-/// a coroutine lambda that resumes them once the work it awaited is done
-/// (`async_scope::spawn`) makes it neither, and no event that the program
+/// A thread body that its constructor or factory starts, going round a
+/// loop, makes it a scheduler or a pool (`co_await pool.schedule()`
+/// resumes on its worker); a lambda that resumes them once the work it
+/// awaited is done (`async_scope::spawn`'s coroutine, or the scope-exit
+/// callback in it) makes it neither, and no event that the program
 /// signals either. A lambda that resumes a handle itself (`post([h] {
 /// h.resume(); })`) is a signal handed to a loop. The lambda, or null.
 const FunctionFact *Inferrer::resumerOfItsOwn(llvm::StringRef Class) const {
@@ -759,13 +762,25 @@ bool Inferrer::drivenByItsClass(llvm::StringRef Class,
 bool Inferrer::drainsInALoop(const FunctionFact &Drainer) const {
   if (hasCycle(Drainer))
     return true;
+  llvm::StringRef Class = classOf(Drainer.Name);
   return llvm::any_of(Index.functions(), [&](const auto &Entry) {
     const FunctionFact &F = *Entry.second;
-    return llvm::any_of(F.Sites,
-                        [&](const SiteFact &S) {
-                          return S.CalleeUsr == Drainer.Usr;
-                        }) &&
-           hasCycle(F);
+    llvm::StringRef Home = F.IsLambda ? llvm::StringRef(F.Owner) : F.Name;
+    return classOf(Home) == Class && hasCycle(F) &&
+           llvm::any_of(F.Sites, [&](const SiteFact &S) {
+             return S.CalleeUsr == Drainer.Usr;
+           });
+  });
+}
+
+/// \p Body, or a function it calls, goes round a loop: a thread's body
+/// (`[this] { executor(); }`), not a callback run once when work is done.
+bool Inferrer::runsALoop(const FunctionFact &Body) const {
+  if (hasCycle(Body))
+    return true;
+  return llvm::any_of(Body.Sites, [&](const SiteFact &S) {
+    auto It = Index.functions().find(S.CalleeUsr);
+    return It != Index.functions().end() && hasCycle(*It->second);
   });
 }
 
@@ -851,8 +866,10 @@ void Inferrer::inferSyncWaits() {
         Known.isLibraryCode(F->Name) ||
         !InferredFunctions.insert(F->Name).second)
       continue;
+    // A task, or what has `operator co_await`: not an awaiter, which a
+    // scheduler's helper is handed by pointer (`schedule_impl(op)`).
     auto Awaitable = llvm::find_if(F->ParamTypes, [&](const std::string &T) {
-      return isAwaitable(T);
+      return TaskTypes.count(T) || hasCoAwaitOperator(T);
     });
     bool FutureMember = FutureTypes.count(classOf(F->Name).str());
     if (Awaitable == F->ParamTypes.end() && !FutureMember)
