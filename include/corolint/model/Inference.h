@@ -3,8 +3,12 @@
 // What an API does is known from models; for the classes and functions no
 // model names, it is inferred from the code the frontend parsed: an awaiter
 // that keeps the coroutine handle in an object that another member resumes
-// from is an event; a member that keeps a callable in a queue that another
-// member takes out and calls hands work to a loop (docs/inference.md). The
+// from is an event (or a lock, a scheduler, a promise's state: how the
+// program and the class's own code use it says which); a member that keeps
+// a callable in a queue that another member takes out and calls in a loop
+// hands work to a loop; a lazy awaitable that coroutines return is a task;
+// a function handed a task that blocks on every path waits for it
+// (docs/inference.md). The
 // result is model entries, in the schema of docs/models.md, each with the
 // evidence for it, so that it is loaded, validated and printed as any
 // model is. A model always wins: nothing it names is inferred.
