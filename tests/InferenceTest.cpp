@@ -254,6 +254,42 @@ TEST(Inference, AFunctionHandedATaskThatBlocksOnEveryPathWaitsForIt) {
   EXPECT_TRUE(infer({Job, SometimesWaits, Helper.build()}, Known).empty());
 }
 
+// A call handed a task and a duration, whose result is awaited, bounds the
+// task (`co_await within(read(), 5s)`), defined in the program or not. Handed
+// no duration, or not awaited, it says nothing.
+TEST(Inference, ACallHandedATaskAndADurationAndAwaitedBoundsIt) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "std::chrono::duration", "role": "duration"}]})",
+      "test")));
+  FunctionFact Job = FunctionBuilder("job", true).build();
+  Job.ReturnType = "t";
+  auto Caller = [](std::vector<std::string> ArgTypes, bool Awaited) {
+    FunctionBuilder B("serve", true);
+    std::vector<ArgFact> Args;
+    for (const std::string &Type : ArgTypes) {
+      Args.emplace_back();
+      Args.back().Index = Args.size() - 1;
+      Args.back().Type = Type;
+    }
+    unsigned Call = B.call(Body, "lib::within", {}, Args);
+    unsigned Await = B.suspend(Body);
+    FunctionFact F = B.build();
+    if (Awaited)
+      F.Sites[Await].OperandCall = Call;
+    return F;
+  };
+  InferredModels M =
+      infer({Job, Caller({"t", "std::chrono::duration"}, true)}, Known);
+  ASSERT_EQ(M.Functions.size(), 1u);
+  EXPECT_EQ(M.Functions[0].ModelJson,
+            R"({"name":"lib::within","timeout":true})");
+  EXPECT_TRUE(infer({Job, Caller({"t", ""}, true)}, Known).empty());
+  EXPECT_TRUE(
+      infer({Job, Caller({"t", "std::chrono::duration"}, false)}, Known)
+          .empty());
+}
+
 // What an awaiter runs when awaited is part of the wait (`try_await(h)`
 // that starts the awaited tasks), not a signal.
 TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
@@ -277,11 +313,21 @@ TEST(Inference, AClassUsedAsALockIsAnAsyncMutex) {
   Use.call(Body, "ev::operator co_await", M);
   Use.call(Body, "ev::set", M);
   Lib.push_back(Use.build());
-  // Waited on, then signalled by the same code: a lock, or a condition
-  // variable whose consumer notifies back. No event, and no role.
+  // Taken with no argument, then released by the same code: a mutex.
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_EQ(Inferred.Types[0].ModelJson,
+            R"({"name":"ev","role":"async-mutex",)"
+            R"("lock":["operator co_await"],"unlock":["set"]})");
+  // A wait handed an argument (the lock a condition variable lets go of),
+  // then a signal: a consumer notifying back. No event, and no role.
+  FunctionFact Wait = member("ev::wait");
+  Wait.ReturnType = "ev::awaiter";
+  Wait.ParamTypes = {"mutex"};
+  Lib.push_back(Wait);
   EXPECT_TRUE(infer(Lib).empty());
   Lib.pop_back();
-  InferredModels Inferred;
+  Lib.pop_back();
   FunctionBuilder Release("ev_guard::~ev_guard");
   Release.call(Body, "ev_guard::release");
   FunctionBuilder Helper("ev_guard::release");

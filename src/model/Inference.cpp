@@ -120,6 +120,7 @@ public:
     inferEvents();
     inferLoops();
     inferSyncWaits();
+    inferTimeouts();
     return std::move(Out);
   }
 
@@ -136,6 +137,8 @@ private:
   /// How code uses a class whose waiters it resumes itself.
   struct LockUse {
     bool Locked = false;
+    /// A function waits on an object and then signals that same object.
+    bool Relocked = false;
     std::set<std::string> Guards; ///< Classes whose destructor releases it.
   };
   /// What a scheduler's member does, over all its overloads.
@@ -175,6 +178,8 @@ private:
                     std::vector<std::string> Evidence);
   void inferContinuations(llvm::StringRef State, llvm::StringRef Future);
   void inferSyncWaits();
+  void inferTimeouts();
+  bool handsADeadline(const SiteFact &Call) const;
   std::set<std::string> blockingByBody() const;
   static bool
   blocksOnEveryPath(const FunctionFact &F,
@@ -442,7 +447,7 @@ Inferrer::LockUse Inferrer::lockUse(llvm::StringRef Class,
       if (Waits.count(memberOf(S.CalleeName).str()))
         Waited.insert(S.Receiver.Key);
       else if (IsSignal(S) && Waited.count(S.Receiver.Key))
-        Use.Locked = true;
+        Use.Locked = Use.Relocked = true;
     }
   }
   return Use;
@@ -450,9 +455,11 @@ Inferrer::LockUse Inferrer::lockUse(llvm::StringRef Class,
 
 /// A lock: an async mutex, whose waits take it and whose signals release
 /// it, when what awaiting it gives is a guard whose destructor releases it
-/// (an async guard). Waited on and then signalled by the same code, and
-/// nothing more, it may as well be a condition variable (a consumer that
-/// waits, then notifies the producer): no role. A lock whose
+/// (an async guard), or when code that waits on it with no argument signals
+/// the same object later (`co_await m.lock(); ...; m.unlock();`). A wait
+/// handed an argument, then a signal, is a condition variable's consumer
+/// notifying its producer back (`co_await cv.wait(mutex, pred); ...;
+/// cv.notify()`): no role. A lock whose
 /// constructor's argument sets the state its awaiter works on is left
 /// alone: the argument may be a count (a semaphore) or an initial state (an
 /// auto-reset event), which the facts do not tell apart.
@@ -461,11 +468,22 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                          const std::set<std::string> &Signals,
                          const LockUse &Use,
                          std::vector<std::string> Evidence) {
-  if (Use.Guards.empty() ||
-      stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
+  if (stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
+    return;
+  // Taken with nothing, a lock waits for its own state; a condition
+  // variable's wait is handed the lock it lets go of (`wait(mutex, pred)`).
+  bool TakenWithNothing =
+      llvm::all_of(Index.membersOf(Class), [&](const FunctionFact *Member) {
+        return !Waits.count(memberOf(Member->Name).str()) ||
+               Member->ParamTypes.empty();
+      });
+  if (Use.Guards.empty() && !(Use.Relocked && TakenWithNothing))
     return;
   for (const std::string &Guard : Use.Guards)
     Evidence.push_back("the destructor of '" + Guard + "' releases it");
+  if (Use.Relocked && TakenWithNothing)
+    Evidence.push_back("code that takes it with no argument releases the "
+                       "same object later");
   Out.Types.push_back({Class.str(),
                        ordered_json({{"name", Class},
                                      {"role", "async-mutex"},
@@ -633,6 +651,7 @@ void Inferrer::inferScheduler(llvm::StringRef Class,
     }
     std::vector<std::string> Because = Evidence;
     Because.push_back("'" + Name + "': " + Why);
+    InferredFunctions.insert(Name);
     Out.Functions.push_back({Name, J.dump(), std::move(Because)});
   }
 }
@@ -849,6 +868,45 @@ void Inferrer::inferRegistration(const FunctionFact &F,
                        "' takes a duration: the callable runs once it passes");
   }
   Out.Functions.push_back({F.Name, J.dump(), std::move(Evidence)});
+}
+
+/// A deadline combinator, known by how it is called, so also when only
+/// declared (`within(op, 5s)` defined in another library): a call handed an
+/// awaitable (a task, or what has `operator co_await`) and a duration, whose
+/// result is awaited, bounds what it was handed: `timeout: true`.
+void Inferrer::inferTimeouts() {
+  std::map<std::string, const SiteFact *> Bounding;
+  for (const auto &[Usr, F] : Index.functions()) {
+    std::set<int> Awaited;
+    for (const SiteFact &S : F->Sites)
+      if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0)
+        Awaited.insert(S.OperandCall);
+    for (const SiteFact &S : F->Sites)
+      if (S.Kind == SiteKind::Call && Awaited.count(S.Id) && handsADeadline(S))
+        Bounding.try_emplace(S.CalleeName, &S);
+  }
+  for (const auto &[Name, S] : Bounding) {
+    if (Name.empty() || functionModelOf(Known, *S) ||
+        Known.isLibraryCode(Name) || !InferredFunctions.insert(Name).second)
+      continue;
+    Out.Functions.push_back(
+        {Name, ordered_json({{"name", Name}, {"timeout", true}}).dump(),
+         {where(S->Loc) + ": '" + Name +
+          "' is handed an awaitable and a duration, and what it returns is "
+          "awaited"}});
+  }
+}
+
+bool Inferrer::handsADeadline(const SiteFact &Call) const {
+  auto IsAwaitable = [&](const ArgFact &A) {
+    return TaskTypes.count(A.Type) || hasRole(A.Type, TypeRole::Task) ||
+           hasCoAwaitOperator(A.Type);
+  };
+  auto IsDuration = [&](const ArgFact &A) {
+    return isDuration(A.Type) || isDuration(A.BuiltFrom);
+  };
+  return llvm::any_of(Call.Args, IsAwaitable) &&
+         llvm::any_of(Call.Args, IsDuration);
 }
 
 /// Sync-over-async: a function that is not a coroutine and, on every path
