@@ -57,7 +57,10 @@ TuFacts sampleUnit() {
   F.ComparedConstants = {"EAGAIN", "EWOULDBLOCK"};
   F.Fields = {"ev::state_"};
   F.Stores = {{StoredKind::Self, -1, "ev::state_", {"/src/ev.h", 3, 5}},
-              {StoredKind::Callable, 1, "loop::queue_", {"/src/ev.h", 9, 2}}};
+              {StoredKind::Callable, 1, "loop::queue_", {"/src/ev.h", 9, 2}},
+              {StoredKind::Callback, 1, "st::next_", {"/src/ev.h", 11, 2}}};
+  F.ReturnBases = {"lock_base"};
+  F.InitialSuspend = "std::suspend_always";
   F.FieldInits = {{"ev::state_", 0}};
   F.ParamTypes = {"", "std::function"};
   F.ResumesHandle = true;
@@ -111,7 +114,10 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.ComparedConstants,
             (std::vector<std::string>{"EAGAIN", "EWOULDBLOCK"}));
   EXPECT_EQ(F.Fields, std::vector<std::string>{"ev::state_"});
-  ASSERT_EQ(F.Stores.size(), 2u);
+  ASSERT_EQ(F.Stores.size(), 3u);
+  EXPECT_EQ(F.Stores[2].Kind, StoredKind::Callback);
+  EXPECT_EQ(F.ReturnBases, std::vector<std::string>{"lock_base"});
+  EXPECT_EQ(F.InitialSuspend, "std::suspend_always");
   EXPECT_EQ(F.Stores[0].Kind, StoredKind::Self);
   EXPECT_EQ(F.Stores[0].Param, -1);
   EXPECT_EQ(F.Stores[1].Kind, StoredKind::Callable);

@@ -223,6 +223,34 @@ TEST(Inference, AFutureAndThePromiseHandingItOutShareTheirState) {
   EXPECT_TRUE(infer(Unpaired).empty());
 }
 
+// folly's shape: the awaiter keeps no handle, but hands the state a lambda
+// that resumes it, which the state keeps as its one callback and fulfil()
+// calls. Called going round a loop instead, it is a loop's queue.
+TEST(Inference, AResumingCallbackKeptInTheStateKeepsTheWaiter) {
+  std::vector<FunctionFact> Lib = futureLibrary();
+  FunctionBuilder Suspend("fut::awaiter::await_suspend");
+  ArgFact Resume;
+  Resume.CallableUsr = "c:@F@(lambda at f.h:12:7)";
+  Suspend.call(Body, "state::set_callback", {}, {Resume});
+  Lib[0] = Suspend.build();
+  FunctionFact Lambda = member("(lambda at f.h:12:7)");
+  Lambda.IsLambda = true;
+  Lambda.Owner = "fut::awaiter::await_suspend";
+  Lambda.ResumesHandle = true;
+  FunctionFact SetCallback = member("state::set_callback");
+  SetCallback.Stores = {
+      {StoredKind::Callback, 0, "state::next_", {"f.h", 30, 5}}};
+  Lib[1].ResumesHandle = false; // fulfil() only calls the callback.
+  Lib.push_back(Lambda);
+  Lib.push_back(SetCallback);
+  InferredModels M = infer(Lib);
+  ASSERT_EQ(M.Types.size(), 2u);
+  EXPECT_EQ(M.Types[0].Name, "prom");
+  EXPECT_EQ(M.Types[1].Name, "fut");
+  Lib[1].Cfg[Body].Succs = {Body, 1};
+  EXPECT_TRUE(infer(Lib).Types.empty());
+}
+
 // Handed an awaitable and blocking on every path from entry to exit
 // (through a helper that waits on a condition variable): it waits for a
 // coroutine, which on the loop is a deadlock. Blocking on one branch only,

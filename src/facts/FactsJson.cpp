@@ -24,7 +24,8 @@ const char *const SiteKindNames[] = {"call", "suspend", "scope-begin",
 const char *const PollKindNames[] = {"guard", "loop"};
 const char *const SuspendKindNames[] = {"co_await", "co_yield", "initial",
                                         "final"};
-const char *const StoredKindNames[] = {"handle", "callable", "self"};
+const char *const StoredKindNames[] = {"handle", "callable", "self",
+                                       "callback"};
 
 template <size_t N>
 int indexOf(const char *const (&Names)[N], const std::string &Name) {

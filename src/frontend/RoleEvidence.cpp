@@ -135,8 +135,8 @@ void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
         Stored = true;
         if (isCoroutineHandle(Param->getType()))
           Store.Kind = StoredKind::Handle;
-        else if (isCallable(Param->getType()) && !Assigned)
-          Store.Kind = StoredKind::Callable; // Queued, not one callback.
+        else if (isCallable(Param->getType()))
+          Store.Kind = Assigned ? StoredKind::Callback : StoredKind::Callable;
         else
           Stored = false;
       }

@@ -26,6 +26,11 @@ namespace {
 /// `resume_waiters()`, which posts a lambda that resumes.
 constexpr unsigned MaxHelperDepth = 3;
 
+/// A callable kept in a field: queued, or assigned as the one callback.
+bool isCallableStore(const FieldStoreFact &S) {
+  return S.Kind == StoredKind::Callable || S.Kind == StoredKind::Callback;
+}
+
 std::string where(const SourceLoc &L) {
   return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
 }
@@ -132,6 +137,9 @@ private:
     std::string Field;
     std::string Awaiter; ///< The class whose await_suspend keeps it.
     SourceLoc Loc;
+    /// What is kept is a callable that resumes the waiter (`then([h] {
+    /// h.resume(); })`): calling it resumes.
+    bool ByCallable = false;
   };
 
   /// How code uses a class whose waiters it resumes itself.
@@ -203,7 +211,9 @@ private:
   void inferRegistration(const FunctionFact &F, const FieldStoreFact &Store);
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
-                                  llvm::StringRef Field) const;
+                                  const WaiterStore &Store) const;
+  void addCallableStores(const FunctionFact &Suspend, const FunctionFact &G,
+                         std::vector<WaiterStore> &Stores) const;
   /// The constructor argument that sets a field which the awaiters'
   /// \p Readers (`await_ready`) read, themselves or through their helpers
   /// (`is_set()`), or -1.
@@ -288,12 +298,37 @@ std::vector<Inferrer::WaiterStore> Inferrer::waiterStores() const {
   for (const auto &[Usr, F] : Index.functions()) {
     if (F->IsLambda || memberOf(F->Name) != "await_suspend")
       continue;
-    for (const FunctionFact *G : Index.reach(*F))
+    for (const FunctionFact *G : Index.reach(*F)) {
       for (const FieldStoreFact &S : G->Stores)
-        if (S.Kind != StoredKind::Callable)
+        if (S.Kind == StoredKind::Handle || S.Kind == StoredKind::Self)
           Stores.push_back({S.Field, classOf(F->Name).str(), S.Loc});
+      addCallableStores(*F, *G, Stores);
+    }
   }
   return Stores;
+}
+
+/// \p G, run by the awaiter's \p Suspend, hands a lambda that resumes a
+/// handle to a function that keeps that argument in a field
+/// (`fut.then([h](T) { h.resume(); })`): the field keeps the waiter.
+void Inferrer::addCallableStores(const FunctionFact &Suspend,
+                                 const FunctionFact &G,
+                                 std::vector<WaiterStore> &Stores) const {
+  for (const SiteFact &S : G.Sites) {
+    auto Callee = Index.functions().find(S.CalleeUsr);
+    if (S.Kind != SiteKind::Call || Callee == Index.functions().end())
+      continue;
+    for (const ArgFact &A : S.Args) {
+      auto Handed = Index.functions().find(A.CallableUsr);
+      if (Handed == Index.functions().end() || !Handed->second->ResumesHandle)
+        continue;
+      for (const FieldStoreFact &Kept : Callee->second->Stores)
+        if (isCallableStore(Kept) &&
+            Kept.Param == static_cast<int>(A.Index))
+          Stores.push_back({Kept.Field, classOf(Suspend.Name).str(), Kept.Loc,
+                            /*ByCallable=*/true});
+    }
+  }
 }
 
 /// An event: an awaiter's `await_suspend` keeps the waiter in a field of
@@ -310,15 +345,19 @@ void Inferrer::inferEvents() {
 }
 
 const FunctionFact *Inferrer::resumerFrom(const FunctionFact &Member,
-                                          llvm::StringRef Field) const {
+                                          const WaiterStore &Store) const {
   std::vector<const FunctionFact *> Reached = Index.reach(Member);
   bool Touches = llvm::any_of(Reached, [&](const FunctionFact *G) {
-    return llvm::is_contained(G->Fields, Field);
+    return llvm::is_contained(G->Fields, Store.Field);
   });
   if (!Touches)
     return nullptr;
-  auto Resumer = llvm::find_if(
-      Reached, [](const FunctionFact *G) { return G->ResumesHandle; });
+  // A kept callable is called once, where a state is fulfilled; one called
+  // going round a loop is a loop's queue, drained.
+  auto Resumer = llvm::find_if(Reached, [&](const FunctionFact *G) {
+    return G->ResumesHandle ||
+           (Store.ByCallable && G->InvokesCallable && !hasCycle(*G));
+  });
   return Resumer == Reached.end() ? nullptr : *Resumer;
 }
 
@@ -334,7 +373,7 @@ void Inferrer::inferEvent(llvm::StringRef Class,
         PartOfTheWait.count(Member))
       continue;
     for (const WaiterStore *S : Stores)
-      if (const FunctionFact *Resumer = resumerFrom(*Member, S->Field)) {
+      if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
         if (Signals.insert(Name.str()).second)
           Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
                              "' resumes the waiters kept in '" + S->Field +
@@ -561,7 +600,7 @@ bool Inferrer::inferPromise(llvm::StringRef Promise,
     if (isProtocolMember(Promise, Name) || Member->IsCoroutine)
       continue;
     for (const WaiterStore *S : Stores)
-      if (const FunctionFact *Resumer = resumerFrom(*Member, S->Field)) {
+      if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
         if (Signals.insert(Name.str()).second)
           Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
                              "' resumes the waiters kept in '" + S->Field +
@@ -588,8 +627,7 @@ bool Inferrer::inferPromise(llvm::StringRef Promise,
 void Inferrer::inferContinuations(llvm::StringRef State,
                                   llvm::StringRef Future) {
   auto Called = [&](const FieldStoreFact &S) {
-    return S.Kind == StoredKind::Callable && S.Param >= 0 &&
-           classOf(S.Field) == State &&
+    return isCallableStore(S) && S.Param >= 0 && classOf(S.Field) == State &&
            llvm::any_of(Index.membersOf(State), [&](const FunctionFact *M) {
              return llvm::is_contained(M->Fields, S.Field) &&
                     llvm::any_of(Index.reach(*M), [](const FunctionFact *G) {

@@ -231,6 +231,9 @@ enum class StoredKind {
   Handle,   ///< A coroutine handle: the function keeps a waiter to resume.
   Callable, ///< A callable object: it keeps work to run later.
   Self,     ///< `this`: an awaiter links itself into another's list.
+  /// A callable assigned to the field: one callback, kept until it is
+  /// called (a continuation, `on_msg_ = h`), not work queued.
+  Callback,
 };
 
 struct FieldStoreFact {
