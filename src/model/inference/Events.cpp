@@ -1,0 +1,204 @@
+//===- Events.cpp - Events: waiters kept, then resumed by a member --------===//
+//
+// An event: an awaiter keeps its waiter in a field of a class, and a
+// member of that class resumes it. Where the waiters are kept and what
+// resumes them is the evidence every resource role rests on; how the
+// class's own code and the program use the class then says whether it is
+// an event, or a lock, a scheduler or a promise's state (Locks.cpp,
+// Schedulers.cpp, Promises.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+#include <map>
+
+namespace corolint::inference {
+
+/// Every field that an `await_suspend` keeps its handle, or its awaiter, in,
+/// itself or through a helper it hands them to.
+std::vector<Inferrer::WaiterStore> Inferrer::waiterStores() const {
+  std::vector<WaiterStore> Stores;
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (F->IsLambda || memberOf(F->Name) != "await_suspend")
+      continue;
+    for (const FunctionFact *G : Index.reach(*F)) {
+      for (const FieldStoreFact &S : G->Stores)
+        if (S.Kind == StoredKind::Handle || S.Kind == StoredKind::Self)
+          Stores.push_back({S.Field, classOf(F->Name).str(), S.Loc});
+      addCallableStores(*F, *G, Stores);
+    }
+  }
+  return Stores;
+}
+
+/// \p G, run by the awaiter's \p Suspend, hands a lambda that resumes a
+/// handle to a function that keeps that argument in a field
+/// (`fut.then([h](T) { h.resume(); })`): the field keeps the waiter.
+void Inferrer::addCallableStores(const FunctionFact &Suspend,
+                                 const FunctionFact &G,
+                                 std::vector<WaiterStore> &Stores) const {
+  for (const SiteFact &S : G.Sites) {
+    auto Callee = Index.functions().find(S.CalleeUsr);
+    if (S.Kind != SiteKind::Call || Callee == Index.functions().end())
+      continue;
+    for (const ArgFact &A : S.Args) {
+      auto Handed = Index.functions().find(A.CallableUsr);
+      if (Handed == Index.functions().end() || !Handed->second->ResumesHandle)
+        continue;
+      for (const FieldStoreFact &Kept : Callee->second->Stores)
+        if (isCallableStore(Kept) && Kept.Param == static_cast<int>(A.Index))
+          Stores.push_back({Kept.Field, classOf(Suspend.Name).str(), Kept.Loc,
+                            /*ByCallable=*/true});
+    }
+  }
+}
+
+/// An event: an awaiter's `await_suspend` keeps the waiter in a field of
+/// the class, and a member of that class resumes what it finds there,
+/// itself or through its helpers (also by posting a lambda that resumes).
+void Inferrer::inferEvents() {
+  std::vector<WaiterStore> Stores = waiterStores();
+  std::map<std::string, std::vector<const WaiterStore *>> ByClass;
+  for (const WaiterStore &S : Stores)
+    ByClass[classOf(S.Field).str()].push_back(&S);
+  for (const auto &[Class, ClassStores] : ByClass)
+    if (!Class.empty() && !Known.type(Class) && !Known.isLibraryCode(Class))
+      inferEvent(Class, ClassStores);
+}
+
+const FunctionFact *Inferrer::resumerFrom(const FunctionFact &Member,
+                                          const WaiterStore &Store) const {
+  std::vector<const FunctionFact *> Reached = Index.reach(Member);
+  bool Touches = llvm::any_of(Reached, [&](const FunctionFact *G) {
+    return llvm::is_contained(G->Fields, Store.Field);
+  });
+  if (!Touches)
+    return nullptr;
+  // A kept callable is called once, where a state is fulfilled; one called
+  // going round a loop is a loop's queue, drained.
+  auto Resumer = llvm::find_if(Reached, [&](const FunctionFact *G) {
+    return G->ResumesHandle ||
+           (Store.ByCallable && G->InvokesCallable && !hasCycle(*G));
+  });
+  return Resumer == Reached.end() ? nullptr : *Resumer;
+}
+
+void Inferrer::inferEvent(llvm::StringRef Class,
+                          const std::vector<const WaiterStore *> &Stores) {
+  std::set<std::string> Signals;
+  std::vector<std::string> Evidence;
+  AwaiterSet Awaiters; ///< Those whose waiters a signal resumes.
+  std::set<const FunctionFact *> PartOfTheWait = waitPath(Stores);
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    llvm::StringRef Name = memberOf(Member->Name);
+    if (isProtocolMember(Class, Name) || Member->IsCoroutine ||
+        PartOfTheWait.count(Member))
+      continue;
+    for (const WaiterStore *S : Stores)
+      if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
+        if (Signals.insert(Name.str()).second)
+          Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
+                             "' resumes the waiters kept in '" + S->Field +
+                             "' (in '" + Resumer->Name + "')");
+        if (Awaiters.insert(S->Awaiter).second && Awaiters.size() == 1)
+          Evidence.insert(Evidence.begin(),
+                          where(S->Loc) + ": '" + S->Awaiter +
+                              "::await_suspend' keeps its waiter in '" +
+                              S->Field + "'");
+      }
+  }
+  if (Signals.empty())
+    return;
+  if (const FunctionFact *Own = resumerOfItsOwn(Class)) {
+    if (!Own->IsCoroutine && runsALoop(*Own))
+      inferScheduler(Class, Awaiters, std::move(Evidence));
+    return;
+  }
+  std::set<std::string> Waits = waitMembers(Class, Awaiters);
+  if (Waits.empty())
+    return inferPromises(Class, Awaiters, Stores, Evidence);
+  if (LockUse Use = lockUse(Class, Awaiters, Waits, Signals); Use.Locked)
+    return inferLock(Class, Awaiters, Waits, Signals, Use, std::move(Evidence));
+  ordered_json J = {{"name", Class},
+                    {"role", "resource"},
+                    {"resourceKind", "event"},
+                    {"waits", Waits},
+                    {"signals", Signals}};
+  if (int Arg = stateArg(Class, Awaiters, {"await_ready"}); Arg >= 0) {
+    J["setByArg"] = Arg;
+    Evidence.push_back("its awaiter's 'await_ready' tests what its "
+                       "constructor's argument " +
+                       std::to_string(Arg) + " sets");
+  }
+  Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// A member that returns the awaiter (or a class derived from it: `lock()`
+/// returning `lock_operation<void>`) waits; one handed an awaiter too is a
+/// helper of the waiter list (`reverse(awaiter *)`).
+std::set<std::string> Inferrer::waitMembers(llvm::StringRef Class,
+                                            const AwaiterSet &Awaiters) const {
+  std::set<std::string> Waits;
+  if (Awaiters.count(Class.str()))
+    Waits.insert("operator co_await");
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (returnsAwaiter(*Member, Awaiters) && !Member->IsCoroutine &&
+        !llvm::any_of(Member->ParamTypes,
+                      [&](const std::string &T) { return Awaiters.count(T); }))
+      Waits.insert(memberOf(Member->Name).str());
+  return Waits;
+}
+
+/// Code of \p Class itself resumes the waiters it keeps: a lambda written
+/// in one of its members calls members of the class that resume handles.
+/// A thread body that its constructor or factory starts, going round a
+/// loop, makes it a scheduler or a pool (`co_await pool.schedule()`
+/// resumes on its worker); a lambda that resumes them once the work it
+/// awaited is done (`async_scope::spawn`'s coroutine, or the scope-exit
+/// callback in it) makes it neither, and no event that the program
+/// signals either. A lambda that resumes a handle itself (`post([h] {
+/// h.resume(); })`) is a signal handed to a loop. The lambda, or null.
+const FunctionFact *Inferrer::resumerOfItsOwn(llvm::StringRef Class) const {
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (!F->IsLambda || F->ResumesHandle || classOf(F->Owner) != Class)
+      continue;
+    if (llvm::any_of(Index.reach(*F), [&](const FunctionFact *G) {
+          return G->ResumesHandle && classOf(G->Name) == Class;
+        }))
+      return F;
+  }
+  return nullptr;
+}
+
+/// What the awaiters that keep waiters in \p Stores run when they are
+/// awaited: `try_await(h)`, which starts the tasks awaited, is part of the
+/// wait, not a signal (libcoro's when_all_ready_awaitable).
+std::set<const FunctionFact *>
+Inferrer::waitPath(const std::vector<const WaiterStore *> &Stores) const {
+  std::set<const FunctionFact *> Path;
+  for (const WaiterStore *S : Stores)
+    for (const FunctionFact *Member : Index.membersOf(S->Awaiter))
+      if (memberOf(Member->Name).starts_with("await_"))
+        for (const FunctionFact *G : Index.reach(*Member))
+          Path.insert(G);
+  return Path;
+}
+
+/// Read from `await_ready`, the argument makes an event constructed set.
+int Inferrer::stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                       std::initializer_list<llvm::StringRef> Readers) const {
+  std::set<std::string> Read;
+  for (const std::string &Awaiter : Awaiters)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (llvm::is_contained(Readers, memberOf(Member->Name)))
+        for (const FunctionFact *G : Index.reach(*Member))
+          Read.insert(G->Fields.begin(), G->Fields.end());
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (isConstructorName(Member->Name))
+      for (const FieldInitFact &Init : Member->FieldInits)
+        if (Read.count(Init.Field))
+          return static_cast<int>(Init.Param);
+  return -1;
+}
+
+} // namespace corolint::inference

@@ -1,0 +1,58 @@
+//===- FactIndex.cpp - The facts the inference rules read -----------------===//
+//
+// Built once per run, before any rule: every function's facts by USR and
+// by class, and how far a member is followed into its helpers.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FactIndex.h"
+#include <algorithm>
+
+namespace corolint::inference {
+
+FactIndex::FactIndex(const std::vector<TuFacts> &Units) {
+  // In the linker's order, so that every order of the same units infers
+  // the same (a function seen in two units keeps the first one's facts).
+  std::vector<const TuFacts *> Sorted;
+  for (const TuFacts &U : Units)
+    Sorted.push_back(&U);
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const TuFacts *A, const TuFacts *B) {
+                     return A->MainFile < B->MainFile;
+                   });
+  for (const TuFacts *U : Sorted)
+    for (const FunctionFact &F : U->Functions)
+      ByUsr.try_emplace(F.Usr, &F);
+  for (const auto &[Usr, F] : ByUsr)
+    if (!F->IsLambda)
+      MembersOf[classOf(F->Name).str()].push_back(F);
+}
+
+std::vector<const FunctionFact *> FactIndex::reach(const FunctionFact &F,
+                                                   bool Handed) const {
+  std::vector<const FunctionFact *> Reached{&F};
+  std::set<const FunctionFact *> Seen{&F};
+  size_t Begin = 0;
+  for (unsigned Depth = 0; Depth < MaxHelperDepth; ++Depth) {
+    size_t End = Reached.size();
+    for (size_t I = Begin; I < End; ++I)
+      for (const SiteFact &S : Reached[I]->Sites) {
+        add(S.CalleeUsr, Reached, Seen);
+        for (const ArgFact &A : S.Args)
+          if (Handed)
+            add(A.CallableUsr, Reached, Seen);
+      }
+    Begin = End;
+  }
+  return Reached;
+}
+
+void FactIndex::add(const std::string &Usr,
+                    std::vector<const FunctionFact *> &Reached,
+                    std::set<const FunctionFact *> &Seen) const {
+  auto It = ByUsr.find(Usr);
+  if (It != ByUsr.end() && Seen.insert(It->second).second)
+    Reached.push_back(It->second);
+}
+
+} // namespace corolint::inference

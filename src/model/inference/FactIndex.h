@@ -1,0 +1,83 @@
+//===- FactIndex.h - The facts the inference rules read ---------*- C++ -*-===//
+//
+// Every rule of inference looks functions up by USR or by class, follows a
+// member into the helpers it calls, and names what it finds in evidence:
+// the index and the small helpers for that, shared by the rules' files. An
+// internal header, not under include/: nothing outside inference uses it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_INFERENCE_FACTINDEX_H
+#define COROLINT_MODEL_INFERENCE_FACTINDEX_H
+
+#include "corolint/facts/Facts.h"
+#include "corolint/model/ApiModels.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace corolint::inference {
+
+/// How deep a member's helpers are followed: `set()` that calls
+/// `resume_waiters()`, which posts a lambda that resumes.
+constexpr unsigned MaxHelperDepth = 3;
+
+/// A callable kept in a field: queued, or assigned as the one callback.
+inline bool isCallableStore(const FieldStoreFact &S) {
+  return S.Kind == StoredKind::Callable || S.Kind == StoredKind::Callback;
+}
+
+inline std::string where(const SourceLoc &L) {
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
+}
+
+inline llvm::StringRef classOf(llvm::StringRef Qualified) {
+  return splitMember(Qualified).first;
+}
+
+inline llvm::StringRef memberOf(llvm::StringRef Qualified) {
+  return splitMember(Qualified).second;
+}
+
+/// Members that are the awaiter protocol or the object's life, not an API
+/// that waits or signals.
+inline bool isProtocolMember(llvm::StringRef Class, llvm::StringRef Member) {
+  llvm::StringRef Short = memberOf(Class);
+  return Member.starts_with("await_") || Member == "operator co_await" ||
+         Member == Short || Member == ("~" + Short).str() ||
+         Member.starts_with("operator=");
+}
+
+/// The facts of every function, once, looked up by USR and by class.
+class FactIndex {
+public:
+  explicit FactIndex(const std::vector<TuFacts> &Units);
+
+  const std::map<std::string, const FunctionFact *> &functions() const {
+    return ByUsr;
+  }
+  llvm::ArrayRef<const FunctionFact *> membersOf(llvm::StringRef Class) const {
+    auto It = MembersOf.find(Class.str());
+    if (It == MembersOf.end())
+      return {};
+    return It->second;
+  }
+  /// \p F and the functions it calls or (with \p Handed) hands a callable
+  /// of, up to MaxHelperDepth calls away, in the order first reached.
+  std::vector<const FunctionFact *> reach(const FunctionFact &F,
+                                          bool Handed = true) const;
+
+private:
+  void add(const std::string &Usr, std::vector<const FunctionFact *> &Reached,
+           std::set<const FunctionFact *> &Seen) const;
+
+  std::map<std::string, const FunctionFact *> ByUsr;
+  std::map<std::string, std::vector<const FunctionFact *>> MembersOf;
+};
+
+} // namespace corolint::inference
+
+#endif

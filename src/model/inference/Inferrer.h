@@ -1,0 +1,162 @@
+//===- Inferrer.h - The rules of inference and what they share --*- C++ -*-===//
+//
+// One Inferrer runs every rule over one FactIndex. The rules read what
+// earlier ones found (the classes coroutines return, the futures, the
+// functions already given a role), so they are members of one class; each
+// role's rule is defined in the file named for it (Events.cpp, Locks.cpp,
+// ...), and run() in ../Inference.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_INFERENCE_INFERRER_H
+#define COROLINT_MODEL_INFERENCE_INFERRER_H
+
+#include "FactIndex.h"
+#include "corolint/model/Inference.h"
+#include "llvm/ADT/STLExtras.h"
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace corolint::inference {
+
+/// Every rule writes its entries as model JSON (docs/models.md).
+using ordered_json = nlohmann::ordered_json;
+
+class Inferrer {
+public:
+  Inferrer(const std::vector<TuFacts> &Units, const ApiModels &Known)
+      : Index(Units), Known(Known) {}
+
+  /// Every rule, in the order whose results the later ones read.
+  InferredModels run();
+
+private:
+  /// The awaiters (their classes) of one awaitable.
+  using AwaiterSet = std::set<std::string>;
+  /// A field an awaiter keeps a waiter in: the handle, or itself.
+  struct WaiterStore {
+    std::string Field;
+    std::string Awaiter; ///< The class whose await_suspend keeps it.
+    SourceLoc Loc;
+    /// What is kept is a callable that resumes the waiter (`then([h] {
+    /// h.resume(); })`): calling it resumes.
+    bool ByCallable = false;
+  };
+
+  /// How code uses a class whose waiters it resumes itself.
+  struct LockUse {
+    bool Locked = false;
+    /// A function waits on an object and then signals that same object.
+    bool Relocked = false;
+    std::set<std::string> Guards; ///< Classes whose destructor releases it.
+  };
+  /// What a scheduler's member does, over all its overloads.
+  struct SchedulerUses {
+    bool Yield = false, Delay = false, Bounds = false, RunsLoop = false;
+    void add(const SchedulerUses &O) {
+      Yield |= O.Yield;
+      Delay |= O.Delay;
+      Bounds |= O.Bounds;
+      RunsLoop |= O.RunsLoop;
+    }
+  };
+
+  void inferTasks();
+  std::vector<WaiterStore> waiterStores() const;
+  void inferEvents();
+  void inferEvent(llvm::StringRef Class,
+                  const std::vector<const WaiterStore *> &Stores);
+  std::set<std::string> waitMembers(llvm::StringRef Class,
+                                    const AwaiterSet &Awaiters) const;
+  LockUse lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                  const std::set<std::string> &Waits,
+                  const std::set<std::string> &Signals) const;
+  std::set<std::string> awaitResults(llvm::StringRef Class,
+                                     const AwaiterSet &Awaiters) const;
+  void inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                 const std::set<std::string> &Waits,
+                 const std::set<std::string> &Signals, const LockUse &Use,
+                 std::vector<std::string> Evidence);
+  void inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
+                     const std::vector<const WaiterStore *> &Stores,
+                     const std::vector<std::string> &Evidence);
+  bool inferPromise(llvm::StringRef Promise,
+                    const std::set<std::string> &Members,
+                    llvm::StringRef Future,
+                    const std::vector<const WaiterStore *> &Stores,
+                    std::vector<std::string> Evidence);
+  void inferContinuations(llvm::StringRef State, llvm::StringRef Future);
+  void inferSyncWaits();
+  void inferTimeouts();
+  bool handsADeadline(const SiteFact &Call) const;
+  std::set<std::string> blockingByBody() const;
+  static bool
+  blocksOnEveryPath(const FunctionFact &F,
+                    llvm::function_ref<bool(const SiteFact &)> Blocks);
+  bool hasMember(llvm::StringRef Type, llvm::StringRef Member) const {
+    return llvm::any_of(Index.membersOf(Type), [&](const FunctionFact *M) {
+      return memberOf(M->Name) == Member;
+    });
+  }
+  bool hasCoAwaitOperator(llvm::StringRef Type) const {
+    return hasMember(Type, "operator co_await");
+  }
+  bool hasAwaiterMembers(llvm::StringRef Type) const {
+    return hasCoAwaitOperator(Type) || hasMember(Type, "await_suspend");
+  }
+  void inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                      std::vector<std::string> Evidence);
+  SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                             const FunctionFact &Member) const;
+  void inferLoops();
+  void inferRegistration(const FunctionFact &F, const FieldStoreFact &Store);
+
+  const FunctionFact *resumerFrom(const FunctionFact &Member,
+                                  const WaiterStore &Store) const;
+  void addCallableStores(const FunctionFact &Suspend, const FunctionFact &G,
+                         std::vector<WaiterStore> &Stores) const;
+  /// The constructor argument that sets a field which the awaiters'
+  /// \p Readers (`await_ready`) read, themselves or through their helpers
+  /// (`is_set()`), or -1.
+  int stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
+               std::initializer_list<llvm::StringRef> Readers) const;
+  const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
+  std::set<const FunctionFact *>
+  waitPath(const std::vector<const WaiterStore *> &Stores) const;
+  bool drainsInALoop(const FunctionFact &Drainer) const;
+  bool runsALoop(const FunctionFact &Body) const;
+  static bool hasCycle(const FunctionFact &F);
+  bool drivenByItsClass(llvm::StringRef Class,
+                        const FunctionFact &Drainer) const;
+  bool hasRole(llvm::StringRef Type, TypeRole Role) const {
+    const TypeModel *T = Known.type(Type);
+    return T && T->Role == Role;
+  }
+  bool isDuration(llvm::StringRef Type) const {
+    return hasRole(Type, TypeRole::Duration);
+  }
+  /// It returns one of \p Awaiters, or a class derived from one.
+  static bool returnsAwaiter(const FunctionFact &Member,
+                             const AwaiterSet &Awaiters) {
+    return Awaiters.count(Member.ReturnType) ||
+           llvm::any_of(Member.ReturnBases, [&](const std::string &Base) {
+             return Awaiters.count(Base);
+           });
+  }
+
+  FactIndex Index;
+  const ApiModels &Known;
+  /// The classes coroutines of the program return.
+  std::set<std::string> TaskTypes;
+  /// The futures inferred here.
+  std::set<std::string> FutureTypes;
+  std::set<std::string> InferredFunctions;
+  InferredModels Out;
+};
+
+} // namespace corolint::inference
+
+#endif

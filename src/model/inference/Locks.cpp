@@ -1,0 +1,123 @@
+//===- Locks.cpp - Async mutexes and the guards that release them ---------===//
+//
+// A class whose waiters it resumes itself is a lock when its holder
+// releases it: taken for an event, it would be a task waiting for what
+// only it signals later.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+
+namespace corolint::inference {
+
+/// What awaiting \p Class gives: the classes the `await_resume` of its
+/// awaiters return, and of the awaiters its members return
+/// (`co_await m.scoped_lock()` gives a `scoped_lock`).
+std::set<std::string> Inferrer::awaitResults(llvm::StringRef Class,
+                                             const AwaiterSet &Awaiters) const {
+  AwaiterSet All = Awaiters;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (returnsAwaiter(*Member, Awaiters))
+      All.insert(Member->ReturnType);
+  std::set<std::string> Results;
+  for (const std::string &Awaiter : All)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (memberOf(Member->Name) == "await_resume" &&
+          !Member->ReturnType.empty())
+        Results.insert(Member->ReturnType);
+  return Results;
+}
+
+/// How the program uses \p Class: some function waits on an object of it
+/// and then signals that same object (`co_await m.lock(); ...;
+/// m.unlock();`), or what awaiting it gives is a guard whose destructor
+/// signals it (also through the guard's helpers): a lock, whose holder
+/// releases it, which taken for an event would be a task waiting for what
+/// only it signals later.
+Inferrer::LockUse
+Inferrer::lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                  const std::set<std::string> &Waits,
+                  const std::set<std::string> &Signals) const {
+  LockUse Use;
+  std::set<std::string> Results = awaitResults(Class, Awaiters);
+  auto IsSignal = [&](const SiteFact &S) {
+    return S.Kind == SiteKind::Call && classOf(S.CalleeName) == Class &&
+           Signals.count(memberOf(S.CalleeName).str());
+  };
+  for (const auto &[Usr, F] : Index.functions()) {
+    llvm::StringRef Owner = classOf(F->Name);
+    if (!F->IsLambda && memberOf(F->Name).starts_with("~") &&
+        Results.count(Owner.str())) {
+      for (const FunctionFact *G : Index.reach(*F))
+        if (llvm::any_of(G->Sites, IsSignal)) {
+          Use.Locked = true;
+          Use.Guards.insert(Owner.str());
+          break;
+        }
+      continue;
+    }
+    std::set<std::string> Waited;
+    for (const SiteFact &S : F->Sites) {
+      if (S.Kind == SiteKind::Suspend && S.Operand.isKnown() &&
+          S.AwaitableType == Class)
+        Waited.insert(S.Operand.Key);
+      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown() ||
+          classOf(S.CalleeName) != Class)
+        continue;
+      if (Waits.count(memberOf(S.CalleeName).str()))
+        Waited.insert(S.Receiver.Key);
+      else if (IsSignal(S) && Waited.count(S.Receiver.Key))
+        Use.Locked = Use.Relocked = true;
+    }
+  }
+  return Use;
+}
+
+/// A lock: an async mutex, whose waits take it and whose signals release
+/// it, when what awaiting it gives is a guard whose destructor releases it
+/// (an async guard), or when code that waits on it with no argument signals
+/// the same object later (`co_await m.lock(); ...; m.unlock();`). A wait
+/// handed an argument, then a signal, is a condition variable's consumer
+/// notifying its producer back (`co_await cv.wait(mutex, pred); ...;
+/// cv.notify()`): no role. A lock whose
+/// constructor's argument sets the state its awaiter works on is left
+/// alone: the argument may be a count (a semaphore) or an initial state (an
+/// auto-reset event), which the facts do not tell apart.
+void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                         const std::set<std::string> &Waits,
+                         const std::set<std::string> &Signals,
+                         const LockUse &Use,
+                         std::vector<std::string> Evidence) {
+  if (stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
+    return;
+  // Taken with nothing, a lock waits for its own state; a condition
+  // variable's wait is handed the lock it lets go of (`wait(mutex, pred)`).
+  bool TakenWithNothing =
+      llvm::all_of(Index.membersOf(Class), [&](const FunctionFact *Member) {
+        return !Waits.count(memberOf(Member->Name).str()) ||
+               Member->ParamTypes.empty();
+      });
+  if (Use.Guards.empty() && !(Use.Relocked && TakenWithNothing))
+    return;
+  for (const std::string &Guard : Use.Guards)
+    Evidence.push_back("the destructor of '" + Guard + "' releases it");
+  if (Use.Relocked && TakenWithNothing)
+    Evidence.push_back("code that takes it with no argument releases the "
+                       "same object later");
+  Out.Types.push_back({Class.str(),
+                       ordered_json({{"name", Class},
+                                     {"role", "async-mutex"},
+                                     {"lock", Waits},
+                                     {"unlock", Signals}})
+                           .dump(),
+                       std::move(Evidence)});
+  for (const std::string &Guard : Use.Guards)
+    if (!Known.type(Guard) && !Known.isLibraryCode(Guard))
+      Out.Types.push_back(
+          {Guard,
+           ordered_json({{"name", Guard}, {"role", "async-guard"}}).dump(),
+           std::vector<std::string>{"its destructor releases '" + Class.str() +
+                                    "'"}});
+}
+
+} // namespace corolint::inference

@@ -1,0 +1,146 @@
+//===- Loops.cpp - Loops and pools: callables queued, then drained --------===//
+//
+// A member that keeps a callable in a queue that another member takes
+// out and calls in a loop hands work to a loop, or to a pool when the
+// class drains the queue on threads of its own. Whether code goes round
+// a loop at all (its CFG has a cycle) is asked by the event and
+// scheduler rules too.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+
+namespace corolint::inference {
+
+/// A member that keeps a callable it is handed in a field of its class,
+/// which another member takes out and calls, registers work: the loop runs
+/// it later (`post(f)`; with a duration, a timer: `add_timer(d, f)`).
+void Inferrer::inferLoops() {
+  for (const auto &[Usr, F] : Index.functions()) {
+    // A model names the function, or its class, or the library it is in.
+    if (F->IsLambda || Known.function(F->Name) ||
+        Known.type(classOf(F->Name)) || Known.isLibraryCode(F->Name))
+      continue;
+    for (const FieldStoreFact &S : F->Stores)
+      if (S.Kind == StoredKind::Callable && S.Param >= 0 &&
+          classOf(S.Field) == classOf(F->Name)) {
+        inferRegistration(*F, S);
+        break;
+      }
+  }
+}
+
+/// The class calls \p Drainer itself, from its own code (a worker thread's
+/// body that its constructor starts): its queue runs on threads of its own,
+/// as a pool's does, not on a loop that its user runs.
+bool Inferrer::drivenByItsClass(llvm::StringRef Class,
+                                const FunctionFact &Drainer) const {
+  for (const auto &[Usr, F] : Index.functions()) {
+    llvm::StringRef Home = F->IsLambda ? llvm::StringRef(F->Owner) : F->Name;
+    if (F == &Drainer || classOf(Home) != Class)
+      continue;
+    for (const SiteFact &S : F->Sites)
+      if (S.CalleeUsr == Drainer.Usr ||
+          llvm::any_of(S.Args, [&](const ArgFact &A) {
+            return A.CallableUsr == Drainer.Usr;
+          }))
+        return true;
+  }
+  return false;
+}
+
+/// A loop drains its queue in a loop: \p Drainer, or a function that
+/// calls it (a thread body's `while (running_) run_one();`), goes round.
+/// What calls a kept callable once is a callable wrapper's `operator()` or
+/// a future's continuation, not a loop.
+bool Inferrer::drainsInALoop(const FunctionFact &Drainer) const {
+  if (hasCycle(Drainer))
+    return true;
+  llvm::StringRef Class = classOf(Drainer.Name);
+  return llvm::any_of(Index.functions(), [&](const auto &Entry) {
+    const FunctionFact &F = *Entry.second;
+    llvm::StringRef Home = F.IsLambda ? llvm::StringRef(F.Owner) : F.Name;
+    return classOf(Home) == Class && hasCycle(F) &&
+           llvm::any_of(F.Sites, [&](const SiteFact &S) {
+             return S.CalleeUsr == Drainer.Usr;
+           });
+  });
+}
+
+/// \p Body, or a function it calls, goes round a loop: a thread's body
+/// (`[this] { executor(); }`), not a callback run once when work is done.
+bool Inferrer::runsALoop(const FunctionFact &Body) const {
+  if (hasCycle(Body))
+    return true;
+  return llvm::any_of(Body.Sites, [&](const SiteFact &S) {
+    auto It = Index.functions().find(S.CalleeUsr);
+    return It != Index.functions().end() && hasCycle(*It->second);
+  });
+}
+
+/// \p F's CFG has a cycle: a loop statement (or a goto back).
+bool Inferrer::hasCycle(const FunctionFact &F) {
+  enum { New, Open, Done };
+  std::vector<int> State(F.Cfg.size(), New);
+  std::vector<std::pair<unsigned, size_t>> Stack;
+  if (F.CfgEntry < F.Cfg.size()) {
+    Stack.push_back({F.CfgEntry, 0});
+    State[F.CfgEntry] = Open;
+  }
+  while (!Stack.empty()) {
+    auto &[B, Next] = Stack.back();
+    if (Next == F.Cfg[B].Succs.size()) {
+      State[B] = Done;
+      Stack.pop_back();
+      continue;
+    }
+    unsigned S = F.Cfg[B].Succs[Next++];
+    if (S >= F.Cfg.size() || State[S] == Done)
+      continue;
+    if (State[S] == Open)
+      return true;
+    State[S] = Open;
+    Stack.push_back({S, 0});
+  }
+  return false;
+}
+
+void Inferrer::inferRegistration(const FunctionFact &F,
+                                 const FieldStoreFact &Store) {
+  llvm::StringRef Class = classOf(F.Name);
+  if (!InferredFunctions.insert(F.Name).second)
+    return; // Another instantiation of the same template member.
+  const FunctionFact *Drainer = nullptr;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (Member->Name != F.Name && memberOf(Member->Name) != "operator()" &&
+        llvm::is_contained(Member->Fields, Store.Field) &&
+        llvm::any_of(
+            Index.reach(*Member),
+            [](const FunctionFact *G) { return G->InvokesCallable; }) &&
+        drainsInALoop(*Member)) {
+      Drainer = Member;
+      break;
+    }
+  if (!Drainer)
+    return;
+  bool Pool = drivenByItsClass(Class, *Drainer);
+  ordered_json J = {{"name", F.Name}};
+  J[Pool ? "offload" : "loopCallback"] = Store.Param;
+  std::vector<std::string> Evidence{
+      where(Store.Loc) + ": '" + F.Name + "' keeps its argument " +
+          std::to_string(Store.Param) + ", a callable, in '" + Store.Field +
+          "'",
+      where(Drainer->Loc) + ": '" + Drainer->Name +
+          "' takes callables from it and calls them" +
+          (Pool ? ", on threads its class starts" : "")};
+  if (!Pool && llvm::any_of(F.ParamTypes, [&](const std::string &T) {
+        return isDuration(T);
+      })) {
+    J["delay"] = true;
+    Evidence.push_back("'" + F.Name +
+                       "' takes a duration: the callable runs once it passes");
+  }
+  Out.Functions.push_back({F.Name, J.dump(), std::move(Evidence)});
+}
+
+} // namespace corolint::inference

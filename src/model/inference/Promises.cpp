@@ -1,0 +1,128 @@
+//===- Promises.cpp - Promises, their futures and continuations -----------===//
+//
+// Waiters kept in a state that no member of its own hands out to be
+// awaited are a future's: the class that hands out the future and
+// resumes them is its promise, and a member of the future that keeps a
+// callable the state calls chains a continuation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+#include "llvm/ADT/StringExtras.h"
+#include <map>
+
+namespace corolint::inference {
+
+/// A promise and its future: the awaiters keep their waiters in a state
+/// that none of its own members hands out to be awaited. A future is a
+/// class whose member returns the awaiter (`operator co_await`); a promise
+/// is a class whose member returns the future (`get_future()`: it hands
+/// it out) and whose members resume the waiters kept in the state
+/// (`set_value()` calling `state_->fulfil()`): the two share the state.
+/// A member of the future that keeps a callable in the state, which the
+/// state's code calls, chains a continuation (`then(f)`).
+void Inferrer::inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
+                             const std::vector<const WaiterStore *> &Stores,
+                             const std::vector<std::string> &Evidence) {
+  std::map<std::string, std::set<std::string>> FutureWaits;
+  for (const auto &[Usr, F] : Index.functions()) {
+    llvm::StringRef Class = classOf(F->Name);
+    if (!F->IsLambda && !F->IsCoroutine && Class != State &&
+        !Awaiters.count(Class.str()) && returnsAwaiter(*F, Awaiters))
+      FutureWaits[Class.str()].insert(memberOf(F->Name).str());
+  }
+  for (const auto &[Future, Waits] : FutureWaits) {
+    if (Known.type(Future) || Known.isLibraryCode(Future))
+      continue;
+    std::map<std::string, std::set<std::string>> HandsOut;
+    for (const auto &[Usr, F] : Index.functions())
+      if (!F->IsLambda && F->ReturnType == Future &&
+          classOf(F->Name) != Future && !classOf(F->Name).empty())
+        HandsOut[classOf(F->Name).str()].insert(memberOf(F->Name).str());
+    bool Paired = false;
+    for (const auto &[Promise, Members] : HandsOut)
+      Paired |= inferPromise(Promise, Members, Future, Stores, Evidence);
+    if (!Paired)
+      continue;
+    FutureTypes.insert(Future);
+    std::vector<std::string> Because = Evidence;
+    Because.push_back("'" + Future +
+                      "' returns the awaiter: " + llvm::join(Waits, ", "));
+    Out.Types.push_back({Future,
+                         ordered_json({{"name", Future},
+                                       {"role", "resource"},
+                                       {"resourceKind", "future"},
+                                       {"waits", Waits}})
+                             .dump(),
+                         std::move(Because)});
+    inferContinuations(State, Future);
+  }
+}
+
+/// \p Promise, whose \p Members return \p Future, is its promise when some
+/// of its members resume the waiters the future's awaiter keeps.
+bool Inferrer::inferPromise(llvm::StringRef Promise,
+                            const std::set<std::string> &Members,
+                            llvm::StringRef Future,
+                            const std::vector<const WaiterStore *> &Stores,
+                            std::vector<std::string> Evidence) {
+  if (Known.type(Promise) || Known.isLibraryCode(Promise))
+    return false;
+  std::set<std::string> Signals;
+  for (const FunctionFact *Member : Index.membersOf(Promise)) {
+    llvm::StringRef Name = memberOf(Member->Name);
+    if (isProtocolMember(Promise, Name) || Member->IsCoroutine)
+      continue;
+    for (const WaiterStore *S : Stores)
+      if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
+        if (Signals.insert(Name.str()).second)
+          Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
+                             "' resumes the waiters kept in '" + S->Field +
+                             "' (in '" + Resumer->Name + "')");
+      }
+  }
+  if (Signals.empty())
+    return false;
+  Evidence.push_back("'" + Promise.str() + "' hands out '" + Future.str() +
+                     "': " + llvm::join(Members, ", "));
+  Out.Types.push_back({Promise.str(),
+                       ordered_json({{"name", Promise},
+                                     {"handsOut", Members},
+                                     {"role", "resource"},
+                                     {"resourceKind", "promise"},
+                                     {"signals", Signals}})
+                           .dump(),
+                       std::move(Evidence)});
+  return true;
+}
+
+/// `fut.then(f)`: a member of \p Future that keeps its callable argument in
+/// a field of \p State where code of the state calls what it finds.
+void Inferrer::inferContinuations(llvm::StringRef State,
+                                  llvm::StringRef Future) {
+  auto Called = [&](const FieldStoreFact &S) {
+    return isCallableStore(S) && S.Param >= 0 && classOf(S.Field) == State &&
+           llvm::any_of(Index.membersOf(State), [&](const FunctionFact *M) {
+             return llvm::is_contained(M->Fields, S.Field) &&
+                    llvm::any_of(Index.reach(*M), [](const FunctionFact *G) {
+                      return G->InvokesCallable;
+                    });
+           });
+  };
+  for (const FunctionFact *Member : Index.membersOf(Future)) {
+    auto Kept = llvm::find_if(Member->Stores, Called);
+    if (Member->IsCoroutine || Kept == Member->Stores.end() ||
+        Known.function(Member->Name) ||
+        !InferredFunctions.insert(Member->Name).second)
+      continue;
+    Out.Functions.push_back(
+        {Member->Name,
+         ordered_json({{"name", Member->Name}, {"continuation", Kept->Param}})
+             .dump(),
+         {where(Kept->Loc) + ": '" + Member->Name + "' keeps its argument " +
+          std::to_string(Kept->Param) + ", a callable, in '" + Kept->Field +
+          "', which code of '" + State.str() + "' calls"}});
+  }
+}
+
+} // namespace corolint::inference

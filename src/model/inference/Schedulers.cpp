@@ -1,0 +1,86 @@
+//===- Schedulers.cpp - Schedulers: waiters resumed by their own code -----===//
+//
+// A scheduler resumes the waiters its awaiter keeps from code of its own,
+// a thread body going round a loop (Events.cpp tells it from an event).
+// Its members say where a coroutine moves (yield), when it resumes
+// (delay), and which call runs the loop on its caller's thread.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+#include <map>
+
+namespace corolint::inference {
+
+/// A scheduler: code of its own resumes the waiters its awaiter keeps.
+/// Awaiting what a member returns moves the coroutine onto it (`yield`,
+/// `schedule()`); a member that takes a duration and returns something
+/// awaitable and nothing else resumes the coroutine once it passes
+/// (`delay`: `yield_for`; not `poll(fd, op, timeout)`, which waits for
+/// the descriptor, nor `schedule(task, timeout)`, which bounds the task
+/// and shares its name with a yield). A member
+/// that resumes the waiters and that the class's own code never calls runs
+/// the scheduler's loop on its caller's thread (`process_events`).
+void Inferrer::inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                              std::vector<std::string> Evidence) {
+  std::map<std::string, SchedulerUses> ByName;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (!isProtocolMember(Class, memberOf(Member->Name)) &&
+        !Known.function(Member->Name))
+      ByName[Member->Name].add(schedulerUse(Class, Awaiters, *Member));
+  for (const auto &[Name, U] : ByName) {
+    ordered_json J = {{"name", Name}};
+    std::string Why;
+    if (U.Yield) {
+      J["yield"] = true;
+      Why = "awaiting what it returns moves the coroutine onto '" +
+            Class.str() + "', whose own code resumes it";
+    } else if (U.Delay && !U.Bounds) {
+      J["delay"] = true;
+      Why = "it takes a duration and returns an awaitable of '" + Class.str() +
+            "', whose own code resumes the waiter";
+    } else if (U.RunsLoop) {
+      J["blocking"] = "runs the scheduler's loop";
+      J["blockingKind"] = "deadlock";
+      Why = "it resumes the waiters of '" + Class.str() +
+            "' on its caller's thread, and no code of the class calls it";
+    } else {
+      continue;
+    }
+    std::vector<std::string> Because = Evidence;
+    Because.push_back("'" + Name + "': " + Why);
+    InferredFunctions.insert(Name);
+    Out.Functions.push_back({Name, J.dump(), std::move(Because)});
+  }
+}
+
+Inferrer::SchedulerUses
+Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                       const FunctionFact &Member) const {
+  SchedulerUses U;
+  bool TakesDuration = llvm::any_of(
+      Member.ParamTypes, [&](const std::string &T) { return isDuration(T); });
+  bool OnlyDuration = Member.ParamTypes.size() == 1 && TakesDuration;
+  bool TakesAwaitable =
+      llvm::any_of(Member.ParamTypes, [&](const std::string &T) {
+        return Awaiters.count(T) || TaskTypes.count(T);
+      });
+  bool Awaiting = returnsAwaiter(Member, Awaiters);
+  if (Awaiting || TaskTypes.count(Member.ReturnType)) {
+    U.Bounds = TakesAwaitable;
+    U.Yield =
+        Awaiting && !Member.IsCoroutine && !TakesDuration && !TakesAwaitable;
+    U.Delay = OnlyDuration;
+    return U;
+  }
+  U.RunsLoop =
+      !Member.IsCoroutine && !drivenByItsClass(Class, Member) &&
+      // Called, not handed to a thread it starts (`make_unique`).
+      llvm::any_of(Index.reach(Member, /*Handed=*/false),
+                   [&](const FunctionFact *G) {
+                     return G->ResumesHandle && classOf(G->Name) == Class;
+                   });
+  return U;
+}
+
+} // namespace corolint::inference

@@ -1,0 +1,101 @@
+//===- SyncWaits.cpp - Sync-over-async: functions that block on a task ----===//
+//
+// A function handed a task, or a member of a future, that blocks on
+// every path waits for a coroutine or a fulfilment that loop code may
+// have to run: on the loop, it deadlocks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+
+namespace corolint::inference {
+
+/// Sync-over-async: a function that is not a coroutine and, on every path
+/// from its entry to its exit, calls something that blocks (a model says
+/// so, `std::condition_variable::wait`, or its body does, through helpers),
+/// blocks; when it is handed an awaitable (`sync_wait(task)`) or is a
+/// member of a future inferred here (`get()`), what it waits for is a
+/// coroutine or a fulfilment that loop code may have to run: on the loop,
+/// it deadlocks. Other functions that block by body need no role: the call
+/// graph follows their bodies.
+void Inferrer::inferSyncWaits() {
+  std::set<std::string> Blocking = blockingByBody();
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (!Blocking.count(Usr) || Known.function(F->Name) ||
+        Known.isLibraryCode(F->Name) ||
+        !InferredFunctions.insert(F->Name).second)
+      continue;
+    // A task, or what has `operator co_await`: not an awaiter, which a
+    // scheduler's helper is handed by pointer (`schedule_impl(op)`).
+    auto Awaitable = llvm::find_if(F->ParamTypes, [&](const std::string &T) {
+      return TaskTypes.count(T) || hasCoAwaitOperator(T);
+    });
+    bool FutureMember = FutureTypes.count(classOf(F->Name).str());
+    if (Awaitable == F->ParamTypes.end() && !FutureMember)
+      continue;
+    std::string What = FutureMember ? "waits for a future to be fulfilled"
+                                    : "waits for a coroutine to finish";
+    Out.Functions.push_back(
+        {F->Name,
+         ordered_json({{"name", F->Name},
+                       {"blocking", What},
+                       {"blockingKind", "deadlock"}})
+             .dump(),
+         {where(F->Loc) + ": '" + F->Name +
+          "' blocks on every path from its entry to its exit, " +
+          (FutureMember
+               ? "a member of the future '" + classOf(F->Name).str() + "'"
+               : "handed the awaitable '" + *Awaitable + "'")}});
+  }
+}
+
+/// The functions (USRs) that block on every path, to a fixpoint over the
+/// helpers they call.
+std::set<std::string> Inferrer::blockingByBody() const {
+  std::set<std::string> Blocking;
+  auto Blocks = [&](const SiteFact &S) {
+    if (S.Kind != SiteKind::Call)
+      return false;
+    if (Blocking.count(S.CalleeUsr))
+      return true;
+    const FunctionModel *M = functionModelOf(Known, S);
+    // Taking a mutex is a lock's business (lock-order-cycle), not a wait.
+    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Usr, F] : Index.functions())
+      if (!F->IsCoroutine && !F->IsLambda && !Blocking.count(Usr) &&
+          blocksOnEveryPath(*F, Blocks))
+        Changed |= Blocking.insert(Usr).second;
+  }
+  return Blocking;
+}
+
+/// The exit of \p F's CFG is reachable, and not without a site that
+/// \p Blocks.
+bool Inferrer::blocksOnEveryPath(
+    const FunctionFact &F, llvm::function_ref<bool(const SiteFact &)> Blocks) {
+  auto ExitReached = [&](bool PassBlocking) {
+    std::vector<bool> Seen(F.Cfg.size());
+    std::vector<unsigned> Work{F.CfgEntry};
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (B >= F.Cfg.size() || Seen[B])
+        continue;
+      Seen[B] = true;
+      if (!PassBlocking && llvm::any_of(F.Cfg[B].Sites, [&](unsigned Id) {
+            return Id < F.Sites.size() && Blocks(F.Sites[Id]);
+          }))
+        continue;
+      if (B == F.CfgExit)
+        return true;
+      llvm::append_range(Work, F.Cfg[B].Succs);
+    }
+    return false;
+  };
+  return !F.Cfg.empty() && ExitReached(true) && !ExitReached(false);
+}
+
+} // namespace corolint::inference
