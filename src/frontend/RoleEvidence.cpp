@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <set>
 
 using namespace clang;
@@ -24,6 +25,31 @@ bool isCoroutineHandle(QualType T) {
     if (DC->isStdNamespace())
       return true;
   return false;
+}
+
+/// Whether \p RD, or a class it derives from, has an `await_suspend`.
+bool isAwaiterClass(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto HasSuspend = [](const CXXRecordDecl *C) {
+    return llvm::any_of(C->methods(), [](const CXXMethodDecl *M) {
+      return M->getIdentifier() && M->getName() == "await_suspend";
+    });
+  };
+  bool Found = HasSuspend(RD->getDefinition());
+  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Found |= HasSuspend(Base);
+    return true;
+  });
+  return Found;
+}
+
+/// A pointer to an awaiter (`LockAwaiter *`): handed to a helper that links
+/// it into a list of waiters, it is the awaiter keeping itself, as an
+/// explicit `this` is.
+bool isAwaiterPointer(QualType T) {
+  return T->isPointerType() &&
+         isAwaiterClass(T->getPointeeType()->getAsCXXRecordDecl());
 }
 
 /// A value a function can keep and call later: a class with a call operator
@@ -122,6 +148,7 @@ private:
 void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
                                    SourceLocation Loc, bool Assigned) {
   llvm::SmallVector<const Stmt *, 16> Work{Value};
+  llvm::SmallPtrSet<const VarDecl *, 8> SeenLocals;
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
@@ -137,9 +164,16 @@ void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
           Store.Kind = StoredKind::Handle;
         else if (isCallable(Param->getType()))
           Store.Kind = Assigned ? StoredKind::Callback : StoredKind::Callable;
+        else if (isAwaiterPointer(Param->getType()))
+          Store.Kind = StoredKind::Self;
         else
           Stored = false;
       }
+      // `void *next = awaiter; state.compare_exchange_weak(old, next)`.
+      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+          Local && !isa<ParmVarDecl>(Local) && Local->isLocalVarDecl() &&
+          Local->getInit() && SeenLocals.insert(Local).second)
+        Work.push_back(Local->getInit());
     } else if (const auto *This = dyn_cast<CXXThisExpr>(S)) {
       Stored = !This->isImplicit();
       Store.Kind = StoredKind::Self;

@@ -86,8 +86,8 @@ Lazy<> use_units(async_simple::coro::CountingSemaphore<2> &sem) {
   }
 }
 
-// The async mutexes, locked and unlocked by hand, and tried; a condition
-// variable waited on under the mutex, and notified.
+// The async mutexes, locked and unlocked by hand, by a guard, and tried; a
+// condition variable waited on under the mutex, and notified.
 Lazy<> count(async_simple::coro::Mutex &mutex,
              async_simple::coro::SharedMutex &shared,
              async_simple::coro::ConditionVariable<async_simple::coro::Mutex> &cv) {
@@ -97,6 +97,9 @@ Lazy<> count(async_simple::coro::Mutex &mutex,
   mutex.unlock();
   if (mutex.tryLock())
     mutex.unlock();
+  {
+    auto held = co_await mutex.coScopedLock(); // Unlocks when it goes.
+  }
 
   co_await shared.coLock();
   ++events;

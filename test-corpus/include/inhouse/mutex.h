@@ -1,7 +1,7 @@
 // inhouse/mutex.h - an async mutex in the style of cppcoro's async_mutex:
-// lock() returns an awaiter that takes the mutex or queues the waiting
-// coroutine, and unlock() hands the mutex to the first one queued. No model
-// describes it.
+// lock() returns an awaiter that takes the mutex or queues itself (handed by
+// pointer to a helper, as async_simple's Mutex does), and unlock() hands the
+// mutex to the first one queued. No model describes it.
 #ifndef INHOUSE_MUTEX_H
 #define INHOUSE_MUTEX_H
 
@@ -20,8 +20,13 @@ public:
       m.locked_ = true;
       return true;
     }
-    void await_suspend(std::coroutine_handle<> h) { m.waiters_.push_back(h); }
+    void await_suspend(std::coroutine_handle<> h) {
+      waiting = h;
+      m.park(this);
+    }
     void await_resume() noexcept {}
+
+    std::coroutine_handle<> waiting;
   };
 
   lock_awaiter lock() noexcept { return lock_awaiter{*this}; }
@@ -31,14 +36,20 @@ public:
       locked_ = false;
       return;
     }
-    std::coroutine_handle<> next = waiters_.front();
+    lock_awaiter *next = waiters_.front();
     waiters_.pop_front();
-    next.resume();
+    next->waiting.resume();
   }
 
 private:
+  // Queues the awaiter itself, as async_simple's lockAsyncImpl(this) does.
+  void park(lock_awaiter *waiter) {
+    lock_awaiter *queued = waiter;
+    waiters_.push_back(queued);
+  }
+
   bool locked_ = false;
-  std::deque<std::coroutine_handle<>> waiters_;
+  std::deque<lock_awaiter *> waiters_;
 };
 
 } // namespace inhouse
