@@ -120,9 +120,15 @@ std::vector<FunctionFact> poolLibrary() {
   RunWithin.ParamTypes = {"t", "std::chrono::duration"};
   FunctionBuilder Drain("pool::drain");
   Drain.call(Body, "pool::worker");
-  FunctionBuilder Task("job", true); // Makes `t` a task type.
+  FunctionBuilder Task("job", true); // Makes `t` a task type; awaits hops.
+  unsigned Hop = Task.call(Body, "pool::schedule");
+  unsigned AwaitHop = Task.suspend(Body);
+  unsigned Nap = Task.call(Body, "pool::sleep_for");
+  unsigned AwaitNap = Task.suspend(Body);
   FunctionFact Job = Task.build();
   Job.ReturnType = "t";
+  Job.Sites[AwaitHop].OperandCall = Hop;
+  Job.Sites[AwaitNap].OperandCall = Nap;
   return {Suspend, Worker,    Thread,        Schedule,
           SleepFor, RunWithin, Drain.build(), Job};
 }

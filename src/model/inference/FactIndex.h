@@ -46,9 +46,14 @@ inline llvm::StringRef memberOf(llvm::StringRef Qualified) {
 /// that waits or signals.
 inline bool isProtocolMember(llvm::StringRef Class, llvm::StringRef Member) {
   llvm::StringRef Short = memberOf(Class);
+  // A promise's members are the coroutine's machinery too.
+  static constexpr llvm::StringLiteral Promise[] = {
+      "initial_suspend", "final_suspend",      "get_return_object",
+      "await_transform", "yield_value",        "return_value",
+      "return_void",     "unhandled_exception"};
   return Member.starts_with("await_") || Member == "operator co_await" ||
          Member == Short || Member == ("~" + Short).str() ||
-         Member.starts_with("operator=");
+         Member.starts_with("operator=") || llvm::is_contained(Promise, Member);
 }
 
 /// The facts of every function, once, looked up by USR and by class.

@@ -151,6 +151,8 @@ private:
   const ApiModels &Known;
   /// The classes coroutines of the program return.
   std::set<std::string> TaskTypes;
+  /// The functions (USRs) some call of which a suspension awaits.
+  std::set<std::string> AwaitedCallees;
   /// The futures inferred here.
   std::set<std::string> FutureTypes;
   std::set<std::string> InferredFunctions;

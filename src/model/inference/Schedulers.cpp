@@ -67,6 +67,10 @@ Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
       });
   bool Awaiting = returnsAwaiter(Member, Awaiters);
   if (Awaiting || TaskTypes.count(Member.ReturnType)) {
+    // A yield or a sleep is awaited; a helper handing out a queued awaiter
+    // by pointer (`try_global_dequeue()`) is not.
+    if (!AwaitedCallees.count(Member.Usr))
+      return U;
     U.Bounds = TakesAwaitable;
     U.Yield =
         Awaiting && !Member.IsCoroutine && !TakesDuration && !TakesAwaitable;

@@ -21,10 +21,14 @@ void Inferrer::inferTasks() {
   std::map<std::string, const FunctionFact *> Lazy;
   std::map<std::string, const SiteFact *> Awaited;
   for (const auto &[Usr, F] : Index.functions()) {
-    for (const SiteFact &S : F->Sites)
+    for (const SiteFact &S : F->Sites) {
       if (S.Kind == SiteKind::Suspend && !S.Implicit &&
           !S.AwaitableType.empty())
         Awaited.try_emplace(S.AwaitableType, &S);
+      if (S.Kind == SiteKind::Suspend && S.OperandCall >= 0 &&
+          static_cast<size_t>(S.OperandCall) < F->Sites.size())
+        AwaitedCallees.insert(F->Sites[S.OperandCall].CalleeUsr);
+    }
     if (!F->IsCoroutine || F->ReturnType.empty())
       continue;
     TaskTypes.insert(F->ReturnType);
