@@ -141,11 +141,17 @@ std::set<std::string> Inferrer::waitMembers(llvm::StringRef Class,
   std::set<std::string> Waits;
   if (Awaiters.count(Class.str()))
     Waits.insert("operator co_await");
-  for (const FunctionFact *Member : Index.membersOf(Class))
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    llvm::StringRef Name = memberOf(Member->Name);
+    // A promise's `final_suspend()` returns an awaiter that the coroutine's
+    // end awaits, not its user.
+    if (Name != "operator co_await" && isProtocolMember(Class, Name))
+      continue;
     if (returnsAwaiter(*Member, Awaiters) && !Member->IsCoroutine &&
         !llvm::any_of(Member->ParamTypes,
                       [&](const std::string &T) { return Awaiters.count(T); }))
-      Waits.insert(memberOf(Member->Name).str());
+      Waits.insert(Name.str());
+  }
   return Waits;
 }
 
