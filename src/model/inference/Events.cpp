@@ -83,30 +83,42 @@ const FunctionFact *Inferrer::resumerFrom(const FunctionFact &Member,
   return Resumer == Reached.end() ? nullptr : *Resumer;
 }
 
-void Inferrer::inferEvent(llvm::StringRef Class,
-                          const std::vector<const WaiterStore *> &Stores) {
-  std::set<std::string> Signals;
-  std::vector<std::string> Evidence;
-  AwaiterSet Awaiters; ///< Those whose waiters a signal resumes.
-  std::set<const FunctionFact *> PartOfTheWait = waitPath(Stores);
+/// The members of \p Class, but the protocol, coroutines and \p Skip, that
+/// resume the waiters kept in \p Stores, with the evidence: first where the
+/// first awaiter keeps its waiter, then each member and its resumer.
+Inferrer::Signalling
+Inferrer::signalsOf(llvm::StringRef Class,
+                    const std::vector<const WaiterStore *> &Stores,
+                    const std::set<const FunctionFact *> &Skip) const {
+  Signalling Found;
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
     if (isProtocolMember(Class, Name) || Member->IsCoroutine ||
-        PartOfTheWait.count(Member))
+        Skip.count(Member))
       continue;
     for (const WaiterStore *S : Stores)
       if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
-        if (Signals.insert(Name.str()).second)
-          Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
-                             "' resumes the waiters kept in '" + S->Field +
-                             "' (in '" + Resumer->Name + "')");
-        if (Awaiters.insert(S->Awaiter).second && Awaiters.size() == 1)
-          Evidence.insert(Evidence.begin(),
-                          where(S->Loc) + ": '" + S->Awaiter +
-                              "::await_suspend' keeps its waiter in '" +
-                              S->Field + "'");
+        if (Found.Signals.insert(Name.str()).second)
+          Found.Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
+                                   "' resumes the waiters kept in '" +
+                                   S->Field + "' (in '" + Resumer->Name + "')");
+        if (Found.Awaiters.insert(S->Awaiter).second &&
+            Found.Awaiters.size() == 1)
+          Found.Evidence.insert(Found.Evidence.begin(),
+                                where(S->Loc) + ": '" + S->Awaiter +
+                                    "::await_suspend' keeps its waiter in '" +
+                                    S->Field + "'");
       }
   }
+  return Found;
+}
+
+void Inferrer::inferEvent(llvm::StringRef Class,
+                          const std::vector<const WaiterStore *> &Stores) {
+  Signalling Found = signalsOf(Class, Stores, waitPath(Stores));
+  std::set<std::string> &Signals = Found.Signals;
+  std::vector<std::string> &Evidence = Found.Evidence;
+  AwaiterSet &Awaiters = Found.Awaiters;
   if (Signals.empty())
     return;
   if (const FunctionFact *Own = resumerOfItsOwn(Class)) {

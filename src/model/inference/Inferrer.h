@@ -124,6 +124,15 @@ private:
   int stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
                std::initializer_list<llvm::StringRef> Readers) const;
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
+  /// The members that resume a class's waiters, and the evidence.
+  struct Signalling {
+    std::set<std::string> Signals;
+    std::vector<std::string> Evidence;
+    AwaiterSet Awaiters; ///< Those whose waiters a signal resumes.
+  };
+  Signalling signalsOf(llvm::StringRef Class,
+                       const std::vector<const WaiterStore *> &Stores,
+                       const std::set<const FunctionFact *> &Skip) const;
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drainsInALoop(const FunctionFact &Drainer) const;

@@ -68,21 +68,14 @@ bool Inferrer::inferPromise(llvm::StringRef Promise,
                             std::vector<std::string> Evidence) {
   if (Known.type(Promise) || Known.isLibraryCode(Promise))
     return false;
-  std::set<std::string> Signals;
-  for (const FunctionFact *Member : Index.membersOf(Promise)) {
-    llvm::StringRef Name = memberOf(Member->Name);
-    if (isProtocolMember(Promise, Name) || Member->IsCoroutine)
-      continue;
-    for (const WaiterStore *S : Stores)
-      if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
-        if (Signals.insert(Name.str()).second)
-          Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
-                             "' resumes the waiters kept in '" + S->Field +
-                             "' (in '" + Resumer->Name + "')");
-      }
-  }
+  Signalling Found = signalsOf(Promise, Stores, {});
+  const std::set<std::string> &Signals = Found.Signals;
   if (Signals.empty())
     return false;
+  // The state's evidence, then the promise's own (its first line repeats
+  // where the awaiter keeps its waiter).
+  Evidence.insert(Evidence.end(), std::next(Found.Evidence.begin()),
+                  Found.Evidence.end());
   Evidence.push_back("'" + Promise.str() + "' hands out '" + Future.str() +
                      "': " + llvm::join(Members, ", "));
   Out.Types.push_back({Promise.str(),
