@@ -5,8 +5,8 @@
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
+#include <map>
 #include <set>
-#include <tuple>
 
 namespace corolint {
 
@@ -111,52 +111,74 @@ std::string inferredCallRole(const FunctionModel &M) {
   return "to have the role 'corolint models' shows";
 }
 
-/// The places a finding names: its own, and each step of its path.
-std::set<std::tuple<std::string, unsigned, unsigned>>
-placesOf(const Finding &F) {
-  std::set<std::tuple<std::string, unsigned, unsigned>> Places{
-      {F.Loc.File, F.Loc.Line, F.Loc.Col}};
-  for (const PathStep &Step : F.Path)
-    Places.insert({Step.Loc.File, Step.Loc.Line, Step.Loc.Col});
-  return Places;
-}
+constexpr const char *InferredWhy =
+    " from its own code (corolint models shows why)";
+
+/// Per place, what the calls made there rest on that was inferred: the
+/// model of the function called, or the type of the object called. Built
+/// once for all findings, from the few sites that have one.
+class InferredPlaces {
+public:
+  explicit InferredPlaces(const Program &P) {
+    for (const Function &F : P.functions())
+      for (const SiteFact &S : F.fact().Sites) {
+        if (S.Kind != SiteKind::Call)
+          continue;
+        if (const FunctionModel *M = P.modelOf(S);
+            M && M->Origin == InferredOrigin)
+          ByPlace[S.Loc].insert("'" + M->Name + "' is taken " +
+                                inferredCallRole(*M) + InferredWhy);
+        if (const TypeModel *T = P.models().type(S.Receiver.Type);
+            T && T->Origin == InferredOrigin)
+          ByPlace[S.Loc].insert("'" + T->Name + "' is taken to be " +
+                                withArticle(typeRoleName(T->Role)) +
+                                InferredWhy);
+      }
+  }
+
+  void addNotesAt(const SourceLoc &Place, std::set<std::string> &Notes) const {
+    if (auto It = ByPlace.find(Place); It != ByPlace.end())
+      Notes.insert(It->second.begin(), It->second.end());
+  }
+
+private:
+  std::map<SourceLoc, std::set<std::string>> ByPlace;
+};
 
 /// The roles inferred from a library's code that finding \p F rests on:
-/// the type of a resource it names; at its places, the inferred model of a
-/// call or of the type of the object called; and a registration that puts
-/// its code on the loop. Each is a note, so that a reader knows what to
-/// check (and `corolint models` shows the evidence).
-std::vector<PathStep> inferredRoleNotes(const Program &P, const Finding &F) {
+/// the type of a resource it names; at its place and at each step of its
+/// path, the inferred model of a call or of the type of the object called;
+/// and a registration that puts its code on the loop. Each is a note, so
+/// that a reader knows what to check (and `corolint models` shows the
+/// evidence).
+std::vector<PathStep> inferredRoleNotes(const Program &P,
+                                        const InferredPlaces &Places,
+                                        const Finding &F) {
   std::set<std::string> Notes;
-  const char *Why = " from its own code (corolint models shows why)";
   for (const std::string &Key : F.Resources)
     for (const Resource &R : P.resources())
       if (R.Key == Key)
         if (const TypeModel *T = P.models().type(R.Type);
             T && T->Origin == InferredOrigin)
           Notes.insert("'" + T->Name + "' is taken to be " +
-                       withArticle(R.Kind) + Why);
-  auto Places = placesOf(F);
-  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+                       withArticle(R.Kind) + InferredWhy);
+  Places.addNotesAt(F.Loc, Notes);
+  for (const PathStep &Step : F.Path)
+    Places.addNotesAt(Step.Loc, Notes);
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    if (P.function(Fn).name() != F.Function)
+      continue;
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
-      if (!Places.count({S.Loc.File, S.Loc.Line, S.Loc.Col}))
-        continue;
-      if (const FunctionModel *M = P.modelOf(S);
-          M && M->Origin == InferredOrigin)
-        Notes.insert("'" + M->Name + "' is taken " + inferredCallRole(*M) +
-                     Why);
-      if (const TypeModel *T = P.models().type(S.Receiver.Type);
-          T && T->Origin == InferredOrigin && S.Kind == SiteKind::Call)
-        Notes.insert("'" + T->Name + "' is taken to be " +
-                     withArticle(typeRoleName(T->Role)) + Why);
-      if (!(S.Loc == F.Loc) || P.function(Fn).name() != F.Function)
+      if (!(S.Loc == F.Loc))
         continue;
       for (const CallEdge &E : P.loopChain({Fn, S.Id}))
         if (const FunctionModel *M = P.modelOf(P.site(E.From));
             M && M->Origin == InferredOrigin)
           Notes.insert("'" + M->Name + "' is taken " + inferredCallRole(*M) +
-                       Why);
+                       InferredWhy);
+      break;
     }
+  }
   std::vector<PathStep> Steps;
   for (const std::string &Note : Notes)
     Steps.push_back({F.Loc, Note});
@@ -171,11 +193,13 @@ std::vector<Finding> runRules(const Program &P, const CheckFilter &Checks) {
     if (Checks.enabled(Info.Id))
       runRule(Info, P, Findings);
   // First, so that the last step at the finding's place stays its own.
-  if (P.models().hasInferred())
+  if (P.models().hasInferred()) {
+    InferredPlaces Places(P);
     for (Finding &F : Findings) {
-      std::vector<PathStep> Notes = inferredRoleNotes(P, F);
+      std::vector<PathStep> Notes = inferredRoleNotes(P, Places, F);
       F.Path.insert(F.Path.begin(), Notes.begin(), Notes.end());
     }
+  }
   // One finding per place and cause: the same message at the same place
   // reached along several paths (a header seen from many units, a helper
   // called from many loop callbacks) is said once, with the first path.
