@@ -22,8 +22,7 @@ void Inferrer::inferSyncWaits() {
   std::set<std::string> Blocking = blockingByBody();
   for (const auto &[Usr, F] : Index.functions()) {
     if (!Blocking.count(Usr) || Known.function(F->Name) ||
-        Known.isLibraryCode(F->Name) ||
-        !InferredFunctions.insert(F->Name).second)
+        Known.isLibraryCode(F->Name) || InferredFunctions.count(F->Name))
       continue;
     // A task, or what has `operator co_await`: not an awaiter, which a
     // scheduler's helper is handed by pointer (`schedule_impl(op)`).
@@ -33,6 +32,7 @@ void Inferrer::inferSyncWaits() {
     bool FutureMember = FutureTypes.count(classOf(F->Name).str());
     if (Awaitable == F->ParamTypes.end() && !FutureMember)
       continue;
+    InferredFunctions.insert(F->Name);
     std::string What = FutureMember ? "waits for a future to be fulfilled"
                                     : "waits for a coroutine to finish";
     Out.Functions.push_back(
