@@ -89,6 +89,17 @@ std::map<unsigned, SiteRef> neverStartedTasks(const Program &P) {
   return Result;
 }
 
+/// The calls into \p Fn, by place.
+std::vector<const CallEdge *> callersOf(const Program &P, unsigned Fn) {
+  std::vector<const CallEdge *> Callers;
+  for (unsigned Index : P.edgesInto(Fn))
+    Callers.push_back(&P.edges()[Index]);
+  llvm::sort(Callers, [&](const CallEdge *A, const CallEdge *B) {
+    return P.site(A->From).Loc < P.site(B->From).Loc;
+  });
+  return Callers;
+}
+
 Finding makeFinding(const Program &P, const Resource &R) {
   std::vector<SiteRef> Waits = R.Waits;
   std::sort(Waits.begin(), Waits.end(), [&](SiteRef A, SiteRef B) {
@@ -105,9 +116,19 @@ Finding makeFinding(const Program &P, const Resource &R) {
       (R.isSemaphore() ? "waits beyond the units it starts with never complete"
                        : "this wait never completes");
   F.Resources = {R.Key};
-  for (const SiteRef &W : Waits)
-    F.Path.push_back({P.site(W).Loc, "'" + P.function(W.Function).name().str() +
+  for (const SiteRef &W : Waits) {
+    // A member that returns the wait (`operator co_await` of a task group
+    // over its event) is awaited by its callers: they are the waits a
+    // reader knows, in the project when the member is in a library.
+    const Function &Waiter = P.function(W.Function);
+    if (!Waiter.isCoroutine())
+      for (const CallEdge *E : callersOf(P, W.Function))
+        F.Path.push_back({P.site(E->From).Loc,
+                          "'" + P.function(E->From.Function).name().str() +
+                              "' awaits '" + Waiter.name().str() + "' here"});
+    F.Path.push_back({P.site(W).Loc, "'" + Waiter.name().str() +
                                          "' waits for '" + R.Name + "' here"});
+  }
   return F;
 }
 

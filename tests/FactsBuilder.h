@@ -176,6 +176,14 @@ inline ArgFact argOf(unsigned Index, ObjectRef Ref) {
   return A;
 }
 
+/// A constant argument (`event{true}`, `latch{0}`).
+inline ArgFact constant(unsigned Index, int64_t Value) {
+  ArgFact A;
+  A.Index = Index;
+  A.Constant = Value;
+  return A;
+}
+
 inline ArgFact argType(unsigned Index, std::string Type) {
   ArgFact A;
   A.Index = Index;

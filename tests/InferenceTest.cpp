@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>
+#include <optional>
 
 using namespace corolint;
 using namespace corolint::test;
@@ -425,6 +426,100 @@ TEST(Inference, AMemberReturningAClassDerivedFromTheAwaiterWaits) {
                 R"("waits":["operator co_await","wait"])"),
             std::string::npos)
       << Inferred.Types[0].ModelJson;
+}
+
+/// A group over the event of eventLibrary, in the shape of libcoro's
+/// task_group: `operator co_await` returns a wait on the private event it
+/// keeps, and finish() (which start() calls) sets it. \p Init is the
+/// in-class initializer's constant argument, if any.
+std::vector<FunctionFact> groupLibrary(bool Internal,
+                                       std::optional<int64_t> Init) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  ObjectRef Done = object(ObjectRef::Kind::Field, "grp::done_", "ev");
+  Done.Internal = Internal;
+  Done.Private = true;
+  FunctionBuilder CoAwait("grp::operator co_await");
+  unsigned Wait = CoAwait.call(Body, "ev::operator co_await", Done);
+  FunctionFact CoAwaitFact = CoAwait.build();
+  CoAwaitFact.Sites[Wait].Returned = true;
+  FunctionBuilder Finish("grp::finish");
+  Finish.call(Body, "ev::set", Done);
+  FunctionBuilder Start("grp::start");
+  Start.call(Body, "grp::finish");
+  FunctionBuilder InClass("grp::grp");
+  unsigned Construct = InClass.call(
+      Body, "ev::ev", Done,
+      Init ? std::vector<ArgFact>{constant(0, *Init)} : std::vector<ArgFact>{});
+  FunctionFact InClassFact = InClass.build();
+  InClassFact.Usr = "c:@S@grp@in-class-initializers";
+  InClassFact.Sites[Construct].IsConstructor = true;
+  llvm::append_range(Lib,
+                     std::vector<FunctionFact>{CoAwaitFact, Finish.build(),
+                                               Start.build(), InClassFact});
+  return Lib;
+}
+
+const InferredEntry *typeNamed(const InferredModels &M, llvm::StringRef Name) {
+  auto It = llvm::find_if(
+      M.Types, [&](const InferredEntry &E) { return E.Name == Name; });
+  return It == M.Types.end() ? nullptr : &*It;
+}
+
+TEST(Inference, AClassReturningAWaitOnItsEventIsAnEventItsMembersSignal) {
+  InferredModels M = infer(groupLibrary(/*Internal=*/true, std::nullopt));
+  const InferredEntry *Group = typeNamed(M, "grp");
+  ASSERT_TRUE(Group);
+  EXPECT_EQ(Group->ModelJson,
+            R"({"name":"grp","role":"resource","resourceKind":"event",)"
+            R"("waits":["operator co_await"],"signals":["finish","start"]})");
+}
+
+// libcoro's fix of A6: `coro::event m_on_empty_event{true};` makes a group
+// with no tasks done from the start.
+TEST(Inference, AnEventFieldConstructedSetMakesTheClassStartSignalled) {
+  InferredModels Set = infer(groupLibrary(true, 1));
+  ASSERT_TRUE(typeNamed(Set, "grp"));
+  EXPECT_NE(typeNamed(Set, "grp")->ModelJson.find(R"("startsSignalled":true)"),
+            std::string::npos);
+  InferredModels Unset = infer(groupLibrary(true, 0));
+  ASSERT_TRUE(typeNamed(Unset, "grp"));
+  EXPECT_EQ(typeNamed(Unset, "grp")->ModelJson.find("startsSignalled"),
+            std::string::npos);
+}
+
+// A latch: `latch(long n) : done_(n <= 0)` counts from its argument; a
+// flag argument sets it.
+TEST(Inference, AnEventFieldBuiltFromAnArgumentIsCountedOrSetByIt) {
+  for (const char *Type : {"long", "bool", "std::string"}) {
+    std::vector<FunctionFact> Lib = groupLibrary(true, std::nullopt);
+    FunctionFact Ctor = member("grp::grp");
+    Ctor.Usr = "c:@F@grp::grp#l";
+    Ctor.FieldInits = {{"grp::done_", 0}};
+    Ctor.ParamTypes = {Type};
+    Lib.push_back(Ctor);
+    const InferredEntry *Group = typeNamed(infer(Lib), "grp");
+    if (llvm::StringRef(Type) == "std::string") {
+      EXPECT_FALSE(Group) << "a state read from an argument it cannot read";
+      continue;
+    }
+    ASSERT_TRUE(Group) << Type;
+    EXPECT_NE(Group->ModelJson.find(llvm::StringRef(Type) == "long"
+                                        ? R"("countArg":0)"
+                                        : R"("setByArg":0)"),
+              std::string::npos)
+        << Group->ModelJson;
+  }
+}
+
+// A field code outside the class can name may be signalled there.
+TEST(Inference, AnEventFieldOthersCanNameMakesNoRole) {
+  EXPECT_FALSE(typeNamed(infer(groupLibrary(false, std::nullopt)), "grp"));
+  std::vector<FunctionFact> Lib = groupLibrary(true, std::nullopt);
+  FunctionBuilder Share("grp::share");
+  ObjectRef Done = object(ObjectRef::Kind::Field, "grp::done_", "ev");
+  Share.call(Body, "registry::keep", {}, {argOf(0, Done)});
+  Lib.push_back(Share.build());
+  EXPECT_FALSE(typeNamed(infer(Lib), "grp"));
 }
 
 TEST(Inference, AModelWinsOverInference) {

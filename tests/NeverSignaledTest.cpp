@@ -19,6 +19,11 @@ protected:
        "waits": ["operator co_await"], "signals": ["cancel"]},
       {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
        "waits": ["acquire"], "signals": ["release"], "unlock": ["release"]},
+      {"name": "Group", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["start"]},
+      {"name": "DoneGroup", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["start"],
+       "startsSignalled": true},
       {"name": "Task", "role": "task"},
       {"name": "SuspendAlways", "role": "never-resumes"}]})",
                                      "test")));
@@ -115,6 +120,29 @@ TEST_F(NeverSignaledTest, TimersCompleteByThemselves) {
   FunctionBuilder Co("co", true);
   Co.awaitObject(Body, internal(local("co::t", "Timer")));
   EXPECT_TRUE(check({Co.build()}).empty());
+}
+
+// A task group constructed with its first task (`task_group g{ex, t};`,
+// whose constructor calls start(t)) is signalled by its construction; one
+// constructed with no task is not. One whose every constructor leaves it
+// signalled (`startsSignalled`) needs no signal at all.
+TEST_F(NeverSignaledTest, AConstructorCallingASignalSignalsTheObject) {
+  for (const char *Type : {"Group", "DoneGroup"})
+    for (bool CtorStarts : {false, true}) {
+      std::string Class = Type;
+      FunctionBuilder Ctor(Class + "::" + Class);
+      if (CtorStarts)
+        Ctor.call(Body, Class + "::start");
+      FunctionBuilder Co("co", true);
+      ObjectRef G = internal(local("co::g", Type));
+      unsigned Construct = Co.call(Body, Class + "::" + Class, G);
+      Co.awaitObject(Body, G);
+      FunctionFact CoFact = Co.build();
+      CoFact.Sites[Construct].IsConstructor = true;
+      bool Reported = !check({Ctor.build(), CoFact}).empty();
+      EXPECT_EQ(Reported, Class == "Group" && !CtorStarts)
+          << Type << (CtorStarts ? " constructed with a task" : "");
+    }
 }
 
 } // namespace

@@ -377,29 +377,43 @@ bool SiteCollector::VisitUnaryOperator(UnaryOperator *E) {
   return true;
 }
 
+/// The awaiter member \p S calls: an `await_` member, or a member
+/// `operator co_await`.
+static const CXXMethodDecl *awaiterMember(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName().starts_with("await_"))
+      return M;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Op->getOperator() == OO_Coawait)
+      return dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
+  return nullptr;
+}
+
 /// The awaiter members a suspension calls before it suspends: the member
-/// calls the language puts in its ready and suspend expressions, each once,
-/// in that order. await_resume is left out: it runs once what the
-/// suspension waited for is done, and a `get()` there fetches a ready
-/// result. Only defined functions matter to the linker, which ignores the
-/// rest.
+/// `operator co_await` that makes the awaiter, and the member calls the
+/// language puts in its ready and suspend expressions, each once, in that
+/// order. await_resume is left out: it runs once what the suspension waited
+/// for is done, and a `get()` there fetches a ready result. Only defined
+/// functions matter to the linker, which ignores the rest.
 static std::vector<std::string> awaiterCalls(const CoroutineSuspendExpr *E,
                                              const Names &N) {
   std::vector<std::string> Usrs;
-  for (const Expr *Part : {E->getReadyExpr(), E->getSuspendExpr()}) {
+  // The common expression is the awaiter: a member `operator co_await` that
+  // makes it runs at the await too (a task group's, over its event).
+  for (const Expr *Part :
+       {E->getCommonExpr(), E->getReadyExpr(), E->getSuspendExpr()}) {
     llvm::SmallVector<const Stmt *, 8> Work{Part};
     while (!Work.empty()) {
       const Stmt *S = Work.pop_back_val();
       if (!S || isa<OpaqueValueExpr>(S))
         continue; // The awaiter object itself, already the operand's.
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-        if (const CXXMethodDecl *M = Call->getMethodDecl();
-            M && M->getIdentifier() &&
-            M->getName().starts_with("await_")) {
-          std::string Usr = N.usr(M);
-          if (!llvm::is_contained(Usrs, Usr))
-            Usrs.push_back(std::move(Usr));
-        }
+      if (const CXXMethodDecl *M = awaiterMember(S)) {
+        std::string Usr = N.usr(M);
+        if (!llvm::is_contained(Usrs, Usr))
+          Usrs.push_back(std::move(Usr));
+      }
       llvm::append_range(Work, S->children());
     }
   }

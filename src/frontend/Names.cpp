@@ -171,18 +171,35 @@ static bool handsOutMutableAccess(const CXXMethodDecl *M) {
   return !Pointee.isConstQualified() && !Self;
 }
 
+/// Whether \p M has a body where its class is seen. A member of a class
+/// template's specialization that nothing calls is declared but never
+/// instantiated: its body is the template's, which is seen, and no code
+/// runs it.
+static bool isDefinedHere(const CXXMethodDecl *M,
+                          const FunctionTemplateDecl *Template) {
+  if (M->isDefined())
+    return true;
+  if (Template)
+    if (const FunctionTemplateDecl *From =
+            Template->getInstantiatedFromMemberTemplate())
+      return From->getTemplatedDecl()->isDefined();
+  const FunctionDecl *From = M->getInstantiatedFromMemberFunction();
+  return From && From->isDefined();
+}
+
 /// Whether every member function of \p R and of the classes nested in it is
 /// defined (or deleted, defaulted, pure) where \p R is seen, and none hands
 /// out a field: the analysis of this unit sees all code that can reach them.
 static bool allMembersDefined(const CXXRecordDecl *R) {
   for (const Decl *D : R->decls()) {
-    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
-      D = T->getTemplatedDecl();
+    const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+    if (Template)
+      D = Template->getTemplatedDecl();
     if (const auto *M = dyn_cast<CXXMethodDecl>(D)) {
       if (M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
           M->isPureVirtual())
         continue;
-      if (!M->isDefined() || handsOutMutableAccess(M))
+      if (!isDefinedHere(M, Template) || handsOutMutableAccess(M))
         return false;
     } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(D)) {
       if (Nested->isImplicit())

@@ -22,11 +22,13 @@ namespace corolint {
 
 /// Order matters: inferTasks finds the classes coroutines return, which the
 /// rules after it ask about; inferEvents, through inferPromises, finds the
-/// futures inferSyncWaits asks about; and loops, sync waits and timeouts
+/// futures inferSyncWaits asks about, and the events inferDelegates
+/// builds on; and loops, sync waits and timeouts
 /// skip a function an earlier rule gave a role (InferredFunctions).
 InferredModels inference::Inferrer::run() {
   inferTasks();
   inferEvents();
+  inferDelegates();
   inferLoops();
   inferSyncWaits();
   inferTimeouts();

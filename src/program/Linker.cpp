@@ -48,6 +48,8 @@ private:
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
   bool constructedSignalled(const SiteFact &Begin) const;
+  bool constructorSignals(const SiteFact &Construct,
+                          const TypeModel &Model) const;
   std::optional<SiteRef> handingOutCall(unsigned Fn,
                                         const SiteFact &Store) const;
   void addLockedArgument(SiteRef At, const SiteFact &Call);
@@ -385,7 +387,7 @@ void Linker::buildResources() {
       llvm::StringRef Member = splitMember(S.CalleeName).second;
       if (TypeModel::has(T->Waits, Member) && !handsOverCallback(S))
         addResourceUse(At, S.Receiver, &Resource::Waits, *T);
-      if (TypeModel::has(T->Signals, Member))
+      if (TypeModel::has(T->Signals, Member) || constructorSignals(S, *T))
         addResourceUse(At, S.Receiver, &Resource::Signals, *T);
       if (TypeModel::has(T->Lock, Member))
         addResourceUse(At, S.Receiver, &Resource::Locks, *T);
@@ -403,6 +405,8 @@ bool Linker::constructedSignalled(const SiteFact &Begin) const {
   const TypeModel *T = P.models().type(Begin.Receiver.Type);
   if (!T)
     return false;
+  if (T->StartsSignalled)
+    return true;
   for (const ArgFact &A : Begin.Args) {
     int Index = static_cast<int>(A.Index);
     if (A.Constant && ((Index == T->SetByArg && *A.Constant != 0) ||
@@ -410,6 +414,22 @@ bool Linker::constructedSignalled(const SiteFact &Begin) const {
       return true;
   }
   return false;
+}
+
+/// `task_group(ex, first) { start(first); }`: a constructor, in the program,
+/// that calls a signal of its class on the object it constructs signals it.
+bool Linker::constructorSignals(const SiteFact &Construct,
+                                const TypeModel &Model) const {
+  auto It = P.ByUsr.find(Construct.CalleeUsr);
+  if (!Construct.IsConstructor || It == P.ByUsr.end())
+    return false;
+  llvm::StringRef Class = splitMember(Construct.CalleeName).first;
+  return llvm::any_of(
+      P.Functions[It->second].fact().Sites, [&](const SiteFact &S) {
+        auto [Of, Member] = splitMember(S.CalleeName);
+        return S.Kind == SiteKind::Call && !S.Receiver.isKnown() &&
+               Of == Class && TypeModel::has(Model.Signals, Member);
+      });
 }
 
 /// Coroutines with a suspension that resumes them on a worker: what runs

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 9;
+constexpr int FactsVersion = 10;
 
 struct SourceLoc {
   std::string File;
@@ -184,9 +184,10 @@ struct SiteFact {
   ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
   std::string AwaitableType; ///< Normalized class name of the operand.
   /// USRs of the awaiter members the suspension calls before it suspends
-  /// (`await_ready`, `await_suspend` of the awaitable, or of what its
-  /// `operator co_await` or the promise's `await_transform` returns): code
-  /// that runs on the awaiting coroutine's thread.
+  /// (a member `operator co_await`; `await_ready`, `await_suspend` of the
+  /// awaitable, or of what its `operator co_await` or the promise's
+  /// `await_transform` returns): code that runs on the awaiting coroutine's
+  /// thread.
   std::vector<std::string> AwaiterUsrs;
 
   // ScopeBegin / ScopeEnd: Receiver is the local object, CalleeName its

@@ -131,6 +131,9 @@ struct TypeModel {
   /// The constructor argument that counts what must happen before waits
   /// complete (a latch's count): a constant zero constructs it signalled.
   int CountArg = -1;
+  /// Every constructor constructs it signalled (a task group with no tasks
+  /// is done), whatever its arguments.
+  bool StartsSignalled = false;
   /// Its waits are handed a lock or its mutex and release it while
   /// suspended, taking it again to resume (an async condition variable).
   bool WaitReleasesLock = false;

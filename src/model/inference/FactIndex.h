@@ -70,6 +70,11 @@ public:
       return {};
     return It->second;
   }
+  /// Every class's members, by the class's qualified name.
+  const std::map<std::string, std::vector<const FunctionFact *>> &
+  classes() const {
+    return MembersOf;
+  }
   /// \p F and the functions it calls or (with \p Handed) hands a callable
   /// of, up to MaxHelperDepth calls away, in the order first reached.
   std::vector<const FunctionFact *> reach(const FunctionFact &F,

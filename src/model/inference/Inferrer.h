@@ -89,6 +89,17 @@ private:
                     const std::vector<const WaiterStore *> &Stores,
                     std::vector<std::string> Evidence);
   void inferContinuations(llvm::StringRef State, llvm::StringRef Future);
+  void inferDelegates();
+  void inferDelegate(llvm::StringRef Class, const ApiModels &SoFar);
+  const TypeModel *eventModel(const std::string &Type,
+                              const ApiModels &SoFar) const;
+  std::set<std::string>
+  delegatedSignals(llvm::StringRef Class, const ObjectRef &Field,
+                   const TypeModel &Event,
+                   std::vector<std::string> &Evidence) const;
+  bool addStart(llvm::StringRef Class, const ObjectRef &Field,
+                const TypeModel &Event, ordered_json &J,
+                std::vector<std::string> &Evidence) const;
   void inferSyncWaits();
   void inferTimeouts();
   bool handsADeadline(const SiteFact &Call) const;

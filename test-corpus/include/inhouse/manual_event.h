@@ -1,7 +1,8 @@
 // inhouse/manual_event.h - a manual-reset event for many waiters, in the
 // style of libcoro's event: each awaiter links itself into a list held in
 // one atomic word, and set() swaps the list out and resumes every waiter
-// on it. Constructed with true, it starts set. No model describes it.
+// on it; reset() makes a set event unset again. Constructed with true, it
+// starts set. No model describes it.
 #ifndef INHOUSE_MANUAL_EVENT_H
 #define INHOUSE_MANUAL_EVENT_H
 
@@ -47,6 +48,11 @@ public:
       w->handle_.resume();
       w = next;
     }
+  }
+
+  void reset() noexcept {
+    void *self = this;
+    state_.compare_exchange_strong(self, nullptr);
   }
 
 private:

@@ -1,0 +1,214 @@
+//===- Delegates.cpp - Resources that wait on an event they keep ----------===//
+//
+// A latch is a count and an event: awaiting the latch awaits the event, and
+// the count reaching zero sets it. A task group is the same with a count of
+// running tasks. Such a class is an event itself, whose waits are the
+// members that wait on its field and whose signals are the members that
+// signal it; and it starts as its field starts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inferrer.h"
+#include "corolint/model/Inference.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+
+namespace corolint::inference {
+
+namespace {
+
+/// How a class's constructors leave the event field they construct.
+struct FieldStart {
+  enum Kind { Unset, Set, ByArg, Unknown } K = Unset;
+  unsigned Param = 0; ///< For ByArg: the constructor's parameter.
+};
+
+/// A canonical builtin spelling (paramTypes) of an integer but a boolean.
+bool isIntegral(llvm::StringRef Type) {
+  static constexpr llvm::StringLiteral Integers[] = {
+      "char",           "signed char", "unsigned char",     "short",
+      "unsigned short", "int",         "unsigned int",      "long",
+      "unsigned long",  "long long",   "unsigned long long"};
+  return llvm::is_contained(Integers, Type);
+}
+
+} // namespace
+
+/// Resources whose waits and signals are those of an event they keep in a
+/// field, from the events that models name or that inferEvents found.
+void Inferrer::inferDelegates() {
+  ApiModels SoFar;
+  if (llvm::Error E = SoFar.addJson(Out.modelJson(), InferredOrigin)) {
+    // Inferred entries are checked when they are added to the models, which
+    // reports this; here they only lend their waits and signals.
+    llvm::consumeError(std::move(E));
+    return;
+  }
+  std::set<std::string> Done;
+  for (const InferredEntry &E : Out.Types)
+    Done.insert(E.Name);
+  for (const auto &[Class, Members] : Index.classes())
+    if (!Class.empty() && !Done.count(Class) && !Known.type(Class) &&
+        !Known.isLibraryCode(Class))
+      inferDelegate(Class, SoFar);
+}
+
+/// The event model of \p Type, from the models or from what was inferred.
+const TypeModel *Inferrer::eventModel(const std::string &Type,
+                                      const ApiModels &SoFar) const {
+  const TypeModel *T = Known.type(Type);
+  if (!T)
+    T = SoFar.type(Type);
+  return T && T->Role == TypeRole::Resource && T->ResourceKind == "event"
+             ? T
+             : nullptr;
+}
+
+void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
+  // The waits: members that return a wait on a private field that only the
+  // class's code can name (`return m_event.operator co_await();`).
+  std::set<std::string> Waits;
+  const ObjectRef *Field = nullptr;
+  const TypeModel *Event = nullptr;
+  std::vector<std::string> Evidence;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    llvm::StringRef Name = memberOf(Member->Name);
+    if (Member->IsCoroutine ||
+        (Name != "operator co_await" && isProtocolMember(Class, Name)))
+      continue;
+    for (const SiteFact &S : Member->Sites) {
+      const ObjectRef &R = S.Receiver;
+      if (S.Kind != SiteKind::Call || !S.Returned ||
+          R.K != ObjectRef::Kind::Field || classOf(R.Name) != Class)
+        continue;
+      const TypeModel *T = eventModel(R.Type, SoFar);
+      if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)))
+        continue;
+      if (Field && Field->Key != R.Key)
+        return; // Two events: which one a wait completes on is not known.
+      if (!R.Internal)
+        return; // Code outside the class may signal it.
+      Field = &R;
+      Event = T;
+      if (Waits.insert(Name.str()).second && Waits.size() == 1)
+        Evidence.push_back(where(S.Loc) + ": '" + Member->Name +
+                           "' returns a wait on its event '" + R.Name + "'");
+    }
+  }
+  if (!Field)
+    return;
+  std::set<std::string> Signals =
+      delegatedSignals(Class, *Field, *Event, Evidence);
+  if (Signals.empty())
+    return;
+  ordered_json J = {{"name", Class},
+                    {"role", "resource"},
+                    {"resourceKind", "event"},
+                    {"waits", Waits},
+                    {"signals", Signals}};
+  if (!addStart(Class, *Field, *Event, J, Evidence))
+    return;
+  Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// The members of \p Class that signal its \p Field, themselves, through
+/// the helpers they call or the callables they hand on (a task's completion
+/// callback that counts down); none if the class hands the field to code
+/// of another class, which may signal it.
+std::set<std::string>
+Inferrer::delegatedSignals(llvm::StringRef Class, const ObjectRef &Field,
+                           const TypeModel &Event,
+                           std::vector<std::string> &Evidence) const {
+  std::set<std::string> Signals;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    for (const SiteFact &S : Member->Sites)
+      for (const ArgFact &A : S.Args)
+        if (A.Ref.Key == Field.Key && classOf(S.CalleeName) != Class)
+          return {};
+    llvm::StringRef Name = memberOf(Member->Name);
+    if (isProtocolMember(Class, Name) || Member->IsCoroutine)
+      continue;
+    for (const FunctionFact *G : Index.reach(*Member))
+      for (const SiteFact &S : G->Sites)
+        if (S.Kind == SiteKind::Call && S.Receiver.Key == Field.Key &&
+            TypeModel::has(Event.Signals, memberOf(S.CalleeName)) &&
+            Signals.insert(Name.str()).second)
+          Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
+                             "' signals '" + Field.Name + "' (in '" + G->Name +
+                             "')");
+  }
+  return Signals;
+}
+
+/// Writes into \p J how the class's objects start: signalled when every
+/// constructor leaves the field signalled (`event m_on_empty{true}`), set
+/// by an argument when a constructor builds the field from it (`latch(n) :
+/// m_event(n <= 0)`: a count when it is an integer). False when the
+/// constructors disagree or build it from what the facts cannot read.
+bool Inferrer::addStart(llvm::StringRef Class, const ObjectRef &Field,
+                        const TypeModel &Event, ordered_json &J,
+                        std::vector<std::string> &Evidence) const {
+  auto SetBy = [&](const SiteFact &S) {
+    return llvm::any_of(S.Args, [&](const ArgFact &A) {
+      int I = static_cast<int>(A.Index);
+      return A.Constant && ((I == Event.SetByArg && *A.Constant != 0) ||
+                            (I == Event.CountArg && *A.Constant == 0));
+    });
+  };
+  auto IsInClass = [](const FunctionFact *F) {
+    return llvm::StringRef(F->Usr).ends_with("@in-class-initializers");
+  };
+  // What a constructor that does not construct the field leaves it in: a
+  // defaulted one, which the facts do not hold, too.
+  FieldStart InClass;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (IsInClass(Member))
+      for (const SiteFact &S : Member->Sites)
+        if (S.IsConstructor && S.Receiver.Key == Field.Key)
+          InClass.K = SetBy(S) ? FieldStart::Set : FieldStart::Unset;
+  std::optional<FieldStart> Start;
+  const FunctionFact *ByArgCtor = nullptr;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    // A copy or a move starts as its source: no state of its own.
+    if (!isConstructorName(Member->Name) || IsInClass(Member) ||
+        (Member->ParamTypes.size() == 1 && Member->ParamTypes[0] == Class))
+      continue;
+    FieldStart This = InClass;
+    for (const SiteFact &S : Member->Sites)
+      if (S.IsConstructor && S.Receiver.Key == Field.Key)
+        This.K = SetBy(S) ? FieldStart::Set : FieldStart::Unset;
+    for (const FieldInitFact &Init : Member->FieldInits)
+      if (Init.Field == Field.Name) {
+        This = {FieldStart::ByArg, Init.Param};
+        ByArgCtor = Member;
+      }
+    if (Start && (Start->K != This.K || Start->Param != This.Param))
+      return false;
+    Start = This;
+  }
+  if (!Start)
+    Start = InClass;
+  if (Start->K == FieldStart::Unset)
+    return true;
+  if (Start->K == FieldStart::Set) {
+    J["startsSignalled"] = true;
+    Evidence.push_back("its constructors construct '" + Field.Name +
+                       "' signalled");
+    return true;
+  }
+  if (Start->Param >= ByArgCtor->ParamTypes.size())
+    return false;
+  llvm::StringRef Type = ByArgCtor->ParamTypes[Start->Param];
+  const char *Key = Type == "bool"     ? "setByArg"
+                    : isIntegral(Type) ? "countArg"
+                                       : nullptr;
+  if (!Key)
+    return false;
+  J[Key] = Start->Param;
+  Evidence.push_back("its constructor's argument " +
+                     std::to_string(Start->Param) + " ('" + Type.str() +
+                     "') constructs '" + Field.Name + "'");
+  return true;
+}
+
+} // namespace corolint::inference
