@@ -402,14 +402,84 @@ TEST(Inference, AnEventItsOwnDestructorSignalsStaysAnEvent) {
 // Used as a lock, but constructed with an argument that sets the state its
 // awaiter tests: a count (a semaphore) or an initial state (an auto-reset
 // event); which, the facts cannot say, so it gets no role.
-TEST(Inference, ALockConstructedWithAnArgumentGetsNoRole) {
+// Waited on and then signalled by the same code, and set up by its
+// constructor's argument: by that argument's type, a semaphore counting
+// units (libcoro's `semaphore(std::ptrdiff_t)`), an auto-reset event
+// starting set or not (cppcoro's `async_auto_reset_event(bool)`), or, for
+// a type that says neither, nothing.
+TEST(Inference, ALockSetUpByItsArgumentIsASemaphoreOrAnAutoResetEvent) {
+  for (const char *Type : {"long", "bool", "", "std::string"}) {
+    std::vector<FunctionFact> Lib = eventLibrary(true);
+    for (FunctionFact &F : Lib)
+      if (F.Name == "ev::ev" && *Type)
+        F.ParamTypes = {Type};
+    ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
+    FunctionBuilder Use("account::deposit", true);
+    Use.call(Body, "ev::operator co_await", M);
+    Use.call(Body, "ev::set", M);
+    Lib.push_back(Use.build());
+    InferredModels Inferred = infer(Lib);
+    llvm::StringRef T = Type;
+    if (T != "long" && T != "bool") {
+      EXPECT_TRUE(Inferred.empty()) << Type;
+      continue;
+    }
+    ASSERT_EQ(Inferred.Types.size(), 1u) << Type;
+    EXPECT_EQ(Inferred.Types[0].ModelJson,
+              T == "long"
+                  ? R"({"name":"ev","role":"resource","resourceKind":)"
+                    R"("semaphore","waits":["operator co_await"],)"
+                    R"("signals":["set"],"unlock":["set"]})"
+                  : R"({"name":"ev","role":"resource","resourceKind":"event",)"
+                    R"("waits":["operator co_await"],"signals":["set"],)"
+                    R"("setByArg":0})");
+  }
+}
+
+// A queue: its wait gives a value and its signal is handed one; an event's
+// waits give nothing.
+TEST(Inference, AWaitGivingWhatASignalIsHandedMakesAChannel) {
+  for (bool GivesValue : {false, true}) {
+    std::vector<FunctionFact> Lib = eventLibrary(true);
+    for (FunctionFact &F : Lib)
+      if (F.Name == "ev::set")
+        F.ParamTypes = {"std::string"};
+    FunctionFact Resume = member("ev::awaiter::await_resume");
+    if (GivesValue)
+      Resume.ReturnType = "std::string";
+    Lib.push_back(Resume);
+    InferredModels Inferred = infer(Lib);
+    ASSERT_EQ(Inferred.Types.size(), 1u);
+    EXPECT_NE(Inferred.Types[0].ModelJson.find(
+                  GivesValue ? R"("resourceKind":"channel")"
+                             : R"("resourceKind":"event")"),
+              std::string::npos)
+        << Inferred.Types[0].ModelJson;
+  }
+}
+
+// pop() and push() written as coroutines (libcoro's queue and semaphore):
+// a coroutine member that awaits the awaiter waits, and one that resumes
+// the kept waiters signals.
+TEST(Inference, CoroutineMembersWaitAndSignal) {
   std::vector<FunctionFact> Lib = eventLibrary(true);
-  ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
-  FunctionBuilder Use("account::deposit", true);
-  Use.call(Body, "ev::operator co_await", M);
-  Use.call(Body, "ev::set", M);
-  Lib.push_back(Use.build());
-  EXPECT_TRUE(infer(Lib).empty());
+  FunctionBuilder Pop("ev::pop", /*Coroutine=*/true);
+  unsigned Await = Pop.suspend(Body);
+  FunctionFact PopFact = Pop.build();
+  PopFact.Sites[Await].AwaitableType = "ev::awaiter";
+  FunctionFact Push = member("ev::push");
+  Push.IsCoroutine = true;
+  Push.Fields = {"ev::waiter_"};
+  Push.ResumesHandle = true;
+  Lib.push_back(PopFact);
+  Lib.push_back(Push);
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_NE(
+      Inferred.Types[0].ModelJson.find(
+          R"("waits":["operator co_await","pop"],"signals":["push","set"])"),
+      std::string::npos)
+      << Inferred.Types[0].ModelJson;
 }
 
 // `lock()` returns `lock_op<void>`, derived from the awaiter that keeps the

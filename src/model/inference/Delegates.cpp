@@ -23,15 +23,6 @@ struct FieldStart {
   unsigned Param = 0; ///< For ByArg: the constructor's parameter.
 };
 
-/// A canonical builtin spelling (paramTypes) of an integer but a boolean.
-bool isIntegral(llvm::StringRef Type) {
-  static constexpr llvm::StringLiteral Integers[] = {
-      "char",           "signed char", "unsigned char",     "short",
-      "unsigned short", "int",         "unsigned int",      "long",
-      "unsigned long",  "long long",   "unsigned long long"};
-  return llvm::is_contained(Integers, Type);
-}
-
 } // namespace
 
 /// Resources whose waits and signals are those of an event they keep in a
@@ -199,9 +190,9 @@ bool Inferrer::addStart(llvm::StringRef Class, const ObjectRef &Field,
   if (Start->Param >= ByArgCtor->ParamTypes.size())
     return false;
   llvm::StringRef Type = ByArgCtor->ParamTypes[Start->Param];
-  const char *Key = Type == "bool"     ? "setByArg"
-                    : isIntegral(Type) ? "countArg"
-                                       : nullptr;
+  const char *Key = Type == "bool"        ? "setByArg"
+                    : isIntegerType(Type) ? "countArg"
+                                          : nullptr;
   if (!Key)
     return false;
   J[Key] = Start->Param;

@@ -93,8 +93,7 @@ Inferrer::signalsOf(llvm::StringRef Class,
   Signalling Found;
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
-    if (isProtocolMember(Class, Name) || Member->IsCoroutine ||
-        Skip.count(Member))
+    if (isProtocolMember(Class, Name) || Skip.count(Member))
       continue;
     for (const WaiterStore *S : Stores)
       if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
@@ -131,9 +130,13 @@ void Inferrer::inferEvent(llvm::StringRef Class,
     return inferPromises(Class, Awaiters, Stores, Evidence);
   if (LockUse Use = lockUse(Class, Awaiters, Waits, Signals); Use.Locked)
     return inferLock(Class, Awaiters, Waits, Signals, Use, std::move(Evidence));
+  bool Channel = carriesValues(Class, Awaiters, Signals);
+  if (Channel)
+    Evidence.push_back("a wait gives a value and a signal is handed one: "
+                       "a channel");
   ordered_json J = {{"name", Class},
                     {"role", "resource"},
-                    {"resourceKind", "event"},
+                    {"resourceKind", Channel ? "channel" : "event"},
                     {"waits", Waits},
                     {"signals", Signals}};
   if (int Arg = stateArg(Class, Awaiters, {"await_ready"}); Arg >= 0) {
@@ -143,6 +146,24 @@ void Inferrer::inferEvent(llvm::StringRef Class,
                        std::to_string(Arg) + " sets");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// A wait gives a value (an awaiter's `await_resume` returns an object)
+/// and a signal is handed one (`push(element)`): what the signals put in,
+/// the waits take out, as from a queue. An event's `set()` is handed at
+/// most where to resume, and its waits give nothing.
+bool Inferrer::carriesValues(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                             const std::set<std::string> &Signals) const {
+  bool Gives = llvm::any_of(Awaiters, [&](const std::string &Awaiter) {
+    return llvm::any_of(Index.membersOf(Awaiter), [](const FunctionFact *M) {
+      return memberOf(M->Name) == "await_resume" && !M->ReturnType.empty();
+    });
+  });
+  return Gives &&
+         llvm::any_of(Index.membersOf(Class), [&](const FunctionFact *M) {
+           return Signals.count(memberOf(M->Name).str()) &&
+                  !M->ParamTypes.empty();
+         });
 }
 
 /// A member that returns the awaiter (or a class derived from it: `lock()`
@@ -159,9 +180,18 @@ std::set<std::string> Inferrer::waitMembers(llvm::StringRef Class,
     // end awaits, not its user.
     if (Name != "operator co_await" && isProtocolMember(Class, Name))
       continue;
-    if (returnsAwaiter(*Member, Awaiters) && !Member->IsCoroutine &&
-        !llvm::any_of(Member->ParamTypes,
-                      [&](const std::string &T) { return Awaiters.count(T); }))
+    if (llvm::any_of(Member->ParamTypes,
+                     [&](const std::string &T) { return Awaiters.count(T); }))
+      continue;
+    // A coroutine member waits when it awaits the awaiter itself (`acquire()
+    // { co_return co_await acquire_operation{*this}; }`).
+    if (Member->IsCoroutine
+            ? llvm::any_of(Member->Sites,
+                           [&](const SiteFact &S) {
+                             return S.Kind == SiteKind::Suspend &&
+                                    Awaiters.count(S.AwaitableType);
+                           })
+            : returnsAwaiter(*Member, Awaiters))
       Waits.insert(Name.str());
   }
   return Waits;

@@ -13,6 +13,7 @@
 #include "corolint/facts/Facts.h"
 #include "corolint/model/ApiModels.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <set>
@@ -40,6 +41,15 @@ inline llvm::StringRef classOf(llvm::StringRef Qualified) {
 
 inline llvm::StringRef memberOf(llvm::StringRef Qualified) {
   return splitMember(Qualified).second;
+}
+
+/// A canonical builtin spelling (paramTypes) of an integer but a boolean.
+inline bool isIntegerType(llvm::StringRef Type) {
+  static constexpr llvm::StringLiteral Integers[] = {
+      "char",           "signed char", "unsigned char",     "short",
+      "unsigned short", "int",         "unsigned int",      "long",
+      "unsigned long",  "long long",   "unsigned long long"};
+  return llvm::is_contained(Integers, Type);
 }
 
 /// Members that are the awaiter protocol or the object's life, not an API

@@ -52,6 +52,8 @@ private:
     /// A function waits on an object and then signals that same object.
     bool Relocked = false;
     std::set<std::string> Guards; ///< Classes whose destructor releases it.
+    /// The signals code calls on an object after waiting on it.
+    std::set<std::string> Releases;
   };
   /// What a scheduler's member does, over all its overloads.
   struct SchedulerUses {
@@ -69,6 +71,8 @@ private:
   void inferEvents();
   void inferEvent(llvm::StringRef Class,
                   const std::vector<const WaiterStore *> &Stores);
+  bool carriesValues(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                     const std::set<std::string> &Signals) const;
   std::set<std::string> waitMembers(llvm::StringRef Class,
                                     const AwaiterSet &Awaiters) const;
   LockUse lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
@@ -80,6 +84,11 @@ private:
                  const std::set<std::string> &Waits,
                  const std::set<std::string> &Signals, const LockUse &Use,
                  std::vector<std::string> Evidence);
+  void inferCountedLock(llvm::StringRef Class,
+                        const std::set<std::string> &Waits,
+                        const std::set<std::string> &Signals,
+                        const LockUse &Use, int Arg,
+                        std::vector<std::string> Evidence);
   void inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
                      const std::vector<const WaiterStore *> &Stores,
                      const std::vector<std::string> &Evidence);

@@ -66,8 +66,10 @@ Inferrer::lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
         continue;
       if (Waits.count(memberOf(S.CalleeName).str()))
         Waited.insert(S.Receiver.Key);
-      else if (IsSignal(S) && Waited.count(S.Receiver.Key))
+      else if (IsSignal(S) && Waited.count(S.Receiver.Key)) {
         Use.Locked = Use.Relocked = true;
+        Use.Releases.insert(memberOf(S.CalleeName).str());
+      }
     }
   }
   return Use;
@@ -79,17 +81,18 @@ Inferrer::lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
 /// the same object later (`co_await m.lock(); ...; m.unlock();`). A wait
 /// handed an argument, then a signal, is a condition variable's consumer
 /// notifying its producer back (`co_await cv.wait(mutex, pred); ...;
-/// cv.notify()`): no role. A lock whose
-/// constructor's argument sets the state its awaiter works on is left
-/// alone: the argument may be a count (a semaphore) or an initial state (an
-/// auto-reset event), which the facts do not tell apart.
+/// cv.notify()`): no role. A lock whose constructor's argument sets the
+/// state its awaiter works on is a semaphore or an auto-reset event
+/// (inferCountedLock).
 void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                          const std::set<std::string> &Waits,
                          const std::set<std::string> &Signals,
                          const LockUse &Use,
                          std::vector<std::string> Evidence) {
-  if (stateArg(Class, Awaiters, {"await_ready", "await_suspend"}) >= 0)
-    return;
+  if (int Arg = stateArg(Class, Awaiters, {"await_ready", "await_suspend"});
+      Arg >= 0)
+    return inferCountedLock(Class, Waits, Signals, Use, Arg,
+                            std::move(Evidence));
   // Taken with nothing, a lock waits for its own state; a condition
   // variable's wait is handed the lock it lets go of (`wait(mutex, pred)`).
   bool TakenWithNothing =
@@ -118,6 +121,50 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
            ordered_json({{"name", Guard}, {"role", "async-guard"}}).dump(),
            std::vector<std::string>{"its destructor releases '" + Class.str() +
                                     "'"}});
+}
+
+/// A lock whose constructor's argument \p Arg sets the state its awaiter
+/// works on: by the argument's type, a count of units (an integer: a
+/// semaphore, whose releases are the signals code calls after waiting,
+/// libcoro's `semaphore(std::ptrdiff_t)`) or an initial state (a boolean:
+/// an auto-reset event, cppcoro's `async_auto_reset_event(bool)`). An
+/// argument of another type tells neither: no role.
+void Inferrer::inferCountedLock(llvm::StringRef Class,
+                                const std::set<std::string> &Waits,
+                                const std::set<std::string> &Signals,
+                                const LockUse &Use, int Arg,
+                                std::vector<std::string> Evidence) {
+  std::string Type;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (isConstructorName(Member->Name) &&
+        static_cast<size_t>(Arg) < Member->ParamTypes.size() &&
+        llvm::any_of(Member->FieldInits, [&](const FieldInitFact &Init) {
+          return Init.Param == static_cast<unsigned>(Arg);
+        }))
+      Type = Member->ParamTypes[Arg];
+  ordered_json J = {{"name", Class}, {"role", "resource"}};
+  if (Type == "bool") {
+    J["resourceKind"] = "event";
+    J["waits"] = Waits;
+    J["signals"] = Signals;
+    J["setByArg"] = Arg;
+    Evidence.push_back("its constructor's argument " + std::to_string(Arg) +
+                       " ('bool') sets what its awaiter tests: it starts set "
+                       "or not, and a wait takes the set state");
+  } else if (isIntegerType(Type) && !Use.Releases.empty()) {
+    J["resourceKind"] = "semaphore";
+    J["waits"] = Waits;
+    J["signals"] = Signals;
+    J["unlock"] = Use.Releases;
+    Evidence.push_back("its constructor's argument " + std::to_string(Arg) +
+                       " ('" + Type +
+                       "') counts the units its awaiter takes; code that "
+                       "takes one gives it back with '" +
+                       *Use.Releases.begin() + "'");
+  } else {
+    return;
+  }
+  Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
 }
 
 } // namespace corolint::inference
