@@ -19,7 +19,7 @@ namespace {
 
 /// How a class's constructors leave the event field they construct.
 struct FieldStart {
-  enum Kind { Unset, Set, ByArg, Unknown } K = Unset;
+  enum Kind { Unset, Set, ByArg } K = Unset;
   unsigned Param = 0; ///< For ByArg: the constructor's parameter.
 };
 
@@ -75,7 +75,8 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
       const TypeModel *T = eventModel(R.Type, SoFar);
       if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)))
         continue;
-      if (Field && Field->Key != R.Key)
+      // By name: each instantiation of a class template has its own key.
+      if (Field && Field->Name != R.Name)
         return; // Two events: which one a wait completes on is not known.
       if (!R.Internal)
         return; // Code outside the class may signal it.
@@ -114,14 +115,14 @@ Inferrer::delegatedSignals(llvm::StringRef Class, const ObjectRef &Field,
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     for (const SiteFact &S : Member->Sites)
       for (const ArgFact &A : S.Args)
-        if (A.Ref.Key == Field.Key && classOf(S.CalleeName) != Class)
+        if (A.Ref.Name == Field.Name && classOf(S.CalleeName) != Class)
           return {};
     llvm::StringRef Name = memberOf(Member->Name);
     if (isProtocolMember(Class, Name) || Member->IsCoroutine)
       continue;
     for (const FunctionFact *G : Index.reach(*Member))
       for (const SiteFact &S : G->Sites)
-        if (S.Kind == SiteKind::Call && S.Receiver.Key == Field.Key &&
+        if (S.Kind == SiteKind::Call && S.Receiver.Name == Field.Name &&
             TypeModel::has(Event.Signals, memberOf(S.CalleeName)) &&
             Signals.insert(Name.str()).second)
           Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
@@ -155,7 +156,7 @@ bool Inferrer::addStart(llvm::StringRef Class, const ObjectRef &Field,
   for (const FunctionFact *Member : Index.membersOf(Class))
     if (IsInClass(Member))
       for (const SiteFact &S : Member->Sites)
-        if (S.IsConstructor && S.Receiver.Key == Field.Key)
+        if (S.IsConstructor && S.Receiver.Name == Field.Name)
           InClass.K = SetBy(S) ? FieldStart::Set : FieldStart::Unset;
   std::optional<FieldStart> Start;
   const FunctionFact *ByArgCtor = nullptr;
@@ -166,7 +167,7 @@ bool Inferrer::addStart(llvm::StringRef Class, const ObjectRef &Field,
       continue;
     FieldStart This = InClass;
     for (const SiteFact &S : Member->Sites)
-      if (S.IsConstructor && S.Receiver.Key == Field.Key)
+      if (S.IsConstructor && S.Receiver.Name == Field.Name)
         This.K = SetBy(S) ? FieldStart::Set : FieldStart::Unset;
     for (const FieldInitFact &Init : Member->FieldInits)
       if (Init.Field == Field.Name) {
