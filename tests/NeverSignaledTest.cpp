@@ -145,4 +145,22 @@ TEST_F(NeverSignaledTest, AConstructorCallingASignalSignalsTheObject) {
     }
 }
 
+// `co_await group;` calls the group's `operator co_await`, which returns the
+// wait on its event: the path shows the program's await first, so that a
+// finding in a library's header can move to it.
+TEST_F(NeverSignaledTest, AWaitReturnedByAMemberShowsWhereItIsAwaited) {
+  FunctionBuilder CoAwait("grp::operator co_await");
+  ObjectRef Done = internal(object(ObjectRef::Kind::Field, "grp::done_", "Event"));
+  CoAwait.call(Body, "Event::operator co_await", Done);
+  FunctionBuilder Co("co", true);
+  Co.call(Body, "grp::operator co_await");
+  std::vector<Finding> F = check({CoAwait.build(), Co.build()});
+  ASSERT_EQ(F.size(), 1u);
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_EQ(F[0].Path[0].Message,
+            "'co' awaits 'grp::operator co_await' here");
+  EXPECT_EQ(F[0].Path[1].Message,
+            "'grp::operator co_await' waits for 'grp::done_' here");
+}
+
 } // namespace
