@@ -39,6 +39,16 @@ std::vector<FunctionFact> eventLibrary(bool Resumes) {
   return {Suspend, Set, CoAwait, Ready.build(), IsSet, Ctor};
 }
 
+/// A coroutine that awaits an `ev` field and then sets that same field, as
+/// code holding a lock releases it.
+FunctionFact waitsThenSignals() {
+  ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
+  FunctionBuilder Use("account::deposit", true);
+  Use.call(Body, "ev::operator co_await", M);
+  Use.call(Body, "ev::set", M);
+  return Use.build();
+}
+
 InferredModels infer(std::vector<FunctionFact> Functions,
                      const ApiModels &Known = ApiModels()) {
   return inferModels({unit("/src/a.cpp", std::move(Functions))}, Known);
@@ -343,11 +353,7 @@ TEST(Inference, MembersTheAwaiterCallsAreNoSignals) {
 TEST(Inference, AClassUsedAsALockIsAnAsyncMutex) {
   std::vector<FunctionFact> Lib = eventLibrary(true);
   Lib.pop_back(); // A mutex is constructed unlocked, with no argument.
-  ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
-  FunctionBuilder Use("account::deposit", true);
-  Use.call(Body, "ev::operator co_await", M);
-  Use.call(Body, "ev::set", M);
-  Lib.push_back(Use.build());
+  Lib.push_back(waitsThenSignals());
   // Taken with no argument, then released by the same code: a mutex.
   InferredModels Inferred = infer(Lib);
   ASSERT_EQ(Inferred.Types.size(), 1u);
@@ -366,7 +372,8 @@ TEST(Inference, AClassUsedAsALockIsAnAsyncMutex) {
   FunctionBuilder Release("ev_guard::~ev_guard");
   Release.call(Body, "ev_guard::release");
   FunctionBuilder Helper("ev_guard::release");
-  Helper.call(Body, "ev::set", M);
+  Helper.call(Body, "ev::set",
+              object(ObjectRef::Kind::Field, "account::m_", "ev"));
   Lib.push_back(Release.build());
   Lib.push_back(Helper.build());
   // A class whose destructor signals it, but that awaiting it does not
@@ -413,11 +420,7 @@ TEST(Inference, ALockSetUpByItsArgumentIsASemaphoreOrAnAutoResetEvent) {
     for (FunctionFact &F : Lib)
       if (F.Name == "ev::ev" && *Type)
         F.ParamTypes = {Type};
-    ObjectRef M = object(ObjectRef::Kind::Field, "account::m_", "ev");
-    FunctionBuilder Use("account::deposit", true);
-    Use.call(Body, "ev::operator co_await", M);
-    Use.call(Body, "ev::set", M);
-    Lib.push_back(Use.build());
+    Lib.push_back(waitsThenSignals());
     InferredModels Inferred = infer(Lib);
     llvm::StringRef T = Type;
     if (T != "long" && T != "bool") {
