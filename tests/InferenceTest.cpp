@@ -604,6 +604,18 @@ TEST(Inference, AModelWinsOverInference) {
   EXPECT_TRUE(infer(eventLibrary(true), Known).empty());
 }
 
+// A model that names members of a class and gives the class no type role
+// (cppcoro's names `io_service::process_events`, a loop its user runs)
+// describes it: inference gives it none either.
+TEST(Inference, AModelNamingMembersOfAClassWinsOverItsTypeRole) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "ev::set", "blocking": "runs a loop",
+         "blockingKind": "deadlock"}]})",
+      "test")));
+  EXPECT_TRUE(infer(eventLibrary(true), Known).Types.empty());
+}
+
 /// A loop in the shape of a hand-rolled one: post() keeps the callable in
 /// a queue that run() takes out and calls.
 std::vector<FunctionFact> loopLibrary() {

@@ -249,7 +249,11 @@ bool TypeModel::has(const std::vector<std::string> &Members,
   return std::find(Members.begin(), Members.end(), M) != Members.end();
 }
 
-void ApiModels::add(FunctionModel M) { Functions[M.Name] = std::move(M); }
+void ApiModels::add(FunctionModel M) {
+  if (llvm::StringRef Class = splitMember(M.Name).first; !Class.empty())
+    ClassesWithMembers.insert(Class);
+  Functions[M.Name] = std::move(M);
+}
 
 void ApiModels::add(TypeModel M) { Types[M.Name] = std::move(M); }
 

@@ -13,6 +13,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -165,6 +166,11 @@ public:
   /// Whether \p QualifiedName is in the namespace of a library that a model
   /// describes: library code, which the models stand for.
   bool isLibraryCode(llvm::StringRef QualifiedName) const;
+  /// Whether a function model names a member of \p Class: the model
+  /// describes the class, and gave it no type role.
+  bool describesMembersOf(llvm::StringRef Class) const {
+    return ClassesWithMembers.count(Class);
+  }
   /// For a member function "ns::T::m": the model of T, or null.
   const TypeModel *typeOfMember(llvm::StringRef QualifiedMember) const;
   /// The model that describes a member call: the model of the object's type
@@ -189,6 +195,8 @@ private:
 
   llvm::StringMap<FunctionModel> Functions;
   llvm::StringMap<TypeModel> Types;
+  /// The classes some function model names a member of.
+  llvm::StringSet<> ClassesWithMembers;
   bool Inferred = false;
   /// Every library namespace, and for the other spellings the first one.
   llvm::StringMap<std::string> Namespaces;

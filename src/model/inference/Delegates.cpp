@@ -39,8 +39,7 @@ void Inferrer::inferDelegates() {
   for (const InferredEntry &E : Out.Types)
     Done.insert(E.Name);
   for (const auto &[Class, Members] : Index.classes())
-    if (!Class.empty() && !Done.count(Class) && !Known.type(Class) &&
-        !Known.isLibraryCode(Class))
+    if (!Class.empty() && !Done.count(Class) && !describedByModel(Class))
       inferDelegate(Class, SoFar);
 }
 

@@ -62,7 +62,7 @@ void Inferrer::inferEvents() {
   for (const WaiterStore &S : Stores)
     ByClass[classOf(S.Field).str()].push_back(&S);
   for (const auto &[Class, ClassStores] : ByClass)
-    if (!Class.empty() && !Known.type(Class) && !Known.isLibraryCode(Class))
+    if (!Class.empty() && !describedByModel(Class))
       inferEvent(Class, ClassStores);
 }
 

@@ -160,6 +160,13 @@ private:
   static bool hasCycle(const FunctionFact &F);
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
+  /// A model describes \p Class: it names it, its library's namespace, or
+  /// members of it (cppcoro's model names `io_service::process_events` and
+  /// gives the class no type role, which is its call, not inference's).
+  bool describedByModel(llvm::StringRef Class) const {
+    return Known.type(Class) || Known.isLibraryCode(Class) ||
+           Known.describesMembersOf(Class);
+  }
   bool hasRole(llvm::StringRef Type, TypeRole Role) const {
     const TypeModel *T = Known.type(Type);
     return T && T->Role == Role;

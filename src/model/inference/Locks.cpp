@@ -115,7 +115,7 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                            .dump(),
                        std::move(Evidence)});
   for (const std::string &Guard : Use.Guards)
-    if (!Known.type(Guard) && !Known.isLibraryCode(Guard))
+    if (!describedByModel(Guard))
       Out.Types.push_back(
           {Guard,
            ordered_json({{"name", Guard}, {"role", "async-guard"}}).dump(),

@@ -32,7 +32,7 @@ void Inferrer::inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
       FutureWaits[Class.str()].insert(memberOf(F->Name).str());
   }
   for (const auto &[Future, Waits] : FutureWaits) {
-    if (Known.type(Future) || Known.isLibraryCode(Future))
+    if (describedByModel(Future))
       continue;
     std::map<std::string, std::set<std::string>> HandsOut;
     for (const auto &[Usr, F] : Index.functions())
@@ -66,7 +66,7 @@ bool Inferrer::inferPromise(llvm::StringRef Promise,
                             llvm::StringRef Future,
                             const std::vector<const WaiterStore *> &Stores,
                             std::vector<std::string> Evidence) {
-  if (Known.type(Promise) || Known.isLibraryCode(Promise))
+  if (describedByModel(Promise))
     return false;
   Signalling Found = signalsOf(Promise, Stores, {});
   const std::set<std::string> &Signals = Found.Signals;

@@ -36,7 +36,7 @@ void Inferrer::inferTasks() {
       Lazy.try_emplace(F->ReturnType, F);
   }
   for (const auto &[Type, Coroutine] : Lazy) {
-    if (Known.type(Type) || Known.isLibraryCode(Type))
+    if (describedByModel(Type))
       continue;
     std::string Why;
     if (auto It = Awaited.find(Type); It != Awaited.end())
