@@ -121,7 +121,7 @@ Finding makeFinding(const Program &P, const Resource &R) {
     // over its event) is awaited by its callers: they are the waits a
     // reader knows, in the project when the member is in a library.
     const Function &Waiter = P.function(W.Function);
-    if (!Waiter.isCoroutine())
+    if (!Waiter.isCoroutine() && P.site(W).Returned)
       for (const CallEdge *E : callersOf(P, W.Function))
         F.Path.push_back({P.site(E->From).Loc,
                           "'" + P.function(E->From.Function).name().str() +

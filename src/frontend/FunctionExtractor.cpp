@@ -778,7 +778,7 @@ std::optional<FunctionFact> extractInClassInitializers(const CXXRecordDecl *RD,
   }
   if (!Any)
     return std::nullopt;
-  F.Usr = N.usr(RD) + "@in-class-initializers";
+  F.Usr = N.usr(RD) + InClassInitializersUsrSuffix;
   F.Name = N.qualifiedName(RD) + "::" + RD->getNameAsString();
   F.Loc = N.location(RD->getLocation());
   Collector.resolveOperandCalls();

@@ -249,6 +249,14 @@ bool TypeModel::has(const std::vector<std::string> &Members,
   return std::find(Members.begin(), Members.end(), M) != Members.end();
 }
 
+bool TypeModel::constructedSignalledBy(const SiteFact &Construct) const {
+  return StartsSignalled || llvm::any_of(Construct.Args, [&](const ArgFact &A) {
+           int Index = static_cast<int>(A.Index);
+           return A.Constant && ((Index == SetByArg && *A.Constant != 0) ||
+                                 (Index == CountArg && *A.Constant == 0));
+         });
+}
+
 void ApiModels::add(FunctionModel M) {
   if (llvm::StringRef Class = splitMember(M.Name).first; !Class.empty())
     ClassesWithMembers.insert(Class);

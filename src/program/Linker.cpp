@@ -403,25 +403,17 @@ void Linker::buildResources() {
 /// constructor's constant argument makes signalled from the start.
 bool Linker::constructedSignalled(const SiteFact &Begin) const {
   const TypeModel *T = P.models().type(Begin.Receiver.Type);
-  if (!T)
-    return false;
-  if (T->StartsSignalled)
-    return true;
-  for (const ArgFact &A : Begin.Args) {
-    int Index = static_cast<int>(A.Index);
-    if (A.Constant && ((Index == T->SetByArg && *A.Constant != 0) ||
-                       (Index == T->CountArg && *A.Constant == 0)))
-      return true;
-  }
-  return false;
+  return T && T->constructedSignalledBy(Begin);
 }
 
 /// `task_group(ex, first) { start(first); }`: a constructor, in the program,
 /// that calls a signal of its class on the object it constructs signals it.
 bool Linker::constructorSignals(const SiteFact &Construct,
                                 const TypeModel &Model) const {
+  if (!Construct.IsConstructor)
+    return false;
   auto It = P.ByUsr.find(Construct.CalleeUsr);
-  if (!Construct.IsConstructor || It == P.ByUsr.end())
+  if (It == P.ByUsr.end())
     return false;
   llvm::StringRef Class = splitMember(Construct.CalleeName).first;
   return llvm::any_of(

@@ -21,6 +21,11 @@ namespace corolint {
 /// would misread. Files of another version are refused.
 constexpr int FactsVersion = 10;
 
+/// What the USR of a class's pseudo-function holding its in-class member
+/// initializers ends with (its name is the class's constructor's).
+inline constexpr const char *InClassInitializersUsrSuffix =
+    "@in-class-initializers";
+
 struct SourceLoc {
   std::string File;
   unsigned Line = 0;

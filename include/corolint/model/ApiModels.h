@@ -144,6 +144,11 @@ struct TypeModel {
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);
+  /// Whether \p Construct (a constructor call or a local's scope begin)
+  /// makes the object signalled from the start: every construction does
+  /// (StartsSignalled), or a constant argument says so (`event{true}`,
+  /// `latch{0}`).
+  bool constructedSignalledBy(const SiteFact &Construct) const;
   /// A counting semaphore: its waits take a unit and its signals give one
   /// back, so it can be used as a lock as well as an event.
   bool isSemaphore() const {

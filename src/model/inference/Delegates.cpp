@@ -140,14 +140,10 @@ bool Inferrer::addStart(llvm::StringRef Class, const ObjectRef &Field,
                         const TypeModel &Event, ordered_json &J,
                         std::vector<std::string> &Evidence) const {
   auto SetBy = [&](const SiteFact &S) {
-    return llvm::any_of(S.Args, [&](const ArgFact &A) {
-      int I = static_cast<int>(A.Index);
-      return A.Constant && ((I == Event.SetByArg && *A.Constant != 0) ||
-                            (I == Event.CountArg && *A.Constant == 0));
-    });
+    return Event.constructedSignalledBy(S);
   };
   auto IsInClass = [](const FunctionFact *F) {
-    return llvm::StringRef(F->Usr).ends_with("@in-class-initializers");
+    return llvm::StringRef(F->Usr).ends_with(InClassInitializersUsrSuffix);
   };
   // What a constructor that does not construct the field leaves it in: a
   // defaulted one, which the facts do not hold, too.

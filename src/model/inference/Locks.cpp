@@ -142,27 +142,27 @@ void Inferrer::inferCountedLock(llvm::StringRef Class,
           return Init.Param == static_cast<unsigned>(Arg);
         }))
       Type = Member->ParamTypes[Arg];
-  ordered_json J = {{"name", Class}, {"role", "resource"}};
-  if (Type == "bool") {
-    J["resourceKind"] = "event";
-    J["waits"] = Waits;
-    J["signals"] = Signals;
-    J["setByArg"] = Arg;
-    Evidence.push_back("its constructor's argument " + std::to_string(Arg) +
-                       " ('bool') sets what its awaiter tests: it starts set "
-                       "or not, and a wait takes the set state");
-  } else if (isIntegerType(Type) && !Use.Releases.empty()) {
-    J["resourceKind"] = "semaphore";
-    J["waits"] = Waits;
-    J["signals"] = Signals;
+  bool Semaphore = isIntegerType(Type) && !Use.Releases.empty();
+  if (!Semaphore && Type != "bool")
+    return;
+  ordered_json J = {{"name", Class},
+                    {"role", "resource"},
+                    {"resourceKind", Semaphore ? "semaphore" : "event"},
+                    {"waits", Waits},
+                    {"signals", Signals}};
+  std::string Argument =
+      "its constructor's argument " + std::to_string(Arg) + " ('" + Type;
+  if (Semaphore) {
     J["unlock"] = Use.Releases;
-    Evidence.push_back("its constructor's argument " + std::to_string(Arg) +
-                       " ('" + Type +
+    Evidence.push_back(Argument +
                        "') counts the units its awaiter takes; code that "
                        "takes one gives it back with '" +
                        *Use.Releases.begin() + "'");
   } else {
-    return;
+    J["setByArg"] = Arg;
+    Evidence.push_back(Argument +
+                       "') sets what its awaiter tests: it starts set or "
+                       "not, and a wait takes the set state");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
 }
