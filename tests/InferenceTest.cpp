@@ -671,6 +671,145 @@ TEST(Inference, AQueueNothingTakesFromIsNoLoop) {
   EXPECT_TRUE(infer(Lib).empty());
 }
 
+/// What the models say of system calls and of a socket class, for the
+/// network operations inference finds.
+ApiModels socketModels() {
+  ApiModels Known;
+  llvm::Error E = Known.addJson(
+      R"({"functions": [{"name": "recv", "external": true},
+                        {"name": "send", "external": true, "writes": true},
+                        {"name": "connect", "connects": true},
+                        {"name": "sock::async_read_some", "external": true}],
+          "types": [{"name": "std::chrono::duration", "role": "duration"},
+                    {"name": "sock", "role": "io-object",
+                     "cancels": ["close"]}]})",
+      "test");
+  EXPECT_FALSE(bool(E));
+  return Known;
+}
+
+const InferredEntry *functionNamed(const InferredModels &M,
+                                   llvm::StringRef Name) {
+  auto It = llvm::find_if(
+      M.Functions, [&](const InferredEntry &E) { return E.Name == Name; });
+  return It == M.Functions.end() ? nullptr : &*It;
+}
+
+/// A connection in the shape of libcoro's tcp client: read_impl calls a
+/// helper that calls \p Syscalls (`::recv`) and, when \p Suspends, awaits
+/// the descriptor's readiness; read(buf, timeout) awaits read_impl handing
+/// it the duration, and close() closes the socket the connection holds.
+std::vector<FunctionFact> socketLibrary(std::vector<std::string> Syscalls,
+                                        bool Suspends) {
+  FunctionBuilder Helper("conn::recv_some");
+  for (const std::string &Call : Syscalls)
+    Helper.call(Body, Call);
+  FunctionBuilder Impl("conn::read_impl", true);
+  Impl.call(Body, "conn::recv_some");
+  if (Suspends)
+    Impl.suspend(Body);
+  FunctionFact ImplFact = Impl.build();
+  ImplFact.Fields = {"conn::fd_"};
+  FunctionBuilder Read("conn::read", true);
+  unsigned Call = Read.call(Body, "conn::read_impl", {},
+                            {argType(0, "std::chrono::duration")});
+  unsigned Await = Read.suspend(Body);
+  FunctionFact ReadFact = Read.build();
+  ReadFact.Sites[Call].AwaitedIn = Await;
+  ReadFact.ParamTypes = {"std::chrono::duration"};
+  FunctionBuilder Close("conn::close");
+  Close.call(Body, "sock::close",
+             object(ObjectRef::Kind::Field, "conn::socket_", "sock"));
+  return {Helper.build(), ImplFact, ReadFact, Close.build()};
+}
+
+// A coroutine that calls ::recv and suspends waits for the peer; a member
+// that takes a duration and awaits it with one is the same operation with
+// a timeout parameter; the class holding them is an I/O object whose
+// close() cancels them.
+TEST(Inference, ACoroutineThatReceivesAndSuspendsWaitsForAPeer) {
+  ApiModels Known = socketModels();
+  InferredModels M = infer(socketLibrary({"recv"}, true), Known);
+  const InferredEntry *Impl = functionNamed(M, "conn::read_impl");
+  const InferredEntry *Read = functionNamed(M, "conn::read");
+  ASSERT_TRUE(Impl && Read);
+  EXPECT_EQ(Impl->ModelJson, R"({"name":"conn::read_impl","external":true})");
+  EXPECT_EQ(Read->ModelJson, R"({"name":"conn::read","external":true})");
+  const InferredEntry *Conn = typeNamed(M, "conn");
+  ASSERT_TRUE(Conn);
+  EXPECT_EQ(Conn->ModelJson,
+            R"({"name":"conn","role":"io-object","cancels":["close"]})");
+}
+
+// Receiving with no suspension, or after a yield, is a plain
+// (blocking-call's) read; a wrapper that takes no duration is no timeout
+// parameter.
+TEST(Inference, AReceiveWithNoSuspensionOrDurationAddsNothing) {
+  ApiModels Known = socketModels();
+  EXPECT_TRUE(infer(socketLibrary({"recv"}, false), Known).empty());
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "sched::yield", "yield": true}]})", "test")));
+  std::vector<FunctionFact> Yields = socketLibrary({"recv"}, false);
+  FunctionBuilder Impl("conn::read_impl", true);
+  unsigned Yield = Impl.call(Body, "sched::yield");
+  unsigned Await = Impl.suspend(Body);
+  Impl.call(Body, "conn::recv_some");
+  Yields[1] = Impl.build();
+  Yields[1].Sites[Await].OperandCall = Yield;
+  EXPECT_TRUE(infer(Yields, Known).empty());
+  std::vector<FunctionFact> Lib = socketLibrary({"recv"}, true);
+  Lib[2].ParamTypes.clear();
+  InferredModels M = infer(Lib, Known);
+  EXPECT_TRUE(functionNamed(M, "conn::read_impl"));
+  EXPECT_FALSE(functionNamed(M, "conn::read"));
+}
+
+// Several socket calls make one operation: a receive makes it a read, a
+// send alone a write, and a connect stays a connect.
+TEST(Inference, SocketCallsCombineIntoOneOperation) {
+  ApiModels Known = socketModels();
+  auto Json = [&](std::vector<std::string> Syscalls) {
+    InferredModels M = infer(socketLibrary(std::move(Syscalls), true), Known);
+    const InferredEntry *Impl = functionNamed(M, "conn::read_impl");
+    return Impl ? Impl->ModelJson : "";
+  };
+  EXPECT_EQ(Json({"send", "recv"}),
+            R"({"name":"conn::read_impl","external":true})");
+  EXPECT_EQ(Json({"send"}),
+            R"({"name":"conn::read_impl","external":true,"writes":true})");
+  EXPECT_EQ(Json({"connect", "send"}),
+            R"({"name":"conn::read_impl","external":true,"writes":true,)"
+            R"("connects":true})");
+  EXPECT_EQ(Json({"connect"}), R"({"name":"conn::read_impl","connects":true})");
+}
+
+// An awaiter whose await_suspend starts a callback-style read handed a
+// callable that resumes the waiter: what returns the awaiter is the read.
+TEST(Inference, AnAwaiterStartingACallbackReadIsThatRead) {
+  ApiModels Known = socketModels();
+  auto Library = [](bool Resumes) {
+    ArgFact Handler;
+    Handler.Index = 1;
+    Handler.CallableUsr = "c:@F@rd::handler";
+    FunctionBuilder Suspend("rd::await_suspend");
+    Suspend.call(Body, "sock::async_read_some",
+                 object(ObjectRef::Kind::Field, "rd::socket", "sock"),
+                 {Handler});
+    FunctionFact Lambda = member("rd::handler");
+    Lambda.IsLambda = true;
+    Lambda.ResumesHandle = Resumes;
+    FunctionFact Returner = member("stream::read_some");
+    Returner.ReturnType = "rd";
+    return std::vector<FunctionFact>{Suspend.build(), Lambda, Returner};
+  };
+  InferredModels M = infer(Library(true), Known);
+  const InferredEntry *Read = functionNamed(M, "stream::read_some");
+  ASSERT_TRUE(Read);
+  EXPECT_EQ(Read->ModelJson, R"({"name":"stream::read_some","external":true})");
+  EXPECT_FALSE(
+      functionNamed(infer(Library(false), Known), "stream::read_some"));
+}
+
 // What `corolint models` prints is a Models: section that .corolint.yaml
 // reads back as the same models.
 TEST(Inference, PrintedModelsReadBackAsConfiguration) {

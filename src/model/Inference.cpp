@@ -24,7 +24,8 @@ namespace corolint {
 /// rules after it ask about; inferEvents, through inferPromises, finds the
 /// futures inferSyncWaits asks about, and the events inferDelegates
 /// builds on; and loops, sync waits and timeouts
-/// skip a function an earlier rule gave a role (InferredFunctions).
+/// skip a function an earlier rule gave a role (InferredFunctions), as do
+/// network operations, which read what the models say of system calls.
 InferredModels inference::Inferrer::run() {
   inferTasks();
   inferEvents();
@@ -32,6 +33,7 @@ InferredModels inference::Inferrer::run() {
   inferLoops();
   inferSyncWaits();
   inferTimeouts();
+  inferNetworkOperations();
   return std::move(Out);
 }
 

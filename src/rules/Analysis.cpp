@@ -108,6 +108,14 @@ std::string inferredCallRole(const FunctionModel &M) {
     return "to resume the coroutine once a duration passes";
   if (!M.Blocking.empty())
     return "to block: it " + M.Blocking;
+  if (M.External && M.Writes)
+    return "to send to a peer, waiting while it does not read";
+  if (M.External)
+    return "to wait for a peer";
+  if (M.Connects)
+    return "to connect to a peer";
+  if (M.Accepts)
+    return "to accept a connection";
   return "to have the role 'corolint models' shows";
 }
 

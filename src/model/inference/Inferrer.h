@@ -15,6 +15,7 @@
 #include "corolint/model/Inference.h"
 #include "llvm/ADT/STLExtras.h"
 #include <initializer_list>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -65,6 +66,26 @@ private:
       RunsLoop |= O.RunsLoop;
     }
   };
+
+  /// What awaiting a network operation waits for, in the model keys
+  /// missing-timeout reads.
+  struct NetworkKind {
+    bool External = false, Writes = false, Connects = false, Accepts = false;
+    static NetworkKind of(const FunctionModel &M);
+    bool any() const { return External || Connects || Accepts; }
+    /// Two operations in one function.
+    void add(const NetworkKind &O);
+    bool operator==(const NetworkKind &O) const {
+      return External == O.External && Writes == O.Writes &&
+             Connects == O.Connects && Accepts == O.Accepts;
+    }
+    ordered_json json(const std::string &Name) const;
+  };
+  struct NetworkOperation {
+    NetworkKind Kind;
+    std::vector<std::string> Evidence;
+  };
+  using NetworkOperations = std::map<std::string, NetworkOperation>;
 
   void inferTasks();
   std::vector<WaiterStore> waiterStores() const;
@@ -132,6 +153,22 @@ private:
   SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                              const FunctionFact &Member) const;
   void inferLoops();
+  void inferNetworkOperations();
+  std::vector<const FunctionFact *> plainHelpers(const FunctionFact &F) const;
+  std::set<std::string> inferredPauses() const;
+  bool awaitsReadiness(const FunctionFact &F,
+                       const std::set<std::string> &Pauses) const;
+  NetworkKind socketCalls(const FunctionFact &F, bool Resumed,
+                          std::vector<std::string> &Evidence) const;
+  void addAwaiterReturners(llvm::StringRef Awaiter, const NetworkKind &Kind,
+                           const std::vector<std::string> &Evidence,
+                           NetworkOperations &Operations) const;
+  void addTimeoutWrappers(
+      NetworkOperations &Operations,
+      llvm::function_ref<bool(const FunctionFact &)> Describable) const;
+  bool hasFields(llvm::StringRef Class) const;
+  std::set<std::string> cancelMembers(llvm::StringRef Class,
+                                      std::vector<std::string> &Evidence) const;
   void inferRegistration(const FunctionFact &F, const FieldStoreFact &Store);
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
