@@ -376,6 +376,30 @@ TEST_F(BlockingCallTest, WriteWhoseCodeExpectsWouldBlockIsQuiet) {
     }
 }
 
+// A function that returns the write's result as it is (an awaiter's
+// `syscall()`) leaves the EAGAIN test to its caller: the caller that tests
+// it was written for a non-blocking descriptor. Returned but untested, or
+// tested by a caller of a function that does not return it, says nothing.
+TEST_F(BlockingCallTest, ACallerTestingWhatTheCallReturnsExpectsWouldBlock) {
+  for (bool Returned : {false, true})
+    for (bool Tested : {false, true}) {
+      FunctionBuilder Co("awaiter::await_suspend"), Sys("op::syscall");
+      unsigned Write =
+          Sys.call(Body, "write", {}, {argOf(0, field("conn::fd_"))});
+      Co.call(Body, "op::syscall");
+      FunctionFact S = Sys.build(), C = Co.build();
+      S.Sites[Write].Returned = Returned;
+      if (Tested)
+        C.ComparedConstants = {"EAGAIN"};
+      FunctionBuilder Loop("handler", true);
+      Loop.suspend(Body);
+      Loop.call(Body, "awaiter::await_suspend");
+      EXPECT_EQ(check({Loop.build(), C, S}).size(),
+                Returned && Tested ? 0u : 1u)
+          << Returned << Tested;
+    }
+}
+
 // A helper counts only as a predicate called after the call: a table of
 // errno names, or one called before the write, says nothing of the write.
 TEST_F(BlockingCallTest, OnlyAPredicateCalledAfterTheCallIsEvidence) {

@@ -810,6 +810,42 @@ TEST(Inference, AnAwaiterStartingACallbackReadIsThatRead) {
       functionNamed(infer(Library(false), Known), "stream::read_some"));
 }
 
+// Awaiters that share a base's await_suspend, which calls each derived
+// awaiter's syscall() (CRTP): what returns each derived awaiter is the
+// operation its own syscall() makes; the base is none.
+TEST(Inference, EachDerivedAwaiterIsItsOwnSocketOperation) {
+  ApiModels Known = socketModels();
+  FunctionBuilder Base("blk::await_suspend");
+  Base.call(Body, "rd::syscall");
+  Base.call(Body, "wr::syscall");
+  FunctionBuilder Read("rd::syscall");
+  Read.call(Body, "recv");
+  FunctionBuilder Write("wr::syscall");
+  Write.call(Body, "send");
+  FunctionFact RecvMember = member("sock::recv");
+  RecvMember.ReturnType = "rd";
+  RecvMember.ReturnBases = {"blk"};
+  FunctionFact SendMember = member("sock::send");
+  SendMember.ReturnType = "wr";
+  SendMember.ReturnBases = {"blk"};
+  FunctionBuilder Session("session", true);
+  unsigned AwaitRead = Session.suspend(Body);
+  unsigned AwaitWrite = Session.suspend(Body);
+  FunctionFact SessionFact = Session.build();
+  SessionFact.Sites[AwaitRead].AwaitableType = "rd";
+  SessionFact.Sites[AwaitWrite].AwaitableType = "wr";
+  InferredModels M = infer({Base.build(), Read.build(), Write.build(),
+                            RecvMember, SendMember, SessionFact},
+                           Known);
+  const InferredEntry *Recv = functionNamed(M, "sock::recv");
+  const InferredEntry *Send = functionNamed(M, "sock::send");
+  ASSERT_TRUE(Recv && Send);
+  EXPECT_EQ(Recv->ModelJson, R"({"name":"sock::recv","external":true})");
+  EXPECT_EQ(Send->ModelJson,
+            R"({"name":"sock::send","external":true,"writes":true})");
+  EXPECT_EQ(M.Functions.size(), 2u);
+}
+
 // What `corolint models` prints is a Models: section that .corolint.yaml
 // reads back as the same models.
 TEST(Inference, PrintedModelsReadBackAsConfiguration) {

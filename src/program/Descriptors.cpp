@@ -178,6 +178,15 @@ bool Program::expectsWouldBlock(SiteRef Call) const {
   const Function &F = function(Call.Function);
   if (comparesWithAny(F, M->WouldBlockErrors))
     return true;
+  // A function that returns the call's result as it is (an awaiter's
+  // `syscall() { return ::recv(...); }`) leaves the test to its callers.
+  if (site(Call).Returned &&
+      llvm::any_of(edgesInto(Call.Function), [&](unsigned Edge) {
+        const CallEdge &E = edges()[Edge];
+        return E.Kind == EdgeKind::Calls &&
+               comparesWithAny(function(E.From.Function), M->WouldBlockErrors);
+      }))
+    return true;
   // Or a predicate that tests for it, called after the call: one of the
   // function's own calls, not a search of the program's edges.
   auto None = [](const SiteFact &) { return false; };

@@ -159,7 +159,12 @@ private:
   bool awaitsReadiness(const FunctionFact &F,
                        const std::set<std::string> &Pauses) const;
   NetworkKind socketCalls(const FunctionFact &F, bool Resumed,
-                          std::vector<std::string> &Evidence) const;
+                          std::vector<std::string> &Evidence,
+                          const std::set<std::string> &Elsewhere = {}) const;
+  std::set<std::string> awaiterClasses() const;
+  NetworkKind awaiterSocketCalls(llvm::StringRef Awaiter,
+                                 const std::set<std::string> &Awaiters,
+                                 std::vector<std::string> &Evidence) const;
   void addAwaiterReturners(llvm::StringRef Awaiter, const NetworkKind &Kind,
                            const std::vector<std::string> &Evidence,
                            NetworkOperations &Operations) const;

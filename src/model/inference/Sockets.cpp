@@ -26,6 +26,8 @@ Inferrer::NetworkKind Inferrer::NetworkKind::of(const FunctionModel &M) {
 /// only to read what it is sent), and it accepts only when all it does is
 /// accept.
 void Inferrer::NetworkKind::add(const NetworkKind &O) {
+  if (!O.any())
+    return;
   if (!any()) {
     *this = O;
     return;
@@ -103,16 +105,22 @@ Inferrer::plainHelpers(const FunctionFact &F) const {
 /// The socket operations (by model) that \p F or its plain helpers call,
 /// as one kind (none when it calls none); \p Resumed asks in addition that the
 /// call be handed a callable that resumes the waiter (a callback-style
-/// operation).
+/// operation). Members of the classes \p Elsewhere are not followed: a
+/// base awaiter's `static_cast<Derived *>(this)->syscall()` is each derived
+/// awaiter's operation, not the base's.
 Inferrer::NetworkKind
 Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
-                      std::vector<std::string> &Evidence) const {
+                      std::vector<std::string> &Evidence,
+                      const std::set<std::string> &Elsewhere) const {
   NetworkKind Kind;
-  for (const FunctionFact *G : plainHelpers(F))
+  for (const FunctionFact *G : plainHelpers(F)) {
+    llvm::StringRef Class = classOf(G->Name);
+    if (Class != classOf(F.Name) && Elsewhere.count(Class.str()))
+      continue;
     for (const SiteFact &S : G->Sites) {
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
-      if (!M || !NetworkKind::of(*M).any() || S.AwaitedIn >= 0 || S.Returned)
+      if (!M || !NetworkKind::of(*M).any() || S.AwaitedIn >= 0)
         continue;
       // Called for its result, the operation is a C API's (`::recv`,
       // `SSL_read`), which comes back at once on a non-blocking socket; a
@@ -132,6 +140,7 @@ Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
                                     "the waiter"
                                   : ""));
     }
+  }
   return Kind;
 }
 
@@ -161,13 +170,15 @@ void Inferrer::inferNetworkOperations() {
                          "the socket");
       Operations.try_emplace(F->Name, NetworkOperation{Kind, Evidence});
     }
-    // An awaiter that starts a callback-style operation resumed by its
-    // completion: what returns the awaiter is that operation.
-    if (memberOf(F->Name) == "await_suspend") {
-      NetworkKind Kind = socketCalls(*F, true, Evidence);
-      if (Kind.any())
-        addAwaiterReturners(classOf(F->Name), Kind, Evidence, Operations);
-    }
+  }
+  std::set<std::string> Awaiters = awaiterClasses();
+  for (const std::string &Awaiter : Awaiters) {
+    if (describedByModel(Awaiter))
+      continue;
+    std::vector<std::string> Evidence;
+    NetworkKind Kind = awaiterSocketCalls(Awaiter, Awaiters, Evidence);
+    if (Kind.any())
+      addAwaiterReturners(Awaiter, Kind, Evidence, Operations);
   }
   addTimeoutWrappers(Operations, Describable);
   std::set<std::string> IoObjects; // And the classes of earlier roles.
@@ -232,6 +243,41 @@ bool Inferrer::hasFields(llvm::StringRef Class) const {
   });
 }
 
+/// The classes code awaits (`co_await sock.recv(buf)` awaits what `recv`
+/// returns), and those with an `await_suspend` of their own.
+std::set<std::string> Inferrer::awaiterClasses() const {
+  std::set<std::string> Awaiters;
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (memberOf(F->Name) == "await_suspend" && !F->IsLambda)
+      Awaiters.insert(classOf(F->Name).str());
+    for (const SiteFact &S : F->Sites)
+      if (S.Kind == SiteKind::Suspend && !S.AwaitableType.empty())
+        Awaiters.insert(S.AwaitableType);
+  }
+  return Awaiters;
+}
+
+/// The socket operations awaiting \p Awaiter performs: the C calls its
+/// plain members make (a `syscall()` that its inherited `await_suspend`
+/// tries and its `await_resume` retries once the descriptor is ready), and
+/// the callback-style operations its `await_suspend` starts handed a
+/// callable that resumes the waiter (`socket.async_read_some(buf, [h](...)
+/// { h.resume(); })`).
+Inferrer::NetworkKind
+Inferrer::awaiterSocketCalls(llvm::StringRef Awaiter,
+                             const std::set<std::string> &Awaiters,
+                             std::vector<std::string> &Evidence) const {
+  NetworkKind Kind;
+  for (const FunctionFact *M : Index.membersOf(Awaiter)) {
+    if (M->IsCoroutine)
+      continue; // An operation of its own, not the awaiter's.
+    Kind.add(socketCalls(*M, /*Resumed=*/false, Evidence, Awaiters));
+    if (memberOf(M->Name) == "await_suspend")
+      Kind.add(socketCalls(*M, /*Resumed=*/true, Evidence, Awaiters));
+  }
+  return Kind;
+}
+
 /// The functions that are not coroutines and return the awaiter \p Awaiter,
 /// and its constructors: awaiting what they return starts the operation.
 void Inferrer::addAwaiterReturners(llvm::StringRef Awaiter,
@@ -239,8 +285,9 @@ void Inferrer::addAwaiterReturners(llvm::StringRef Awaiter,
                                    const std::vector<std::string> &Evidence,
                                    NetworkOperations &Operations) const {
   for (const auto &[Usr, F] : Index.functions()) {
-    bool Returns = !F->IsCoroutine && !F->IsLambda &&
-                   returnsAwaiter(*F, AwaiterSet{Awaiter.str()});
+    // The class it returns itself: a base shared by several awaiters (a
+    // CRTP `BlockSyscall<Derived>`) is none of their operations.
+    bool Returns = !F->IsCoroutine && !F->IsLambda && F->ReturnType == Awaiter;
     bool Constructs =
         classOf(F->Name) == Awaiter && memberOf(F->Name) == memberOf(Awaiter);
     if (!Returns && !Constructs)
