@@ -757,6 +757,7 @@ public:
         if (Own && Own->Timeout)
           checkWrapped(P, Suspends, Fn, S, Out);
       }
+      checkSession(P, Deadlines, InProcess, Fn, Out);
     }
   }
 
@@ -805,6 +806,62 @@ private:
     std::optional<ObjectRef> Object = ioObject(Op, *P.modelOf(Op));
     Out.push_back(unboundedAwait(P, Deadlines, Await, Operation,
                                  Object ? &*Object : nullptr));
+  }
+
+  /// A coroutine of the program that is a network operation itself (it
+  /// calls `::recv` and suspends until the descriptor is ready: a model, or
+  /// inference) and that code starts but nothing awaits is a session
+  /// started and left (`client_coroutine(epoll_fd, fd);` per accepted
+  /// connection): no await of it can carry a deadline, so its own wait for
+  /// the descriptor is the one with none. Awaited, even inside a combinator
+  /// (`with_timeout(session(fd), 30s)`), it is checked at that await.
+  void checkSession(const Program &P, const DeadlineFacts &Deadlines,
+                    const std::vector<bool> &InProcess, unsigned Fn,
+                    std::vector<Finding> &Out) const {
+    const Function &F = P.function(Fn);
+    const FunctionModel *M = P.models().function(F.name());
+    if (!F.isCoroutine() || !M || !M->External ||
+        (M->Writes && InProcess[Fn]) || P.edgesInto(Fn).empty() ||
+        llvm::any_of(P.edgesInto(Fn), [&](unsigned E) {
+          // Awaited, also inside a combinator (`with_timeout(session())`):
+          // that await is checked as an external one.
+          return P.edges()[E].Kind == EdgeKind::Awaits ||
+                 P.site(P.edges()[E].From).AwaitedIn >= 0;
+        }))
+      return;
+    for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind != SiteKind::Suspend || S.Implicit ||
+          S.Suspend != SuspendKind::CoAwait || !waitsForTheSocket(P, F, S))
+        continue;
+      if (Deadlines.hasDeadline(F, S.Id) || Deadlines.armedBefore({Fn, S.Id}))
+        return;
+      Finding R;
+      R.Severity = Level::Warning;
+      R.Loc = S.Loc;
+      R.Function = F.name().str();
+      R.Message = "'" + F.name().str() +
+                  "' waits for a peer with no deadline: it suspends here "
+                  "until its socket is ready, and if the other side stops "
+                  "answering, this coroutine never resumes; race the wait "
+                  "against a timer, or close the socket from a watchdog "
+                  "timer";
+      Out.push_back(std::move(R));
+      return;
+    }
+  }
+
+  /// Suspension \p S of \p F waits for what \p F's socket does: not a turn
+  /// or a pause, not an operation that is checked at its own await (an
+  /// external call), not a coroutine of the program.
+  static bool waitsForTheSocket(const Program &P, const Function &F,
+                                const SiteFact &S) {
+    if (S.OperandCall < 0)
+      return true;
+    const SiteFact &Call = F.site(S.OperandCall);
+    if (const FunctionModel *M = P.modelOf(Call))
+      return !(M->Yield || M->Delay || M->ResumesOnWorker || M->External);
+    std::optional<unsigned> Callee = P.find(Call.CalleeUsr);
+    return !Callee || !P.function(*Callee).isCoroutine();
   }
 
   void checkWrapped(const Program &P, const std::vector<bool> &Suspends,

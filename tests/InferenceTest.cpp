@@ -822,10 +822,10 @@ TEST(Inference, EachDerivedAwaiterIsItsOwnSocketOperation) {
   Read.call(Body, "recv");
   FunctionBuilder Write("wr::syscall");
   Write.call(Body, "send");
-  FunctionFact RecvMember = member("sock::recv");
+  FunctionFact RecvMember = member("peer::recv");
   RecvMember.ReturnType = "rd";
   RecvMember.ReturnBases = {"blk"};
-  FunctionFact SendMember = member("sock::send");
+  FunctionFact SendMember = member("peer::send");
   SendMember.ReturnType = "wr";
   SendMember.ReturnBases = {"blk"};
   FunctionBuilder Session("session", true);
@@ -834,15 +834,18 @@ TEST(Inference, EachDerivedAwaiterIsItsOwnSocketOperation) {
   FunctionFact SessionFact = Session.build();
   SessionFact.Sites[AwaitRead].AwaitableType = "rd";
   SessionFact.Sites[AwaitWrite].AwaitableType = "wr";
-  InferredModels M = infer({Base.build(), Read.build(), Write.build(),
-                            RecvMember, SendMember, SessionFact},
+  FunctionFact ReadFact = Read.build(), WriteFact = Write.build();
+  ReadFact.Fields = {"rd::fd_"};
+  WriteFact.Fields = {"wr::fd_"};
+  InferredModels M = infer({Base.build(), member("blk::blk"), ReadFact,
+                            WriteFact, RecvMember, SendMember, SessionFact},
                            Known);
-  const InferredEntry *Recv = functionNamed(M, "sock::recv");
-  const InferredEntry *Send = functionNamed(M, "sock::send");
+  const InferredEntry *Recv = functionNamed(M, "peer::recv");
+  const InferredEntry *Send = functionNamed(M, "peer::send");
   ASSERT_TRUE(Recv && Send);
-  EXPECT_EQ(Recv->ModelJson, R"({"name":"sock::recv","external":true})");
+  EXPECT_EQ(Recv->ModelJson, R"({"name":"peer::recv","external":true})");
   EXPECT_EQ(Send->ModelJson,
-            R"({"name":"sock::send","external":true,"writes":true})");
+            R"({"name":"peer::send","external":true,"writes":true})");
   EXPECT_EQ(M.Functions.size(), 2u);
 }
 

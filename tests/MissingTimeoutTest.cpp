@@ -341,4 +341,41 @@ TEST_F(MissingTimeoutTest, DeadlineAroundACoroutineThatNeverSuspends) {
   EXPECT_TRUE(check({Real.build(), F}).empty());
 }
 
+// A coroutine of the program that is a network operation itself (it calls
+// ::recv and suspends: a model, as inference gives it) and that code starts
+// but nothing awaits is a session started and left: its own wait for the
+// socket is reported. Awaited, the await is reported instead; a wait that
+// is a pause, or a session nothing starts, is not.
+TEST_F(MissingTimeoutTest, ASessionStartedAndLeftReportsItsOwnWait) {
+  ASSERT_FALSE(bool(Models.addJson(
+      R"({"functions": [{"name": "serve", "external": true}]})", "test")));
+  auto Session = [](bool Pauses) {
+    FunctionBuilder B("serve", true);
+    unsigned Suspend = B.suspend(Body);
+    FunctionFact F;
+    if (Pauses) {
+      unsigned Sleep = B.call(Body, "net::sleep");
+      F = B.build();
+      F.Sites[Suspend].OperandCall = Sleep;
+    } else {
+      F = B.build();
+    }
+    F.Sites[Suspend].Implicit = false;
+    return F;
+  };
+  FunctionBuilder Start("on_accept");
+  Start.call(Body, "serve");
+  std::vector<Finding> Left = check({Session(false), Start.build()});
+  ASSERT_EQ(Left.size(), 1u);
+  EXPECT_EQ(Left[0].Function, "serve");
+  EXPECT_NE(Left[0].Message.find("it suspends here until its socket is ready"),
+            std::string::npos);
+  EXPECT_TRUE(check({Session(true), Start.build()}).empty());
+  EXPECT_TRUE(check({Session(false)}).empty());
+  std::vector<Finding> Awaited =
+      check({Session(false), awaiter("handler", "serve", false)});
+  ASSERT_EQ(Awaited.size(), 1u);
+  EXPECT_EQ(Awaited[0].Function, "handler");
+}
+
 } // namespace

@@ -162,12 +162,15 @@ private:
                           std::vector<std::string> &Evidence,
                           const std::set<std::string> &Elsewhere = {}) const;
   std::set<std::string> awaiterClasses() const;
+  std::set<std::string> classNames() const;
   NetworkKind awaiterSocketCalls(llvm::StringRef Awaiter,
-                                 const std::set<std::string> &Awaiters,
+                                 const std::set<std::string> &Classes,
                                  std::vector<std::string> &Evidence) const;
-  void addAwaiterReturners(llvm::StringRef Awaiter, const NetworkKind &Kind,
-                           const std::vector<std::string> &Evidence,
-                           NetworkOperations &Operations) const;
+  void addAwaiterReturners(
+      llvm::StringRef Awaiter, const NetworkKind &Kind,
+      const std::vector<std::string> &Evidence,
+      llvm::function_ref<bool(const FunctionFact &)> Describable,
+      NetworkOperations &Operations) const;
   void addTimeoutWrappers(
       NetworkOperations &Operations,
       llvm::function_ref<bool(const FunctionFact &)> Describable) const;

@@ -105,9 +105,7 @@ Inferrer::plainHelpers(const FunctionFact &F) const {
 /// The socket operations (by model) that \p F or its plain helpers call,
 /// as one kind (none when it calls none); \p Resumed asks in addition that the
 /// call be handed a callable that resumes the waiter (a callback-style
-/// operation). Members of the classes \p Elsewhere are not followed: a
-/// base awaiter's `static_cast<Derived *>(this)->syscall()` is each derived
-/// awaiter's operation, not the base's.
+/// operation). Members of the classes \p Elsewhere are not followed.
 Inferrer::NetworkKind
 Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
                       std::vector<std::string> &Evidence,
@@ -171,14 +169,14 @@ void Inferrer::inferNetworkOperations() {
       Operations.try_emplace(F->Name, NetworkOperation{Kind, Evidence});
     }
   }
-  std::set<std::string> Awaiters = awaiterClasses();
-  for (const std::string &Awaiter : Awaiters) {
+  std::set<std::string> Classes = classNames();
+  for (const std::string &Awaiter : awaiterClasses()) {
     if (describedByModel(Awaiter))
       continue;
     std::vector<std::string> Evidence;
-    NetworkKind Kind = awaiterSocketCalls(Awaiter, Awaiters, Evidence);
+    NetworkKind Kind = awaiterSocketCalls(Awaiter, Classes, Evidence);
     if (Kind.any())
-      addAwaiterReturners(Awaiter, Kind, Evidence, Operations);
+      addAwaiterReturners(Awaiter, Kind, Evidence, Describable, Operations);
   }
   addTimeoutWrappers(Operations, Describable);
   std::set<std::string> IoObjects; // And the classes of earlier roles.
@@ -257,34 +255,52 @@ std::set<std::string> Inferrer::awaiterClasses() const {
   return Awaiters;
 }
 
+/// The classes the facts show to be classes, not namespaces: those whose
+/// fields some function works on, or whose constructor it is.
+std::set<std::string> Inferrer::classNames() const {
+  std::set<std::string> Classes;
+  for (const auto &[Usr, F] : Index.functions()) {
+    for (const std::string &Field : F->Fields)
+      Classes.insert(classOf(Field).str());
+    if (!F->IsLambda && memberOf(F->Name) == memberOf(classOf(F->Name)))
+      Classes.insert(classOf(F->Name).str());
+  }
+  return Classes;
+}
+
 /// The socket operations awaiting \p Awaiter performs: the C calls its
 /// plain members make (a `syscall()` that its inherited `await_suspend`
 /// tries and its `await_resume` retries once the descriptor is ready), and
 /// the callback-style operations its `await_suspend` starts handed a
 /// callable that resumes the waiter (`socket.async_read_some(buf, [h](...)
-/// { h.resume(); })`).
+/// { h.resume(); })`). What members of other \p Classes call is theirs: a
+/// CRTP base's `static_cast<Op *>(this)->syscall()` is each derived
+/// awaiter's operation, not the base's.
 Inferrer::NetworkKind
 Inferrer::awaiterSocketCalls(llvm::StringRef Awaiter,
-                             const std::set<std::string> &Awaiters,
+                             const std::set<std::string> &Classes,
                              std::vector<std::string> &Evidence) const {
   NetworkKind Kind;
   for (const FunctionFact *M : Index.membersOf(Awaiter)) {
     if (M->IsCoroutine)
       continue; // An operation of its own, not the awaiter's.
-    Kind.add(socketCalls(*M, /*Resumed=*/false, Evidence, Awaiters));
+    Kind.add(socketCalls(*M, /*Resumed=*/false, Evidence, Classes));
     if (memberOf(M->Name) == "await_suspend")
-      Kind.add(socketCalls(*M, /*Resumed=*/true, Evidence, Awaiters));
+      Kind.add(socketCalls(*M, /*Resumed=*/true, Evidence, Classes));
   }
   return Kind;
 }
 
 /// The functions that are not coroutines and return the awaiter \p Awaiter,
 /// and its constructors: awaiting what they return starts the operation.
-void Inferrer::addAwaiterReturners(llvm::StringRef Awaiter,
-                                   const NetworkKind &Kind,
-                                   const std::vector<std::string> &Evidence,
-                                   NetworkOperations &Operations) const {
+void Inferrer::addAwaiterReturners(
+    llvm::StringRef Awaiter, const NetworkKind &Kind,
+    const std::vector<std::string> &Evidence,
+    llvm::function_ref<bool(const FunctionFact &)> Describable,
+    NetworkOperations &Operations) const {
   for (const auto &[Usr, F] : Index.functions()) {
+    if (!Describable(*F))
+      continue;
     // The class it returns itself: a base shared by several awaiters (a
     // CRTP `BlockSyscall<Derived>`) is none of their operations.
     bool Returns = !F->IsCoroutine && !F->IsLambda && F->ReturnType == Awaiter;
