@@ -829,6 +829,12 @@ private:
                  P.site(P.edges()[E].From).AwaitedIn >= 0;
         }))
       return;
+    // A coroutine that awaits network operations (a wrapper that hands one
+    // its timeout) waits for the peer in them, each checked at its await.
+    if (llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+          return S.Kind == SiteKind::Suspend && awaitsNetwork(P, F, S);
+        }))
+      return;
     for (const SiteFact &S : F.fact().Sites) {
       if (S.Kind != SiteKind::Suspend || S.Implicit ||
           S.Suspend != SuspendKind::CoAwait || !waitsForTheSocket(P, F, S))
@@ -850,16 +856,24 @@ private:
     }
   }
 
+  /// Suspension \p S of \p F awaits a network operation (a read, a
+  /// connect, an accept).
+  static bool awaitsNetwork(const Program &P, const Function &F,
+                            const SiteFact &S) {
+    const FunctionModel *M =
+        S.OperandCall >= 0 ? P.modelOf(F.site(S.OperandCall)) : nullptr;
+    return M && (M->External || M->Connects || M->Accepts);
+  }
+
   /// Suspension \p S of \p F waits for what \p F's socket does: not a turn
-  /// or a pause, not an operation that is checked at its own await (an
-  /// external call), not a coroutine of the program.
+  /// or a pause, not a coroutine of the program.
   static bool waitsForTheSocket(const Program &P, const Function &F,
                                 const SiteFact &S) {
     if (S.OperandCall < 0)
       return true;
     const SiteFact &Call = F.site(S.OperandCall);
     if (const FunctionModel *M = P.modelOf(Call))
-      return !(M->Yield || M->Delay || M->ResumesOnWorker || M->External);
+      return !(M->Yield || M->Delay || M->ResumesOnWorker);
     std::optional<unsigned> Callee = P.find(Call.CalleeUsr);
     return !Callee || !P.function(*Callee).isCoroutine();
   }

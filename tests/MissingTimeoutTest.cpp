@@ -372,6 +372,17 @@ TEST_F(MissingTimeoutTest, ASessionStartedAndLeftReportsItsOwnWait) {
             std::string::npos);
   EXPECT_TRUE(check({Session(true), Start.build()}).empty());
   EXPECT_TRUE(check({Session(false)}).empty());
+  // A session that awaits a read is reported at that read, once.
+  FunctionBuilder ReadsB("serve", true);
+  unsigned AwaitRead = ReadsB.suspend(Body);
+  unsigned Read = ReadsB.call(Body, "net::socket::read", Sock);
+  unsigned Parked = ReadsB.suspend(Body);
+  FunctionFact Reads = ReadsB.build();
+  Reads.Sites[AwaitRead].OperandCall = Read;
+  Reads.Sites[AwaitRead].Implicit = Reads.Sites[Parked].Implicit = false;
+  std::vector<Finding> AtRead = check({Reads, Start.build()});
+  ASSERT_EQ(AtRead.size(), 1u);
+  EXPECT_EQ(AtRead[0].Message.find("it suspends here"), std::string::npos);
   std::vector<Finding> Awaited =
       check({Session(false), awaiter("handler", "serve", false)});
   ASSERT_EQ(Awaited.size(), 1u);
