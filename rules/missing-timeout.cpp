@@ -819,7 +819,10 @@ private:
                     const std::vector<bool> &InProcess, unsigned Fn,
                     std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
-    const FunctionModel *M = P.models().function(F.name());
+    // By the rule calls are modelled by: a program's own `send()` coroutine
+    // is not the C function `send`.
+    const FunctionModel *M =
+        functionModelOf(P.models(), F.name(), F.fact().Usr);
     if (!F.isCoroutine() || !M || !M->External ||
         (M->Writes && InProcess[Fn]) || P.edgesInto(Fn).empty() ||
         llvm::any_of(P.edgesInto(Fn), [&](unsigned E) {

@@ -371,6 +371,13 @@ TEST_F(MissingTimeoutTest, ASessionStartedAndLeftReportsItsOwnWait) {
   EXPECT_NE(Left[0].Message.find("it suspends here until its socket is ready"),
             std::string::npos);
   EXPECT_TRUE(check({Session(true), Start.build()}).empty());
+  // A C++ coroutine named like the modelled C function (its USR has a
+  // signature) is not that function.
+  FunctionFact Namesake = Session(false);
+  Namesake.Usr = "c:@F@serve#";
+  FunctionFact StartNamesake = Start.build();
+  StartNamesake.Sites[0].CalleeUsr = Namesake.Usr;
+  EXPECT_TRUE(check({Namesake, StartNamesake}).empty());
   EXPECT_TRUE(check({Session(false)}).empty());
   // A session that awaits a read is reported at that read, once.
   FunctionBuilder ReadsB("serve", true);

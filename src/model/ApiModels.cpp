@@ -3,6 +3,7 @@
 #include "corolint/model/ApiModels.h"
 #include "corolint/InputFile.h"
 #include "corolint/model/FileList.h"
+#include "corolint/model/Inference.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -391,13 +392,20 @@ std::string defaultModelsDirectory(const char *Argv0) {
 }
 
 const FunctionModel *functionModelOf(const ApiModels &Models,
-                                     const SiteFact &Call) {
-  const FunctionModel *M = Models.function(Call.CalleeName);
-  llvm::StringRef Name = Call.CalleeName, Usr = Call.CalleeUsr;
-  if (M && !Name.contains("::") && !Usr.empty() &&
-      !(Usr.consume_front("c:@F@") && Usr == Name))
+                                     llvm::StringRef Name,
+                                     llvm::StringRef Usr) {
+  const FunctionModel *M = Models.function(Name);
+  // What inference infers is the program's own function's, under a name no
+  // model has (a global coroutine `session`).
+  if (M && M->Origin != InferredOrigin && !Name.contains("::") &&
+      !Usr.empty() && !(Usr.consume_front("c:@F@") && Usr == Name))
     return nullptr;
   return M;
+}
+
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     const SiteFact &Call) {
+  return functionModelOf(Models, Call.CalleeName, Call.CalleeUsr);
 }
 
 } // namespace corolint

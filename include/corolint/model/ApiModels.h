@@ -224,8 +224,13 @@ std::string defaultModelsDirectory(const char *Argv0);
 /// model name with no scope names a C function: it does not describe a C++
 /// function of that name (a program's own `task<> sleep(ms)` is not POSIX
 /// sleep), which Clang's USRs tell apart: a C function's has no signature.
+/// An inferred entry is the program's own function's, whatever its scope.
 const FunctionModel *functionModelOf(const ApiModels &Models,
                                      const SiteFact &Call);
+/// The model of the function named \p Name whose USR is \p Usr (a
+/// definition's own), by the same rule.
+const FunctionModel *functionModelOf(const ApiModels &Models,
+                                     llvm::StringRef Name, llvm::StringRef Usr);
 
 } // namespace corolint
 
