@@ -28,8 +28,8 @@ FactIndex::FactIndex(const std::vector<TuFacts> &Units) {
       MembersOf[classOf(F->Name).str()].push_back(F);
 }
 
-std::vector<const FunctionFact *> FactIndex::reach(const FunctionFact &F,
-                                                   bool Handed) const {
+std::vector<const FunctionFact *>
+FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines) const {
   std::vector<const FunctionFact *> Reached{&F};
   std::set<const FunctionFact *> Seen{&F};
   size_t Begin = 0;
@@ -37,21 +37,22 @@ std::vector<const FunctionFact *> FactIndex::reach(const FunctionFact &F,
     size_t End = Reached.size();
     for (size_t I = Begin; I < End; ++I)
       for (const SiteFact &S : Reached[I]->Sites) {
-        add(S.CalleeUsr, Reached, Seen);
+        add(S.CalleeUsr, Coroutines, Reached, Seen);
         for (const ArgFact &A : S.Args)
           if (Handed)
-            add(A.CallableUsr, Reached, Seen);
+            add(A.CallableUsr, Coroutines, Reached, Seen);
       }
     Begin = End;
   }
   return Reached;
 }
 
-void FactIndex::add(const std::string &Usr,
+void FactIndex::add(const std::string &Usr, bool Coroutines,
                     std::vector<const FunctionFact *> &Reached,
                     std::set<const FunctionFact *> &Seen) const {
   auto It = ByUsr.find(Usr);
-  if (It != ByUsr.end() && Seen.insert(It->second).second)
+  if (It != ByUsr.end() && (Coroutines || !It->second->IsCoroutine) &&
+      Seen.insert(It->second).second)
     Reached.push_back(It->second);
 }
 

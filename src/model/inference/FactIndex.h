@@ -86,12 +86,15 @@ public:
     return MembersOf;
   }
   /// \p F and the functions it calls or (with \p Handed) hands a callable
-  /// of, up to MaxHelperDepth calls away, in the order first reached.
+  /// of, up to MaxHelperDepth calls away, in the order first reached;
+  /// without \p Coroutines, not into a coroutine (an operation of its own).
   std::vector<const FunctionFact *> reach(const FunctionFact &F,
-                                          bool Handed = true) const;
+                                          bool Handed = true,
+                                          bool Coroutines = true) const;
 
 private:
-  void add(const std::string &Usr, std::vector<const FunctionFact *> &Reached,
+  void add(const std::string &Usr, bool Coroutines,
+           std::vector<const FunctionFact *> &Reached,
            std::set<const FunctionFact *> &Seen) const;
 
   std::map<std::string, const FunctionFact *> ByUsr;

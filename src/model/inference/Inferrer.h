@@ -154,7 +154,6 @@ private:
                              const FunctionFact &Member) const;
   void inferLoops();
   void inferNetworkOperations();
-  std::vector<const FunctionFact *> plainHelpers(const FunctionFact &F) const;
   std::set<std::string> inferredPauses() const;
   bool awaitsReadiness(const FunctionFact &F,
                        const std::set<std::string> &Pauses) const;

@@ -79,29 +79,6 @@ bool Inferrer::awaitsReadiness(const FunctionFact &F,
   });
 }
 
-/// \p F and the functions it calls that are not coroutines, up to
-/// MaxHelperDepth calls away: what runs before it next suspends (a
-/// client's `recv()` helper that calls `::recv`). Another coroutine it
-/// awaits is an operation of its own.
-std::vector<const FunctionFact *>
-Inferrer::plainHelpers(const FunctionFact &F) const {
-  std::vector<const FunctionFact *> Reached{&F};
-  std::set<const FunctionFact *> Seen{&F};
-  size_t Begin = 0;
-  for (unsigned Depth = 0; Depth < MaxHelperDepth; ++Depth) {
-    size_t End = Reached.size();
-    for (size_t I = Begin; I < End; ++I)
-      for (const SiteFact &S : Reached[I]->Sites) {
-        auto It = Index.functions().find(S.CalleeUsr);
-        if (It != Index.functions().end() && !It->second->IsCoroutine &&
-            Seen.insert(It->second).second)
-          Reached.push_back(It->second);
-      }
-    Begin = End;
-  }
-  return Reached;
-}
-
 /// The socket operations (by model) that \p F or its plain helpers call,
 /// as one kind (none when it calls none); \p Resumed asks in addition that the
 /// call be handed a callable that resumes the waiter (a callback-style
@@ -111,7 +88,8 @@ Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
                       std::vector<std::string> &Evidence,
                       const std::set<std::string> &Elsewhere) const {
   NetworkKind Kind;
-  for (const FunctionFact *G : plainHelpers(F)) {
+  for (const FunctionFact *G :
+       Index.reach(F, /*Handed=*/false, /*Coroutines=*/false)) {
     llvm::StringRef Class = classOf(G->Name);
     if (Class != classOf(F.Name) && Elsewhere.count(Class.str()))
       continue;
@@ -213,7 +191,8 @@ Inferrer::cancelMembers(llvm::StringRef Class,
   for (const FunctionFact *M : Index.membersOf(Class)) {
     if (isProtocolMember(Class, memberOf(M->Name)))
       continue;
-    for (const FunctionFact *G : plainHelpers(*M))
+    for (const FunctionFact *G :
+         Index.reach(*M, /*Handed=*/false, /*Coroutines=*/false))
       for (const SiteFact &S : G->Sites) {
         const TypeModel *T =
             S.Kind == SiteKind::Call && S.Receiver.K == ObjectRef::Kind::Field
