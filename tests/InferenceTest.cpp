@@ -394,6 +394,81 @@ TEST(Inference, AClassUsedAsALockIsAnAsyncMutex) {
             R"({"name":"ev_guard","role":"async-guard"})");
 }
 
+// A wait handed a lock that it works on (`m_lock.m_mutex->unlock()` in its
+// awaiter, libcoro's shape; `co_await lock.coLock()` in the wait itself,
+// async_simple's) lets go of it while suspended: a condition variable, an
+// event that code waits on with its lock and notifies later. Handed one
+// it never touches, or an object that cannot be released, it is no lock
+// that a wait lets go of, and code that waits then signals it makes no role.
+TEST(Inference, AWaitThatWorksOnTheLockItIsHandedIsAConditionVariable) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  Lib.pop_back(); // No constructor argument.
+  FunctionBuilder Wait("ev::wait");
+  FunctionFact Waits = Wait.build();
+  Waits.ReturnType = "ev::awaiter";
+  Waits.ParamTypes = {"lk"};
+  Lib.push_back(Waits);
+  ObjectRef Cv = object(ObjectRef::Kind::Field, "account::cv_", "ev");
+  FunctionBuilder Use("account::take", true);
+  Use.call(Body, "ev::wait", Cv);
+  Use.call(Body, "ev::set", Cv);
+  Lib.push_back(Use.build());
+  FunctionFact Unlock = member("lk::unlock");
+  Lib.push_back(Unlock);
+  EXPECT_TRUE(infer(Lib).empty()); // Handed a lock it does not work on.
+
+  FunctionBuilder Suspend("ev::awaiter::await_suspend");
+  Suspend.call(Body, "mutex::unlock",
+               object(ObjectRef::Kind::Field, "lk::m_mutex", "mutex"));
+  Lib[0].Sites = Suspend.build().Sites;
+  Lib[0].Cfg = Suspend.build().Cfg;
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_EQ(Inferred.Types[0].ModelJson,
+            R"({"name":"ev","role":"resource","resourceKind":"event",)"
+            R"("waits":["operator co_await","wait"],"signals":["set"],)"
+            R"("waitReleasesLock":true})");
+  EXPECT_NE(Inferred.Types[0].Evidence.back().find(
+                "'ev::wait' is handed a 'lk' and works on it here "
+                "('mutex::unlock')"),
+            std::string::npos)
+      << Inferred.Types[0].Evidence.back();
+
+  // Handed something with no `unlock` (a scheduler to resume on): no lock.
+  for (FunctionFact &F : Lib)
+    if (F.Name == "lk::unlock")
+      F.Name = "lk::schedule";
+  EXPECT_TRUE(infer(Lib).empty());
+}
+
+// A signal reached through a virtual call resumes what the override the
+// units define resumes (`co_await waiter->on_notify()`), and a member
+// handed a waiter is a helper of the waiter list, no signal.
+TEST(Inference, AVirtualCallReachesItsOverrides) {
+  std::vector<FunctionFact> Lib = eventLibrary(false);
+  Lib[0].Stores.push_back({StoredKind::Self, -1, "ev::list_", {"ev.h", 9, 7}});
+  FunctionBuilder Set("ev::set");
+  Set.call(Body, "ev::waiter_base::on_notify");
+  Lib[1].Sites = Set.build().Sites;
+  Lib[1].Cfg = Set.build().Cfg;
+  Lib[1].Fields = {"ev::list_"};
+  FunctionFact Notify = member("ev::awaiter::on_notify");
+  Notify.ResumesHandle = true;
+  Lib.push_back(Notify);
+  EXPECT_TRUE(infer(Lib).empty());
+  Lib.back().Overrides = {"c:@F@ev::waiter_base::on_notify"};
+  FunctionFact Helper = member("ev::wake_one");
+  Helper.Fields = {"ev::list_"};
+  Helper.ParamTypes = {"ev::awaiter"};
+  Helper.ResumesHandle = true;
+  Lib.push_back(Helper);
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_NE(Inferred.Types[0].ModelJson.find(R"("signals":["set"])"),
+            std::string::npos)
+      << Inferred.Types[0].ModelJson;
+}
+
 // Its own destructor releasing its waiters does not make an event a lock.
 TEST(Inference, AnEventItsOwnDestructorSignalsStaysAnEvent) {
   std::vector<FunctionFact> Lib = eventLibrary(true);

@@ -290,13 +290,15 @@ std::vector<std::string> returnBases(const FunctionDecl *FD, const Names &N) {
 /// A class's normalized name; a boolean or an integer by its canonical
 /// spelling (`bool`, `long`: what a latch's count or an event's flag is);
 /// "" for anything else.
-std::string paramTypeName(QualType T, const Names &N) {
+std::string paramTypeName(QualType T, const Names &N,
+                          const PrintingPolicy &Policy) {
   if (std::string Class = N.typeName(T); !Class.empty())
     return Class;
   QualType Canonical =
       T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  // The unit's policy: a default one spells C's `_Bool`.
   if (Canonical->isBooleanType() || Canonical->isIntegerType())
-    return Canonical.getAsString();
+    return Canonical.getAsString(Policy);
   return "";
 }
 
@@ -306,7 +308,8 @@ void collectRoleEvidence(const FunctionDecl *FD, const Stmt *Body,
                          const Names &N, FunctionFact &F) {
   // Any function's: `sync_wait(task)` waits for what it is handed.
   for (const ParmVarDecl *Param : FD->parameters())
-    F.ParamTypes.push_back(paramTypeName(Param->getType(), N));
+    F.ParamTypes.push_back(paramTypeName(
+        Param->getType(), N, FD->getASTContext().getPrintingPolicy()));
   if (llvm::all_of(F.ParamTypes,
                    [](const std::string &T) { return T.empty(); }))
     F.ParamTypes.clear();

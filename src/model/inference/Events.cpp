@@ -24,7 +24,7 @@ std::vector<Inferrer::WaiterStore> Inferrer::waiterStores() const {
     for (const FunctionFact *G : Index.reach(*F)) {
       for (const FieldStoreFact &S : G->Stores)
         if (S.Kind == StoredKind::Handle || S.Kind == StoredKind::Self)
-          Stores.push_back({S.Field, classOf(F->Name).str(), S.Loc});
+          Stores.push_back({S.Field, classOf(F->Name).str(), S.Loc, S.Kind});
       addCallableStores(*F, *G, Stores);
     }
   }
@@ -48,8 +48,27 @@ void Inferrer::addCallableStores(const FunctionFact &Suspend,
       for (const FieldStoreFact &Kept : Callee->second->Stores)
         if (isCallableStore(Kept) && Kept.Param == static_cast<int>(A.Index))
           Stores.push_back({Kept.Field, classOf(Suspend.Name).str(), Kept.Loc,
-                            /*ByCallable=*/true});
+                            Kept.Kind, /*ByCallable=*/true});
     }
+  }
+}
+
+/// An awaiter that links itself into a list is the record of its waiter,
+/// and so is the class of the field it keeps its handle in then (a base
+/// of its own: libcoro's `awaiter_base::m_awaiting_coroutine`).
+void Inferrer::addWaiterRecords(const std::vector<WaiterStore> &Stores) {
+  std::set<std::string> Linked, Lists;
+  for (const WaiterStore &S : Stores)
+    if (S.Kind == StoredKind::Self) {
+      Linked.insert(S.Awaiter);
+      Lists.insert(classOf(S.Field).str());
+    }
+  for (const WaiterStore &S : Stores) {
+    if (!Linked.count(S.Awaiter))
+      continue;
+    WaiterRecords.insert(S.Awaiter);
+    if (S.Kind == StoredKind::Handle && !Lists.count(classOf(S.Field).str()))
+      WaiterRecords.insert(classOf(S.Field).str());
   }
 }
 
@@ -61,6 +80,7 @@ void Inferrer::inferEvents() {
   std::map<std::string, std::vector<const WaiterStore *>> ByClass;
   for (const WaiterStore &S : Stores)
     ByClass[classOf(S.Field).str()].push_back(&S);
+  addWaiterRecords(Stores);
   for (const auto &[Class, ClassStores] : ByClass)
     if (!Class.empty() && !describedByModel(Class))
       inferEvent(Class, ClassStores);
@@ -83,9 +103,11 @@ const FunctionFact *Inferrer::resumerFrom(const FunctionFact &Member,
   return Resumer == Reached.end() ? nullptr : *Resumer;
 }
 
-/// The members of \p Class, but the protocol, coroutines and \p Skip, that
-/// resume the waiters kept in \p Stores, with the evidence: first where the
-/// first awaiter keeps its waiter, then each member and its resumer.
+/// The members of \p Class, but the protocol, \p Skip and the helpers
+/// handed a waiter (`resume_one(awaiter_base *)`, a task that resumes the
+/// waiter it is given), that resume the waiters kept in \p Stores, with the
+/// evidence: first where the first awaiter keeps its waiter, then each
+/// member and its resumer.
 Inferrer::Signalling
 Inferrer::signalsOf(llvm::StringRef Class,
                     const std::vector<const WaiterStore *> &Stores,
@@ -93,7 +115,10 @@ Inferrer::signalsOf(llvm::StringRef Class,
   Signalling Found;
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
-    if (isProtocolMember(Class, Name) || Skip.count(Member))
+    if (isProtocolMember(Class, Name) || Skip.count(Member) ||
+        llvm::any_of(Member->ParamTypes, [&](const std::string &T) {
+          return WaiterRecords.count(T);
+        }))
       continue;
     for (const WaiterStore *S : Stores)
       if (const FunctionFact *Resumer = resumerFrom(*Member, *S)) {
@@ -128,7 +153,9 @@ void Inferrer::inferEvent(llvm::StringRef Class,
   std::set<std::string> Waits = waitMembers(Class, Awaiters);
   if (Waits.empty())
     return inferPromises(Class, Awaiters, Stores, Evidence);
-  if (LockUse Use = lockUse(Class, Awaiters, Waits, Signals); Use.Locked)
+  std::string LetGo = lockLetGo(Class, Awaiters, Waits);
+  if (LockUse Use = lockUse(Class, Awaiters, Waits, Signals);
+      Use.Locked && LetGo.empty())
     return inferLock(Class, Awaiters, Waits, Signals, Use, std::move(Evidence));
   bool Channel = carriesValues(Class, Awaiters, Signals);
   if (Channel)
@@ -139,6 +166,10 @@ void Inferrer::inferEvent(llvm::StringRef Class,
                     {"resourceKind", Channel ? "channel" : "event"},
                     {"waits", Waits},
                     {"signals", Signals}};
+  if (!LetGo.empty()) {
+    J["waitReleasesLock"] = true;
+    Evidence.push_back(LetGo);
+  }
   if (int Arg = stateArg(Class, Awaiters, {"await_ready"}); Arg >= 0) {
     J["setByArg"] = Arg;
     Evidence.push_back("its awaiter's 'await_ready' tests what its "

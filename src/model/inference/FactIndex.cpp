@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FactIndex.h"
+#include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 
 namespace corolint::inference {
@@ -23,9 +24,12 @@ FactIndex::FactIndex(const std::vector<TuFacts> &Units) {
   for (const TuFacts *U : Sorted)
     for (const FunctionFact &F : U->Functions)
       ByUsr.try_emplace(F.Usr, &F);
-  for (const auto &[Usr, F] : ByUsr)
+  for (const auto &[Usr, F] : ByUsr) {
     if (!F->IsLambda)
       MembersOf[classOf(F->Name).str()].push_back(F);
+    for (const std::string &Base : F->Overrides)
+      OverridersOf[Base].push_back(F);
+  }
 }
 
 std::vector<const FunctionFact *>
@@ -50,10 +54,26 @@ FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines) const {
 void FactIndex::add(const std::string &Usr, bool Coroutines,
                     std::vector<const FunctionFact *> &Reached,
                     std::set<const FunctionFact *> &Seen) const {
-  auto It = ByUsr.find(Usr);
-  if (It != ByUsr.end() && (Coroutines || !It->second->IsCoroutine) &&
-      Seen.insert(It->second).second)
-    Reached.push_back(It->second);
+  auto Add = [&](const FunctionFact *F) {
+    if ((Coroutines || !F->IsCoroutine) && Seen.insert(F).second)
+      Reached.push_back(F);
+  };
+  if (auto It = ByUsr.find(Usr); It != ByUsr.end())
+    Add(It->second);
+  // An override names only what it overrides directly: its own overrides
+  // are found in turn.
+  llvm::SmallVector<const std::string *, 4> Work{&Usr};
+  std::set<const std::string *> Visited;
+  while (!Work.empty()) {
+    auto It = OverridersOf.find(*Work.pop_back_val());
+    if (It == OverridersOf.end())
+      continue;
+    for (const FunctionFact *Override : It->second) {
+      Add(Override);
+      if (Visited.insert(&Override->Usr).second)
+        Work.push_back(&Override->Usr);
+    }
+  }
 }
 
 } // namespace corolint::inference

@@ -88,6 +88,9 @@ public:
   /// \p F and the functions it calls or (with \p Handed) hands a callable
   /// of, up to MaxHelperDepth calls away, in the order first reached;
   /// without \p Coroutines, not into a coroutine (an operation of its own).
+  /// A virtual call reaches every override the units define (class
+  /// hierarchy analysis, as the linker's): `co_await waiter->on_notify()`
+  /// runs whichever awaiter's `on_notify` the list holds.
   std::vector<const FunctionFact *> reach(const FunctionFact &F,
                                           bool Handed = true,
                                           bool Coroutines = true) const;
@@ -99,6 +102,8 @@ private:
 
   std::map<std::string, const FunctionFact *> ByUsr;
   std::map<std::string, std::vector<const FunctionFact *>> MembersOf;
+  /// The functions that override a virtual function, by its USR.
+  std::map<std::string, std::vector<const FunctionFact *>> OverridersOf;
 };
 
 } // namespace corolint::inference

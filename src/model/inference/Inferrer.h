@@ -42,6 +42,7 @@ private:
     std::string Field;
     std::string Awaiter; ///< The class whose await_suspend keeps it.
     SourceLoc Loc;
+    StoredKind Kind = StoredKind::Handle; ///< What is kept.
     /// What is kept is a callable that resumes the waiter (`then([h] {
     /// h.resume(); })`): calling it resumes.
     bool ByCallable = false;
@@ -89,6 +90,7 @@ private:
 
   void inferTasks();
   std::vector<WaiterStore> waiterStores() const;
+  void addWaiterRecords(const std::vector<WaiterStore> &Stores);
   void inferEvents();
   void inferEvent(llvm::StringRef Class,
                   const std::vector<const WaiterStore *> &Stores);
@@ -96,6 +98,9 @@ private:
                      const std::set<std::string> &Signals) const;
   std::set<std::string> waitMembers(llvm::StringRef Class,
                                     const AwaiterSet &Awaiters) const;
+  std::string lockLetGo(llvm::StringRef Class, const AwaiterSet &Awaiters,
+                        const std::set<std::string> &Waits) const;
+  bool isLockable(llvm::StringRef Type) const;
   LockUse lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                   const std::set<std::string> &Waits,
                   const std::set<std::string> &Signals) const;
@@ -235,6 +240,9 @@ private:
   std::set<std::string> AwaitedCallees;
   /// The futures inferred here.
   std::set<std::string> FutureTypes;
+  /// The classes a waiter is kept as: awaiters that link themselves into
+  /// a list, and the classes whose fields keep their handles.
+  std::set<std::string> WaiterRecords;
   std::set<std::string> InferredFunctions;
   InferredModels Out;
 };

@@ -28,6 +28,58 @@ std::set<std::string> Inferrer::awaitResults(llvm::StringRef Class,
   return Results;
 }
 
+/// A lock or a guard: a model or this run says so, or it can be released
+/// (an `unlock` member: what `std::unique_lock` requires of a mutex, and
+/// what every async mutex and guard offers).
+bool Inferrer::isLockable(llvm::StringRef Type) const {
+  if (const TypeModel *T = Known.type(Type))
+    return T->Role == TypeRole::SyncMutex || T->Role == TypeRole::SyncGuard ||
+           T->Role == TypeRole::AsyncMutex || T->Role == TypeRole::AsyncGuard;
+  return llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
+    return memberOf(M->Name) == "unlock";
+  });
+}
+
+/// A condition variable's wait: a wait of \p Class is handed a lock that
+/// it works on, itself (`co_await lock.coLock()` once woken) or through
+/// its awaiter (`m_lock.m_mutex->unlock()` in `await_suspend`). It lets go
+/// of the lock while suspended: a wait that kept it would wait for a
+/// notifier that needs it. The evidence, or empty.
+std::string Inferrer::lockLetGo(llvm::StringRef Class,
+                                const AwaiterSet &Awaiters,
+                                const std::set<std::string> &Waits) const {
+  std::vector<const FunctionFact *> AwaiterCode;
+  for (const std::string &Awaiter : Awaiters)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (memberOf(Member->Name).starts_with("await_"))
+        llvm::append_range(AwaiterCode, Index.reach(*Member));
+  for (const FunctionFact *Wait : Index.membersOf(Class)) {
+    if (!Waits.count(memberOf(Wait->Name).str()))
+      continue;
+    for (auto [I, Lock] : llvm::enumerate(Wait->ParamTypes)) {
+      if (Lock.empty() || Lock == Class || !isLockable(Lock))
+        continue;
+      auto WorksOnIt = [&, I = I, &Lock = Lock](const FunctionFact *G,
+                                                const SiteFact &S) {
+        const ObjectRef &R = S.Receiver;
+        return (G == Wait && R.K == ObjectRef::Kind::Param &&
+                R.ParamIndex == static_cast<int>(I)) ||
+               R.Type == Lock || classOf(R.Name) == Lock;
+      };
+      std::vector<const FunctionFact *> Code = Index.reach(*Wait);
+      llvm::append_range(Code, AwaiterCode);
+      for (const FunctionFact *G : Code)
+        for (const SiteFact &S : G->Sites)
+          if (S.Kind == SiteKind::Call && WorksOnIt(G, S))
+            return where(S.Loc) + ": '" + Wait->Name + "' is handed a '" +
+                   Lock + "' and works on it here ('" + S.CalleeName +
+                   "'): a condition variable, which lets go of the lock "
+                   "while it waits";
+    }
+  }
+  return "";
+}
+
 /// How the program uses \p Class: some function waits on an object of it
 /// and then signals that same object (`co_await m.lock(); ...;
 /// m.unlock();`), or what awaiting it gives is a guard whose destructor
