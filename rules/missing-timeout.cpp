@@ -270,6 +270,8 @@ public:
     return false;
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
+  /// \p Fn may run in the program (functionsThatRun).
+  bool runs(unsigned Fn) const { return Runs[Fn]; }
   /// A watchdog is armed in \p At's function before \p At runs: a timer
   /// that stops the loop anywhere in it, or a watchdog coroutine created on
   /// some path to \p At.
@@ -794,8 +796,10 @@ private:
     const Function &F = P.function(Fn);
     const SiteFact &Call = P.site(Await);
     int Suspend = suspensionAwaiting(F, Call);
-    // A duration given at the call is the operation's timeout.
-    if (Suspend < 0 || P.passesDuration(Call) ||
+    // A duration given at the call is the operation's timeout. A header's
+    // coroutine that nothing here runs (a library's `write_all()` this
+    // program never calls) waits for no one.
+    if (Suspend < 0 || !Deadlines.runs(Fn) || P.passesDuration(Call) ||
         Deadlines.hasDeadline(F, Suspend) || Deadlines.boundedByCallers(Fn) ||
         Deadlines.armedBefore(Await))
       return; // Not awaited here (a callback API), or bounded.

@@ -740,6 +740,35 @@ TEST(Inference, AQueueItsOwnClassDrainsOnAThreadItStartsIsAPool) {
   EXPECT_EQ(M.Functions[0].ModelJson, R"({"name":"loop::post","offload":0})");
 }
 
+// A public run() that calls the drainer (`run() { while (!stopping_)
+// drain_queue(); }`) runs it on whatever thread calls run(): a loop its
+// user runs, not a pool. A function that hands its callable parameter on
+// to a registration (`call_later(d, fn) { add_timer(d, zero,
+// std::move(fn)); }`) registers it the same way.
+TEST(Inference, AUserRunLoopAndWhatHandsItsCallableToARegistration) {
+  std::vector<FunctionFact> Lib = loopLibrary();
+  Lib[2].Name = "loop::drain_queue";
+  Lib[2].Usr = "c:@F@loop::drain_queue";
+  FunctionBuilder Run("loop::run");
+  Run.call(Body, "loop::drain_queue");
+  Lib.push_back(Run.build());
+  FunctionBuilder Later("loop::call_later");
+  ArgFact Fn;
+  Fn.Index = 0;
+  Fn.Ref = param("loop::call_later", 1, "fn", "std::function");
+  Later.call(Body, "loop::post", {}, {Fn});
+  Lib.push_back(Later.build());
+  InferredModels M = infer(Lib);
+  ASSERT_EQ(M.Functions.size(), 3u);
+  EXPECT_EQ(M.Functions[0].ModelJson,
+            R"({"name":"loop::post","loopCallback":0})");
+  EXPECT_EQ(M.Functions[2].ModelJson,
+            R"({"name":"loop::call_later","loopCallback":1})");
+  EXPECT_NE(M.Functions[2].Evidence[0].find(
+                "'loop::call_later' hands its argument 1 to 'loop::post'"),
+            std::string::npos);
+}
+
 TEST(Inference, AQueueNothingTakesFromIsNoLoop) {
   std::vector<FunctionFact> Lib = loopLibrary();
   Lib[2].InvokesCallable = false;

@@ -78,7 +78,11 @@ protected:
     return E;
   }
 
+  /// The coroutines are the project's own (declared only in their unit):
+  /// they run. Other functions run when what runs calls them.
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    for (FunctionFact &F : Functions)
+      F.MainFileOnly = F.MainFileOnly || F.IsCoroutine;
     return runRule("missing-timeout", std::move(Functions), Models);
   }
 
@@ -86,6 +90,23 @@ protected:
   static inline ObjectRef Sock = global("sock", "net::socket");
   static constexpr unsigned Body = FunctionBuilder::Body;
 };
+
+// A header's coroutine that nothing in the program runs (a library's
+// `write_all()` this program never calls) waits for no one; the same
+// coroutine called by a handler of the project's is reported.
+TEST_F(MissingTimeoutTest, AHeadersCoroutineNothingRunsIsNotReported) {
+  FunctionFact Helper = reader("conn::read_all", false);
+  std::vector<Finding> F =
+      runRule("missing-timeout", {Helper}, Models); // Not the project's.
+  EXPECT_TRUE(F.empty());
+  FunctionBuilder Handler("handle");
+  Handler.call(Body, "conn::read_all");
+  FunctionFact H = Handler.build();
+  H.MainFileOnly = true;
+  F = runRule("missing-timeout", {Helper, H}, Models);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "conn::read_all");
+}
 
 TEST_F(MissingTimeoutTest, BareExternalAwaitIsReported) {
   std::vector<Finding> F = check({reader("session", false)});

@@ -181,6 +181,17 @@ SiteFact &SiteCollector::addSite(SiteKind Kind, SourceLocation Loc) {
   return S;
 }
 
+/// What an argument passed by value was copied or moved from
+/// (`add_timer(d, std::move(fn))` into a `std::function` parameter hands
+/// on `fn`).
+static const Expr *passedObject(const Expr *Arg) {
+  const auto *Copy = dyn_cast<CXXConstructExpr>(stripWrappers(Arg));
+  if (Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    return Copy->getArg(0);
+  return Arg;
+}
+
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
@@ -189,7 +200,7 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     ArgFact A;
     A.Index = I - FirstParam;
     A.Type = N.typeName(Args[I]->getType());
-    A.Ref = N.objectOf(Args[I]);
+    A.Ref = N.objectOf(passedObject(Args[I]));
     if (!A.Type.empty())
       A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
@@ -781,6 +792,26 @@ std::optional<FunctionFact> extractInClassInitializers(const CXXRecordDecl *RD,
   F.Usr = N.usr(RD) + InClassInitializersUsrSuffix;
   F.Name = N.qualifiedName(RD) + "::" + RD->getNameAsString();
   F.Loc = N.location(RD->getLocation());
+  Collector.resolveOperandCalls();
+  Collector.resolveIntegers();
+  return F;
+}
+
+std::optional<FunctionFact> extractGlobalInitializer(const VarDecl *V,
+                                                     const Names &N) {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit()));
+  if (!Construct || Construct->getNumArgs() == 0)
+    return std::nullopt;
+  FunctionFact F;
+  SiteCollector Collector(N, F.Sites);
+  Collector.InitializedVar[Construct] = V;
+  Collector.TraverseStmt(const_cast<CXXConstructExpr *>(Construct));
+  if (F.Sites.empty())
+    return std::nullopt;
+  F.Usr = N.usr(V) + GlobalInitializerUsrSuffix;
+  F.Name = N.qualifiedName(V);
+  F.Loc = N.location(V->getLocation());
   Collector.resolveOperandCalls();
   Collector.resolveIntegers();
   return F;

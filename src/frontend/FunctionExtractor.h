@@ -20,6 +20,14 @@ FunctionFact extractFunction(const clang::FunctionDecl *FD, const Names &N);
 std::optional<FunctionFact>
 extractInClassInitializers(const clang::CXXRecordDecl *RD, const Names &N);
 
+/// The constructor call that builds a variable of static storage at
+/// namespace or class scope (`manual_event ready{true};`) as the sites of
+/// a function of its own, named as the variable: what state the object
+/// starts in is known from its arguments, as a local's or a field's is.
+/// None when no constructor is handed an argument.
+std::optional<FunctionFact> extractGlobalInitializer(const clang::VarDecl *V,
+                                                     const Names &N);
+
 } // namespace corolint
 
 #endif

@@ -58,6 +58,17 @@ public:
         Out.Functions.push_back(std::move(*Inits));
     return true;
   }
+  bool VisitVarDecl(VarDecl *V) {
+    if (!V->hasGlobalStorage() || V->isLocalVarDecl() ||
+        !V->isThisDeclarationADefinition() || V->isInvalidDecl() ||
+        V->getDeclContext()->isDependentContext() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(V->getLocation())))
+      return true;
+    if (std::optional<FunctionFact> Init = extractGlobalInitializer(V, N))
+      if (Seen.insert(Init->Usr).second)
+        Out.Functions.push_back(std::move(*Init));
+    return true;
+  }
   bool VisitLambdaExpr(LambdaExpr *E) {
     // A generic lambda's call operator is a template; its instantiations
     // live in the implicit lambda class, which the walk does not enter.

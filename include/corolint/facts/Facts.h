@@ -25,6 +25,9 @@ constexpr int FactsVersion = 10;
 /// initializers ends with (its name is the class's constructor's).
 inline constexpr const char *InClassInitializersUsrSuffix =
     "@in-class-initializers";
+/// What the USR of a global's pseudo-function holding the constructor call
+/// that builds it ends with (its name is the variable's).
+inline constexpr const char *GlobalInitializerUsrSuffix = "@initializer";
 
 struct SourceLoc {
   std::string File;

@@ -158,6 +158,7 @@ private:
   SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                              const FunctionFact &Member) const;
   void inferLoops();
+  void inferForwardedRegistrations();
   void inferNetworkOperations();
   std::set<std::string> inferredPauses() const;
   bool awaitsReadiness(const FunctionFact &F,
@@ -207,6 +208,8 @@ private:
   bool drainsInALoop(const FunctionFact &Drainer) const;
   bool runsALoop(const FunctionFact &Body) const;
   static bool hasCycle(const FunctionFact &F);
+  bool onThreadsOfItsClass(llvm::StringRef Class, const FunctionFact &Drainer,
+                           std::set<const FunctionFact *> &Seen) const;
   bool drivenByItsClass(llvm::StringRef Class,
                         const FunctionFact &Drainer) const;
   /// A model describes \p Class: it names it, its library's namespace, or

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Inferrer.h"
+#include <map>
 
 namespace corolint::inference {
 
@@ -28,6 +29,61 @@ void Inferrer::inferLoops() {
         break;
       }
   }
+  inferForwardedRegistrations();
+}
+
+/// A function that hands its own callable parameter on to a registration
+/// inferred here (`call_later(d, fn) { return add_timer(d, zero,
+/// std::move(fn)); }`) registers it as that registration does: the callable
+/// a program hands it runs on the same loop or pool. Wrappers of wrappers
+/// too, to a fixpoint.
+void Inferrer::inferForwardedRegistrations() {
+  struct Registration {
+    const char *Key;
+    unsigned Param;
+    bool Delay;
+  };
+  std::map<std::string, Registration> ByName;
+  for (const InferredEntry &E : Out.Functions) {
+    ordered_json J = ordered_json::parse(E.ModelJson);
+    for (const char *Key : {"loopCallback", "offload"})
+      if (J.contains(Key))
+        ByName[E.Name] = {Key, J[Key].get<unsigned>(), J.value("delay", false)};
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Usr, F] : Index.functions()) {
+      if (F->IsLambda || InferredFunctions.count(F->Name) ||
+          Known.function(F->Name) || Known.isLibraryCode(F->Name))
+        continue;
+      for (const SiteFact &S : F->Sites) {
+        auto It = ByName.find(S.CalleeName);
+        if (S.Kind != SiteKind::Call || It == ByName.end())
+          continue;
+        auto Handed = llvm::find_if(S.Args, [&](const ArgFact &A) {
+          return A.Index == It->second.Param &&
+                 A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0;
+        });
+        if (Handed == S.Args.end())
+          continue;
+        Registration R = It->second;
+        R.Param = static_cast<unsigned>(Handed->Ref.ParamIndex);
+        ordered_json J = {{"name", F->Name}, {R.Key, R.Param}};
+        if (R.Delay)
+          J["delay"] = true;
+        InferredFunctions.insert(F->Name);
+        Out.Functions.push_back(
+            {F->Name,
+             J.dump(),
+             {where(S.Loc) + ": '" + F->Name + "' hands its argument " +
+              std::to_string(R.Param) + " to '" + S.CalleeName +
+              "', which registers it"}});
+        ByName[F->Name] = R;
+        Changed = true;
+        break;
+      }
+    }
+  }
 }
 
 /// The class calls \p Drainer itself, from its own code (a worker thread's
@@ -45,6 +101,32 @@ bool Inferrer::drivenByItsClass(llvm::StringRef Class,
             return A.CallableUsr == Drainer.Usr;
           }))
         return true;
+  }
+  return false;
+}
+
+/// The class runs \p Drainer on threads of its own: code of the class hands
+/// it (or a member that calls it) to a thread as a callable, or a lambda of
+/// the class (a thread's body) calls it. A public `run()` that calls it
+/// runs it on whatever thread calls `run()`: a loop its user runs.
+bool Inferrer::onThreadsOfItsClass(llvm::StringRef Class,
+                                   const FunctionFact &Drainer,
+                                   std::set<const FunctionFact *> &Seen) const {
+  if (!Seen.insert(&Drainer).second)
+    return false;
+  for (const auto &[Usr, F] : Index.functions()) {
+    llvm::StringRef Home = F->IsLambda ? llvm::StringRef(F->Owner) : F->Name;
+    if (F == &Drainer || classOf(Home) != Class)
+      continue;
+    for (const SiteFact &S : F->Sites) {
+      if (llvm::any_of(S.Args, [&](const ArgFact &A) {
+            return A.CallableUsr == Drainer.Usr;
+          }))
+        return true;
+      if (S.CalleeUsr == Drainer.Usr &&
+          (F->IsLambda || onThreadsOfItsClass(Class, *F, Seen)))
+        return true;
+    }
   }
   return false;
 }
@@ -123,7 +205,8 @@ void Inferrer::inferRegistration(const FunctionFact &F,
     }
   if (!Drainer)
     return;
-  bool Pool = drivenByItsClass(Class, *Drainer);
+  std::set<const FunctionFact *> Seen;
+  bool Pool = onThreadsOfItsClass(Class, *Drainer, Seen);
   ordered_json J = {{"name", F.Name}};
   J[Pool ? "offload" : "loopCallback"] = Store.Param;
   std::vector<std::string> Evidence{

@@ -59,8 +59,12 @@ std::set<std::string> Inferrer::blockingByBody() const {
     if (Blocking.count(S.CalleeUsr))
       return true;
     const FunctionModel *M = functionModelOf(Known, S);
-    // Taking a mutex is a lock's business (lock-order-cycle), not a wait.
-    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock;
+    // Taking a mutex is a lock's business (lock-order-cycle), not a wait;
+    // reading or writing a descriptor waits for the kernel or a peer, not
+    // for work of the program (`post()` waking its loop with `::write` on
+    // an eventfd).
+    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
+           M->DescriptorArg < 0;
   };
   for (bool Changed = true; Changed;) {
     Changed = false;

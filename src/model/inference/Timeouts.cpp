@@ -40,9 +40,14 @@ void Inferrer::inferTimeouts() {
 }
 
 bool Inferrer::handsADeadline(const SiteFact &Call) const {
+  // A task, what has `operator co_await`, or an awaiter itself
+  // (`with_deadline(loop, conn.read(buf), 300ms)`, `read` returning one).
   auto IsAwaitable = [&](const ArgFact &A) {
     return TaskTypes.count(A.Type) || hasRole(A.Type, TypeRole::Task) ||
-           hasCoAwaitOperator(A.Type);
+           hasCoAwaitOperator(A.Type) ||
+           llvm::any_of(Index.membersOf(A.Type), [](const FunctionFact *M) {
+             return memberOf(M->Name) == "await_suspend";
+           });
   };
   auto IsDuration = [&](const ArgFact &A) {
     return isDuration(A.Type) || isDuration(A.BuiltFrom);
