@@ -249,18 +249,28 @@ const FunctionFact *Inferrer::resumerOfItsOwn(llvm::StringRef Class) const {
   return nullptr;
 }
 
+/// What \p Awaiters run when they are awaited: their `await_` members and
+/// the helpers those call, in a fixed order.
+std::vector<const FunctionFact *>
+Inferrer::awaitingCode(const AwaiterSet &Awaiters) const {
+  std::vector<const FunctionFact *> Code;
+  for (const std::string &Awaiter : Awaiters)
+    for (const FunctionFact *Member : Index.membersOf(Awaiter))
+      if (memberOf(Member->Name).starts_with("await_"))
+        llvm::append_range(Code, Index.reach(*Member));
+  return Code;
+}
+
 /// What the awaiters that keep waiters in \p Stores run when they are
 /// awaited: `try_await(h)`, which starts the tasks awaited, is part of the
 /// wait, not a signal (libcoro's when_all_ready_awaitable).
 std::set<const FunctionFact *>
 Inferrer::waitPath(const std::vector<const WaiterStore *> &Stores) const {
-  std::set<const FunctionFact *> Path;
+  AwaiterSet Awaiters;
   for (const WaiterStore *S : Stores)
-    for (const FunctionFact *Member : Index.membersOf(S->Awaiter))
-      if (memberOf(Member->Name).starts_with("await_"))
-        for (const FunctionFact *G : Index.reach(*Member))
-          Path.insert(G);
-  return Path;
+    Awaiters.insert(S->Awaiter);
+  std::vector<const FunctionFact *> Code = awaitingCode(Awaiters);
+  return {Code.begin(), Code.end()};
 }
 
 /// Read from `await_ready`, the argument makes an event constructed set.

@@ -203,11 +203,20 @@ private:
   Signalling signalsOf(llvm::StringRef Class,
                        const std::vector<const WaiterStore *> &Stores,
                        const std::set<const FunctionFact *> &Skip) const;
+  std::vector<const FunctionFact *>
+  awaitingCode(const AwaiterSet &Awaiters) const;
   std::set<const FunctionFact *>
   waitPath(const std::vector<const WaiterStore *> &Stores) const;
   bool drainsInALoop(const FunctionFact &Drainer) const;
   bool runsALoop(const FunctionFact &Body) const;
   static bool hasCycle(const FunctionFact &F);
+  /// Code of a class that calls a function, or hands it on as a callable.
+  struct ClassUse {
+    const FunctionFact *By;
+    bool Handed;
+  };
+  std::vector<ClassUse> classUsesOf(llvm::StringRef Class,
+                                    const FunctionFact &Target) const;
   bool onThreadsOfItsClass(llvm::StringRef Class, const FunctionFact &Drainer,
                            std::set<const FunctionFact *> &Seen) const;
   bool drivenByItsClass(llvm::StringRef Class,

@@ -28,16 +28,14 @@ std::set<std::string> Inferrer::awaitResults(llvm::StringRef Class,
   return Results;
 }
 
-/// A lock or a guard: a model or this run says so, or it can be released
-/// (an `unlock` member: what `std::unique_lock` requires of a mutex, and
-/// what every async mutex and guard offers).
+/// A lock or a guard: a model says so, or it can be released (an `unlock`
+/// member: what `std::unique_lock` requires of a mutex, and what every
+/// async mutex and guard offers).
 bool Inferrer::isLockable(llvm::StringRef Type) const {
   if (const TypeModel *T = Known.type(Type))
     return T->Role == TypeRole::SyncMutex || T->Role == TypeRole::SyncGuard ||
            T->Role == TypeRole::AsyncMutex || T->Role == TypeRole::AsyncGuard;
-  return llvm::any_of(Index.membersOf(Type), [](const FunctionFact *M) {
-    return memberOf(M->Name) == "unlock";
-  });
+  return hasMember(Type, "unlock");
 }
 
 /// A condition variable's wait: a wait of \p Class is handed a lock that
@@ -48,11 +46,7 @@ bool Inferrer::isLockable(llvm::StringRef Type) const {
 std::string Inferrer::lockLetGo(llvm::StringRef Class,
                                 const AwaiterSet &Awaiters,
                                 const std::set<std::string> &Waits) const {
-  std::vector<const FunctionFact *> AwaiterCode;
-  for (const std::string &Awaiter : Awaiters)
-    for (const FunctionFact *Member : Index.membersOf(Awaiter))
-      if (memberOf(Member->Name).starts_with("await_"))
-        llvm::append_range(AwaiterCode, Index.reach(*Member));
+  std::vector<const FunctionFact *> AwaiterCode = awaitingCode(Awaiters);
   for (const FunctionFact *Wait : Index.membersOf(Class)) {
     if (!Waits.count(memberOf(Wait->Name).str()))
       continue;

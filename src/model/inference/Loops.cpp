@@ -86,23 +86,32 @@ void Inferrer::inferForwardedRegistrations() {
   }
 }
 
+/// The code of \p Class (its members, and the lambdas written in them) but
+/// \p Target itself that calls \p Target or hands it on as a callable.
+std::vector<Inferrer::ClassUse>
+Inferrer::classUsesOf(llvm::StringRef Class, const FunctionFact &Target) const {
+  std::vector<ClassUse> Uses;
+  for (const auto &[Usr, F] : Index.functions()) {
+    llvm::StringRef Home = F->IsLambda ? llvm::StringRef(F->Owner) : F->Name;
+    if (F == &Target || classOf(Home) != Class)
+      continue;
+    for (const SiteFact &S : F->Sites) {
+      bool Handed = llvm::any_of(S.Args, [&](const ArgFact &A) {
+        return A.CallableUsr == Target.Usr;
+      });
+      if (Handed || S.CalleeUsr == Target.Usr)
+        Uses.push_back({F, Handed});
+    }
+  }
+  return Uses;
+}
+
 /// The class calls \p Drainer itself, from its own code (a worker thread's
 /// body that its constructor starts): its queue runs on threads of its own,
 /// as a pool's does, not on a loop that its user runs.
 bool Inferrer::drivenByItsClass(llvm::StringRef Class,
                                 const FunctionFact &Drainer) const {
-  for (const auto &[Usr, F] : Index.functions()) {
-    llvm::StringRef Home = F->IsLambda ? llvm::StringRef(F->Owner) : F->Name;
-    if (F == &Drainer || classOf(Home) != Class)
-      continue;
-    for (const SiteFact &S : F->Sites)
-      if (S.CalleeUsr == Drainer.Usr ||
-          llvm::any_of(S.Args, [&](const ArgFact &A) {
-            return A.CallableUsr == Drainer.Usr;
-          }))
-        return true;
-  }
-  return false;
+  return !classUsesOf(Class, Drainer).empty();
 }
 
 /// The class runs \p Drainer on threads of its own: code of the class hands
@@ -114,21 +123,10 @@ bool Inferrer::onThreadsOfItsClass(llvm::StringRef Class,
                                    std::set<const FunctionFact *> &Seen) const {
   if (!Seen.insert(&Drainer).second)
     return false;
-  for (const auto &[Usr, F] : Index.functions()) {
-    llvm::StringRef Home = F->IsLambda ? llvm::StringRef(F->Owner) : F->Name;
-    if (F == &Drainer || classOf(Home) != Class)
-      continue;
-    for (const SiteFact &S : F->Sites) {
-      if (llvm::any_of(S.Args, [&](const ArgFact &A) {
-            return A.CallableUsr == Drainer.Usr;
-          }))
-        return true;
-      if (S.CalleeUsr == Drainer.Usr &&
-          (F->IsLambda || onThreadsOfItsClass(Class, *F, Seen)))
-        return true;
-    }
-  }
-  return false;
+  return llvm::any_of(classUsesOf(Class, Drainer), [&](const ClassUse &U) {
+    return U.Handed || U.By->IsLambda ||
+           onThreadsOfItsClass(Class, *U.By, Seen);
+  });
 }
 
 /// A loop drains its queue in a loop: \p Drainer, or a function that

@@ -241,7 +241,7 @@ std::set<std::string> Inferrer::classNames() const {
   for (const auto &[Usr, F] : Index.functions()) {
     for (const std::string &Field : F->Fields)
       Classes.insert(classOf(Field).str());
-    if (!F->IsLambda && memberOf(F->Name) == memberOf(classOf(F->Name)))
+    if (!F->IsLambda && isConstructorName(F->Name))
       Classes.insert(classOf(F->Name).str());
   }
   return Classes;

@@ -44,10 +44,7 @@ bool Inferrer::handsADeadline(const SiteFact &Call) const {
   // (`with_deadline(loop, conn.read(buf), 300ms)`, `read` returning one).
   auto IsAwaitable = [&](const ArgFact &A) {
     return TaskTypes.count(A.Type) || hasRole(A.Type, TypeRole::Task) ||
-           hasCoAwaitOperator(A.Type) ||
-           llvm::any_of(Index.membersOf(A.Type), [](const FunctionFact *M) {
-             return memberOf(M->Name) == "await_suspend";
-           });
+           hasAwaiterMembers(A.Type);
   };
   auto IsDuration = [&](const ArgFact &A) {
     return isDuration(A.Type) || isDuration(A.BuiltFrom);
