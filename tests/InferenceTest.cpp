@@ -176,6 +176,109 @@ TEST(Inference, ASchedulersMembersYieldDelayAndRunItsLoop) {
   EXPECT_TRUE(infer(Scope, Known).empty());
 }
 
+/// A service in the shape of cppcoro's io_service: its awaiters keep the
+/// handle in its queue, and process_events() goes round a loop taking the
+/// next event and resuming it; \p Waits: it waits in `epoll_wait` when the
+/// queue is empty. No code of the class runs it: its user does.
+std::vector<FunctionFact> userRunLibrary(bool Waits) {
+  FunctionFact Suspend = member("io::op::await_suspend");
+  Suspend.Stores = {{StoredKind::Handle, 0, "io::queue_", {"io.h", 9, 5}}};
+  FunctionFact TimedSuspend = member("io::timed_op::await_suspend");
+  TimedSuspend.Stores = {
+      {StoredKind::Handle, 0, "io::queue_", {"io.h", 20, 5}}};
+  FunctionBuilder Next("io::next_event");
+  if (Waits)
+    Next.call(Body, "epoll_wait");
+  FunctionFact NextFact = Next.build();
+  NextFact.Fields = {"io::queue_"};
+  NextFact.ResumesHandle = true;
+  FunctionBuilder Process("io::process_events");
+  Process.call(Body, "io::next_event");
+  Process.succs(Body, {Body, 1}); // Until stopped.
+  FunctionFact Schedule = member("io::schedule");
+  Schedule.ReturnType = "io::op";
+  FunctionFact After = member("io::schedule_after");
+  After.ReturnType = "io::timed_op";
+  After.ParamTypes = {"std::chrono::duration", "io::token"};
+  FunctionFact Token = member("io::token::token");
+  FunctionBuilder Task("job", true);
+  unsigned Hop = Task.call(Body, "io::schedule");
+  unsigned AwaitHop = Task.suspend(Body);
+  unsigned Nap = Task.call(Body, "io::schedule_after");
+  unsigned AwaitNap = Task.suspend(Body);
+  FunctionFact Job = Task.build();
+  Job.Sites[AwaitHop].OperandCall = Hop;
+  Job.Sites[AwaitNap].OperandCall = Nap;
+  return {Suspend,  TimedSuspend, NextFact, Process.build(),
+          Schedule, After,        Token,    Job};
+}
+
+// A member that resumes the waiters and waits for more, going round a loop,
+// runs a loop the class's user runs: what the awaiters' members return
+// moves onto it or sleeps on it (a duration and an option object). A
+// member that resumes and returns is an event's signal.
+TEST(Inference, AMemberWaitingForWaitersToResumeRunsALoopItsUserRuns) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "epoll_wait",
+                         "blocking": "waits for file descriptors"}],
+          "types": [{"name": "std::chrono::duration", "role": "duration"}]})",
+      "test")));
+  InferredModels M = infer(userRunLibrary(true), Known);
+  EXPECT_TRUE(M.Types.empty());
+  std::vector<std::string> Json;
+  for (const InferredEntry &E : M.Functions)
+    Json.push_back(E.ModelJson);
+  EXPECT_EQ(Json, (std::vector<std::string>{
+                      R"({"name":"io::process_events","blocking":"runs the )"
+                      R"(scheduler's loop","blockingKind":"deadlock"})",
+                      R"({"name":"io::schedule","yield":true})",
+                      R"({"name":"io::schedule_after","delay":true})"}));
+  EXPECT_TRUE(llvm::any_of(M.Functions[0].Evidence, [](const std::string &E) {
+    return E.find("'io' is a loop its user runs") != std::string::npos;
+  }));
+  M = infer(userRunLibrary(false), Known);
+  ASSERT_EQ(M.Types.size(), 1u);
+  EXPECT_NE(M.Types[0].ModelJson.find(R"("resourceKind":"event")"),
+            std::string::npos);
+}
+
+// An awaiter that hands a timer registration a callable resuming the waiter
+// makes a sleep: what takes a duration and returns it is a delay. What
+// takes an awaitable as well (a deadline racing it) is not.
+TEST(Inference, AnAwaiterResumedByALoopsTimerMakesASleep) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "tl::call_later", "loopCallback": 1,
+                         "delay": true}],
+          "types": [{"name": "std::chrono::duration", "role": "duration"}]})",
+      "test")));
+  ArgFact Resume;
+  Resume.Index = 1;
+  Resume.CallableUsr = "c:@F@(lambda at tl.h:9:30)";
+  FunctionBuilder Suspend("tl::sleep_op::await_suspend");
+  Suspend.call(Body, "tl::call_later", {},
+               {argType(0, "std::chrono::duration"), Resume});
+  FunctionFact Lambda = member("(lambda at tl.h:9:30)");
+  Lambda.IsLambda = true;
+  Lambda.Owner = "tl::sleep_op::await_suspend";
+  Lambda.ResumesHandle = true;
+  FunctionFact After = member("tl::after");
+  After.ReturnType = "tl::sleep_op";
+  After.ParamTypes = {"std::chrono::duration"};
+  FunctionFact Race = member("tl::with_deadline");
+  Race.ReturnType = "tl::sleep_op";
+  Race.ParamTypes = {"tl::sleep_op", "std::chrono::duration"};
+  InferredModels M = infer({Suspend.build(), Lambda, After, Race,
+                            member("tl::sleep_op::await_ready")},
+                           Known);
+  ASSERT_EQ(M.Functions.size(), 1u);
+  EXPECT_EQ(M.Functions[0].ModelJson, R"({"name":"tl::after","delay":true})");
+  Lambda.ResumesHandle = false; // Runs something else once the time is up.
+  EXPECT_TRUE(
+      infer({Suspend.build(), Lambda, After, Race}, Known).Functions.empty());
+}
+
 // A lazy task: coroutines return it, it starts suspended and is awaitable.
 // Starting at once, or not awaitable (a generator), it is none.
 TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
@@ -215,6 +318,7 @@ std::vector<FunctionFact> futureLibrary() {
   Then.Stores = {{StoredKind::Callable, 0, "state::next_", {"f.h", 20, 5}}};
   FunctionFact GetFuture = member("prom::get_future");
   GetFuture.ReturnType = "fut";
+  GetFuture.Fields = {"prom::state_"};
   FunctionBuilder SetValue("prom::set_value");
   SetValue.call(Body, "state::fulfil");
   return {Suspend, Fulfil, CoAwait, Then, GetFuture, SetValue.build()};
@@ -951,6 +1055,41 @@ TEST(Inference, EachDerivedAwaiterIsItsOwnSocketOperation) {
   EXPECT_EQ(Send->ModelJson,
             R"({"name":"peer::send","external":true,"writes":true})");
   EXPECT_EQ(M.Functions.size(), 2u);
+}
+
+// An awaiter that keeps a completion which calls `recv` once the descriptor
+// is ready (cppcoro's Linux sockets: `m_completeFunc = [..] { return
+// recv(..); }`, through a helper of another class) performs that receive;
+// kept by a function that is not the awaiter's, it is not.
+TEST(Inference, TheCompletionAnAwaiterKeepsIsItsOperation) {
+  ApiModels Known = socketModels();
+  auto Library = [](const std::string &Keeper) {
+    FunctionBuilder Start("rd::try_start");
+    Start.call(Body, Keeper + "::start");
+    ArgFact Completion;
+    Completion.Index = 0;
+    Completion.CallableUsr = "c:@F@(lambda at impl.cpp:3:7)";
+    FunctionBuilder Keep(Keeper + "::start");
+    Keep.call(Body, "std::function::operator=", {}, {Completion});
+    FunctionBuilder Run("(lambda at impl.cpp:3:7)");
+    Run.call(Body, "recv");
+    FunctionFact RunFact = Run.build();
+    RunFact.IsLambda = true;
+    RunFact.Owner = Keeper + "::start";
+    FunctionFact Suspend = member("rd::await_suspend");
+    FunctionFact Returner = member("sock2::recv");
+    Returner.ReturnType = "rd";
+    return std::vector<FunctionFact>{Start.build(), Keep.build(), RunFact,
+                                     Suspend, Returner};
+  };
+  InferredModels M = infer(Library("rd_impl"), Known);
+  const InferredEntry *Recv = functionNamed(M, "sock2::recv");
+  ASSERT_TRUE(Recv);
+  EXPECT_EQ(Recv->ModelJson, R"({"name":"sock2::recv","external":true})");
+  // The completion is another awaiter's: its operation, not this one's.
+  std::vector<FunctionFact> Other = Library("wr");
+  Other.push_back(member("wr::await_suspend"));
+  EXPECT_FALSE(functionNamed(infer(Other, Known), "sock2::recv"));
 }
 
 // What `corolint models` prints is a Models: section that .corolint.yaml

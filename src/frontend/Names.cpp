@@ -58,7 +58,12 @@ std::string Names::qualifiedName(const NamedDecl *D) const {
     if (const auto *N = dyn_cast<NamespaceDecl>(C)) {
       if (N->isInline())
         continue;
-    } else if (!isa<RecordDecl>(C) && !isa<FunctionDecl>(C)) {
+    } else if (const auto *R = dyn_cast<RecordDecl>(C)) {
+      // The members of an anonymous union are the enclosing class's
+      // (`union { Continuation _continuation; };`).
+      if (R->isAnonymousStructOrUnion())
+        continue;
+    } else if (!isa<FunctionDecl>(C)) {
       continue; // Linkage specs, the translation unit, ...
     }
     Result = ownName(cast<NamedDecl>(C)) + "::" + Result;

@@ -99,6 +99,17 @@ const FieldDecl *fieldOf(const Expr *E) {
   return nullptr;
 }
 
+/// `&m_awaitingCoroutine`: the address of a coroutine handle that is a
+/// field of this object.
+bool addressesOwnHandle(const Stmt *S) {
+  const auto *U = dyn_cast<UnaryOperator>(S);
+  if (!U || U->getOpcode() != UO_AddrOf)
+    return false;
+  const auto *M = dyn_cast<MemberExpr>(U->getSubExpr()->IgnoreParens());
+  return M && isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()) &&
+         isa<FieldDecl>(M->getMemberDecl()) && isCoroutineHandle(M->getType());
+}
+
 class EvidenceCollector : public RecursiveASTVisitor<EvidenceCollector> {
 public:
   EvidenceCollector(const FunctionDecl *FD, const Names &N, FunctionFact &F)
@@ -118,6 +129,16 @@ public:
     if (E->isAssignmentOp())
       if (const FieldDecl *Field = fieldOf(E->getLHS()))
         noteStored(E->getRHS(), Field, E->getOperatorLoc(),
+                   /*Assigned=*/true);
+    return true;
+  }
+
+  /// `new (&continuation_) Fn([f = std::move(f)] { f(); })`: the field is
+  /// constructed in place from what the initializer is made of.
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (E->getNumPlacementArgs() == 1 && E->getInitializer())
+      if (const FieldDecl *Field = fieldOf(E->getPlacementArg(0)))
+        noteStored(E->getInitializer(), Field, E->getBeginLoc(),
                    /*Assigned=*/true);
     return true;
   }
@@ -177,6 +198,11 @@ void EvidenceCollector::noteStored(const Expr *Value, const FieldDecl *Field,
     } else if (const auto *This = dyn_cast<CXXThisExpr>(S)) {
       Stored = !This->isImplicit();
       Store.Kind = StoredKind::Self;
+    } else if (addressesOwnHandle(S)) {
+      // `state.compare_exchange_strong(old, &m_awaitingCoroutine)`: where
+      // the awaiter keeps its waiter's handle, handed by address.
+      Stored = true;
+      Store.Kind = StoredKind::Handle;
     }
     if (Stored) {
       Store.Field = N.qualifiedName(Field);

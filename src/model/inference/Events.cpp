@@ -45,12 +45,47 @@ void Inferrer::addCallableStores(const FunctionFact &Suspend,
       auto Handed = Index.functions().find(A.CallableUsr);
       if (Handed == Index.functions().end() || !Handed->second->ResumesHandle)
         continue;
-      for (const FieldStoreFact &Kept : Callee->second->Stores)
-        if (isCallableStore(Kept) && Kept.Param == static_cast<int>(A.Index))
-          Stores.push_back({Kept.Field, classOf(Suspend.Name).str(), Kept.Loc,
-                            Kept.Kind, /*ByCallable=*/true});
+      for (const FieldStoreFact &Kept : callableKept(*Callee->second, A.Index))
+        Stores.push_back({Kept.Field, classOf(Suspend.Name).str(), Kept.Loc,
+                          Kept.Kind, /*ByCallable=*/true});
     }
   }
+}
+
+/// Where \p F keeps the callable it is handed as parameter \p Param: in a
+/// field it stores it into, or, when it hands it on, where the function it
+/// hands it to keeps it. Handing on is passing the parameter (`thenTry(f)
+/// { return thenImpl(f); }`), or passing it, or a lambda made of it, to a
+/// member of the object in the field it is stored into (`setContinuation(f)
+/// { state_->setContinuation(f); }` keeps it in the state's
+/// `continuation_`, not in `state_`, a pointer).
+std::vector<FieldStoreFact> Inferrer::callableKept(const FunctionFact &F,
+                                                   unsigned Param,
+                                                   unsigned Depth) const {
+  std::vector<FieldStoreFact> Own, Deeper;
+  for (const FieldStoreFact &Kept : F.Stores)
+    if (isCallableStore(Kept) && Kept.Param == static_cast<int>(Param))
+      Own.push_back(Kept);
+  if (Depth == MaxHelperDepth)
+    return Own;
+  auto IsParam = [&](const ArgFact &A) {
+    return A.Ref.K == ObjectRef::Kind::Param &&
+           A.Ref.ParamIndex == static_cast<int>(Param);
+  };
+  for (const SiteFact &S : F.Sites) {
+    auto Callee = Index.functions().find(S.CalleeUsr);
+    if (S.Kind != SiteKind::Call || Callee == Index.functions().end())
+      continue;
+    bool OnItsField = S.Receiver.K == ObjectRef::Kind::Field &&
+                      llvm::any_of(Own, [&](const FieldStoreFact &Kept) {
+                        return Kept.Field == S.Receiver.Name;
+                      });
+    for (const ArgFact &A : S.Args)
+      if (IsParam(A) || (OnItsField && !A.CallableUsr.empty()))
+        llvm::append_range(Deeper,
+                           callableKept(*Callee->second, A.Index, Depth + 1));
+  }
+  return Deeper.empty() ? Own : Deeper;
 }
 
 /// An awaiter that links itself into a list is the record of its waiter,
@@ -149,6 +184,10 @@ void Inferrer::inferEvent(llvm::StringRef Class,
     if (!Own->IsCoroutine && runsALoop(*Own))
       inferScheduler(Class, Awaiters, std::move(Evidence));
     return;
+  }
+  if (std::string Loop = loopItsUserRuns(Class, Signals); !Loop.empty()) {
+    Evidence.push_back(std::move(Loop));
+    return inferScheduler(Class, Awaiters, std::move(Evidence));
   }
   std::set<std::string> Waits = waitMembers(Class, Awaiters);
   if (Waits.empty())

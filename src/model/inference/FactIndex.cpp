@@ -33,7 +33,8 @@ FactIndex::FactIndex(const std::vector<TuFacts> &Units) {
 }
 
 std::vector<const FunctionFact *>
-FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines) const {
+FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines,
+                 llvm::function_ref<bool(const FunctionFact &)> Enter) const {
   std::vector<const FunctionFact *> Reached{&F};
   std::set<const FunctionFact *> Seen{&F};
   size_t Begin = 0;
@@ -41,10 +42,10 @@ FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines) const {
     size_t End = Reached.size();
     for (size_t I = Begin; I < End; ++I)
       for (const SiteFact &S : Reached[I]->Sites) {
-        add(S.CalleeUsr, Coroutines, Reached, Seen);
+        add(S.CalleeUsr, Coroutines, Enter, Reached, Seen);
         for (const ArgFact &A : S.Args)
           if (Handed)
-            add(A.CallableUsr, Coroutines, Reached, Seen);
+            add(A.CallableUsr, Coroutines, Enter, Reached, Seen);
       }
     Begin = End;
   }
@@ -52,10 +53,12 @@ FactIndex::reach(const FunctionFact &F, bool Handed, bool Coroutines) const {
 }
 
 void FactIndex::add(const std::string &Usr, bool Coroutines,
+                    llvm::function_ref<bool(const FunctionFact &)> Enter,
                     std::vector<const FunctionFact *> &Reached,
                     std::set<const FunctionFact *> &Seen) const {
   auto Add = [&](const FunctionFact *F) {
-    if ((Coroutines || !F->IsCoroutine) && Seen.insert(F).second)
+    if ((Coroutines || !F->IsCoroutine) && (!Enter || Enter(*F)) &&
+        Seen.insert(F).second)
       Reached.push_back(F);
   };
   if (auto It = ByUsr.find(Usr); It != ByUsr.end())

@@ -90,13 +90,15 @@ public:
   /// without \p Coroutines, not into a coroutine (an operation of its own).
   /// A virtual call reaches every override the units define (class
   /// hierarchy analysis, as the linker's): `co_await waiter->on_notify()`
-  /// runs whichever awaiter's `on_notify` the list holds.
-  std::vector<const FunctionFact *> reach(const FunctionFact &F,
-                                          bool Handed = true,
-                                          bool Coroutines = true) const;
+  /// runs whichever awaiter's `on_notify` the list holds. With \p Enter,
+  /// only into the functions it accepts.
+  std::vector<const FunctionFact *>
+  reach(const FunctionFact &F, bool Handed = true, bool Coroutines = true,
+        llvm::function_ref<bool(const FunctionFact &)> Enter = nullptr) const;
 
 private:
   void add(const std::string &Usr, bool Coroutines,
+           llvm::function_ref<bool(const FunctionFact &)> Enter,
            std::vector<const FunctionFact *> &Reached,
            std::set<const FunctionFact *> &Seen) const;
 

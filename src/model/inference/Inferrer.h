@@ -159,17 +159,18 @@ private:
                              const FunctionFact &Member) const;
   void inferLoops();
   void inferForwardedRegistrations();
+  void inferTimerSleeps();
   void inferNetworkOperations();
   std::set<std::string> inferredPauses() const;
   bool awaitsReadiness(const FunctionFact &F,
                        const std::set<std::string> &Pauses) const;
-  NetworkKind socketCalls(const FunctionFact &F, bool Resumed,
-                          std::vector<std::string> &Evidence,
-                          const std::set<std::string> &Elsewhere = {}) const;
+  NetworkKind
+  socketCalls(const FunctionFact &F, bool Resumed,
+              std::vector<std::string> &Evidence,
+              const std::set<std::string> *Awaiters = nullptr) const;
   std::set<std::string> awaiterClasses() const;
-  std::set<std::string> classNames() const;
   NetworkKind awaiterSocketCalls(llvm::StringRef Awaiter,
-                                 const std::set<std::string> &Classes,
+                                 const std::set<std::string> &Awaiters,
                                  std::vector<std::string> &Evidence) const;
   void addAwaiterReturners(
       llvm::StringRef Awaiter, const NetworkKind &Kind,
@@ -186,6 +187,8 @@ private:
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
                                   const WaiterStore &Store) const;
+  std::vector<FieldStoreFact>
+  callableKept(const FunctionFact &F, unsigned Param, unsigned Depth = 0) const;
   void addCallableStores(const FunctionFact &Suspend, const FunctionFact &G,
                          std::vector<WaiterStore> &Stores) const;
   /// The constructor argument that sets a field which the awaiters'
@@ -194,6 +197,9 @@ private:
   int stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
                std::initializer_list<llvm::StringRef> Readers) const;
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
+  std::set<std::string> blockingMembersOf(llvm::StringRef Future) const;
+  std::string loopItsUserRuns(llvm::StringRef Class,
+                              const std::set<std::string> &Signals) const;
   /// The members that resume a class's waiters, and the evidence.
   struct Signalling {
     std::set<std::string> Signals;
@@ -232,6 +238,7 @@ private:
     const TypeModel *T = Known.type(Type);
     return T && T->Role == Role;
   }
+  bool takesOnlyADuration(const FunctionFact &Member) const;
   bool isDuration(llvm::StringRef Type) const {
     return hasRole(Type, TypeRole::Duration);
   }
@@ -250,8 +257,9 @@ private:
   std::set<std::string> TaskTypes;
   /// The functions (USRs) some call of which a suspension awaits.
   std::set<std::string> AwaitedCallees;
-  /// The futures inferred here.
-  std::set<std::string> FutureTypes;
+  /// The members of the futures inferred here that block until they are
+  /// fulfilled (`get()`).
+  std::set<std::string> FutureWaitsForFulfilment;
   /// The classes a waiter is kept as: awaiters that link themselves into
   /// a list, and the classes whose fields keep their handles.
   std::set<std::string> WaiterRecords;

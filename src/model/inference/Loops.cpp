@@ -30,6 +30,62 @@ void Inferrer::inferLoops() {
       }
   }
   inferForwardedRegistrations();
+  inferTimerSleeps();
+}
+
+/// A sleep built on a loop's timer: an awaiter whose `await_suspend` hands
+/// a callable that resumes the waiter to a registration that runs it after
+/// a duration (`loop->call_later(delay, [h] { h.resume(); })`) resumes the
+/// coroutine once the duration passes. What takes a duration, and nothing
+/// awaitable, and returns that awaiter (`after(10ms)`; not
+/// `with_deadline(loop, op, 300ms)`, whose timer races the operation) is a
+/// delay: awaited in a loop that tests a flag, it polls.
+void Inferrer::inferTimerSleeps() {
+  std::map<std::string, unsigned> Timers; // Name -> the callable's index.
+  for (const InferredEntry &E : Out.Functions) {
+    ordered_json J = ordered_json::parse(E.ModelJson);
+    if (J.value("delay", false) && J.contains("loopCallback"))
+      Timers[E.Name] = J["loopCallback"].get<unsigned>();
+  }
+  auto ResumesAfterADuration = [&](const SiteFact &S) {
+    const FunctionModel *M = functionModelOf(Known, S);
+    auto Inferred = Timers.find(S.CalleeName);
+    return S.Kind == SiteKind::Call &&
+           llvm::any_of(S.Args, [&](const ArgFact &A) {
+             auto Handed = Index.functions().find(A.CallableUsr);
+             return Handed != Index.functions().end() &&
+                    Handed->second->ResumesHandle &&
+                    ((M && M->Delay && M->LoopCallback.has(A.Index)) ||
+                     (Inferred != Timers.end() && Inferred->second == A.Index));
+           });
+  };
+  std::map<std::string, std::string> Sleeps; // Awaiter -> evidence.
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (F->IsLambda || memberOf(F->Name) != "await_suspend")
+      continue;
+    for (const FunctionFact *G : Index.reach(*F, /*Handed=*/false))
+      for (const SiteFact &S : G->Sites)
+        if (ResumesAfterADuration(S))
+          Sleeps.try_emplace(classOf(F->Name).str(),
+                             where(S.Loc) + ": '" + F->Name + "' hands '" +
+                                 S.CalleeName +
+                                 "' a callable that resumes the waiter, "
+                                 "run once a duration passes");
+  }
+  for (const auto &[Usr, F] : Index.functions()) {
+    auto Sleep = Sleeps.find(F->ReturnType);
+    if (Sleep == Sleeps.end() || F->IsLambda || F->IsCoroutine ||
+        Known.function(F->Name) || Known.isLibraryCode(F->Name) ||
+        InferredFunctions.count(F->Name) || !takesOnlyADuration(*F))
+      continue;
+    InferredFunctions.insert(F->Name);
+    Out.Functions.push_back(
+        {F->Name,
+         ordered_json({{"name", F->Name}, {"delay", true}}).dump(),
+         {Sleep->second, where(F->Loc) + ": '" + F->Name +
+                             "' takes a duration and returns the awaiter '" +
+                             Sleep->first + "'"}});
+  }
 }
 
 /// A function that hands its own callable parameter on to a registration

@@ -26,33 +26,45 @@ void Inferrer::inferPromises(llvm::StringRef State, const AwaiterSet &Awaiters,
                              const std::vector<std::string> &Evidence) {
   std::map<std::string, std::set<std::string>> FutureWaits;
   for (const auto &[Usr, F] : Index.functions()) {
-    llvm::StringRef Class = classOf(F->Name);
-    if (!F->IsLambda && !F->IsCoroutine && Class != State &&
-        !Awaiters.count(Class.str()) && returnsAwaiter(*F, Awaiters))
-      FutureWaits[Class.str()].insert(memberOf(F->Name).str());
+    // A free `operator co_await(future<T> &&)` is its operand's.
+    bool FreeCoAwait =
+        memberOf(F->Name) == "operator co_await" && F->ParamTypes.size() == 1;
+    std::string Class = FreeCoAwait ? F->ParamTypes[0] : classOf(F->Name).str();
+    if (!F->IsLambda && !F->IsCoroutine && !Class.empty() && Class != State &&
+        !Awaiters.count(Class) && returnsAwaiter(*F, Awaiters))
+      FutureWaits[Class].insert(memberOf(F->Name).str());
   }
   for (const auto &[Future, Waits] : FutureWaits) {
     if (describedByModel(Future))
       continue;
     std::map<std::string, std::set<std::string>> HandsOut;
     for (const auto &[Usr, F] : Index.functions())
+      // A member of a class, not a free function of a namespace
+      // (`make_ready_future()`).
       if (!F->IsLambda && F->ReturnType == Future &&
-          classOf(F->Name) != Future && !classOf(F->Name).empty())
+          classOf(F->Name) != Future && hasFields(classOf(F->Name)))
         HandsOut[classOf(F->Name).str()].insert(memberOf(F->Name).str());
     bool Paired = false;
     for (const auto &[Promise, Members] : HandsOut)
       Paired |= inferPromise(Promise, Members, Future, Stores, Evidence);
     if (!Paired)
       continue;
-    FutureTypes.insert(Future);
     std::vector<std::string> Because = Evidence;
     Because.push_back("'" + Future +
                       "' returns the awaiter: " + llvm::join(Waits, ", "));
+    std::set<std::string> Blocking = blockingMembersOf(Future);
+    if (!Blocking.empty())
+      Because.push_back("'" + Future + "' blocks until it is fulfilled: " +
+                        llvm::join(Blocking, ", "));
+    for (const std::string &Member : Blocking)
+      FutureWaitsForFulfilment.insert(Future + "::" + Member);
+    std::set<std::string> AllWaits = Waits;
+    AllWaits.insert(Blocking.begin(), Blocking.end());
     Out.Types.push_back({Future,
                          ordered_json({{"name", Future},
                                        {"role", "resource"},
                                        {"resourceKind", "future"},
-                                       {"waits", Waits}})
+                                       {"waits", AllWaits}})
                              .dump(),
                          std::move(Because)});
     inferContinuations(State, Future);
@@ -89,12 +101,13 @@ bool Inferrer::inferPromise(llvm::StringRef Promise,
   return true;
 }
 
-/// `fut.then(f)`: a member of \p Future that keeps its callable argument in
-/// a field of \p State where code of the state calls what it finds.
+/// `fut.then(f)`: a member of \p Future that keeps its callable argument,
+/// itself or through what it hands it to (callableKept), in a field of
+/// \p State where code of the state calls what it finds.
 void Inferrer::inferContinuations(llvm::StringRef State,
                                   llvm::StringRef Future) {
   auto Called = [&](const FieldStoreFact &S) {
-    return isCallableStore(S) && S.Param >= 0 && classOf(S.Field) == State &&
+    return classOf(S.Field) == State &&
            llvm::any_of(Index.membersOf(State), [&](const FunctionFact *M) {
              return llvm::is_contained(M->Fields, S.Field) &&
                     llvm::any_of(Index.reach(*M), [](const FunctionFact *G) {
@@ -103,18 +116,34 @@ void Inferrer::inferContinuations(llvm::StringRef State,
            });
   };
   for (const FunctionFact *Member : Index.membersOf(Future)) {
-    auto Kept = llvm::find_if(Member->Stores, Called);
-    if (Member->IsCoroutine || Kept == Member->Stores.end() ||
-        Known.function(Member->Name) ||
-        !InferredFunctions.insert(Member->Name).second)
+    if (Member->IsCoroutine || Known.function(Member->Name) ||
+        InferredFunctions.count(Member->Name))
       continue;
-    Out.Functions.push_back(
-        {Member->Name,
-         ordered_json({{"name", Member->Name}, {"continuation", Kept->Param}})
-             .dump(),
-         {where(Kept->Loc) + ": '" + Member->Name + "' keeps its argument " +
-          std::to_string(Kept->Param) + ", a callable, in '" + Kept->Field +
-          "', which code of '" + State.str() + "' calls"}});
+    // The parameters it stores or hands on.
+    std::set<unsigned> Params;
+    for (const FieldStoreFact &S : Member->Stores)
+      if (S.Param >= 0)
+        Params.insert(S.Param);
+    for (const SiteFact &S : Member->Sites)
+      for (const ArgFact &A : S.Args)
+        if (A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0)
+          Params.insert(A.Ref.ParamIndex);
+    for (unsigned Param : Params) {
+      std::vector<FieldStoreFact> Kept = callableKept(*Member, Param);
+      auto InState = llvm::find_if(Kept, Called);
+      if (InState == Kept.end())
+        continue;
+      InferredFunctions.insert(Member->Name);
+      Out.Functions.push_back(
+          {Member->Name,
+           ordered_json({{"name", Member->Name}, {"continuation", Param}})
+               .dump(),
+           {where(InState->Loc) + ": '" + Member->Name +
+            "' keeps its argument " + std::to_string(Param) +
+            ", a callable, in '" + InState->Field + "', which code of '" +
+            State.str() + "' calls"}});
+      break;
+    }
   }
 }
 

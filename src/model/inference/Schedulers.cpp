@@ -54,13 +54,58 @@ void Inferrer::inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
   }
 }
 
+/// A scheduler whose loop its user runs on a thread of their own
+/// (`std::thread t([&] { io.process_events(); })`): a member that resumes
+/// the waiters goes round a loop in which it blocks, waiting for more to
+/// resume (`epoll_wait`, a condition variable's `wait`). An event's signal
+/// resumes who is waiting and returns; it never waits for waiters to come.
+/// The evidence, or empty.
+std::string
+Inferrer::loopItsUserRuns(llvm::StringRef Class,
+                          const std::set<std::string> &Signals) const {
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    if (Member->IsCoroutine || !Signals.count(memberOf(Member->Name).str()) ||
+        !runsALoop(*Member))
+      continue;
+    for (const FunctionFact *G : Index.reach(*Member, /*Handed=*/false))
+      for (const SiteFact &S : G->Sites) {
+        const FunctionModel *M =
+            S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
+        // Writing a descriptor wakes a loop; it does not wait for work.
+        if (M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
+            M->DescriptorArg < 0)
+          return where(S.Loc) + ": '" + Member->Name + "' waits in '" +
+                 S.CalleeName +
+                 "' for waiters to resume, going round a loop: '" +
+                 Class.str() + "' is a loop its user runs";
+      }
+  }
+  return "";
+}
+
+/// A duration and, at most, objects that are options or where it runs
+/// (`schedule_after(d, cancellation_token)`, `sleep(loop, d)`): not a
+/// descriptor or an operation code (`poll(fd, op, timeout)` waits for the
+/// descriptor), nor something awaitable (`with_deadline(loop, op, d)`
+/// bounds the operation).
+bool Inferrer::takesOnlyADuration(const FunctionFact &F) const {
+  unsigned Durations = 0;
+  for (const std::string &T : F.ParamTypes) {
+    if (isDuration(T))
+      ++Durations;
+    else if (Index.membersOf(T).empty() || hasAwaiterMembers(T) ||
+             TaskTypes.count(T))
+      return false;
+  }
+  return Durations == 1;
+}
+
 Inferrer::SchedulerUses
 Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                        const FunctionFact &Member) const {
   SchedulerUses U;
   bool TakesDuration = llvm::any_of(
       Member.ParamTypes, [&](const std::string &T) { return isDuration(T); });
-  bool OnlyDuration = Member.ParamTypes.size() == 1 && TakesDuration;
   bool TakesAwaitable =
       llvm::any_of(Member.ParamTypes, [&](const std::string &T) {
         return Awaiters.count(T) || TaskTypes.count(T);
@@ -74,7 +119,7 @@ Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
     U.Bounds = TakesAwaitable;
     U.Yield =
         Awaiting && !Member.IsCoroutine && !TakesDuration && !TakesAwaitable;
-    U.Delay = OnlyDuration;
+    U.Delay = !U.Bounds && takesOnlyADuration(Member);
     return U;
   }
   U.RunsLoop =

@@ -82,17 +82,25 @@ bool Inferrer::awaitsReadiness(const FunctionFact &F,
 /// The socket operations (by model) that \p F or its plain helpers call,
 /// as one kind (none when it calls none); \p Resumed asks in addition that the
 /// call be handed a callable that resumes the waiter (a callback-style
-/// operation). Members of the classes \p Elsewhere are not followed.
+/// operation). \p F is a member of an awaiter when \p Awaiters is given:
+/// then the callables its helpers hand on are followed too (the completion
+/// `m_completeFunc = [..] { return ::recv(..); }` that runs once the
+/// descriptor is ready is its operation), and members of the other
+/// awaiters are not (a CRTP base's `static_cast<Op *>(this)->syscall()` is
+/// each derived awaiter's operation, not the base's).
 Inferrer::NetworkKind
 Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
                       std::vector<std::string> &Evidence,
-                      const std::set<std::string> &Elsewhere) const {
+                      const std::set<std::string> *Awaiters) const {
   NetworkKind Kind;
-  for (const FunctionFact *G :
-       Index.reach(F, /*Handed=*/false, /*Coroutines=*/false)) {
-    llvm::StringRef Class = classOf(G->Name);
-    if (Class != classOf(F.Name) && Elsewhere.count(Class.str()))
-      continue;
+  auto Enter = [&](const FunctionFact &G) {
+    llvm::StringRef Class = classOf(G.IsLambda ? G.Owner : G.Name);
+    return Class == classOf(F.Name) || !Awaiters->count(Class.str());
+  };
+  for (const FunctionFact *G : Index.reach(
+           F, /*Handed=*/Awaiters, /*Coroutines=*/false,
+           Awaiters ? llvm::function_ref<bool(const FunctionFact &)>(Enter)
+                    : nullptr)) {
     for (const SiteFact &S : G->Sites) {
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
@@ -147,12 +155,12 @@ void Inferrer::inferNetworkOperations() {
       Operations.try_emplace(F->Name, NetworkOperation{Kind, Evidence});
     }
   }
-  std::set<std::string> Classes = classNames();
-  for (const std::string &Awaiter : awaiterClasses()) {
+  std::set<std::string> Awaiters = awaiterClasses();
+  for (const std::string &Awaiter : Awaiters) {
     if (describedByModel(Awaiter))
       continue;
     std::vector<std::string> Evidence;
-    NetworkKind Kind = awaiterSocketCalls(Awaiter, Classes, Evidence);
+    NetworkKind Kind = awaiterSocketCalls(Awaiter, Awaiters, Evidence);
     if (Kind.any())
       addAwaiterReturners(Awaiter, Kind, Evidence, Describable, Operations);
   }
@@ -234,38 +242,24 @@ std::set<std::string> Inferrer::awaiterClasses() const {
   return Awaiters;
 }
 
-/// The classes the facts show to be classes, not namespaces: those whose
-/// fields some function works on, or whose constructor it is.
-std::set<std::string> Inferrer::classNames() const {
-  std::set<std::string> Classes;
-  for (const auto &[Usr, F] : Index.functions()) {
-    for (const std::string &Field : F->Fields)
-      Classes.insert(classOf(Field).str());
-    if (!F->IsLambda && isConstructorName(F->Name))
-      Classes.insert(classOf(F->Name).str());
-  }
-  return Classes;
-}
-
 /// The socket operations awaiting \p Awaiter performs: the C calls its
 /// plain members make (a `syscall()` that its inherited `await_suspend`
 /// tries and its `await_resume` retries once the descriptor is ready), and
 /// the callback-style operations its `await_suspend` starts handed a
 /// callable that resumes the waiter (`socket.async_read_some(buf, [h](...)
-/// { h.resume(); })`). What members of other \p Classes call is theirs: a
-/// CRTP base's `static_cast<Op *>(this)->syscall()` is each derived
-/// awaiter's operation, not the base's.
+/// { h.resume(); })`). What members of the other \p Awaiters call is
+/// theirs.
 Inferrer::NetworkKind
 Inferrer::awaiterSocketCalls(llvm::StringRef Awaiter,
-                             const std::set<std::string> &Classes,
+                             const std::set<std::string> &Awaiters,
                              std::vector<std::string> &Evidence) const {
   NetworkKind Kind;
   for (const FunctionFact *M : Index.membersOf(Awaiter)) {
     if (M->IsCoroutine)
       continue; // An operation of its own, not the awaiter's.
-    Kind.add(socketCalls(*M, /*Resumed=*/false, Evidence, Classes));
+    Kind.add(socketCalls(*M, /*Resumed=*/false, Evidence, &Awaiters));
     if (memberOf(M->Name) == "await_suspend")
-      Kind.add(socketCalls(*M, /*Resumed=*/true, Evidence, Classes));
+      Kind.add(socketCalls(*M, /*Resumed=*/true, Evidence, &Awaiters));
   }
   return Kind;
 }

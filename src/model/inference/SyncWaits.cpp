@@ -21,16 +21,17 @@ namespace corolint::inference {
 void Inferrer::inferSyncWaits() {
   std::set<std::string> Blocking = blockingByBody();
   for (const auto &[Usr, F] : Index.functions()) {
-    if (!Blocking.count(Usr) || Known.function(F->Name) ||
-        Known.isLibraryCode(F->Name) || InferredFunctions.count(F->Name))
+    if (Known.function(F->Name) || Known.isLibraryCode(F->Name) ||
+        InferredFunctions.count(F->Name))
       continue;
     // A task, or what has `operator co_await`: not an awaiter, which a
     // scheduler's helper is handed by pointer (`schedule_impl(op)`).
     auto Awaitable = llvm::find_if(F->ParamTypes, [&](const std::string &T) {
       return TaskTypes.count(T) || hasCoAwaitOperator(T);
     });
-    bool FutureMember = FutureTypes.count(classOf(F->Name).str());
-    if (Awaitable == F->ParamTypes.end() && !FutureMember)
+    bool FutureMember = FutureWaitsForFulfilment.count(F->Name);
+    if (!FutureMember &&
+        (!Blocking.count(Usr) || Awaitable == F->ParamTypes.end()))
       continue;
     InferredFunctions.insert(F->Name);
     std::string What = FutureMember ? "waits for a future to be fulfilled"
@@ -41,12 +42,39 @@ void Inferrer::inferSyncWaits() {
                        {"blocking", What},
                        {"blockingKind", "deadlock"}})
              .dump(),
-         {where(F->Loc) + ": '" + F->Name +
-          "' blocks on every path from its entry to its exit, " +
-          (FutureMember
-               ? "a member of the future '" + classOf(F->Name).str() + "'"
-               : "handed the awaitable '" + *Awaitable + "'")}});
+         {where(F->Loc) + ": '" + F->Name + "' " +
+          (FutureMember ? "blocks, with no time limit, unless the future '" +
+                              classOf(F->Name).str() + "' is already fulfilled"
+                        : "blocks on every path from its entry to its "
+                          "exit, handed the awaitable '" +
+                              *Awaitable + "'")}});
   }
+}
+
+/// The members of \p Future that block with no time limit on some path
+/// (`get()`: `if (ready()) return; cv.wait(lock, pred);`), themselves or
+/// through their helpers: a future's waits for its promise, which a plain
+/// call can only wait for by blocking. One handed a duration
+/// (`cv.wait_for(lock, d)`) is bounded.
+std::set<std::string>
+Inferrer::blockingMembersOf(llvm::StringRef Future) const {
+  auto Blocks = [&](const SiteFact &S) {
+    const FunctionModel *M =
+        S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
+    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
+           M->DescriptorArg < 0 && llvm::none_of(S.Args, [&](const ArgFact &A) {
+             return isDuration(A.Type) || isDuration(A.BuiltFrom);
+           });
+  };
+  std::set<std::string> Members;
+  for (const FunctionFact *M : Index.membersOf(Future))
+    if (!M->IsCoroutine &&
+        llvm::any_of(Index.reach(*M, /*Handed=*/false, /*Coroutines=*/false),
+                     [&](const FunctionFact *G) {
+                       return llvm::any_of(G->Sites, Blocks);
+                     }))
+      Members.insert(memberOf(M->Name).str());
+  return Members;
 }
 
 /// The functions (USRs) that block on every path, to a fixpoint over the
