@@ -70,6 +70,21 @@ TEST(Inference, AwaiterThatKeepsTheHandleAndAMemberThatResumesItMakeAnEvent) {
       << M.Types[0].Evidence[0];
 }
 
+// What await_ready tests, built from an integer argument, is a count (a
+// latch: done at zero), not a flag (set when true).
+TEST(Inference, AnIntegerArgumentThatAwaitReadyTestsIsACount) {
+  std::vector<FunctionFact> Lib = eventLibrary(/*Resumes=*/true);
+  Lib.back().ParamTypes = {"unsigned long"};
+  InferredModels M = infer(Lib);
+  ASSERT_EQ(M.Types.size(), 1u);
+  EXPECT_EQ(M.Types[0].ModelJson,
+            R"({"name":"ev","role":"resource","resourceKind":"event",)"
+            R"("waits":["operator co_await"],"signals":["set"],"countArg":0})");
+  Lib.back().ParamTypes = {"bool"};
+  EXPECT_NE(infer(Lib).Types[0].ModelJson.find(R"("setByArg":0)"),
+            std::string::npos);
+}
+
 TEST(Inference, NothingResumesTheKeptHandleNoEvent) {
   EXPECT_TRUE(infer(eventLibrary(/*Resumes=*/false)).empty());
 }

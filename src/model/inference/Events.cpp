@@ -210,10 +210,13 @@ void Inferrer::inferEvent(llvm::StringRef Class,
     Evidence.push_back(LetGo);
   }
   if (int Arg = stateArg(Class, Awaiters, {"await_ready"}); Arg >= 0) {
-    J["setByArg"] = Arg;
+    // A count (`latch(size_t n)`) is done at zero; a flag is set when true.
+    bool Counts = isIntegerType(stateArgType(Class, Arg));
+    J[Counts ? "countArg" : "setByArg"] = Arg;
     Evidence.push_back("its awaiter's 'await_ready' tests what its "
                        "constructor's argument " +
-                       std::to_string(Arg) + " sets");
+                       std::to_string(Arg) + (Counts ? ", a count," : "") +
+                       " sets");
   }
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
 }
@@ -310,6 +313,19 @@ Inferrer::waitPath(const std::vector<const WaiterStore *> &Stores) const {
     Awaiters.insert(S->Awaiter);
   std::vector<const FunctionFact *> Code = awaitingCode(Awaiters);
   return {Code.begin(), Code.end()};
+}
+
+/// The type of the constructor parameter \p Arg that initializes a field
+/// (`bool`, `unsigned long`), or empty.
+std::string Inferrer::stateArgType(llvm::StringRef Class, int Arg) const {
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (isConstructorName(Member->Name) &&
+        static_cast<size_t>(Arg) < Member->ParamTypes.size() &&
+        llvm::any_of(Member->FieldInits, [&](const FieldInitFact &Init) {
+          return Init.Param == static_cast<unsigned>(Arg);
+        }))
+      return Member->ParamTypes[Arg];
+  return "";
 }
 
 /// Read from `await_ready`, the argument makes an event constructed set.

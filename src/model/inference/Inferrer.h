@@ -196,6 +196,7 @@ private:
   /// (`is_set()`), or -1.
   int stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
                std::initializer_list<llvm::StringRef> Readers) const;
+  std::string stateArgType(llvm::StringRef Class, int Arg) const;
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
   std::set<std::string> blockingMembersOf(llvm::StringRef Future) const;
   std::string loopItsUserRuns(llvm::StringRef Class,

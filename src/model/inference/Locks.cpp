@@ -180,14 +180,7 @@ void Inferrer::inferCountedLock(llvm::StringRef Class,
                                 const std::set<std::string> &Signals,
                                 const LockUse &Use, int Arg,
                                 std::vector<std::string> Evidence) {
-  std::string Type;
-  for (const FunctionFact *Member : Index.membersOf(Class))
-    if (isConstructorName(Member->Name) &&
-        static_cast<size_t>(Arg) < Member->ParamTypes.size() &&
-        llvm::any_of(Member->FieldInits, [&](const FieldInitFact &Init) {
-          return Init.Param == static_cast<unsigned>(Arg);
-        }))
-      Type = Member->ParamTypes[Arg];
+  std::string Type = stateArgType(Class, Arg);
   bool Semaphore = isIntegerType(Type) && !Use.Releases.empty();
   if (!Semaphore && Type != "bool")
     return;
