@@ -193,8 +193,9 @@ TEST(Inference, ASchedulersMembersYieldDelayAndRunItsLoop) {
 
 /// A service in the shape of cppcoro's io_service: its awaiters keep the
 /// handle in its queue, and process_events() goes round a loop taking the
-/// next event and resuming it; \p Waits: it waits in `epoll_wait` when the
-/// queue is empty. No code of the class runs it: its user does.
+/// next event and resuming it; \p Waits: it waits in `epoll_wait` on its
+/// epoll descriptor (a field) when the queue is empty, else it sleeps. No
+/// code of the class runs it: its user does.
 std::vector<FunctionFact> userRunLibrary(bool Waits) {
   FunctionFact Suspend = member("io::op::await_suspend");
   Suspend.Stores = {{StoredKind::Handle, 0, "io::queue_", {"io.h", 9, 5}}};
@@ -202,8 +203,12 @@ std::vector<FunctionFact> userRunLibrary(bool Waits) {
   TimedSuspend.Stores = {
       {StoredKind::Handle, 0, "io::queue_", {"io.h", 20, 5}}};
   FunctionBuilder Next("io::next_event");
+  ArgFact Epoll;
+  Epoll.Ref = object(ObjectRef::Kind::Field, "io::epoll_fd_", "");
   if (Waits)
-    Next.call(Body, "epoll_wait");
+    Next.call(Body, "epoll_wait", {}, {Epoll});
+  else
+    Next.call(Body, "sleep_for");
   FunctionFact NextFact = Next.build();
   NextFact.Fields = {"io::queue_"};
   NextFact.ResumesHandle = true;
@@ -231,12 +236,14 @@ std::vector<FunctionFact> userRunLibrary(bool Waits) {
 // A member that resumes the waiters and waits for more, going round a loop,
 // runs a loop the class's user runs: what the awaiters' members return
 // moves onto it or sleeps on it (a duration and an option object). A
-// member that resumes and returns is an event's signal.
+// member that resumes and sleeps, waiting on nothing it keeps, is an
+// event's signal.
 TEST(Inference, AMemberWaitingForWaitersToResumeRunsALoopItsUserRuns) {
   ApiModels Known;
   ASSERT_FALSE(bool(Known.addJson(
       R"({"functions": [{"name": "epoll_wait",
-                         "blocking": "waits for file descriptors"}],
+                         "blocking": "waits for file descriptors"},
+                        {"name": "sleep_for", "blocking": "sleeps"}],
           "types": [{"name": "std::chrono::duration", "role": "duration"}]})",
       "test")));
   InferredModels M = infer(userRunLibrary(true), Known);

@@ -199,6 +199,7 @@ private:
   std::string stateArgType(llvm::StringRef Class, int Arg) const;
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
   std::set<std::string> blockingMembersOf(llvm::StringRef Future) const;
+  static bool waitsOnAField(const SiteFact &Call);
   std::string loopItsUserRuns(llvm::StringRef Class,
                               const std::set<std::string> &Signals) const;
   /// The members that resume a class's waiters, and the evidence.

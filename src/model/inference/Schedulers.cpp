@@ -71,9 +71,11 @@ Inferrer::loopItsUserRuns(llvm::StringRef Class,
       for (const SiteFact &S : G->Sites) {
         const FunctionModel *M =
             S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
-        // Writing a descriptor wakes a loop; it does not wait for work.
+        // Writing a descriptor wakes a loop; it does not wait for work. What
+        // it waits on is kept in a field (its condition variable, its epoll
+        // descriptor): a sleep or a log file opened there waits for no one.
         if (M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
-            M->DescriptorArg < 0)
+            M->DescriptorArg < 0 && waitsOnAField(S))
           return where(S.Loc) + ": '" + Member->Name + "' waits in '" +
                  S.CalleeName +
                  "' for waiters to resume, going round a loop: '" +
@@ -81,6 +83,18 @@ Inferrer::loopItsUserRuns(llvm::StringRef Class,
       }
   }
   return "";
+}
+
+/// \p Call is made on a field, or handed one (`ready_.wait(lock)`,
+/// `epoll_wait(m_epoll.fd(), ...)`).
+bool Inferrer::waitsOnAField(const SiteFact &Call) {
+  auto IsField = [](const ObjectRef &R) {
+    return R.K == ObjectRef::Kind::Field;
+  };
+  return IsField(Call.Receiver) ||
+         llvm::any_of(Call.Args, [&](const ArgFact &A) {
+           return IsField(A.Ref) || IsField(A.Holder);
+         });
 }
 
 /// A duration and, at most, objects that are options or where it runs

@@ -1,8 +1,8 @@
 //===- SyncWaits.cpp - Sync-over-async: functions that block on a task ----===//
 //
-// A function handed a task, or a member of a future, that blocks on
-// every path waits for a coroutine or a fulfilment that loop code may
-// have to run: on the loop, it deadlocks.
+// A function handed a task that blocks on every path, or a member of a
+// future that blocks unless it is fulfilled, waits for a coroutine or a
+// fulfilment that loop code may have to run: on the loop, it deadlocks.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,10 +13,11 @@ namespace corolint::inference {
 /// Sync-over-async: a function that is not a coroutine and, on every path
 /// from its entry to its exit, calls something that blocks (a model says
 /// so, `std::condition_variable::wait`, or its body does, through helpers),
-/// blocks; when it is handed an awaitable (`sync_wait(task)`) or is a
-/// member of a future inferred here (`get()`), what it waits for is a
-/// coroutine or a fulfilment that loop code may have to run: on the loop,
-/// it deadlocks. Other functions that block by body need no role: the call
+/// blocks; when it is handed an awaitable (`sync_wait(task)`), what it
+/// waits for is a coroutine that loop code may have to run. A member of a
+/// future inferred here that blocks on some path (blockingMembersOf:
+/// `get()`) waits for a fulfilment the same way. On the loop, both
+/// deadlock. Other functions that block by body need no role: the call
 /// graph follows their bodies.
 void Inferrer::inferSyncWaits() {
   std::set<std::string> Blocking = blockingByBody();
