@@ -158,6 +158,15 @@ private:
   SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                              const FunctionFact &Member) const;
   void inferLoops();
+  /// A callable handed to a loop or a pool: the model key that says which
+  /// (`loopCallback`, `offload`), the argument, and whether it runs after a
+  /// duration (a timer).
+  struct Registration {
+    const char *Key;
+    unsigned Param;
+    bool Delay;
+  };
+  std::map<std::string, Registration> inferredRegistrations() const;
   void inferForwardedRegistrations();
   void inferTimerSleeps();
   void inferNetworkOperations();
@@ -199,6 +208,7 @@ private:
   std::string stateArgType(llvm::StringRef Class, int Arg) const;
   const FunctionFact *resumerOfItsOwn(llvm::StringRef Class) const;
   std::set<std::string> blockingMembersOf(llvm::StringRef Future) const;
+  bool waitsForOthers(const SiteFact &S) const;
   static bool waitsOnAField(const SiteFact &Call);
   std::string loopItsUserRuns(llvm::StringRef Class,
                               const std::set<std::string> &Signals) const;

@@ -41,22 +41,21 @@ void Inferrer::inferLoops() {
 /// `with_deadline(loop, op, 300ms)`, whose timer races the operation) is a
 /// delay: awaited in a loop that tests a flag, it polls.
 void Inferrer::inferTimerSleeps() {
-  std::map<std::string, unsigned> Timers; // Name -> the callable's index.
-  for (const InferredEntry &E : Out.Functions) {
-    ordered_json J = ordered_json::parse(E.ModelJson);
-    if (J.value("delay", false) && J.contains("loopCallback"))
-      Timers[E.Name] = J["loopCallback"].get<unsigned>();
-  }
+  std::map<std::string, Registration> Inferred = inferredRegistrations();
   auto ResumesAfterADuration = [&](const SiteFact &S) {
     const FunctionModel *M = functionModelOf(Known, S);
-    auto Inferred = Timers.find(S.CalleeName);
+    auto It = Inferred.find(S.CalleeName);
+    auto Timer = [&](unsigned Index) {
+      return (M && M->Delay && M->LoopCallback.has(Index)) ||
+             (It != Inferred.end() && It->second.Delay &&
+              It->second.Key == llvm::StringRef("loopCallback") &&
+              It->second.Param == Index);
+    };
     return S.Kind == SiteKind::Call &&
            llvm::any_of(S.Args, [&](const ArgFact &A) {
              auto Handed = Index.functions().find(A.CallableUsr);
              return Handed != Index.functions().end() &&
-                    Handed->second->ResumesHandle &&
-                    ((M && M->Delay && M->LoopCallback.has(A.Index)) ||
-                     (Inferred != Timers.end() && Inferred->second == A.Index));
+                    Handed->second->ResumesHandle && Timer(A.Index);
            });
   };
   std::map<std::string, std::string> Sleeps; // Awaiter -> evidence.
@@ -88,17 +87,9 @@ void Inferrer::inferTimerSleeps() {
   }
 }
 
-/// A function that hands its own callable parameter on to a registration
-/// inferred here (`call_later(d, fn) { return add_timer(d, zero,
-/// std::move(fn)); }`) registers it as that registration does: the callable
-/// a program hands it runs on the same loop or pool. Wrappers of wrappers
-/// too, to a fixpoint.
-void Inferrer::inferForwardedRegistrations() {
-  struct Registration {
-    const char *Key;
-    unsigned Param;
-    bool Delay;
-  };
+/// The registrations inferred so far (`loopCallback`, `offload`), by name.
+std::map<std::string, Inferrer::Registration>
+Inferrer::inferredRegistrations() const {
   std::map<std::string, Registration> ByName;
   for (const InferredEntry &E : Out.Functions) {
     ordered_json J = ordered_json::parse(E.ModelJson);
@@ -106,6 +97,16 @@ void Inferrer::inferForwardedRegistrations() {
       if (J.contains(Key))
         ByName[E.Name] = {Key, J[Key].get<unsigned>(), J.value("delay", false)};
   }
+  return ByName;
+}
+
+/// A function that hands its own callable parameter on to a registration
+/// inferred here (`call_later(d, fn) { return add_timer(d, zero,
+/// std::move(fn)); }`) registers it as that registration does: the callable
+/// a program hands it runs on the same loop or pool. Wrappers of wrappers
+/// too, to a fixpoint.
+void Inferrer::inferForwardedRegistrations() {
+  std::map<std::string, Registration> ByName = inferredRegistrations();
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const auto &[Usr, F] : Index.functions()) {

@@ -69,13 +69,10 @@ Inferrer::loopItsUserRuns(llvm::StringRef Class,
       continue;
     for (const FunctionFact *G : Index.reach(*Member, /*Handed=*/false))
       for (const SiteFact &S : G->Sites) {
-        const FunctionModel *M =
-            S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
         // Writing a descriptor wakes a loop; it does not wait for work. What
         // it waits on is kept in a field (its condition variable, its epoll
         // descriptor): a sleep or a log file opened there waits for no one.
-        if (M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
-            M->DescriptorArg < 0 && waitsOnAField(S))
+        if (waitsForOthers(S) && waitsOnAField(S))
           return where(S.Loc) + ": '" + Member->Name + "' waits in '" +
                  S.CalleeName +
                  "' for waiters to resume, going round a loop: '" +

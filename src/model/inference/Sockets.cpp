@@ -95,12 +95,11 @@ Inferrer::socketCalls(const FunctionFact &F, bool Resumed,
   NetworkKind Kind;
   auto Enter = [&](const FunctionFact &G) {
     llvm::StringRef Class = classOf(G.IsLambda ? G.Owner : G.Name);
-    return Class == classOf(F.Name) || !Awaiters->count(Class.str());
+    return !Awaiters || Class == classOf(F.Name) ||
+           !Awaiters->count(Class.str());
   };
-  for (const FunctionFact *G : Index.reach(
-           F, /*Handed=*/Awaiters, /*Coroutines=*/false,
-           Awaiters ? llvm::function_ref<bool(const FunctionFact &)>(Enter)
-                    : nullptr)) {
+  for (const FunctionFact *G : Index.reach(F, /*Handed=*/Awaiters,
+                                           /*Coroutines=*/false, Enter)) {
     for (const SiteFact &S : G->Sites) {
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;

@@ -60,10 +60,7 @@ void Inferrer::inferSyncWaits() {
 std::set<std::string>
 Inferrer::blockingMembersOf(llvm::StringRef Future) const {
   auto Blocks = [&](const SiteFact &S) {
-    const FunctionModel *M =
-        S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
-    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
-           M->DescriptorArg < 0 && llvm::none_of(S.Args, [&](const ArgFact &A) {
+    return waitsForOthers(S) && llvm::none_of(S.Args, [&](const ArgFact &A) {
              return isDuration(A.Type) || isDuration(A.BuiltFrom);
            });
   };
@@ -78,22 +75,25 @@ Inferrer::blockingMembersOf(llvm::StringRef Future) const {
   return Members;
 }
 
+/// \p S calls what a model says blocks, waiting for other code of the
+/// program. Taking a mutex is a lock's business (lock-order-cycle), not a
+/// wait; reading or writing a descriptor waits for the kernel or a peer,
+/// not for work of the program (`post()` waking its loop with `::write` on
+/// an eventfd).
+bool Inferrer::waitsForOthers(const SiteFact &S) const {
+  const FunctionModel *M =
+      S.Kind == SiteKind::Call ? functionModelOf(Known, S) : nullptr;
+  return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
+         M->DescriptorArg < 0;
+}
+
 /// The functions (USRs) that block on every path, to a fixpoint over the
 /// helpers they call.
 std::set<std::string> Inferrer::blockingByBody() const {
   std::set<std::string> Blocking;
   auto Blocks = [&](const SiteFact &S) {
-    if (S.Kind != SiteKind::Call)
-      return false;
-    if (Blocking.count(S.CalleeUsr))
-      return true;
-    const FunctionModel *M = functionModelOf(Known, S);
-    // Taking a mutex is a lock's business (lock-order-cycle), not a wait;
-    // reading or writing a descriptor waits for the kernel or a peer, not
-    // for work of the program (`post()` waking its loop with `::write` on
-    // an eventfd).
-    return M && !M->Blocking.empty() && M->Kind != BlockingKind::Lock &&
-           M->DescriptorArg < 0;
+    return (S.Kind == SiteKind::Call && Blocking.count(S.CalleeUsr)) ||
+           waitsForOthers(S);
   };
   for (bool Changed = true; Changed;) {
     Changed = false;
