@@ -191,6 +191,55 @@ TEST(Inference, ASchedulersMembersYieldDelayAndRunItsLoop) {
   EXPECT_TRUE(infer(Scope, Known).empty());
 }
 
+// A scheduler's member that its caller runs and that waits in the
+// scheduler's code for other code (`shutdown()` joining the workers) blocks;
+// the workers' own body waiting for work, a wait with a time limit, and
+// a member that only wakes the workers do not.
+TEST(Inference, ASchedulersMemberJoiningItsThreadsBlocks) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"functions": [{"name": "std::thread::join",
+                         "blocking": "waits for a thread to finish"},
+                        {"name": "std::condition_variable::wait",
+                         "blocking": "waits for a notification"},
+                        {"name": "std::condition_variable::wait_for",
+                         "blocking": "waits for a notification"}],
+          "types": [{"name": "std::chrono::duration", "role": "duration"}]})",
+      "test")));
+  std::vector<FunctionFact> Lib = poolLibrary();
+  ObjectRef Thread =
+      object(ObjectRef::Kind::Field, "pool::thread_", "std::thread");
+  ObjectRef Cv =
+      object(ObjectRef::Kind::Field, "pool::cv_", "std::condition_variable");
+  FunctionBuilder Shutdown("pool::shutdown");
+  Shutdown.call(Body, "std::condition_variable::notify_all", Cv);
+  Shutdown.call(Body, "std::thread::join", Thread);
+  FunctionBuilder Destroy("pool::~pool");
+  Destroy.call(Body, "pool::shutdown");
+  FunctionBuilder Wake("pool::wake");
+  Wake.call(Body, "std::condition_variable::notify_all", Cv);
+  FunctionBuilder Linger("pool::linger");
+  ArgFact Limit;
+  Limit.Type = "std::chrono::duration";
+  Linger.call(Body, "std::condition_variable::wait_for", Cv, {Limit});
+  llvm::append_range(
+      Lib, std::vector<FunctionFact>{Shutdown.build(), Destroy.build(),
+                                     Wake.build(), Linger.build()});
+  // The worker waits for work on the pool's threads.
+  FunctionBuilder Waiting("pool::worker");
+  Waiting.call(Body, "std::condition_variable::wait", Cv);
+  Lib[1].Sites = Waiting.build().Sites;
+  InferredModels M = infer(Lib, Known);
+  std::vector<std::string> Blocking;
+  for (const InferredEntry &E : M.Functions)
+    if (E.ModelJson.find("waits for the threads") != std::string::npos)
+      Blocking.push_back(E.ModelJson);
+  EXPECT_EQ(Blocking,
+            (std::vector<std::string>{
+                R"({"name":"pool::shutdown","blocking":"waits for )"
+                R"(the threads of 'pool'","blockingKind":"stall"})"}));
+}
+
 /// A service in the shape of cppcoro's io_service: its awaiters keep the
 /// handle in its queue, and process_events() goes round a loop taking the
 /// next event and resuming it; \p Waits: it waits in `epoll_wait` on its
@@ -794,6 +843,84 @@ TEST(Inference, AnEventFieldOthersCanNameMakesNoRole) {
   Share.call(Body, "registry::keep", {}, {argOf(0, Done)});
   Lib.push_back(Share.build());
   EXPECT_FALSE(typeNamed(infer(Lib), "grp"));
+}
+
+/// A latch in the shape of async_simple's: coroutines that await a wait on
+/// the condition variable it keeps (whose predicate reads `count_`) and
+/// that notify it; arrive_and_wait() awaits count_down() and wait(). \p
+/// ByArg: a constructor sets `count_` from its argument.
+std::vector<FunctionFact> cvLatchLibrary(bool ByArg) {
+  ObjectRef Cv = object(ObjectRef::Kind::Field, "lat::cv_", "cv");
+  Cv.Internal = Cv.Private = true;
+  FunctionBuilder Wait("lat::wait", true);
+  unsigned CvWait = Wait.call(Body, "cv::wait", Cv);
+  FunctionFact WaitFact = Wait.build();
+  WaitFact.Sites[CvWait].AwaitedIn = Wait.suspend(Body);
+  WaitFact.Fields = {"lat::count_", "lat::cv_"};
+  FunctionBuilder CountDown("lat::count_down", true);
+  CountDown.call(Body, "cv::notify", Cv);
+  FunctionBuilder Both("lat::arrive_and_wait", true);
+  Both.call(Body, "lat::count_down");
+  unsigned Waits = Both.call(Body, "lat::wait");
+  FunctionFact BothFact = Both.build();
+  BothFact.Sites[Waits].AwaitedIn = 0;
+  FunctionFact Ctor = member("lat::lat");
+  Ctor.ParamTypes = {"unsigned long"};
+  if (ByArg)
+    Ctor.FieldInits = {{"lat::count_", 0}};
+  return {WaitFact, CountDown.build(), BothFact, Ctor};
+}
+
+ApiModels conditionVariableModel() {
+  ApiModels Known;
+  EXPECT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "cv", "role": "resource", "resourceKind": )"
+      R"("event", "waits": ["wait"], "signals": ["notify"], )"
+      R"("waitReleasesLock": true}]})",
+      "test")));
+  return Known;
+}
+
+// What a latch or a semaphore built on a condition variable starts as is
+// the count its constructor's argument gives the state the waits' predicate
+// reads; arrive_and_wait() both counts down and waits.
+TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
+  ApiModels Known = conditionVariableModel();
+  InferredModels Counted = infer(cvLatchLibrary(/*ByArg=*/true), Known);
+  const InferredEntry *Latch = typeNamed(Counted, "lat");
+  ASSERT_TRUE(Latch);
+  EXPECT_EQ(Latch->ModelJson,
+            R"({"name":"lat","role":"resource","resourceKind":"event",)"
+            R"("waits":["arrive_and_wait","wait"],)"
+            R"("signals":["arrive_and_wait","count_down"],"countArg":0})");
+  // Code that waits on one and then signals it takes a unit and gives it
+  // back: a semaphore.
+  std::vector<FunctionFact> Lib = cvLatchLibrary(true);
+  FunctionBuilder Use("guarded", true);
+  ObjectRef Units = local("units", "lat");
+  Use.call(Body, "lat::wait", Units);
+  Use.call(Body, "lat::count_down", Units);
+  Lib.push_back(Use.build());
+  InferredModels Taken = infer(Lib, Known);
+  const InferredEntry *Semaphore = typeNamed(Taken, "lat");
+  ASSERT_TRUE(Semaphore);
+  EXPECT_EQ(Semaphore->ModelJson,
+            R"({"name":"lat","role":"resource","resourceKind":"semaphore",)"
+            R"("waits":["arrive_and_wait","wait"],)"
+            R"("signals":["arrive_and_wait","count_down"],)"
+            R"("unlock":["count_down"]})");
+  // A predicate over state no argument sets (`bool open_ = true;`): how
+  // the class starts is not known, so it has no role.
+  EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(false), Known), "lat"));
+  // Nor when what the coroutines await is an event, not a condition
+  // variable: they may test state of their own before waiting (`while
+  // (count_ == 0) co_await arrived_.wait();`).
+  ApiModels Event;
+  ASSERT_FALSE(bool(Event.addJson(
+      R"({"types": [{"name": "cv", "role": "resource", "resourceKind": )"
+      R"("event", "waits": ["wait"], "signals": ["notify"]}]})",
+      "test")));
+  EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(true), Event), "lat"));
 }
 
 TEST(Inference, AModelWinsOverInference) {

@@ -241,6 +241,10 @@ readEntries(const json &File, llvm::StringRef Section, llvm::StringRef Origin,
 
 } // namespace
 
+llvm::StringRef blockingKindName(BlockingKind Kind) {
+  return BlockingKindNames[static_cast<size_t>(Kind)];
+}
+
 llvm::StringRef typeRoleName(TypeRole R) {
   return TypeRoleNames[static_cast<unsigned>(R)];
 }

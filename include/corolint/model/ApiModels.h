@@ -26,6 +26,9 @@ enum class BlockingKind {
 #include "corolint/model/ModelSchema.def"
 };
 
+/// The model spelling of \p Kind (`stall`).
+llvm::StringRef blockingKindName(BlockingKind Kind);
+
 /// The arguments a role of a function model applies to: one index, or
 /// several where overloads put the callable in different places
 /// (`QTimer::singleShot(ms, f)` and `singleShot(ms, context, f)`); an index

@@ -4,7 +4,10 @@
 // the count reaching zero sets it. A task group is the same with a count of
 // running tasks. Such a class is an event itself, whose waits are the
 // members that wait on its field and whose signals are the members that
-// signal it; and it starts as its field starts.
+// signal it; and it starts as its field starts. Built on a condition
+// variable instead (async_simple's `Latch`, `CountingSemaphore`), it
+// starts as the state its waits' predicate tests, which a constructor's
+// argument gives.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,23 +59,29 @@ const TypeModel *Inferrer::eventModel(const std::string &Type,
 
 void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
   // The waits: members that return a wait on a private field that only the
-  // class's code can name (`return m_event.operator co_await();`).
+  // class's code can name (`return m_event.operator co_await();`), or
+  // coroutines that await a condition variable's wait on one (`co_await
+  // cv_.wait(mutex_, pred);`), whose predicate says when it completes. A
+  // coroutine awaiting an event it keeps may test state of its own first
+  // (`while (count_ == 0) co_await arrived_.wait();`): when the class starts
+  // set is not known.
   std::set<std::string> Waits;
   const ObjectRef *Field = nullptr;
   const TypeModel *Event = nullptr;
   std::vector<std::string> Evidence;
   for (const FunctionFact *Member : Index.membersOf(Class)) {
     llvm::StringRef Name = memberOf(Member->Name);
-    if (Member->IsCoroutine ||
-        (Name != "operator co_await" && isProtocolMember(Class, Name)))
+    if (Name != "operator co_await" && isProtocolMember(Class, Name))
       continue;
     for (const SiteFact &S : Member->Sites) {
       const ObjectRef &R = S.Receiver;
-      if (S.Kind != SiteKind::Call || !S.Returned ||
+      bool Awaited = Member->IsCoroutine ? S.AwaitedIn >= 0 : S.Returned;
+      if (S.Kind != SiteKind::Call || !Awaited ||
           R.K != ObjectRef::Kind::Field || classOf(R.Name) != Class)
         continue;
       const TypeModel *T = eventModel(R.Type, SoFar);
-      if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)))
+      if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)) ||
+          (Member->IsCoroutine && !T->WaitReleasesLock))
         continue;
       // By name: each instantiation of a class template has its own key.
       if (Field && Field->Name != R.Name)
@@ -82,12 +91,14 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
       Field = &R;
       Event = T;
       if (Waits.insert(Name.str()).second && Waits.size() == 1)
-        Evidence.push_back(where(S.Loc) + ": '" + Member->Name +
-                           "' returns a wait on its event '" + R.Name + "'");
+        Evidence.push_back(where(S.Loc) + ": '" + Member->Name + "' " +
+                           (Member->IsCoroutine ? "awaits" : "returns") +
+                           " a wait on its event '" + R.Name + "'");
     }
   }
   if (!Field)
     return;
+  addOwnWaits(Class, Waits);
   std::set<std::string> Signals =
       delegatedSignals(Class, *Field, *Event, Evidence);
   if (Signals.empty())
@@ -97,9 +108,79 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
                     {"resourceKind", "event"},
                     {"waits", Waits},
                     {"signals", Signals}};
-  if (!addStart(Class, *Field, *Event, J, Evidence))
+  bool Started = Event->WaitReleasesLock
+                     ? addPredicateStart(Class, Waits, Signals, J, Evidence)
+                     : addStart(Class, *Field, *Event, J, Evidence);
+  if (!Started)
     return;
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// Adds to \p Waits the coroutines of \p Class that await one of its waits
+/// (`arrive_and_wait()`, which awaits `wait()`), to a fixpoint.
+void Inferrer::addOwnWaits(llvm::StringRef Class,
+                           std::set<std::string> &Waits) const {
+  auto AwaitsAWait = [&](const SiteFact &S) {
+    return S.Kind == SiteKind::Call && S.AwaitedIn >= 0 &&
+           classOf(S.CalleeName) == Class &&
+           Waits.count(memberOf(S.CalleeName).str());
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const FunctionFact *Member : Index.membersOf(Class))
+      if (Member->IsCoroutine && llvm::any_of(Member->Sites, AwaitsAWait))
+        Changed |= Waits.insert(memberOf(Member->Name).str()).second;
+  }
+}
+
+/// Writes into \p J how a class whose waits wait on a condition variable
+/// starts: as the state their predicate tests, which a constructor's
+/// argument sets (`Latch(std::size_t count) : count_(count)`). A count that
+/// code taking a unit gives back is a semaphore's; another count is a
+/// latch's, open at zero; a boolean sets it or not. False when no
+/// constructor argument sets what the waits read: what the predicate makes
+/// of the class's own initial state is not known.
+bool Inferrer::addPredicateStart(llvm::StringRef Class,
+                                 const std::set<std::string> &Waits,
+                                 const std::set<std::string> &Signals,
+                                 ordered_json &J,
+                                 std::vector<std::string> &Evidence) const {
+  std::set<std::string> Read;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (Waits.count(memberOf(Member->Name).str()))
+      for (const FunctionFact *G : Index.reach(*Member))
+        Read.insert(G->Fields.begin(), G->Fields.end());
+  int Arg = -1;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    if (isConstructorName(Member->Name))
+      for (const FieldInitFact &Init : Member->FieldInits)
+        if (Read.count(Init.Field))
+          Arg = static_cast<int>(Init.Param);
+  if (Arg < 0)
+    return false;
+  std::string Type = stateArgType(Class, Arg);
+  std::string Argument =
+      "its constructor's argument " + std::to_string(Arg) + " ('" + Type;
+  if (Type == "bool") {
+    J["setByArg"] = Arg;
+    Evidence.push_back(Argument + "') sets what its waits test");
+    return true;
+  }
+  if (!isIntegerType(Type))
+    return false;
+  LockUse Use = lockUse(Class, {}, Waits, Signals);
+  if (Use.Releases.empty()) {
+    J["countArg"] = Arg;
+    Evidence.push_back(Argument + "') counts what its waits wait for");
+    return true;
+  }
+  J["resourceKind"] = "semaphore";
+  J["unlock"] = Use.Releases;
+  Evidence.push_back(Argument +
+                     "') counts the units its waits take; code that takes "
+                     "one gives it back with '" +
+                     *Use.Releases.begin() + "'");
+  return true;
 }
 
 /// The members of \p Class that signal its \p Field, themselves, through
@@ -117,7 +198,7 @@ Inferrer::delegatedSignals(llvm::StringRef Class, const ObjectRef &Field,
         if (A.Ref.Name == Field.Name && classOf(S.CalleeName) != Class)
           return {};
     llvm::StringRef Name = memberOf(Member->Name);
-    if (isProtocolMember(Class, Name) || Member->IsCoroutine)
+    if (isProtocolMember(Class, Name))
       continue;
     for (const FunctionFact *G : Index.reach(*Member))
       for (const SiteFact &S : G->Sites)

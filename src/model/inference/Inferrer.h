@@ -60,11 +60,16 @@ private:
   /// What a scheduler's member does, over all its overloads.
   struct SchedulerUses {
     bool Yield = false, Delay = false, Bounds = false, RunsLoop = false;
+    /// A call in the scheduler's own code that waits for its threads
+    /// (`m_io_thread.join()` in `shutdown()`), or null.
+    const SiteFact *WaitsForItsThreads = nullptr;
     void add(const SchedulerUses &O) {
       Yield |= O.Yield;
       Delay |= O.Delay;
       Bounds |= O.Bounds;
       RunsLoop |= O.RunsLoop;
+      if (!WaitsForItsThreads)
+        WaitsForItsThreads = O.WaitsForItsThreads;
     }
   };
 
@@ -135,6 +140,11 @@ private:
   bool addStart(llvm::StringRef Class, const ObjectRef &Field,
                 const TypeModel &Event, ordered_json &J,
                 std::vector<std::string> &Evidence) const;
+  void addOwnWaits(llvm::StringRef Class, std::set<std::string> &Waits) const;
+  bool addPredicateStart(llvm::StringRef Class,
+                         const std::set<std::string> &Waits,
+                         const std::set<std::string> &Signals, ordered_json &J,
+                         std::vector<std::string> &Evidence) const;
   void inferSyncWaits();
   void inferTimeouts();
   bool handsADeadline(const SiteFact &Call) const;
@@ -157,6 +167,8 @@ private:
                       std::vector<std::string> Evidence);
   SchedulerUses schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                              const FunctionFact &Member) const;
+  const SiteFact *waitForItsThreads(llvm::StringRef Class,
+                                    const FunctionFact &Member) const;
   void inferLoops();
   /// A callable handed to a loop or a pool: the model key that says which
   /// (`loopCallback`, `offload`), the argument, and whether it runs after a

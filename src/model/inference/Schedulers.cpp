@@ -20,7 +20,9 @@ namespace corolint::inference {
 /// the descriptor, nor `schedule(task, timeout)`, which bounds the task
 /// and shares its name with a yield). A member
 /// that resumes the waiters and that the class's own code never calls runs
-/// the scheduler's loop on its caller's thread (`process_events`).
+/// the scheduler's loop on its caller's thread (`process_events`); one that
+/// its caller runs and that waits, in code of the class, for other code
+/// blocks until the scheduler's threads finish (`shutdown()` joining them).
 void Inferrer::inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
                               std::vector<std::string> Evidence) {
   std::map<std::string, SchedulerUses> ByName;
@@ -44,6 +46,14 @@ void Inferrer::inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
       J["blockingKind"] = "deadlock";
       Why = "it resumes the waiters of '" + Class.str() +
             "' on its caller's thread, and no code of the class calls it";
+    } else if (const SiteFact *Wait = U.WaitsForItsThreads) {
+      const FunctionModel *M = functionModelOf(Known, *Wait);
+      J["blocking"] = "waits for the threads of '" + Class.str() + "'";
+      J["blockingKind"] = blockingKindName(M->Kind);
+      Why = where(Wait->Loc) +
+            ": it runs on its caller's thread and waits "
+            "in '" +
+            Wait->CalleeName + "'";
     } else {
       continue;
     }
@@ -133,14 +143,39 @@ Inferrer::schedulerUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
     U.Delay = !U.Bounds && takesOnlyADuration(Member);
     return U;
   }
+  // Called, not handed to a thread it starts (`make_unique`).
+  bool Resumes = llvm::any_of(
+      Index.reach(Member, /*Handed=*/false), [&](const FunctionFact *G) {
+        return G->ResumesHandle && classOf(G->Name) == Class;
+      });
   U.RunsLoop =
-      !Member.IsCoroutine && !drivenByItsClass(Class, Member) &&
-      // Called, not handed to a thread it starts (`make_unique`).
-      llvm::any_of(Index.reach(Member, /*Handed=*/false),
-                   [&](const FunctionFact *G) {
-                     return G->ResumesHandle && classOf(G->Name) == Class;
-                   });
+      Resumes && !Member.IsCoroutine && !drivenByItsClass(Class, Member);
+  // A step of the loop (`next_event()`) waits for work, not for threads.
+  if (!Resumes)
+    U.WaitsForItsThreads = waitForItsThreads(Class, Member);
   return U;
+}
+
+/// A call by which \p Member, run on its caller's thread, waits in the
+/// scheduler's own code for other code with no time limit
+/// (`m_io_thread.join()`), or null. Not the scheduler's threads' own
+/// bodies, which wait for work (`executor()`, handed to `std::thread`).
+const SiteFact *Inferrer::waitForItsThreads(llvm::StringRef Class,
+                                            const FunctionFact &Member) const {
+  std::set<const FunctionFact *> Seen;
+  if (Member.IsCoroutine || onThreadsOfItsClass(Class, Member, Seen))
+    return nullptr;
+  for (const FunctionFact *G :
+       Index.reach(Member, /*Handed=*/false, /*Coroutines=*/false)) {
+    if (classOf(G->Name) != Class)
+      continue;
+    for (const SiteFact &S : G->Sites)
+      if (waitsForOthers(S) && llvm::none_of(S.Args, [&](const ArgFact &A) {
+            return isDuration(A.Type) || isDuration(A.BuiltFrom);
+          }))
+        return &S;
+  }
+  return nullptr;
 }
 
 } // namespace corolint::inference
