@@ -44,6 +44,11 @@ TuFacts sampleUnit() {
   Options.Ref = global("owner::ev", "Event");
   Options.Ref.Alias = true;
   F.Sites[Call].Args.push_back(Options);
+  ArgFact Wrapper;
+  Wrapper.Index = 3;
+  Wrapper.CallableUsr = "c:@F@then@Sa@F@operator()#";
+  Wrapper.CapturedCallables = {0, 2};
+  F.Sites[Call].Args.push_back(Wrapper);
   F.Owner = "ns::outer";
   F.MainFileOnly = true;
   PollFact Poll;
@@ -85,6 +90,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[2].OperandCall, 1);
   EXPECT_EQ(F.Sites[3].Kind, SiteKind::ScopeEnd);
   EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
+  EXPECT_EQ(F.Sites[1].Args.back().CapturedCallables,
+            (std::vector<unsigned>{0, 2}));
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_TRUE(F.Sites[5].Query);
   EXPECT_TRUE(F.Sites[5].Returned);
@@ -94,7 +101,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()
   EXPECT_EQ(F.Sites[1].StoredIn.Name, "fd");
-  ASSERT_EQ(F.Sites[1].Args.size(), 2u);
+  ASSERT_EQ(F.Sites[1].Args.size(), 3u);
   EXPECT_EQ(F.Sites[1].Args[0].Holder.Name, "socket::fd_");
   EXPECT_EQ(F.Sites[1].ReceiverProducerUsr, "c:@F@make_client");
   EXPECT_EQ(F.Sites[1].Args[1].BuiltFrom, "std::chrono::duration");

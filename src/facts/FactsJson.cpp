@@ -121,6 +121,8 @@ json argToJson(const ArgFact &A) {
     J["ref"] = refToJson(A.Ref);
   if (!A.CallableUsr.empty())
     J["callable"] = A.CallableUsr;
+  if (!A.CapturedCallables.empty())
+    J["capturedCallables"] = A.CapturedCallables;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
   if (!A.BuiltFrom.empty())
@@ -141,6 +143,7 @@ ArgFact argFromJson(const json &J) {
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
   A.CallableUsr = J.value("callable", "");
+  A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
   A.ProducerUsr = J.value("producer", "");
   A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))

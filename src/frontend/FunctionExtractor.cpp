@@ -192,6 +192,42 @@ static const Expr *passedObject(const Expr *Arg) {
   return Arg;
 }
 
+/// A function pointer or a class with an `operator()`, but a coroutine
+/// handle (whose `operator()` resumes it: a waiter, not a callback).
+static bool isCallableType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType())
+    return true;
+  if (isCoroutineHandle(T))
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() &&
+         !RD->lookup(RD->getASTContext().DeclarationNames.getCXXOperatorName(
+                         OO_Call))
+              .empty();
+}
+
+/// The callable parameters of the function it is written in that \p L
+/// captures, itself or as the value of an init-capture (`[func =
+/// std::forward<F>(f)]`): a callable wrapped in a lambda that is handed on
+/// is handed on.
+static std::vector<unsigned> capturedCallables(const LambdaExpr *L) {
+  std::set<unsigned> Params;
+  for (const LambdaCapture &C : L->captures()) {
+    if (!C.capturesVariable())
+      continue;
+    const ValueDecl *V = C.getCapturedVar();
+    if (const auto *Init = dyn_cast<VarDecl>(V); Init && Init->isInitCapture())
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+              stripWrappers(passedObject(Init->getInit()))))
+        V = Ref->getDecl();
+    if (const auto *P = dyn_cast<ParmVarDecl>(V);
+        P && isCallableType(P->getType()))
+      Params.insert(P->getFunctionScopeIndex());
+  }
+  return {Params.begin(), Params.end()};
+}
+
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
@@ -205,6 +241,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
       A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
       A.CallableUsr = N.usr(Callable);
+    if (const LambdaExpr *L = N.lambdaOf(Args[I]))
+      A.CapturedCallables = capturedCallables(L);
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
       if (const FunctionDecl *Producer = Call->getDirectCallee())
         A.ProducerUsr = N.usr(Producer);

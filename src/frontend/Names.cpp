@@ -344,14 +344,17 @@ static const FunctionDecl *lambdaBody(const LambdaExpr *L) {
   return Op;
 }
 
-const FunctionDecl *Names::callableOf(const Expr *E) const {
+/// What \p E passes as a callable, through wrappers, `&` and the
+/// initializers of locals: a LambdaExpr, a DeclRefExpr naming a function,
+/// or null.
+static const Expr *callableSource(const Expr *E) {
   // Each step goes into a subexpression or a variable's initializer; a
   // variable whose initializer names itself ends the walk.
   llvm::SmallPtrSet<const VarDecl *, 4> Followed;
   while (E) {
     E = stripWrappers(E);
-    if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return lambdaBody(L);
+    if (isa<LambdaExpr>(E))
+      return E;
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       E = U->getOpcode() == UO_AddrOf ? U->getSubExpr() : nullptr;
       continue;
@@ -370,13 +373,26 @@ const FunctionDecl *Names::callableOf(const Expr *E) const {
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     if (!Ref)
       return nullptr;
-    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-      return F;
+    if (isa<FunctionDecl>(Ref->getDecl()))
+      return Ref;
     const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
     E = (V && V->isLocalVarDecl() && Followed.insert(V).second) ? V->getInit()
                                                                : nullptr;
   }
   return nullptr;
+}
+
+const FunctionDecl *Names::callableOf(const Expr *E) const {
+  const Expr *Source = callableSource(E);
+  if (const auto *L = dyn_cast_or_null<LambdaExpr>(Source))
+    return lambdaBody(L);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
+    return cast<FunctionDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+const LambdaExpr *Names::lambdaOf(const Expr *E) const {
+  return dyn_cast_or_null<LambdaExpr>(callableSource(E));
 }
 
 } // namespace corolint

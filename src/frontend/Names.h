@@ -36,6 +36,9 @@ public:
   /// The function a callable argument denotes (lambda, function, member
   /// pointer, local variable holding a lambda), or null.
   const clang::FunctionDecl *callableOf(const clang::Expr *E) const;
+  /// The lambda a callable argument is or a local holding it was
+  /// initialized with, or null.
+  const clang::LambdaExpr *lambdaOf(const clang::Expr *E) const;
   /// The object a variable, field or parameter declares.
   ObjectRef objectOfDecl(const clang::ValueDecl *D) const;
 

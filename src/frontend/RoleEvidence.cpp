@@ -11,11 +11,7 @@
 using namespace clang;
 
 namespace corolint {
-namespace {
 
-/// The coroutine handle of the standard library (`std::coroutine_handle`,
-/// the TS's `std::experimental::coroutine_handle`): part of the language's
-/// coroutine machinery, which the frontend knows as it knows `co_await`.
 bool isCoroutineHandle(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || RD->getName() != "coroutine_handle")
@@ -26,6 +22,8 @@ bool isCoroutineHandle(QualType T) {
       return true;
   return false;
 }
+
+namespace {
 
 /// Whether \p RD, or a class it derives from, has an `await_suspend`.
 bool isAwaiterClass(const CXXRecordDecl *RD) {

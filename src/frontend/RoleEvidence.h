@@ -17,6 +17,11 @@
 
 namespace corolint {
 
+/// The coroutine handle of the standard library (`std::coroutine_handle`,
+/// the TS's `std::experimental::coroutine_handle`): part of the language's
+/// coroutine machinery, which the frontend knows as it knows `co_await`.
+bool isCoroutineHandle(clang::QualType T);
+
 /// Fills FunctionFact's role evidence (Fields, Stores, FieldInits,
 /// ParamTypes, ResumesHandle, InvokesCallable) for a member function or a
 /// lambda; other functions get none.

@@ -116,6 +116,8 @@ std::string inferredCallRole(const FunctionModel &M) {
     return "to connect to a peer";
   if (M.Accepts)
     return "to accept a connection";
+  if (!M.Continuation.empty())
+    return "to run its callable once the future it is called on is fulfilled";
   return "to have the role 'corolint models' shows";
 }
 

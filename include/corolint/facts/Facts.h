@@ -95,6 +95,11 @@ struct ArgFact {
   std::string BuiltFrom;
   ObjectRef Ref;    ///< The object passed, when it is a named object.
   std::string CallableUsr; ///< A lambda, function or member function passed.
+  /// For a lambda: the parameters of the calling function that are
+  /// callables (a function pointer, a class with `operator()`) and that it
+  /// captures, itself or as an init-capture's value (`[func =
+  /// std::forward<F>(f)]`). Sorted, unique.
+  std::vector<unsigned> CapturedCallables;
   std::string ProducerUsr; ///< The function whose call produced the value
                            ///< (`co_spawn(ex, session(), detached)`).
   /// Its value, when it is an integral or boolean constant (`event{true}`,

@@ -55,7 +55,8 @@ void Inferrer::addCallableStores(const FunctionFact &Suspend,
 /// Where \p F keeps the callable it is handed as parameter \p Param: in a
 /// field it stores it into, or, when it hands it on, where the function it
 /// hands it to keeps it. Handing on is passing the parameter (`thenTry(f)
-/// { return thenImpl(f); }`), or passing it, or a lambda made of it, to a
+/// { return thenImpl(f); }`) or a lambda that captures it (`thenValue(f)`
+/// wrapping it), or passing it, or a lambda made of it, to a
 /// member of the object in the field it is stored into (`setContinuation(f)
 /// { state_->setContinuation(f); }` keeps it in the state's
 /// `continuation_`, not in `state_`, a pointer).
@@ -68,9 +69,11 @@ std::vector<FieldStoreFact> Inferrer::callableKept(const FunctionFact &F,
       Own.push_back(Kept);
   if (Depth == MaxHelperDepth)
     return Own;
+  // A lambda wrapping it is followed where it keeps it nowhere itself.
   auto IsParam = [&](const ArgFact &A) {
-    return A.Ref.K == ObjectRef::Kind::Param &&
-           A.Ref.ParamIndex == static_cast<int>(Param);
+    return (A.Ref.K == ObjectRef::Kind::Param &&
+            A.Ref.ParamIndex == static_cast<int>(Param)) ||
+           (Own.empty() && llvm::is_contained(A.CapturedCallables, Param));
   };
   for (const SiteFact &S : F.Sites) {
     auto Callee = Index.functions().find(S.CalleeUsr);

@@ -119,15 +119,17 @@ void Inferrer::inferContinuations(llvm::StringRef State,
     if (Member->IsCoroutine || Known.function(Member->Name) ||
         InferredFunctions.count(Member->Name))
       continue;
-    // The parameters it stores or hands on.
+    // The parameters it stores or hands on, themselves or in a lambda.
     std::set<unsigned> Params;
     for (const FieldStoreFact &S : Member->Stores)
       if (S.Param >= 0)
         Params.insert(S.Param);
     for (const SiteFact &S : Member->Sites)
-      for (const ArgFact &A : S.Args)
+      for (const ArgFact &A : S.Args) {
         if (A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0)
           Params.insert(A.Ref.ParamIndex);
+        Params.insert(A.CapturedCallables.begin(), A.CapturedCallables.end());
+      }
     for (unsigned Param : Params) {
       std::vector<FieldStoreFact> Kept = callableKept(*Member, Param);
       auto InState = llvm::find_if(Kept, Called);

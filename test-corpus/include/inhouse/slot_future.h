@@ -1,7 +1,8 @@
 // inhouse/slot_future.h - a promise and a future in the style of
 // async_simple's: the shared state keeps one continuation, built in place in
 // an anonymous union when it is set; the future hands it on (then() through
-// a helper, set_continuation() straight to the state); a free operator
+// a helper, then_value() wrapped in a lambda, set_continuation() straight to
+// the state); a free operator
 // co_await makes the future awaitable, its awaiter handing the state a
 // lambda that resumes the coroutine; get() blocks on a condition variable
 // unless the value is already there. The state counts its holders. No model
@@ -80,6 +81,13 @@ public:
   }
 
   template <class F> void then(F &&f) { chain(std::forward<F>(f)); }
+
+  // Like async_simple's thenValue(): the callable is wrapped in a local
+  // lambda, and the wrapper is what is chained.
+  template <class F> void then_value(F &&f) {
+    auto wrapper = [fn = std::forward<F>(f)](T v) mutable { fn(v); };
+    chain(std::move(wrapper));
+  }
 
   T get() {
     if (state_->ready())
