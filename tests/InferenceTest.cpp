@@ -923,6 +923,51 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
   EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(true), Event), "lat"));
 }
 
+// `lazy.start(cb)` launches a coroutine that awaits the lazy and then calls
+// `cb`: a continuation, and so is what hands `cb` on to it
+// (`directlyStart(cb, ex)`). A coroutine that calls the callable before
+// awaiting, or awaits something other than the object started, is none.
+TEST(Inference, ACallableCalledOnceTheObjectStartedIsAwaitedIsAContinuation) {
+  auto Library = [](bool AwaitsFirst, std::string Awaited) {
+    FunctionBuilder Launch("(lambda at lazy.h:9:5)", true);
+    unsigned Wait = Launch.call(Body, Awaited + "::co_await_try",
+                                param("launch", 0, "lazy", Awaited));
+    unsigned Suspend = Launch.suspend(Body);
+    unsigned Call =
+        Launch.call(Body, "cb::operator()", param("launch", 1, "cb", "cb"));
+    FunctionFact LaunchFact = Launch.build();
+    LaunchFact.IsLambda = true;
+    LaunchFact.Sites[Wait].AwaitedIn = Suspend;
+    LaunchFact.ParamTypes = {Awaited, "cb"};
+    if (!AwaitsFirst)
+      std::swap(LaunchFact.Sites[Suspend].Pos, LaunchFact.Sites[Call].Pos);
+    FunctionBuilder Start("lazy::start");
+    ArgFact Callback;
+    Callback.Index = 1;
+    Callback.Ref = param("lazy::start", 0, "callback", "cb");
+    Start.call(Body, "(lambda at lazy.h:9:5)", {}, {Callback});
+    FunctionFact StartFact = Start.build();
+    StartFact.Sites[0].CalleeUsr = LaunchFact.Usr;
+    FunctionBuilder Direct("lazy::directly_start");
+    ArgFact Forwarded;
+    Forwarded.Ref = param("lazy::directly_start", 0, "callback", "cb");
+    Direct.call(Body, "lazy::start", {}, {Forwarded});
+    return std::vector<FunctionFact>{LaunchFact, StartFact, Direct.build()};
+  };
+  auto Continuations = [](const InferredModels &M) {
+    std::vector<std::string> Json;
+    for (const InferredEntry &E : M.Functions)
+      Json.push_back(E.ModelJson);
+    return Json;
+  };
+  EXPECT_EQ(Continuations(infer(Library(true, "lazy"))),
+            (std::vector<std::string>{
+                R"({"name":"lazy::start","continuation":0})",
+                R"({"name":"lazy::directly_start","continuation":0})"}));
+  EXPECT_TRUE(infer(Library(false, "lazy")).Functions.empty());
+  EXPECT_TRUE(infer(Library(true, "scheduler")).Functions.empty());
+}
+
 TEST(Inference, AModelWinsOverInference) {
   ApiModels Known;
   ASSERT_FALSE(bool(Known.addJson(

@@ -30,6 +30,7 @@ InferredModels inference::Inferrer::run() {
   inferTasks();
   inferEvents();
   inferDelegates();
+  inferStartCallbacks();
   inferLoops();
   inferSyncWaits();
   inferTimeouts();

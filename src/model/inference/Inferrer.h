@@ -129,6 +129,11 @@ private:
                     const std::vector<const WaiterStore *> &Stores,
                     std::vector<std::string> Evidence);
   void inferContinuations(llvm::StringRef State, llvm::StringRef Future);
+  void inferStartCallbacks();
+  static bool callsAfterAwaiting(const FunctionFact &C, unsigned Param,
+                                 llvm::StringRef Awaited);
+  static bool passesBefore(const FunctionFact &F, const SiteFact &Earlier,
+                           const SiteFact &Later);
   void inferDelegates();
   void inferDelegate(llvm::StringRef Class, const ApiModels &SoFar);
   const TypeModel *eventModel(const std::string &Type,
@@ -170,9 +175,9 @@ private:
   const SiteFact *waitForItsThreads(llvm::StringRef Class,
                                     const FunctionFact &Member) const;
   void inferLoops();
-  /// A callable handed to a loop or a pool: the model key that says which
-  /// (`loopCallback`, `offload`), the argument, and whether it runs after a
-  /// duration (a timer).
+  /// A callable handed to a loop or a pool, or chained on a future: the
+  /// model key that says which (`loopCallback`, `offload`, `continuation`),
+  /// the argument, and whether it runs after a duration (a timer).
   struct Registration {
     const char *Key;
     unsigned Param;

@@ -93,7 +93,7 @@ Inferrer::inferredRegistrations() const {
   std::map<std::string, Registration> ByName;
   for (const InferredEntry &E : Out.Functions) {
     ordered_json J = ordered_json::parse(E.ModelJson);
-    for (const char *Key : {"loopCallback", "offload"})
+    for (const char *Key : {"loopCallback", "offload", "continuation"})
       if (J.contains(Key))
         ByName[E.Name] = {Key, J[Key].get<unsigned>(), J.value("delay", false)};
   }
@@ -103,8 +103,9 @@ Inferrer::inferredRegistrations() const {
 /// A function that hands its own callable parameter on to a registration
 /// inferred here (`call_later(d, fn) { return add_timer(d, zero,
 /// std::move(fn)); }`) registers it as that registration does: the callable
-/// a program hands it runs on the same loop or pool. Wrappers of wrappers
-/// too, to a fixpoint.
+/// a program hands it runs on the same loop or pool, or after the same
+/// future (`directlyStart(cb, ex)` handing `cb` to `start`). Wrappers of
+/// wrappers too, to a fixpoint.
 void Inferrer::inferForwardedRegistrations() {
   std::map<std::string, Registration> ByName = inferredRegistrations();
   for (bool Changed = true; Changed;) {
@@ -133,8 +134,10 @@ void Inferrer::inferForwardedRegistrations() {
             {F->Name,
              J.dump(),
              {where(S.Loc) + ": '" + F->Name + "' hands its argument " +
-              std::to_string(R.Param) + " to '" + S.CalleeName +
-              "', which registers it"}});
+              std::to_string(R.Param) + " to '" + S.CalleeName + "', which " +
+              (R.Key == llvm::StringRef("continuation") ? "chains"
+                                                        : "registers") +
+              " it"}});
         ByName[F->Name] = R;
         Changed = true;
         break;

@@ -149,4 +149,92 @@ void Inferrer::inferContinuations(llvm::StringRef State,
   }
 }
 
+/// `lazy.start(callback)`: a member that hands its callable parameter to
+/// a coroutine which awaits an object of the member's class it is handed
+/// too and only then calls the callable (async_simple's `LazyBase::start`,
+/// launching a detached coroutine that awaits the lazy and calls the
+/// callback with its result): the callable runs once that object
+/// completes, a continuation. What hands it on (`directlyStart`) chains it too
+/// (inferForwardedRegistrations).
+void Inferrer::inferStartCallbacks() {
+  for (const auto &[Usr, F] : Index.functions()) {
+    if (F->IsCoroutine || F->IsLambda || InferredFunctions.count(F->Name) ||
+        Known.function(F->Name) || Known.isLibraryCode(F->Name))
+      continue;
+    for (const SiteFact &S : F->Sites) {
+      auto Callee = Index.functions().find(S.CalleeUsr);
+      if (S.Kind != SiteKind::Call || Callee == Index.functions().end() ||
+          !Callee->second->IsCoroutine)
+        continue;
+      auto Chained = llvm::find_if(S.Args, [&](const ArgFact &A) {
+        return A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0 &&
+               callsAfterAwaiting(*Callee->second, A.Index, classOf(F->Name));
+      });
+      if (Chained == S.Args.end())
+        continue;
+      unsigned Param = static_cast<unsigned>(Chained->Ref.ParamIndex);
+      InferredFunctions.insert(F->Name);
+      Out.Functions.push_back(
+          {F->Name,
+           ordered_json({{"name", F->Name}, {"continuation", Param}}).dump(),
+           {where(S.Loc) + ": '" + F->Name + "' hands its argument " +
+            std::to_string(Param) +
+            ", a callable, to a coroutine that calls it once it has "
+            "awaited the '" +
+            classOf(F->Name).str() + "' it is handed"}});
+      break;
+    }
+  }
+}
+
+/// Coroutine \p C calls its parameter \p Param only after awaiting what it
+/// gets from another of its parameters, of class \p Awaited (`cb(co_await
+/// lazy.coAwaitTry())`): every path to the call passes that suspension.
+bool Inferrer::callsAfterAwaiting(const FunctionFact &C, unsigned Param,
+                                  llvm::StringRef Awaited) {
+  auto OnParam = [](const SiteFact &S, auto Test) {
+    return S.Receiver.K == ObjectRef::Kind::Param &&
+           S.Receiver.ParamIndex >= 0 &&
+           Test(static_cast<unsigned>(S.Receiver.ParamIndex));
+  };
+  for (const SiteFact &Call : C.Sites) {
+    if (Call.Kind != SiteKind::Call ||
+        !OnParam(Call, [&](unsigned I) { return I == Param; }))
+      continue;
+    for (const SiteFact &Wait : C.Sites) {
+      bool AwaitsIt = Wait.Kind == SiteKind::Call && Wait.AwaitedIn >= 0 &&
+                      OnParam(Wait, [&](unsigned I) {
+                        return I != Param && I < C.ParamTypes.size() &&
+                               C.ParamTypes[I] == Awaited;
+                      });
+      if (AwaitsIt && passesBefore(C, C.Sites[Wait.AwaitedIn], Call))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// Every path of \p F's CFG from its entry to \p Later passes \p Earlier.
+bool Inferrer::passesBefore(const FunctionFact &F, const SiteFact &Earlier,
+                            const SiteFact &Later) {
+  if (Earlier.Pos.Block < 0 || Later.Pos.Block < 0)
+    return false;
+  if (Earlier.Pos.Block == Later.Pos.Block)
+    return Earlier.Pos.Index < Later.Pos.Index;
+  std::vector<bool> Seen(F.Cfg.size());
+  std::vector<unsigned> Work{F.CfgEntry};
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (B >= F.Cfg.size() || Seen[B] ||
+        static_cast<int>(B) == Earlier.Pos.Block)
+      continue;
+    if (static_cast<int>(B) == Later.Pos.Block)
+      return false;
+    Seen[B] = true;
+    llvm::append_range(Work, F.Cfg[B].Succs);
+  }
+  return true;
+}
+
 } // namespace corolint::inference
