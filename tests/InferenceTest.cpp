@@ -373,6 +373,30 @@ TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
   EXPECT_TRUE(infer({Job, CoAwait}, Known).empty()); // Eager.
 }
 
+// `lazy.via(ex)` moves the task's coroutine into another wrapper of the
+// same base: a task too, awaited or not. A member returning a class of
+// another base (an awaiter) is none.
+TEST(Inference, AClassOfTheTasksBaseThatItsMemberReturnsIsATask) {
+  ApiModels Known;
+  ASSERT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "std::suspend_always", "role":
+         "never-resumes"}]})",
+      "test")));
+  FunctionFact Job = FunctionBuilder("job", true).build();
+  Job.ReturnType = "lazy";
+  Job.ReturnBases = {"lazy_base"};
+  Job.InitialSuspend = "std::suspend_always";
+  FunctionFact CoAwait = member("lazy::operator co_await");
+  FunctionFact Via = member("lazy::via");
+  Via.ReturnType = "rescheduled";
+  Via.ReturnBases = {"lazy_base"};
+  InferredModels M = infer({Job, CoAwait, Via}, Known);
+  ASSERT_EQ(M.Types.size(), 2u);
+  EXPECT_EQ(M.Types[1].ModelJson, R"({"name":"rescheduled","role":"task"})");
+  Via.ReturnBases = {"awaiter_base"};
+  EXPECT_EQ(infer({Job, CoAwait, Via}, Known).Types.size(), 1u);
+}
+
 /// A promise and a future in async_simple's shape: the future's awaiter
 /// keeps the handle in a shared state, then() keeps a callable there, and
 /// the promise's set_value() has the state resume and call them.

@@ -94,6 +94,10 @@ private:
   using NetworkOperations = std::map<std::string, NetworkOperation>;
 
   void inferTasks();
+  void inferRewrappedTasks(
+      const std::map<std::string, const FunctionFact *> &Lazy,
+      const std::set<std::string> &Tasks,
+      llvm::function_ref<std::string(const std::string &)> AwaitableWhy);
   std::vector<WaiterStore> waiterStores() const;
   void addWaiterRecords(const std::vector<WaiterStore> &Stores);
   void inferEvents();

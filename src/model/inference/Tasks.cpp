@@ -9,6 +9,7 @@
 
 #include "Inferrer.h"
 #include <map>
+#include <set>
 
 namespace corolint::inference {
 
@@ -35,16 +36,19 @@ void Inferrer::inferTasks() {
     if (hasRole(F->InitialSuspend, TypeRole::NeverResumes))
       Lazy.try_emplace(F->ReturnType, F);
   }
-  for (const auto &[Type, Coroutine] : Lazy) {
-    if (describedByModel(Type))
-      continue;
-    std::string Why;
+  auto AwaitableWhy = [&](const std::string &Type) -> std::string {
     if (auto It = Awaited.find(Type); It != Awaited.end())
-      Why = where(It->second->Loc) + ": awaited here";
-    else if (hasAwaiterMembers(Type))
-      Why = "it has the awaiter's members";
-    else
+      return where(It->second->Loc) + ": awaited here";
+    if (hasAwaiterMembers(Type))
+      return "it has the awaiter's members";
+    return "";
+  };
+  std::set<std::string> Tasks;
+  for (const auto &[Type, Coroutine] : Lazy) {
+    std::string Why = AwaitableWhy(Type);
+    if (describedByModel(Type) || Why.empty())
       continue;
+    Tasks.insert(Type);
     Out.Types.push_back(
         {Type,
          ordered_json({{"name", Type}, {"role", "task"}}).dump(),
@@ -52,6 +56,43 @@ void Inferrer::inferTasks() {
               "' returns it and starts suspended ('" +
               Coroutine->InitialSuspend + "')",
           Why}});
+  }
+  inferRewrappedTasks(Lazy, Tasks, AwaitableWhy);
+}
+
+/// A task moved into another wrapper: a member of a task that returns a
+/// class deriving from a base of the task (`Lazy::via(ex)` returning a
+/// `RescheduleLazy`, both a `LazyBase`, which holds the coroutine and makes
+/// it awaitable) hands out the same suspended coroutine, a task too, even
+/// where no unit awaits it (async_simple's own units only start it).
+void Inferrer::inferRewrappedTasks(
+    const std::map<std::string, const FunctionFact *> &Lazy,
+    const std::set<std::string> &Tasks,
+    llvm::function_ref<std::string(const std::string &)> AwaitableWhy) {
+  std::set<std::string> Done = Tasks;
+  for (const std::string &Task : Tasks) {
+    const std::vector<std::string> &Bases = Lazy.at(Task)->ReturnBases;
+    for (const FunctionFact *Member : Index.membersOf(Task)) {
+      const std::string &Type = Member->ReturnType;
+      if (Member->IsCoroutine || Type.empty() || Done.count(Type) ||
+          describedByModel(Type))
+        continue;
+      auto Shared = llvm::find_if(Member->ReturnBases, [&](const auto &B) {
+        return llvm::is_contained(Bases, B);
+      });
+      if (Shared == Member->ReturnBases.end())
+        continue;
+      std::string Why = AwaitableWhy(Type);
+      if (Why.empty())
+        Why = "awaitable as a '" + *Shared + "'";
+      Done.insert(Type);
+      Out.Types.push_back(
+          {Type,
+           ordered_json({{"name", Type}, {"role", "task"}}).dump(),
+           {where(Member->Loc) + ": '" + Member->Name + "' returns it, a '" +
+                *Shared + "' as the task '" + Task + "' is",
+            Why}});
+    }
   }
 }
 
