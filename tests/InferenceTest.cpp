@@ -350,17 +350,29 @@ TEST(Inference, AnAwaiterResumedByALoopsTimerMakesASleep) {
       infer({Suspend.build(), Lambda, After, Race}, Known).Functions.empty());
 }
 
-// A lazy task: coroutines return it, it starts suspended and is awaitable.
-// Starting at once, or not awaitable (a generator), it is none.
-TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
+ApiModels suspendAlwaysModel() {
   ApiModels Known;
-  ASSERT_FALSE(bool(Known.addJson(
+  EXPECT_FALSE(bool(Known.addJson(
       R"({"types": [{"name": "std::suspend_always", "role":
          "never-resumes"}]})",
       "test")));
+  return Known;
+}
+
+/// A coroutine returning a `lazy` (a `lazy_base`) that starts suspended.
+FunctionFact lazyJob() {
   FunctionFact Job = FunctionBuilder("job", true).build();
   Job.ReturnType = "lazy";
+  Job.ReturnBases = {"lazy_base"};
   Job.InitialSuspend = "std::suspend_always";
+  return Job;
+}
+
+// A lazy task: coroutines return it, it starts suspended and is awaitable.
+// Starting at once, or not awaitable (a generator), it is none.
+TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
+  ApiModels Known = suspendAlwaysModel();
+  FunctionFact Job = lazyJob();
   FunctionFact CoAwait = member("lazy::operator co_await");
   InferredModels M = infer({Job, CoAwait}, Known);
   ASSERT_EQ(M.Types.size(), 1u);
@@ -377,15 +389,8 @@ TEST(Inference, ALazyAwaitableReturnTypeOfCoroutinesIsATask) {
 // same base: a task too, awaited or not. A member returning a class of
 // another base (an awaiter) is none.
 TEST(Inference, AClassOfTheTasksBaseThatItsMemberReturnsIsATask) {
-  ApiModels Known;
-  ASSERT_FALSE(bool(Known.addJson(
-      R"({"types": [{"name": "std::suspend_always", "role":
-         "never-resumes"}]})",
-      "test")));
-  FunctionFact Job = FunctionBuilder("job", true).build();
-  Job.ReturnType = "lazy";
-  Job.ReturnBases = {"lazy_base"};
-  Job.InitialSuspend = "std::suspend_always";
+  ApiModels Known = suspendAlwaysModel();
+  FunctionFact Job = lazyJob();
   FunctionFact CoAwait = member("lazy::operator co_await");
   FunctionFact Via = member("lazy::via");
   Via.ReturnType = "rescheduled";
