@@ -359,9 +359,10 @@ ApiModels suspendAlwaysModel() {
   return Known;
 }
 
-/// A coroutine returning a `lazy` (a `lazy_base`) that starts suspended.
+/// A member coroutine returning a `lazy` (a `lazy_base`) that starts
+/// suspended.
 FunctionFact lazyJob() {
-  FunctionFact Job = FunctionBuilder("job", true).build();
+  FunctionFact Job = FunctionBuilder("svc::job", true).build();
   Job.ReturnType = "lazy";
   Job.ReturnBases = {"lazy_base"};
   Job.InitialSuspend = "std::suspend_always";
@@ -395,11 +396,17 @@ TEST(Inference, AClassOfTheTasksBaseThatItsMemberReturnsIsATask) {
   FunctionFact Via = member("lazy::via");
   Via.ReturnType = "rescheduled";
   Via.ReturnBases = {"lazy_base"};
-  InferredModels M = infer({Job, CoAwait, Via}, Known);
+  FunctionFact TryAwait = member("lazy_base::co_await_try");
+  TryAwait.ReturnType = "lazy_base::try_awaiter";
+  FunctionFact Suspend = member("lazy_base::try_awaiter::await_suspend");
+  InferredModels M = infer({Job, CoAwait, Via, TryAwait, Suspend}, Known);
   ASSERT_EQ(M.Types.size(), 2u);
   EXPECT_EQ(M.Types[1].ModelJson, R"({"name":"rescheduled","role":"task"})");
-  Via.ReturnBases = {"awaiter_base"};
+  // A base that makes nothing awaitable (`noncopyable`) tells nothing.
   EXPECT_EQ(infer({Job, CoAwait, Via}, Known).Types.size(), 1u);
+  Via.ReturnBases = {"awaiter_base"};
+  EXPECT_EQ(infer({Job, CoAwait, Via, TryAwait, Suspend}, Known).Types.size(),
+            1u);
 }
 
 /// A promise and a future in async_simple's shape: the future's awaiter
@@ -875,29 +882,44 @@ TEST(Inference, AnEventFieldOthersCanNameMakesNoRole) {
 }
 
 /// A latch in the shape of async_simple's: coroutines that await a wait on
-/// the condition variable it keeps (whose predicate reads `count_`) and
-/// that notify it; arrive_and_wait() awaits count_down() and wait(). \p
-/// ByArg: a constructor sets `count_` from its argument.
-std::vector<FunctionFact> cvLatchLibrary(bool ByArg) {
+/// the condition variable it keeps, handing it a predicate that reads
+/// `count_`, and count_down(), which writes `count_` (\p Counts) and
+/// notifies it; arrive_and_wait() awaits count_down() and wait(). \p
+/// ByArg: a constructor sets `count_` from its argument; \p Takes: wait()
+/// takes from `count_` too (a semaphore's acquire).
+std::vector<FunctionFact> cvLatchLibrary(bool ByArg, bool Takes = false,
+                                         bool Counts = true) {
   ObjectRef Cv = object(ObjectRef::Kind::Field, "lat::cv_", "cv");
   Cv.Internal = Cv.Private = true;
+  ObjectRef Count = object(ObjectRef::Kind::Field, "lat::count_", "");
+  FunctionFact Predicate = member("(lambda at lat.h:5:30)");
+  Predicate.IsLambda = true;
+  Predicate.Fields = {"lat::count_"};
+  ArgFact Ready;
+  Ready.Index = 1;
+  Ready.CallableUsr = Predicate.Usr;
   FunctionBuilder Wait("lat::wait", true);
-  unsigned CvWait = Wait.call(Body, "cv::wait", Cv);
+  unsigned CvWait = Wait.call(Body, "cv::wait", Cv, {Ready});
+  unsigned Suspend = Wait.suspend(Body);
+  if (Takes)
+    Wait.write(Body, Count);
   FunctionFact WaitFact = Wait.build();
-  WaitFact.Sites[CvWait].AwaitedIn = Wait.suspend(Body);
-  WaitFact.Fields = {"lat::count_", "lat::cv_"};
+  WaitFact.Sites[CvWait].AwaitedIn = Suspend;
   FunctionBuilder CountDown("lat::count_down", true);
+  if (Counts)
+    CountDown.write(Body, Count);
   CountDown.call(Body, "cv::notify", Cv);
   FunctionBuilder Both("lat::arrive_and_wait", true);
   Both.call(Body, "lat::count_down");
   unsigned Waits = Both.call(Body, "lat::wait");
+  unsigned Awaits = Both.suspend(Body);
   FunctionFact BothFact = Both.build();
-  BothFact.Sites[Waits].AwaitedIn = 0;
+  BothFact.Sites[Waits].AwaitedIn = Awaits;
   FunctionFact Ctor = member("lat::lat");
   Ctor.ParamTypes = {"unsigned long"};
   if (ByArg)
     Ctor.FieldInits = {{"lat::count_", 0}};
-  return {WaitFact, CountDown.build(), BothFact, Ctor};
+  return {WaitFact, CountDown.build(), BothFact, Ctor, Predicate};
 }
 
 ApiModels conditionVariableModel() {
@@ -922,15 +944,9 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
             R"({"name":"lat","role":"resource","resourceKind":"event",)"
             R"("waits":["arrive_and_wait","wait"],)"
             R"("signals":["arrive_and_wait","count_down"],"countArg":0})");
-  // Code that waits on one and then signals it takes a unit and gives it
-  // back: a semaphore.
-  std::vector<FunctionFact> Lib = cvLatchLibrary(true);
-  FunctionBuilder Use("guarded", true);
-  ObjectRef Units = local("units", "lat");
-  Use.call(Body, "lat::wait", Units);
-  Use.call(Body, "lat::count_down", Units);
-  Lib.push_back(Use.build());
-  InferredModels Taken = infer(Lib, Known);
+  // A wait that takes from the count itself is a semaphore's acquire: the
+  // signals that are no waits give the units back.
+  InferredModels Taken = infer(cvLatchLibrary(true, /*Takes=*/true), Known);
   const InferredEntry *Semaphore = typeNamed(Taken, "lat");
   ASSERT_TRUE(Semaphore);
   EXPECT_EQ(Semaphore->ModelJson,
@@ -938,6 +954,10 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
             R"("waits":["arrive_and_wait","wait"],)"
             R"("signals":["arrive_and_wait","count_down"],)"
             R"("unlock":["count_down"]})");
+  // No signal changes what the predicate reads (a channel's capacity):
+  // what the waits wait for is not known.
+  EXPECT_FALSE(typeNamed(
+      infer(cvLatchLibrary(true, false, /*Counts=*/false), Known), "lat"));
   // A predicate over state no argument sets (`bool open_ = true;`): how
   // the class starts is not known, so it has no role.
   EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(false), Known), "lat"));

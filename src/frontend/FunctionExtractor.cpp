@@ -221,8 +221,11 @@ static std::vector<unsigned> capturedCallables(const LambdaExpr *L) {
       if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
               stripWrappers(passedObject(Init->getInit()))))
         V = Ref->getDecl();
+    // A parameter of the function the lambda is written in, not of one
+    // around it (a lambda within a lambda).
     if (const auto *P = dyn_cast<ParmVarDecl>(V);
-        P && isCallableType(P->getType()))
+        P && P->getDeclContext() == L->getLambdaClass()->getDeclContext() &&
+        isCallableType(P->getType()))
       Params.insert(P->getFunctionScopeIndex());
   }
   return {Params.begin(), Params.end()};

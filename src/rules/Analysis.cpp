@@ -117,7 +117,7 @@ std::string inferredCallRole(const FunctionModel &M) {
   if (M.Accepts)
     return "to accept a connection";
   if (!M.Continuation.empty())
-    return "to run its callable once the future it is called on is fulfilled";
+    return "to run its callable once what it is called on completes";
   return "to have the role 'corolint models' shows";
 }
 

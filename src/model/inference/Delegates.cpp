@@ -134,52 +134,84 @@ void Inferrer::addOwnWaits(llvm::StringRef Class,
 }
 
 /// Writes into \p J how a class whose waits wait on a condition variable
-/// starts: as the state their predicate tests, which a constructor's
-/// argument sets (`Latch(std::size_t count) : count_(count)`). A count that
-/// code taking a unit gives back is a semaphore's; another count is a
-/// latch's, open at zero; a boolean sets it or not. False when no
-/// constructor argument sets what the waits read: what the predicate makes
-/// of the class's own initial state is not known.
+/// starts: as the state their predicate tests (the fields the lambdas they
+/// hand on read), which every constructor but a copy or a move sets from
+/// the same argument (`Latch(std::size_t count) : count_(count)`). A count
+/// that a wait takes from itself (`--count_` in `acquire()`) is a
+/// semaphore's, which the other signals give back; one only signals write
+/// counts down to the waits (`countArg`); a boolean sets it (`setByArg`).
+/// False when no such argument sets the predicate's state, or no signal
+/// changes it (a channel's capacity): what the predicate makes of the
+/// class's state is then not known.
 bool Inferrer::addPredicateStart(llvm::StringRef Class,
                                  const std::set<std::string> &Waits,
                                  const std::set<std::string> &Signals,
                                  ordered_json &J,
                                  std::vector<std::string> &Evidence) const {
+  auto IsOne = [&](const std::set<std::string> &Of, const FunctionFact *M) {
+    return Of.count(memberOf(M->Name).str()) != 0;
+  };
   std::set<std::string> Read;
   for (const FunctionFact *Member : Index.membersOf(Class))
-    if (Waits.count(memberOf(Member->Name).str()))
-      for (const FunctionFact *G : Index.reach(*Member))
-        Read.insert(G->Fields.begin(), G->Fields.end());
-  int Arg = -1;
-  for (const FunctionFact *Member : Index.membersOf(Class))
-    if (isConstructorName(Member->Name))
-      for (const FieldInitFact &Init : Member->FieldInits)
-        if (Read.count(Init.Field))
-          Arg = static_cast<int>(Init.Param);
-  if (Arg < 0)
+    if (IsOne(Waits, Member))
+      for (const SiteFact &S : Member->Sites)
+        for (const ArgFact &A : S.Args)
+          if (auto It = Index.functions().find(A.CallableUsr);
+              It != Index.functions().end())
+            Read.insert(It->second->Fields.begin(), It->second->Fields.end());
+  std::optional<FieldInitFact> State;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    if (!isConstructorName(Member->Name) ||
+        (Member->ParamTypes.size() == 1 && Member->ParamTypes[0] == Class))
+      continue;
+    auto Init = llvm::find_if(Member->FieldInits, [&](const FieldInitFact &I) {
+      return Read.count(I.Field) != 0;
+    });
+    if (Init == Member->FieldInits.end() ||
+        (State && (State->Field != Init->Field || State->Param != Init->Param)))
+      return false;
+    State = *Init;
+  }
+  if (!State)
     return false;
+  auto Writes = [&](const FunctionFact *Member) {
+    return llvm::any_of(Index.reach(*Member), [&](const FunctionFact *G) {
+      return llvm::any_of(G->Sites, [&](const SiteFact &S) {
+        return S.Kind == SiteKind::Write && S.Receiver.Name == State->Field;
+      });
+    });
+  };
+  bool Taken = false, Given = false;
+  std::set<std::string> GiveBack;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    if (IsOne(Waits, Member) && !IsOne(Signals, Member))
+      Taken |= Writes(Member);
+    if (IsOne(Signals, Member) && Writes(Member)) {
+      Given = true;
+      if (!IsOne(Waits, Member))
+        GiveBack.insert(memberOf(Member->Name).str());
+    }
+  }
+  int Arg = static_cast<int>(State->Param);
   std::string Type = stateArgType(Class, Arg);
-  std::string Argument =
-      "its constructor's argument " + std::to_string(Arg) + " ('" + Type;
+  std::string Argument = "its constructor's argument " + std::to_string(Arg) +
+                         " ('" + Type + "') sets '" + State->Field + "'";
+  if (!Given || (Type != "bool" && !isIntegerType(Type)))
+    return false;
   if (Type == "bool") {
     J["setByArg"] = Arg;
-    Evidence.push_back(Argument + "') sets what its waits test");
-    return true;
-  }
-  if (!isIntegerType(Type))
-    return false;
-  LockUse Use = lockUse(Class, {}, Waits, Signals);
-  if (Use.Releases.empty()) {
+    Evidence.push_back(Argument + ", which its waits test");
+  } else if (!Taken) {
     J["countArg"] = Arg;
-    Evidence.push_back(Argument + "') counts what its waits wait for");
-    return true;
+    Evidence.push_back(Argument + ", which its signals count down");
+  } else {
+    if (GiveBack.empty())
+      return false;
+    J["resourceKind"] = "semaphore";
+    J["unlock"] = GiveBack;
+    Evidence.push_back(Argument + ", the units its waits take and '" +
+                       *GiveBack.begin() + "' gives back");
   }
-  J["resourceKind"] = "semaphore";
-  J["unlock"] = Use.Releases;
-  Evidence.push_back(Argument +
-                     "') counts the units its waits take; code that takes "
-                     "one gives it back with '" +
-                     *Use.Releases.begin() + "'");
   return true;
 }
 

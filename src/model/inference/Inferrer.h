@@ -95,7 +95,6 @@ private:
 
   void inferTasks();
   void inferRewrappedTasks(
-      const std::map<std::string, const FunctionFact *> &Lazy,
       const std::set<std::string> &Tasks,
       llvm::function_ref<std::string(const std::string &)> AwaitableWhy);
   std::vector<WaiterStore> waiterStores() const;

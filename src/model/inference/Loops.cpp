@@ -118,6 +118,11 @@ void Inferrer::inferForwardedRegistrations() {
         auto It = ByName.find(S.CalleeName);
         if (S.Kind != SiteKind::Call || It == ByName.end())
           continue;
+        // A continuation waits on the object it is chained on: handed on
+        // to another object's, it waits on that one, not on this.
+        bool Continuation = It->second.Key == llvm::StringRef("continuation");
+        if (Continuation && S.Receiver.isKnown())
+          continue;
         auto Handed = llvm::find_if(S.Args, [&](const ArgFact &A) {
           return A.Index == It->second.Param &&
                  A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0;

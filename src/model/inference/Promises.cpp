@@ -166,9 +166,11 @@ void Inferrer::inferStartCallbacks() {
       if (S.Kind != SiteKind::Call || Callee == Index.functions().end() ||
           !Callee->second->IsCoroutine)
         continue;
+      llvm::StringRef Class = classOf(F->Name);
       auto Chained = llvm::find_if(S.Args, [&](const ArgFact &A) {
         return A.Ref.K == ObjectRef::Kind::Param && A.Ref.ParamIndex >= 0 &&
-               callsAfterAwaiting(*Callee->second, A.Index, classOf(F->Name));
+               !Class.empty() &&
+               callsAfterAwaiting(*Callee->second, A.Index, Class);
       });
       if (Chained == S.Args.end())
         continue;
@@ -187,9 +189,10 @@ void Inferrer::inferStartCallbacks() {
   }
 }
 
-/// Coroutine \p C calls its parameter \p Param only after awaiting what it
-/// gets from another of its parameters, of class \p Awaited (`cb(co_await
-/// lazy.coAwaitTry())`): every path to the call passes that suspension.
+/// Coroutine \p C calls its parameter \p Param (its `operator()`), and
+/// only after awaiting what it gets from another of its parameters, of
+/// class \p Awaited (`cb(co_await lazy.coAwaitTry())`): every path to each
+/// such call passes that suspension.
 bool Inferrer::callsAfterAwaiting(const FunctionFact &C, unsigned Param,
                                   llvm::StringRef Awaited) {
   auto OnParam = [](const SiteFact &S, auto Test) {
@@ -197,44 +200,55 @@ bool Inferrer::callsAfterAwaiting(const FunctionFact &C, unsigned Param,
            S.Receiver.ParamIndex >= 0 &&
            Test(static_cast<unsigned>(S.Receiver.ParamIndex));
   };
+  std::vector<const SiteFact *> Waits;
+  for (const SiteFact &Wait : C.Sites)
+    if (Wait.Kind == SiteKind::Call && Wait.AwaitedIn >= 0 &&
+        static_cast<size_t>(Wait.AwaitedIn) < C.Sites.size() &&
+        OnParam(Wait, [&](unsigned I) {
+          return I != Param && I < C.ParamTypes.size() &&
+                 C.ParamTypes[I] == Awaited;
+        }))
+      Waits.push_back(&C.Sites[Wait.AwaitedIn]);
+  bool Called = false;
   for (const SiteFact &Call : C.Sites) {
     if (Call.Kind != SiteKind::Call ||
         !OnParam(Call, [&](unsigned I) { return I == Param; }))
       continue;
-    for (const SiteFact &Wait : C.Sites) {
-      bool AwaitsIt = Wait.Kind == SiteKind::Call && Wait.AwaitedIn >= 0 &&
-                      OnParam(Wait, [&](unsigned I) {
-                        return I != Param && I < C.ParamTypes.size() &&
-                               C.ParamTypes[I] == Awaited;
-                      });
-      if (AwaitsIt && passesBefore(C, C.Sites[Wait.AwaitedIn], Call))
-        return true;
-    }
+    if (!llvm::StringRef(Call.CalleeName).ends_with("operator()") ||
+        llvm::none_of(Waits, [&](const SiteFact *Wait) {
+          return passesBefore(C, *Wait, Call);
+        }))
+      return false;
+    Called = true;
   }
-  return false;
+  return Called;
 }
 
-/// Every path of \p F's CFG from its entry to \p Later passes \p Earlier.
+/// Every path of \p F's CFG from its entry to \p Later passes \p Earlier,
+/// and some path reaches \p Later.
 bool Inferrer::passesBefore(const FunctionFact &F, const SiteFact &Earlier,
                             const SiteFact &Later) {
   if (Earlier.Pos.Block < 0 || Later.Pos.Block < 0)
     return false;
   if (Earlier.Pos.Block == Later.Pos.Block)
     return Earlier.Pos.Index < Later.Pos.Index;
-  std::vector<bool> Seen(F.Cfg.size());
-  std::vector<unsigned> Work{F.CfgEntry};
-  while (!Work.empty()) {
-    unsigned B = Work.back();
-    Work.pop_back();
-    if (B >= F.Cfg.size() || Seen[B] ||
-        static_cast<int>(B) == Earlier.Pos.Block)
-      continue;
-    if (static_cast<int>(B) == Later.Pos.Block)
-      return false;
-    Seen[B] = true;
-    llvm::append_range(Work, F.Cfg[B].Succs);
-  }
-  return true;
+  auto Reaches = [&](bool ThroughEarlier) {
+    std::vector<bool> Seen(F.Cfg.size());
+    std::vector<unsigned> Work{F.CfgEntry};
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (B >= F.Cfg.size() || Seen[B] ||
+          (!ThroughEarlier && static_cast<int>(B) == Earlier.Pos.Block))
+        continue;
+      if (static_cast<int>(B) == Later.Pos.Block)
+        return true;
+      Seen[B] = true;
+      llvm::append_range(Work, F.Cfg[B].Succs);
+    }
+    return false;
+  };
+  return Reaches(/*ThroughEarlier=*/true) && !Reaches(false);
 }
 
 } // namespace corolint::inference

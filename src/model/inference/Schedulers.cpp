@@ -51,8 +51,7 @@ void Inferrer::inferScheduler(llvm::StringRef Class, const AwaiterSet &Awaiters,
       J["blocking"] = "waits for the threads of '" + Class.str() + "'";
       J["blockingKind"] = blockingKindName(M->Kind);
       Why = where(Wait->Loc) +
-            ": it runs on its caller's thread and waits "
-            "in '" +
+            ": it runs on its caller's thread and waits in '" +
             Wait->CalleeName + "'";
     } else {
       continue;

@@ -57,35 +57,52 @@ void Inferrer::inferTasks() {
               Coroutine->InitialSuspend + "')",
           Why}});
   }
-  inferRewrappedTasks(Lazy, Tasks, AwaitableWhy);
+  inferRewrappedTasks(Tasks, AwaitableWhy);
 }
 
 /// A task moved into another wrapper: a member of a task that returns a
 /// class deriving from a base of the task (`Lazy::via(ex)` returning a
-/// `RescheduleLazy`, both a `LazyBase`, which holds the coroutine and makes
-/// it awaitable) hands out the same suspended coroutine, a task too, even
-/// where no unit awaits it (async_simple's own units only start it).
+/// `RescheduleLazy`, both a `LazyBase`, which holds the coroutine) hands out
+/// the same suspended coroutine, a task too, even where no unit awaits it
+/// (async_simple's own units only start it). The base must make it
+/// awaitable: a member of the base returns an awaiter (`coAwaitTry()`); a
+/// base such as `noncopyable` tells nothing.
 void Inferrer::inferRewrappedTasks(
-    const std::map<std::string, const FunctionFact *> &Lazy,
     const std::set<std::string> &Tasks,
     llvm::function_ref<std::string(const std::string &)> AwaitableWhy) {
+  // The bases of a task: a member coroutine's facts name them (a free
+  // function's do not).
+  std::map<std::string, std::set<std::string>> BasesOf;
+  for (const auto &[Usr, F] : Index.functions())
+    if (F->IsCoroutine && Tasks.count(F->ReturnType))
+      BasesOf[F->ReturnType].insert(F->ReturnBases.begin(),
+                                    F->ReturnBases.end());
+  auto Awaitable = [&](const std::string &Base) {
+    return llvm::any_of(Index.membersOf(Base), [&](const FunctionFact *M) {
+      return memberOf(M->Name) == "operator co_await" ||
+             hasAwaiterMembers(M->ReturnType) ||
+             llvm::any_of(M->ReturnBases, [&](const std::string &B) {
+               return hasAwaiterMembers(B);
+             });
+    });
+  };
   std::set<std::string> Done = Tasks;
-  for (const std::string &Task : Tasks) {
-    const std::vector<std::string> &Bases = Lazy.at(Task)->ReturnBases;
+  for (const auto &[Task, Bases] : BasesOf) {
     for (const FunctionFact *Member : Index.membersOf(Task)) {
       const std::string &Type = Member->ReturnType;
       if (Member->IsCoroutine || Type.empty() || Done.count(Type) ||
           describedByModel(Type))
         continue;
       auto Shared = llvm::find_if(Member->ReturnBases, [&](const auto &B) {
-        return llvm::is_contained(Bases, B);
+        return Bases.count(B) && Awaitable(B);
       });
       if (Shared == Member->ReturnBases.end())
         continue;
       std::string Why = AwaitableWhy(Type);
       if (Why.empty())
-        Why = "awaitable as a '" + *Shared + "'";
+        Why = "a member of '" + *Shared + "' returns an awaiter";
       Done.insert(Type);
+      TaskTypes.insert(Type);
       Out.Types.push_back(
           {Type,
            ordered_json({{"name", Type}, {"role", "task"}}).dump(),
