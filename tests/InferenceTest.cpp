@@ -451,6 +451,28 @@ TEST(Inference, AFutureAndThePromiseHandingItOutShareTheirState) {
   EXPECT_TRUE(infer(Unpaired).empty());
 }
 
+// async_simple's thenValue(): the callable is captured by a lambda that is
+// handed to then(), which keeps it in the state: a continuation too. A
+// lambda that captures something else hands on no callable.
+TEST(Inference, ACallableWrappedInALambdaHandedOnIsKeptWhereTheLambdaIs) {
+  std::vector<FunctionFact> Lib = futureLibrary();
+  ArgFact Wrapper;
+  Wrapper.CallableUsr = "c:@F@(lambda at f.h:30:17)";
+  Wrapper.CapturedCallables = {0};
+  FunctionBuilder ThenValue("fut::then_value");
+  ThenValue.call(Body, "fut::then", {}, {Wrapper});
+  Lib.push_back(ThenValue.build());
+  InferredModels M = infer(Lib);
+  std::vector<std::string> Json;
+  for (const InferredEntry &E : M.Functions)
+    Json.push_back(E.ModelJson);
+  EXPECT_EQ(Json, (std::vector<std::string>{
+                      R"({"name":"fut::then","continuation":0})",
+                      R"({"name":"fut::then_value","continuation":0})"}));
+  Lib.back().Sites[0].Args[0].CapturedCallables.clear();
+  EXPECT_EQ(infer(Lib).Functions.size(), 1u);
+}
+
 // folly's shape: the awaiter keeps no handle, but hands the state a lambda
 // that resumes it, which the state keeps as its one callback and fulfil()
 // calls. Called going round a loop instead, it is a loop's queue.
