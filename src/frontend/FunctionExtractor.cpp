@@ -192,21 +192,6 @@ static const Expr *passedObject(const Expr *Arg) {
   return Arg;
 }
 
-/// A function pointer or a class with an `operator()`, but a coroutine
-/// handle (whose `operator()` resumes it: a waiter, not a callback).
-static bool isCallableType(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isFunctionPointerType())
-    return true;
-  if (isCoroutineHandle(T))
-    return false;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && RD->hasDefinition() &&
-         !RD->lookup(RD->getASTContext().DeclarationNames.getCXXOperatorName(
-                         OO_Call))
-              .empty();
-}
-
 /// The callable parameters of the function it is written in that \p L
 /// captures, itself or as the value of an init-capture (`[func =
 /// std::forward<F>(f)]`): a callable wrapped in a lambda that is handed on
@@ -225,7 +210,7 @@ static std::vector<unsigned> capturedCallables(const LambdaExpr *L) {
     // around it (a lambda within a lambda).
     if (const auto *P = dyn_cast<ParmVarDecl>(V);
         P && P->getDeclContext() == L->getLambdaClass()->getDeclContext() &&
-        isCallableType(P->getType()))
+        isCallable(P->getType()))
       Params.insert(P->getFunctionScopeIndex());
   }
   return {Params.begin(), Params.end()};

@@ -23,6 +23,20 @@ bool isCoroutineHandle(QualType T) {
   return false;
 }
 
+bool isCallable(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || isCoroutineHandle(T))
+    return false;
+  if (RD->isLambda())
+    return true;
+  DeclarationName Call =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !RD->getDefinition()->lookup(Call).empty();
+}
+
 namespace {
 
 /// Whether \p RD, or a class it derives from, has an `await_suspend`.
@@ -48,22 +62,6 @@ bool isAwaiterClass(const CXXRecordDecl *RD) {
 bool isAwaiterPointer(QualType T) {
   return T->isPointerType() &&
          isAwaiterClass(T->getPointeeType()->getAsCXXRecordDecl());
-}
-
-/// A value a function can keep and call later: a class with a call operator
-/// (a lambda, `std::function`) or a pointer to a function.
-bool isCallable(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isFunctionPointerType() || T->isFunctionType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || isCoroutineHandle(T))
-    return false;
-  if (RD->isLambda())
-    return true;
-  DeclarationName Call =
-      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-  return !RD->getDefinition()->lookup(Call).empty();
 }
 
 /// The local reference \p E names, bound to what it was initialized with

@@ -22,6 +22,11 @@ namespace corolint {
 /// coroutine machinery, which the frontend knows as it knows `co_await`.
 bool isCoroutineHandle(clang::QualType T);
 
+/// A value a function can keep and call later: a class with a call operator
+/// (a lambda, `std::function`) or a pointer to a function; a coroutine
+/// handle, whose `operator()` resumes a waiter, is none.
+bool isCallable(clang::QualType T);
+
 /// Fills FunctionFact's role evidence (Fields, Stores, FieldInits,
 /// ParamTypes, ResumesHandle, InvokesCallable) for a member function or a
 /// lambda; other functions get none.

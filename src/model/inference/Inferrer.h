@@ -96,6 +96,7 @@ private:
   void inferTasks();
   void inferRewrappedTasks(
       const std::set<std::string> &Tasks,
+      const std::map<std::string, std::set<std::string>> &BasesOf,
       llvm::function_ref<std::string(const std::string &)> AwaitableWhy);
   std::vector<WaiterStore> waiterStores() const;
   void addWaiterRecords(const std::vector<WaiterStore> &Stores);
@@ -248,6 +249,8 @@ private:
   bool drainsInALoop(const FunctionFact &Drainer) const;
   bool runsALoop(const FunctionFact &Body) const;
   static bool hasCycle(const FunctionFact &F);
+  static bool reachesBlock(const FunctionFact &F, unsigned Target,
+                           llvm::function_ref<bool(unsigned Block)> Avoid);
   /// Code of a class that calls a function, or hands it on as a callable.
   struct ClassUse {
     const FunctionFact *By;

@@ -140,9 +140,7 @@ void Inferrer::inferForwardedRegistrations() {
              J.dump(),
              {where(S.Loc) + ": '" + F->Name + "' hands its argument " +
               std::to_string(R.Param) + " to '" + S.CalleeName + "', which " +
-              (R.Key == llvm::StringRef("continuation") ? "chains"
-                                                        : "registers") +
-              " it"}});
+              (Continuation ? "chains" : "registers") + " it"}});
         ByName[F->Name] = R;
         Changed = true;
         break;

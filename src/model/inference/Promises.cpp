@@ -232,23 +232,11 @@ bool Inferrer::passesBefore(const FunctionFact &F, const SiteFact &Earlier,
     return false;
   if (Earlier.Pos.Block == Later.Pos.Block)
     return Earlier.Pos.Index < Later.Pos.Index;
-  auto Reaches = [&](bool ThroughEarlier) {
-    std::vector<bool> Seen(F.Cfg.size());
-    std::vector<unsigned> Work{F.CfgEntry};
-    while (!Work.empty()) {
-      unsigned B = Work.back();
-      Work.pop_back();
-      if (B >= F.Cfg.size() || Seen[B] ||
-          (!ThroughEarlier && static_cast<int>(B) == Earlier.Pos.Block))
-        continue;
-      if (static_cast<int>(B) == Later.Pos.Block)
-        return true;
-      Seen[B] = true;
-      llvm::append_range(Work, F.Cfg[B].Succs);
-    }
-    return false;
-  };
-  return Reaches(/*ThroughEarlier=*/true) && !Reaches(false);
+  auto Target = static_cast<unsigned>(Later.Pos.Block);
+  return reachesBlock(F, Target, [](unsigned) { return false; }) &&
+         !reachesBlock(F, Target, [&](unsigned B) {
+           return static_cast<int>(B) == Earlier.Pos.Block;
+         });
 }
 
 } // namespace corolint::inference

@@ -109,26 +109,34 @@ std::set<std::string> Inferrer::blockingByBody() const {
 /// \p Blocks.
 bool Inferrer::blocksOnEveryPath(
     const FunctionFact &F, llvm::function_ref<bool(const SiteFact &)> Blocks) {
-  auto ExitReached = [&](bool PassBlocking) {
-    std::vector<bool> Seen(F.Cfg.size());
-    std::vector<unsigned> Work{F.CfgEntry};
-    while (!Work.empty()) {
-      unsigned B = Work.back();
-      Work.pop_back();
-      if (B >= F.Cfg.size() || Seen[B])
-        continue;
-      Seen[B] = true;
-      if (!PassBlocking && llvm::any_of(F.Cfg[B].Sites, [&](unsigned Id) {
-            return Id < F.Sites.size() && Blocks(F.Sites[Id]);
-          }))
-        continue;
-      if (B == F.CfgExit)
-        return true;
-      llvm::append_range(Work, F.Cfg[B].Succs);
-    }
-    return false;
+  auto Blocking = [&](unsigned B) {
+    return llvm::any_of(F.Cfg[B].Sites, [&](unsigned Id) {
+      return Id < F.Sites.size() && Blocks(F.Sites[Id]);
+    });
   };
-  return !F.Cfg.empty() && ExitReached(true) && !ExitReached(false);
+  return reachesBlock(F, F.CfgExit, [](unsigned) { return false; }) &&
+         !reachesBlock(F, F.CfgExit, Blocking);
+}
+
+/// Some path of \p F's CFG from its entry reaches block \p Target without
+/// entering a block that \p Avoid holds.
+bool Inferrer::reachesBlock(const FunctionFact &F, unsigned Target,
+                            llvm::function_ref<bool(unsigned Block)> Avoid) {
+  std::vector<bool> Seen(F.Cfg.size());
+  std::vector<unsigned> Work{F.CfgEntry};
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (B >= F.Cfg.size() || Seen[B])
+      continue;
+    Seen[B] = true;
+    if (Avoid(B))
+      continue;
+    if (B == Target)
+      return true;
+    llvm::append_range(Work, F.Cfg[B].Succs);
+  }
+  return false;
 }
 
 } // namespace corolint::inference

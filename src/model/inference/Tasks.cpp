@@ -21,6 +21,7 @@ namespace corolint::inference {
 void Inferrer::inferTasks() {
   std::map<std::string, const FunctionFact *> Lazy;
   std::map<std::string, const SiteFact *> Awaited;
+  std::map<std::string, std::set<std::string>> BasesOf;
   for (const auto &[Usr, F] : Index.functions()) {
     for (const SiteFact &S : F->Sites) {
       if (S.Kind == SiteKind::Suspend && !S.Implicit &&
@@ -33,6 +34,9 @@ void Inferrer::inferTasks() {
     if (!F->IsCoroutine || F->ReturnType.empty())
       continue;
     TaskTypes.insert(F->ReturnType);
+    // A member coroutine's facts name the bases of what it returns (a free
+    // function's do not).
+    BasesOf[F->ReturnType].insert(F->ReturnBases.begin(), F->ReturnBases.end());
     if (hasRole(F->InitialSuspend, TypeRole::NeverResumes))
       Lazy.try_emplace(F->ReturnType, F);
   }
@@ -57,7 +61,7 @@ void Inferrer::inferTasks() {
               Coroutine->InitialSuspend + "')",
           Why}});
   }
-  inferRewrappedTasks(Tasks, AwaitableWhy);
+  inferRewrappedTasks(Tasks, BasesOf, AwaitableWhy);
 }
 
 /// A task moved into another wrapper: a member of a task that returns a
@@ -69,14 +73,8 @@ void Inferrer::inferTasks() {
 /// base such as `noncopyable` tells nothing.
 void Inferrer::inferRewrappedTasks(
     const std::set<std::string> &Tasks,
+    const std::map<std::string, std::set<std::string>> &BasesOf,
     llvm::function_ref<std::string(const std::string &)> AwaitableWhy) {
-  // The bases of a task: a member coroutine's facts name them (a free
-  // function's do not).
-  std::map<std::string, std::set<std::string>> BasesOf;
-  for (const auto &[Usr, F] : Index.functions())
-    if (F->IsCoroutine && Tasks.count(F->ReturnType))
-      BasesOf[F->ReturnType].insert(F->ReturnBases.begin(),
-                                    F->ReturnBases.end());
   auto Awaitable = [&](const std::string &Base) {
     return llvm::any_of(Index.membersOf(Base), [&](const FunctionFact *M) {
       return memberOf(M->Name) == "operator co_await" ||
@@ -87,7 +85,8 @@ void Inferrer::inferRewrappedTasks(
     });
   };
   std::set<std::string> Done = Tasks;
-  for (const auto &[Task, Bases] : BasesOf) {
+  for (const std::string &Task : Tasks) {
+    const std::set<std::string> &Bases = BasesOf.at(Task);
     for (const FunctionFact *Member : Index.membersOf(Task)) {
       const std::string &Type = Member->ReturnType;
       if (Member->IsCoroutine || Type.empty() || Done.count(Type) ||
