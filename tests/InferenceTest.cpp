@@ -731,8 +731,17 @@ TEST(Inference, ALockSetUpByItsArgumentIsASemaphoreOrAnAutoResetEvent) {
     Lib.push_back(waitsThenSignals());
     InferredModels Inferred = infer(Lib);
     llvm::StringRef T = Type;
-    if (T != "long" && T != "bool") {
+    // A value of another kind (an enumerator: no spelling) says nothing of
+    // how it starts; an object it is handed (a name) is no state.
+    if (T.empty()) {
       EXPECT_TRUE(Inferred.empty()) << Type;
+      continue;
+    }
+    if (T == "std::string") {
+      ASSERT_EQ(Inferred.Types.size(), 1u);
+      EXPECT_EQ(Inferred.Types[0].ModelJson,
+                R"({"name":"ev","role":"async-mutex",)"
+                R"("lock":["operator co_await"],"unlock":["set"]})");
       continue;
     }
     ASSERT_EQ(Inferred.Types.size(), 1u) << Type;
@@ -992,6 +1001,130 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
       R"("event", "waits": ["wait"], "signals": ["notify"]}]})",
       "test")));
   EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(true), Event), "lat"));
+}
+
+// An awaiter that keeps its handle in the record other awaiters link into
+// the condition variable's list, and links none itself (libcoro's
+// `wait_for`, whose helper task links a proxy), waits on that list too.
+// Records linked into two lists say nothing of which it waits on.
+TEST(Inference, AnAwaiterKeepingItsHandleInAListedRecordWaitsOnThatList) {
+  auto Library = [](bool TwoLists) {
+    FunctionFact Suspend = member("cv::awaiter::await_suspend");
+    Suspend.Stores = {
+        {StoredKind::Handle, 0, "cv::record::handle_", {"cv.h", 9, 5}},
+        {StoredKind::Self, -1, "cv::list_", {"cv.h", 10, 5}}};
+    FunctionFact Timed = member("cv::timed_awaiter::await_suspend");
+    Timed.Stores = {
+        {StoredKind::Handle, 0, "cv::record::handle_", {"cv.h", 20, 5}}};
+    FunctionFact Notify = member("cv::notify");
+    Notify.Fields = {"cv::list_"};
+    Notify.ResumesHandle = true;
+    FunctionFact Wait = member("cv::wait");
+    Wait.ReturnType = "cv::awaiter";
+    FunctionFact WaitFor = member("cv::wait_for");
+    WaitFor.ReturnType = "cv::timed_awaiter";
+    std::vector<FunctionFact> Lib{Suspend, Timed, Notify, Wait, WaitFor};
+    if (TwoLists) {
+      FunctionFact Other = member("gate::awaiter::await_suspend");
+      Other.Stores = {
+          {StoredKind::Handle, 0, "cv::record::handle_", {"gate.h", 9, 5}},
+          {StoredKind::Self, -1, "gate::list_", {"gate.h", 10, 5}}};
+      Lib.push_back(Other);
+    }
+    return Lib;
+  };
+  InferredModels OneList = infer(Library(false));
+  const InferredEntry *Cv = typeNamed(OneList, "cv");
+  ASSERT_TRUE(Cv);
+  EXPECT_EQ(Cv->ModelJson,
+            R"({"name":"cv","role":"resource","resourceKind":"event",)"
+            R"("waits":["wait","wait_for"],"signals":["notify"]})");
+  InferredModels TwoLists = infer(Library(true));
+  Cv = typeNamed(TwoLists, "cv");
+  ASSERT_TRUE(Cv);
+  EXPECT_NE(Cv->ModelJson.find(R"("waits":["wait"])"), std::string::npos)
+      << Cv->ModelJson;
+}
+
+// A member that takes the lock and gives it back (`scoped_lock(task)`,
+// running the task between) is neither a lock nor an unlock, and the
+// executor a constructor is handed is no state of the lock: libcoro's
+// shared_mutex is an async mutex. A class whose signals all wait as well
+// (a channel's produce and consume) is no lock.
+TEST(Inference, AMemberThatTakesAndGivesBackIsNeitherLockNorUnlock) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  Lib.back().ParamTypes = {"executor"}; // ev(executor &) : state_(e)
+  Lib.push_back(waitsThenSignals());
+  FunctionBuilder Scoped("ev::scoped", true);
+  unsigned Await = Scoped.suspend(Body);
+  Scoped.call(Body, "ev::set");
+  FunctionFact ScopedFact = Scoped.build();
+  ScopedFact.Sites[Await].AwaitableType = "ev::awaiter";
+  ScopedFact.ParamTypes = {"task"};
+  Lib.push_back(ScopedFact);
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_EQ(Inferred.Types[0].ModelJson,
+            R"({"name":"ev","role":"async-mutex",)"
+            R"("lock":["operator co_await"],"unlock":["set"]})");
+  // `set` waits too: nothing releases what a wait took.
+  FunctionBuilder SetWaits("ev::set", true);
+  unsigned SetAwait = SetWaits.suspend(Body);
+  FunctionFact SetFact = SetWaits.build();
+  SetFact.Sites[SetAwait].AwaitableType = "ev::awaiter";
+  SetFact.Fields = Lib[1].Fields;
+  SetFact.ResumesHandle = true;
+  Lib[1] = SetFact;
+  Inferred = infer(Lib);
+  const InferredEntry *Ev = typeNamed(Inferred, "ev");
+  EXPECT_TRUE(!Ev || Ev->ModelJson.find("async-mutex") == std::string::npos)
+      << Ev->ModelJson;
+}
+
+// `when_any(a, b)`: a coroutine hands a local event, set once, to code
+// whose tasks each await what they are handed and then set it, and
+// awaits the event: the first task to finish ends the wait. A count (a
+// latch: `when_all`) or a task that sets the event before awaiting is no
+// race.
+TEST(Inference, AwaitingAnEventTheFirstFinishedTaskSetsIsARace) {
+  auto Library = [](bool Counted, bool SetsFirst) {
+    std::vector<FunctionFact> Lib = eventLibrary(true);
+    if (Counted)
+      Lib.back().ParamTypes = {"unsigned long"};
+    FunctionBuilder Task("run_one", true);
+    unsigned Await = Task.suspend(Body);
+    unsigned Set =
+        Task.call(Body, "ev::set", param("run_one", 1, "notify", "ev"));
+    FunctionFact TaskFact = Task.build();
+    TaskFact.Sites[Await].AwaitableType = "job";
+    TaskFact.ParamTypes = {"job", "ev"};
+    if (SetsFirst)
+      std::swap(TaskFact.Sites[Await].Pos, TaskFact.Sites[Set].Pos);
+    FunctionBuilder Start("start_all", true);
+    Start.call(Body, "run_one");
+    ObjectRef Notify = local("first_of::notify", "ev");
+    FunctionBuilder First("first_of", true);
+    ArgFact Handed;
+    Handed.Index = 1;
+    Handed.Ref = Notify;
+    First.call(Body, "start_all", {}, {Handed});
+    First.awaitObject(Body, Notify);
+    FunctionFact FirstFact = First.build();
+    FirstFact.ParamTypes = {"job", "job"};
+    llvm::append_range(
+        Lib, std::vector<FunctionFact>{TaskFact, Start.build(), FirstFact});
+    return Lib;
+  };
+  InferredModels Race = infer(Library(false, false));
+  ASSERT_EQ(Race.Functions.size(), 1u);
+  EXPECT_EQ(Race.Functions[0].ModelJson, R"({"name":"first_of","race":true})");
+  ASSERT_EQ(Race.Functions[0].Evidence.size(), 3u);
+  EXPECT_NE(Race.Functions[0].Evidence[1].find(
+                "'run_one' sets it once it has awaited what it is handed"),
+            std::string::npos)
+      << Race.Functions[0].Evidence[1];
+  EXPECT_TRUE(infer(Library(true, false)).Functions.empty());
+  EXPECT_TRUE(infer(Library(false, true)).Functions.empty());
 }
 
 // `lazy.start(cb)` launches a coroutine that awaits the lazy and then calls

@@ -22,8 +22,8 @@ namespace corolint {
 
 /// Order matters: inferTasks finds the classes coroutines return, which the
 /// rules after it ask about; inferEvents, through inferPromises, finds the
-/// futures inferSyncWaits asks about, and the events inferDelegates
-/// builds on; and loops, sync waits and timeouts
+/// futures inferSyncWaits asks about, and the events inferDelegates and
+/// inferRaces build on; and loops, sync waits and timeouts
 /// skip a function an earlier rule gave a role (InferredFunctions), as do
 /// network operations, which read what the models say of system calls.
 InferredModels inference::Inferrer::run() {
@@ -31,6 +31,7 @@ InferredModels inference::Inferrer::run() {
   inferEvents();
   inferDelegates();
   inferStartCallbacks();
+  inferRaces();
   inferLoops();
   inferSyncWaits();
   inferTimeouts();

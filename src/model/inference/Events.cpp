@@ -110,15 +110,46 @@ void Inferrer::addWaiterRecords(const std::vector<WaiterStore> &Stores) {
   }
 }
 
+/// An awaiter that keeps its handle in a waiter record and links no record
+/// of its own (libcoro's `awaiter_with_wait`, whose helper task links a
+/// proxy record) waits where every other awaiter links records of that
+/// class: the one list they are linked into. Records linked into more
+/// lists than one say nothing of which list this waiter is in.
+void Inferrer::addRecordedWaiters(std::vector<WaiterStore> &Stores) const {
+  std::map<std::string, std::set<std::string>> ListsOfRecord;
+  std::set<std::string> Linked;
+  for (const WaiterStore &Link : Stores) {
+    if (Link.Kind != StoredKind::Self)
+      continue;
+    Linked.insert(Link.Awaiter);
+    for (const WaiterStore &Kept : Stores)
+      if (Kept.Awaiter == Link.Awaiter && Kept.Kind == StoredKind::Handle)
+        ListsOfRecord[classOf(Kept.Field).str()].insert(Link.Field);
+  }
+  std::vector<WaiterStore> Recorded;
+  for (const WaiterStore &Kept : Stores) {
+    auto Lists = ListsOfRecord.find(classOf(Kept.Field).str());
+    if (Kept.Kind != StoredKind::Handle || Linked.count(Kept.Awaiter) ||
+        Lists == ListsOfRecord.end() || Lists->second.size() != 1)
+      continue;
+    WaiterStore Store = Kept;
+    Store.Field = *Lists->second.begin();
+    Store.Kind = StoredKind::Self;
+    Recorded.push_back(std::move(Store));
+  }
+  llvm::append_range(Stores, Recorded);
+}
+
 /// An event: an awaiter's `await_suspend` keeps the waiter in a field of
 /// the class, and a member of that class resumes what it finds there,
 /// itself or through its helpers (also by posting a lambda that resumes).
 void Inferrer::inferEvents() {
   std::vector<WaiterStore> Stores = waiterStores();
+  addWaiterRecords(Stores);
+  addRecordedWaiters(Stores);
   std::map<std::string, std::vector<const WaiterStore *>> ByClass;
   for (const WaiterStore &S : Stores)
     ByClass[classOf(S.Field).str()].push_back(&S);
-  addWaiterRecords(Stores);
   for (const auto &[Class, ClassStores] : ByClass)
     if (!Class.empty() && !describedByModel(Class))
       inferEvent(Class, ClassStores);

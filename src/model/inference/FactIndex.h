@@ -52,6 +52,12 @@ inline bool isIntegerType(llvm::StringRef Type) {
   return llvm::is_contained(Integers, Type);
 }
 
+/// A paramTypes spelling of a class: neither a builtin integer or boolean
+/// nor empty (what is neither a class nor an integer: a pointer, an enum).
+inline bool isClassType(llvm::StringRef Type) {
+  return !Type.empty() && Type != "bool" && !isIntegerType(Type);
+}
+
 /// Members that are the awaiter protocol or the object's life, not an API
 /// that waits or signals.
 inline bool isProtocolMember(llvm::StringRef Class, llvm::StringRef Member) {

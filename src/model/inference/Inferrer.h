@@ -100,6 +100,7 @@ private:
       llvm::function_ref<std::string(const std::string &)> AwaitableWhy);
   std::vector<WaiterStore> waiterStores() const;
   void addWaiterRecords(const std::vector<WaiterStore> &Stores);
+  void addRecordedWaiters(std::vector<WaiterStore> &Stores) const;
   void inferEvents();
   void inferEvent(llvm::StringRef Class,
                   const std::vector<const WaiterStore *> &Stores);
@@ -154,6 +155,12 @@ private:
                          const std::set<std::string> &Waits,
                          const std::set<std::string> &Signals, ordered_json &J,
                          std::vector<std::string> &Evidence) const;
+  void inferRaces();
+  std::vector<std::string> raceEvidence(const FunctionFact &F,
+                                        const ApiModels &SoFar) const;
+  const SiteFact *signalsOnceAwaited(const FunctionFact &W,
+                                     const std::string &Event,
+                                     const TypeModel &Model) const;
   void inferSyncWaits();
   void inferTimeouts();
   bool handsADeadline(const SiteFact &Call) const;

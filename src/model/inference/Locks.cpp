@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Inferrer.h"
+#include <algorithm>
+#include <iterator>
 
 namespace corolint::inference {
 
@@ -86,9 +88,12 @@ Inferrer::lockUse(llvm::StringRef Class, const AwaiterSet &Awaiters,
                   const std::set<std::string> &Signals) const {
   LockUse Use;
   std::set<std::string> Results = awaitResults(Class, Awaiters);
+  // A member that waits as well (`produce()` waiting for room, then waking
+  // consumers; `scoped_lock(task)`) gives back nothing it was not handed.
   auto IsSignal = [&](const SiteFact &S) {
+    llvm::StringRef Member = memberOf(S.CalleeName);
     return S.Kind == SiteKind::Call && classOf(S.CalleeName) == Class &&
-           Signals.count(memberOf(S.CalleeName).str());
+           Signals.count(Member.str()) && !Waits.count(Member.str());
   };
   for (const auto &[Usr, F] : Index.functions()) {
     llvm::StringRef Owner = classOf(F->Name);
@@ -135,15 +140,27 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                          const std::set<std::string> &Signals,
                          const LockUse &Use,
                          std::vector<std::string> Evidence) {
+  // A member that both takes and gives back (`scoped_lock(task)` running
+  // the task between) neither takes the lock for its caller nor releases it.
+  std::set<std::string> Takes, Releases;
+  std::set_difference(Waits.begin(), Waits.end(), Signals.begin(),
+                      Signals.end(), std::inserter(Takes, Takes.end()));
+  std::set_difference(Signals.begin(), Signals.end(), Waits.begin(),
+                      Waits.end(), std::inserter(Releases, Releases.end()));
+  if (Takes.empty() || Releases.empty())
+    return;
+  // An object the constructor is handed (the executor waiters resume on,
+  // a name) is no state of the lock; a count, a flag or a value of another
+  // kind (an enumerator) is.
   if (int Arg = stateArg(Class, Awaiters, {"await_ready", "await_suspend"});
-      Arg >= 0)
-    return inferCountedLock(Class, Waits, Signals, Use, Arg,
+      Arg >= 0 && !isClassType(stateArgType(Class, Arg)))
+    return inferCountedLock(Class, Takes, Releases, Use, Arg,
                             std::move(Evidence));
   // Taken with nothing, a lock waits for its own state; a condition
   // variable's wait is handed the lock it lets go of (`wait(mutex, pred)`).
   bool TakenWithNothing =
       llvm::all_of(Index.membersOf(Class), [&](const FunctionFact *Member) {
-        return !Waits.count(memberOf(Member->Name).str()) ||
+        return !Takes.count(memberOf(Member->Name).str()) ||
                Member->ParamTypes.empty();
       });
   if (Use.Guards.empty() && !(Use.Relocked && TakenWithNothing))
@@ -156,8 +173,8 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
   Out.Types.push_back({Class.str(),
                        ordered_json({{"name", Class},
                                      {"role", "async-mutex"},
-                                     {"lock", Waits},
-                                     {"unlock", Signals}})
+                                     {"lock", Takes},
+                                     {"unlock", Releases}})
                            .dump(),
                        std::move(Evidence)});
   for (const std::string &Guard : Use.Guards)
