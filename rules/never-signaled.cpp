@@ -14,13 +14,16 @@
 // A signal inside a lazy task (a coroutine returning a type whose model role
 // is `task`) that is created and dropped, never awaited, started or kept,
 // never runs: a resource signalled only there is reported too, with the
-// place the task is created.
+// place the task is created. So is a latch whose one counting function can
+// end on a path without counting it down: the count stays short.
 //
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
+#include "llvm/ADT/BitVector.h"
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace corolint {
@@ -200,6 +203,84 @@ void checkSuspendsForever(const Program &P, std::vector<Finding> &Out) {
   }
 }
 
+/// Where \p F can end having passed no site that \p Uses: the last site
+/// before the earliest such ending (a block of its own may hold none: a
+/// bare `co_return`), or null when every ending passes one.
+const SiteFact *endingWithout(const Function &F,
+                              llvm::function_ref<bool(const SiteFact &)> Uses) {
+  if (!F.entryReachesExit(Uses))
+    return nullptr;
+  const FunctionFact &Fact = F.fact();
+  auto Clear = [&](unsigned B) {
+    return llvm::none_of(Fact.Cfg[B].Sites,
+                         [&](unsigned S) { return Uses(Fact.Sites[S]); });
+  };
+  // Each block with the last site on the path that first reached it.
+  std::vector<std::pair<unsigned, const SiteFact *>> Work{
+      {Fact.CfgEntry, nullptr}};
+  llvm::BitVector Seen(Fact.Cfg.size());
+  Seen.set(Fact.CfgEntry);
+  const SiteFact *Earliest = nullptr;
+  while (!Work.empty()) {
+    auto [B, Before] = Work.back();
+    Work.pop_back();
+    const std::vector<unsigned> &Sites = Fact.Cfg[B].Sites;
+    const SiteFact *Last = Sites.empty() ? Before : &Fact.Sites[Sites.back()];
+    if (Last && llvm::is_contained(Fact.Cfg[B].Succs, Fact.CfgExit) &&
+        (!Earliest || Last->Loc < Earliest->Loc))
+      Earliest = Last;
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      if (!Seen.test(Succ) && Clear(Succ)) {
+        Seen.set(Succ);
+        Work.push_back({Succ, Last});
+      }
+  }
+  return Earliest;
+}
+
+/// A latch is counted once by each task that counts it down: a function
+/// that counts \p R down, once on a path and never in a loop, and can end
+/// on another path without counting it down or handing it on (an early
+/// `co_return` for an empty shard) leaves the count short, and the wait
+/// never completes. Only when that function is the one that signals it and
+/// does not wait on it itself.
+std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
+  const TypeModel *T = P.models().type(R.Type);
+  if (!T || T->CountArg < 0 || R.Signals.empty())
+    return std::nullopt;
+  unsigned Fn = R.Signals.front().Function;
+  const Function &Counter = P.function(Fn);
+  std::set<std::string> Names; // What the counter calls the latch.
+  for (const SiteRef &S : R.Signals) {
+    if (S.Function != Fn || Counter.repeats(S.Site) ||
+        !Counter.site(S.Site).Receiver.isKnown())
+      return std::nullopt;
+    Names.insert(Counter.site(S.Site).Receiver.Key);
+  }
+  if (llvm::any_of(R.Waits, [&](const SiteRef &W) { return W.Function == Fn; }))
+    return std::nullopt;
+  auto Uses = [&](const SiteFact &S) {
+    return Names.count(S.Receiver.Key) ||
+           llvm::any_of(S.Args, [&](const ArgFact &A) {
+             return A.Ref.isKnown() && Names.count(A.Ref.Key);
+           });
+  };
+  const SiteFact *End = endingWithout(Counter, Uses);
+  if (!End)
+    return std::nullopt;
+  Finding F = makeFinding(P, R);
+  const std::string Name = Counter.name().str();
+  F.Message = "'" + R.Name + "' (" + R.Kind + ") is counted down by '" + Name +
+              "', but '" + Name +
+              "' can end without counting it down: its count then never "
+              "reaches zero, and this wait never completes";
+  F.Path.push_back(
+      {End->Loc, "'" + Name + "' can end after this without counting it down"});
+  F.Path.push_back({Counter.site(R.Signals.front().Site).Loc,
+                    "the count-down that path skips"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -220,6 +301,8 @@ public:
                  return Dropped.count(S.Function) != 0;
                }))
         Out.push_back(signalledOnlyInDroppedTasks(P, R, Dropped));
+      else if (std::optional<Finding> Short = countSkipped(P, R))
+        Out.push_back(std::move(*Short));
     }
   }
 };

@@ -24,6 +24,9 @@ protected:
       {"name": "DoneGroup", "role": "resource", "resourceKind": "event",
        "waits": ["operator co_await"], "signals": ["start"],
        "startsSignalled": true},
+      {"name": "Latch", "role": "resource", "resourceKind": "event",
+       "waits": ["operator co_await"], "signals": ["count_down"],
+       "countArg": 0},
       {"name": "Task", "role": "task"},
       {"name": "SuspendAlways", "role": "never-resumes"}]})",
                                      "test")));
@@ -163,6 +166,51 @@ TEST_F(NeverSignaledTest, AWaitReturnedByAMemberShowsWhereItIsAwaited) {
             "'co' awaits 'grp::operator co_await' here");
   EXPECT_EQ(F[0].Path[1].Message,
             "'grp::operator co_await' waits for 'grp::done_' here");
+}
+
+// `latch done{n}`, counted down once by each worker: a worker that can end
+// without counting it down (an early `co_return` for an empty shard) leaves
+// the count short. One that counts it down on every path, or in a loop (how
+// often is not known), or that hands it on where it does not count it
+// down, is no finding.
+TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
+  enum Shape { Skips, Always, InALoop, HandsOn };
+  auto Program = [](Shape S) {
+    ObjectRef Done = internal(local("build::done", "Latch"));
+    FunctionBuilder Build("build", true);
+    Build.call(Body, "worker", {}, {argOf(0, Done)});
+    Build.awaitObject(Body, Done);
+    ObjectRef Param = param("worker", 0, "done", "Latch");
+    FunctionBuilder Worker("worker", true);
+    unsigned Early = Worker.block(), Count = Worker.block();
+    Worker.call(Body, "is_empty");
+    if (S == HandsOn)
+      Worker.call(Early, "finish_elsewhere", {}, {argOf(0, Param)});
+    else
+      Worker.call(Early, "log_empty");
+    Worker.call(Count, "Latch::count_down", Param);
+    Worker.succs(Body, S == Always ? std::vector<unsigned>{Count}
+                                   : std::vector<unsigned>{Early, Count});
+    Worker.succs(Early, {1});
+    Worker.succs(Count, {S == InALoop ? Body : 1u});
+    // A function of the program, so the latch does not escape: what it
+    // does with it is not followed.
+    FunctionBuilder Elsewhere("finish_elsewhere");
+    return std::vector<FunctionFact>{Build.build(), Worker.build(),
+                                     Elsewhere.build()};
+  };
+  std::vector<Finding> F = check(Program(Skips));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message,
+            "'build::done' (event) is counted down by 'worker', but 'worker' "
+            "can end without counting it down: its count then never reaches "
+            "zero, and this wait never completes");
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_EQ(F[0].Path[1].Message,
+            "'worker' can end after this without counting it down");
+  EXPECT_EQ(F[0].Path[1].Loc.Line, 11u); // log_empty, the worker's site 1.
+  for (Shape Quiet : {Always, InALoop, HandsOn})
+    EXPECT_TRUE(check(Program(Quiet)).empty()) << Quiet;
 }
 
 } // namespace

@@ -151,6 +151,46 @@ TEST_F(WaitCycleTest, HelperCalledOnlyAfterAWaitInheritsIt) {
   ASSERT_EQ(F.size(), 1u);
 }
 
+// `a.then(fa); b.then(fb);`, where `fa` sets `b` and `fb` sets `a`: each
+// continuation waits on what it is chained on, so neither runs. The library
+// calls the continuation too, from a wrapper lambda its `then` builds
+// (`[fn](T v) { fn(v); }`): that call runs it as chained, and does not make
+// it free. A call of it from other code does.
+TEST_F(WaitCycleTest, ContinuationsFulfillingEachOtherAreADeadlock) {
+  ASSERT_FALSE(bool(Models.addJson(
+      R"({"functions": [{"name": "Event::then", "continuation": 0}]})",
+      "test")));
+  auto Program = [&](bool CalledElsewhere) {
+    FunctionBuilder Wire("wire");
+    Wire.pass(Body, "Event::then", 0, "(lambda fa)");
+    Wire.pass(Body, "Event::then", 0, "(lambda fb)");
+    FunctionFact WireFact = Wire.build();
+    WireFact.Sites[0].Receiver = A;
+    WireFact.Sites[1].Receiver = B;
+    FunctionBuilder Fa("(lambda fa)"), Fb("(lambda fb)");
+    Fa.call(Body, "Event::set", B);
+    Fb.call(Body, "Event::set", A);
+    FunctionBuilder Then("Event::then"), Wrapper("(lambda wrapper)");
+    Wrapper.call(Body, "(lambda fa)");
+    Wrapper.call(Body, "(lambda fb)");
+    std::vector<FunctionFact> Fs{WireFact, Fa.build(), Fb.build(), Then.build(),
+                                 Wrapper.build()};
+    for (FunctionFact &F : Fs)
+      F.IsLambda = F.Name.front() == '(';
+    Fs.back().Owner = "Event::then";
+    if (CalledElsewhere) {
+      FunctionBuilder Main("main");
+      Main.call(Body, "(lambda fa)");
+      Fs.push_back(Main.build());
+    }
+    return Fs;
+  };
+  std::vector<Finding> F = check(Program(false));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Resources, (std::vector<std::string>{"c:@a", "c:@b"}));
+  EXPECT_TRUE(check(Program(true)).empty());
+}
+
 TEST_F(WaitCycleTest, HelperAlsoCalledFreelyDoesNotInherit) {
   FunctionBuilder X("x", true), Notify("notify"), Main("main");
   X.awaitObject(Body, A);

@@ -179,6 +179,50 @@ Requirements WaitGraph::requirementsAt(SiteRef At) const {
 // completed: the meet over incoming edges of what the edge's site requires.
 // Iterated to a fixpoint from "everything" (unknown) downwards; functions
 // nothing calls or registers require nothing.
+/// The calls of a chained continuation that its chaining makes: the
+/// library's wrapper of the callable (a lambda written in code the chaining
+/// call reaches: `new (&slot_) function([fn] { fn(v); })`), or the chaining
+/// call running it at once when the future is fulfilled already. Either
+/// runs it as chained, once what it is chained on completes; taken as calls
+/// of their own, with nothing before them, they would empty the meet of its
+/// entry. Per edge: whether to leave it out of the meet.
+std::vector<bool> WaitGraph::chainingCalls() const {
+  std::vector<bool> Skip(P.edges().size(), false);
+  std::vector<std::vector<unsigned>> Calls(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls)
+      Calls[E.From.Function].push_back(E.Callee);
+  for (const CallEdge &Chained : P.edges()) {
+    if (Chained.Kind != EdgeKind::Continuation)
+      continue;
+    std::optional<unsigned> Chaining = P.find(P.site(Chained.From).CalleeUsr);
+    if (!Chaining)
+      continue;
+    // What the chaining call runs, by name: a lambda names the function it
+    // is written in.
+    std::set<std::string> Reached;
+    std::vector<unsigned> Work{*Chaining};
+    std::set<unsigned> Seen{*Chaining};
+    while (!Work.empty()) {
+      unsigned Fn = Work.back();
+      Work.pop_back();
+      Reached.insert(P.function(Fn).name().str());
+      for (unsigned Callee : Calls[Fn])
+        if (Seen.insert(Callee).second)
+          Work.push_back(Callee);
+    }
+    for (unsigned I : P.edgesInto(Chained.Callee)) {
+      const CallEdge &E = P.edges()[I];
+      const FunctionFact &Caller = P.function(E.From.Function).fact();
+      if (E.Kind == EdgeKind::Calls &&
+          (Reached.count(Caller.Name) ||
+           (Caller.IsLambda && Reached.count(Caller.Owner))))
+        Skip[I] = true;
+    }
+  }
+  return Skip;
+}
+
 void WaitGraph::computeEntryRequirements() {
   Entry.assign(P.functions().size(), std::nullopt);
   std::vector<bool> HasCallers(P.functions().size(), false);
@@ -187,6 +231,7 @@ void WaitGraph::computeEntryRequirements() {
   for (unsigned F = 0; F < P.functions().size(); ++F)
     if (!HasCallers[F])
       Entry[F] = Requirements();
+  std::vector<bool> Chaining = chainingCalls();
   std::vector<Requirements> Local;
   Local.reserve(P.edges().size());
   for (const CallEdge &E : P.edges())
@@ -196,8 +241,10 @@ void WaitGraph::computeEntryRequirements() {
     std::vector<std::optional<Requirements>> Next(P.functions().size());
     for (unsigned I = 0; I < P.edges().size(); ++I) {
       const CallEdge &E = P.edges()[I];
-      if (!Entry[E.From.Function])
-        continue; // The caller is still unknown: it constrains nothing yet.
+      // A caller still unknown constrains nothing yet; nor does a chaining
+      // call, which runs the continuation as chained.
+      if (!Entry[E.From.Function] || Chaining[I])
+        continue;
       Requirements AtEdge = Local[I];
       unionInto(AtEdge, *Entry[E.From.Function]);
       std::optional<Requirements> &N = Next[E.Callee];

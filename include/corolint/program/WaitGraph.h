@@ -61,6 +61,7 @@ private:
   void addTaskWait(unsigned Coroutine, SiteRef Wait);
   std::optional<unsigned> storedCoroutine(unsigned Fn,
                                           const SiteFact &Store) const;
+  std::vector<bool> chainingCalls() const;
   void computeEntryRequirements();
   Requirements requirementsAt(SiteRef At) const;
   std::vector<unsigned> receiverNodes(SiteRef Call) const;
