@@ -14,8 +14,9 @@
 // A signal inside a lazy task (a coroutine returning a type whose model role
 // is `task`) that is created and dropped, never awaited, started or kept,
 // never runs: a resource signalled only there is reported too, with the
-// place the task is created. So is a latch whose one counting function can
-// end on a path without counting it down: the count stays short.
+// place the task is created. So is a latch counted from a range's size
+// whose one counting function can return on a path without counting it
+// down: the count stays short.
 //
 //===----------------------------------------------------------------------===//
 
@@ -203,33 +204,39 @@ void checkSuspendsForever(const Program &P, std::vector<Finding> &Out) {
   }
 }
 
-/// Where \p F can end having passed no site that \p Uses: the last site
-/// before the earliest such ending (a block of its own may hold none: a
-/// bare `co_return`), or null when every ending passes one.
-const SiteFact *endingWithout(const Function &F,
-                              llvm::function_ref<bool(const SiteFact &)> Uses) {
-  if (!F.entryReachesExit(Uses))
-    return nullptr;
+/// Where \p F can return having passed no site that \p Uses: the last
+/// site before the earliest such return (or the function itself, when no
+/// site comes before it), or nothing when every return passes one. A block
+/// that ends in a call that does not return (`std::abort()`) ends the
+/// process, not the function.
+std::optional<SourceLoc>
+returnWithout(const Function &F,
+              llvm::function_ref<bool(const SiteFact &)> Uses) {
   const FunctionFact &Fact = F.fact();
   auto Clear = [&](unsigned B) {
     return llvm::none_of(Fact.Cfg[B].Sites,
                          [&](unsigned S) { return Uses(Fact.Sites[S]); });
   };
-  // Each block with the last site on the path that first reached it.
+  if (!F.hasCfg() || !Clear(Fact.CfgEntry) || !Clear(Fact.CfgExit))
+    return std::nullopt;
+  // Each block, with the last site on the path that first reached it.
   std::vector<std::pair<unsigned, const SiteFact *>> Work{
       {Fact.CfgEntry, nullptr}};
   llvm::BitVector Seen(Fact.Cfg.size());
   Seen.set(Fact.CfgEntry);
-  const SiteFact *Earliest = nullptr;
+  std::optional<SourceLoc> Earliest;
   while (!Work.empty()) {
     auto [B, Before] = Work.back();
     Work.pop_back();
-    const std::vector<unsigned> &Sites = Fact.Cfg[B].Sites;
-    const SiteFact *Last = Sites.empty() ? Before : &Fact.Sites[Sites.back()];
-    if (Last && llvm::is_contained(Fact.Cfg[B].Succs, Fact.CfgExit) &&
-        (!Earliest || Last->Loc < Earliest->Loc))
-      Earliest = Last;
-    for (unsigned Succ : Fact.Cfg[B].Succs)
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    const SiteFact *Last =
+        Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
+    if (!Block.NoReturn && llvm::is_contained(Block.Succs, Fact.CfgExit)) {
+      SourceLoc At = Last ? Last->Loc : Fact.Loc;
+      if (!Earliest || At < *Earliest)
+        Earliest = At;
+    }
+    for (unsigned Succ : Block.Succs)
       if (!Seen.test(Succ) && Clear(Succ)) {
         Seen.set(Succ);
         Work.push_back({Succ, Last});
@@ -238,15 +245,43 @@ const SiteFact *endingWithout(const Function &F,
   return Earliest;
 }
 
-/// A latch is counted once by each task that counts it down: a function
-/// that counts \p R down, once on a path and never in a loop, and can end
-/// on another path without counting it down or handing it on (an early
-/// `co_return` for an empty shard) leaves the count short, and the wait
-/// never completes. Only when that function is the one that signals it and
-/// does not wait on it itself.
+/// Every construction of \p R takes its count (argument \p CountArg) from
+/// the size of a range (`latch remaining(shards.size())`): one count for
+/// each element, which the program starts a task for. A count of another
+/// kind (a constant, `count_if(...)`, the winners of a race counting a latch
+/// of one) says nothing of which tasks must count it down.
+bool countedFromARange(const Program &P, const Resource &R, int CountArg) {
+  bool Constructed = false;
+  for (const Function &F : P.functions())
+    for (const SiteFact &S : F.fact().Sites) {
+      if (!S.IsConstructor || S.Receiver.Key != R.Key)
+        continue;
+      Constructed = true;
+      auto Count = llvm::find_if(S.Args, [&](const ArgFact &A) {
+        return A.Index == static_cast<unsigned>(CountArg);
+      });
+      if (Count == S.Args.end() || Count->ProducerUsr.empty() ||
+          llvm::none_of(F.fact().Sites, [&](const SiteFact &Producer) {
+            return Producer.Kind == SiteKind::Call &&
+                   Producer.CalleeUsr == Count->ProducerUsr &&
+                   splitMember(Producer.CalleeName).second == "size";
+          }))
+        return false;
+    }
+  return Constructed;
+}
+
+/// A latch counted from a range's size is counted down once by the task
+/// started for each element: a function that counts \p R down, once on a
+/// path and never in a loop, and can return on another path without
+/// counting it down or handing it on (an early `co_return` for an empty
+/// shard) leaves the count short, and the wait never completes. Only when
+/// that function is all the code that counts it down and does not wait on
+/// it itself.
 std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
   const TypeModel *T = P.models().type(R.Type);
-  if (!T || T->CountArg < 0 || R.Signals.empty())
+  if (!T || T->CountArg < 0 || R.Signals.empty() ||
+      !countedFromARange(P, R, T->CountArg))
     return std::nullopt;
   unsigned Fn = R.Signals.front().Function;
   const Function &Counter = P.function(Fn);
@@ -265,7 +300,7 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
              return A.Ref.isKnown() && Names.count(A.Ref.Key);
            });
   };
-  const SiteFact *End = endingWithout(Counter, Uses);
+  std::optional<SourceLoc> End = returnWithout(Counter, Uses);
   if (!End)
     return std::nullopt;
   Finding F = makeFinding(P, R);
@@ -275,7 +310,7 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
               "' can end without counting it down: its count then never "
               "reaches zero, and this wait never completes";
   F.Path.push_back(
-      {End->Loc, "'" + Name + "' can end after this without counting it down"});
+      {*End, "'" + Name + "' can end after this without counting it down"});
   F.Path.push_back({Counter.site(R.Signals.front().Site).Loc,
                     "the count-down that path skips"});
   return F;

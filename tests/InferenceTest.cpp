@@ -756,6 +756,30 @@ TEST(Inference, ALockSetUpByItsArgumentIsASemaphoreOrAnAutoResetEvent) {
   }
 }
 
+// `semaphore(executor &e, long n)`: the executor the awaiter also reads is
+// no state, and the count is the argument after it.
+TEST(Inference, AnObjectTheConstructorIsHandedIsNoState) {
+  std::vector<FunctionFact> Lib = eventLibrary(true);
+  for (FunctionFact &F : Lib) {
+    if (F.Name == "ev::ev") {
+      F.ParamTypes = {"executor", "long"};
+      F.FieldInits = {{"ev::exec_", 0}, {"ev::state_", 1}};
+    }
+    if (F.Name == "ev::is_set")
+      F.Fields = {"ev::exec_", "ev::state_"};
+  }
+  Lib.push_back(waitsThenSignals());
+  InferredModels Inferred = infer(Lib);
+  ASSERT_EQ(Inferred.Types.size(), 1u);
+  EXPECT_EQ(Inferred.Types[0].ModelJson,
+            R"({"name":"ev","role":"resource","resourceKind":)"
+            R"("semaphore","waits":["operator co_await"],)"
+            R"("signals":["set"],"unlock":["set"]})");
+  EXPECT_NE(Inferred.Types[0].Evidence.back().find("argument 1 ('long"),
+            std::string::npos)
+      << Inferred.Types[0].Evidence.back();
+}
+
 // A queue: its wait gives a value and its signal is handed one; an event's
 // waits give nothing.
 TEST(Inference, AWaitGivingWhatASignalIsHandedMakesAChannel) {

@@ -168,36 +168,65 @@ TEST_F(NeverSignaledTest, AWaitReturnedByAMemberShowsWhereItIsAwaited) {
             "'grp::operator co_await' waits for 'grp::done_' here");
 }
 
-// `latch done{n}`, counted down once by each worker: a worker that can end
-// without counting it down (an early `co_return` for an empty shard) leaves
-// the count short. One that counts it down on every path, or in a loop (how
-// often is not known), or that hands it on where it does not count it
-// down, is no finding.
+// `latch done(items.size())`, counted down once by the worker started for
+// each item: a worker that can end without counting it down (an early
+// `co_return` for an empty shard) leaves the count short. One that counts
+// it down on every path, or in a loop (how often is not known), or that
+// hands it on where it does not count it down, or ends the process there
+// (`std::abort()`), is no finding; nor is a latch counted from anything but
+// a range's size (a constant: a race's winner counting a latch of one), one
+// that two functions count down, or one its worker waits on.
 TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
-  enum Shape { Skips, Always, InALoop, HandsOn };
+  enum Shape {
+    Skips,
+    Always,
+    InALoop,
+    HandsOn,
+    Aborts,
+    Constant,
+    TwoCounters,
+    WorkerWaits
+  };
   auto Program = [](Shape S) {
     ObjectRef Done = internal(local("build::done", "Latch"));
     FunctionBuilder Build("build", true);
+    unsigned Size =
+        Build.call(Body, "std::vector::size", local("build::items", ""));
+    unsigned Construct = Build.call(Body, "Latch::Latch", Done);
     Build.call(Body, "worker", {}, {argOf(0, Done)});
+    if (S == TwoCounters)
+      Build.call(Body, "Latch::count_down", Done);
     Build.awaitObject(Body, Done);
+    FunctionFact BuildFact = Build.build();
+    BuildFact.Sites[Construct].IsConstructor = true;
+    ArgFact Count;
+    Count.Index = 0;
+    if (S == Constant)
+      Count.Constant = 1;
+    else
+      Count.ProducerUsr = BuildFact.Sites[Size].CalleeUsr;
+    BuildFact.Sites[Construct].Args = {Count};
     ObjectRef Param = param("worker", 0, "done", "Latch");
     FunctionBuilder Worker("worker", true);
-    unsigned Early = Worker.block(), Count = Worker.block();
+    unsigned Early = Worker.block(), Counts = Worker.block();
     Worker.call(Body, "is_empty");
     if (S == HandsOn)
       Worker.call(Early, "finish_elsewhere", {}, {argOf(0, Param)});
     else
       Worker.call(Early, "log_empty");
-    Worker.call(Count, "Latch::count_down", Param);
-    Worker.succs(Body, S == Always ? std::vector<unsigned>{Count}
-                                   : std::vector<unsigned>{Early, Count});
+    if (S == WorkerWaits)
+      Worker.awaitObject(Counts, Param);
+    Worker.call(Counts, "Latch::count_down", Param);
+    Worker.succs(Body, S == Always ? std::vector<unsigned>{Counts}
+                                   : std::vector<unsigned>{Early, Counts});
     Worker.succs(Early, {1});
-    Worker.succs(Count, {S == InALoop ? Body : 1u});
+    Worker.succs(Counts, {S == InALoop ? Body : 1u});
+    FunctionFact WorkerFact = Worker.build();
+    WorkerFact.Cfg[Early].NoReturn = S == Aborts;
     // A function of the program, so the latch does not escape: what it
     // does with it is not followed.
     FunctionBuilder Elsewhere("finish_elsewhere");
-    return std::vector<FunctionFact>{Build.build(), Worker.build(),
-                                     Elsewhere.build()};
+    return std::vector<FunctionFact>{BuildFact, WorkerFact, Elsewhere.build()};
   };
   std::vector<Finding> F = check(Program(Skips));
   ASSERT_EQ(F.size(), 1u);
@@ -209,7 +238,10 @@ TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
   EXPECT_EQ(F[0].Path[1].Message,
             "'worker' can end after this without counting it down");
   EXPECT_EQ(F[0].Path[1].Loc.Line, 11u); // log_empty, the worker's site 1.
-  for (Shape Quiet : {Always, InALoop, HandsOn})
+  EXPECT_EQ(F[0].Path[2].Message, "the count-down that path skips");
+  EXPECT_EQ(F[0].Path[2].Loc.Line, 12u);
+  for (Shape Quiet :
+       {Always, InALoop, HandsOn, Aborts, Constant, TwoCounters, WorkerWaits})
     EXPECT_TRUE(check(Program(Quiet)).empty()) << Quiet;
 }
 

@@ -153,9 +153,10 @@ TEST_F(WaitCycleTest, HelperCalledOnlyAfterAWaitInheritsIt) {
 
 // `a.then(fa); b.then(fb);`, where `fa` sets `b` and `fb` sets `a`: each
 // continuation waits on what it is chained on, so neither runs. The library
-// calls the continuation too, from a wrapper lambda its `then` builds
-// (`[fn](T v) { fn(v); }`): that call runs it as chained, and does not make
-// it free. A call of it from other code does.
+// calls the continuation too, from a wrapper lambda written in a helper its
+// `then` calls (`store(f)` building `[fn](T v) { fn(v); }`): that call runs
+// it as chained, and does not make it free. A call of it from other code
+// does.
 TEST_F(WaitCycleTest, ContinuationsFulfillingEachOtherAreADeadlock) {
   ASSERT_FALSE(bool(Models.addJson(
       R"({"functions": [{"name": "Event::then", "continuation": 0}]})",
@@ -170,14 +171,16 @@ TEST_F(WaitCycleTest, ContinuationsFulfillingEachOtherAreADeadlock) {
     FunctionBuilder Fa("(lambda fa)"), Fb("(lambda fb)");
     Fa.call(Body, "Event::set", B);
     Fb.call(Body, "Event::set", A);
-    FunctionBuilder Then("Event::then"), Wrapper("(lambda wrapper)");
+    FunctionBuilder Then("Event::then"), Store("Event::store"),
+        Wrapper("(lambda wrapper)");
+    Then.call(Body, "Event::store");
     Wrapper.call(Body, "(lambda fa)");
     Wrapper.call(Body, "(lambda fb)");
-    std::vector<FunctionFact> Fs{WireFact, Fa.build(), Fb.build(), Then.build(),
-                                 Wrapper.build()};
+    std::vector<FunctionFact> Fs{WireFact,     Fa.build(),    Fb.build(),
+                                 Then.build(), Store.build(), Wrapper.build()};
     for (FunctionFact &F : Fs)
       F.IsLambda = F.Name.front() == '(';
-    Fs.back().Owner = "Event::then";
+    Fs.back().Owner = "Event::store";
     if (CalledElsewhere) {
       FunctionBuilder Main("main");
       Main.call(Body, "(lambda fa)");

@@ -336,8 +336,12 @@ json functionToJson(const FunctionFact &F) {
   for (const SiteFact &S : F.Sites)
     Sites.push_back(siteToJson(S));
   json Blocks = json::array();
-  for (const CfgBlockFact &B : F.Cfg)
-    Blocks.push_back({{"sites", B.Sites}, {"succs", B.Succs}});
+  for (const CfgBlockFact &B : F.Cfg) {
+    json Block = {{"sites", B.Sites}, {"succs", B.Succs}};
+    if (B.NoReturn)
+      Block["noReturn"] = true;
+    Blocks.push_back(std::move(Block));
+  }
   json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
             {"sites", Sites},   {"cfg", Blocks},  {"entry", F.CfgEntry},
             {"exit", F.CfgExit}};
@@ -408,7 +412,8 @@ FunctionFact functionFromJson(const json &J) {
         J.at("comparedConstants").get<std::vector<std::string>>();
   readRoleEvidence(J, F);
   for (const json &B : J.at("cfg"))
-    F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs"))});
+    F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs")),
+                     B.value("noReturn", false)});
   F.CfgEntry = integer<unsigned>(J.at("entry"));
   F.CfgExit = integer<unsigned>(J.at("exit"));
   return F;

@@ -622,6 +622,7 @@ void CfgPlacer::place(const CFG &G) {
   F.CfgExit = G.getExit().getBlockID();
   for (const CFGBlock *B : G) {
     unsigned Id = B->getBlockID();
+    F.Cfg[Id].NoReturn = B->hasNoReturnElement();
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *S = Succ.getReachableBlock())
         F.Cfg[Id].Succs.push_back(S->getBlockID());

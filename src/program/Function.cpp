@@ -167,26 +167,15 @@ bool Function::reachesExit(
     unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
     return true;
-  return blockReachesExit(Fact.Sites[From].Pos.Block,
-                          Fact.Sites[From].Pos.Index + 1, Blocks);
-}
-
-bool Function::entryReachesExit(
-    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  return hasCfg() && blockReachesExit(Fact.CfgEntry, 0, Blocks);
-}
-
-bool Function::blockReachesExit(
-    unsigned Block, size_t First,
-    llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  auto Clear = [&](unsigned B, size_t Start) {
-    const std::vector<unsigned> &Sites = Fact.Cfg[B].Sites;
+  auto Clear = [&](unsigned Block, size_t Start) {
+    const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
     for (size_t I = Start; I < Sites.size(); ++I)
       if (Blocks(Fact.Sites[Sites[I]]))
         return false;
     return true;
   };
-  if (!Clear(Block, First))
+  unsigned Block = Fact.Sites[From].Pos.Block;
+  if (!Clear(Block, Fact.Sites[From].Pos.Index + 1))
     return false;
   llvm::BitVector Seen(Fact.Cfg.size());
   std::vector<unsigned> Work{Block};

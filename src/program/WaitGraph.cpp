@@ -3,6 +3,7 @@
 #include "corolint/program/WaitGraph.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace corolint {
@@ -175,10 +176,6 @@ Requirements WaitGraph::requirementsAt(SiteRef At) const {
   return R;
 }
 
-// A function can only start once whatever precedes every way into it has
-// completed: the meet over incoming edges of what the edge's site requires.
-// Iterated to a fixpoint from "everything" (unknown) downwards; functions
-// nothing calls or registers require nothing.
 /// The calls of a chained continuation that its chaining makes: the
 /// library's wrapper of the callable (a lambda written in code the chaining
 /// call reaches: `new (&slot_) function([fn] { fn(v); })`), or the chaining
@@ -192,37 +189,53 @@ std::vector<bool> WaitGraph::chainingCalls() const {
   for (const CallEdge &E : P.edges())
     if (E.Kind == EdgeKind::Calls)
       Calls[E.From.Function].push_back(E.Callee);
+  // What each chaining function runs: the functions, and their names, which
+  // a lambda's owner is known by.
+  struct Reach {
+    std::set<unsigned> Functions;
+    std::set<std::string> Names;
+  };
+  std::map<unsigned, Reach> ReachOf;
+  auto ReachFrom = [&](unsigned Start) -> const Reach & {
+    auto [It, New] = ReachOf.try_emplace(Start);
+    Reach &R = It->second;
+    if (!New)
+      return R;
+    std::vector<unsigned> Work{Start};
+    R.Functions.insert(Start);
+    while (!Work.empty()) {
+      unsigned Fn = Work.back();
+      Work.pop_back();
+      R.Names.insert(P.function(Fn).name().str());
+      for (unsigned Callee : Calls[Fn])
+        if (R.Functions.insert(Callee).second)
+          Work.push_back(Callee);
+    }
+    return R;
+  };
   for (const CallEdge &Chained : P.edges()) {
     if (Chained.Kind != EdgeKind::Continuation)
       continue;
     std::optional<unsigned> Chaining = P.find(P.site(Chained.From).CalleeUsr);
     if (!Chaining)
       continue;
-    // What the chaining call runs, by name: a lambda names the function it
-    // is written in.
-    std::set<std::string> Reached;
-    std::vector<unsigned> Work{*Chaining};
-    std::set<unsigned> Seen{*Chaining};
-    while (!Work.empty()) {
-      unsigned Fn = Work.back();
-      Work.pop_back();
-      Reached.insert(P.function(Fn).name().str());
-      for (unsigned Callee : Calls[Fn])
-        if (Seen.insert(Callee).second)
-          Work.push_back(Callee);
-    }
+    const Reach &R = ReachFrom(*Chaining);
     for (unsigned I : P.edgesInto(Chained.Callee)) {
       const CallEdge &E = P.edges()[I];
       const FunctionFact &Caller = P.function(E.From.Function).fact();
       if (E.Kind == EdgeKind::Calls &&
-          (Reached.count(Caller.Name) ||
-           (Caller.IsLambda && Reached.count(Caller.Owner))))
+          (R.Functions.count(E.From.Function) ||
+           (Caller.IsLambda && R.Names.count(Caller.Owner))))
         Skip[I] = true;
     }
   }
   return Skip;
 }
 
+// A function can only start once whatever precedes every way into it has
+// completed: the meet over incoming edges of what the edge's site requires.
+// Iterated to a fixpoint from "everything" (unknown) downwards; functions
+// nothing calls or registers require nothing.
 void WaitGraph::computeEntryRequirements() {
   Entry.assign(P.functions().size(), std::nullopt);
   std::vector<bool> HasCallers(P.functions().size(), false);

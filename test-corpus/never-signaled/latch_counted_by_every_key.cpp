@@ -25,7 +25,7 @@ coro::task<void> warm_one(coro::thread_pool &pool, std::string key,
 
 coro::task<void> warm(coro::thread_pool &pool,
                       const std::vector<std::string> &keys) {
-  coro::latch remaining{static_cast<std::int64_t>(keys.size())};
+  coro::latch remaining(keys.size());
   for (const std::string &key : keys)
     pool.spawn_detached(warm_one(pool, key, remaining));
   co_await remaining;

@@ -237,6 +237,9 @@ struct PollFact {
 struct CfgBlockFact {
   std::vector<unsigned> Sites;
   std::vector<unsigned> Succs;
+  /// It ends in a call that does not return (`std::abort()`, a
+  /// `[[noreturn]]` function): its edge to the exit is no way of returning.
+  bool NoReturn = false;
 };
 
 /// What a member function keeps in a field: evidence of what its class is

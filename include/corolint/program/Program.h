@@ -64,10 +64,6 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  /// Whether some path runs from the entry to the exit without passing a
-  /// site for which \p Blocks is true. False when there is no CFG.
-  bool
-  entryReachesExit(llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   /// Whether every path from the entry to \p B passes \p A; false for a
   /// \p B that no path of the CFG reaches.
   bool dominates(unsigned A, unsigned B) const;
@@ -103,11 +99,6 @@ private:
   /// with each site reached from \p From (placed on the CFG) without
   /// passing a blocker, once, and stops when it returns true. Returns
   /// whether it did.
-  /// The search reachesExit and entryReachesExit share: from site \p First
-  /// of \p Block on.
-  bool
-  blockReachesExit(unsigned Block, size_t First,
-                   llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   bool walkFrom(unsigned From,
                 llvm::function_ref<bool(const SiteFact &)> Blocks,
                 llvm::function_ref<bool(unsigned Site)> Reached) const;

@@ -113,8 +113,10 @@ void Inferrer::addWaiterRecords(const std::vector<WaiterStore> &Stores) {
 /// An awaiter that keeps its handle in a waiter record and links no record
 /// of its own (libcoro's `awaiter_with_wait`, whose helper task links a
 /// proxy record) waits where every other awaiter links records of that
-/// class: the one list they are linked into. Records linked into more
-/// lists than one say nothing of which list this waiter is in.
+/// class: the one list they are linked into, when a member of the list's
+/// class returns it (`wait_for()`). Records linked into more lists than one
+/// say nothing of which list this waiter is in; an awaiter no member of
+/// that class hands out (a timer's, sharing the record's base) is not its.
 void Inferrer::addRecordedWaiters(std::vector<WaiterStore> &Stores) const {
   std::map<std::string, std::set<std::string>> ListsOfRecord;
   std::set<std::string> Linked;
@@ -132,8 +134,14 @@ void Inferrer::addRecordedWaiters(std::vector<WaiterStore> &Stores) const {
     if (Kept.Kind != StoredKind::Handle || Linked.count(Kept.Awaiter) ||
         Lists == ListsOfRecord.end() || Lists->second.size() != 1)
       continue;
+    const std::string &List = *Lists->second.begin();
+    if (llvm::none_of(Index.membersOf(classOf(List)),
+                      [&](const FunctionFact *Member) {
+                        return returnsAwaiter(*Member, {Kept.Awaiter});
+                      }))
+      continue;
     WaiterStore Store = Kept;
-    Store.Field = *Lists->second.begin();
+    Store.Field = List;
     Store.Kind = StoredKind::Self;
     Recorded.push_back(std::move(Store));
   }
@@ -371,10 +379,15 @@ int Inferrer::stateArg(llvm::StringRef Class, const AwaiterSet &Awaiters,
       if (llvm::is_contained(Readers, memberOf(Member->Name)))
         for (const FunctionFact *G : Index.reach(*Member))
           Read.insert(G->Fields.begin(), G->Fields.end());
+  // An object the constructor is handed (the executor waiters resume on, a
+  // name for the logs) is no state: `semaphore(executor &, ptrdiff_t n)`
+  // starts from `n`.
   for (const FunctionFact *Member : Index.membersOf(Class))
     if (isConstructorName(Member->Name))
       for (const FieldInitFact &Init : Member->FieldInits)
-        if (Read.count(Init.Field))
+        if (Read.count(Init.Field) &&
+            !(Init.Param < Member->ParamTypes.size() &&
+              isClassType(Member->ParamTypes[Init.Param])))
           return static_cast<int>(Init.Param);
   return -1;
 }

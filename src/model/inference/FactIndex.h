@@ -52,8 +52,10 @@ inline bool isIntegerType(llvm::StringRef Type) {
   return llvm::is_contained(Integers, Type);
 }
 
-/// A paramTypes spelling of a class: neither a builtin integer or boolean
-/// nor empty (what is neither a class nor an integer: a pointer, an enum).
+/// A paramTypes spelling of a type by its name: a class (or an unscoped
+/// enumeration, which Clang counts as an integer type but the facts spell by
+/// name), neither a builtin integer or boolean nor empty (a pointer, a
+/// scoped enumeration).
 inline bool isClassType(llvm::StringRef Type) {
   return !Type.empty() && Type != "bool" && !isIntegerType(Type);
 }

@@ -149,11 +149,8 @@ void Inferrer::inferLock(llvm::StringRef Class, const AwaiterSet &Awaiters,
                       Waits.end(), std::inserter(Releases, Releases.end()));
   if (Takes.empty() || Releases.empty())
     return;
-  // An object the constructor is handed (the executor waiters resume on,
-  // a name) is no state of the lock; a count, a flag or a value of another
-  // kind (an enumerator) is.
   if (int Arg = stateArg(Class, Awaiters, {"await_ready", "await_suspend"});
-      Arg >= 0 && !isClassType(stateArgType(Class, Arg)))
+      Arg >= 0)
     return inferCountedLock(Class, Takes, Releases, Use, Arg,
                             std::move(Evidence));
   // Taken with nothing, a lock waits for its own state; a condition

@@ -26,9 +26,10 @@ bool isAwaitOf(const SiteFact &S, llvm::StringRef Type) {
 } // namespace
 
 /// A coroutine that awaits what one of its parameters is (`co_await
-/// static_cast<A &&>(a)`) and, on every path from that await, then calls a
-/// signal of the set-once \p Event it is handed as another parameter
-/// (`notify.set()`): the site of the signal, or null.
+/// static_cast<A &&>(a)`, known by the class awaited) and calls a signal of
+/// the set-once \p Event it is handed as another parameter only after that
+/// await (every path to the signal passes it: `notify.set()`): the site of
+/// the signal, or null.
 const SiteFact *Inferrer::signalsOnceAwaited(const FunctionFact &W,
                                              const std::string &Event,
                                              const TypeModel &Model) const {
