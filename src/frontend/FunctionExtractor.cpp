@@ -640,6 +640,14 @@ void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
     Site.Suspend = Kind;
     Site.Implicit = true;
     Site.Loc = N.location(S ? S->getBeginLoc() : SourceLocation());
+    // The initial suspension's awaiter runs where the coroutine is called
+    // (a dispatcher's `await_suspend` handing the coroutine to an
+    // executor); the final one's, once it is done, is the promise's
+    // machinery.
+    if (const auto *E = dyn_cast_or_null<CoroutineSuspendExpr>(
+            S ? cast<Expr>(S)->IgnoreImplicit() : nullptr);
+        E && Kind == SuspendKind::Initial)
+      Site.AwaiterUsrs = awaiterCalls(E, N);
     if (F.Cfg.empty())
       return;
     std::vector<unsigned> &Sites = F.Cfg[Block].Sites;
