@@ -644,8 +644,10 @@ void addImplicitSuspends(FunctionFact &F, const CoroutineBodyStmt *Body,
     // (a dispatcher's `await_suspend` handing the coroutine to an
     // executor); the final one's, once it is done, is the promise's
     // machinery.
-    if (const auto *E = dyn_cast_or_null<CoroutineSuspendExpr>(
-            S ? cast<Expr>(S)->IgnoreImplicit() : nullptr);
+    const auto *Awaited = dyn_cast_or_null<Expr>(S);
+    if (const auto *E =
+            Awaited ? dyn_cast<CoroutineSuspendExpr>(Awaited->IgnoreImplicit())
+                    : nullptr;
         E && Kind == SuspendKind::Initial)
       Site.AwaiterUsrs = awaiterCalls(E, N);
     if (F.Cfg.empty())

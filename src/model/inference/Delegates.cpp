@@ -32,18 +32,25 @@ struct FieldStart {
 /// field, from the events that models name or that inferEvents found.
 void Inferrer::inferDelegates() {
   ApiModels SoFar;
-  if (llvm::Error E = SoFar.addJson(Out.modelJson(), InferredOrigin)) {
-    // Inferred entries are checked when they are added to the models, which
-    // reports this; here they only lend their waits and signals.
-    llvm::consumeError(std::move(E));
+  if (!readInferredSoFar(SoFar))
     return;
-  }
   std::set<std::string> Done;
   for (const InferredEntry &E : Out.Types)
     Done.insert(E.Name);
   for (const auto &[Class, Members] : Index.classes())
     if (!Class.empty() && !Done.count(Class) && !describedByModel(Class))
       inferDelegate(Class, SoFar);
+}
+
+/// What the rules run so far inferred, as models, into \p SoFar. Inferred
+/// entries are checked when they are added to the models, which reports a
+/// bad one; here they only lend their roles: false then.
+bool Inferrer::readInferredSoFar(ApiModels &SoFar) const {
+  if (llvm::Error E = SoFar.addJson(Out.modelJson(), InferredOrigin)) {
+    llvm::consumeError(std::move(E));
+    return false;
+  }
+  return true;
 }
 
 /// The event model of \p Type, from the models or from what was inferred.

@@ -140,6 +140,7 @@ private:
   static bool passesBefore(const FunctionFact &F, const SiteFact &Earlier,
                            const SiteFact &Later);
   void inferDelegates();
+  bool readInferredSoFar(ApiModels &SoFar) const;
   void inferDelegate(llvm::StringRef Class, const ApiModels &SoFar);
   const TypeModel *eventModel(const std::string &Type,
                               const ApiModels &SoFar) const;

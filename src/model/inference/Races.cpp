@@ -57,10 +57,8 @@ const SiteFact *Inferrer::signalsOnceAwaited(const FunctionFact &W,
 /// (libcoro's `when_any`).
 void Inferrer::inferRaces() {
   ApiModels SoFar;
-  if (llvm::Error E = SoFar.addJson(Out.modelJson(), InferredOrigin)) {
-    llvm::consumeError(std::move(E)); // Reported where the models are added.
+  if (!readInferredSoFar(SoFar))
     return;
-  }
   for (const auto &[Usr, F] : Index.functions()) {
     if (F->IsLambda || !F->IsCoroutine || Known.function(F->Name) ||
         Known.isLibraryCode(F->Name) || InferredFunctions.count(F->Name))
