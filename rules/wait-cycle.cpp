@@ -20,11 +20,21 @@
 // and are not reported again. A node that nothing signals belongs to
 // never-signaled.
 //
+// A thread that joins itself is the shortest such cycle: code that runs on a
+// thread the program started, through its callable and the calls it makes on
+// the same object, waits for that thread to finish (a join, or the
+// destruction of a handle whose destructor joins). It is definite when the
+// object joined holds that thread's handle only, and possible when the wait
+// destroys a handle taken out of a container of such handles, which may be
+// another thread's. Code that asks which thread it runs on on the way is
+// taken to have checked.
+//
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/Threads.h"
+#include "corolint/program/WaitGraph.h"
 #include "corolint/rules/Digraph.h"
 #include "corolint/rules/Rule.h"
-#include "corolint/program/WaitGraph.h"
 #include <algorithm>
 #include <set>
 
@@ -218,6 +228,57 @@ std::vector<std::set<unsigned>> cyclicComponents(const WaitGraph &G,
   return Result;
 }
 
+/// A thread that waits for itself to finish.
+Finding selfJoinFinding(const Program &P, const SelfJoin &J) {
+  const SiteFact &Start = P.site(J.Thread.Start);
+  const SiteFact &Wait = P.site(J.Wait);
+  std::string Waiter = "'" + P.function(J.Wait.Function).name().str() + "'";
+  std::string Run =
+      J.Chain.empty()
+          ? Waiter
+          : "'" + P.function(J.Chain.front().From.Function).name().str() + "'";
+  std::string Starter = "'" + Start.CalleeName + "'";
+  std::string Holder = "'" + J.Holder.spelledName() + "'";
+  std::string Subject = J.Chain.empty()
+                            ? Waiter + ", run on a thread by " + Starter + ","
+                            : Waiter + ", called on the thread that " +
+                                  Starter + " starts to run " + Run + ",";
+  std::string What;
+  if (Wait.Kind == SiteKind::ScopeEnd)
+    What = "destroys '" + Wait.Receiver.spelledName() +
+           "', a handle taken from " + Holder +
+           (J.MayBeOther ? ", where that thread's own handle is kept ("
+                         : ", which holds that thread (") +
+           P.modelOf(Start)->BlockingResult + ")";
+  else
+    What = "joins " + Holder +
+           (J.MayBeOther ? ", where that thread's own handle is kept"
+                         : ", which holds that thread");
+  Finding R;
+  R.Severity = J.MayBeOther ? Level::Warning : Level::Error;
+  R.Loc = Wait.Loc;
+  R.Function = P.function(J.Wait.Function).name().str();
+  R.Resources.push_back(J.Holder.Key);
+  R.Message = std::string(J.MayBeOther ? "possible deadlock: " : "deadlock: ") +
+              Subject + " " + What + ": " +
+              (J.MayBeOther ? "when it is its own, " : "") +
+              "the thread waits for itself to finish and never does (or the "
+              "wait fails with resource_deadlock_would_occur)";
+  R.Path.push_back(
+      {Start.Loc, Starter + " starts a thread that runs " + Run + " here"});
+  for (const CallEdge &E : J.Chain)
+    R.Path.push_back(
+        {P.site(E.From).Loc,
+         "calls '" + P.function(E.Callee).name().str() + "' on that thread"});
+  R.Path.push_back({Wait.Loc, Wait.Kind == SiteKind::ScopeEnd
+                                  ? "destroyed here, which waits for the "
+                                    "thread"
+                                  : "'" + Wait.CalleeName +
+                                        "' waits here for the thread it "
+                                        "runs on"});
+  return R;
+}
+
 class WaitCycleRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -238,6 +299,8 @@ public:
       if (!Stuck.count(N))
         Starts.insert(N);
     reportCycles(P, G, Starts, MaybeStuck, false, Reported, Out);
+    for (const SelfJoin &J : selfJoins(P, Work))
+      Out.push_back(selfJoinFinding(P, J));
   }
 
 private:

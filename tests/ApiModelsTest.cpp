@@ -35,6 +35,23 @@ TEST(ApiModels, UnknownKeyNamesFileAndEntry) {
   EXPECT_NE(E.find("unknown key 'blockng'"), std::string::npos) << E;
 }
 
+// A second entry of one name would replace the first without a word: the
+// first's `blocking` lost to a later entry that only says `joins`.
+TEST(ApiModels, AnEntryGivenTwiceInOneFileIsAnError) {
+  std::string E = loadError(R"({"functions": [
+      {"name": "f", "blocking": "waits"}, {"name": "f", "joins": true}]})");
+  EXPECT_NE(E.find("lib.json"), std::string::npos) << E;
+  EXPECT_NE(E.find("functions entry 'f' is given twice"), std::string::npos)
+      << E;
+  EXPECT_NE(loadError(R"({"types": [{"name": "T", "role": "task"},
+                                    {"name": "T", "role": "task"}]})")
+                .find("types entry 'T' is given twice"),
+            std::string::npos);
+  EXPECT_EQ(loadError(R"({"functions": [{"name": "f"}],
+                          "types": [{"name": "f", "role": "task"}]})"),
+            "");
+}
+
 TEST(ApiModels, WrongValueTypesAreErrors) {
   EXPECT_NE(loadError(R"({"functions": [{"name": "f", "offload": "0"}]})")
                 .find("argument index"),

@@ -269,4 +269,144 @@ TEST_F(WaitCycleTest, NodesStuckBehindACycleCostLinearWork) {
   EXPECT_LE(W, 10u * N) << W;
 }
 
+// A thread that joins itself: hand-built programs with a class `W` whose
+// start() runs `W::run` on a thread kept in the field `W::thread_`.
+class SelfJoinTest : public ::testing::Test {
+public:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "std::thread::thread", "offload": 0},
+      {"name": "std::thread::join", "joins": true},
+      {"name": "std::this_thread::get_id", "threadIdentity": true},
+      {"name": "std::async", "offload": [0, 1],
+       "blockingResult": "its destructor waits for the task"}]})",
+                                     "test")));
+  }
+
+  std::vector<Finding> check(std::vector<FunctionFact> Functions) {
+    return runRule("wait-cycle", std::move(Functions), Models);
+  }
+
+  /// `W::start`: `thread_ = std::thread(&W::run, this)`, as a constructor
+  /// that names the field it builds.
+  FunctionFact start() {
+    ArgFact Run;
+    Run.Index = 0;
+    Run.CallableUsr = "c:@F@W::run";
+    FunctionBuilder B("W::start");
+    unsigned Made = B.call(Body, "std::thread::thread", Thread, {Run});
+    FunctionFact F = B.build();
+    F.Sites[Made].IsConstructor = true;
+    return F;
+  }
+
+  /// `W::stop`, which joins the thread; asks which thread it is on first
+  /// when \p Asks.
+  FunctionFact stop(bool Asks = false) {
+    FunctionBuilder B("W::stop");
+    if (Asks)
+      B.call(Body, "std::this_thread::get_id");
+    B.call(Body, "std::thread::join", Thread);
+    return B.build();
+  }
+
+  /// `W::run`, which calls `stop` on \p On (none: on its own object).
+  FunctionFact run(ObjectRef On = {}) {
+    FunctionBuilder B("W::run");
+    B.call(Body, "W::stop", std::move(On));
+    return B.build();
+  }
+
+  ApiModels Models;
+  ObjectRef Thread = global("W::thread_", "std::thread");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(SelfJoinTest, ThreadJoinedByWhatItsCallableCallsIsADeadlock) {
+  std::vector<Finding> F = check({start(), run(), stop()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Error);
+  EXPECT_NE(F[0].Message.find("'W::stop', called on the thread that "
+                              "'std::thread::thread' starts to run 'W::run', "
+                              "joins 'W::thread_', which holds that thread"),
+            std::string::npos)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_NE(F[0].Path[1].Message.find("calls 'W::stop' on that thread"),
+            std::string::npos);
+}
+
+// The same join made by the owner's thread, which the thread's callable
+// never calls, waits for another thread.
+TEST_F(SelfJoinTest, JoinOnlyTheOwnerMakesIsNone) {
+  FunctionBuilder Run("W::run");
+  Run.call(Body, "poll");
+  EXPECT_TRUE(check({start(), Run.build(), stop()}).empty());
+}
+
+// `peer.stop()` joins the peer's thread, another object's.
+TEST_F(SelfJoinTest, StoppingAnotherObjectIsNone) {
+  EXPECT_TRUE(
+      check({start(), run(local("W::run::peer", "W")), stop()}).empty());
+}
+
+TEST_F(SelfJoinTest, CodeThatAsksWhichThreadItIsOnHasChecked) {
+  EXPECT_TRUE(check({start(), run(), stop(/*Asks=*/true)}).empty());
+}
+
+// An async task that takes a future out of the table its own future was
+// assigned to, and lets it go: possibly its own, a warning.
+TEST_F(SelfJoinTest, AsyncTaskDestroyingAFutureOfItsTableIsPossible) {
+  ObjectRef Jobs = global("P::jobs_", "std::map");
+  ObjectRef Running = local("P::submit::running", "std::future");
+  ObjectRef Mine = local("job::mine", "std::future");
+  FunctionBuilder Submit("P::submit");
+  ArgFact Job;
+  Job.Index = 1;
+  Job.CallableUsr = "c:@F@job";
+  unsigned Async = Submit.call(Body, "std::async", {}, {constant(0, 1), Job});
+  unsigned Holds = Submit.scopeBegin(Body, Running);
+  Submit.call(Body, "std::future::operator=", Jobs, {argOf(0, Running)});
+  Submit.scopeEnd(Body, Running);
+  FunctionFact S = Submit.build();
+  S.Sites[Holds].OperandCall = Async;
+
+  auto TaskTakingItsFuture = [&](bool HandsItOn) {
+    FunctionBuilder B("job");
+    unsigned Element = B.call(Body, "std::map::operator[]", Jobs);
+    unsigned Taken = B.scopeBegin(Body, Mine);
+    if (HandsItOn)
+      B.call(Body, "reaper::keep", {}, {argOf(0, Mine)});
+    B.scopeEnd(Body, Mine);
+    FunctionFact F = B.build();
+    F.Sites[Taken].OperandCall = Element;
+    return F;
+  };
+  std::vector<Finding> F = check({S, TaskTakingItsFuture(false)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Warning);
+  EXPECT_NE(F[0].Message.find("possible deadlock: 'job', run on a thread by "
+                              "'std::async', destroys 'mine', a handle taken "
+                              "from 'P::jobs_'"),
+            std::string::npos)
+      << F[0].Message;
+  // Handed on before it goes, it is destroyed elsewhere.
+  EXPECT_TRUE(check({S, TaskTakingItsFuture(true)}).empty());
+}
+
+// The search from a thread's callable walks each call once: a chain of N
+// members costs linear work.
+TEST_F(SelfJoinTest, SearchWorkIsLinearInTheCalls) {
+  const int N = 2000;
+  std::vector<FunctionFact> Program = {start(), stop()};
+  for (int I = 0; I < N; ++I) {
+    FunctionBuilder B(I == 0 ? std::string("W::run")
+                             : "W::f" + std::to_string(I));
+    B.call(Body, I + 1 < N ? "W::f" + std::to_string(I + 1) : "W::stop");
+    Program.push_back(B.build());
+  }
+  EXPECT_EQ(check(Program).size(), 1u);
+  EXPECT_LE(ruleWork("wait-cycle", Program, Models), 10u * N);
+}
+
 } // namespace

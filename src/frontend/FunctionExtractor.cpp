@@ -108,6 +108,8 @@ public:
   }
   /// `Cache() : loaded_(load())`: a write of the field that stores the call.
   void addMemberInit(const CXXCtorInitializer *Init);
+  /// `Target = Value` by an assignment operator, whose site is \p S.
+  void noteAssignment(SiteFact &S, const Expr *Target, const Expr *Value);
   /// `bool enable_timeout_ = false;`: the value a flag starts with.
   void addFieldValue(const FieldDecl *Field, const Expr *Init) {
     SiteFact &S = addSite(SiteKind::Write, Field->getLocation());
@@ -286,11 +288,9 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
     // A member operator's object is its first argument.
     S.Receiver = N.objectOf(Args[0]);
     FirstParam = 1;
-    // `ready_ = p.get_future()`: the object now holds what the call gave.
     if (cast<CXXOperatorCallExpr>(E)->getOperator() == OO_Equal &&
         Args.size() == 2)
-      if (const CallExpr *Value = storedCall(Args[1]))
-        PendingOperands.push_back({S.Id, Value});
+      noteAssignment(S, Args[0], Args[1]);
   }
   addArgs(S, Args, FirstParam);
   return true;
@@ -340,6 +340,23 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
   if (const CallExpr *Value = storedCall(V->getInit()))
     PendingOperands.push_back({S.Id, Value});
   return true;
+}
+
+/// `ready_ = p.get_future()`, `worker_ = std::thread(run)`: the object now
+/// holds what the call or the constructor gave. `jobs_[id] = std::move(f)`:
+/// a container whose element is assigned keeps the value.
+void SiteCollector::noteAssignment(SiteFact &S, const Expr *Target,
+                                   const Expr *Value) {
+  if (!S.Receiver.isKnown())
+    if (const auto *Element =
+            dyn_cast_or_null<CXXOperatorCallExpr>(stripWrappers(Target));
+        Element && Element->getOperator() == OO_Subscript)
+      S.Receiver = N.objectOf(Element->getArg(0));
+  if (const CallExpr *Call = storedCall(Value))
+    PendingOperands.push_back({S.Id, Call});
+  else if (const auto *Made =
+               dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Value)))
+    PendingOperands.push_back({S.Id, Made});
 }
 
 void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {

@@ -290,11 +290,24 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
   }
   for (const std::string &Spelling : Spellings)
     Namespaces[Spelling] = Spellings.front();
+  // A second entry of one name in one file would silently replace the
+  // first (a `joins` entry taking away a `blocking` one).
+  std::string Twice;
 #define MODEL_FILE_LIST(Key, Model)                                            \
-  if (std::optional<std::string> Why = readEntries<Model>(                     \
-          J, Key, Origin, [&](Model M) { add(std::move(M)); }))                \
-    return Fail(*Why);
+  {                                                                            \
+    llvm::StringSet<> Names;                                                   \
+    if (std::optional<std::string> Why =                                       \
+            readEntries<Model>(J, Key, Origin, [&](Model M) {                  \
+              if (!Names.insert(M.Name).second && Twice.empty())               \
+                Twice = std::string(Key) + " entry '" + M.Name +               \
+                        "' is given twice: merge the two";                     \
+              add(std::move(M));                                               \
+            }))                                                                \
+      return Fail(*Why);                                                       \
+  }
 #include "corolint/model/ModelSchema.def"
+  if (!Twice.empty())
+    return Fail(Twice);
   return llvm::Error::success();
 }
 

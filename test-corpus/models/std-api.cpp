@@ -186,6 +186,32 @@ void futures() {
 
   std::future<int> a = std::async([] { return 3; });
   a.get();
+  std::future<int> b = std::async(std::launch::async, [] { return 4; });
+  b.get();
+}
+
+// Threads and the tables that keep their handles.
+void thread_handles() {
+  std::thread t([] {});
+  bool Same = t.get_id() == std::this_thread::get_id();
+  t.join();
+  std::jthread jt([] {});
+  Same = Same || jt.get_id() == std::this_thread::get_id();
+  jt.join();
+
+  std::map<int, std::future<void>> byId;
+  byId[1] = std::async(std::launch::async, [] {});
+  byId.erase(1);
+  byId.clear();
+  std::unordered_map<int, std::future<void>> byKey;
+  byKey[1] = std::async(std::launch::async, [] {});
+  byKey.erase(1);
+  byKey.clear();
+  std::vector<std::future<void>> all;
+  all.push_back(std::async(std::launch::async, [] {}));
+  all.erase(all.begin());
+  all.clear();
+  (void)Same;
 }
 
 std::mutex m;
@@ -386,6 +412,7 @@ int main(int argc, char **argv) {
   std_api::sockets();
   std_api::processes();
   std_api::futures();
+  std_api::thread_handles();
   std_api::mutexes();
   std_api::guards();
   std_api::condition_variables();

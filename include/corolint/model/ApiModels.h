@@ -81,6 +81,16 @@ struct FunctionModel {
   /// Awaiting it resumes the coroutine on a worker thread
   /// (`co_await resume_on(pool)`): what follows is not loop code.
   bool ResumesOnWorker = false;
+  /// Waits for the thread or task whose handle it is called on (what an
+  /// `offload` call started) to finish: `std::thread::join`,
+  /// `std::future::get` on `std::async`'s future.
+  bool Joins = false;
+  /// Destroys elements of the container it is called on (`erase`,
+  /// `clear`): a handle among them whose destruction blocks, blocks.
+  bool DestroysElements = false;
+  /// Tells which thread runs the caller (`std::this_thread::get_id`): code
+  /// that asks has seen that it may run on the thread it would join.
+  bool ThreadIdentity = false;
   /// Awaiting the call takes a unit of this argument, a semaphore, and the
   /// local its result initializes holds it (seastar's `get_units(sem, n)`).
   int LockArg = -1;

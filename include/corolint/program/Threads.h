@@ -1,0 +1,58 @@
+//===- Threads.h - Threads the program starts, and who joins them -*- C++
+//-*-===//
+//
+// A thread, or a task with a thread of its own (`std::async`), is started by
+// an `offload` call whose handle the program keeps: the object the call
+// constructs (`std::thread t(run)`, a member initializer), or what it returns
+// (`auto f = std::async(run)`), moved on by assignment into a field or a
+// container's element. A `joins` call on a holder, or the destruction of a
+// handle taken from one when the start's model says destroying it blocks
+// (`blockingResult`), waits for the thread's callable to return.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_THREADS_H
+#define COROLINT_THREADS_H
+
+#include "corolint/program/Program.h"
+
+namespace corolint {
+
+/// A thread the program starts and keeps a handle of.
+struct StartedThread {
+  SiteRef Start;
+  /// The functions it runs: the `offload` call's callables.
+  std::vector<unsigned> Runs;
+  /// The objects that keep its handle, by key.
+  std::map<std::string, ObjectRef> Holders;
+  /// The class of the handle (`std::thread`, `std::future`).
+  std::string HandleType;
+};
+
+/// A wait for a thread made by code that runs on that thread: a thread
+/// that joins itself.
+struct SelfJoin {
+  StartedThread Thread;
+  SiteRef Wait;
+  /// The holder the wait goes through.
+  ObjectRef Holder;
+  /// The wait destroys a handle taken out of a holder of other handles too
+  /// (a container's element), which may be another thread's.
+  bool MayBeOther = false;
+  /// The calls from the thread's callable down to the wait's function.
+  std::vector<CallEdge> Chain;
+};
+
+/// The threads \p P starts and keeps handles of, in site order.
+std::vector<StartedThread> startedThreads(const Program &P);
+
+/// The waits of \p P for a thread made on that thread, one per wait site,
+/// reached from the thread's callable through calls on the same object
+/// (a member it calls on `this`, a free function), and by no function that
+/// asks which thread it runs on (models' `threadIdentity`). \p Work counts
+/// the edges walked.
+std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work);
+
+} // namespace corolint
+
+#endif
