@@ -228,54 +228,70 @@ std::vector<std::set<unsigned>> cyclicComponents(const WaitGraph &G,
   return Result;
 }
 
+/// What self-join \p J does, as the message says it ("joins 'reader_'").
+std::string selfJoinAction(const Program &P, const SelfJoin &J) {
+  const SiteFact &Wait = P.site(J.Wait);
+  std::string Holder = "'" + J.Holder.spelledName() + "'";
+  std::string Where = J.MayBeOther ? ", where that thread's own handle is kept"
+                                   : ", which holds that thread";
+  const std::string &Why = P.modelOf(P.site(J.Thread.Start))->BlockingResult;
+  switch (J.How) {
+  case SelfJoin::Kind::Joins:
+    return "joins " + Holder + Where;
+  case SelfJoin::Kind::DestroysHandle:
+    return "destroys '" + Wait.Receiver.spelledName() +
+           "', a handle taken from " + Holder + Where + " (" + Why + ")";
+  case SelfJoin::Kind::ErasesHandles:
+    break;
+  }
+  return "erases handles from " + Holder + Where + " (" + Why + ")";
+}
+
+/// The last step of a self-join's path, at the wait.
+std::string selfJoinWaitStep(const Program &P, const SelfJoin &J) {
+  switch (J.How) {
+  case SelfJoin::Kind::Joins:
+    return "'" + P.site(J.Wait).CalleeName +
+           "' waits here for the thread it runs on";
+  case SelfJoin::Kind::DestroysHandle:
+    return "destroyed here, which waits for its thread";
+  case SelfJoin::Kind::ErasesHandles:
+    break;
+  }
+  return "the handles erased here wait for their threads";
+}
+
 /// A thread that waits for itself to finish.
 Finding selfJoinFinding(const Program &P, const SelfJoin &J) {
   const SiteFact &Start = P.site(J.Thread.Start);
-  const SiteFact &Wait = P.site(J.Wait);
   std::string Waiter = "'" + P.function(J.Wait.Function).name().str() + "'";
   std::string Run =
       J.Chain.empty()
           ? Waiter
           : "'" + P.function(J.Chain.front().From.Function).name().str() + "'";
   std::string Starter = "'" + Start.CalleeName + "'";
-  std::string Holder = "'" + J.Holder.spelledName() + "'";
   std::string Subject = J.Chain.empty()
                             ? Waiter + ", run on a thread by " + Starter + ","
                             : Waiter + ", called on the thread that " +
                                   Starter + " starts to run " + Run + ",";
-  std::string What;
-  if (Wait.Kind == SiteKind::ScopeEnd)
-    What = "destroys '" + Wait.Receiver.spelledName() +
-           "', a handle taken from " + Holder +
-           (J.MayBeOther ? ", where that thread's own handle is kept ("
-                         : ", which holds that thread (") +
-           P.modelOf(Start)->BlockingResult + ")";
-  else
-    What = "joins " + Holder +
-           (J.MayBeOther ? ", where that thread's own handle is kept"
-                         : ", which holds that thread");
   Finding R;
   R.Severity = J.MayBeOther ? Level::Warning : Level::Error;
-  R.Loc = Wait.Loc;
+  R.Loc = P.site(J.Wait).Loc;
   R.Function = P.function(J.Wait.Function).name().str();
   R.Resources.push_back(J.Holder.Key);
   R.Message = std::string(J.MayBeOther ? "possible deadlock: " : "deadlock: ") +
-              Subject + " " + What + ": " +
+              Subject + " " + selfJoinAction(P, J) + ": " +
               (J.MayBeOther ? "when it is its own, " : "") +
-              "the thread waits for itself to finish and never does (or the "
-              "wait fails with resource_deadlock_would_occur)";
+              "a thread cannot wait for itself to finish; the wait throws "
+              "resource_deadlock_would_occur (in a destructor the process "
+              "terminates) or never returns";
   R.Path.push_back(
       {Start.Loc, Starter + " starts a thread that runs " + Run + " here"});
   for (const CallEdge &E : J.Chain)
     R.Path.push_back(
         {P.site(E.From).Loc,
          "calls '" + P.function(E.Callee).name().str() + "' on that thread"});
-  R.Path.push_back({Wait.Loc, Wait.Kind == SiteKind::ScopeEnd
-                                  ? "destroyed here, which waits for the "
-                                    "thread"
-                                  : "'" + Wait.CalleeName +
-                                        "' waits here for the thread it "
-                                        "runs on"});
+  R.Path.push_back({P.site(J.Wait).Loc, selfJoinWaitStep(P, J)});
   return R;
 }
 

@@ -1,6 +1,7 @@
 //===- ApiModelsTest.cpp - Loading and validating models ------------------===//
 
 #include "corolint/model/ApiModels.h"
+#include "corolint/model/Inference.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <gtest/gtest.h>
@@ -50,6 +51,12 @@ TEST(ApiModels, AnEntryGivenTwiceInOneFileIsAnError) {
   EXPECT_EQ(loadError(R"({"functions": [{"name": "f"}],
                           "types": [{"name": "f", "role": "task"}]})"),
             "");
+  // Inference may find one role twice (a guard template two mutexes share).
+  ApiModels Inferred;
+  EXPECT_FALSE(bool(Inferred.addJson(R"({"types": [
+      {"name": "G", "role": "async-guard"},
+      {"name": "G", "role": "async-guard"}]})",
+                                     InferredOrigin)));
 }
 
 TEST(ApiModels, WrongValueTypesAreErrors) {

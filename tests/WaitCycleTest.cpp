@@ -354,6 +354,72 @@ TEST_F(SelfJoinTest, CodeThatAsksWhichThreadItIsOnHasChecked) {
   EXPECT_TRUE(check({start(), run(), stop(/*Asks=*/true)}).empty());
 }
 
+// `if (on_reader()) detach(); else join();`: the question asked in a helper.
+TEST_F(SelfJoinTest, AQuestionAskedInAHelperCounts) {
+  FunctionBuilder Stop("W::stop"), OnReader("W::on_reader");
+  Stop.call(Body, "W::on_reader");
+  Stop.call(Body, "std::thread::join", Thread);
+  OnReader.call(Body, "std::this_thread::get_id");
+  EXPECT_TRUE(check({start(), run(), Stop.build(), OnReader.build()}).empty());
+}
+
+// `children_[i]->stop()`, `old_->thread_.join()`: a call on an object that
+// is not `this`, unnamed or reached through another object, is that
+// object's.
+TEST_F(SelfJoinTest, CallsOnOtherObjectsAreTheirs) {
+  FunctionFact Run = run();
+  Run.Sites[0].OtherObject = true;
+  EXPECT_TRUE(check({start(), Run, stop()}).empty());
+  FunctionFact Stop = stop();
+  Stop.Sites[0].OtherObject = true;
+  EXPECT_TRUE(check({start(), run(), Stop}).empty());
+}
+
+// `for (auto &t : workers_) t.join()` in a pool whose worker calls it.
+TEST_F(SelfJoinTest, JoiningEveryHandleOfATableJoinsItsOwn) {
+  ObjectRef Workers = global("W::workers_", "std::vector");
+  FunctionBuilder Start("W::start");
+  ArgFact Run;
+  Run.Index = 0;
+  Run.CallableUsr = "c:@F@W::run";
+  unsigned Made = Start.call(Body, "std::thread::thread", {}, {Run});
+  Start.assign(Body, Workers, Made);
+  FunctionFact S = Start.build();
+  S.Sites[Made].IsConstructor = true;
+  S.Sites[Made + 1].CalleeName = "std::thread::operator=";
+  FunctionBuilder Stop("W::stop");
+  unsigned Join =
+      Stop.call(Body, "std::thread::join", local("W::stop::t", "std::thread"));
+  FunctionFact St = Stop.build();
+  St.Sites[Join].ReceiverHolder = Workers;
+  std::vector<Finding> F = check({S, run(), St});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("joins 'W::workers_', where that thread's own "
+                              "handle is kept"),
+            std::string::npos)
+      << F[0].Message;
+}
+
+// A recursive function run by std::async that waits for the task it starts:
+// each call's local future is its child's.
+TEST_F(SelfJoinTest, ALocalHandleInItsOwnCallableIsAChilds) {
+  FunctionBuilder Sum("sum");
+  ArgFact Self;
+  Self.Index = 0;
+  Self.CallableUsr = "c:@F@sum";
+  unsigned Async = Sum.call(Body, "std::async", {}, {Self});
+  ObjectRef Upper = local("sum::upper", "std::future");
+  unsigned Holds = Sum.scopeBegin(Body, Upper);
+  Sum.call(Body, "std::future::get", Upper);
+  Sum.scopeEnd(Body, Upper);
+  FunctionFact F = Sum.build();
+  F.Sites[Holds].OperandCall = Async;
+  ASSERT_FALSE(bool(Models.addJson(
+      R"({"functions": [{"name": "std::future::get", "joins": true}]})",
+      "more")));
+  EXPECT_TRUE(check({F}).empty());
+}
+
 // An async task that takes a future out of the table its own future was
 // assigned to, and lets it go: possibly its own, a warning.
 TEST_F(SelfJoinTest, AsyncTaskDestroyingAFutureOfItsTableIsPossible) {

@@ -183,6 +183,10 @@ json siteToJson(const SiteFact &S) {
     J["returned"] = true;
   if (S.Virtual)
     J["virtual"] = true;
+  if (S.OtherObject)
+    J["otherObject"] = true;
+  if (S.ReceiverHolder.isKnown())
+    J["receiverHolder"] = refToJson(S.ReceiverHolder);
   if (S.AwaitedIn >= 0)
     J["awaitedIn"] = S.AwaitedIn;
   if (S.StoredIn.isKnown())
@@ -235,6 +239,9 @@ SiteFact siteFromJson(const json &J) {
   S.Query = J.value("query", false);
   S.Returned = J.value("returned", false);
   S.Virtual = J.value("virtual", false);
+  S.OtherObject = J.value("otherObject", false);
+  if (J.contains("receiverHolder"))
+    S.ReceiverHolder = refFromJson(J.at("receiverHolder"));
   S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));

@@ -172,6 +172,9 @@ private:
     const Expr *E;
   };
   std::vector<IntegerArg> IntegerArgs;
+  /// Member calls on a reference local, whose receiverHolder is known at
+  /// the end of the body.
+  std::vector<std::pair<unsigned, const Expr *>> ReferenceReceivers;
   std::vector<std::pair<const Expr *, ObjectRef>> StoredResults;
 };
 
@@ -261,6 +264,21 @@ static bool dispatchesDynamically(const CXXMemberCallExpr *Call) {
          !Method->getParent()->hasAttr<FinalAttr>();
 }
 
+/// Whether a member call's object \p Object is reached through another
+/// object than `this`: an unnamed one, or a field of another object. A named
+/// object, `this` itself and a field of `this` are not.
+static bool onOtherObject(const Expr *Object) {
+  const Expr *E = stripWrappers(Object);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref)
+    E = stripWrappers(U->getSubExpr());
+  if (!E || isa<CXXThisExpr>(E) || isa<DeclRefExpr>(E))
+    return false;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return !isa<CXXThisExpr>(stripWrappers(Member->getBase()));
+  return true;
+}
+
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
@@ -278,6 +296,13 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   unsigned FirstParam = 0;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     S.Virtual = dispatchesDynamically(Member);
+    S.OtherObject = onOtherObject(Member->getImplicitObjectArgument());
+    // `for (auto &t : workers_) t.join()`: what `t` is an element of.
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            stripWrappers(Member->getImplicitObjectArgument())))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+          V && V->isLocalVarDecl() && V->getType()->isReferenceType())
+        ReferenceReceivers.push_back({S.Id, Ref});
     S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
     if (const auto *Made = dyn_cast_or_null<CallExpr>(
             stripWrappers(Member->getImplicitObjectArgument())))
@@ -516,6 +541,10 @@ void SiteCollector::resolveIntegers() {
   for (const auto &[Call, Holder] : StoredResults)
     if (auto It = SiteOfStmt.find(Call); It != SiteOfStmt.end())
       Sites[It->second].StoredIn = Holder;
+  for (const auto &[Site, Receiver] : ReferenceReceivers)
+    if (ObjectRef Holder = Values.holderOf(Receiver);
+        Holder.Key != Sites[Site].Receiver.Key)
+      Sites[Site].ReceiverHolder = std::move(Holder);
 }
 
 void SiteCollector::markReturnedCalls() {

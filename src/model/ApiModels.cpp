@@ -290,8 +290,10 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
   }
   for (const std::string &Spelling : Spellings)
     Namespaces[Spelling] = Spellings.front();
-  // A second entry of one name in one file would silently replace the
-  // first (a `joins` entry taking away a `blocking` one).
+  // A second entry of one name in a hand-written file would silently
+  // replace the first (a `joins` entry taking away a `blocking` one).
+  // Inference may find one role twice (a guard template shared by two
+  // mutexes): the same entry, given again.
   std::string Twice;
 #define MODEL_FILE_LIST(Key, Model)                                            \
   {                                                                            \
@@ -306,7 +308,7 @@ llvm::Error ApiModels::addJson(llvm::StringRef Text, llvm::StringRef Origin) {
       return Fail(*Why);                                                       \
   }
 #include "corolint/model/ModelSchema.def"
-  if (!Twice.empty())
+  if (!Twice.empty() && Origin != InferredOrigin)
     return Fail(Twice);
   return llvm::Error::success();
 }

@@ -28,6 +28,15 @@ std::vector<SiteRef> assignmentsOfObjects(const Program &P) {
   return Result;
 }
 
+/// The class of the handle that \p Store keeps of what call \p Made
+/// returns: the local's or the field's, or the class whose assignment
+/// operator stores it (`jobs_[id] = std::async(...)` keeps a future).
+std::string storedType(const SiteFact &Store) {
+  if (Store.Kind == SiteKind::Call)
+    return splitMember(Store.CalleeName).first.str();
+  return Store.Receiver.Type;
+}
+
 class ThreadFinder {
 public:
   explicit ThreadFinder(const Program &P)
@@ -38,11 +47,16 @@ public:
     const Function &F = P.function(At.Function);
     const SiteFact &S = F.site(At.Site);
     StartedThread T{At, std::move(Runs), {}, {}};
-    if (S.IsConstructor && S.Receiver.isKnown())
+    if (S.IsConstructor && S.Receiver.isKnown()) {
+      T.HandleType = splitMember(S.CalleeName).first.str();
       keep(T, At.Function, S.Receiver);
-    for (unsigned Store : F.storesOf(At.Site))
+    }
+    for (unsigned Store : F.storesOf(At.Site)) {
+      if (T.HandleType.empty())
+        T.HandleType = storedType(F.site(Store));
       keep(T, At.Function, F.site(Store).Receiver);
-    if (T.Holders.empty())
+    }
+    if (T.Holders.empty() || T.HandleType.empty())
       return std::nullopt;
     followMoves(T);
     return T;
@@ -52,10 +66,14 @@ private:
   void keep(StartedThread &T, unsigned Fn, const ObjectRef &Holder) const {
     if (!Holder.isKnown())
       return;
-    if (T.HandleType.empty())
-      T.HandleType = Holder.Type;
     for (const ObjectRef &Obj : P.resolve(Fn, Holder))
       T.Holders.try_emplace(Obj.Key, Obj);
+  }
+
+  bool holds(const StartedThread &T, unsigned Fn, const ObjectRef &Obj) const {
+    return Obj.isKnown() && llvm::any_of(P.resolve(Fn, Obj), [&](auto &R) {
+             return T.Holders.count(R.Key) != 0;
+           });
   }
 
   /// Adds the objects a holder's handle is assigned to, transitively.
@@ -65,7 +83,7 @@ private:
       for (const SiteRef &At : Assignments) {
         const SiteFact &S = P.site(At);
         if (llvm::none_of(S.Args, [&](const ArgFact &A) {
-              return T.Holders.count(A.Ref.Key) != 0;
+              return holds(T, At.Function, A.Ref);
             }))
           continue;
         size_t Before = T.Holders.size();
@@ -79,60 +97,118 @@ private:
   std::vector<SiteRef> Assignments;
 };
 
-/// Whether \p Fn asks which thread runs it (models' `threadIdentity`).
-bool asksThread(const Program &P, unsigned Fn) {
-  return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
-    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-    return M && M->ThreadIdentity;
-  });
-}
-
-/// The waits for \p T in function \p Fn, with the holder each goes
-/// through and whether that holder keeps other handles too.
-class WaitFinder {
+/// Whether a function asks which thread runs it (models'
+/// `threadIdentity`), itself or through the functions it calls: code that
+/// asks has seen that it may run on the thread it would join.
+class ThreadQuestions {
 public:
-  WaitFinder(const Program &P, const StartedThread &T, unsigned Fn)
-      : P(P), T(T), F(P.function(Fn)), Fn(Fn) {}
+  explicit ThreadQuestions(const Program &P)
+      : P(P), Calls(P.functions().size()), Within(P.functions().size()) {
+    for (const CallEdge &E : P.edges())
+      if (P.bindsParameters(E))
+        Calls[E.From.Function].push_back(E.Callee);
+  }
 
-  void find(llvm::function_ref<void(unsigned Site, const ObjectRef &Holder,
-                                    bool MayBeOther)>
-                Found) const {
-    const FunctionModel *Start = P.modelOf(P.site(T.Start));
-    bool DestroyJoins = Start && !Start->BlockingResult.empty();
-    // Elements erased from a holder, and the holders a destroyed handle
-    // was taken from: an element moved out first is empty when erased.
-    std::vector<std::pair<unsigned, ObjectRef>> Erased;
-    std::set<std::string> TakenOut;
-    for (const SiteFact &S : F.fact().Sites) {
+  bool asks(unsigned Fn) const {
+    return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-      if (M && M->Joins)
-        if (std::optional<ObjectRef> H = handleIn(S.Receiver))
-          Found(S.Id, *H, H->Type != T.HandleType);
-      if (M && M->DestroysElements && DestroyJoins)
-        if (std::optional<ObjectRef> H = holder(S.Receiver))
-          Erased.push_back({S.Id, *H});
-      if (S.Kind == SiteKind::ScopeEnd && DestroyJoins)
-        if (std::optional<ObjectRef> H = takenFrom(S.Receiver);
-            H && !handedOn(S)) {
-          TakenOut.insert(H->Key);
-          Found(S.Id, *H, H->Type != T.HandleType);
-        }
-    }
-    for (const auto &[Site, H] : Erased)
-      if (!TakenOut.count(H.Key))
-        Found(Site, H, true);
+      return M && M->ThreadIdentity;
+    });
+  }
+
+  bool asksWithin(unsigned Fn) {
+    if (!Within[Fn])
+      Within[Fn] = search(Fn);
+    return *Within[Fn];
   }
 
 private:
-  /// The holder \p Obj is, if it is one.
+  bool search(unsigned Start) const {
+    std::vector<unsigned> Work{Start};
+    std::set<unsigned> Seen{Start};
+    while (!Work.empty()) {
+      unsigned Fn = Work.back();
+      Work.pop_back();
+      if (asks(Fn))
+        return true;
+      for (unsigned Callee : Calls[Fn])
+        if (Seen.insert(Callee).second)
+          Work.push_back(Callee);
+    }
+    return false;
+  }
+
+  const Program &P;
+  std::vector<std::vector<unsigned>> Calls;
+  std::vector<std::optional<bool>> Within;
+};
+
+/// The waits for thread \p T in function \p Fn, reached by \p Via (none in
+/// the thread's callable).
+class WaitFinder {
+public:
+  WaitFinder(const Program &P, const StartedThread &T, unsigned Fn,
+             const CallEdge *Via)
+      : P(P), T(T), F(P.function(Fn)), Fn(Fn), Via(Via) {}
+
+  void find(llvm::function_ref<void(unsigned Site, SelfJoin::Kind How,
+                                    const ObjectRef &Holder)>
+                Found) const {
+    const FunctionModel *Start = P.modelOf(P.site(T.Start));
+    bool DestroyJoins = Start && !Start->BlockingResult.empty();
+    // An element moved out before it is erased is empty when erased: the
+    // wait, if any, is where what was moved out goes.
+    std::vector<std::pair<unsigned, ObjectRef>> Erased;
+    std::set<std::string> TakenOut;
+    for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind == SiteKind::ScopeBegin && S.OperandCall >= 0)
+        if (std::optional<ObjectRef> H = takenFrom(S))
+          TakenOut.insert(H->Key);
+      const FunctionModel *M =
+          S.Kind == SiteKind::Call && !S.OtherObject ? P.modelOf(S) : nullptr;
+      if (M && M->Joins)
+        if (std::optional<ObjectRef> H = handleIn(S.Receiver))
+          Found(S.Id, SelfJoin::Kind::Joins, *H);
+        else if (std::optional<ObjectRef> Range = holder(S.ReceiverHolder))
+          Found(S.Id, SelfJoin::Kind::Joins, *Range);
+      if (M && M->DestroysElements && DestroyJoins)
+        if (std::optional<ObjectRef> H = holder(S.Receiver);
+            H && H->Type != T.HandleType)
+          Erased.push_back({S.Id, *H});
+      if (S.Kind == SiteKind::ScopeEnd && DestroyJoins)
+        if (std::optional<ObjectRef> H = takenFrom(S.Receiver);
+            H && !handedOn(S))
+          Found(S.Id, SelfJoin::Kind::DestroysHandle, *H);
+    }
+    for (const auto &[Site, H] : Erased)
+      if (!TakenOut.count(H.Key))
+        Found(Site, SelfJoin::Kind::ErasesHandles, H);
+  }
+
+private:
+  /// The holder \p Obj is, if it is one. A local holder is a new object in
+  /// each call (a recursive `std::async` joins a child, not itself); a
+  /// parameter is what the call on the way to here passes.
   std::optional<ObjectRef> holder(const ObjectRef &Obj) const {
-    if (!Obj.isKnown())
+    if (!Obj.isKnown() || Obj.K == ObjectRef::Kind::Local)
       return std::nullopt;
-    for (const ObjectRef &R : P.resolve(Fn, Obj))
-      if (auto It = T.Holders.find(R.Key); It != T.Holders.end())
+    for (const ObjectRef &R : bound(Obj))
+      if (auto It = T.Holders.find(R.Key);
+          It != T.Holders.end() && R.K != ObjectRef::Kind::Local)
         return It->second;
     return std::nullopt;
+  }
+
+  std::vector<ObjectRef> bound(const ObjectRef &Obj) const {
+    if (Obj.K != ObjectRef::Kind::Param)
+      return P.resolve(Fn, Obj);
+    if (!Via || Via->Callee != Fn)
+      return {};
+    for (const ArgFact &A : P.site(Via->From).Args)
+      if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown())
+        return P.resolve(Via->From.Function, A.Ref);
+    return {};
   }
 
   /// The holder of \p Obj's handle: itself, or what it was taken from.
@@ -147,24 +223,30 @@ private:
   std::optional<ObjectRef> takenFrom(const ObjectRef &Local) const {
     if (Local.Type != T.HandleType)
       return std::nullopt;
-    for (const SiteFact &S : F.fact().Sites) {
-      if (S.Kind != SiteKind::ScopeBegin || S.Receiver.Key != Local.Key ||
-          S.OperandCall < 0)
-        continue;
-      return holder(F.site(S.OperandCall).Receiver);
-    }
+    for (const SiteFact &S : F.fact().Sites)
+      if (S.Kind == SiteKind::ScopeBegin && S.Receiver.Key == Local.Key &&
+          S.OperandCall >= 0)
+        return takenFrom(S);
     return std::nullopt;
   }
 
-  /// Whether the local that \p End destroys is waited on or handed on
-  /// before: what is destroyed then has no thread left to wait for.
+  std::optional<ObjectRef> takenFrom(const SiteFact &Begin) const {
+    if (Begin.Receiver.Type != T.HandleType)
+      return std::nullopt;
+    const SiteFact &Init = F.site(Begin.OperandCall);
+    if (Init.OtherObject)
+      return std::nullopt;
+    return holder(Init.Receiver);
+  }
+
+  /// Whether the local that \p End destroys is handed on before (to a
+  /// reaper, into another table): what is destroyed then is empty.
   bool handedOn(const SiteFact &End) const {
     return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
       return S.Kind == SiteKind::Call &&
-             (S.Receiver.Key == End.Receiver.Key ||
-              llvm::any_of(S.Args, [&](const ArgFact &A) {
-                return A.Ref.Key == End.Receiver.Key;
-              }));
+             llvm::any_of(S.Args, [&](const ArgFact &A) {
+               return A.Ref.Key == End.Receiver.Key;
+             });
     });
   }
 
@@ -172,6 +254,7 @@ private:
   const StartedThread &T;
   const Function &F;
   unsigned Fn;
+  const CallEdge *Via;
 };
 
 } // namespace
@@ -195,12 +278,17 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
   std::vector<StartedThread> Threads = startedThreads(P);
   if (Threads.empty())
     return {};
-  // Calls on the same object: a member called on `this` (implicitly or
-  // not), a free function, a lambda.
+  // Calls of a function's body on the same object: a member called on
+  // `this` (implicitly or not), a free function, a lambda. A callable
+  // handed to code the analysis cannot see may run on any thread.
   std::vector<std::vector<const CallEdge *>> CallsFrom(P.functions().size());
-  for (const CallEdge &E : P.edges())
-    if (E.Kind == EdgeKind::Calls && !P.site(E.From).Receiver.isKnown())
+  for (const CallEdge &E : P.edges()) {
+    const SiteFact &S = P.site(E.From);
+    if (P.bindsParameters(E) && E.Kind == EdgeKind::Calls &&
+        !S.Receiver.isKnown() && !S.OtherObject)
       CallsFrom[E.From.Function].push_back(&E);
+  }
+  ThreadQuestions Questions(P);
   std::map<SiteRef, SelfJoin> ByWait;
   for (const StartedThread &T : Threads) {
     // Breadth first from the callables, so each chain is a shortest one;
@@ -220,15 +308,25 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
         Queue.push_back(Run);
     for (size_t I = 0; I < Queue.size(); ++I) {
       unsigned Fn = Queue[I];
-      if (asksThread(P, Fn))
+      if (Questions.asks(Fn))
         continue;
-      WaitFinder(P, T, Fn).find(
-          [&](unsigned Site, const ObjectRef &Holder, bool MayBeOther) {
-            if (!ByWait.count({Fn, Site}))
-              ByWait.emplace(
-                  SiteRef{Fn, Site},
-                  SelfJoin{T, {Fn, Site}, Holder, MayBeOther, ChainTo(Fn)});
-          });
+      auto Add = [&](unsigned Site, SelfJoin::Kind How,
+                     const ObjectRef &Holder) {
+        if (Questions.asksWithin(Fn))
+          return;
+        SelfJoin J{T,
+                   {Fn, Site},
+                   How,
+                   Holder,
+                   How == SelfJoin::Kind::ErasesHandles ||
+                       Holder.Type != T.HandleType,
+                   ChainTo(Fn)};
+        auto [It, New] = ByWait.try_emplace(J.Wait, J);
+        // A thread whose own single handle it is makes it certain.
+        if (!New && It->second.MayBeOther && !J.MayBeOther)
+          It->second = std::move(J);
+      };
+      WaitFinder(P, T, Fn, ReachedBy[Fn]).find(Add);
       for (const CallEdge *E : CallsFrom[Fn]) {
         ++Work;
         if (ReachedBy.try_emplace(E->Callee, E).second)

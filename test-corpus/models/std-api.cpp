@@ -16,6 +16,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <semaphore>
 #include <shared_mutex>
 #include <string>
@@ -193,7 +194,8 @@ void futures() {
 // Threads and the tables that keep their handles.
 void thread_handles() {
   std::thread t([] {});
-  bool Same = t.get_id() == std::this_thread::get_id();
+  bool Same = t.get_id() == std::this_thread::get_id() ||
+              pthread_equal(t.native_handle(), pthread_self());
   t.join();
   std::jthread jt([] {});
   Same = Same || jt.get_id() == std::this_thread::get_id();

@@ -19,7 +19,7 @@ public:
     auto sending = std::async(std::launch::async, [this, id, batch] { // expect-path: wait-cycle {{'std::async' starts a thread that runs}}
       upload(batch);
       std::lock_guard<std::mutex> relock(mutex_);
-      in_flight_.erase(id); // expect-warning: wait-cycle {{possible deadlock: '(lambda at async_job_erases_its_own_future.cpp:19:51)', run on a thread by 'std::async', joins 'log_shipper::in_flight_', where that thread's own handle is kept}}
+      in_flight_.erase(id); // expect-warning: wait-cycle {{possible deadlock: '(lambda at async_job_erases_its_own_future.cpp:19:51)', run on a thread by 'std::async', erases handles from 'log_shipper::in_flight_', where that thread's own handle is kept}}
     });
     in_flight_[id] = std::move(sending);
   }

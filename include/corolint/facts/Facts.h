@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 10;
+constexpr int FactsVersion = 11;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -161,6 +161,15 @@ struct SiteFact {
   /// A call of a virtual member that dispatches on the object's dynamic type
   /// (not `Base::f()`, not a final member): any override may run.
   bool Virtual = false;
+  /// A member call whose object is reached through another object than
+  /// `this`: an unnamed one (`peer()->stop()`, `children_[i]->stop()`), or a
+  /// field of another object (`old_->reader_.join()`, `w.thread_.join()`),
+  /// which Receiver names by its field alone.
+  bool OtherObject = false;
+  /// For a member call on a reference local: the object it is bound to an
+  /// element of (`for (auto &t : workers_) t.join()`: `workers_`), as an
+  /// ArgFact's Holder names one.
+  ObjectRef ReceiverHolder;
   /// A `return` statement returns the call's result as it is: the function
   /// hands its caller the operation the call starts (`return
   /// coro_io::async_read(sock, buf);` in a wrapper that is not a coroutine).

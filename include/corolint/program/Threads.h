@@ -1,13 +1,13 @@
-//===- Threads.h - Threads the program starts, and who joins them -*- C++
-//-*-===//
+//===- Threads.h - Threads and who joins them -------------------*- C++ -*-===//
 //
 // A thread, or a task with a thread of its own (`std::async`), is started by
 // an `offload` call whose handle the program keeps: the object the call
 // constructs (`std::thread t(run)`, a member initializer), or what it returns
 // (`auto f = std::async(run)`), moved on by assignment into a field or a
-// container's element. A `joins` call on a holder, or the destruction of a
-// handle taken from one when the start's model says destroying it blocks
-// (`blockingResult`), waits for the thread's callable to return.
+// container's element. A `joins` call on a holder, the destruction of a
+// handle taken from one, or the erasure of a container's handles, when the
+// start's model says destroying a handle blocks (`blockingResult`), waits
+// for the thread's callable to return.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,12 +32,18 @@ struct StartedThread {
 /// A wait for a thread made by code that runs on that thread: a thread
 /// that joins itself.
 struct SelfJoin {
+  enum class Kind {
+    Joins,          ///< A `joins` call (`reader_.join()`).
+    DestroysHandle, ///< A handle taken from a holder goes out of scope.
+    ErasesHandles,  ///< A container of handles erases some (`erase`).
+  };
   StartedThread Thread;
   SiteRef Wait;
+  Kind How = Kind::Joins;
   /// The holder the wait goes through.
   ObjectRef Holder;
-  /// The wait destroys a handle taken out of a holder of other handles too
-  /// (a container's element), which may be another thread's.
+  /// The holder keeps other threads' handles too (a container), so the
+  /// handle waited for may be another thread's.
   bool MayBeOther = false;
   /// The calls from the thread's callable down to the wait's function.
   std::vector<CallEdge> Chain;
@@ -47,10 +53,11 @@ struct SelfJoin {
 std::vector<StartedThread> startedThreads(const Program &P);
 
 /// The waits of \p P for a thread made on that thread, one per wait site,
-/// reached from the thread's callable through calls on the same object
-/// (a member it calls on `this`, a free function), and by no function that
-/// asks which thread it runs on (models' `threadIdentity`). \p Work counts
-/// the edges walked.
+/// reached from the thread's callable by calls on the same object (a member
+/// called on `this`, a free function), through no function that asks which
+/// thread it runs on (models' `threadIdentity`), in a function that does
+/// not ask either, itself or through what it calls. \p Work counts the edges
+/// walked.
 std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work);
 
 } // namespace corolint
