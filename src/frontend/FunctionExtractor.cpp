@@ -65,6 +65,26 @@ const CallExpr *storedCall(const Expr *Value) {
   return dyn_cast_or_null<CallExpr>(E);
 }
 
+/// The constructor call that makes the object a pointer value owns: `new
+/// T(args)`, or a smart pointer taking it (`std::unique_ptr<std::thread>(new
+/// std::thread(run))`).
+const CXXConstructExpr *newlyMade(const Expr *Value) {
+  const Expr *E = stripWrappers(Value);
+  if (const auto *Owner = dyn_cast_or_null<CXXConstructExpr>(E);
+      Owner && Owner->getNumArgs() == 1)
+    E = stripWrappers(Owner->getArg(0));
+  const auto *New = dyn_cast_or_null<CXXNewExpr>(E);
+  return New ? New->getConstructExpr() : nullptr;
+}
+
+/// The constructor call that makes the object a value is or owns: `T(args)`,
+/// or newlyMade().
+const CXXConstructExpr *constructedValue(const Expr *Value) {
+  if (const CXXConstructExpr *Made = newlyMade(Value))
+    return Made;
+  return dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Value));
+}
+
 /// What a member initializer initializes with: the expression written in
 /// the constructor, or the class's in-class initializer it stands for.
 const Expr *memberInitExpr(const CXXCtorInitializer *Init) {
@@ -272,6 +292,11 @@ static bool onOtherObject(const Expr *Object) {
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
       U && U->getOpcode() == UO_Deref)
     E = stripWrappers(U->getSubExpr());
+  // `capture_->join()` on a smart pointer: the object it owns.
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+      Op->getNumArgs() == 1)
+    E = stripWrappers(Op->getArg(0));
   if (!E || isa<CXXThisExpr>(E) || isa<DeclRefExpr>(E))
     return false;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -379,8 +404,7 @@ void SiteCollector::noteAssignment(SiteFact &S, const Expr *Target,
       S.Receiver = N.objectOf(Element->getArg(0));
   if (const CallExpr *Call = storedCall(Value))
     PendingOperands.push_back({S.Id, Call});
-  else if (const auto *Made =
-               dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Value)))
+  else if (const CXXConstructExpr *Made = constructedValue(Value))
     PendingOperands.push_back({S.Id, Made});
 }
 
@@ -394,7 +418,15 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
           stripWrappers(memberInitExpr(Init)));
       Construct && Field)
     InitializedVar[Construct] = Field;
-  const CallExpr *Value = Field ? storedCall(Init->getInit()) : nullptr;
+  const Expr *Value = Field ? storedCall(Init->getInit()) : nullptr;
+  // `thread_(new std::thread(run))`, or through a smart pointer: the field
+  // owns what the constructor makes.
+  bool Owns = false;
+  if (const CXXConstructExpr *Made =
+          Field && !Value ? newlyMade(memberInitExpr(Init)) : nullptr) {
+    Value = Made;
+    Owns = true;
+  }
   if (!Value) {
     // `enable_timeout_(false)`: where a flag starts.
     if (Field && Field->getType()->isBooleanType()) {
@@ -409,6 +441,7 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   SiteFact &S = addSite(SiteKind::Write, Init->getSourceLocation());
   SiteOfInit[Init] = S.Id;
   S.Receiver = N.objectOfDecl(Field);
+  S.Initial = Owns;
   PendingOperands.push_back({S.Id, Value});
 }
 
@@ -426,8 +459,12 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
     noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
   addWrite(E, N.objectOf(E->getLHS()), E->getOperatorLoc());
   if (auto It = SiteOfStmt.find(E);
-      It != SiteOfStmt.end() && E->getOpcode() == BO_Assign)
+      It != SiteOfStmt.end() && E->getOpcode() == BO_Assign) {
     Sites[It->second].Value = constantOf(E->getRHS());
+    // `thread_ = new std::thread(run)`: the pointer owns what it makes.
+    if (const CXXConstructExpr *Made = newlyMade(E->getRHS()))
+      PendingOperands.push_back({It->second, Made});
+  }
   return true;
 }
 

@@ -46,15 +46,15 @@ public:
                                         std::vector<unsigned> Runs) const {
     const Function &F = P.function(At.Function);
     const SiteFact &S = F.site(At.Site);
-    StartedThread T{At, std::move(Runs), {}, {}};
-    if (S.IsConstructor && S.Receiver.isKnown()) {
+    StartedThread T{At, std::move(Runs), {}, {}, {}};
+    if (S.IsConstructor) {
       T.HandleType = splitMember(S.CalleeName).first.str();
-      keep(T, At.Function, S.Receiver);
+      keep(T, At.Function, S.Receiver, S);
     }
     for (unsigned Store : F.storesOf(At.Site)) {
       if (T.HandleType.empty())
         T.HandleType = storedType(F.site(Store));
-      keep(T, At.Function, F.site(Store).Receiver);
+      keep(T, At.Function, F.site(Store).Receiver, F.site(Store));
     }
     if (T.Holders.empty() || T.HandleType.empty())
       return std::nullopt;
@@ -63,11 +63,20 @@ public:
   }
 
 private:
-  void keep(StartedThread &T, unsigned Fn, const ObjectRef &Holder) const {
+  /// Adds \p Holder, which site \p Store puts a handle in. An assignment
+  /// operator of another class than the holder's assigns an element of it
+  /// (`jobs_[id] = std::move(f)`): the holder is a table of handles.
+  void keep(StartedThread &T, unsigned Fn, const ObjectRef &Holder,
+            const SiteFact &Store) const {
     if (!Holder.isKnown())
       return;
-    for (const ObjectRef &Obj : P.resolve(Fn, Holder))
+    bool Element = Store.Kind == SiteKind::Call && !Store.IsConstructor &&
+                   splitMember(Store.CalleeName).first != Holder.Type;
+    for (const ObjectRef &Obj : P.resolve(Fn, Holder)) {
       T.Holders.try_emplace(Obj.Key, Obj);
+      if (Element)
+        T.Tables.insert(Obj.Key);
+    }
   }
 
   bool holds(const StartedThread &T, unsigned Fn, const ObjectRef &Obj) const {
@@ -87,7 +96,7 @@ private:
             }))
           continue;
         size_t Before = T.Holders.size();
-        keep(T, At.Function, S.Receiver);
+        keep(T, At.Function, S.Receiver, S);
         Changed |= T.Holders.size() != Before;
       }
     }
@@ -174,7 +183,7 @@ public:
           Found(S.Id, SelfJoin::Kind::Joins, *Range);
       if (M && M->DestroysElements && DestroyJoins)
         if (std::optional<ObjectRef> H = holder(S.Receiver);
-            H && H->Type != T.HandleType)
+            H && T.Tables.count(H->Key))
           Erased.push_back({S.Id, *H});
       if (S.Kind == SiteKind::ScopeEnd && DestroyJoins)
         if (std::optional<ObjectRef> H = takenFrom(S.Receiver);
@@ -319,7 +328,7 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
                    How,
                    Holder,
                    How == SelfJoin::Kind::ErasesHandles ||
-                       Holder.Type != T.HandleType,
+                       T.Tables.count(Holder.Key) != 0,
                    ChainTo(Fn)};
         auto [It, New] = ByWait.try_emplace(J.Wait, J);
         // A thread whose own single handle it is makes it certain.

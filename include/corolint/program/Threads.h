@@ -25,6 +25,9 @@ struct StartedThread {
   std::vector<unsigned> Runs;
   /// The objects that keep its handle, by key.
   std::map<std::string, ObjectRef> Holders;
+  /// Keys of the holders that keep other threads' handles too: tables whose
+  /// elements are assigned handles.
+  std::set<std::string> Tables;
   /// The class of the handle (`std::thread`, `std::future`).
   std::string HandleType;
 };
