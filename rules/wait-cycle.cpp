@@ -232,8 +232,10 @@ std::vector<std::set<unsigned>> cyclicComponents(const WaitGraph &G,
 std::string selfJoinAction(const Program &P, const SelfJoin &J) {
   const SiteFact &Wait = P.site(J.Wait);
   std::string Holder = "'" + J.Holder.spelledName() + "'";
-  std::string Where = J.MayBeOther ? ", where that thread's own handle is kept"
-                                   : ", which holds that thread";
+  bool Table = J.Thread.Tables.count(J.Holder.Key) != 0 ||
+               J.How == SelfJoin::Kind::ErasesHandles;
+  std::string Where = Table ? ", where that thread's own handle is kept"
+                            : ", which holds that thread";
   const std::string &Why = P.modelOf(P.site(J.Thread.Start))->BlockingResult;
   switch (J.How) {
   case SelfJoin::Kind::Joins:
@@ -261,32 +263,56 @@ std::string selfJoinWaitStep(const Program &P, const SelfJoin &J) {
   return "the handles erased here wait for their threads";
 }
 
-/// A thread that waits for itself to finish.
-Finding selfJoinFinding(const Program &P, const SelfJoin &J) {
-  const SiteFact &Start = P.site(J.Thread.Start);
+/// Who waits, and on which thread ("'W', called on the thread that
+/// 'std::thread::thread' starts to run 'run',").
+std::string selfJoinSubject(const Program &P, const SelfJoin &J) {
   std::string Waiter = "'" + P.function(J.Wait.Function).name().str() + "'";
-  std::string Run =
+  std::string Starter = "'" + P.site(J.Thread.Start).CalleeName + "'";
+  std::string First =
       J.Chain.empty()
           ? Waiter
           : "'" + P.function(J.Chain.front().From.Function).name().str() + "'";
-  std::string Starter = "'" + Start.CalleeName + "'";
-  std::string Subject = J.Chain.empty()
-                            ? Waiter + ", run on a thread by " + Starter + ","
-                            : Waiter + ", called on the thread that " +
-                                  Starter + " starts to run " + Run + ",";
+  if (J.Loop) {
+    std::string Callback = "a callback of the event loop ('" +
+                           P.site(*J.Loop).CalleeName +
+                           "') on the thread that " + Starter + " starts,";
+    return J.Chain.empty() ? Waiter + ", " + Callback
+                           : Waiter + ", called by " + First + ", " + Callback;
+  }
+  return J.Chain.empty() ? Waiter + ", run on a thread by " + Starter + ","
+                         : Waiter + ", called on the thread that " + Starter +
+                               " starts to run " + First + ",";
+}
+
+/// A thread that waits for itself to finish.
+Finding selfJoinFinding(const Program &P, const SelfJoin &J) {
+  const SiteFact &Start = P.site(J.Thread.Start);
   Finding R;
   R.Severity = J.MayBeOther ? Level::Warning : Level::Error;
   R.Loc = P.site(J.Wait).Loc;
   R.Function = P.function(J.Wait.Function).name().str();
   R.Resources.push_back(J.Holder.Key);
   R.Message = std::string(J.MayBeOther ? "possible deadlock: " : "deadlock: ") +
-              Subject + " " + selfJoinAction(P, J) + ": " +
-              (J.MayBeOther ? "when it is its own, " : "") +
+              selfJoinSubject(P, J) + " " + selfJoinAction(P, J) + ": " +
+              (J.Loop         ? "when that loop is this object's, "
+               : J.MayBeOther ? "when it is its own, "
+                              : "") +
               "a thread cannot wait for itself to finish; the wait throws "
               "resource_deadlock_would_occur (in a destructor the process "
               "terminates) or never returns";
-  R.Path.push_back(
-      {Start.Loc, Starter + " starts a thread that runs " + Run + " here"});
+  std::string Starter = "'" + Start.CalleeName + "'";
+  if (J.Loop) {
+    R.Path.push_back({Start.Loc, Starter + " starts a thread here"});
+    R.Path.push_back({P.site(*J.Loop).Loc,
+                      "'" + P.site(*J.Loop).CalleeName +
+                          "' runs the event loop on that thread, and every "
+                          "callback of the loop with it"});
+  } else {
+    unsigned Run =
+        J.Chain.empty() ? J.Wait.Function : J.Chain.front().From.Function;
+    R.Path.push_back({Start.Loc, Starter + " starts a thread that runs '" +
+                                     P.function(Run).name().str() + "' here"});
+  }
   for (const CallEdge &E : J.Chain)
     R.Path.push_back(
         {P.site(E.From).Loc,

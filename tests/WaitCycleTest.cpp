@@ -460,6 +460,35 @@ TEST_F(SelfJoinTest, AsyncTaskDestroyingAFutureOfItsTableIsPossible) {
   EXPECT_TRUE(check({S, TaskTakingItsFuture(true)}).empty());
 }
 
+// `thread_ = std::thread([this] { loop_.run(); })`: the loop's callbacks run
+// on that thread, so one that stops the server and joins the thread joins
+// itself; not when other code runs the loop too, on another thread.
+TEST_F(SelfJoinTest, LoopCallbacksRunOnTheThreadThatRunsTheLoop) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "loop::run", "runsLoop": true},
+      {"name": "loop::post", "loopCallback": 0}]})",
+                                   "more")));
+  FunctionBuilder Run("W::run"), Register("W::listen"), Handler("W::on_read");
+  Run.call(Body, "loop::run", global("W::loop_", "loop"));
+  Register.pass(Body, "loop::post", 0, "W::on_read");
+  Handler.call(Body, "W::stop");
+  std::vector<FunctionFact> Program = {start(), Run.build(), Register.build(),
+                                       Handler.build(), stop()};
+  std::vector<Finding> F = check(Program);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Warning);
+  EXPECT_NE(F[0].Message.find("'W::stop', called by 'W::on_read', a callback "
+                              "of the event loop ('loop::run') on the thread "
+                              "that 'std::thread::thread' starts, joins "
+                              "'W::thread_', which holds that thread"),
+            std::string::npos)
+      << F[0].Message;
+  FunctionBuilder Main("main");
+  Main.call(Body, "loop::run", global("other_loop", "loop"));
+  Program.push_back(Main.build());
+  EXPECT_TRUE(check(Program).empty());
+}
+
 // The search from a thread's callable walks each call once: a chain of N
 // members costs linear work.
 TEST_F(SelfJoinTest, SearchWorkIsLinearInTheCalls) {

@@ -283,38 +283,103 @@ std::vector<StartedThread> startedThreads(const Program &P) {
   return Result;
 }
 
-std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
-  std::vector<StartedThread> Threads = startedThreads(P);
-  if (Threads.empty())
-    return {};
-  // Calls of a function's body on the same object: a member called on
-  // `this` (implicitly or not), a free function, a lambda. A callable
-  // handed to code the analysis cannot see may run on any thread.
-  std::vector<std::vector<const CallEdge *>> CallsFrom(P.functions().size());
-  for (const CallEdge &E : P.edges()) {
-    const SiteFact &S = P.site(E.From);
-    if (P.bindsParameters(E) && E.Kind == EdgeKind::Calls &&
-        !S.Receiver.isKnown() && !S.OtherObject)
-      CallsFrom[E.From.Function].push_back(&E);
+namespace {
+
+/// The functions that calls (`bindsParameters` edges of kind Calls) reach
+/// from \p From, itself included.
+std::set<unsigned>
+reachedByCalls(const Program &P,
+               const std::vector<std::vector<unsigned>> &Calls,
+               llvm::ArrayRef<unsigned> From) {
+  std::set<unsigned> Seen(From.begin(), From.end());
+  std::vector<unsigned> Work(From.begin(), From.end());
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned Callee : Calls[Fn])
+      if (Seen.insert(Callee).second)
+        Work.push_back(Callee);
   }
-  ThreadQuestions Questions(P);
-  std::map<SiteRef, SelfJoin> ByWait;
-  for (const StartedThread &T : Threads) {
-    // Breadth first from the callables, so each chain is a shortest one;
-    // a function that asks which thread it is on stops the search.
+  return Seen;
+}
+
+/// The thread among \p Threads that runs the program's event loop, and the
+/// call that runs it: the only thread whose callables reach calls that run
+/// a loop (models' `runsLoop`), and that reaches every such call of the
+/// program. Then the loop's callbacks and coroutines run on that thread.
+std::optional<std::pair<size_t, SiteRef>>
+loopThread(const Program &P, const std::vector<StartedThread> &Threads) {
+  std::vector<SiteRef> LoopRuns;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites)
+      if (const FunctionModel *M =
+              S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+          M && M->RunsLoop)
+        LoopRuns.push_back({Fn, S.Id});
+  if (LoopRuns.empty())
+    return std::nullopt;
+  std::vector<std::vector<unsigned>> Calls(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls && P.bindsParameters(E))
+      Calls[E.From.Function].push_back(E.Callee);
+  std::optional<std::pair<size_t, SiteRef>> Found;
+  for (size_t I = 0; I < Threads.size(); ++I) {
+    std::set<unsigned> Reached = reachedByCalls(P, Calls, Threads[I].Runs);
+    size_t Runs = llvm::count_if(LoopRuns, [&](const SiteRef &At) {
+      return Reached.count(At.Function) != 0;
+    });
+    if (Runs == 0)
+      continue;
+    if (Found || Runs != LoopRuns.size())
+      return std::nullopt;
+    Found = {I, *llvm::find_if(LoopRuns, [&](const SiteRef &At) {
+               return Reached.count(At.Function) != 0;
+             })};
+  }
+  return Found;
+}
+
+/// Where the event loop starts code of its own: callbacks and spawned
+/// coroutines, and coroutines, which it resumes.
+std::vector<unsigned> loopEntries(const Program &P) {
+  std::vector<unsigned> Entries;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    bool Handed = llvm::any_of(P.edgesInto(Fn), [&](unsigned E) {
+      return handsToLoop(P.edges()[E].Kind);
+    });
+    if (P.context(Fn).Loop && (Handed || P.function(Fn).isCoroutine()))
+      Entries.push_back(Fn);
+  }
+  return Entries;
+}
+
+/// The search for waits on a thread made by code that runs on it.
+class SelfJoinSearch {
+public:
+  explicit SelfJoinSearch(const Program &P)
+      : P(P), CallsFrom(P.functions().size()), Questions(P) {
+    // Calls of a function's body on the same object: a member called on
+    // `this` (implicitly or not), a free function, a lambda. A callable
+    // handed to code the analysis cannot see may run on any thread.
+    for (const CallEdge &E : P.edges()) {
+      const SiteFact &S = P.site(E.From);
+      if (P.bindsParameters(E) && E.Kind == EdgeKind::Calls &&
+          !S.Receiver.isKnown() && !S.OtherObject)
+        CallsFrom[E.From.Function].push_back(&E);
+    }
+  }
+
+  /// Searches for waits on \p T from \p Seeds, code that runs on it:
+  /// breadth first, so each chain is a shortest one. A function that asks
+  /// which thread it is on stops the search. \p Loop, when set, is the
+  /// call that runs the event loop on \p T, whose code \p Seeds are.
+  void search(const StartedThread &T, llvm::ArrayRef<unsigned> Seeds,
+              std::optional<SiteRef> Loop, uint64_t &Work) {
     std::map<unsigned, const CallEdge *> ReachedBy;
-    auto ChainTo = [&](unsigned Fn) {
-      std::vector<CallEdge> Chain;
-      for (const CallEdge *E = ReachedBy[Fn]; E;
-           E = ReachedBy[E->From.Function])
-        Chain.push_back(*E);
-      std::reverse(Chain.begin(), Chain.end());
-      return Chain;
-    };
     std::vector<unsigned> Queue;
-    for (unsigned Run : T.Runs)
-      if (ReachedBy.try_emplace(Run, nullptr).second)
-        Queue.push_back(Run);
+    for (unsigned Seed : Seeds)
+      if (ReachedBy.try_emplace(Seed, nullptr).second)
+        Queue.push_back(Seed);
     for (size_t I = 0; I < Queue.size(); ++I) {
       unsigned Fn = Queue[I];
       if (Questions.asks(Fn))
@@ -327,9 +392,10 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
                    {Fn, Site},
                    How,
                    Holder,
-                   How == SelfJoin::Kind::ErasesHandles ||
+                   Loop || How == SelfJoin::Kind::ErasesHandles ||
                        T.Tables.count(Holder.Key) != 0,
-                   ChainTo(Fn)};
+                   chainTo(ReachedBy, Fn),
+                   Loop};
         auto [It, New] = ByWait.try_emplace(J.Wait, J);
         // A thread whose own single handle it is makes it certain.
         if (!New && It->second.MayBeOther && !J.MayBeOther)
@@ -343,10 +409,42 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
       }
     }
   }
-  std::vector<SelfJoin> Result;
-  for (auto &[At, J] : ByWait)
-    Result.push_back(std::move(J));
-  return Result;
+
+  std::vector<SelfJoin> result() {
+    std::vector<SelfJoin> Result;
+    for (auto &[At, J] : ByWait)
+      Result.push_back(std::move(J));
+    return Result;
+  }
+
+private:
+  static std::vector<CallEdge>
+  chainTo(std::map<unsigned, const CallEdge *> &ReachedBy, unsigned Fn) {
+    std::vector<CallEdge> Chain;
+    for (const CallEdge *E = ReachedBy[Fn]; E; E = ReachedBy[E->From.Function])
+      Chain.push_back(*E);
+    std::reverse(Chain.begin(), Chain.end());
+    return Chain;
+  }
+
+  const Program &P;
+  std::vector<std::vector<const CallEdge *>> CallsFrom;
+  ThreadQuestions Questions;
+  std::map<SiteRef, SelfJoin> ByWait;
+};
+
+} // namespace
+
+std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
+  std::vector<StartedThread> Threads = startedThreads(P);
+  if (Threads.empty())
+    return {};
+  SelfJoinSearch Search(P);
+  for (const StartedThread &T : Threads)
+    Search.search(T, T.Runs, std::nullopt, Work);
+  if (auto Loop = loopThread(P, Threads))
+    Search.search(Threads[Loop->first], loopEntries(P), Loop->second, Work);
+  return Search.result();
 }
 
 } // namespace corolint

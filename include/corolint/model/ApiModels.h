@@ -85,6 +85,9 @@ struct FunctionModel {
   /// `offload` call started) to finish: `std::thread::join`,
   /// `std::future::get` on `std::async`'s future.
   bool Joins = false;
+  /// Runs an event loop on the calling thread until it is stopped
+  /// (`io_context::run`): the loop's callbacks run on that thread.
+  bool RunsLoop = false;
   /// Destroys elements of the container it is called on (`erase`,
   /// `clear`): a handle among them whose destruction blocks, blocks.
   bool DestroysElements = false;

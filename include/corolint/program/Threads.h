@@ -48,8 +48,12 @@ struct SelfJoin {
   /// The holder keeps other threads' handles too (a container), so the
   /// handle waited for may be another thread's.
   bool MayBeOther = false;
-  /// The calls from the thread's callable down to the wait's function.
+  /// The calls from the thread's callable (or the loop's callback) down to
+  /// the wait's function.
   std::vector<CallEdge> Chain;
+  /// When the thread runs the program's event loop and the wait is in the
+  /// loop's code: the call that runs the loop (models' `runsLoop`).
+  std::optional<SiteRef> Loop;
 };
 
 /// The threads \p P starts and keeps handles of, in site order.
@@ -59,8 +63,9 @@ std::vector<StartedThread> startedThreads(const Program &P);
 /// reached from the thread's callable by calls on the same object (a member
 /// called on `this`, a free function), through no function that asks which
 /// thread it runs on (models' `threadIdentity`), in a function that does
-/// not ask either, itself or through what it calls. \p Work counts the edges
-/// walked.
+/// not ask either, itself or through what it calls. Also from the callbacks
+/// and coroutines of the event loop, when one thread started by the program
+/// runs every loop (models' `runsLoop`). \p Work counts the edges walked.
 std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work);
 
 } // namespace corolint
