@@ -191,9 +191,8 @@ private:
   /// non-const member call on it (`ready.store(true)`, `queue.push(x)`).
   const ObjectRef *changedState(unsigned Fn, const SiteFact &S,
                                 const Guarded &G) const {
-    bool Changes =
-        (S.Kind == SiteKind::Write && S.OperandCall < 0 && !S.Initial) ||
-        (S.Kind == SiteKind::Call && S.Mutates);
+    bool Changes = (S.Kind == SiteKind::Write && !S.Initial) ||
+                   (S.Kind == SiteKind::Call && S.Mutates);
     if (!Changes || !S.Receiver.isKnown())
       return nullptr;
     for (const ObjectRef &R : P.resolve(Fn, S.Receiver))

@@ -72,7 +72,7 @@ WaitingBody classify(const Program &P, const Function &F,
 /// A write that changes a flag after it was made: not a constructor's member
 /// initializer, which gives the flag its first value.
 bool isLaterWrite(const SiteFact &S) {
-  return S.Kind == SiteKind::Write && S.OperandCall < 0 && !S.Initial;
+  return S.Kind == SiteKind::Write && !S.Initial;
 }
 
 /// Every write to one object, by location.

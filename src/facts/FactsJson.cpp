@@ -119,6 +119,8 @@ json argToJson(const ArgFact &A) {
     J["type"] = A.Type;
   if (A.Ref.isKnown())
     J["ref"] = refToJson(A.Ref);
+  if (A.OtherObject)
+    J["otherObject"] = true;
   if (!A.CallableUsr.empty())
     J["callable"] = A.CallableUsr;
   if (!A.CapturedCallables.empty())
@@ -142,6 +144,7 @@ ArgFact argFromJson(const json &J) {
   A.Type = J.value("type", "");
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
+  A.OtherObject = J.value("otherObject", false);
   A.CallableUsr = J.value("callable", "");
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
   A.ProducerUsr = J.value("producer", "");

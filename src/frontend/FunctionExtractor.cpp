@@ -194,7 +194,8 @@ private:
   std::vector<IntegerArg> IntegerArgs;
   /// Member calls on a reference local, whose receiverHolder is known at
   /// the end of the body.
-  std::vector<std::pair<unsigned, const Expr *>> ReferenceReceivers;
+  std::vector<std::pair<unsigned, const DeclRefExpr *>> ReferenceReceivers;
+  bool boundToOtherObject(const DeclRefExpr *Ref) const;
   std::vector<std::pair<const Expr *, ObjectRef>> StoredResults;
 };
 
@@ -241,6 +242,26 @@ static std::vector<unsigned> capturedCallables(const LambdaExpr *L) {
   return {Params.begin(), Params.end()};
 }
 
+/// Whether a member call's object \p Object is reached through another
+/// object than `this`: an unnamed one, or a field of another object. A named
+/// object, `this` itself and a field of `this` are not.
+static bool onOtherObject(const Expr *Object) {
+  const Expr *E = stripWrappers(Object);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref)
+    E = stripWrappers(U->getSubExpr());
+  // `capture_->join()` on a smart pointer: the object it owns.
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+      Op->getNumArgs() == 1)
+    E = stripWrappers(Op->getArg(0));
+  if (!E || isa<CXXThisExpr>(E) || isa<DeclRefExpr>(E))
+    return false;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return !isa<CXXThisExpr>(stripWrappers(Member->getBase()));
+  return true;
+}
+
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
@@ -250,6 +271,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.Index = I - FirstParam;
     A.Type = N.typeName(Args[I]->getType());
     A.Ref = N.objectOf(passedObject(Args[I]));
+    A.OtherObject = A.Ref.K == ObjectRef::Kind::Field &&
+                    onOtherObject(passedObject(Args[I]));
     if (!A.Type.empty())
       A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
@@ -282,26 +305,6 @@ static bool dispatchesDynamically(const CXXMemberCallExpr *Call) {
   return Method && Method->isVirtual() && Callee && !Callee->hasQualifier() &&
          !Method->hasAttr<FinalAttr>() &&
          !Method->getParent()->hasAttr<FinalAttr>();
-}
-
-/// Whether a member call's object \p Object is reached through another
-/// object than `this`: an unnamed one, or a field of another object. A named
-/// object, `this` itself and a field of `this` are not.
-static bool onOtherObject(const Expr *Object) {
-  const Expr *E = stripWrappers(Object);
-  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
-      U && U->getOpcode() == UO_Deref)
-    E = stripWrappers(U->getSubExpr());
-  // `capture_->join()` on a smart pointer: the object it owns.
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
-      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
-      Op->getNumArgs() == 1)
-    E = stripWrappers(Op->getArg(0));
-  if (!E || isa<CXXThisExpr>(E) || isa<DeclRefExpr>(E))
-    return false;
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return !isa<CXXThisExpr>(stripWrappers(Member->getBase()));
-  return true;
 }
 
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
@@ -421,12 +424,9 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   const Expr *Value = Field ? storedCall(Init->getInit()) : nullptr;
   // `thread_(new std::thread(run))`, or through a smart pointer: the field
   // owns what the constructor makes.
-  bool Owns = false;
   if (const CXXConstructExpr *Made =
-          Field && !Value ? newlyMade(memberInitExpr(Init)) : nullptr) {
+          Field && !Value ? newlyMade(memberInitExpr(Init)) : nullptr)
     Value = Made;
-    Owns = true;
-  }
   if (!Value) {
     // `enable_timeout_(false)`: where a flag starts.
     if (Field && Field->getType()->isBooleanType()) {
@@ -441,7 +441,7 @@ void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   SiteFact &S = addSite(SiteKind::Write, Init->getSourceLocation());
   SiteOfInit[Init] = S.Id;
   S.Receiver = N.objectOfDecl(Field);
-  S.Initial = Owns;
+  S.Initial = true;
   PendingOperands.push_back({S.Id, Value});
 }
 
@@ -580,8 +580,25 @@ void SiteCollector::resolveIntegers() {
       Sites[It->second].StoredIn = Holder;
   for (const auto &[Site, Receiver] : ReferenceReceivers)
     if (ObjectRef Holder = Values.holderOf(Receiver);
-        Holder.Key != Sites[Site].Receiver.Key)
+        Holder.Key != Sites[Site].Receiver.Key && !boundToOtherObject(Receiver))
       Sites[Site].ReceiverHolder = std::move(Holder);
+}
+
+/// Whether reference local \p Ref is bound to (an element of) an object
+/// reached through another object than `this` (`std::thread &up =
+/// upstream_->t_`, `for (auto &t : next_->workers_)`).
+bool SiteCollector::boundToOtherObject(const DeclRefExpr *Ref) const {
+  const auto *V = cast<VarDecl>(Ref->getDecl());
+  const Expr *Source = Values.rangeOf(V);
+  if (!Source)
+    Source = V->getInit();
+  Source = stripWrappers(Source);
+  if (const auto *Element = dyn_cast_or_null<CXXOperatorCallExpr>(Source);
+      Element && Element->getOperator() == OO_Subscript)
+    Source = Element->getArg(0);
+  else if (const auto *Array = dyn_cast_or_null<ArraySubscriptExpr>(Source))
+    Source = Array->getBase();
+  return !Source || onOtherObject(Source);
 }
 
 void SiteCollector::markReturnedCalls() {

@@ -38,6 +38,10 @@ public:
   /// The names of the constants \p E may have ORed in (ArgFact::Flags),
   /// sorted.
   std::vector<std::string> flagsOf(const clang::Expr *E) const;
+  /// The range that range-for variable \p V walks, if it is one.
+  const clang::Expr *rangeOf(const clang::VarDecl *V) const {
+    return RangeOf.lookup(V);
+  }
 
 private:
   ObjectRef holder(const clang::Expr *E, unsigned Depth, bool InGetter) const;

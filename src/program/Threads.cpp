@@ -46,6 +46,8 @@ public:
                                         std::vector<unsigned> Runs) const {
     const Function &F = P.function(At.Function);
     const SiteFact &S = F.site(At.Site);
+    if (deferred(S))
+      return std::nullopt;
     StartedThread T{At, std::move(Runs), {}, {}, {}};
     if (S.IsConstructor) {
       T.HandleType = splitMember(S.CalleeName).first.str();
@@ -63,6 +65,19 @@ public:
   }
 
 private:
+  /// Whether start \p S runs its callable later on the waiting thread
+  /// (`std::launch::deferred`): no thread.
+  bool deferred(const SiteFact &S) const {
+    const FunctionModel *M = P.modelOf(S);
+    return M && !M->DeferredFlags.empty() &&
+           llvm::any_of(S.Args, [&](const ArgFact &A) {
+             return !A.Flags.empty() &&
+                    llvm::all_of(A.Flags, [&](const std::string &F) {
+                      return llvm::is_contained(M->DeferredFlags, F);
+                    });
+           });
+  }
+
   /// Adds \p Holder, which site \p Store puts a handle in. An assignment
   /// operator of another class than the holder's assigns an element of it
   /// (`jobs_[id] = std::move(f)`): the holder is a table of handles.
@@ -85,14 +100,18 @@ private:
            });
   }
 
-  /// Adds the objects a holder's handle is assigned to, transitively.
+  /// Adds the objects a local holder's handle is assigned to
+  /// (`jobs_[id] = std::move(running)`), transitively. A field's handle
+  /// moved into another field (`previous_ = std::move(current_)`) retires
+  /// an older thread, which the new one may wait for.
   void followMoves(StartedThread &T) const {
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (const SiteRef &At : Assignments) {
         const SiteFact &S = P.site(At);
         if (llvm::none_of(S.Args, [&](const ArgFact &A) {
-              return holds(T, At.Function, A.Ref);
+              return A.Ref.K == ObjectRef::Kind::Local &&
+                     holds(T, At.Function, A.Ref);
             }))
           continue;
         size_t Before = T.Holders.size();
@@ -214,8 +233,11 @@ private:
       return P.resolve(Fn, Obj);
     if (!Via || Via->Callee != Fn)
       return {};
+    // One call up only: what a parameter of the caller is bound to depends
+    // on the call further up, which resolve() would not follow alone.
     for (const ArgFact &A : P.site(Via->From).Args)
-      if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown())
+      if (static_cast<int>(A.Index) == Obj.ParamIndex && A.Ref.isKnown() &&
+          !A.OtherObject && A.Ref.K != ObjectRef::Kind::Param)
         return P.resolve(Via->From.Function, A.Ref);
     return {};
   }
@@ -404,7 +426,8 @@ public:
       WaitFinder(P, T, Fn, ReachedBy[Fn]).find(Add);
       for (const CallEdge *E : CallsFrom[Fn]) {
         ++Work;
-        if (ReachedBy.try_emplace(E->Callee, E).second)
+        if (!releasedBefore(T, E->From) &&
+            ReachedBy.try_emplace(E->Callee, E).second)
           Queue.push_back(E->Callee);
       }
     }
@@ -418,6 +441,31 @@ public:
   }
 
 private:
+  /// Whether code before \p At on every path lets go of \p T's handle:
+  /// detaches a holder (models' `releases`), or moves it out into a local
+  /// (`std::thread self = std::move(thread_)`). What \p At calls then joins
+  /// nothing through it.
+  bool releasedBefore(const StartedThread &T, SiteRef At) const {
+    const Function &F = P.function(At.Function);
+    auto Holds = [&](const ObjectRef &Obj) {
+      return Obj.isKnown() &&
+             llvm::any_of(P.resolve(At.Function, Obj), [&](const ObjectRef &R) {
+               return T.Holders.count(R.Key) != 0;
+             });
+    };
+    return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+      const FunctionModel *M =
+          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+      bool Releases =
+          (M && M->Releases && !S.OtherObject && Holds(S.Receiver)) ||
+          (S.Kind == SiteKind::ScopeBegin && S.Receiver.Type == T.HandleType &&
+           llvm::any_of(S.Args, [&](const ArgFact &A) {
+             return !A.OtherObject && Holds(A.Ref);
+           }));
+      return Releases && S.Id != At.Site && F.dominates(S.Id, At.Site);
+    });
+  }
+
   static std::vector<CallEdge>
   chainTo(std::map<unsigned, const CallEdge *> &ReachedBy, unsigned Fn) {
     std::vector<CallEdge> Chain;

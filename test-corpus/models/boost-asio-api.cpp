@@ -188,6 +188,12 @@ void synchronous(asio::io_context &io) {
 }
 
 void run_loops(asio::io_context &io, asio::thread_pool &pool) {
+  bool Here = io.get_executor().running_in_this_thread();
+  asio::io_context::strand old_strand(io);
+  Here = Here || old_strand.running_in_this_thread();
+  auto strand = asio::make_strand(io);
+  Here = Here || strand.running_in_this_thread();
+  (void)Here;
   io.run();
   io.stop();
   io.restart();

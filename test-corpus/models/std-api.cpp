@@ -195,11 +195,16 @@ void futures() {
 void thread_handles() {
   std::thread t([] {});
   bool Same = t.get_id() == std::this_thread::get_id() ||
-              pthread_equal(t.native_handle(), pthread_self());
+              pthread_equal(t.native_handle(), pthread_self()) ||
+              gettid() == 0;
   t.join();
   std::jthread jt([] {});
   Same = Same || jt.get_id() == std::this_thread::get_id();
   jt.join();
+  std::thread loose([] {});
+  loose.detach();
+  std::jthread loose_j([] {});
+  loose_j.detach();
 
   std::map<int, std::future<void>> byId;
   byId[1] = std::async(std::launch::async, [] {});

@@ -94,6 +94,9 @@ struct ArgFact {
   /// (`std::optional<milliseconds>{30s}`, a braced `{30s}`): what it holds.
   std::string BuiltFrom;
   ObjectRef Ref;    ///< The object passed, when it is a named object.
+  /// Ref is a field of another object than `this` (`upstream_->t_`), which
+  /// Ref names by its field alone.
+  bool OtherObject = false;
   std::string CallableUsr; ///< A lambda, function or member function passed.
   /// For a lambda: the parameters of the calling function that are
   /// callables (a function pointer, a class with `operator()`) and that it

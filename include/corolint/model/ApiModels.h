@@ -85,6 +85,13 @@ struct FunctionModel {
   /// `offload` call started) to finish: `std::thread::join`,
   /// `std::future::get` on `std::async`'s future.
   bool Joins = false;
+  /// Lets go of the thread whose handle it is called on
+  /// (`std::thread::detach`): the handle no longer refers to it.
+  bool Releases = false;
+  /// With Offload: flags that, when an argument names only them
+  /// (`std::launch::deferred`), make the call start no thread: the callable
+  /// runs later on the thread that waits for the result.
+  std::vector<std::string> DeferredFlags;
   /// Runs an event loop on the calling thread until it is stopped
   /// (`io_context::run`): the loop's callbacks run on that thread.
   bool RunsLoop = false;
