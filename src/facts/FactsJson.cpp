@@ -121,6 +121,8 @@ json argToJson(const ArgFact &A) {
     J["ref"] = refToJson(A.Ref);
   if (A.OtherObject)
     J["otherObject"] = true;
+  if (A.MadeBy >= 0)
+    J["madeBy"] = A.MadeBy;
   if (!A.CallableUsr.empty())
     J["callable"] = A.CallableUsr;
   if (!A.CapturedCallables.empty())
@@ -145,6 +147,7 @@ ArgFact argFromJson(const json &J) {
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
   A.OtherObject = J.value("otherObject", false);
+  A.MadeBy = integerOr(J, "madeBy", -1);
   A.CallableUsr = J.value("callable", "");
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
   A.ProducerUsr = J.value("producer", "");

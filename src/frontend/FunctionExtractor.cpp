@@ -192,6 +192,8 @@ private:
     const Expr *E;
   };
   std::vector<IntegerArg> IntegerArgs;
+  /// Arguments a constructor call makes, whose site is known at the end.
+  std::vector<IntegerArg> MadeArgs;
   /// Member calls on a reference local, whose receiverHolder is known at
   /// the end of the body.
   std::vector<std::pair<unsigned, const DeclRefExpr *>> ReferenceReceivers;
@@ -273,6 +275,9 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.Ref = N.objectOf(passedObject(Args[I]));
     A.OtherObject = A.Ref.K == ObjectRef::Kind::Field &&
                     onOtherObject(passedObject(Args[I]));
+    if (const auto *Made =
+            dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Args[I])))
+      MadeArgs.push_back({S.Id, A.Index, Made});
     if (!A.Type.empty())
       A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
@@ -568,6 +573,14 @@ void SiteCollector::resolveIntegers() {
       A->Holder = std::move(Holder);
     if (Pending.E->getType()->isIntegralOrEnumerationType())
       A->Flags = Values.flagsOf(Pending.E);
+  }
+  for (const IntegerArg &Made : MadeArgs) {
+    auto It = SiteOfStmt.find(Made.E);
+    std::vector<ArgFact> &Args = Sites[Made.Site].Args;
+    auto A = llvm::find_if(
+        Args, [&](const ArgFact &F) { return F.Index == Made.Index; });
+    if (It != SiteOfStmt.end() && A != Args.end())
+      A->MadeBy = It->second;
   }
   for (SiteFact &S : Sites)
     llvm::erase_if(S.Args, [](const ArgFact &A) {

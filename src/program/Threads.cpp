@@ -52,6 +52,7 @@ public:
     if (S.IsConstructor) {
       T.HandleType = splitMember(S.CalleeName).first.str();
       keep(T, At.Function, S.Receiver, S);
+      keepInTables(T, At);
     }
     for (unsigned Store : F.storesOf(At.Site)) {
       if (T.HandleType.empty())
@@ -76,6 +77,26 @@ private:
                       return llvm::is_contained(M->DeferredFlags, F);
                     });
            });
+  }
+
+  /// `workers_.push_back(std::thread(run))`: a call that keeps its argument
+  /// (models' `storesCallable`) keeps the handle made for it in the object
+  /// it is called on, a table of handles.
+  void keepInTables(StartedThread &T, SiteRef Made) const {
+    for (const SiteFact &S : P.function(Made.Function).fact().Sites) {
+      const FunctionModel *M =
+          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+      if (!M || S.OtherObject || !S.Receiver.isKnown() ||
+          llvm::none_of(S.Args, [&](const ArgFact &A) {
+            return A.MadeBy == static_cast<int>(Made.Site) &&
+                   M->StoresCallable.has(A.Index);
+          }))
+        continue;
+      for (const ObjectRef &Obj : P.resolve(Made.Function, S.Receiver)) {
+        T.Holders.try_emplace(Obj.Key, Obj);
+        T.Tables.insert(Obj.Key);
+      }
+    }
   }
 
   /// Adds \p Holder, which site \p Store puts a handle in. An assignment

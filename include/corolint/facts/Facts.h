@@ -97,6 +97,9 @@ struct ArgFact {
   /// Ref is a field of another object than `this` (`upstream_->t_`), which
   /// Ref names by its field alone.
   bool OtherObject = false;
+  /// The site of the constructor call that makes the argument, a new
+  /// object (`workers_.push_back(std::thread(run))`), or -1.
+  int MadeBy = -1;
   std::string CallableUsr; ///< A lambda, function or member function passed.
   /// For a lambda: the parameters of the calling function that are
   /// callables (a function pointer, a class with `operator()`) and that it
