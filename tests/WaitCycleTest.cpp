@@ -400,6 +400,37 @@ TEST_F(SelfJoinTest, JoiningEveryHandleOfATableJoinsItsOwn) {
       << F[0].Message;
 }
 
+// `workers_.push_back(std::thread(&W::run, this))`: the table keeps the
+// handle its push_back is given, made by the thread's constructor.
+TEST_F(SelfJoinTest, AHandleMadeForAPushBackIsKeptInTheTable) {
+  ASSERT_FALSE(bool(Models.addJson(
+      R"({"functions": [{"name": "std::vector::push_back",
+                         "storesCallable": 0}]})",
+      "more")));
+  ObjectRef Workers = global("W::workers_", "std::vector");
+  FunctionBuilder Start("W::start");
+  ArgFact Run;
+  Run.Index = 0;
+  Run.CallableUsr = "c:@F@W::run";
+  unsigned Made = Start.call(Body, "std::thread::thread", {}, {Run});
+  ArgFact Handle = argType(0, "std::thread");
+  Handle.MadeBy = static_cast<int>(Made);
+  Start.call(Body, "std::vector::push_back", Workers, {Handle});
+  FunctionFact S = Start.build();
+  S.Sites[Made].IsConstructor = true;
+  FunctionBuilder Stop("W::stop");
+  unsigned Join =
+      Stop.call(Body, "std::thread::join", local("W::stop::t", "std::thread"));
+  FunctionFact St = Stop.build();
+  St.Sites[Join].ReceiverHolder = Workers;
+  std::vector<Finding> F = check({S, run(), St});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Severity, Level::Warning);
+  // Not kept: the same program with the handle made for another call.
+  S.Sites[Made + 1].Args[0].MadeBy = -1;
+  EXPECT_TRUE(check({S, run(), St}).empty());
+}
+
 // A recursive function run by std::async that waits for the task it starts:
 // each call's local future is its child's.
 TEST_F(SelfJoinTest, ALocalHandleInItsOwnCallableIsAChilds) {
