@@ -15,6 +15,50 @@
 namespace corolint {
 namespace {
 
+/// The model of call site \p S, if it is a call with one.
+const FunctionModel *callModel(const Program &P, const SiteFact &S) {
+  return S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+}
+
+/// Whether \p Obj, named in function \p Fn, keeps a handle of \p T.
+bool holdsHandle(const Program &P, const StartedThread &T, unsigned Fn,
+                 const ObjectRef &Obj) {
+  return Obj.isKnown() &&
+         llvm::any_of(P.resolve(Fn, Obj), [&](const ObjectRef &R) {
+           return T.Holders.count(R.Key) != 0;
+         });
+}
+
+/// Per function, the functions its calls run (`bindsParameters` edges of
+/// kind Calls, and awaits too when \p WithAwaits).
+std::vector<std::vector<unsigned>> calleesOf(const Program &P,
+                                             bool WithAwaits) {
+  std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (P.bindsParameters(E) && (WithAwaits || E.Kind == EdgeKind::Calls))
+      Callees[E.From.Function].push_back(E.Callee);
+  return Callees;
+}
+
+/// Walks the functions \p Callees reach from \p From, each once, until
+/// \p Visit returns true; returns whether it did.
+bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
+                llvm::ArrayRef<unsigned> From,
+                llvm::function_ref<bool(unsigned)> Visit) {
+  std::set<unsigned> Seen(From.begin(), From.end());
+  std::vector<unsigned> Work(From.begin(), From.end());
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    if (Visit(Fn))
+      return true;
+    for (unsigned Callee : Callees[Fn])
+      if (Seen.insert(Callee).second)
+        Work.push_back(Callee);
+  }
+  return false;
+}
+
 /// Assignments whose value is a named object (`jobs_[id] = std::move(f)`):
 /// the sites a handle moves along.
 std::vector<SiteRef> assignmentsOfObjects(const Program &P) {
@@ -28,9 +72,9 @@ std::vector<SiteRef> assignmentsOfObjects(const Program &P) {
   return Result;
 }
 
-/// The class of the handle that \p Store keeps of what call \p Made
-/// returns: the local's or the field's, or the class whose assignment
-/// operator stores it (`jobs_[id] = std::async(...)` keeps a future).
+/// The class of the handle that \p Store keeps of what a start returns:
+/// the local's or the field's, or the class whose assignment operator
+/// stores it (`jobs_[id] = std::async(...)` keeps a future).
 std::string storedType(const SiteFact &Store) {
   if (Store.Kind == SiteKind::Call)
     return splitMember(Store.CalleeName).first.str();
@@ -69,7 +113,7 @@ private:
   /// Whether start \p S runs its callable later on the waiting thread
   /// (`std::launch::deferred`): no thread.
   bool deferred(const SiteFact &S) const {
-    const FunctionModel *M = P.modelOf(S);
+    const FunctionModel *M = callModel(P, S);
     return M && !M->DeferredFlags.empty() &&
            llvm::any_of(S.Args, [&](const ArgFact &A) {
              return !A.Flags.empty() &&
@@ -84,18 +128,12 @@ private:
   /// it is called on, a table of handles.
   void keepInTables(StartedThread &T, SiteRef Made) const {
     for (const SiteFact &S : P.function(Made.Function).fact().Sites) {
-      const FunctionModel *M =
-          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-      if (!M || S.OtherObject || !S.Receiver.isKnown() ||
-          llvm::none_of(S.Args, [&](const ArgFact &A) {
+      const FunctionModel *M = callModel(P, S);
+      if (M && !S.OtherObject && llvm::any_of(S.Args, [&](const ArgFact &A) {
             return A.MadeBy == static_cast<int>(Made.Site) &&
                    M->StoresCallable.has(A.Index);
           }))
-        continue;
-      for (const ObjectRef &Obj : P.resolve(Made.Function, S.Receiver)) {
-        T.Holders.try_emplace(Obj.Key, Obj);
-        T.Tables.insert(Obj.Key);
-      }
+        keep(T, Made.Function, S.Receiver, /*Table=*/true);
     }
   }
 
@@ -104,21 +142,20 @@ private:
   /// (`jobs_[id] = std::move(f)`): the holder is a table of handles.
   void keep(StartedThread &T, unsigned Fn, const ObjectRef &Holder,
             const SiteFact &Store) const {
-    if (!Holder.isKnown())
-      return;
-    bool Element = Store.Kind == SiteKind::Call && !Store.IsConstructor &&
-                   splitMember(Store.CalleeName).first != Holder.Type;
-    for (const ObjectRef &Obj : P.resolve(Fn, Holder)) {
-      T.Holders.try_emplace(Obj.Key, Obj);
-      if (Element)
-        T.Tables.insert(Obj.Key);
-    }
+    keep(T, Fn, Holder,
+         Store.Kind == SiteKind::Call && !Store.IsConstructor &&
+             splitMember(Store.CalleeName).first != Holder.Type);
   }
 
-  bool holds(const StartedThread &T, unsigned Fn, const ObjectRef &Obj) const {
-    return Obj.isKnown() && llvm::any_of(P.resolve(Fn, Obj), [&](auto &R) {
-             return T.Holders.count(R.Key) != 0;
-           });
+  void keep(StartedThread &T, unsigned Fn, const ObjectRef &Holder,
+            bool Table) const {
+    if (!Holder.isKnown())
+      return;
+    for (const ObjectRef &Obj : P.resolve(Fn, Holder)) {
+      T.Holders.try_emplace(Obj.Key, Obj);
+      if (Table)
+        T.Tables.insert(Obj.Key);
+    }
   }
 
   /// Adds the objects a local holder's handle is assigned to
@@ -132,7 +169,7 @@ private:
         const SiteFact &S = P.site(At);
         if (llvm::none_of(S.Args, [&](const ArgFact &A) {
               return A.Ref.K == ObjectRef::Kind::Local &&
-                     holds(T, At.Function, A.Ref);
+                     holdsHandle(P, T, At.Function, A.Ref);
             }))
           continue;
         size_t Before = T.Holders.size();
@@ -152,42 +189,24 @@ private:
 class ThreadQuestions {
 public:
   explicit ThreadQuestions(const Program &P)
-      : P(P), Calls(P.functions().size()), Within(P.functions().size()) {
-    for (const CallEdge &E : P.edges())
-      if (P.bindsParameters(E))
-        Calls[E.From.Function].push_back(E.Callee);
-  }
+      : P(P), Calls(calleesOf(P, /*WithAwaits=*/true)),
+        Within(P.functions().size()) {}
 
   bool asks(unsigned Fn) const {
     return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
-      const FunctionModel *M =
-          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+      const FunctionModel *M = callModel(P, S);
       return M && M->ThreadIdentity;
     });
   }
 
   bool asksWithin(unsigned Fn) {
     if (!Within[Fn])
-      Within[Fn] = search(Fn);
+      Within[Fn] = anyReached(Calls, Fn,
+                              [&](unsigned Reached) { return asks(Reached); });
     return *Within[Fn];
   }
 
 private:
-  bool search(unsigned Start) const {
-    std::vector<unsigned> Work{Start};
-    std::set<unsigned> Seen{Start};
-    while (!Work.empty()) {
-      unsigned Fn = Work.back();
-      Work.pop_back();
-      if (asks(Fn))
-        return true;
-      for (unsigned Callee : Calls[Fn])
-        if (Seen.insert(Callee).second)
-          Work.push_back(Callee);
-    }
-    return false;
-  }
-
   const Program &P;
   std::vector<std::vector<unsigned>> Calls;
   std::vector<std::optional<bool>> Within;
@@ -214,8 +233,7 @@ public:
       if (S.Kind == SiteKind::ScopeBegin && S.OperandCall >= 0)
         if (std::optional<ObjectRef> H = takenFrom(S))
           TakenOut.insert(H->Key);
-      const FunctionModel *M =
-          S.Kind == SiteKind::Call && !S.OtherObject ? P.modelOf(S) : nullptr;
+      const FunctionModel *M = S.OtherObject ? nullptr : callModel(P, S);
       if (M && M->Joins)
         if (std::optional<ObjectRef> H = handleIn(S.Receiver))
           Found(S.Id, SelfJoin::Kind::Joins, *H);
@@ -328,24 +346,6 @@ std::vector<StartedThread> startedThreads(const Program &P) {
 
 namespace {
 
-/// The functions that calls (`bindsParameters` edges of kind Calls) reach
-/// from \p From, itself included.
-std::set<unsigned>
-reachedByCalls(const Program &P,
-               const std::vector<std::vector<unsigned>> &Calls,
-               llvm::ArrayRef<unsigned> From) {
-  std::set<unsigned> Seen(From.begin(), From.end());
-  std::vector<unsigned> Work(From.begin(), From.end());
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    for (unsigned Callee : Calls[Fn])
-      if (Seen.insert(Callee).second)
-        Work.push_back(Callee);
-  }
-  return Seen;
-}
-
 /// The thread among \p Threads that runs the program's event loop, and the
 /// call that runs it: the only thread whose callables reach calls that run
 /// a loop (models' `runsLoop`), and that reaches every such call of the
@@ -355,19 +355,18 @@ loopThread(const Program &P, const std::vector<StartedThread> &Threads) {
   std::vector<SiteRef> LoopRuns;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites)
-      if (const FunctionModel *M =
-              S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-          M && M->RunsLoop)
+      if (const FunctionModel *M = callModel(P, S); M && M->RunsLoop)
         LoopRuns.push_back({Fn, S.Id});
   if (LoopRuns.empty())
     return std::nullopt;
-  std::vector<std::vector<unsigned>> Calls(P.functions().size());
-  for (const CallEdge &E : P.edges())
-    if (E.Kind == EdgeKind::Calls && P.bindsParameters(E))
-      Calls[E.From.Function].push_back(E.Callee);
+  std::vector<std::vector<unsigned>> Calls = calleesOf(P, /*WithAwaits=*/false);
   std::optional<std::pair<size_t, SiteRef>> Found;
   for (size_t I = 0; I < Threads.size(); ++I) {
-    std::set<unsigned> Reached = reachedByCalls(P, Calls, Threads[I].Runs);
+    std::set<unsigned> Reached;
+    anyReached(Calls, Threads[I].Runs, [&](unsigned Fn) {
+      Reached.insert(Fn);
+      return false;
+    });
     size_t Runs = llvm::count_if(LoopRuns, [&](const SiteRef &At) {
       return Reached.count(At.Function) != 0;
     });
@@ -469,14 +468,10 @@ private:
   bool releasedBefore(const StartedThread &T, SiteRef At) const {
     const Function &F = P.function(At.Function);
     auto Holds = [&](const ObjectRef &Obj) {
-      return Obj.isKnown() &&
-             llvm::any_of(P.resolve(At.Function, Obj), [&](const ObjectRef &R) {
-               return T.Holders.count(R.Key) != 0;
-             });
+      return holdsHandle(P, T, At.Function, Obj);
     };
     return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
-      const FunctionModel *M =
-          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+      const FunctionModel *M = callModel(P, S);
       bool Releases =
           (M && M->Releases && !S.OtherObject && Holds(S.Receiver)) ||
           (S.Kind == SiteKind::ScopeBegin && S.Receiver.Type == T.HandleType &&
