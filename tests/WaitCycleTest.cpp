@@ -489,6 +489,21 @@ TEST_F(SelfJoinTest, AsyncTaskDestroyingAFutureOfItsTableIsPossible) {
       << F[0].Message;
   // Handed on before it goes, it is destroyed elsewhere.
   EXPECT_TRUE(check({S, TaskTakingItsFuture(true)}).empty());
+
+  // `keep(running)`, whose `jobs_[id] = std::move(f)` stores what its
+  // reference parameter is bound to.
+  FunctionBuilder ViaHelper("P::submit");
+  unsigned Started =
+      ViaHelper.call(Body, "std::async", {}, {constant(0, 1), Job});
+  unsigned Kept = ViaHelper.scopeBegin(Body, Running);
+  ViaHelper.call(Body, "P::keep", {}, {argOf(0, Running)});
+  ViaHelper.scopeEnd(Body, Running);
+  FunctionFact V = ViaHelper.build();
+  V.Sites[Kept].OperandCall = Started;
+  FunctionBuilder Keep("P::keep");
+  Keep.call(Body, "std::future::operator=", Jobs,
+            {argOf(0, param("P::keep", 0, "f", "std::future"))});
+  EXPECT_EQ(check({V, Keep.build(), TaskTakingItsFuture(false)}).size(), 1u);
 }
 
 // `thread_ = std::thread([this] { loop_.run(); })`: the loop's callbacks run

@@ -159,7 +159,8 @@ private:
   }
 
   /// Adds the objects a local holder's handle is assigned to
-  /// (`jobs_[id] = std::move(running)`), transitively. A field's handle
+  /// (`jobs_[id] = std::move(running)`), also through a reference
+  /// parameter a helper is handed it by, transitively. A field's handle
   /// moved into another field (`previous_ = std::move(current_)`) retires
   /// an older thread, which the new one may wait for.
   void followMoves(StartedThread &T) const {
@@ -168,7 +169,8 @@ private:
       for (const SiteRef &At : Assignments) {
         const SiteFact &S = P.site(At);
         if (llvm::none_of(S.Args, [&](const ArgFact &A) {
-              return A.Ref.K == ObjectRef::Kind::Local &&
+              return (A.Ref.K == ObjectRef::Kind::Local ||
+                      A.Ref.K == ObjectRef::Kind::Param) &&
                      holdsHandle(P, T, At.Function, A.Ref);
             }))
           continue;
