@@ -294,9 +294,10 @@ private:
       const FunctionModel *M = P.modelOf(S);
       if (!M || M->Blocking.empty())
         continue;
-      // A read or an accept on a descriptor the program made non-blocking
-      // returns EAGAIN at once; the caller waits for readiness elsewhere.
-      if (P.onNonblockingDescriptor({Fn, S.Id}))
+      // A read or an accept on a descriptor the program made non-blocking,
+      // or told not to wait (MSG_DONTWAIT, a poll with a zero timeout),
+      // returns at once; the caller waits for readiness elsewhere.
+      if (P.returnsAtOnce({Fn, S.Id}))
         continue;
       // Code that handles EAGAIN after the call was written for a
       // non-blocking descriptor, made so where the analysis cannot follow

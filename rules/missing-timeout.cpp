@@ -846,6 +846,10 @@ private:
       if (S.Kind != SiteKind::Suspend || S.Implicit ||
           S.Suspend != SuspendKind::CoAwait || !waitsForTheSocket(P, F, S))
         continue;
+      // A wait handed a duration of its own (`poll(fd, read, 100ms)`)
+      // resumes when it passes, answered or not.
+      if (S.OperandCall >= 0 && P.passesDuration(F.site(S.OperandCall)))
+        continue;
       if (Deadlines.hasDeadline(F, S.Id) || Deadlines.armedBefore({Fn, S.Id}))
         return;
       Finding R;

@@ -120,6 +120,15 @@ TEST(ApiModels, ChannelKeysNeedADescriptor) {
             "");
 }
 
+TEST(ApiModels, TimeoutArgBoundsABlockingCall) {
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "timeoutArg": 2}]})")
+                .find("'timeoutArg' bounds a wait"),
+            std::string::npos);
+  EXPECT_EQ(loadError(R"({"functions": [{"name": "f", "timeoutArg": 2,
+                          "blocking": "waits"}]})"),
+            "");
+}
+
 TEST(ApiModels, LaterEntryReplacesEarlier) {
   ApiModels M;
   ASSERT_FALSE(bool(

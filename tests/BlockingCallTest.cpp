@@ -20,12 +20,14 @@ protected:
       {"name": "loop::add_timer", "loopCallback": 1},
       {"name": "future::then", "continuation": 0},
       {"name": "std::thread::thread", "offload": 0},
-      {"name": "recv", "blocking": "receives", "descriptorArg": 0},
+      {"name": "recv", "blocking": "receives", "descriptorArg": 0,
+       "nonblockingArg": 3, "nonblockingFlags": ["MSG_DONTWAIT"]},
       {"name": "fcntl", "descriptorArg": 0, "nonblockingArg": 2,
        "nonblockingFlags": ["O_NONBLOCK"]},
       {"name": "socket", "returnsDescriptor": true, "nonblockingArg": 1,
        "nonblockingFlags": ["SOCK_NONBLOCK"]},
       {"name": "pipe", "descriptorArg": 0, "makesChannel": true},
+      {"name": "poll", "blocking": "waits for descriptors", "timeoutArg": 2},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
        "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}]})",
                                      "test")));
@@ -311,6 +313,39 @@ TEST_F(BlockingCallTest, OtherFlagsOrOtherHoldersStillBlock) {
   Co.suspend(Body);
   Co.call(Body, "recv", {}, {heldIn(0, field("socket::fd_"))});
   EXPECT_EQ(check({Setup.build(), Co.build()}).size(), 1u);
+}
+
+// `recv(fd_, buf, n, MSG_DONTWAIT)` returns at once; the flag is that
+// call's, so a recv on the same descriptor without it still blocks.
+TEST_F(BlockingCallTest, FlagsOfABlockingCallApplyToThatCallAlone) {
+  FunctionBuilder Drain("conn::drain", true), Read("conn::read", true);
+  Drain.suspend(Body);
+  Drain.call(Body, "recv", {},
+             {heldIn(0, field("conn::fd_")), flags(3, {"MSG_DONTWAIT"})});
+  Read.suspend(Body);
+  unsigned Blocking = Read.call(Body, "recv", {},
+                                {heldIn(0, field("conn::fd_")), flags(3, {})});
+  std::vector<Finding> F = check({Drain.build(), Read.build()});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "conn::read");
+  EXPECT_EQ(F[0].Loc.Line, 10u + Blocking);
+}
+
+// `poll(fds, n, 0)` probes and returns at once; any other timeout, or one
+// not known, waits on the loop.
+TEST_F(BlockingCallTest, PollWithAZeroTimeoutReturnsAtOnce) {
+  for (std::optional<int64_t> Timeout :
+       {std::optional<int64_t>(0), std::optional<int64_t>(100),
+        std::optional<int64_t>()}) {
+    FunctionBuilder Co("handler", true);
+    Co.suspend(Body);
+    ArgFact Ms;
+    Ms.Index = 2;
+    Ms.Constant = Timeout;
+    Co.call(Body, "poll", {}, {Ms});
+    EXPECT_EQ(check({Co.build()}).size(), Timeout == 0 ? 0u : 1u)
+        << Timeout.value_or(-1);
+  }
 }
 
 // `int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0)`: the flag

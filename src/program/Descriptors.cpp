@@ -55,12 +55,35 @@ std::vector<ObjectRef> descriptorsOf(const Program &P, unsigned Fn,
                     : std::vector<ObjectRef>();
 }
 
+/// Whether \p S, a call by model \p M, is given one of the model's
+/// non-blocking flags.
+bool namesNonblockingFlag(const SiteFact &S, const FunctionModel &M) {
+  return M.setsNonblocking() &&
+         namesFlag(S, M.NonblockingArg, M.NonblockingFlags);
+}
+
+/// Whether the flags of blocking call \p S, by model \p M, apply to that
+/// call alone (`recv(fd, buf, n, MSG_DONTWAIT)`): it makes no descriptor,
+/// and leaves the mode of the one it reads as it was.
+bool flagsApplyToTheCall(const FunctionModel &M) {
+  return !M.Blocking.empty() && !M.ReturnsDescriptor;
+}
+
+/// Whether blocking call \p S, by model \p M, is asked not to wait: given
+/// a flag that says so for this call alone, or a constant timeout of zero
+/// (`poll(fds, n, 0)`).
+bool asksNotToWait(const SiteFact &S, const FunctionModel &M) {
+  if (flagsApplyToTheCall(M) && namesNonblockingFlag(S, M))
+    return true;
+  const ArgFact *Timeout = argAt(S, M.TimeoutArg);
+  return Timeout && Timeout->Constant == 0;
+}
+
 /// The holders of the descriptor call \p S makes non-blocking.
 std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
                                        const SiteFact &S) {
   const FunctionModel *M = P.modelOf(S);
-  if (!M || !M->setsNonblocking() ||
-      !namesFlag(S, M->NonblockingArg, M->NonblockingFlags))
+  if (!M || flagsApplyToTheCall(*M) || !namesNonblockingFlag(S, *M))
     return {};
   return descriptorsOf(P, Fn, S, *M);
 }
@@ -130,9 +153,11 @@ bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
          });
 }
 
-bool Program::onNonblockingDescriptor(SiteRef Call) const {
+bool Program::returnsAtOnce(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
+  if (M && asksNotToWait(S, *M))
+    return true;
   const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
   if (!Descriptor)
     return false;

@@ -70,7 +70,9 @@ public:
     for (unsigned I = 0; I < Coroutines; ++I)
       Out += "fake::task<void> coro" + std::to_string(I) + "();\n";
     for (unsigned I = 0; I < Awaiters; ++I)
-      awaiter(I);
+      awaiterType(I);
+    for (unsigned I = 0; I < Awaiters; ++I)
+      awaiterSuspend(I);
     for (unsigned I = 0; I < Helpers; ++I) {
       Out += "\nvoid helper" + std::to_string(I) + "() {\n";
       block(Context::Plain, 1, 1);
@@ -114,16 +116,25 @@ private:
     Out += Text + "\n";
   }
 
-  /// An awaiter written by hand, whose await_suspend runs a plain block
-  /// before it hands the coroutine back to the loop (or not at all).
-  void awaiter(unsigned I) {
+  /// An awaiter written by hand. Every awaiter type is complete before any
+  /// await_suspend body: a body may hold a coroutine lambda that awaits
+  /// another awaiter.
+  void awaiterType(unsigned I) {
     Out += "\nstruct awaiter" + std::to_string(I) + " {\n";
     Out += "  bool await_ready() { return flag > " + number(3) + "; }\n";
-    Out += "  void await_suspend(std::coroutine_handle<> h) {\n";
-    block(Context::Plain, 2, 2);
+    Out += "  void await_suspend(std::coroutine_handle<> h);\n";
+    Out += "  void await_resume() {}\n};\n";
+  }
+
+  /// The awaiter's await_suspend runs a plain block before it hands the
+  /// coroutine back to the loop (or not at all).
+  void awaiterSuspend(unsigned I) {
+    Out += "\nvoid awaiter" + std::to_string(I) +
+           "::await_suspend(std::coroutine_handle<> h) {\n";
+    block(Context::Plain, 2, 1);
     if (pick(4))
-      line(2, "loop.post([h] { h.resume(); });");
-    Out += "  }\n  void await_resume() {}\n};\n";
+      line(1, "loop.post([h] { h.resume(); });");
+    Out += "}\n";
   }
 
   /// Up to four statements, fewer as the program fills up.

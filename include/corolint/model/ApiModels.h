@@ -119,6 +119,9 @@ struct FunctionModel {
   bool MakesChannel = false;
   /// The argument that gives the number of bytes the call writes.
   int SizeArg = -1;
+  /// The integer argument that bounds how long the call waits (`poll`'s
+  /// milliseconds); a constant 0 asks it not to wait at all.
+  int TimeoutArg = -1;
   std::string Origin; ///< The file that defined it, for messages.
 
   /// Whether the call can make a descriptor non-blocking.

@@ -250,10 +250,12 @@ public:
   /// holds.
   std::vector<ObjectRef> descriptorHolders(unsigned Fn, const ArgFact &A,
                                            bool *Complete = nullptr) const;
-  /// Whether the descriptor blocking call \p Call works on (its model's
-  /// `descriptorArg`) is made non-blocking by the program, wherever it can
-  /// come from: the call returns at once instead of blocking.
-  bool onNonblockingDescriptor(SiteRef Call) const;
+  /// Whether blocking call \p Call returns at once instead of blocking:
+  /// its own flags ask it not to wait (`recv(fd, b, n, MSG_DONTWAIT)`), its
+  /// timeout is a constant zero (`poll(fds, n, 0)`), or
+  /// the descriptor it works on (its model's `descriptorArg`) is made
+  /// non-blocking by the program, wherever it can come from.
+  bool returnsAtOnce(SiteRef Call) const;
   /// Whether the code around descriptor call \p Call tests for the errors
   /// its model says it fails with instead of blocking (`errno == EAGAIN`),
   /// in its own function or in one that function calls (`isEAGAIN()`):
