@@ -122,7 +122,7 @@ TEST(ApiModels, ChannelKeysNeedADescriptor) {
 
 TEST(ApiModels, TimeoutArgBoundsABlockingCall) {
   EXPECT_NE(loadError(R"({"functions": [{"name": "f", "timeoutArg": 2}]})")
-                .find("'timeoutArg' bounds a wait"),
+                .find("the call must be 'blocking'"),
             std::string::npos);
   EXPECT_EQ(loadError(R"({"functions": [{"name": "f", "timeoutArg": 2,
                           "blocking": "waits"}]})"),

@@ -28,8 +28,11 @@ protected:
        "nonblockingFlags": ["SOCK_NONBLOCK"]},
       {"name": "pipe", "descriptorArg": 0, "makesChannel": true},
       {"name": "poll", "blocking": "waits for descriptors", "timeoutArg": 2},
+      {"name": "std::getline", "blocking": "reads a line", "streamArg": 0},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
-       "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}]})",
+       "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}],
+      "types": [{"name": "std::basic_istringstream",
+                 "role": "in-memory-stream"}]})",
                                      "test")));
   }
 
@@ -241,7 +244,7 @@ TEST_F(BlockingCallTest, OneFindingPerPlaceAndMessage) {
   FunctionBuilder A("relay<int>", true), B("relay<long>", true);
   A.call(Body, "sleep");
   B.call(Body, "sleep");
-  TuFacts U = unit("/a.cpp", {A.build(), B.build()});
+  TuFacts U = unit("test.cpp", {A.build(), B.build()});
   Program P = linkProgram({U}, Models);
   EXPECT_EQ(runRules(P, *CheckFilter::parse("blocking-call")).size(), 1u);
   std::vector<Finding> Each;
@@ -345,6 +348,24 @@ TEST_F(BlockingCallTest, PollWithAZeroTimeoutReturnsAtOnce) {
     Co.call(Body, "poll", {}, {Ms});
     EXPECT_EQ(check({Co.build()}).size(), Timeout == 0 ? 0u : 1u)
         << Timeout.value_or(-1);
+  }
+}
+
+// `std::getline(fields, cell)` over an istringstream reads memory; over
+// std::cin (or a stream whose object is not known) it waits for input.
+TEST_F(BlockingCallTest, ReadingAStreamOverMemoryNeverWaits) {
+  for (std::string Type :
+       {"std::basic_istringstream", "std::basic_istream", ""}) {
+    FunctionBuilder Co("handler", true);
+    Co.suspend(Body);
+    ArgFact Stream;
+    Stream.Type = "std::basic_istream";
+    if (!Type.empty())
+      Stream.Ref = local("handler::in", Type);
+    Co.call(Body, "std::getline", {}, {Stream});
+    EXPECT_EQ(check({Co.build()}).size(),
+              Type == "std::basic_istringstream" ? 0u : 1u)
+        << Type;
   }
 }
 

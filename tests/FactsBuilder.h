@@ -140,7 +140,7 @@ inline std::vector<Finding> runRule(llvm::StringRef Id,
                                     std::vector<FunctionFact> Functions,
                                     const ApiModels &Models) {
   TuFacts U;
-  U.MainFile = "/a.cpp";
+  U.MainFile = "test.cpp";
   U.Functions = std::move(Functions);
   Program P = linkProgram({U}, Models);
   std::vector<Finding> Out;
@@ -152,7 +152,7 @@ inline std::vector<Finding> runRule(llvm::StringRef Id,
 inline uint64_t ruleWork(llvm::StringRef Id, std::vector<FunctionFact> Functions,
                          const ApiModels &Models) {
   TuFacts U;
-  U.MainFile = "/a.cpp";
+  U.MainFile = "test.cpp";
   U.Functions = std::move(Functions);
   Program P = linkProgram({U}, Models);
   std::unique_ptr<Rule> R = findRule(Id)->Create();

@@ -48,7 +48,7 @@ TEST(Linker, InlineFunctionSeenTwiceCountsOnce) {
   FunctionBuilder Helper("helper");
   Helper.call(FunctionBuilder::Body, "other");
   std::vector<TuFacts> Units = {unit("/b.cpp", {Helper.build()}),
-                                unit("/a.cpp", {Helper.build()})};
+                                unit("test.cpp", {Helper.build()})};
   Program P = linkProgram(Units, M);
   EXPECT_EQ(P.functions().size(), 1u);
 }
@@ -57,7 +57,7 @@ TEST(Linker, ResultDoesNotDependOnUnitOrder) {
   ApiModels M = testModels();
   FunctionBuilder A("a"), B("b");
   A.call(FunctionBuilder::Body, "b");
-  TuFacts UA = unit("/a.cpp", {A.build()}), UB = unit("/b.cpp", {B.build()});
+  TuFacts UA = unit("test.cpp", {A.build()}), UB = unit("/b.cpp", {B.build()});
   Program P1 = linkProgram({UA, UB}, M), P2 = linkProgram({UB, UA}, M);
   ASSERT_EQ(P1.functions().size(), P2.functions().size());
   for (unsigned I = 0; I < P1.functions().size(); ++I)
@@ -72,13 +72,45 @@ TEST(Linker, CoroutineAndWhatItCallsRunOnTheLoop) {
   Co.call(FunctionBuilder::Body, "helper");
   Helper.call(FunctionBuilder::Body, "leaf");
   Program P = linkProgram(
-      {unit("/a.cpp", {Co.build(), Helper.build(), Leaf.build()})}, M);
+      {unit("test.cpp", {Co.build(), Helper.build(), Leaf.build()})}, M);
   EXPECT_TRUE(P.context(indexOf(P, "co")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "helper")).Loop);
   const ExecutionContext &LeafContext = P.context(indexOf(P, "leaf"));
   EXPECT_TRUE(LeafContext.Loop);
   ASSERT_TRUE(LeafContext.LoopVia.has_value());
   EXPECT_EQ(P.function(LeafContext.LoopVia->From.Function).name(), "helper");
+}
+
+// A coroutine nothing in the program starts may be started out of sight
+// when it is the project's (in its sources: a framework runs its handlers)
+// or overrides a virtual member; one defined in a header that nothing here
+// reaches (a library's inline code this program does not use) never runs,
+// until code that runs calls it.
+TEST(Linker, HeaderCoroutineNothingReachesNeverRuns) {
+  ApiModels M = testModels();
+  for (bool InHeader : {false, true})
+    for (bool Overrides : {false, true})
+      for (bool Called : {false, true}) {
+        FunctionBuilder Co("lib::read_some_impl", /*Coroutine=*/true),
+            Main("main");
+        Co.suspend(FunctionBuilder::Body);
+        Co.call(FunctionBuilder::Body, "helper");
+        if (Called)
+          Main.call(FunctionBuilder::Body, "lib::read_some_impl");
+        FunctionFact CoFact = Co.build();
+        if (InHeader)
+          CoFact.Loc.File = "lib.hpp";
+        if (Overrides)
+          CoFact.Overrides = {"c:@F@lib::base::read"};
+        FunctionBuilder Helper("helper");
+        Program P = linkProgram(
+            {unit("test.cpp", {CoFact, Main.build(), Helper.build()})}, M);
+        bool Runs = !InHeader || Overrides || Called;
+        EXPECT_EQ(P.context(indexOf(P, "lib::read_some_impl")).Loop, Runs)
+            << InHeader << Overrides << Called;
+        EXPECT_EQ(P.context(indexOf(P, "helper")).Loop, Runs)
+            << InHeader << Overrides << Called;
+      }
 }
 
 // `co_await backoff{}` runs the awaiter's members on the coroutine's
@@ -94,7 +126,7 @@ TEST(Linker, AwaiterMembersAreCalledFromTheSuspension) {
                                      "c:@F@backoff::await_suspend",
                                      "c:@F@undefined::await_suspend"};
   Program P = linkProgram(
-      {unit("/a.cpp", {CoFact, Ready.build(), Suspend.build()})}, M);
+      {unit("test.cpp", {CoFact, Ready.build(), Suspend.build()})}, M);
   ASSERT_EQ(P.edges().size(), 2u);
   for (const CallEdge &E : P.edges()) {
     EXPECT_EQ(E.From.Site, Await);
@@ -118,7 +150,7 @@ TEST(Linker, VirtualCallReachesTheOverrides) {
   S.Overrides = {"c:@F@file_store::save"};
   FunctionFact O = Other.build();
   O.Overrides = {"c:@F@cache_base::save"};
-  Program P = linkProgram({unit("/a.cpp", {H, F, S, O})}, M);
+  Program P = linkProgram({unit("test.cpp", {H, F, S, O})}, M);
   ASSERT_EQ(P.edges().size(), 2u);
   for (const CallEdge &E : P.edges()) {
     EXPECT_NE(E.Callee, indexOf(P, "cache::save"));
@@ -126,7 +158,7 @@ TEST(Linker, VirtualCallReachesTheOverrides) {
     EXPECT_TRUE(P.dispatchesTo(E));
   }
   H.Sites[Save].Virtual = false;
-  EXPECT_TRUE(linkProgram({unit("/a.cpp", {H, F, S, O})}, M).edges().empty());
+  EXPECT_TRUE(linkProgram({unit("test.cpp", {H, F, S, O})}, M).edges().empty());
 }
 
 // `complete_ = [this] { ... };` keeps the lambda for later: a hand-over
@@ -138,7 +170,8 @@ TEST(Linker, CallableWrappedByAStoringModelIsNotCalled) {
   for (const char *Wrapper : {"std::bind", "lib::apply"}) {
     FunctionBuilder Main("main"), Drain("drain");
     Main.pass(FunctionBuilder::Body, Wrapper, 0, "drain");
-    Program P = linkProgram({unit("/a.cpp", {Main.build(), Drain.build()})}, M);
+    Program P =
+        linkProgram({unit("test.cpp", {Main.build(), Drain.build()})}, M);
     bool Stored = llvm::StringRef(Wrapper) == "std::bind";
     EXPECT_EQ(P.edges().size(), Stored ? 0u : 1u) << Wrapper;
     EXPECT_EQ(P.handOvers().size(), Stored ? 1u : 0u) << Wrapper;
@@ -158,7 +191,7 @@ TEST(Linker, CallableParameterCalledByTheCalleeRunsInTheCallersCall) {
     Each.call(FunctionBuilder::Body, "std::function::operator()",
               param(Calls ? "each" : "outer", 0, "f", "std::function"));
     Program P = linkProgram(
-        {unit("/a.cpp", {Main.build(), Each.build(), Visit.build()})}, M);
+        {unit("test.cpp", {Main.build(), Each.build(), Visit.build()})}, M);
     unsigned Visits = indexOf(P, "visit");
     bool Found = llvm::any_of(P.edges(), [&](const CallEdge &E) {
       return E.Callee == Visits && E.From.Function == indexOf(P, "main") &&
@@ -173,8 +206,7 @@ TEST(Linker, CallableAssignedToAnObjectIsStoredNotCalled) {
   FunctionBuilder Co("co", /*Coroutine=*/true), Done("done_cb");
   Co.suspend(FunctionBuilder::Body);
   Co.pass(FunctionBuilder::Body, "std::function::operator=", 0, "done_cb");
-  Program P =
-      linkProgram({unit("/a.cpp", {Co.build(), Done.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {Co.build(), Done.build()})}, M);
   EXPECT_TRUE(P.edges().empty());
   ASSERT_EQ(P.handOvers().size(), 1u);
   EXPECT_FALSE(P.context(indexOf(P, "done_cb")).Loop);
@@ -186,7 +218,7 @@ TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {
   Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "tick");
   Main.pass(FunctionBuilder::Body, "std::thread::thread", 0, "work");
   Program P = linkProgram(
-      {unit("/a.cpp", {Main.build(), Tick.build(), Work.build()})}, M);
+      {unit("test.cpp", {Main.build(), Tick.build(), Work.build()})}, M);
   EXPECT_FALSE(P.context(indexOf(P, "main")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "tick")).Loop);
   EXPECT_FALSE(P.context(indexOf(P, "work")).Loop);
@@ -203,7 +235,7 @@ TEST(Linker, PostToAThreadPoolIsOffload) {
   Main.call(FunctionBuilder::Body, "asio::post", {}, {Pool, JobArg});
   Main.pass(FunctionBuilder::Body, "asio::post", 1, "handler");
   Program P = linkProgram(
-      {unit("/a.cpp", {Main.build(), Job.build(), Handler.build()})}, M);
+      {unit("test.cpp", {Main.build(), Job.build(), Handler.build()})}, M);
   EXPECT_TRUE(P.context(indexOf(P, "job")).Worker);
   EXPECT_FALSE(P.context(indexOf(P, "job")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "handler")).Loop);
@@ -216,7 +248,8 @@ TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {
   Waiter.awaitObject(FunctionBuilder::Body, Ev);
   Setter.call(FunctionBuilder::Body, "Event::set", Ev);
   Program P = linkProgram(
-      {unit("/a.cpp", {Waiter.build()}), unit("/b.cpp", {Setter.build()})}, M);
+      {unit("test.cpp", {Waiter.build()}), unit("/b.cpp", {Setter.build()})},
+      M);
   ASSERT_EQ(P.resources().size(), 1u);
   const Resource &R = P.resources()[0];
   EXPECT_EQ(R.Name, "ev");
@@ -235,7 +268,7 @@ TEST(Linker, ReferenceParameterFollowsToTheArgument) {
   Caller.call(FunctionBuilder::Body, "notify", {},
               {argOf(0, global("ready", "Event"))});
   Program P =
-      linkProgram({unit("/a.cpp", {Notify.build(), Caller.build()})}, M);
+      linkProgram({unit("test.cpp", {Notify.build(), Caller.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_EQ(P.resources()[0].Name, "ready");
 }
@@ -245,7 +278,7 @@ TEST(Linker, UnboundParameterStaysItsOwnResource) {
   ObjectRef Param = param("notify", 0, "e", "Event");
   FunctionBuilder Notify("notify");
   Notify.call(FunctionBuilder::Body, "Event::set", Param);
-  Program P = linkProgram({unit("/a.cpp", {Notify.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {Notify.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_EQ(P.resources()[0].Name, "notify::e");
 }
@@ -261,7 +294,7 @@ Program futureInField(const std::vector<ObjectRef> &Owners) {
         FunctionBuilder::Body, Ready,
         Store.call(FunctionBuilder::Body, "Promise::get_future", Owner));
   Read.call(FunctionBuilder::Body, "Future::get", Ready);
-  return linkProgram({unit("/a.cpp", {Store.build(), Read.build()})}, M);
+  return linkProgram({unit("test.cpp", {Store.build(), Read.build()})}, M);
 }
 
 std::vector<std::string> waitedNames(const Program &P) {
@@ -297,7 +330,7 @@ TEST(Linker, FieldAlsoAssignedFromElsewhereIsItsOwnResource) {
   Store.call(Body, "Future::operator=", Ready,
              {argOf(0, global("other", "Future"))});
   Read.call(Body, "Future::get", Ready);
-  Program P = linkProgram({unit("/a.cpp", {Store.build(), Read.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {Store.build(), Read.build()})}, M);
   EXPECT_EQ(waitedNames(P), std::vector<std::string>{"S::ready"});
 }
 
@@ -308,7 +341,7 @@ TEST(Linker, SemaphoreGivenBackOnEveryPathIsALock) {
   FunctionBuilder F("f", true);
   F.call(FunctionBuilder::Body, "Sem::acquire", S);
   F.call(FunctionBuilder::Body, "Sem::release", S);
-  Program P = linkProgram({unit("/a.cpp", {F.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {F.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_EQ(P.resources()[0].Locks.size(), 1u);
   EXPECT_TRUE(P.resources()[0].Waits.empty());
@@ -327,7 +360,7 @@ TEST(Linker, SemaphoreGivenBackOnSomePathsIsAnEvent) {
   F.call(Body, "Sem::acquire", S);
   F.call(PutBack, "Sem::release", S);
   F.call(Join, "Sem::shutdown", S);
-  Program P = linkProgram({unit("/a.cpp", {F.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {F.build()})}, M);
   ASSERT_EQ(P.resources().size(), 1u);
   EXPECT_TRUE(P.resources()[0].Locks.empty());
   EXPECT_EQ(P.resources()[0].Waits.size(), 1u);
@@ -344,7 +377,7 @@ TEST(Linker, HandleOfAHandleReachesThePromise) {
   Read.assign(Body, F, Get);
   Read.assign(Body, Shared, Read.call(Body, "Future::share", F));
   Read.call(Body, "Future::get", Shared);
-  Program P = linkProgram({unit("/a.cpp", {Read.build()})}, M);
+  Program P = linkProgram({unit("test.cpp", {Read.build()})}, M);
   EXPECT_EQ(waitedNames(P), std::vector<std::string>{"config"});
 }
 

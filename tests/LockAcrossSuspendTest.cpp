@@ -132,7 +132,7 @@ TEST_F(LockAcrossSuspendTest, ImplicitFinalSuspendIsNotReported) {
   unsigned Final = B.suspend(Body, SuspendKind::Final);
   FunctionFact F = B.build();
   F.Sites[Final].Implicit = true;
-  Program P = linkProgram({unit("/a.cpp", {F})}, Models);
+  Program P = linkProgram({unit("test.cpp", {F})}, Models);
   std::vector<Finding> Out;
   findRule("lock-across-suspend")->Create()->check(P, Out);
   EXPECT_TRUE(Out.empty());

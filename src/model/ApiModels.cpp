@@ -182,9 +182,9 @@ void checkNonblocking(const FunctionModel &M) {
   if (M.SizeArg >= 0 && M.DescriptorArg < 0)
     throw EntryError("'sizeArg' needs the descriptor written: "
                      "'descriptorArg'");
-  if (M.TimeoutArg >= 0 && M.Blocking.empty())
-    throw EntryError("'timeoutArg' bounds a wait: the call must be "
-                     "'blocking'");
+  if ((M.TimeoutArg >= 0 || M.StreamArg >= 0) && M.Blocking.empty())
+    throw EntryError("'timeoutArg' and 'streamArg' say when a call does not "
+                     "wait: the call must be 'blocking'");
 }
 
 // Unknown keys are looked for last, so that an entry without a name is

@@ -69,14 +69,21 @@ bool flagsApplyToTheCall(const FunctionModel &M) {
   return !M.Blocking.empty() && !M.ReturnsDescriptor;
 }
 
-/// Whether blocking call \p S, by model \p M, is asked not to wait: given
-/// a flag that says so for this call alone, or a constant timeout of zero
-/// (`poll(fds, n, 0)`).
-bool asksNotToWait(const SiteFact &S, const FunctionModel &M) {
+/// Whether blocking call \p S, by model \p M, cannot wait: given a flag
+/// that says so for this call alone, a constant timeout of zero (`poll(fds,
+/// n, 0)`), or a stream over memory (`std::getline(istringstream, line)`).
+bool cannotWait(const Program &P, const SiteFact &S, const FunctionModel &M) {
   if (flagsApplyToTheCall(M) && namesNonblockingFlag(S, M))
     return true;
-  const ArgFact *Timeout = argAt(S, M.TimeoutArg);
-  return Timeout && Timeout->Constant == 0;
+  if (const ArgFact *Timeout = argAt(S, M.TimeoutArg))
+    return Timeout->Constant == 0;
+  // The object's own class: the argument's is the parameter's base
+  // (`std::basic_istream`).
+  const ArgFact *Stream = argAt(S, M.StreamArg);
+  const TypeModel *T = Stream && Stream->Ref.isKnown()
+                           ? P.models().type(Stream->Ref.Type)
+                           : nullptr;
+  return T && T->Role == TypeRole::InMemoryStream;
 }
 
 /// The holders of the descriptor call \p S makes non-blocking.
@@ -156,7 +163,7 @@ bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
 bool Program::returnsAtOnce(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
-  if (M && asksNotToWait(S, *M))
+  if (M && cannotWait(*this, S, *M))
     return true;
   const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
   if (!Descriptor)

@@ -47,6 +47,8 @@ private:
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
+  bool mayRunOutOfSight(const Function &F) const;
+  std::vector<bool> functionsThatMayRun() const;
   bool constructedSignalled(const SiteFact &Begin) const;
   bool constructorSignals(const SiteFact &Construct,
                           const TypeModel &Model) const;
@@ -64,6 +66,8 @@ private:
   std::map<std::string, Resource> ResourcesByKey;
   /// Objects constructed signalled (constructedSignalled).
   std::set<std::string> ConstructedSignalled;
+  /// USRs of the functions whose definition is in a header.
+  std::set<std::string> DefinedInHeaders;
 };
 
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
@@ -80,8 +84,11 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)
       if (F.MainFileOnly ||
-          !P.models().isLibraryCode(F.Owner.empty() ? F.Name : F.Owner))
+          !P.models().isLibraryCode(F.Owner.empty() ? F.Name : F.Owner)) {
+        if (F.Loc.File != Unit.MainFile)
+          DefinedInHeaders.insert(F.Usr);
         Chosen.try_emplace(F.Usr, std::move(F));
+      }
   std::vector<std::string> Usrs;
   for (const auto &Entry : Chosen)
     Usrs.push_back(Entry.getKey().str());
@@ -445,6 +452,45 @@ void Linker::findWorkerResumes() {
   }
 }
 
+/// Whether code out of sight may run \p F: a framework runs the project's
+/// handlers (written in its sources), calls overrides through its base
+/// classes, and makes objects; a callable handed over runs somewhere.
+bool Linker::mayRunOutOfSight(const Function &F) const {
+  const FunctionFact &Fact = F.fact();
+  return Fact.MainFileOnly || Fact.IsLambda || !Fact.Overrides.empty() ||
+         isConstructorName(Fact.Name) || !DefinedInHeaders.count(Fact.Usr);
+}
+
+/// The functions that may run: those code out of sight may run, what is
+/// handed over, and what they call, start or hand on. A header's function
+/// that none of them reaches is inline code no one here uses (a library's
+/// `read_some_impl` in a program that reads no socket): it never runs.
+std::vector<bool> Linker::functionsThatMayRun() const {
+  size_t N = P.Functions.size();
+  std::vector<bool> Runs(N, false);
+  std::vector<std::vector<unsigned>> Next(N);
+  for (const CallEdge &E : P.Edges)
+    Next[E.From.Function].push_back(E.Callee);
+  for (const CallEdge &E : P.HandOvers)
+    Runs[E.Callee] = true;
+  std::vector<unsigned> Work;
+  for (unsigned Fn = 0; Fn < N; ++Fn) {
+    Runs[Fn] = Runs[Fn] || mayRunOutOfSight(P.Functions[Fn]);
+    if (Runs[Fn])
+      Work.push_back(Fn);
+  }
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned Callee : Next[Fn])
+      if (!Runs[Callee]) {
+        Runs[Callee] = true;
+        Work.push_back(Callee);
+      }
+  }
+  return Runs;
+}
+
 void Linker::computeContexts() {
   P.Contexts.assign(P.Functions.size(), {});
   std::deque<unsigned> LoopWork, WorkerWork;
@@ -456,9 +502,10 @@ void Linker::computeContexts() {
     Started[E.Callee] = true;
   for (const CallEdge &H : P.HandOvers)
     Started[H.Callee] = true; // By the program, somewhere.
+  std::vector<bool> Runs = functionsThatMayRun();
   for (unsigned I = 0; I < P.Functions.size(); ++I) {
     const Function &F = P.Functions[I];
-    if (!F.isCoroutine())
+    if (!F.isCoroutine() || !Runs[I])
       continue;
     ExecutionContext &C = P.Contexts[I];
     C.StartsOnLoop = !Started[I];

@@ -16,11 +16,13 @@
 #include <stubs/cppcoro/cppcoro/shared_task.hpp>
 #include <stubs/cppcoro/cppcoro/single_consumer_async_auto_reset_event.hpp>
 #include <stubs/cppcoro/cppcoro/single_consumer_event.hpp>
+#include <stubs/cppcoro/cppcoro/static_thread_pool.hpp>
 #include <stubs/cppcoro/cppcoro/sync_wait.hpp>
 #include <stubs/cppcoro/cppcoro/task.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <thread>
 
 using namespace std::chrono_literals;
 
@@ -49,6 +51,12 @@ cppcoro::task<std::size_t> talk(cppcoro::io_service &io,
 cppcoro::task<> pause(cppcoro::io_service &io) {
   co_await io.schedule();
   co_await io.schedule_after(10ms);
+}
+
+// Moving to a pool thread, where blocking stalls no loop.
+cppcoro::task<> checksum_on_pool(cppcoro::static_thread_pool &pool) {
+  co_await pool.schedule();
+  std::this_thread::sleep_for(10ms);
 }
 
 // Events, waited on and set.

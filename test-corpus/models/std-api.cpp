@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <semaphore>
+#include <sstream>
 #include <shared_mutex>
 #include <string>
 #include <sys/epoll.h>
@@ -52,6 +53,10 @@ void file_streams(const std::string &path) {
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);
+  std::istringstream fields(line);
+  std::getline(fields, line);
+  std::stringstream record(line);
+  std::getline(record, line);
   std::ifstream in2;
   in2.open(path);
 

@@ -122,6 +122,9 @@ struct FunctionModel {
   /// The integer argument that bounds how long the call waits (`poll`'s
   /// milliseconds); a constant 0 asks it not to wait at all.
   int TimeoutArg = -1;
+  /// The argument that is the stream the call reads or writes
+  /// (`std::getline`: 0); one over memory never makes it wait.
+  int StreamArg = -1;
   std::string Origin; ///< The file that defined it, for messages.
 
   /// Whether the call can make a descriptor non-blocking.

@@ -252,7 +252,8 @@ public:
                                            bool *Complete = nullptr) const;
   /// Whether blocking call \p Call returns at once instead of blocking:
   /// its own flags ask it not to wait (`recv(fd, b, n, MSG_DONTWAIT)`), its
-  /// timeout is a constant zero (`poll(fds, n, 0)`), or
+  /// timeout is a constant zero (`poll(fds, n, 0)`), it reads a stream over
+  /// memory (`std::getline(istringstream, line)`), or
   /// the descriptor it works on (its model's `descriptorArg`) is made
   /// non-blocking by the program, wherever it can come from.
   bool returnsAtOnce(SiteRef Call) const;
