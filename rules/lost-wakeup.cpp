@@ -1,7 +1,8 @@
 //===- lost-wakeup.cpp - Notify after an unlocked change of the predicate -===//
 //
 // Flags a notify on a condition variable that follows a change of the state
-// its waiters test, made without the mutex they test it under: a lost wakeup.
+// its waiters test, made without the mutex they test it under, and a wait
+// that tests no state at all (StatelessWaitCheck): lost wakeups.
 //
 // A condition variable keeps no state (models: `forgetsSignals`). A waiter
 // takes the mutex, finds its predicate false and blocks, and the wait lets go
@@ -248,10 +249,99 @@ private:
   std::map<std::string, std::vector<Guarded>> ByVariable;
 };
 
+/// A wait on a condition variable that tests no state: handed no
+/// predicate, in no loop, on every path of its function. It returns only
+/// when a notify comes after it; a notify from other code that runs first
+/// (the other thread was quicker) finds no waiter and is forgotten, and the
+/// wait never returns. With a predicate, or a state tested in a loop or an
+/// `if` around it, the waiter sees that the change already happened.
+class StatelessWaitCheck {
+public:
+  explicit StatelessWaitCheck(const Program &P) : P(P) {}
+
+  void run(std::vector<Finding> &Out) const {
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+      for (const SiteFact &S : P.function(Fn).fact().Sites)
+        if (testsNoState(Fn, S))
+          if (std::optional<SiteRef> Notify = notifyElsewhere(Fn, S))
+            Out.push_back(makeFinding(Fn, S, *Notify));
+  }
+
+private:
+  bool testsNoState(unsigned Fn, const SiteFact &Wait) const {
+    const Function &F = P.function(Fn);
+    return forgetfulMember(P, Wait, &TypeModel::Waits) &&
+           !P.passesDuration(Wait) &&
+           llvm::none_of(
+               Wait.Args,
+               [](const ArgFact &A) { return !A.CallableUsr.empty(); }) &&
+           !F.repeats(Wait.Id) && F.onEveryPath(Wait.Id) &&
+           !announcedBefore(Fn, Wait);
+  }
+
+  /// Whether the waiter signals another object on every path to its wait
+  /// (`ready.count_down(); co_await cv.wait(lk);`): it tells the notifier
+  /// that it is about to wait, and the notifier waits for that. The order
+  /// is the program's, not the scheduler's.
+  bool announcedBefore(unsigned Fn, const SiteFact &Wait) const {
+    const Function &F = P.function(Fn);
+    return llvm::any_of(P.resources(), [&](const Resource &R) {
+      return llvm::any_of(R.Signals, [&](const SiteRef &Signal) {
+        return Signal.Function == Fn && Signal.Site != Wait.Id &&
+               F.dominates(Signal.Site, Wait.Id);
+      });
+    });
+  }
+
+  /// A notify of the waited variable in another function, which may run
+  /// before the wait.
+  std::optional<SiteRef> notifyElsewhere(unsigned Fn,
+                                         const SiteFact &Wait) const {
+    std::set<std::string> Waited;
+    for (const ObjectRef &Cv : P.resolve(Fn, Wait.Receiver))
+      Waited.insert(Cv.Key);
+    for (unsigned Other = 0; Other < P.functions().size(); ++Other) {
+      if (Other == Fn)
+        continue;
+      for (const SiteFact &S : P.function(Other).fact().Sites)
+        if (forgetfulMember(P, S, &TypeModel::Signals))
+          for (const ObjectRef &Cv : P.resolve(Other, S.Receiver))
+            if (Waited.count(Cv.Key))
+              return SiteRef{Other, S.Id};
+    }
+    return std::nullopt;
+  }
+
+  Finding makeFinding(unsigned Fn, const SiteFact &Wait, SiteRef Notify) const {
+    std::string Cv = "'" + Wait.Receiver.spelledName() + "'";
+    Finding R;
+    R.Severity = Level::Warning;
+    R.Loc = Wait.Loc;
+    R.Function = P.function(Fn).name().str();
+    R.Resources = {Wait.Receiver.Key};
+    R.Message = "waits on " + Cv +
+                " without testing any state: a notify "
+                "that comes before this wait finds no waiter and is "
+                "forgotten (a condition variable keeps no state), and the "
+                "wait never returns; hand the wait a predicate over the "
+                "state the notifier changes, or test that state in a loop "
+                "around it";
+    R.Path = {
+        {Wait.Loc, "waits here, testing nothing first"},
+        {P.site(Notify).Loc, "notified here, in '" +
+                                 P.function(Notify.Function).name().str() +
+                                 "', which may run first"}};
+    return R;
+  }
+
+  const Program &P;
+};
+
 class LostWakeupRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     LostWakeupCheck(P).run(Out);
+    StatelessWaitCheck(P).run(Out);
   }
 };
 

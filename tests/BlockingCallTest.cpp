@@ -32,7 +32,9 @@ protected:
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
        "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}],
       "types": [{"name": "std::basic_istringstream",
-                 "role": "in-memory-stream"}]})",
+                 "role": "in-memory-stream"},
+                {"name": "lib::socket", "role": "io-object",
+                 "nonblockingDescriptors": true}]})",
                                      "test")));
   }
 
@@ -366,6 +368,20 @@ TEST_F(BlockingCallTest, ReadingAStreamOverMemoryNeverWaits) {
     EXPECT_EQ(check({Co.build()}).size(),
               Type == "std::basic_istringstream" ? 0u : 1u)
         << Type;
+  }
+}
+
+// A library that makes its sockets non-blocking in sources the program does
+// not compile says so in its model: a recv on the descriptor its socket
+// class holds returns at once; one another class holds still blocks.
+TEST_F(BlockingCallTest, DescriptorOfANonblockingLibraryClassIsQuiet) {
+  for (std::string Holder : {"lib::socket::m_fd", "app::conn::fd_"}) {
+    FunctionBuilder Co("handler", true);
+    Co.suspend(Body);
+    Co.call(Body, "recv", {}, {heldIn(0, field(Holder))});
+    EXPECT_EQ(check({Co.build()}).size(),
+              Holder == "lib::socket::m_fd" ? 0u : 1u)
+        << Holder;
   }
 }
 

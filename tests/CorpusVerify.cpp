@@ -495,7 +495,8 @@ unsigned verifyCase(const std::string &Path, Run &R) {
 }
 
 /// Every name the frontend reports for the usage file: callees, object types,
-/// argument types, and "Type::member" for each member used on a typed object.
+/// argument types, and "Type::member" for each member used on a typed object
+/// (or C function handed one).
 std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
   std::set<std::string> Seen;
   for (const TuFacts &U : Units)
@@ -509,8 +510,14 @@ std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
           Seen.insert(S.Receiver.Type + "::" + Member.str());
         if (S.Kind == SiteKind::Suspend && !S.AwaitableType.empty())
           Seen.insert(S.AwaitableType + "::operator co_await");
-        for (const ArgFact &A : S.Args)
+        for (const ArgFact &A : S.Args) {
           Seen.insert(A.Type);
+          // A C function on a typed object (`pthread_mutex_lock(&mu)`),
+          // which a model's objectArg makes a member call on it.
+          if (S.Kind == SiteKind::Call && S.Receiver.Type.empty() &&
+              !A.Ref.Type.empty())
+            Seen.insert(A.Ref.Type + "::" + S.CalleeName);
+        }
       }
   return Seen;
 }

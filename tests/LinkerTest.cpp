@@ -81,6 +81,34 @@ TEST(Linker, CoroutineAndWhatItCallsRunOnTheLoop) {
   EXPECT_EQ(P.function(LeafContext.LoopVia->From.Function).name(), "helper");
 }
 
+// `pthread_cond_signal(&ready)`: a C function whose model names the object
+// it acts on is a member call on that object, so the resource sees its
+// signal; an external operation keeps its form.
+TEST(Linker, CFunctionActsOnItsObjectArgument) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(R"({
+    "functions": [
+      {"name": "cond_signal", "objectArg": 0},
+      {"name": "async_read", "external": true, "objectArg": 0}],
+    "types": [
+      {"name": "cond_t", "role": "resource", "resourceKind": "event",
+       "forgetsSignals": true, "waits": ["cond_wait"],
+       "signals": ["cond_signal"]}]})",
+                              "test")));
+  FunctionBuilder Fn("notify");
+  ObjectRef Cv = global("ready", "cond_t"), Sock = global("sock", "socket");
+  unsigned Signal =
+      Fn.call(FunctionBuilder::Body, "cond_signal", {}, {argOf(0, Cv)});
+  unsigned Read =
+      Fn.call(FunctionBuilder::Body, "async_read", {}, {argOf(0, Sock)});
+  Program P = linkProgram({unit("test.cpp", {Fn.build()})}, M);
+  const Function &F = P.function(indexOf(P, "notify"));
+  EXPECT_EQ(F.site(Signal).Receiver.Key, Cv.Key);
+  EXPECT_FALSE(F.site(Read).Receiver.isKnown());
+  ASSERT_EQ(P.resources().size(), 1u);
+  EXPECT_EQ(P.resources()[0].Signals.size(), 1u);
+}
+
 // A coroutine nothing in the program starts may be started out of sight
 // when it is the project's (in its sources: a framework runs its handlers)
 // or overrides a virtual member; one defined in a header that nothing here

@@ -20,6 +20,8 @@ protected:
       {"name": "cv", "role": "resource", "resourceKind": "event",
        "forgetsSignals": true, "waits": ["wait", "wait_for"],
        "signals": ["notify_all"]},
+      {"name": "ev", "role": "resource", "resourceKind": "event",
+       "waits": ["wait"], "signals": ["set"]},
       {"name": "ms", "role": "duration"}]})",
                                      "test")));
   }
@@ -168,6 +170,82 @@ TEST_F(LostWakeupTest, CallersHoldingTheMutexGuardTheHelper) {
   };
   EXPECT_EQ(Run(false), 0u);
   EXPECT_EQ(Run(true), 1u);
+}
+
+} // namespace
+
+namespace {
+
+// `cv.wait(lk)` with no predicate, on every path and in no loop, while other
+// code notifies: a notify that comes first is forgotten.
+class StatelessWaitTest : public LostWakeupTest {
+protected:
+  /// A waiter that waits on `cv` with no predicate, in a block of its own
+  /// that the body may skip (\p Conditional) or loop on (\p Looped).
+  FunctionFact waiter(bool Conditional, bool Looped, bool Timed = false) {
+    FunctionBuilder Wait("wait_started");
+    unsigned Block = Body;
+    if (Conditional || Looped) {
+      Block = Wait.block();
+      Wait.succs(Body, Conditional ? std::vector<unsigned>{Block, 1}
+                                   : std::vector<unsigned>{Block});
+      Wait.succs(Block, Looped ? std::vector<unsigned>{Body}
+                               : std::vector<unsigned>{1});
+      if (Looped)
+        Wait.succs(Body, {Block, 1});
+    }
+    std::vector<ArgFact> Args{
+        argOf(0, local("wait_started::lk", "std::unique_lock"))};
+    if (Timed)
+      Args.push_back(argType(1, "ms"));
+    Wait.call(Block, Timed ? "cv::wait_for" : "cv::wait", Cv, Args);
+    return Wait.build();
+  }
+};
+
+TEST_F(StatelessWaitTest, UnconditionalWaitWithoutAPredicateIsReported) {
+  FunctionBuilder N("start");
+  unsigned Notify = N.call(Body, "cv::notify_all", Cv);
+  std::vector<Finding> F = check({waiter(false, false)}, N);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("waits on 'ready_cv' without testing any "
+                              "state"),
+            0u)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_EQ(F[0].Path[1].Loc.Line, 10u + Notify);
+}
+
+// Tested state (an `if` or a loop around the wait), a timeout, or no notify
+// from other code: nothing is reported.
+TEST_F(StatelessWaitTest, GuardedTimedOrUnnotifiedWaitsAreQuiet) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check({waiter(true, false)}, N).empty());
+  EXPECT_TRUE(check({waiter(false, true)}, N).empty());
+  EXPECT_TRUE(check({waiter(false, false, true)}, N).empty());
+  EXPECT_TRUE(check({waiter(false, false)}, FunctionBuilder("idle")).empty());
+}
+
+// A waiter that signals another object on its way to the wait
+// (`ready.count_down(); cv.wait(lk);`) has told the notifier it is about to
+// wait: the order is the program's.
+TEST_F(StatelessWaitTest, WaitAnnouncedToTheNotifierIsQuiet) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  FunctionFact W = waiter(false, false);
+  FunctionBuilder Announcing("wait_started");
+  Announcing.call(Body, "ev::set", global("waiting", "ev"));
+  for (const SiteFact &S : W.Sites)
+    Announcing.call(Body, S.CalleeName, S.Receiver, S.Args);
+  EXPECT_TRUE(check({Announcing.build()}, N).empty());
+}
+
+// With a predicate the wait tests state: the other check's business.
+TEST_F(StatelessWaitTest, WaitWithAPredicateIsNotStateless) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(LostWakeupTest::waiter(Ready), N).empty());
 }
 
 } // namespace

@@ -44,8 +44,14 @@ static std::string ownName(const NamedDecl *D) {
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
     return "~" + Dtor->getParent()->getNameAsString();
   if (const auto *R = dyn_cast<RecordDecl>(D))
-    if (R->getName().empty())
-      return R->isLambda() ? "(lambda)" : "(anonymous)";
+    if (R->getName().empty()) {
+      if (R->isLambda())
+        return "(lambda)";
+      // `typedef union { ... } pthread_mutex_t;`: the typedef names it.
+      if (const TypedefNameDecl *Typedef = R->getTypedefNameForAnonDecl())
+        return Typedef->getNameAsString();
+      return "(anonymous)";
+    }
   if (const auto *N = dyn_cast<NamespaceDecl>(D))
     if (N->isAnonymousNamespace())
       return "(anonymous namespace)";

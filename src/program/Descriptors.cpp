@@ -86,6 +86,16 @@ bool cannotWait(const Program &P, const SiteFact &S, const FunctionModel &M) {
   return T && T->Role == TypeRole::InMemoryStream;
 }
 
+/// Whether \p Holder is a field of a class whose model says the library
+/// makes the descriptors it holds non-blocking (libcoro's socket, made so
+/// in the library's own sources).
+bool heldByNonblockingClass(const Program &P, const ObjectRef &Holder) {
+  if (Holder.K != ObjectRef::Kind::Field)
+    return false;
+  const TypeModel *T = P.models().type(splitMember(Holder.Name).first);
+  return T && T->NonblockingDescriptors;
+}
+
 /// The holders of the descriptor call \p S makes non-blocking.
 std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
                                        const SiteFact &S) {
@@ -173,7 +183,8 @@ bool Program::returnsAtOnce(SiteRef Call) const {
       descriptorHolders(Call.Function, *Descriptor, &Complete);
   return Complete && !Holders.empty() &&
          llvm::all_of(Holders, [&](const ObjectRef &H) {
-           return NonblockingDescriptors.count(H.Key) > 0;
+           return NonblockingDescriptors.count(H.Key) > 0 ||
+                  heldByNonblockingClass(*this, H);
          });
 }
 

@@ -48,6 +48,7 @@ private:
                                            const ArgFact &Arg) const;
   bool handsOverCallback(const SiteFact &S) const;
   bool mayRunOutOfSight(const Function &F) const;
+  void receiveObjectArgument(SiteFact &S) const;
   std::vector<bool> functionsThatMayRun() const;
   bool constructedSignalled(const SiteFact &Begin) const;
   bool constructorSignals(const SiteFact &Construct,
@@ -70,6 +71,24 @@ private:
   std::set<std::string> DefinedInHeaders;
 };
 
+/// `pthread_mutex_lock(&mu_)`, `uv_cond_signal(&ready_)`: a C function
+/// that acts on the object its model's `objectArg` names is a member call
+/// on it, for every rule that asks what a call does to its object (locks,
+/// waits, signals). An external operation keeps its form: its rules read
+/// the argument.
+void Linker::receiveObjectArgument(SiteFact &S) const {
+  if (S.Kind != SiteKind::Call || S.Receiver.isKnown())
+    return;
+  const FunctionModel *M = P.modelOf(S);
+  if (!M || M->ObjectArg < 0 || M->External)
+    return;
+  for (const ArgFact &A : S.Args)
+    if (static_cast<int>(A.Index) == M->ObjectArg && A.Ref.isKnown()) {
+      S.Receiver = A.Ref;
+      S.OtherObject = A.OtherObject;
+    }
+}
+
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   std::stable_sort(Units.begin(), Units.end(),
                    [](const TuFacts &A, const TuFacts &B) {
@@ -89,6 +108,9 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
           DefinedInHeaders.insert(F.Usr);
         Chosen.try_emplace(F.Usr, std::move(F));
       }
+  for (auto &Entry : Chosen)
+    for (SiteFact &S : Entry.getValue().Sites)
+      receiveObjectArgument(S);
   std::vector<std::string> Usrs;
   for (const auto &Entry : Chosen)
     Usrs.push_back(Entry.getKey().str());

@@ -222,6 +222,10 @@ void synchronous(uv_loop_t *loop, uv_thread_t *tid) {
   uv_cond_timedwait(&cond, &mutex, 1000);
   uv_cond_wait(&cond, &mutex);
   uv_mutex_unlock(&mutex);
+  if (uv_mutex_trylock(&mutex) == 0)
+    uv_mutex_unlock(&mutex);
+  uv_cond_signal(&cond);
+  uv_cond_broadcast(&cond);
 
   uv_rwlock_t rw;
   uv_rwlock_init(&rw);

@@ -29,6 +29,7 @@
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+#include <uv.h>
 #include <coroutine>
 #include <deque>
 #include <map>
@@ -360,6 +361,40 @@ void condition_variables() {
   notifier.join();
 }
 
+// POSIX threads' mutex and condition variable, and libuv's, which are the
+// same types on Unix (uv_mutex_t is pthread_mutex_t): its functions are
+// members of pthread's types in the model.
+pthread_mutex_t pmu = PTHREAD_MUTEX_INITIALIZER;
+pthread_cond_t pcv = PTHREAD_COND_INITIALIZER;
+bool pready = false;
+
+void posix_condition_variables() {
+  pthread_mutex_lock(&pmu);
+  while (!pready) {
+    timespec until{0, 0};
+    if (pthread_cond_timedwait(&pcv, &pmu, &until) != 0)
+      pthread_cond_wait(&pcv, &pmu);
+  }
+  pthread_mutex_unlock(&pmu);
+  if (pthread_mutex_trylock(&pmu) == 0)
+    pthread_mutex_unlock(&pmu);
+  pthread_cond_signal(&pcv);
+  pthread_cond_broadcast(&pcv);
+
+  uv_mutex_t umu;
+  uv_cond_t ucv;
+  uv_mutex_init(&umu);
+  uv_cond_init(&ucv);
+  uv_mutex_lock(&umu);
+  while (!pready)
+    uv_cond_wait(&ucv, &umu);
+  uv_mutex_unlock(&umu);
+  if (uv_mutex_trylock(&umu) == 0)
+    uv_mutex_unlock(&umu);
+  uv_cond_signal(&ucv);
+  uv_cond_broadcast(&ucv);
+}
+
 std::counting_semaphore<4> slots{4};
 std::binary_semaphore turn{1};
 
@@ -428,6 +463,7 @@ int main(int argc, char **argv) {
   std_api::mutexes();
   std_api::guards();
   std_api::condition_variables();
+  std_api::posix_condition_variables();
   std_api::semaphores();
 }
 

@@ -64,8 +64,10 @@ struct FunctionModel {
   std::vector<std::string> WouldBlockErrors;
   bool Timeout = false;  ///< Bounds the operation it wraps with a deadline.
   bool External = false; ///< Waits for something outside the process.
-  /// For an external free function: the argument that is the I/O object
-  /// (`async_read(sock, ...)`); members use the object they are called on.
+  /// For a free function: the argument that is the object it acts on, the
+  /// I/O object of an external operation (`async_read(sock, ...)`) or the
+  /// mutex a C API locks (`pthread_mutex_lock(&mu)`); members use the
+  /// object they are called on.
   int ObjectArg = -1;
   /// With External: sends data. It completes once the kernel has taken it,
   /// and waits only while the peer is not reading.
@@ -170,6 +172,9 @@ struct TypeModel {
   /// A signal that finds no waiter is lost: the object keeps no state (a
   /// condition variable), so waiters test a predicate under a mutex.
   bool ForgetsSignals = false;
+  /// For an `io-object`: the descriptors its fields hold are made
+  /// non-blocking by the library, maybe out of the program's sight.
+  bool NonblockingDescriptors = false;
   std::string Origin;
 
   static bool has(const std::vector<std::string> &Members, llvm::StringRef M);
