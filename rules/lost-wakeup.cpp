@@ -264,19 +264,45 @@ public:
       for (const SiteFact &S : P.function(Fn).fact().Sites)
         if (testsNoState(Fn, S))
           if (std::optional<SiteRef> Notify = notifyElsewhere(Fn, S))
-            Out.push_back(makeFinding(Fn, S, *Notify));
+            if (!startsNotifierUnderLock(Fn, S, *Notify))
+              Out.push_back(makeFinding(Fn, S, *Notify));
   }
 
 private:
   bool testsNoState(unsigned Fn, const SiteFact &Wait) const {
     const Function &F = P.function(Fn);
     return forgetfulMember(P, Wait, &TypeModel::Waits) &&
-           !P.passesDuration(Wait) &&
-           llvm::none_of(
-               Wait.Args,
-               [](const ArgFact &A) { return !A.CallableUsr.empty(); }) &&
+           !P.passesDuration(Wait) && !handedAPredicate(Wait) &&
            !F.repeats(Wait.Id) && F.onEveryPath(Wait.Id) &&
-           !announcedBefore(Fn, Wait);
+           !callersTestState(Fn) && !announcedBefore(Fn, Wait);
+  }
+
+  /// Whether the wait is handed anything but its variable and a lock or
+  /// mutex: a predicate, however spelled (a lambda, a named one, a
+  /// `std::bind`, a function object, a `std::function` member).
+  bool handedAPredicate(const SiteFact &Wait) const {
+    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
+      if (A.Ref.isKnown() && A.Ref.Key == Wait.Receiver.Key)
+        return false; // `pthread_cond_wait(&cv, ...)`: the variable itself.
+      const TypeModel *T =
+          P.models().type(A.Ref.isKnown() ? A.Ref.Type : A.Type);
+      return !T || (T->Role != TypeRole::SyncGuard &&
+                    T->Role != TypeRole::SyncMutex &&
+                    T->Role != TypeRole::AsyncGuard &&
+                    T->Role != TypeRole::AsyncMutex);
+    });
+  }
+
+  /// Whether a caller calls the waiting function in a loop or under a
+  /// condition: a wrapper (`void CondVar::Wait() { pthread_cond_wait(...); }`)
+  /// whose callers test the state (`while (jobs_.empty()) cv_.Wait();`).
+  bool callersTestState(unsigned Fn) const {
+    return llvm::any_of(P.edgesInto(Fn), [&](unsigned Index) {
+      const CallEdge &E = P.edges()[Index];
+      const Function &Caller = P.function(E.From.Function);
+      return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+             (Caller.repeats(E.From.Site) || !Caller.onEveryPath(E.From.Site));
+    });
   }
 
   /// Whether the waiter signals another object on every path to its wait
@@ -291,6 +317,40 @@ private:
                F.dominates(Signal.Site, Wait.Id);
       });
     });
+  }
+
+  /// The start-up handshake: the waiter takes a lock, starts the code that
+  /// will notify (hands a callable to a thread), and waits with the lock
+  /// still held, while the notifier takes a lock before it notifies. The
+  /// notifier cannot get the mutex before the wait releases it.
+  bool startsNotifierUnderLock(unsigned Fn, const SiteFact &Wait,
+                               SiteRef Notify) const {
+    const Function &F = P.function(Fn);
+    std::vector<LockAcquisition> Locks = findLockAcquisitions(P, Fn);
+    // Taken before the start, which comes before the wait, and not let go
+    // of on the way to the wait.
+    auto HeldFromTo = [&](const LockAcquisition &A, unsigned From,
+                          unsigned To) {
+      return F.dominates(A.Site, From) && F.dominates(From, To) &&
+             F.reaches(A.Site, To,
+                       [&](const SiteFact &S) { return releasesLock(S, A); });
+    };
+    bool Handshake = llvm::any_of(F.fact().Sites, [&](const SiteFact &Start) {
+      return Start.Kind == SiteKind::Call &&
+             llvm::any_of(
+                 Start.Args,
+                 [](const ArgFact &A) { return !A.CallableUsr.empty(); }) &&
+             llvm::any_of(Locks, [&](const LockAcquisition &A) {
+               return HeldFromTo(A, Start.Id, Wait.Id);
+             });
+    });
+    if (!Handshake)
+      return false;
+    const Function &Notifier = P.function(Notify.Function);
+    return llvm::any_of(findLockAcquisitions(P, Notify.Function),
+                        [&](const LockAcquisition &A) {
+                          return Notifier.dominates(A.Site, Notify.Site);
+                        });
   }
 
   /// A notify of the waited variable in another function, which may run

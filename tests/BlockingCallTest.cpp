@@ -325,8 +325,9 @@ TEST_F(BlockingCallTest, OtherFlagsOrOtherHoldersStillBlock) {
 TEST_F(BlockingCallTest, FlagsOfABlockingCallApplyToThatCallAlone) {
   FunctionBuilder Drain("conn::drain", true), Read("conn::read", true);
   Drain.suspend(Body);
-  Drain.call(Body, "recv", {},
-             {heldIn(0, field("conn::fd_")), flags(3, {"MSG_DONTWAIT"})});
+  ArgFact DontWait = flags(3, {"MSG_DONTWAIT"});
+  DontWait.Constant = 0x40;
+  Drain.call(Body, "recv", {}, {heldIn(0, field("conn::fd_")), DontWait});
   Read.suspend(Body);
   unsigned Blocking = Read.call(Body, "recv", {},
                                 {heldIn(0, field("conn::fd_")), flags(3, {})});
@@ -334,6 +335,16 @@ TEST_F(BlockingCallTest, FlagsOfABlockingCallApplyToThatCallAlone) {
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Function, "conn::read");
   EXPECT_EQ(F[0].Loc.Line, 10u + Blocking);
+}
+
+// `recv(fd, b, n, wait ? 0 : MSG_DONTWAIT)` may wait: the flag is only one
+// of the values the argument may have, and no constant says it is set.
+TEST_F(BlockingCallTest, FlagThatMayBeLeftOutDoesNotStopTheWait) {
+  FunctionBuilder Read("conn::read", true);
+  Read.suspend(Body);
+  Read.call(Body, "recv", {},
+            {heldIn(0, field("conn::fd_")), flags(3, {"MSG_DONTWAIT"})});
+  EXPECT_EQ(check({Read.build()}).size(), 1u);
 }
 
 // `poll(fds, n, 0)` probes and returns at once; any other timeout, or one

@@ -110,35 +110,39 @@ TEST(Linker, CFunctionActsOnItsObjectArgument) {
 }
 
 // A coroutine nothing in the program starts may be started out of sight
-// when it is the project's (in its sources: a framework runs its handlers)
-// or overrides a virtual member; one defined in a header that nothing here
-// reaches (a library's inline code this program does not use) never runs,
-// until code that runs calls it.
+// when it is the project's (in its sources: a framework runs its handlers),
+// overrides a virtual member, or is public (its address may be taken); a
+// header's private member that nothing here reaches (a library's inline
+// code this program does not use) never runs, until code that runs calls it.
 TEST(Linker, HeaderCoroutineNothingReachesNeverRuns) {
   ApiModels M = testModels();
   for (bool InHeader : {false, true})
-    for (bool Overrides : {false, true})
-      for (bool Called : {false, true}) {
-        FunctionBuilder Co("lib::read_some_impl", /*Coroutine=*/true),
-            Main("main");
-        Co.suspend(FunctionBuilder::Body);
-        Co.call(FunctionBuilder::Body, "helper");
-        if (Called)
-          Main.call(FunctionBuilder::Body, "lib::read_some_impl");
-        FunctionFact CoFact = Co.build();
-        if (InHeader)
-          CoFact.Loc.File = "lib.hpp";
-        if (Overrides)
-          CoFact.Overrides = {"c:@F@lib::base::read"};
-        FunctionBuilder Helper("helper");
-        Program P = linkProgram(
-            {unit("test.cpp", {CoFact, Main.build(), Helper.build()})}, M);
-        bool Runs = !InHeader || Overrides || Called;
-        EXPECT_EQ(P.context(indexOf(P, "lib::read_some_impl")).Loop, Runs)
-            << InHeader << Overrides << Called;
-        EXPECT_EQ(P.context(indexOf(P, "helper")).Loop, Runs)
-            << InHeader << Overrides << Called;
-      }
+    for (bool Private : {false, true})
+      for (bool Overrides : {false, true})
+        for (bool Called : {false, true}) {
+          FunctionBuilder Co("lib::client::read_some_impl",
+                             /*Coroutine=*/true),
+              Main("main");
+          Co.suspend(FunctionBuilder::Body);
+          Co.call(FunctionBuilder::Body, "helper");
+          if (Called)
+            Main.call(FunctionBuilder::Body, "lib::client::read_some_impl");
+          FunctionFact CoFact = Co.build();
+          if (InHeader)
+            CoFact.Loc.File = "lib.hpp";
+          CoFact.Private = Private;
+          if (Overrides)
+            CoFact.Overrides = {"c:@F@lib::base::read"};
+          FunctionBuilder Helper("helper");
+          Program P = linkProgram(
+              {unit("test.cpp", {CoFact, Main.build(), Helper.build()})}, M);
+          bool Runs = !InHeader || !Private || Overrides || Called;
+          EXPECT_EQ(P.context(indexOf(P, "lib::client::read_some_impl")).Loop,
+                    Runs)
+              << InHeader << Private << Overrides << Called;
+          EXPECT_EQ(P.context(indexOf(P, "helper")).Loop, Runs)
+              << InHeader << Private << Overrides << Called;
+        }
 }
 
 // `co_await backoff{}` runs the awaiter's members on the coroutine's

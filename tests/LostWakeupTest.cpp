@@ -241,6 +241,61 @@ TEST_F(StatelessWaitTest, WaitAnnouncedToTheNotifierIsQuiet) {
   EXPECT_TRUE(check({Announcing.build()}, N).empty());
 }
 
+// A predicate however spelled (a named one, a std::function member, a
+// function object) is a predicate; a lock is not.
+TEST_F(StatelessWaitTest, AnyPredicateArgumentCountsAsOne) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  for (bool Predicate : {false, true}) {
+    FunctionBuilder Wait("wait_started");
+    std::vector<ArgFact> Args{
+        argOf(0, local("wait_started::lk", "std::unique_lock"))};
+    if (Predicate)
+      Args.push_back(argOf(1, global("loader::pred_", "std::function")));
+    Wait.call(Body, "cv::wait", Cv, Args);
+    EXPECT_EQ(check({Wait.build()}, N).size(), Predicate ? 0u : 1u);
+  }
+}
+
+// A wrapper (`void CondVar::Wait() { pthread_cond_wait(...); }`) whose
+// caller loops on the state: the caller tests it.
+TEST_F(StatelessWaitTest, WrapperCalledInALoopIsQuiet) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  for (bool Looped : {false, true}) {
+    FunctionBuilder Caller("take_job");
+    unsigned Block = Body;
+    if (Looped) {
+      Block = Caller.block();
+      Caller.succs(Body, {Block, 1});
+      Caller.succs(Block, {Body});
+    }
+    Caller.call(Block, "wait_started");
+    EXPECT_EQ(check({waiter(false, false), Caller.build()}, N).size(),
+              Looped ? 0u : 1u);
+  }
+}
+
+// The start-up handshake: the waiter holds the mutex from before it starts
+// the notifier's thread until the wait releases it, and the notifier locks
+// before it notifies: the notify cannot come first.
+TEST_F(StatelessWaitTest, NotifierStartedUnderTheLockIsQuiet) {
+  for (bool NotifierLocks : {false, true}) {
+    FunctionBuilder Wait("start_worker"), N("worker");
+    ObjectRef Lk = local("start_worker::lk", "std::unique_lock");
+    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    ArgFact Worker;
+    Worker.CallableUsr = "c:@F@worker";
+    Wait.call(Body, "std::thread::thread", {}, {Worker});
+    Wait.call(Body, "cv::wait", Cv, {argOf(0, Lk)});
+    Wait.scopeEnd(Body, Lk);
+    if (NotifierLocks)
+      N.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+    N.call(Body, "cv::notify_all", Cv);
+    EXPECT_EQ(check({Wait.build()}, N).size(), NotifierLocks ? 0u : 1u);
+  }
+}
+
 // With a predicate the wait tests state: the other check's business.
 TEST_F(StatelessWaitTest, WaitWithAPredicateIsNotStateless) {
   FunctionBuilder N("start");

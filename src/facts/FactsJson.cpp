@@ -366,6 +366,8 @@ json functionToJson(const FunctionFact &F) {
     J["owner"] = F.Owner;
   if (F.MainFileOnly)
     J["mainFileOnly"] = true;
+  if (F.Private)
+    J["private"] = true;
   if (!F.ReturnType.empty())
     J["returns"] = F.ReturnType;
   if (!F.InitialSuspend.empty())
@@ -405,6 +407,7 @@ FunctionFact functionFromJson(const json &J) {
   F.IsLambda = J.value("lambda", false);
   F.Owner = J.value("owner", "");
   F.MainFileOnly = J.value("mainFileOnly", false);
+  F.Private = J.value("private", false);
   F.ReturnType = J.value("returns", "");
   F.InitialSuspend = J.value("initialSuspend", "");
   if (J.contains("overrides"))

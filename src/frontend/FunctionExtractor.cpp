@@ -865,6 +865,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
       Published = OwnerFn;
   }
   F.MainFileOnly = declaredOnlyInMainFile(Published, N);
+  F.Private = M && !F.IsLambda && M->getAccess() == AS_private;
   F.ReturnType = N.typeName(FD->getReturnType());
   if (M)
     for (const CXXMethodDecl *Base : M->overridden_methods())

@@ -73,7 +73,11 @@ bool flagsApplyToTheCall(const FunctionModel &M) {
 /// that says so for this call alone, a constant timeout of zero (`poll(fds,
 /// n, 0)`), or a stream over memory (`std::getline(istringstream, line)`).
 bool cannotWait(const Program &P, const SiteFact &S, const FunctionModel &M) {
-  if (flagsApplyToTheCall(M) && namesNonblockingFlag(S, M))
+  // The names an argument records are those it may have ORed in (`wait ? 0
+  // : MSG_DONTWAIT` names it): for one call, only a constant is sure.
+  const ArgFact *Flags = argAt(S, M.NonblockingArg);
+  if (flagsApplyToTheCall(M) && Flags && Flags->Constant &&
+      namesNonblockingFlag(S, M))
     return true;
   if (const ArgFact *Timeout = argAt(S, M.TimeoutArg))
     return Timeout->Constant == 0;

@@ -476,17 +476,21 @@ void Linker::findWorkerResumes() {
 
 /// Whether code out of sight may run \p F: a framework runs the project's
 /// handlers (written in its sources), calls overrides through its base
-/// classes, and makes objects; a callable handed over runs somewhere.
+/// classes, and makes objects; code anywhere may take a public function's
+/// address (a command table, `&Session::read`) and call it through the
+/// pointer, which the facts do not follow. Only a header's private member
+/// is known to run only where its class's code that runs calls it.
 bool Linker::mayRunOutOfSight(const Function &F) const {
   const FunctionFact &Fact = F.fact();
-  return Fact.MainFileOnly || Fact.IsLambda || !Fact.Overrides.empty() ||
-         isConstructorName(Fact.Name) || !DefinedInHeaders.count(Fact.Usr);
+  return !Fact.Private || Fact.MainFileOnly || !Fact.Overrides.empty() ||
+         !DefinedInHeaders.count(Fact.Usr);
 }
 
 /// The functions that may run: those code out of sight may run, what is
-/// handed over, and what they call, start or hand on. A header's function
-/// that none of them reaches is inline code no one here uses (a library's
-/// `read_some_impl` in a program that reads no socket): it never runs.
+/// handed over, and what they call, start or hand on. A header's private
+/// member that none of them reaches is a library's inline code this program
+/// does not use (`read_some_impl` in a program that reads no socket): it
+/// never runs.
 std::vector<bool> Linker::functionsThatMayRun() const {
   size_t N = P.Functions.size();
   std::vector<bool> Runs(N, false);

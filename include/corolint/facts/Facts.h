@@ -304,6 +304,9 @@ struct FunctionFact {
   /// it, so it is the project's even inside a library's namespace (the
   /// library's own tests).
   bool MainFileOnly = false;
+  /// A private member function: only its class's members and friends can
+  /// call it or take its address.
+  bool Private = false;
   std::string ReturnType; ///< Normalized class name it returns, if a class.
   /// For a coroutine: the class its promise's `initial_suspend()` returns
   /// (`std::suspend_always`: the coroutine starts suspended).

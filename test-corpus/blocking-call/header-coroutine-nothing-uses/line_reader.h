@@ -3,19 +3,23 @@
 #include <string>
 #include <sys/socket.h>
 
-// A reader whose coroutine reads its socket with a plain, blocking recv
-// once the loop resumes it.
+// A reader whose public member is a template over the buffer, instantiated
+// only where a program calls it; the work is a private coroutine that reads
+// the socket with a plain, blocking recv once the loop resumes it.
 class line_reader {
 public:
   explicit line_reader(int fd) : fd_(fd) {}
 
-  fake::task<std::string> read_line() {
-    co_await fake::yield_now();
-    char buf[128];
-    long n = ::recv(fd_, buf, sizeof buf, 0);
-    co_return std::string(buf, n > 0 ? n : 0);
+  template <class Buffer> fake::task<std::string> read_line(Buffer &buffer) {
+    long n = co_await read_some(buffer.data(), buffer.size());
+    co_return std::string(buffer.data(), n > 0 ? n : 0);
   }
 
 private:
+  fake::task<long> read_some(char *data, unsigned long size) {
+    co_await fake::yield_now();
+    co_return ::recv(fd_, data, size, 0);
+  }
+
   int fd_;
 };

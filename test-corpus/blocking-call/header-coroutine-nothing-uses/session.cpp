@@ -1,7 +1,8 @@
 // The twin of header-coroutine-the-program-uses/: the session includes the
-// reader's header for its class but only greets the peer, and nothing in the
-// program calls read_line(). A header's coroutine that no code reaches does
-// not run, so its blocking recv stalls nothing.
+// reader's header for its class but only greets the peer, and never reads a
+// line, so the template that would call the private coroutine is never
+// instantiated. A header's private coroutine that no code reaches does not
+// run, so its blocking recv stalls nothing.
 // expect-no-findings
 #include "line_reader.h"
 

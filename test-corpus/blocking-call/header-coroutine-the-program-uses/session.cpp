@@ -1,9 +1,11 @@
-// A session awaits the reader's coroutine, which a header defines: it runs
-// on the loop, and its blocking recv stalls the loop. The twin,
-// header-coroutine-nothing-uses/, includes the same header and never calls
-// the coroutine: inline code no one runs hangs nothing.
+// A session awaits the reader's line, a template a header defines, which
+// awaits the reader's private coroutine: it runs on the loop, and its
+// blocking recv stalls the loop. The twin, header-coroutine-nothing-uses/,
+// includes the same header and never reads a line.
 #include "line_reader.h"
+#include <array>
 
 fake::task<void> session(line_reader &reader) {
-  std::string greeting = co_await reader.read_line();
+  std::array<char, 128> buffer;
+  std::string greeting = co_await reader.read_line(buffer);
 }
