@@ -251,11 +251,12 @@ public:
   std::vector<ObjectRef> descriptorHolders(unsigned Fn, const ArgFact &A,
                                            bool *Complete = nullptr) const;
   /// Whether blocking call \p Call returns at once instead of blocking:
-  /// its own flags ask it not to wait (`recv(fd, b, n, MSG_DONTWAIT)`), its
-  /// timeout is a constant zero (`poll(fds, n, 0)`), it reads a stream over
-  /// memory (`std::getline(istringstream, line)`), or
-  /// the descriptor it works on (its model's `descriptorArg`) is made
-  /// non-blocking by the program, wherever it can come from.
+  /// its own constant flags ask it not to wait (`recv(fd, b, n,
+  /// MSG_DONTWAIT)`), its timeout is a constant zero (`poll(fds, n, 0)`), it
+  /// reads a stream over memory (`std::getline(istringstream, line)`), or the
+  /// descriptor it works on (its model's `descriptorArg`) is non-blocking
+  /// wherever it can come from: made so by the program, or held by a class
+  /// whose library makes it so (`nonblockingDescriptors`).
   bool returnsAtOnce(SiteRef Call) const;
   /// Whether the code around descriptor call \p Call tests for the errors
   /// its model says it fails with instead of blocking (`errno == EAGAIN`),
