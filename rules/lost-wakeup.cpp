@@ -43,6 +43,14 @@ const TypeModel *forgetfulMember(const Program &P, const SiteFact &S,
   return T;
 }
 
+/// Whether the lock \p A took is held at \p Site of \p F: taken on every
+/// path to it, and some path from there reaches it without a release.
+bool holds(const Function &F, const LockAcquisition &A, unsigned Site) {
+  return F.dominates(A.Site, Site) &&
+         F.reaches(A.Site, Site,
+                   [&](const SiteFact &S) { return releasesLock(S, A); });
+}
+
 /// What the untimed waits on one condition variable guard: the mutexes
 /// they hold while testing, and the state they test.
 struct Guarded {
@@ -202,17 +210,12 @@ private:
     return nullptr;
   }
 
-  /// Whether a lock of \p Guards is held at \p Site: taken on every path to
-  /// it, and some path from there reaches it without a release.
+  /// Whether a lock of \p Guards is held at \p Site.
   static bool heldAt(const Function &F,
                      const std::vector<LockAcquisition> &Guards,
                      unsigned Site) {
-    return llvm::any_of(Guards, [&](const LockAcquisition &A) {
-      return F.dominates(A.Site, Site) &&
-             F.reaches(A.Site, Site, [&](const SiteFact &S) {
-               return releasesLock(S, A);
-             });
-    });
+    return llvm::any_of(
+        Guards, [&](const LockAcquisition &A) { return holds(F, A, Site); });
   }
 
   Finding makeFinding(unsigned Fn, const SiteFact &Change,
@@ -327,21 +330,16 @@ private:
                                SiteRef Notify) const {
     const Function &F = P.function(Fn);
     std::vector<LockAcquisition> Locks = findLockAcquisitions(P, Fn);
-    // Taken before the start, which comes before the wait, and not let go
-    // of on the way to the wait.
-    auto HeldFromTo = [&](const LockAcquisition &A, unsigned From,
-                          unsigned To) {
-      return F.dominates(A.Site, From) && F.dominates(From, To) &&
-             F.reaches(A.Site, To,
-                       [&](const SiteFact &S) { return releasesLock(S, A); });
-    };
+    // Taken before the start, which comes before the wait, and still held
+    // there.
     bool Handshake = llvm::any_of(F.fact().Sites, [&](const SiteFact &Start) {
       return Start.Kind == SiteKind::Call &&
              llvm::any_of(
                  Start.Args,
                  [](const ArgFact &A) { return !A.CallableUsr.empty(); }) &&
+             F.dominates(Start.Id, Wait.Id) &&
              llvm::any_of(Locks, [&](const LockAcquisition &A) {
-               return HeldFromTo(A, Start.Id, Wait.Id);
+               return F.dominates(A.Site, Start.Id) && holds(F, A, Wait.Id);
              });
     });
     if (!Handshake)
@@ -354,22 +352,19 @@ private:
   }
 
   /// A notify of the waited variable in another function, which may run
-  /// before the wait.
+  /// before the wait: the first of its resource's signals there.
   std::optional<SiteRef> notifyElsewhere(unsigned Fn,
                                          const SiteFact &Wait) const {
     std::set<std::string> Waited;
     for (const ObjectRef &Cv : P.resolve(Fn, Wait.Receiver))
       Waited.insert(Cv.Key);
-    for (unsigned Other = 0; Other < P.functions().size(); ++Other) {
-      if (Other == Fn)
-        continue;
-      for (const SiteFact &S : P.function(Other).fact().Sites)
-        if (forgetfulMember(P, S, &TypeModel::Signals))
-          for (const ObjectRef &Cv : P.resolve(Other, S.Receiver))
-            if (Waited.count(Cv.Key))
-              return SiteRef{Other, S.Id};
-    }
-    return std::nullopt;
+    std::optional<SiteRef> First;
+    for (const Resource &R : P.resources())
+      if (Waited.count(R.Key))
+        for (const SiteRef &Signal : R.Signals)
+          if (Signal.Function != Fn && (!First || Signal < *First))
+            First = Signal;
+    return First;
   }
 
   Finding makeFinding(unsigned Fn, const SiteFact &Wait, SiteRef Notify) const {

@@ -475,11 +475,11 @@ void Linker::findWorkerResumes() {
 }
 
 /// Whether code out of sight may run \p F: a framework runs the project's
-/// handlers (written in its sources), calls overrides through its base
-/// classes, and makes objects; code anywhere may take a public function's
-/// address (a command table, `&Session::read`) and call it through the
-/// pointer, which the facts do not follow. Only a header's private member
-/// is known to run only where its class's code that runs calls it.
+/// handlers (written in its sources) and calls overrides through their base
+/// classes; code anywhere may take a public function's address (a command
+/// table, `&Session::read`) and call it through the pointer, which the
+/// facts do not follow. Only a header's private member is known to run
+/// only where its class's code that runs calls it.
 bool Linker::mayRunOutOfSight(const Function &F) const {
   const FunctionFact &Fact = F.fact();
   return !Fact.Private || Fact.MainFileOnly || !Fact.Overrides.empty() ||
