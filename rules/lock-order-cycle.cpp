@@ -40,6 +40,9 @@ struct OrderEdge {
   /// From the site in HeldAt's function down to the acquisition of Taken.
   std::vector<AcquireHop> TakenChain;
   bool LoopCode = false;
+  /// For an order between mutexes of two parameters (`from.guard` before
+  /// `to.guard`): the call that passes the objects the names are theirs.
+  std::optional<SiteRef> BoundBy;
 };
 
 /// A mutex a function acquires: its name, whether it is async, and the
@@ -172,6 +175,7 @@ private:
           Acquired Own{Name, B->second->Async, {{{F, Site}, {}}}};
           Add(Key, Own, Own.Chain);
         }
+        addBoundOrders(F, A, *B->second, LoopCode);
       }
       for (unsigned Site : HeldAt) {
         auto Calls = CallsAt[F].find(Site);
@@ -185,6 +189,64 @@ private:
           }
       }
     }
+  }
+
+  /// `transfer(Account &from, Account &to)` locking `from.guard` then
+  /// `to.guard`: the field is one key, but each call orders the objects it
+  /// passes (`transfer(alice, bob)`, `transfer(bob, alice)`). An order
+  /// between the same field of two parameters is added once per call that
+  /// names an object for each.
+  void addBoundOrders(unsigned F, const LockAcquisition &Held,
+                      const LockAcquisition &Taken, bool LoopCode) {
+    if (Held.Mutexes.size() != 1 || Taken.Mutexes.size() != 1)
+      return;
+    const ObjectRef &First = *Held.Mutexes.front();
+    const ObjectRef &Second = *Taken.Mutexes.front();
+    std::optional<unsigned> From = ownParameter(F, First);
+    std::optional<unsigned> To = ownParameter(F, Second);
+    if (!From || !To || *From == *To || First.Key != Second.Key)
+      return;
+    for (unsigned EdgeIndex : P.edgesInto(F)) {
+      const CallEdge &E = P.edges()[EdgeIndex];
+      if (!P.bindsParameters(E))
+        continue;
+      std::optional<ObjectRef> A = passedAt(E, *From), B = passedAt(E, *To);
+      if (!A || !B || A->Key == B->Key)
+        continue;
+      std::string Field = First.spelledName();
+      Field = Field.substr(Field.rfind(':') + 1);
+      OrderEdge Order{A->Key + "." + First.Key,
+                      B->Key + "." + First.Key,
+                      A->spelledName() + "." + Field,
+                      B->spelledName() + "." + Field,
+                      {F, Held.Site},
+                      {{{F, Taken.Site}, {}}},
+                      LoopCode || Held.Async || Taken.Async,
+                      E.From};
+      addEdge(std::move(Order));
+    }
+  }
+
+  /// The index of the parameter of \p F that \p Field is reached through.
+  std::optional<unsigned> ownParameter(unsigned F,
+                                       const ObjectRef &Field) const {
+    const std::string Own = P.function(F).fact().Usr + "#";
+    llvm::StringRef Key = Field.ThroughParam;
+    unsigned Index;
+    if (!Key.consume_front(Own) || Key.getAsInteger(10, Index))
+      return std::nullopt;
+    return Index;
+  }
+
+  /// The one named object call \p E passes as parameter \p Index.
+  std::optional<ObjectRef> passedAt(const CallEdge &E, unsigned Index) const {
+    for (const ArgFact &A : P.site(E.From).Args)
+      if (A.Index == Index && A.Ref.isKnown()) {
+        std::vector<ObjectRef> Objects = P.resolve(E.From.Function, A.Ref);
+        if (Objects.size() == 1 && Objects.front().K != ObjectRef::Kind::Param)
+          return Objects.front();
+      }
+    return std::nullopt;
   }
 
   /// The first witness of an order is kept; one from loop code is preferred.
@@ -281,6 +343,11 @@ Finding makeFinding(const Program &P,
               "forever for the other; take them in one order everywhere";
   for (const OrderEdge *E : Cycle) {
     R.Resources.push_back(E->Held);
+    if (E->BoundBy)
+      R.Path.push_back(
+          {P.site(*E->BoundBy).Loc,
+           "calls '" + P.function(E->HeldAt.Function).name().str() +
+               "' with '" + E->HeldName + "' and '" + E->TakenName + "'"});
     R.Path.push_back(
         {P.site(E->HeldAt).Loc, "'" + E->HeldName + "' acquired here"});
     for (const AcquireHop &Hop : E->TakenChain)

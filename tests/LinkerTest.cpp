@@ -16,6 +16,7 @@ ApiModels testModels() {
       {"name": "loop::add_timer", "loopCallback": 1, "repeats": true},
       {"name": "std::thread::thread", "offload": 0},
       {"name": "std::bind", "storesCallable": 0},
+      {"name": "std::map::emplace", "storesCallable": [0, 1]},
       {"name": "asio::post", "loopCallback": 1,
        "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}}
     ],
@@ -242,6 +243,81 @@ TEST(Linker, CallableAssignedToAnObjectIsStoredNotCalled) {
   EXPECT_TRUE(P.edges().empty());
   ASSERT_EQ(P.handOvers().size(), 1u);
   EXPECT_FALSE(P.context(indexOf(P, "done_cb")).Loop);
+}
+
+/// A field `Router::routes_` of \p Type, as every member of Router names it.
+ObjectRef routesField(std::string Type) {
+  return object(ObjectRef::Kind::Field, "Router::routes_", std::move(Type));
+}
+
+// `add(h) { routes_.emplace(path, std::move(h)); }` then `routes_.at(p)(body)`
+// in a timer callback: the handler a caller passes to `add` runs in the
+// callback, on the loop, and is handed the call's arguments. A handler
+// kept in another table does not.
+TEST(Linker, CallableKeptInAFieldRunsWhereTheFieldIsCalled) {
+  ApiModels M = testModels();
+  for (bool SameTable : {true, false}) {
+    FunctionBuilder Main("main"), Add("Router::add"), Tick("tick"),
+        Export("export_handler");
+    ArgFact Handler;
+    Handler.Index = 0;
+    Handler.CallableUsr = "c:@F@export_handler";
+    Main.call(FunctionBuilder::Body, "Router::add", {}, {Handler});
+    Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "tick");
+    ArgFact Kept = argOf(1, param("Router::add", 0, "h", "std::function"));
+    Add.call(FunctionBuilder::Body, "std::map::emplace",
+             routesField("std::map"), {Kept});
+    ObjectRef Called = routesField("std::function");
+    if (!SameTable)
+      Called.Key += "_other";
+    unsigned At =
+        Tick.call(FunctionBuilder::Body, "std::function::operator()", Called);
+    Program P = linkProgram({unit("test.cpp", {Main.build(), Add.build(),
+                                               Tick.build(), Export.build()})},
+                            M);
+    unsigned Runs = indexOf(P, "export_handler");
+    auto Edge = llvm::find_if(P.edges(), [&](const CallEdge &E) {
+      return E.Callee == Runs && E.From.Site == At &&
+             E.From.Function == indexOf(P, "tick");
+    });
+    ASSERT_EQ(Edge != P.edges().end(), SameTable);
+    EXPECT_EQ(P.context(Runs).Loop, SameTable);
+    if (SameTable)
+      EXPECT_TRUE(P.bindsParameters(*Edge));
+  }
+}
+
+// `job = std::move(queue_.front()); job();`: a local moved out of an
+// element of the table holds what the table holds. `auto table =
+// make_table();` holds what the local the factory returns holds.
+TEST(Linker, CallableFollowsCopiesAndReturnedTables) {
+  ApiModels M = testModels();
+  FunctionBuilder Make("make_table"), Main("main"), Work("work");
+  ObjectRef Built = local("make_table::table", "std::map");
+  Make.call(FunctionBuilder::Body, "std::function::operator=", Built, {[] {
+              ArgFact A;
+              A.CallableUsr = "c:@F@work";
+              return A;
+            }()});
+  FunctionFact MakeFact = Make.build();
+  MakeFact.ReturnedObjects = {Built};
+  ObjectRef Table = local("main::table", "std::map");
+  unsigned Made = Main.call(FunctionBuilder::Body, "make_table");
+  ObjectRef Job = local("main::job", "std::function");
+  ObjectRef Front = Table;
+  Front.Key += "->front()";
+  Main.call(FunctionBuilder::Body, "std::function::operator=", Job,
+            {argOf(0, Front)});
+  unsigned At =
+      Main.call(FunctionBuilder::Body, "std::function::operator()", Job);
+  FunctionFact MainFact = Main.build();
+  MainFact.Sites[Made].StoredIn = Table;
+  Program P =
+      linkProgram({unit("test.cpp", {MakeFact, MainFact, Work.build()})}, M);
+  EXPECT_TRUE(llvm::any_of(P.edges(), [&](const CallEdge &E) {
+    return E.Callee == indexOf(P, "work") && E.From.Site == At &&
+           E.From.Function == indexOf(P, "main");
+  }));
 }
 
 TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {

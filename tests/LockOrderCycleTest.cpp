@@ -60,6 +60,35 @@ TEST_F(LockOrderCycleTest, OppositeOrdersAreOneFinding) {
   EXPECT_EQ(F[0].Path[1].Message, "'b' acquired here while 'a' is held");
 }
 
+// `transfer(Account &from, Account &to)` locks `from.guard` then
+// `to.guard`; main calls it as (a, b) and as (b, a): each call orders the
+// objects it passes. Called the same way twice, one order.
+TEST_F(LockOrderCycleTest, FieldsOfTwoParametersAreOrderedPerCall) {
+  for (bool Swapped : {true, false}) {
+    ObjectRef Field =
+        object(ObjectRef::Kind::Field, "Account::guard", "std::mutex");
+    ObjectRef From = Field, To = Field;
+    From.ThroughParam = "c:@F@transfer#0";
+    To.ThroughParam = "c:@F@transfer#1";
+    ObjectRef A = local("main::a", "Account"), B = local("main::b", "Account");
+    FunctionBuilder Main("main");
+    Main.call(Body, "transfer", {}, {argOf(0, A), argOf(1, B)});
+    Main.call(Body, "transfer", {},
+              {argOf(0, Swapped ? B : A), argOf(1, Swapped ? A : B)});
+    std::vector<Finding> F =
+        check({inOrder("transfer", From, To), Main.build()});
+    ASSERT_EQ(F.size(), Swapped ? 1u : 0u);
+    if (!Swapped)
+      continue;
+    EXPECT_NE(F[0].Message.find("'a.guard' before 'b.guard' in 'transfer'; "
+                                "'b.guard' before 'a.guard' in 'transfer'"),
+              std::string::npos)
+        << F[0].Message;
+    EXPECT_EQ(F[0].Path[0].Message,
+              "calls 'transfer' with 'a.guard' and 'b.guard'");
+  }
+}
+
 TEST_F(LockOrderCycleTest, OneOrderEverywhereIsQuiet) {
   EXPECT_TRUE(check({inOrder("open", mutex("a"), mutex("b")),
                      inOrder("close", mutex("a"), mutex("b"))})

@@ -96,6 +96,8 @@ json refToJson(const ObjectRef &R) {
     J["alias"] = true;
   if (R.Private)
     J["private"] = true;
+  if (!R.ThroughParam.empty())
+    J["throughParam"] = R.ThroughParam;
   return J;
 }
 
@@ -110,6 +112,7 @@ ObjectRef refFromJson(const json &J) {
   R.Internal = J.value("internal", false);
   R.Alias = J.value("alias", false);
   R.Private = J.value("private", false);
+  R.ThroughParam = J.value("throughParam", "");
   return R;
 }
 

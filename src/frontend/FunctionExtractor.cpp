@@ -173,6 +173,7 @@ private:
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
+  void noteCallableObject(SiteFact &S, const Expr *Object);
   /// An operand of `==`, `!=` or a `case` label: the constants it names.
   void noteCompared(const Expr *E) {
     if (E && E->getType()->isIntegralOrEnumerationType())
@@ -264,6 +265,17 @@ static bool onOtherObject(const Expr *Object) {
   return true;
 }
 
+/// Whether objects of type \p T can be called: a class with a call
+/// operator (std::function, a lambda), not a thread or a future.
+static bool isCallable(QualType T) {
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition())
+    return false;
+  DeclarationName Call =
+      R->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !R->lookup(Call).empty();
+}
+
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
@@ -346,6 +358,8 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
     // A member operator's object is its first argument.
     S.Receiver = N.objectOf(Args[0]);
     FirstParam = 1;
+    if (isCallable(Args[0]->getType()))
+      noteCallableObject(S, Args[0]);
     if (cast<CXXOperatorCallExpr>(E)->getOperator() == OO_Equal &&
         Args.size() == 2)
       noteAssignment(S, Args[0], Args[1]);
@@ -414,6 +428,23 @@ void SiteCollector::noteAssignment(SiteFact &S, const Expr *Target,
     PendingOperands.push_back({S.Id, Call});
   else if (const CXXConstructExpr *Made = constructedValue(Value))
     PendingOperands.push_back({S.Id, Made});
+}
+
+/// `handlers_.at(name)(req)`, `for (auto &h : hooks_) h()`, `complete_ =
+/// [this] {...}`: a callable object called or assigned as an element is
+/// known by its container, and one reached through a reference local by
+/// what the local is bound to. One reached through another object than
+/// `this` (`op->complete_()`) is that object's own.
+void SiteCollector::noteCallableObject(SiteFact &S, const Expr *Object) {
+  if (const Expr *Container = N.elementContainer(Object)) {
+    if (!S.Receiver.isKnown())
+      S.Receiver = N.objectOf(Container);
+    Object = Container;
+  } else if (S.Receiver.Alias) {
+    if (ObjectRef Holder = Values.holderOf(Object); Holder.isKnown())
+      S.Receiver = std::move(Holder);
+  }
+  S.OtherObject = onOtherObject(Object);
 }
 
 void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
@@ -559,7 +590,8 @@ void SiteCollector::noteStoredResult(const Expr *Value, ObjectRef Holder) {
   const auto *Call = dyn_cast_or_null<CallExpr>(
       Value ? stripWrappers(Value->IgnoreParenCasts()) : nullptr);
   if (Call && Holder.isKnown() &&
-      Call->getType()->isIntegralOrEnumerationType())
+      (Call->getType()->isIntegralOrEnumerationType() ||
+       Call->getType()->isRecordType()))
     StoredResults.push_back({Call, std::move(Holder)});
 }
 
@@ -629,6 +661,10 @@ std::vector<ObjectRef> SiteCollector::returnedObjects() const {
       return {};
     if (E->isIntegerConstantExpr(N.context()))
       continue;
+    // `return handlers;` moves the local out: it is still that local.
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(stripWrappers(E));
+        Copy && Copy->getConstructor()->isCopyOrMoveConstructor())
+      E = Copy->getArg(0);
     ObjectRef Holder = Values.holderOf(E);
     if (!Holder.isKnown())
       return {};
@@ -894,7 +930,8 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   Collector.resolveOperandCalls();
   Collector.resolveIntegers();
   Collector.markReturnedCalls();
-  if (FD->getReturnType()->isIntegralOrEnumerationType())
+  if (FD->getReturnType()->isIntegralOrEnumerationType() ||
+      FD->getReturnType()->isRecordType())
     F.ReturnedObjects = Collector.returnedObjects();
   F.ComparedConstants.assign(Collector.Compared.begin(),
                              Collector.Compared.end());

@@ -292,10 +292,15 @@ ObjectRef Names::objectOf(const Expr *E) const {
       return objectOf(U->getSubExpr());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return objectOfDecl(Ref->getDecl());
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    if (isa<FieldDecl>(Member->getMemberDecl()) ||
-        isa<VarDecl>(Member->getMemberDecl()))
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (isa<VarDecl>(Member->getMemberDecl()))
       return objectOfDecl(Member->getMemberDecl());
+    if (isa<FieldDecl>(Member->getMemberDecl())) {
+      ObjectRef R = objectOfDecl(Member->getMemberDecl());
+      R.ThroughParam = parameterKey(Member->getBase());
+      return R;
+    }
+  }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
     return objectOfAccessor(Call);
   // `*sock` and `sock->close()` on a smart pointer name the object it owns,
@@ -311,6 +316,38 @@ ObjectRef Names::objectOf(const Expr *E) const {
       return R;
     }
   return {};
+}
+
+/// `routes_[path]`, `handlers_.at(name)`, `queue_.front()`: an element a
+/// library container hands out by reference is known by its container.
+/// Only a library's members count (a container's `at`, `front`, `back`):
+/// they return a reference into the object they are called on, which the
+/// program's own members need not.
+const Expr *Names::elementContainer(const Expr *E) const {
+  E = stripWrappers(E);
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    return Op->getArg(0);
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (M && M->getReturnType()->isReferenceType() &&
+      SM.isInSystemHeader(SM.getExpansionLoc(M->getLocation())))
+    return Call->getImplicitObjectArgument();
+  return nullptr;
+}
+
+/// `from.guard`, `to->guard`: the key of the parameter (`from`, `to`) a
+/// field is reached through, or "".
+std::string Names::parameterKey(const Expr *Base) const {
+  Base = stripWrappers(Base);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Base);
+      U && U->getOpcode() == UO_Deref)
+    Base = stripWrappers(U->getSubExpr());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Base);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  ObjectRef R = Param ? objectOfDecl(Param) : ObjectRef();
+  return R.K == ObjectRef::Kind::Param ? R.Key : "";
 }
 
 /// `socket_wrapper_.socket()`: a member that takes no argument and returns a

@@ -41,11 +41,15 @@ public:
   const clang::LambdaExpr *lambdaOf(const clang::Expr *E) const;
   /// The object a variable, field or parameter declares.
   ObjectRef objectOfDecl(const clang::ValueDecl *D) const;
+  /// The container expression of an element access (`routes_[path]`,
+  /// `handlers_.at(name)`, `queue_.front()`), or null.
+  const clang::Expr *elementContainer(const clang::Expr *E) const;
 
 private:
   /// What an accessor call returns (`socket_wrapper_.socket()`), if it
   /// names one object.
   ObjectRef objectOfAccessor(const clang::CXXMemberCallExpr *Call) const;
+  std::string parameterKey(const clang::Expr *Base) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;
 

@@ -285,15 +285,39 @@ static bool returnsOnly(const Program &P, unsigned Fn,
   });
 }
 
+/// `poller.watch(fd, [this] { complete_(); })`: a call out of sight, that
+/// no model describes, handed a descriptor and a callable, registers the
+/// callable to run when the descriptor is ready (a home-grown epoll or
+/// kqueue loop). The program reads and writes that descriptor when it is
+/// ready, so its calls on it return at once, as on a non-blocking one.
+/// (The analysis takes such a call to run its callable at once, which puts
+/// that I/O where the registration is.)
+std::vector<ObjectRef> watchedForReadiness(const Program &P, unsigned Fn,
+                                           const SiteFact &S) {
+  if (S.Kind != SiteKind::Call || P.find(S.CalleeUsr) || P.modelOf(S) ||
+      llvm::none_of(S.Args,
+                    [](const ArgFact &A) { return !A.CallableUsr.empty(); }))
+    return {};
+  std::vector<ObjectRef> Watched;
+  for (const ArgFact &A : S.Args)
+    if (A.CallableUsr.empty() && A.Type.empty() && !A.Constant &&
+        holderOf(A).isKnown() && holderOf(A).Type.empty())
+      llvm::append_range(Watched, P.descriptorHolders(Fn, A));
+  return Watched;
+}
+
 std::set<std::string> nonblockingDescriptors(const Program &P) {
   std::set<std::string> Keys;
   std::vector<bool> Run = runFunctions(P);
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     if (Run[Fn])
       for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (S.Kind == SiteKind::Call)
+        if (S.Kind == SiteKind::Call) {
           for (const ObjectRef &H : madeNonblocking(P, Fn, S))
             Keys.insert(H.Key);
+          for (const ObjectRef &H : watchedForReadiness(P, Fn, S))
+            Keys.insert(H.Key);
+        }
   // A helper that returns a descriptor it made non-blocking (`int
   // createEventfd() { int fd = eventfd(0, EFD_NONBLOCK); ...; return fd; }`)
   // hands its caller a non-blocking one: where the caller keeps the result

@@ -31,6 +31,7 @@ public:
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
   void linkInvokedParameters();
+  void indexEdgesInto();
   void classifyDescriptors() {
     P.NonblockingDescriptors = nonblockingDescriptors(P);
     P.LocalChannels = localChannels(P);
@@ -243,6 +244,14 @@ void Linker::buildEdges() {
     }
   }
   linkInvokedParameters();
+  indexEdgesInto();
+  // Callables kept in objects are followed from their parameters, which
+  // needs the edges into each function.
+  llvm::append_range(P.Edges, storedCallableCalls(P));
+  indexEdgesInto();
+}
+
+void Linker::indexEdgesInto() {
   P.EdgesInto.assign(P.Functions.size(), {});
   for (unsigned I = 0; I < P.Edges.size(); ++I)
     P.EdgesInto[P.Edges[I].Callee].push_back(I);

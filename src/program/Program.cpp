@@ -29,7 +29,20 @@ bool Program::bindsParameters(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
          S.Kind == SiteKind::Call &&
-         (find(S.CalleeUsr) == E.Callee || dispatchesTo(E));
+         (find(S.CalleeUsr) == E.Callee || dispatchesTo(E) ||
+          invokesHeldCallable(E));
+}
+
+bool Program::invokesWrapper(const SiteFact &S) const {
+  return S.Kind == SiteKind::Call &&
+         splitMember(S.CalleeName).second == "operator()" && !find(S.CalleeUsr);
+}
+
+bool Program::invokesHeldCallable(const CallEdge &E) const {
+  const SiteFact &S = site(E.From);
+  return invokesWrapper(S) && llvm::none_of(S.Args, [&](const ArgFact &A) {
+           return llvm::is_contained(callablesNamed(A.CallableUsr), E.Callee);
+         });
 }
 
 ObjectRef Program::visitedObject(const CallEdge &E, int Param) const {

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 12;
+constexpr int FactsVersion = 13;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -66,6 +66,11 @@ struct ObjectRef {
   /// A private field: only its class's members and friends can name it,
   /// which a header-only library defines where the analysis sees them.
   bool Private = false;
+  /// A field reached through a parameter of the function (`from.guard`,
+  /// `to->guard`): that parameter's key, "<fn>#<i>". The field's key names
+  /// it in every object; a rule that can tell objects apart binds the
+  /// parameter to what each caller passes.
+  std::string ThroughParam;
 
   bool isKnown() const { return K != Kind::None; }
   /// The name as the code spells it: a local or parameter by its own name
@@ -194,9 +199,10 @@ struct SiteFact {
   /// For a Write: a member initializer or an in-class initializer, which
   /// gives the object its first value rather than changing it.
   bool Initial = false;
-  /// For a call with an integer result: the object that result initializes
-  /// or is assigned to (`int fd = socket(...)`, `fd_ = eventfd(...)`, a
-  /// member initializer), named as ArgFact::Holder names one.
+  /// For a call with an integer or class result: the object that result
+  /// initializes or is assigned to (`int fd = socket(...)`, `fd_ =
+  /// eventfd(...)`, a member initializer, `auto h = make_handlers()`), named
+  /// as ArgFact::Holder names one.
   ObjectRef StoredIn;
 
   // Suspend.
@@ -320,11 +326,13 @@ struct FunctionFact {
   /// `cv.wait(lock, pred)`): the named objects that expression reads.
   /// Sorted by key, unique.
   std::vector<ObjectRef> Reads;
-  /// For a function with an integer result: the named objects its `return`
-  /// statements return (`return fd;`), sorted by key, unique, when each
-  /// returns one or a constant (`return -1;` on a failure); empty when one
-  /// returns anything else. A descriptor that a helper makes and returns is
-  /// known in its caller by this (`wakeupFd_(createEventfd())`).
+  /// For a function with an integer or class result: the named objects its
+  /// `return` statements return (`return fd;`), sorted by key, unique, when
+  /// each returns one or a constant (`return -1;` on a failure); empty when
+  /// one returns anything else. A descriptor that a helper makes and
+  /// returns is known in its caller by this (`wakeupFd_(createEventfd())`),
+  /// and so are the callables in a table a factory fills (`auto handlers =
+  /// make_handlers();`).
   std::vector<ObjectRef> ReturnedObjects;
   /// The names of the constants (macros at every level of their expansion,
   /// enumerators) that the function compares a value with (`==`, `!=`,

@@ -286,6 +286,14 @@ public:
   /// Whether \p E goes from a virtual call to an override of the member it
   /// names (`store.save(s)` to `file_store::save`).
   bool dispatchesTo(const CallEdge &E) const;
+  /// Whether \p S calls a callable object whose call operator the program
+  /// does not define (a std::function's): what it runs is what the object
+  /// holds.
+  bool invokesWrapper(const SiteFact &S) const;
+  /// Whether \p E goes from such a call to a callable the object holds
+  /// (`on_error_(*this, e)` to `fail_fast`), not to one of its arguments:
+  /// the call's arguments are the callable's parameters.
+  bool invokesHeldCallable(const CallEdge &E) const;
   /// When \p E runs a callable that a visiting member (models' `visits`)
   /// is handed, and \p Param is its first parameter: the object the member
   /// is called on, whose stream the callable is given. Otherwise none.
@@ -387,14 +395,20 @@ std::map<std::string, std::vector<Value>> storedValues(
 }
 
 /// The keys of the objects holding a descriptor that some call of \p P
-/// makes non-blocking (a model's `nonblockingFlags`): a fact about the
-/// holder, program-wide, whatever the order of the calls.
+/// makes non-blocking (a model's `nonblockingFlags`) or hands, with a
+/// callback, to a readiness watcher out of sight: a fact about the holder,
+/// program-wide, whatever the order of the calls.
 std::set<std::string> nonblockingDescriptors(const Program &P);
 
 /// The keys of the locals that hold a descriptor of a channel some call of
 /// \p P makes (a model's `makesChannel`), each with the function that makes
 /// it: a pipe that lives as long as one run of that function.
 std::map<std::string, unsigned> localChannels(const Program &P);
+
+/// The calls of callables kept in objects (`handlers_.at(name)(req)` runs
+/// what `handlers_[name] = ...` stored): an edge from each call of a
+/// wrapper's operator() to each callable its object may hold.
+std::vector<CallEdge> storedCallableCalls(const Program &P);
 
 /// Merges translation units into one program. Idempotent and independent of
 /// the order of \p Units: a function seen in many units counts once, taken
