@@ -438,6 +438,32 @@ TEST_F(BlockingCallTest, DescriptorAHelperReturnsKeepsItsMode) {
     }
 }
 
+// `return unique_fd{fd};` with `explicit unique_fd(int fd) : fd_(fd)`: the
+// constructor keeps the descriptor it is given in its field, in the mode it
+// was made with.
+TEST_F(BlockingCallTest, DescriptorAConstructorKeepsKeepsItsMode) {
+  for (bool Nonblocking : {true, false}) {
+    FunctionBuilder Make("make_fd"), Ctor("unique_fd::unique_fd"),
+        Co("handler", true);
+    ObjectRef Made = local("make_fd::fd", ""), Kept = field("unique_fd::fd_");
+    std::vector<std::string> Flags;
+    if (Nonblocking)
+      Flags.push_back("SOCK_NONBLOCK");
+    unsigned Open = Make.call(Body, "socket", {}, {flags(1, Flags)});
+    unsigned Wrap =
+        Make.call(Body, "unique_fd::unique_fd", {}, {argOf(0, Made)});
+    Co.call(Body, "make_fd");
+    Co.suspend(Body);
+    Co.call(Body, "recv", {}, {argOf(0, Kept)});
+    FunctionFact M = Make.build(), K = Ctor.build();
+    M.Sites[Open].StoredIn = Made;
+    M.Sites[Wrap].IsConstructor = true;
+    K.FieldInits = {{"unique_fd::fd_", 0}};
+    EXPECT_EQ(check({M, K, Co.build()}).size(), Nonblocking ? 0u : 1u)
+        << Nonblocking;
+  }
+}
+
 // Code that tests for EAGAIN after a write was written for a non-blocking
 // descriptor, in the writing function or in a helper it calls; other
 // errors say nothing.

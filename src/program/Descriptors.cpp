@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Program.h"
+#include <map>
 
 namespace corolint {
 namespace {
@@ -306,6 +307,47 @@ std::vector<ObjectRef> watchedForReadiness(const Program &P, unsigned Fn,
   return Watched;
 }
 
+/// The keys of the fields the program names, by qualified name (a
+/// constructor's member initializers name their field by name).
+std::map<std::string, std::string> fieldKeysByName(const Program &P) {
+  std::map<std::string, std::string> Keys;
+  auto Add = [&](const ObjectRef &R) {
+    if (R.K == ObjectRef::Kind::Field)
+      Keys.emplace(R.Name, R.Key);
+  };
+  for (const Function &F : P.functions())
+    for (const SiteFact &S : F.fact().Sites)
+      for (const ArgFact &A : S.Args) {
+        Add(A.Ref);
+        Add(A.Holder);
+      }
+  return Keys;
+}
+
+/// `safe_fd{fd}` with `explicit safe_fd(int fd) : m_fd(fd)`: a constructor
+/// that keeps a parameter in a field gives the field the descriptor its call
+/// passes. Adds the field's key to \p Keys when that descriptor is one of
+/// them; returns whether it added one.
+bool keepsNonblocking(const Program &P, const CallEdge &E,
+                      const std::map<std::string, std::string> &FieldKeys,
+                      std::set<std::string> &Keys) {
+  bool Added = false;
+  for (const FieldInitFact &Init : P.function(E.Callee).fact().FieldInits) {
+    auto Field = FieldKeys.find(Init.Field);
+    const ArgFact *Passed = argAt(P.site(E.From), Init.Param);
+    if (Field == FieldKeys.end() || !Passed || Keys.count(Field->second))
+      continue;
+    bool Complete = false;
+    std::vector<ObjectRef> Holders =
+        P.descriptorHolders(E.From.Function, *Passed, &Complete);
+    if (Complete && !Holders.empty() &&
+        llvm::all_of(Holders,
+                     [&](const ObjectRef &H) { return Keys.count(H.Key) > 0; }))
+      Added |= Keys.insert(Field->second).second;
+  }
+  return Added;
+}
+
 std::set<std::string> nonblockingDescriptors(const Program &P) {
   std::set<std::string> Keys;
   std::vector<bool> Run = runFunctions(P);
@@ -323,12 +365,17 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
   // hands its caller a non-blocking one: where the caller keeps the result
   // (`wakeupFd_(createEventfd())`) holds it. Each pass adds the holders of
   // one more level of helpers, so the passes end when one adds nothing.
+  // So does a constructor that keeps it in a field.
+  std::map<std::string, std::string> FieldKeys = fieldKeysByName(P);
   for (bool Added = true; Added;) {
     Added = false;
     for (const CallEdge &E : P.edges()) {
       const SiteFact &Call = P.site(E.From);
-      if (!P.bindsParameters(E) || !Run[E.From.Function] ||
-          !Call.StoredIn.isKnown() || !returnsOnly(P, E.Callee, Keys))
+      if (!P.bindsParameters(E) || !Run[E.From.Function])
+        continue;
+      if (Call.IsConstructor)
+        Added |= keepsNonblocking(P, E, FieldKeys, Keys);
+      if (!Call.StoredIn.isKnown() || !returnsOnly(P, E.Callee, Keys))
         continue;
       ArgFact Stored;
       Stored.Ref = Call.StoredIn;
