@@ -45,6 +45,14 @@ struct OrderEdge {
   std::optional<SiteRef> BoundBy;
 };
 
+/// Function F holds the mutex its parameter From's field names where it
+/// takes the same field of parameter To.
+struct ParameterOrder {
+  const LockAcquisition *Held = nullptr;
+  const LockAcquisition *Taken = nullptr;
+  unsigned From = 0, To = 0;
+};
+
 /// A mutex a function acquires: its name, whether it is async, and the
 /// chain of hops down to the acquisition.
 struct Acquired {
@@ -144,6 +152,7 @@ private:
     std::map<unsigned, const LockAcquisition *> AcquisitionAt;
     for (const LockAcquisition &B : Found[F])
       AcquisitionAt.emplace(B.Site, &B);
+    std::vector<ParameterOrder> ParameterOrders;
     for (const LockAcquisition &A : Found[F]) {
       auto Releases = [&](const SiteFact &S) { return releasesLock(S, A); };
       std::vector<unsigned> HeldAt;
@@ -175,7 +184,8 @@ private:
           Acquired Own{Name, B->second->Async, {{{F, Site}, {}}}};
           Add(Key, Own, Own.Chain);
         }
-        addBoundOrders(F, A, *B->second, LoopCode);
+        if (std::optional<ParameterOrder> O = parameterOrder(F, A, *B->second))
+          ParameterOrders.push_back(*O);
       }
       for (unsigned Site : HeldAt) {
         auto Calls = CallsAt[F].find(Site);
@@ -189,42 +199,87 @@ private:
           }
       }
     }
+    addBoundOrders(F, ParameterOrders, LoopCode);
+  }
+
+  /// Mutex \p Held, held where \p Taken is acquired, in function \p F:
+  /// the same field of two of its parameters (`from.guard`, `to.guard`).
+  std::optional<ParameterOrder>
+  parameterOrder(unsigned F, const LockAcquisition &Held,
+                 const LockAcquisition &Taken) const {
+    if (Held.Mutexes.size() != 1 || Taken.Mutexes.size() != 1)
+      return std::nullopt;
+    const ObjectRef &First = *Held.Mutexes.front();
+    const ObjectRef &Second = *Taken.Mutexes.front();
+    std::optional<unsigned> From = ownParameter(F, First);
+    std::optional<unsigned> To = ownParameter(F, Second);
+    if (!From || !To || *From == *To || First.Key != Second.Key)
+      return std::nullopt;
+    return ParameterOrder{&Held, &Taken, *From, *To};
   }
 
   /// `transfer(Account &from, Account &to)` locking `from.guard` then
   /// `to.guard`: the field is one key, but each call orders the objects it
   /// passes (`transfer(alice, bob)`, `transfer(bob, alice)`). An order
   /// between the same field of two parameters is added once per call that
-  /// names an object for each.
-  void addBoundOrders(unsigned F, const LockAcquisition &Held,
-                      const LockAcquisition &Taken, bool LoopCode) {
-    if (Held.Mutexes.size() != 1 || Taken.Mutexes.size() != 1)
-      return;
-    const ObjectRef &First = *Held.Mutexes.front();
-    const ObjectRef &Second = *Taken.Mutexes.front();
-    std::optional<unsigned> From = ownParameter(F, First);
-    std::optional<unsigned> To = ownParameter(F, Second);
-    if (!From || !To || *From == *To || First.Key != Second.Key)
-      return;
-    for (unsigned EdgeIndex : P.edgesInto(F)) {
-      const CallEdge &E = P.edges()[EdgeIndex];
-      if (!P.bindsParameters(E))
+  /// names an object for each. A function that takes them in either order
+  /// (by id, in two branches) orders nothing; nor do calls that pass them
+  /// either way on branches that exclude each other (`if (a.id < b.id)
+  /// move(a, b); else move(b, a);`).
+  void addBoundOrders(unsigned F, const std::vector<ParameterOrder> &Orders,
+                      bool LoopCode) {
+    for (const ParameterOrder &O : Orders) {
+      if (llvm::any_of(Orders, [&](const ParameterOrder &Other) {
+            return Other.From == O.To && Other.To == O.From;
+          }))
         continue;
-      std::optional<ObjectRef> A = passedAt(E, *From), B = passedAt(E, *To);
-      if (!A || !B || A->Key == B->Key)
-        continue;
-      std::string Field = First.spelledName();
-      Field = Field.substr(Field.rfind(':') + 1);
-      OrderEdge Order{A->Key + "." + First.Key,
-                      B->Key + "." + First.Key,
-                      A->spelledName() + "." + Field,
-                      B->spelledName() + "." + Field,
-                      {F, Held.Site},
-                      {{{F, Taken.Site}, {}}},
-                      LoopCode || Held.Async || Taken.Async,
-                      E.From};
-      addEdge(std::move(Order));
+      std::vector<std::pair<const CallEdge *, std::pair<ObjectRef, ObjectRef>>>
+          Bound;
+      for (unsigned EdgeIndex : P.edgesInto(F)) {
+        const CallEdge &E = P.edges()[EdgeIndex];
+        // Only a call of F itself binds its parameters to what it names: a
+        // table's call (`ops_.at(name)(a, b)`) may run another entry.
+        if (!P.bindsParameters(E) || P.invokesHeldCallable(E))
+          continue;
+        std::optional<ObjectRef> A = passedAt(E, O.From), B = passedAt(E, O.To);
+        if (A && B && A->Key != B->Key)
+          Bound.push_back({&E, {*A, *B}});
+      }
+      for (const auto &[E, Objects] : Bound) {
+        if (llvm::any_of(Bound, [&](const auto &Other) {
+              return Other.second.first.Key == Objects.second.Key &&
+                     Other.second.second.Key == Objects.first.Key &&
+                     excludeEachOther(E->From, Other.first->From);
+            }))
+          continue;
+        addBoundOrder(F, O, *E, Objects.first, Objects.second, LoopCode);
+      }
     }
+  }
+
+  /// Whether no run of their function passes both \p A and \p B.
+  bool excludeEachOther(SiteRef A, SiteRef B) const {
+    if (A.Function != B.Function)
+      return false;
+    const Function &Fn = P.function(A.Function);
+    auto None = [](const SiteFact &) { return false; };
+    return Fn.hasCfg() && !Fn.reaches(A.Site, B.Site, None) &&
+           !Fn.reaches(B.Site, A.Site, None);
+  }
+
+  void addBoundOrder(unsigned F, const ParameterOrder &O, const CallEdge &E,
+                     const ObjectRef &A, const ObjectRef &B, bool LoopCode) {
+    const ObjectRef &Field = *O.Held->Mutexes.front();
+    std::string Name = Field.spelledName();
+    Name = Name.substr(Name.rfind(':') + 1);
+    addEdge({A.Key + "." + Field.Key,
+             B.Key + "." + Field.Key,
+             A.spelledName() + "." + Name,
+             B.spelledName() + "." + Name,
+             {F, O.Held->Site},
+             {{{F, O.Taken->Site}, {}}},
+             LoopCode || O.Held->Async || O.Taken->Async,
+             E.From});
   }
 
   /// The index of the parameter of \p F that \p Field is reached through.

@@ -287,6 +287,40 @@ TEST(Linker, CallableKeptInAFieldRunsWhereTheFieldIsCalled) {
   }
 }
 
+// `monitor a(probe_a), b(probe_b); a.check();`: the member is one field for
+// both objects, so which probe `check` runs is not known; with one object,
+// it is that object's.
+TEST(Linker, CallableKeptInAFieldOfTwoObjectsIsNotFollowed) {
+  ApiModels M = testModels();
+  for (bool TwoObjects : {false, true}) {
+    FunctionBuilder Main("main"), Ctor("Mon::Mon"), Check("Mon::check"),
+        ProbeA("probe_a"), ProbeB("probe_b");
+    ObjectRef A = local("main::a", "Mon"), B = local("main::b", "Mon");
+    std::vector<std::pair<ObjectRef, std::string>> Made = {{A, "probe_a"}};
+    if (TwoObjects)
+      Made.push_back({B, "probe_b"});
+    for (const auto &[Obj, Probe] : Made) {
+      ArgFact Given;
+      Given.CallableUsr = "c:@F@" + Probe;
+      Main.call(FunctionBuilder::Body, "Mon::Mon", Obj, {Given});
+    }
+    Main.call(FunctionBuilder::Body, "Mon::check", A);
+    unsigned At = Check.call(
+        FunctionBuilder::Body, "std::function::operator()",
+        object(ObjectRef::Kind::Field, "Mon::probe_", "std::function"));
+    FunctionFact C = Ctor.build();
+    C.FieldInits = {{"Mon::probe_", 0}};
+    Program P =
+        linkProgram({unit("test.cpp", {Main.build(), C, Check.build(),
+                                       ProbeA.build(), ProbeB.build()})},
+                    M);
+    bool Runs = llvm::any_of(P.edges(), [&](const CallEdge &E) {
+      return E.From.Function == indexOf(P, "Mon::check") && E.From.Site == At;
+    });
+    EXPECT_EQ(Runs, !TwoObjects);
+  }
+}
+
 // `job = std::move(queue_.front()); job();`: a local moved out of an
 // element of the table holds what the table holds. `auto table =
 // make_table();` holds what the local the factory returns holds.

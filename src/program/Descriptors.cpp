@@ -14,6 +14,7 @@
 
 #include "corolint/program/Program.h"
 #include <map>
+#include <set>
 
 namespace corolint {
 namespace {
@@ -286,25 +287,65 @@ static bool returnsOnly(const Program &P, unsigned Fn,
   });
 }
 
+/// Whether \p Fn, or a function it calls, makes a call on one of
+/// \p Holders that would wait (its model's `descriptorArg`, `blocking`).
+/// A breadth-first walk, of at most MaxWalk functions.
+bool usesDescriptor(const Program &P,
+                    const std::vector<std::vector<unsigned>> &Callees,
+                    std::vector<unsigned> From,
+                    const std::vector<ObjectRef> &Holders) {
+  constexpr size_t MaxWalk = 64;
+  std::set<unsigned> Seen(From.begin(), From.end());
+  for (size_t I = 0; I < From.size() && I < MaxWalk; ++I) {
+    unsigned Fn = From[I];
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M =
+          S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+      const ArgFact *Descriptor =
+          M && !M->Blocking.empty() ? argAt(S, M->DescriptorArg) : nullptr;
+      if (Descriptor &&
+          llvm::any_of(P.descriptorHolders(Fn, *Descriptor),
+                       [&](const ObjectRef &H) {
+                         return llvm::any_of(Holders, [&](const ObjectRef &W) {
+                           return W.Key == H.Key;
+                         });
+                       }))
+        return true;
+    }
+    for (unsigned Callee : Callees[Fn])
+      if (Seen.insert(Callee).second)
+        From.push_back(Callee);
+  }
+  return false;
+}
+
 /// `poller.watch(fd, [this] { complete_(); })`: a call out of sight, that
-/// no model describes, handed a descriptor and a callable, registers the
-/// callable to run when the descriptor is ready (a home-grown epoll or
-/// kqueue loop). The program reads and writes that descriptor when it is
-/// ready, so its calls on it return at once, as on a non-blocking one.
-/// (The analysis takes such a call to run its callable at once, which puts
-/// that I/O where the registration is.)
-std::vector<ObjectRef> watchedForReadiness(const Program &P, unsigned Fn,
-                                           const SiteFact &S) {
-  if (S.Kind != SiteKind::Call || P.find(S.CalleeUsr) || P.modelOf(S) ||
-      llvm::none_of(S.Args,
-                    [](const ArgFact &A) { return !A.CallableUsr.empty(); }))
+/// no model describes, handed a descriptor and a callable that does I/O on
+/// it registers the callable to run when the descriptor is ready (a
+/// home-grown epoll or kqueue loop). The program reads and writes that
+/// descriptor when it is ready, so its calls on it return at once, as on a
+/// non-blocking one. (The analysis takes such a call to run its callable
+/// at once, which puts that I/O where the registration is.) A callable that
+/// does no I/O on it (a hook that closes it) says nothing of its mode.
+std::vector<ObjectRef>
+watchedForReadiness(const Program &P,
+                    const std::vector<std::vector<unsigned>> &Callees,
+                    unsigned Fn, const SiteFact &S) {
+  if (S.Kind != SiteKind::Call || P.find(S.CalleeUsr) || P.modelOf(S))
+    return {};
+  std::vector<unsigned> Callbacks;
+  for (const ArgFact &A : S.Args)
+    llvm::append_range(Callbacks, P.callablesNamed(A.CallableUsr));
+  if (Callbacks.empty())
     return {};
   std::vector<ObjectRef> Watched;
   for (const ArgFact &A : S.Args)
     if (A.CallableUsr.empty() && A.Type.empty() && !A.Constant &&
         holderOf(A).isKnown() && holderOf(A).Type.empty())
       llvm::append_range(Watched, P.descriptorHolders(Fn, A));
-  return Watched;
+  return usesDescriptor(P, Callees, Callbacks, Watched)
+             ? Watched
+             : std::vector<ObjectRef>();
 }
 
 /// The keys of the fields the program names, by qualified name (a
@@ -351,13 +392,16 @@ bool keepsNonblocking(const Program &P, const CallEdge &E,
 std::set<std::string> nonblockingDescriptors(const Program &P) {
   std::set<std::string> Keys;
   std::vector<bool> Run = runFunctions(P);
+  std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    Callees[E.From.Function].push_back(E.Callee);
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     if (Run[Fn])
       for (const SiteFact &S : P.function(Fn).fact().Sites)
         if (S.Kind == SiteKind::Call) {
           for (const ObjectRef &H : madeNonblocking(P, Fn, S))
             Keys.insert(H.Key);
-          for (const ObjectRef &H : watchedForReadiness(P, Fn, S))
+          for (const ObjectRef &H : watchedForReadiness(P, Callees, Fn, S))
             Keys.insert(H.Key);
         }
   // A helper that returns a descriptor it made non-blocking (`int

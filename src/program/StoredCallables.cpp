@@ -10,9 +10,11 @@
 // runs nowhere the rules can see.
 //
 // An object is known by its key, an element by its container (`queue_` for
-// `queue_.front()`): a callable kept in one object of a class is taken to be
-// kept in every object of the class, as a resource's waits and signals are.
-// So one kept or called through another object than `this` (`op.complete_ =
+// `queue_.front()`): a field is one holder for every object of its class. So
+// a field is followed only while the class's members are called on one
+// object from outside it (two monitors of one class, or a pool's queue and a
+// dispatcher's of one queue class, would run each other's callables), and
+// one kept or called through another object than `this` (`op.complete_ =
 // ...` then `op->complete_()`, each operation of a library setting its own)
 // is left alone: which object's it is, the key cannot tell. An awaiter
 // made at its co_await keeps what its constructor is given for that
@@ -44,6 +46,7 @@ public:
   explicit StoredCallables(const Program &P) : P(P) {}
 
   std::vector<CallEdge> calls() {
+    Owners = ownersOfClasses();
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       collectStores(Fn);
       collectAwaitedTemporaries(Fn);
@@ -51,15 +54,91 @@ public:
     propagate();
     std::vector<CallEdge> Calls = awaitersRunningTheirCallables();
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (P.invokesWrapper(S) && S.Receiver.isKnown() && !S.OtherObject)
-          for (const ObjectRef &Obj : P.resolve(Fn, S.Receiver))
-            for (unsigned Target : Held[slotOf(Obj.Key)])
-              Calls.push_back({{Fn, S.Id}, Target, EdgeKind::Calls});
+      for (const SiteFact &S : P.function(Fn).fact().Sites) {
+        if (!P.invokesWrapper(S) || !S.Receiver.isKnown() || S.OtherObject)
+          continue;
+        for (const ObjectRef &Obj : P.resolve(Fn, S.Receiver)) {
+          std::string Slot = slotOf(Obj.Key);
+          if (sharedByOwners(Obj))
+            continue;
+          if (std::optional<int> Only = onlyFromOwnParameter(Slot, Fn)) {
+            runPassed({Fn, S.Id}, *Only, Calls);
+            continue;
+          }
+          for (unsigned Target : Held[Slot])
+            Calls.push_back({{Fn, S.Id}, Target, EdgeKind::Calls});
+        }
+      }
     return Calls;
   }
 
 private:
+  static std::string classOf(const std::string &QualifiedName) {
+    return splitMember(QualifiedName).first.str();
+  }
+
+  /// Per class, the objects its members are called on from outside it
+  /// (`loopDog.check()`, `hardDog.check()`; a constructor's object; "" for
+  /// one no key names). A field's callables are every object's: with two
+  /// owners, which one a call runs is not known, and a job one keeps for
+  /// its worker would be run where the other is called.
+  std::map<std::string, std::set<std::string>> ownersOfClasses() const {
+    std::map<std::string, std::set<std::string>> Owners;
+    for (const CallEdge &E : P.edges()) {
+      if (!P.bindsParameters(E))
+        continue;
+      std::string Class = classOf(P.function(E.Callee).name().str());
+      const SiteFact &S = P.site(E.From);
+      if (Class.empty() ||
+          classOf(P.function(E.From.Function).name().str()) == Class)
+        continue;
+      // An object no key names is one more owner, unless it is being made
+      // (`new monitor(probe)`, a static local): that says nothing of who
+      // calls it.
+      if (!S.Receiver.isKnown()) {
+        if (!S.IsConstructor)
+          Owners[Class].insert("");
+        continue;
+      }
+      for (const ObjectRef &Obj : P.resolve(E.From.Function, S.Receiver))
+        Owners[Class].insert(Obj.Key);
+    }
+    return Owners;
+  }
+
+  /// Whether \p Obj is a field of a class with several owners.
+  bool sharedByOwners(const ObjectRef &Obj) const {
+    if (Obj.K != ObjectRef::Kind::Field)
+      return false;
+    auto It = Owners.find(classOf(Obj.Name));
+    return It != Owners.end() && It->second.size() > 1;
+  }
+
+  /// `op = std::move(attempt); op();`: a local that only ever holds a
+  /// parameter of its own function \p Fn: that parameter, if so.
+  std::optional<int> onlyFromOwnParameter(const std::string &Slot,
+                                          unsigned Fn) const {
+    auto It = LocalFromParam.find(Slot);
+    if (It == LocalFromParam.end() || It->second.first != Fn ||
+        Held.count(Slot) || Copies.count(Slot))
+      return std::nullopt;
+    return It->second.second;
+  }
+
+  /// The call at \p At runs, within each call of its function, what that
+  /// call passes as parameter \p Param (as Linker::linkInvokedParameters).
+  void runPassed(SiteRef At, int Param, std::vector<CallEdge> &Calls) const {
+    for (unsigned EdgeIndex : P.edgesInto(At.Function)) {
+      const CallEdge &E = P.edges()[EdgeIndex];
+      if (!P.bindsParameters(E))
+        continue;
+      for (const ArgFact &A : P.site(E.From).Args)
+        if (static_cast<int>(A.Index) == Param)
+          for (unsigned Target : P.callablesNamed(A.CallableUsr))
+            Calls.push_back({E.From, Target, EdgeKind::Calls});
+    }
+  }
+
   /// Whether library call \p S keeps its argument \p A in its object
   /// without calling it: a model's `storesCallable` says so (a container's
   /// insertion, a wrapper's constructor), and so does an assignment. Any
@@ -81,27 +160,44 @@ private:
         if (std::optional<unsigned> Callee = P.find(S.CalleeUsr))
           for (const ObjectRef &R : P.function(*Callee).fact().ReturnedObjects)
             for (const ObjectRef &Into : P.resolve(Fn, S.StoredIn))
-              Copies[slotOf(Into.Key)].insert(slotOf(R.Key));
+              if (!sharedByOwners(R) && !sharedByOwners(Into))
+                Copies[slotOf(Into.Key)].insert(slotOf(R.Key));
       for (const ArgFact &A : S.Args)
         if (keeps(S, A))
           for (const ObjectRef &Into : P.resolve(Fn, S.Receiver))
-            keep(Fn, A, slotOf(Into.Key));
+            keep(Fn, A, Into);
     }
     // `: on_error_(std::move(p))`: a field initialized from a parameter.
     for (const FieldInitFact &Init : F.FieldInits)
-      FieldFromParam.push_back({Init.Field, {Fn, Init.Param}});
+      if (!Owners.count(classOf(Init.Field)) ||
+          Owners.at(classOf(Init.Field)).size() <= 1)
+        FieldFromParam.push_back({Init.Field, {Fn, Init.Param}});
   }
 
-  /// What \p A hands to the object \p Slot, in function \p Fn.
-  void keep(unsigned Fn, const ArgFact &A, const std::string &Slot) {
+  /// What \p A hands to the object \p Into, in function \p Fn.
+  void keep(unsigned Fn, const ArgFact &A, const ObjectRef &Into) {
+    if (sharedByOwners(Into))
+      return;
+    std::string Slot = slotOf(Into.Key);
     for (unsigned Target : P.callablesNamed(A.CallableUsr))
       Held[Slot].insert(Target);
     if (!A.Ref.isKnown())
       return;
+    // A local of the function given its own parameter holds what each call
+    // passes, within that call; given two, both in every call.
+    if (A.Ref.K == ObjectRef::Kind::Param && Into.K == ObjectRef::Kind::Local &&
+        A.Ref.Key == P.function(Fn).fact().Usr + "#" +
+                         std::to_string(A.Ref.ParamIndex)) {
+      auto [It, New] = LocalFromParam.try_emplace(Slot, Fn, A.Ref.ParamIndex);
+      if (New || It->second == std::make_pair(Fn, A.Ref.ParamIndex))
+        return;
+      ParamInto[Slot].insert(It->second);
+      It->second.first = ~0u; // Matches no function any more.
+    }
     if (A.Ref.K == ObjectRef::Kind::Param)
       ParamInto[Slot].insert({Fn, A.Ref.ParamIndex});
     for (const ObjectRef &From : P.resolve(Fn, A.Ref))
-      if (From.K != ObjectRef::Kind::Param)
+      if (From.K != ObjectRef::Kind::Param && !sharedByOwners(From))
         Copies[Slot].insert(slotOf(From.Key));
   }
 
@@ -114,46 +210,55 @@ private:
         AwaitedTemporaries.emplace(SiteRef{Fn, unsigned(S.OperandCall)}, S.Id);
   }
 
-  /// Whether constructor \p Ctor keeps its parameter \p Param in a field.
-  bool keepsParameter(unsigned Ctor, int Param) const {
+  /// The fields constructor \p Ctor keeps its parameter \p Param in, by
+  /// name (a member initializer) or key (an assignment in its body).
+  std::set<std::string> fieldsKeeping(unsigned Ctor, int Param) const {
+    std::set<std::string> Fields;
     for (const auto &[Field, From] : FieldFromParam)
       if (From == std::make_pair(Ctor, Param))
-        return true;
+        Fields.insert(Field);
     for (const auto &[Slot, Params] : ParamInto)
       if (Params.count({Ctor, Param}))
-        return true;
-    return false;
+        Fields.insert(Slot);
+    return Fields;
   }
 
   /// The callables an awaiter made at its co_await is given and keeps run
-  /// at that suspension when one of its members calls a field: each
-  /// suspension runs its own, not those of every awaiter of the class.
+  /// at that suspension when one of its members calls the field it keeps
+  /// them in: each suspension runs its own, not those of every awaiter of
+  /// the class.
   std::vector<CallEdge> awaitersRunningTheirCallables() const {
     std::vector<CallEdge> Calls;
     for (const auto &[Made, Suspend] : AwaitedTemporaries) {
       const SiteFact &Construct = P.site(Made);
       const SiteFact &At = P.function(Made.Function).site(Suspend);
       std::optional<unsigned> Ctor = P.find(Construct.CalleeUsr);
-      if (!Ctor || !llvm::any_of(At.AwaiterUsrs, [&](const std::string &Usr) {
-            return callsAField(Usr);
-          }))
+      if (!Ctor)
         continue;
-      for (const ArgFact &A : Construct.Args)
-        if (keepsParameter(*Ctor, A.Index))
+      for (const ArgFact &A : Construct.Args) {
+        std::set<std::string> Fields = fieldsKeeping(*Ctor, A.Index);
+        if (llvm::any_of(At.AwaiterUsrs, [&](const std::string &Usr) {
+              return callsAField(Usr, Fields);
+            }))
           for (unsigned Target : P.callablesNamed(A.CallableUsr))
             Calls.push_back(
                 {{Made.Function, Suspend}, Target, EdgeKind::Calls});
+      }
     }
     return Calls;
   }
 
-  /// Whether the function \p Usr names calls a callable its object keeps.
-  bool callsAField(const std::string &Usr) const {
+  /// Whether the function \p Usr names calls one of \p Fields of its
+  /// object (by name or key).
+  bool callsAField(const std::string &Usr,
+                   const std::set<std::string> &Fields) const {
     std::optional<unsigned> Fn = P.find(Usr);
     return Fn &&
            llvm::any_of(P.function(*Fn).fact().Sites, [&](const SiteFact &S) {
              return P.invokesWrapper(S) &&
-                    S.Receiver.K == ObjectRef::Kind::Field;
+                    S.Receiver.K == ObjectRef::Kind::Field &&
+                    (Fields.count(S.Receiver.Name) ||
+                     Fields.count(slotOf(S.Receiver.Key)));
            });
   }
 
@@ -196,11 +301,11 @@ private:
       for (const auto &[Fn, Param] : Params)
         addPassed(Slot, Fn, Param);
     // Field initializers name the field; the objects called name its key.
-    std::map<std::string, std::vector<std::string>> KeysOfField;
+    std::map<std::string, std::set<std::string>> KeysOfField;
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       for (const SiteFact &S : P.function(Fn).fact().Sites)
         if (P.invokesWrapper(S) && S.Receiver.K == ObjectRef::Kind::Field)
-          KeysOfField[S.Receiver.Name].push_back(slotOf(S.Receiver.Key));
+          KeysOfField[S.Receiver.Name].insert(slotOf(S.Receiver.Key));
     for (const auto &[Field, From] : FieldFromParam)
       for (const std::string &Slot : KeysOfField[Field])
         addPassed(Slot, From.first, From.second);
@@ -228,6 +333,10 @@ private:
   std::map<std::string, std::set<unsigned>> Held;
   /// Per object key, the objects whose callables it is given.
   std::map<std::string, std::set<std::string>> Copies;
+  /// Per class, the objects its members are called on (ownersOfClasses).
+  std::map<std::string, std::set<std::string>> Owners;
+  /// Locals given only their own function's parameter (function, index).
+  std::map<std::string, std::pair<unsigned, int>> LocalFromParam;
   /// Per object key, the parameters (function, index) kept in it.
   std::map<std::string, std::set<std::pair<unsigned, int>>> ParamInto;
   /// Constructor calls that make an awaiter at its co_await, with that
