@@ -321,6 +321,36 @@ TEST(Linker, CallableKeptInAFieldOfTwoObjectsIsNotFollowed) {
   }
 }
 
+// `op = first; op = second; op = third; op();`: a local given several of
+// its function's parameters runs what any call passes to any of them.
+TEST(Linker, LocalGivenSeveralParametersRunsWhatEachIsPassed) {
+  ApiModels M = testModels();
+  FunctionBuilder Main("main"), Retry("retry"), A("a"), B("b"), C("c");
+  std::vector<ArgFact> Passed;
+  for (const char *Name : {"a", "b", "c"}) {
+    ArgFact Arg;
+    Arg.Index = Passed.size();
+    Arg.CallableUsr = std::string("c:@F@") + Name;
+    Passed.push_back(Arg);
+  }
+  Main.call(FunctionBuilder::Body, "retry", {}, Passed);
+  ObjectRef Op = local("retry::op", "std::function");
+  for (int I = 0; I < 3; ++I)
+    Retry.call(FunctionBuilder::Body, "std::function::operator=", Op,
+               {argOf(0, param("retry", I, "p" + std::to_string(I),
+                               "std::function"))});
+  unsigned At =
+      Retry.call(FunctionBuilder::Body, "std::function::operator()", Op);
+  Program P = linkProgram({unit("test.cpp", {Main.build(), Retry.build(),
+                                             A.build(), B.build(), C.build()})},
+                          M);
+  for (const char *Name : {"a", "b", "c"})
+    EXPECT_TRUE(llvm::any_of(P.edges(), [&](const CallEdge &E) {
+      return E.Callee == indexOf(P, Name) && E.From.Site == At &&
+             E.From.Function == indexOf(P, "retry");
+    })) << Name;
+}
+
 // `job = std::move(queue_.front()); job();`: a local moved out of an
 // element of the table holds what the table holds. `auto table =
 // make_table();` holds what the local the factory returns holds.

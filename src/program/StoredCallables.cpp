@@ -42,6 +42,8 @@ std::string slotOf(const std::string &Key) {
 }
 
 class StoredCallables {
+  static constexpr unsigned NoFunction = ~0u;
+
 public:
   explicit StoredCallables(const Program &P) : P(P) {}
 
@@ -191,8 +193,9 @@ private:
       auto [It, New] = LocalFromParam.try_emplace(Slot, Fn, A.Ref.ParamIndex);
       if (New || It->second == std::make_pair(Fn, A.Ref.ParamIndex))
         return;
-      ParamInto[Slot].insert(It->second);
-      It->second.first = ~0u; // Matches no function any more.
+      if (It->second.first != NoFunction)
+        ParamInto[Slot].insert(It->second);
+      It->second.first = NoFunction;
     }
     if (A.Ref.K == ObjectRef::Kind::Param)
       ParamInto[Slot].insert({Fn, A.Ref.ParamIndex});
@@ -335,7 +338,8 @@ private:
   std::map<std::string, std::set<std::string>> Copies;
   /// Per class, the objects its members are called on (ownersOfClasses).
   std::map<std::string, std::set<std::string>> Owners;
-  /// Locals given only their own function's parameter (function, index).
+  /// Locals given only their own function's parameter (function, index);
+  /// NoFunction for one given several.
   std::map<std::string, std::pair<unsigned, int>> LocalFromParam;
   /// Per object key, the parameters (function, index) kept in it.
   std::map<std::string, std::set<std::pair<unsigned, int>>> ParamInto;
