@@ -224,7 +224,8 @@ void Linker::buildEdges() {
       bool BodyInProgram = P.find(S.CalleeUsr) && !P.modelOf(S);
       // An assignment keeps the callable for later (`complete_ = [this] {
       // ... }` into a std::function member): it is started by the program,
-      // but not by this call nor in this context.
+      // but not by this call nor in this context: where the object is
+      // called (storedCallableCalls), when that can be told.
       // So does a callable wrapper made from it (`std::function<void()> f(
       // cb)`, `std::bind(&C::f, this)`): the wrapper is what gets called.
       const FunctionModel *M = P.modelOf(S);
