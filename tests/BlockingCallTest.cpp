@@ -458,7 +458,7 @@ TEST_F(BlockingCallTest, DescriptorAConstructorKeepsKeepsItsMode) {
     FunctionFact M = Make.build(), K = Ctor.build();
     M.Sites[Open].StoredIn = Made;
     M.Sites[Wrap].IsConstructor = true;
-    K.FieldInits = {{"unique_fd::fd_", 0}};
+    K.FieldInits = {{"unique_fd::fd_", 0, Kept.Key}};
     EXPECT_EQ(check({M, K, Co.build()}).size(), Nonblocking ? 0u : 1u)
         << Nonblocking;
   }

@@ -309,7 +309,7 @@ TEST(Linker, CallableKeptInAFieldOfTwoObjectsIsNotFollowed) {
         FunctionBuilder::Body, "std::function::operator()",
         object(ObjectRef::Kind::Field, "Mon::probe_", "std::function"));
     FunctionFact C = Ctor.build();
-    C.FieldInits = {{"Mon::probe_", 0}};
+    C.FieldInits = {{"Mon::probe_", 0, "c:@Mon::probe_"}};
     Program P =
         linkProgram({unit("test.cpp", {Main.build(), C, Check.build(),
                                        ProbeA.build(), ProbeB.build()})},

@@ -311,8 +311,12 @@ void addRoleEvidence(const FunctionFact &F, json &J) {
   }
   if (!F.FieldInits.empty()) {
     json Inits = json::array();
-    for (const FieldInitFact &I : F.FieldInits)
-      Inits.push_back({{"field", I.Field}, {"param", I.Param}});
+    for (const FieldInitFact &I : F.FieldInits) {
+      json Init = {{"field", I.Field}, {"param", I.Param}};
+      if (!I.Key.empty())
+        Init["key"] = I.Key;
+      Inits.push_back(std::move(Init));
+    }
     J["fieldInits"] = std::move(Inits);
   }
   if (!F.ParamTypes.empty())
@@ -337,8 +341,9 @@ void readRoleEvidence(const json &J, FunctionFact &F) {
            locFromJson(S.at("loc"))});
   if (J.contains("fieldInits"))
     for (const json &I : J.at("fieldInits"))
-      F.FieldInits.push_back(
-          {I.at("field").get<std::string>(), integer<unsigned>(I.at("param"))});
+      F.FieldInits.push_back({I.at("field").get<std::string>(),
+                              integer<unsigned>(I.at("param")),
+                              I.value("key", "")});
   if (J.contains("paramTypes"))
     F.ParamTypes = J.at("paramTypes").get<std::vector<std::string>>();
   if (J.contains("returnBases"))

@@ -287,8 +287,8 @@ std::vector<FieldInitFact> fieldInits(const CXXConstructorDecl *Ctor,
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
         if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
             Param && Param->getDeclContext() == Ctor)
-          Inits.insert(
-              {N.qualifiedName(Field), Param->getFunctionScopeIndex()});
+          Inits.insert({N.qualifiedName(Field), Param->getFunctionScopeIndex(),
+                        N.objectOfDecl(Field).Key});
       llvm::append_range(Work, S->children());
     }
   }

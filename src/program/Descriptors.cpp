@@ -13,7 +13,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Program.h"
-#include <map>
 #include <set>
 
 namespace corolint {
@@ -287,17 +286,17 @@ static bool returnsOnly(const Program &P, unsigned Fn,
   });
 }
 
-/// Whether \p Fn, or a function it calls, makes a call on one of
+/// Whether one of \p From, or a function they call, makes a call on one of
 /// \p Holders that would wait (its model's `descriptorArg`, `blocking`).
-/// A breadth-first walk, of at most MaxWalk functions.
+/// Of at most MaxWalk functions.
 bool usesDescriptor(const Program &P,
                     const std::vector<std::vector<unsigned>> &Callees,
-                    std::vector<unsigned> From,
+                    llvm::ArrayRef<unsigned> From,
                     const std::vector<ObjectRef> &Holders) {
   constexpr size_t MaxWalk = 64;
-  std::set<unsigned> Seen(From.begin(), From.end());
-  for (size_t I = 0; I < From.size() && I < MaxWalk; ++I) {
-    unsigned Fn = From[I];
+  size_t Walked = 0;
+  bool Uses = false;
+  anyReached(Callees, From, [&](unsigned Fn) {
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
@@ -310,13 +309,11 @@ bool usesDescriptor(const Program &P,
                            return W.Key == H.Key;
                          });
                        }))
-        return true;
+        return Uses = true;
     }
-    for (unsigned Callee : Callees[Fn])
-      if (Seen.insert(Callee).second)
-        From.push_back(Callee);
-  }
-  return false;
+    return ++Walked == MaxWalk;
+  });
+  return Uses;
 }
 
 /// `poller.watch(fd, [this] { complete_(); })`: a call out of sight, that
@@ -348,35 +345,16 @@ watchedForReadiness(const Program &P,
              : std::vector<ObjectRef>();
 }
 
-/// The keys of the fields the program names, by qualified name (a
-/// constructor's member initializers name their field by name).
-std::map<std::string, std::string> fieldKeysByName(const Program &P) {
-  std::map<std::string, std::string> Keys;
-  auto Add = [&](const ObjectRef &R) {
-    if (R.K == ObjectRef::Kind::Field)
-      Keys.emplace(R.Name, R.Key);
-  };
-  for (const Function &F : P.functions())
-    for (const SiteFact &S : F.fact().Sites)
-      for (const ArgFact &A : S.Args) {
-        Add(A.Ref);
-        Add(A.Holder);
-      }
-  return Keys;
-}
-
 /// `safe_fd{fd}` with `explicit safe_fd(int fd) : m_fd(fd)`: a constructor
 /// that keeps a parameter in a field gives the field the descriptor its call
 /// passes. Adds the field's key to \p Keys when that descriptor is one of
 /// them; returns whether it added one.
 bool keepsNonblocking(const Program &P, const CallEdge &E,
-                      const std::map<std::string, std::string> &FieldKeys,
                       std::set<std::string> &Keys) {
   bool Added = false;
   for (const FieldInitFact &Init : P.function(E.Callee).fact().FieldInits) {
-    auto Field = FieldKeys.find(Init.Field);
     const ArgFact *Passed = argAt(P.site(E.From), Init.Param);
-    if (Field == FieldKeys.end() || !Passed || Keys.count(Field->second))
+    if (Init.Key.empty() || !Passed || Keys.count(Init.Key))
       continue;
     bool Complete = false;
     std::vector<ObjectRef> Holders =
@@ -384,7 +362,7 @@ bool keepsNonblocking(const Program &P, const CallEdge &E,
     if (Complete && !Holders.empty() &&
         llvm::all_of(Holders,
                      [&](const ObjectRef &H) { return Keys.count(H.Key) > 0; }))
-      Added |= Keys.insert(Field->second).second;
+      Added |= Keys.insert(Init.Key).second;
   }
   return Added;
 }
@@ -410,7 +388,6 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
   // (`wakeupFd_(createEventfd())`) holds it. Each pass adds the holders of
   // one more level of helpers, so the passes end when one adds nothing.
   // So does a constructor that keeps it in a field.
-  std::map<std::string, std::string> FieldKeys = fieldKeysByName(P);
   for (bool Added = true; Added;) {
     Added = false;
     for (const CallEdge &E : P.edges()) {
@@ -418,7 +395,7 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
       if (!P.bindsParameters(E) || !Run[E.From.Function])
         continue;
       if (Call.IsConstructor)
-        Added |= keepsNonblocking(P, E, FieldKeys, Keys);
+        Added |= keepsNonblocking(P, E, Keys);
       if (!Call.StoredIn.isKnown() || !returnsOnly(P, E.Callee, Keys))
         continue;
       ArgFact Stored;

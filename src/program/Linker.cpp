@@ -509,21 +509,14 @@ std::vector<bool> Linker::functionsThatMayRun() const {
     Next[E.From.Function].push_back(E.Callee);
   for (const CallEdge &E : P.HandOvers)
     Runs[E.Callee] = true;
-  std::vector<unsigned> Work;
-  for (unsigned Fn = 0; Fn < N; ++Fn) {
-    Runs[Fn] = Runs[Fn] || mayRunOutOfSight(P.Functions[Fn]);
-    if (Runs[Fn])
-      Work.push_back(Fn);
-  }
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    for (unsigned Callee : Next[Fn])
-      if (!Runs[Callee]) {
-        Runs[Callee] = true;
-        Work.push_back(Callee);
-      }
-  }
+  std::vector<unsigned> Roots;
+  for (unsigned Fn = 0; Fn < N; ++Fn)
+    if (Runs[Fn] || mayRunOutOfSight(P.Functions[Fn]))
+      Roots.push_back(Fn);
+  anyReached(Next, Roots, [&](unsigned Fn) {
+    Runs[Fn] = true;
+    return false;
+  });
   return Runs;
 }
 

@@ -3,6 +3,7 @@
 #include "corolint/program/Program.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
+#include <set>
 
 namespace corolint {
 
@@ -220,6 +221,23 @@ std::vector<CallEdge> Program::loopChain(SiteRef At) const {
   }
   std::reverse(Chain.begin(), Chain.end());
   return Chain;
+}
+
+bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
+                llvm::ArrayRef<unsigned> From,
+                llvm::function_ref<bool(unsigned)> Visit) {
+  std::set<unsigned> Seen(From.begin(), From.end());
+  std::vector<unsigned> Work(From.begin(), From.end());
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    if (Visit(Fn))
+      return true;
+    for (unsigned Callee : Callees[Fn])
+      if (Seen.insert(Callee).second)
+        Work.push_back(Callee);
+  }
+  return false;
 }
 
 } // namespace corolint

@@ -110,9 +110,11 @@ private:
 
   /// Whether \p Obj is a field of a class with several owners.
   bool sharedByOwners(const ObjectRef &Obj) const {
-    if (Obj.K != ObjectRef::Kind::Field)
-      return false;
-    auto It = Owners.find(classOf(Obj.Name));
+    return Obj.K == ObjectRef::Kind::Field && sharedByOwners(Obj.Name);
+  }
+  /// Whether the field named \p Field is of a class with several owners.
+  bool sharedByOwners(const std::string &Field) const {
+    auto It = Owners.find(classOf(Field));
     return It != Owners.end() && It->second.size() > 1;
   }
 
@@ -171,9 +173,8 @@ private:
     }
     // `: on_error_(std::move(p))`: a field initialized from a parameter.
     for (const FieldInitFact &Init : F.FieldInits)
-      if (!Owners.count(classOf(Init.Field)) ||
-          Owners.at(classOf(Init.Field)).size() <= 1)
-        FieldFromParam.push_back({Init.Field, {Fn, Init.Param}});
+      if (!Init.Key.empty() && !sharedByOwners(Init.Field))
+        ParamInto[Init.Key].insert({Fn, static_cast<int>(Init.Param)});
   }
 
   /// What \p A hands to the object \p Into, in function \p Fn.
@@ -213,13 +214,10 @@ private:
         AwaitedTemporaries.emplace(SiteRef{Fn, unsigned(S.OperandCall)}, S.Id);
   }
 
-  /// The fields constructor \p Ctor keeps its parameter \p Param in, by
-  /// name (a member initializer) or key (an assignment in its body).
+  /// The keys of the fields constructor \p Ctor keeps its parameter
+  /// \p Param in.
   std::set<std::string> fieldsKeeping(unsigned Ctor, int Param) const {
     std::set<std::string> Fields;
-    for (const auto &[Field, From] : FieldFromParam)
-      if (From == std::make_pair(Ctor, Param))
-        Fields.insert(Field);
     for (const auto &[Slot, Params] : ParamInto)
       if (Params.count({Ctor, Param}))
         Fields.insert(Slot);
@@ -251,8 +249,8 @@ private:
     return Calls;
   }
 
-  /// Whether the function \p Usr names calls one of \p Fields of its
-  /// object (by name or key).
+  /// Whether the function \p Usr names calls one of \p Fields (keys) of
+  /// its object.
   bool callsAField(const std::string &Usr,
                    const std::set<std::string> &Fields) const {
     std::optional<unsigned> Fn = P.find(Usr);
@@ -260,8 +258,7 @@ private:
            llvm::any_of(P.function(*Fn).fact().Sites, [&](const SiteFact &S) {
              return P.invokesWrapper(S) &&
                     S.Receiver.K == ObjectRef::Kind::Field &&
-                    (Fields.count(S.Receiver.Name) ||
-                     Fields.count(slotOf(S.Receiver.Key)));
+                    Fields.count(slotOf(S.Receiver.Key));
            });
   }
 
@@ -303,15 +300,6 @@ private:
     for (const auto &[Slot, Params] : ParamInto)
       for (const auto &[Fn, Param] : Params)
         addPassed(Slot, Fn, Param);
-    // Field initializers name the field; the objects called name its key.
-    std::map<std::string, std::set<std::string>> KeysOfField;
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (P.invokesWrapper(S) && S.Receiver.K == ObjectRef::Kind::Field)
-          KeysOfField[S.Receiver.Name].insert(slotOf(S.Receiver.Key));
-    for (const auto &[Field, From] : FieldFromParam)
-      for (const std::string &Slot : KeysOfField[Field])
-        addPassed(Slot, From.first, From.second);
     // Copies, to a fixed point: each pass adds to a slot what the slots it
     // copies from hold; a pass that adds nothing ends it.
     for (bool Grew = true; Grew;) {
@@ -346,8 +334,6 @@ private:
   /// Constructor calls that make an awaiter at its co_await, with that
   /// suspension's site.
   std::map<SiteRef, unsigned> AwaitedTemporaries;
-  /// Fields initialized from a parameter: (field name, (function, index)).
-  std::vector<std::pair<std::string, std::pair<unsigned, int>>> FieldFromParam;
 };
 
 } // namespace

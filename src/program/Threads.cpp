@@ -40,25 +40,6 @@ std::vector<std::vector<unsigned>> calleesOf(const Program &P,
   return Callees;
 }
 
-/// Walks the functions \p Callees reach from \p From, each once, until
-/// \p Visit returns true; returns whether it did.
-bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
-                llvm::ArrayRef<unsigned> From,
-                llvm::function_ref<bool(unsigned)> Visit) {
-  std::set<unsigned> Seen(From.begin(), From.end());
-  std::vector<unsigned> Work(From.begin(), From.end());
-  while (!Work.empty()) {
-    unsigned Fn = Work.back();
-    Work.pop_back();
-    if (Visit(Fn))
-      return true;
-    for (unsigned Callee : Callees[Fn])
-      if (Seen.insert(Callee).second)
-        Work.push_back(Callee);
-  }
-  return false;
-}
-
 /// Assignments whose value is a named object (`jobs_[id] = std::move(f)`):
 /// the sites a handle moves along.
 std::vector<SiteRef> assignmentsOfObjects(const Program &P) {

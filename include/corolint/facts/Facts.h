@@ -290,6 +290,7 @@ struct FieldStoreFact {
 struct FieldInitFact {
   std::string Field; ///< Qualified name of the field.
   unsigned Param = 0;
+  std::string Key; ///< The field's key, as an ObjectRef names it.
 
   bool operator<(const FieldInitFact &O) const {
     return std::tie(Field, Param) < std::tie(O.Field, O.Param);

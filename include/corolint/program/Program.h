@@ -405,6 +405,13 @@ std::set<std::string> nonblockingDescriptors(const Program &P);
 /// it: a pipe that lives as long as one run of that function.
 std::map<std::string, unsigned> localChannels(const Program &P);
 
+/// Walks the functions \p Callees (per function, the functions it runs)
+/// reach from \p From, each once, until \p Visit returns true; returns
+/// whether it did.
+bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
+                llvm::ArrayRef<unsigned> From,
+                llvm::function_ref<bool(unsigned)> Visit);
+
 /// The calls of callables kept in objects (`handlers_.at(name)(req)` runs
 /// what `handlers_[name] = ...` stored): an edge from each call of a
 /// wrapper's operator() to each callable its object may hold.
