@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include <map>
 #include <set>
@@ -81,6 +82,29 @@ std::string messageFor(const std::string &Subject, const FunctionModel &M,
   }
   return Subject + " blocks the event loop (" + M.Blocking +
          "): every other task on this loop stalls until it returns; use an "
+         "asynchronous equivalent or hand it to a worker thread";
+}
+
+/// The loop object a registration hands its callable to: the object of a
+/// member call (`io.post(f)`), or the first named object among the other
+/// arguments (`asio::post(io, f)`, `co_spawn(io, task(), detached)`).
+const ObjectRef *registeredOn(const SiteFact &Registration) {
+  if (Registration.Receiver.isKnown())
+    return &Registration.Receiver;
+  for (const ArgFact &A : Registration.Args)
+    if (A.Ref.isKnown() && A.CallableUsr.empty() && A.ProducerUsr.empty())
+      return &A.Ref;
+  return nullptr;
+}
+
+/// The message of a stall on a loop object that several threads run
+/// (`io.run()` on each thread of a pool): the others go on.
+std::string messageForShared(const std::string &Subject, const FunctionModel &M,
+                             const ObjectRef &Loop) {
+  return Subject + " blocks one of the threads that run '" +
+         Loop.spelledName() + "' (" + M.Blocking +
+         "): the loop's other tasks go on with the threads left, and all of "
+         "them stall once every thread waits in such a call; use an "
          "asynchronous equivalent or hand it to a worker thread";
 }
 
@@ -275,8 +299,34 @@ private:
                                : "call to " + Callee,
                            M, knownLoop(Chain));
     R.Path = pathTo(P, {Fn, S.Id}, Chain);
+    if (M.Kind == BlockingKind::Stall && knownLoop(Chain))
+      describeSharedLoop(P, Chain.front(),
+                         Via ? reachedThrough(P, *Via, Callee) + ", which"
+                             : "call to " + Callee,
+                         M, R);
     Found.add(std::move(R), M.Kind, S.Loc, Fn, Via,
               {S.Loc, Callee + " also blocks here"});
+  }
+
+  /// A stall in a callback handed to a loop object that several threads
+  /// run stalls one of them: says so, with the runs as steps.
+  static void describeSharedLoop(const Program &P, const CallEdge &Registration,
+                                 const std::string &Subject,
+                                 const FunctionModel &M, Finding &R) {
+    const ObjectRef *Loop = registeredOn(P.site(Registration.From));
+    if (!Loop)
+      return;
+    LoopRunners Runners = loopRunners(P, Loop->Key);
+    if (!Runners.several())
+      return;
+    R.Message = messageForShared(Subject, M, *Loop);
+    for (const SiteRef &Run : Runners.Runs)
+      R.Path.insert(
+          R.Path.begin() + 1,
+          {P.site(Run).Loc,
+           "'" + Loop->spelledName() + "' is run here" +
+               (Runners.StartedInALoop ? ", on threads started in a loop"
+                                       : "")});
   }
 
   static void checkFunction(const Program &P, unsigned Fn,
@@ -304,9 +354,14 @@ private:
       // (passed through a stored callback into a wrapper's field).
       if (P.expectsWouldBlock({Fn, S.Id}))
         continue;
-      // A few bytes into a pipe that a function makes for itself (a test's
-      // trigger), written once, find room in its 64 KiB.
-      if (P.writesFewBytesIntoLocalChannel({Fn, S.Id}))
+      // `if (!readable(fd)) return; read(fd, ...)`: the probe said it is
+      // ready.
+      if (P.readsAfterReadinessProbe({Fn, S.Id}))
+        continue;
+      // A few bytes into a pipe the program drains, or that a function
+      // makes for itself (a test's trigger) and writes once, find room in
+      // its 64 KiB.
+      if (P.writesFewBytesIntoChannel({Fn, S.Id}))
         continue;
       blockingCall(P, Fn, S, *M, Found);
     }

@@ -723,6 +723,110 @@ Finding unboundedAwait(const Program &P, const DeadlineFacts &Deadlines,
   return R;
 }
 
+/// A promise a coroutine parks in a container its object keeps
+/// (`waiters_.push_back(&waiter)`) before it awaits the future the promise
+/// hands out (`co_await waiter.getFuture()`): the await, the call that
+/// hands the future out, and the call that parks the promise.
+struct ParkedWaiter {
+  const SiteFact *Await = nullptr;
+  const SiteFact *HandOut = nullptr;
+  const SiteFact *Parking = nullptr;
+};
+
+/// The parked waiter suspension \p Suspend of \p F awaits, if it awaits
+/// one. Parking is a non-const member call on a field of the function's own
+/// object that is handed the promise (or its address) on some path to the
+/// await: a queue of waiters, a map of pending replies.
+std::optional<ParkedWaiter> parkedWaiter(const Program &P, const Function &F,
+                                         const SiteFact &Suspend) {
+  if (Suspend.Kind != SiteKind::Suspend || Suspend.Implicit || !F.hasCfg())
+    return std::nullopt;
+  auto None = [](const SiteFact &) { return false; };
+  // The call in the awaited expression, or the one whose result the
+  // awaited local holds (`auto reply = p.getFuture(); ... co_await
+  // std::move(reply);`).
+  std::vector<const SiteFact *> Candidates = awaitedCalls(F, Suspend.Id);
+  if (Suspend.Operand.isKnown())
+    for (const SiteFact &S : F.fact().Sites)
+      if (S.Kind == SiteKind::Call && S.StoredIn.Key == Suspend.Operand.Key)
+        Candidates.push_back(&S);
+  for (const SiteFact *HandOut : Candidates) {
+    const ObjectRef &Promise = HandOut->Receiver;
+    const TypeModel *T =
+        Promise.isKnown() && !HandOut->OtherObject
+            ? P.models().typeForCall(Promise.Type, HandOut->CalleeName)
+            : nullptr;
+    if (!T || T->ResourceKind != "promise" ||
+        !TypeModel::has(T->HandsOut, splitMember(HandOut->CalleeName).second))
+      continue;
+    for (const SiteFact &S : F.fact().Sites)
+      if (S.Kind == SiteKind::Call && S.Mutates && !S.OtherObject &&
+          S.Receiver.K == ObjectRef::Kind::Field &&
+          llvm::any_of(
+              S.Args,
+              [&](const ArgFact &A) { return A.Ref.Key == Promise.Key; }) &&
+          F.reaches(S.Id, Suspend.Id, None))
+        return ParkedWaiter{&Suspend, HandOut, &S};
+  }
+  return std::nullopt;
+}
+
+/// The signals of promises of \p T in functions other than \p Waiter that
+/// also change \p Container: the code that takes a parked waiter out and
+/// fulfils it (a pool's `release`).
+std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
+                                      const ObjectRef &Container,
+                                      const TypeModel &T) {
+  std::vector<SiteRef> Signals;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    const auto &Sites = P.function(Fn).fact().Sites;
+    if (Fn == Waiter || llvm::none_of(Sites, [&](const SiteFact &S) {
+          return S.Kind == SiteKind::Call && S.Mutates &&
+                 S.Receiver.Key == Container.Key;
+        }))
+      continue;
+    for (const SiteFact &S : Sites)
+      if (S.Kind == SiteKind::Call && S.Receiver.isKnown() &&
+          P.models().typeForCall(S.Receiver.Type, S.CalleeName) == &T &&
+          TypeModel::has(T.Signals, splitMember(S.CalleeName).second))
+        Signals.push_back({Fn, S.Id});
+  }
+  return Signals;
+}
+
+Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
+                            unsigned Fn, const ParkedWaiter &W) {
+  const ObjectRef &Promise = W.HandOut->Receiver;
+  const ObjectRef &Container = W.Parking->Receiver;
+  Finding R;
+  R.Severity = Level::Warning;
+  R.Loc = W.Await->Loc;
+  R.Function = P.function(Fn).name().str();
+  for (SiteRef At : Deadlines.unboundedAwaitChain(Fn))
+    R.Path.push_back({P.site(At).Loc, "'" +
+                                          P.function(At.Function).name().str() +
+                                          "' awaits '" + P.site(At).CalleeName +
+                                          "' here, with no deadline"});
+  R.Path.push_back({W.Parking->Loc, "'" + Promise.spelledName() +
+                                        "' is parked in '" +
+                                        Container.spelledName() + "' here"});
+  const TypeModel &T =
+      *P.models().typeForCall(Promise.Type, W.HandOut->CalleeName);
+  for (SiteRef Signal : unparkingSignals(P, Fn, Container, T))
+    R.Path.push_back(
+        {P.site(Signal).Loc, "'" + P.function(Signal.Function).name().str() +
+                                 "' fulfils a waiter it takes from '" +
+                                 Container.spelledName() + "' here"});
+  R.Message = "the future of '" + Promise.spelledName() +
+              "' is awaited with no deadline, while '" + Promise.spelledName() +
+              "' is parked in '" + Container.spelledName() +
+              "' until other code takes it out and fulfils it: this "
+              "coroutine waits as long as that code takes, and for ever on a "
+              "path that leaves it parked; race the wait against a timer";
+  R.Resources = {Promise.Key};
+  return R;
+}
+
 Finding timeoutNeverFires(const Program &P, unsigned Fn, const SiteFact &Call,
                           unsigned Wrapped) {
   const Function &Inner = P.function(Wrapped);
@@ -758,6 +862,7 @@ public:
         const FunctionModel *Own = modelOf(P, S);
         if (Own && Own->Timeout)
           checkWrapped(P, Suspends, Fn, S, Out);
+        checkParked(P, Deadlines, Fn, S, Out);
       }
       checkSession(P, Deadlines, InProcess, Fn, Out);
     }
@@ -810,6 +915,20 @@ private:
     std::optional<ObjectRef> Object = ioObject(Op, *P.modelOf(Op));
     Out.push_back(unboundedAwait(P, Deadlines, Await, Operation,
                                  Object ? &*Object : nullptr));
+  }
+
+  /// A promise parked in a container and awaited with no deadline waits
+  /// for other code, as long as a peer would.
+  void checkParked(const Program &P, const DeadlineFacts &Deadlines,
+                   unsigned Fn, const SiteFact &Suspend,
+                   std::vector<Finding> &Out) const {
+    const Function &F = P.function(Fn);
+    std::optional<ParkedWaiter> W = parkedWaiter(P, F, Suspend);
+    if (!W || !Deadlines.runs(Fn) || Deadlines.hasDeadline(F, Suspend.Id) ||
+        Deadlines.boundedByCallers(Fn) ||
+        Deadlines.armedBefore({Fn, W->HandOut->Id}))
+      return;
+    Out.push_back(unboundedParkedWait(P, Deadlines, Fn, *W));
   }
 
   /// A coroutine of the program that is a network operation itself (it

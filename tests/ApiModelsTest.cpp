@@ -120,6 +120,39 @@ TEST(ApiModels, ChannelKeysNeedADescriptor) {
             "");
 }
 
+// A probe's descriptors say nothing without its timeout.
+TEST(ApiModels, ProbesArgNeedsATimeoutArg) {
+  EXPECT_NE(loadError(R"({"functions": [{"name": "f", "blocking": "waits",
+                          "probesArg": 0}]})")
+                .find("'probesArg' says which descriptors"),
+            std::string::npos);
+  EXPECT_EQ(loadError(R"({"functions": [{"name": "f", "blocking": "waits",
+                          "timeoutArg": 2, "probesArg": 0}]})"),
+            "");
+}
+
+// `workers.emplace_back(run)` is described by the model of the element's
+// constructor (`std::thread::thread`); a call that constructs an element
+// of an unmodelled class keeps its own model.
+TEST(ApiModels, ElementConstructedInPlaceHasItsConstructorsModel) {
+  ApiModels Models;
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "std::thread::thread", "offload": 0},
+      {"name": "std::vector::emplace_back", "blocking": "not really"}]})",
+                                   "test")));
+  SiteFact Emplace;
+  Emplace.CalleeName = "std::vector::emplace_back";
+  Emplace.CalleeUsr = "c:@N@std@S@vector@F@emplace_back";
+  Emplace.Constructs = "std::thread";
+  const FunctionModel *M = functionModelOf(Models, Emplace);
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->Name, "std::thread::thread");
+  Emplace.Constructs = "job";
+  M = functionModelOf(Models, Emplace);
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->Name, "std::vector::emplace_back");
+}
+
 TEST(ApiModels, TimeoutArgBoundsABlockingCall) {
   EXPECT_NE(loadError(R"({"functions": [{"name": "f", "timeoutArg": 2}]})")
                 .find("the call must be 'blocking'"),

@@ -15,9 +15,11 @@ protected:
   void SetUp() override {
     ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
       {"name": "sleep", "blocking": "sleeps"},
-      {"name": "loop::run", "blocking": "runs the loop", "blockingKind": "deadlock"},
+      {"name": "loop::run", "blocking": "runs the loop", "blockingKind": "deadlock",
+       "runsLoop": true},
       {"name": "std::mutex::lock", "blocking": "locks", "blockingKind": "lock"},
       {"name": "loop::add_timer", "loopCallback": 1},
+      {"name": "loop::post", "loopCallback": 1},
       {"name": "future::then", "continuation": 0},
       {"name": "std::thread::thread", "offload": 0},
       {"name": "recv", "blocking": "receives", "descriptorArg": 0,
@@ -27,7 +29,9 @@ protected:
       {"name": "socket", "returnsDescriptor": true, "nonblockingArg": 1,
        "nonblockingFlags": ["SOCK_NONBLOCK"]},
       {"name": "pipe", "descriptorArg": 0, "makesChannel": true},
-      {"name": "poll", "blocking": "waits for descriptors", "timeoutArg": 2},
+      {"name": "poll", "blocking": "waits for descriptors", "timeoutArg": 2,
+       "probesArg": 0},
+      {"name": "read", "blocking": "reads", "descriptorArg": 0},
       {"name": "std::getline", "blocking": "reads a line", "streamArg": 0},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
        "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}],
@@ -635,6 +639,106 @@ TEST_F(BlockingCallTest, ContinuationInheritsTheContextOfItsChainer) {
               "continuation 'then_cb', chained here, reaches 'sleep', which "
               "blocks");
   }
+}
+
+// A few bytes written into a pipe kept in a field find room when code that
+// runs reads the pipe as well (a command pipe the loop drains), even from a
+// repeating timer; nothing reading it, or a read in code that never runs,
+// and the write can block.
+TEST_F(BlockingCallTest, FewBytesIntoAPipeTheProgramReadsAreQuiet) {
+  for (int Reader : {0, 1, 2}) { // None, a callback of the loop, dead code.
+    ObjectRef Fds = field("test::fds_");
+    FunctionBuilder Main("main"), Tick("tick"), Drain("drain");
+    Main.call(Body, "pipe", {}, {heldIn(0, Fds)});
+    Main.pass(Body, "loop::add_timer", 1, "tick");
+    if (Reader == 1)
+      Main.pass(Body, "loop::add_timer", 1, "drain");
+    Tick.call(Body, "write", {}, {heldIn(0, Fds), constant(2, 2)});
+    Drain.call(Body, "read", {}, {heldIn(0, Fds)});
+    std::vector<Finding> F = check({Main.build(), Tick.build(), Drain.build()});
+    // The loop's own read of a blocking pipe is a finding of its own.
+    EXPECT_EQ(llvm::count_if(F,
+                             [](const Finding &R) {
+                               return R.Message.find("'write'") !=
+                                      std::string::npos;
+                             }),
+              Reader == 1 ? 0 : 1)
+        << "reader " << Reader;
+  }
+}
+
+// `if (!readable(fd)) return; read(fd)`: a zero-timeout poll of the same
+// descriptor, in a helper the caller calls before handing the descriptor
+// down, makes the read return at once. A probe with a timeout, a probe of
+// another descriptor, or one that not every path passes does not.
+TEST_F(BlockingCallTest, ReadAfterAReadinessProbeIsQuiet) {
+  enum Variant { Probed, Timeout, Other, Optional };
+  auto Check = [&](Variant V) {
+    ObjectRef Control = field("test::control_"),
+              Status = field("test::status_");
+    FunctionBuilder Tick("tick"), Readable("readable"), Reader("reader");
+    FunctionBuilder Main("main");
+    Main.pass(Body, "loop::add_timer", 1, "tick");
+    unsigned Probe = Body, Read = Body;
+    if (V == Optional) { // Body -> {Probe, Read}, Probe -> Read -> exit.
+      Probe = Tick.block();
+      Read = Tick.block();
+      Tick.succs(Body, {Probe, Read}).succs(Probe, {Read}).succs(Read, {1});
+    }
+    Tick.call(Probe, "readable", {},
+              {heldIn(0, V == Other ? Status : Control)});
+    Tick.call(Read, "reader", {}, {heldIn(0, Control)});
+    Readable.call(Body, "poll", {},
+                  {heldIn(0, param("readable", 0, "fd", "")),
+                   constant(2, V == Timeout ? 100 : 0)});
+    Reader.call(Body, "read", {}, {argOf(0, param("reader", 0, "fd", ""))});
+    std::vector<Finding> F =
+        check({Main.build(), Tick.build(), Readable.build(), Reader.build()});
+    return llvm::count_if(F, [](const Finding &R) {
+      return R.Message.find("reaches 'read'") != std::string::npos;
+    });
+  };
+  EXPECT_EQ(Check(Probed), 0);
+  for (Variant V : {Timeout, Other, Optional})
+    EXPECT_EQ(Check(V), 1) << "variant " << V;
+}
+
+// A stall in a callback posted to a loop object that several threads run
+// (two threads started, or one started in a loop) blocks one of them: the
+// message says so and names where the loop is run. Run by main alone, or
+// one thread, it stalls the loop.
+TEST_F(BlockingCallTest, StallOnALoopSeveralThreadsRunNamesOneThread) {
+  enum Variant { RunByMain, OneThread, TwoThreads, ThreadsInALoop };
+  auto Check = [&](Variant V) {
+    ObjectRef Io = local("main::io", "loop");
+    FunctionBuilder Main("main"), Handler("handler"), Runner("runner");
+    Main.pass(Body, "loop::post", 1, "handler");
+    unsigned Start = Body;
+    if (V == ThreadsInALoop) {
+      Start = Main.block();
+      Main.succs(Body, {Start}).succs(Start, {Start, 1});
+    }
+    if (V == RunByMain)
+      Main.call(Body, "loop::run", Io);
+    else
+      Main.pass(Start, "std::thread::thread", 0, "runner");
+    if (V == TwoThreads)
+      Main.pass(Body, "std::thread::thread", 0, "runner");
+    Runner.call(Body, "loop::run", Io);
+    Handler.call(Body, "sleep");
+    FunctionFact M = Main.build();
+    // The registration names the loop it posts to.
+    M.Sites[0].Args.insert(M.Sites[0].Args.begin(), argOf(0, Io));
+    std::vector<Finding> F = check({M, Handler.build(), Runner.build()});
+    EXPECT_EQ(F.size(), 1u);
+    return F.empty() ? std::string() : F[0].Message;
+  };
+  EXPECT_NE(Check(RunByMain).find("blocks the event loop"), std::string::npos);
+  EXPECT_NE(Check(OneThread).find("blocks the event loop"), std::string::npos);
+  for (Variant V : {TwoThreads, ThreadsInALoop})
+    EXPECT_NE(Check(V).find("blocks one of the threads that run 'io'"),
+              std::string::npos)
+        << "variant " << V;
 }
 
 } // namespace

@@ -37,6 +37,7 @@ TuFacts sampleUnit() {
   Descriptor.Flags = {"O_CLOEXEC", "O_NONBLOCK"};
   F.Sites[Call].Args.push_back(Descriptor);
   F.Sites[Call].ReceiverProducerUsr = "c:@F@make_client";
+  F.Sites[Call].Constructs = "std::thread";
   ArgFact Options;
   Options.Index = 2;
   Options.Type = "std::optional";
@@ -105,6 +106,7 @@ TEST(FactsJson, RoundTripIsLossless) {
   ASSERT_EQ(F.Sites[1].Args.size(), 3u);
   EXPECT_EQ(F.Sites[1].Args[0].Holder.Name, "socket::fd_");
   EXPECT_EQ(F.Sites[1].ReceiverProducerUsr, "c:@F@make_client");
+  EXPECT_EQ(F.Sites[1].Constructs, "std::thread");
   EXPECT_EQ(F.Sites[1].Args[1].BuiltFrom, "std::chrono::duration");
   EXPECT_TRUE(F.Sites[1].Args[1].Ref.Alias);
   EXPECT_EQ(F.Owner, "ns::outer");

@@ -25,7 +25,10 @@ protected:
         {"name": "net::listener::accept", "accepts": true},
         {"name": "net::socket::connect", "connects": true}],
       "types": [{"name": "net::socket", "role": "io-object",
-                 "cancels": ["close"]}]})",
+                 "cancels": ["close"]},
+                {"name": "net::promise", "role": "resource",
+                 "resourceKind": "promise", "handsOut": ["get_future"],
+                 "signals": ["set_value"]}]})",
                                      "test")));
   }
 
@@ -415,6 +418,57 @@ TEST_F(MissingTimeoutTest, ASessionStartedAndLeftReportsItsOwnWait) {
       check({Session(false), awaiter("handler", "serve", false)});
   ASSERT_EQ(Awaited.size(), 1u);
   EXPECT_EQ(Awaited[0].Function, "handler");
+}
+
+// A promise parked in a queue its object keeps, then awaited through its
+// future, waits for whoever takes it out (a pool's release): reported with
+// the parking and the release as steps, unless raced against a delay.
+// Awaited before it is parked, handed to a member of a local (not kept by
+// the object), or to a const member, it is not parked.
+TEST_F(MissingTimeoutTest, PromiseParkedInAFieldAndAwaitedIsReported) {
+  ObjectRef Waiter = local("acquire::waiter", "net::promise");
+  ObjectRef Queue = object(ObjectRef::Kind::Field, "pool::waiters_", "queue");
+  auto Acquire = [&](bool Raced, bool ParkFirst, ObjectRef Into, bool Mutates) {
+    FunctionBuilder B("pool::acquire", true);
+    unsigned Park = 0, Suspend = 0;
+    if (ParkFirst)
+      Park = B.call(Body, "queue::push_back", Into, {argOf(0, Waiter)});
+    Suspend = B.suspend(Body);
+    unsigned Future = B.call(Body, "net::promise::get_future", Waiter);
+    if (!ParkFirst)
+      Park = B.call(Body, "queue::push_back", Into, {argOf(0, Waiter)});
+    unsigned Race = B.call(Body, "net::either");
+    unsigned Sleep = B.call(Body, "net::sleep");
+    FunctionFact F = B.build();
+    F.Sites[Park].Mutates = Mutates;
+    F.Sites[Suspend].Implicit = false;
+    F.Sites[Suspend].OperandCall = Raced ? Race : Future;
+    if (Raced)
+      F.Sites[Future].AwaitedIn = F.Sites[Sleep].AwaitedIn = Suspend;
+    return F;
+  };
+  FunctionBuilder ReleaseB("pool::release");
+  ObjectRef Next = local("release::next", "net::promise");
+  ReleaseB.call(Body, "queue::pop_front", Queue);
+  ReleaseB.call(Body, "net::promise::set_value", Next);
+  FunctionFact Release = ReleaseB.build();
+  Release.Sites[0].Mutates = true;
+
+  std::vector<Finding> F = check({Acquire(false, true, Queue, true), Release});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("the future of 'waiter' is awaited with no "
+                              "deadline, while 'waiter' is parked in "
+                              "'pool::waiters_'"),
+            std::string::npos)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_NE(F[0].Path[1].Message.find("'pool::release' fulfils a waiter"),
+            std::string::npos);
+  EXPECT_TRUE(check({Acquire(true, true, Queue, true), Release}).empty());
+  EXPECT_TRUE(check({Acquire(false, false, Queue, true), Release}).empty());
+  EXPECT_TRUE(check({Acquire(false, true, Queue, false), Release}).empty());
+  ObjectRef LocalQueue = local("acquire::pending", "queue");
+  EXPECT_TRUE(check({Acquire(false, true, LocalQueue, true), Release}).empty());
 }
 
 } // namespace

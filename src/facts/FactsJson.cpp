@@ -176,6 +176,8 @@ json siteToJson(const SiteFact &S) {
     J["receiver"] = refToJson(S.Receiver);
   if (!S.ReceiverProducerUsr.empty())
     J["receiverProducer"] = S.ReceiverProducerUsr;
+  if (!S.Constructs.empty())
+    J["constructs"] = S.Constructs;
   if (!S.Args.empty()) {
     json Args = json::array();
     for (const ArgFact &A : S.Args)
@@ -240,6 +242,7 @@ SiteFact siteFromJson(const json &J) {
   if (J.contains("receiver"))
     S.Receiver = refFromJson(J.at("receiver"));
   S.ReceiverProducerUsr = J.value("receiverProducer", "");
+  S.Constructs = J.value("constructs", "");
   if (J.contains("args"))
     for (const json &A : J.at("args"))
       S.Args.push_back(argFromJson(A));

@@ -171,6 +171,7 @@ private:
   /// The value of \p E when it is an integral or boolean constant.
   std::optional<int64_t> constantOf(const Expr *E) const;
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
+  std::string constructedElement(const CXXMemberCallExpr *Call);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
   void noteCallableObject(SiteFact &S, const Expr *Object);
@@ -303,7 +304,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
       A.Constant = constantOf(Args[I]);
     // An integer's holder and flags are known at the end of the body; its
     // fact is kept until then, and dropped if it says nothing.
-    bool Integer = IntegerValues::isIntegerLike(Args[I]->getType());
+    bool Integer = IntegerValues::isIntegerLike(Args[I]->getType()) ||
+                   IntegerValues::isPlainStruct(Args[I]->getType());
     if (Integer)
       IntegerArgs.push_back({S.Id, A.Index, Args[I]});
     if (Integer || !A.Type.empty() || A.Ref.isKnown() ||
@@ -322,6 +324,23 @@ static bool dispatchesDynamically(const CXXMemberCallExpr *Call) {
   return Method && Method->isVirtual() && Callee && !Callee->hasQualifier() &&
          !Method->hasAttr<FinalAttr>() &&
          !Method->getParent()->hasAttr<FinalAttr>();
+}
+
+/// `workers_.emplace_back(run)` on a library's `std::vector<std::thread>`:
+/// the class of the element the call constructs from its arguments.
+std::string SiteCollector::constructedElement(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  const auto *Container =
+      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
+  const SourceManager &SM = N.context().getSourceManager();
+  if (!Container || !M->getIdentifier() ||
+      !(M->getName() == "emplace_back" || M->getName() == "emplace_front") ||
+      !SM.isInSystemHeader(SM.getExpansionLoc(Container->getLocation())) ||
+      Container->getTemplateArgs().size() == 0 ||
+      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return "";
+  QualType Element = Container->getTemplateArgs()[0].getAsType();
+  return Element->isRecordType() ? N.typeName(Element) : "";
 }
 
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
@@ -349,6 +368,7 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
           V && V->isLocalVarDecl() && V->getType()->isReferenceType())
         ReferenceReceivers.push_back({S.Id, Ref});
     S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
+    S.Constructs = constructedElement(Member);
     if (const auto *Made = dyn_cast_or_null<CallExpr>(
             stripWrappers(Member->getImplicitObjectArgument())))
       if (const FunctionDecl *Producer = Made->getDirectCallee())

@@ -35,13 +35,25 @@ bool IntegerValues::isIntegerLike(QualType T) {
   return T->isIntegralOrEnumerationType() && !T->isBooleanType();
 }
 
+bool IntegerValues::isPlainStruct(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  const auto *R = T->getAsCXXRecordDecl();
+  return R && R->hasDefinition() && R->isCLike();
+}
+
 void IntegerValues::noteLocal(const VarDecl *V) {
   if (V->isLocalVarDecl() && V->getInit())
     Stores[V].push_back(V->getInit());
 }
 
 void IntegerValues::noteStore(const Expr *Target, const Expr *Value) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Target));
+  Target = stripWrappers(Target);
+  if (const auto *Member = dyn_cast<MemberExpr>(Target);
+      Member && !Member->isArrow())
+    Target = stripWrappers(Member->getBase());
+  const auto *Ref = dyn_cast<DeclRefExpr>(Target);
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (V && V->isLocalVarDecl())
     Stores[V].push_back(Value);
@@ -99,7 +111,35 @@ ObjectRef IntegerValues::holder(const Expr *E, unsigned Depth,
     return holder(It->second, Depth + 1, InGetter);
   if (V->isLocalVarDecl() && V->getType()->isReferenceType() && V->getInit())
     return holder(V->getInit(), Depth + 1, InGetter);
+  if (V->isLocalVarDecl() && isPlainStruct(V->getType()))
+    if (ObjectRef Source = memberSource(V, Depth); Source.isKnown())
+      return Source;
   return Named;
+}
+
+/// `pollfd pfd{fd, POLLIN, 0}`, or `pfd.fd = fd`: a local C struct whose
+/// members are given constants and the value of one object holds what
+/// that object holds. Several objects, or none, and it holds its own.
+ObjectRef IntegerValues::memberSource(const VarDecl *V, unsigned Depth) const {
+  std::vector<const Expr *> Values;
+  for (const Expr *Stored : Stores.lookup(V)) {
+    Stored = Stored->IgnoreParenImpCasts();
+    if (const auto *List = dyn_cast<InitListExpr>(Stored))
+      Values.insert(Values.end(), List->inits().begin(), List->inits().end());
+    else
+      Values.push_back(Stored);
+  }
+  ObjectRef Source;
+  for (const Expr *Value : Values) {
+    if (!Value || !isIntegerLike(Value->getType()) ||
+        Value->isValueDependent() || Value->isIntegerConstantExpr(N.context()))
+      continue;
+    ObjectRef From = holder(Value, Depth + 1, /*InGetter=*/false);
+    if (!From.isKnown() || (Source.isKnown() && Source.Key != From.Key))
+      return {};
+    Source = std::move(From);
+  }
+  return Source;
 }
 
 /// `sock.native_handle()`, `pipe.write_fd()`: a member function whose whole

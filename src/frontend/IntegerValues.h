@@ -25,6 +25,10 @@ public:
   /// int, or a pointer to an array of them, not a string): only these get a
   /// holder, which keeps the facts of other arguments as they were.
   static bool isIntegerLike(clang::QualType T);
+  /// Whether \p T is a C struct, or a pointer to one, that a system call
+  /// reads descriptors from (`poll(&pfd, 1, 0)` over `pollfd pfd{fd,
+  /// POLLIN, 0}`): its holder is the one object its members are given.
+  static bool isPlainStruct(clang::QualType T);
 
   // What the function body shows, noted as the walk meets it.
   void noteLocal(const clang::VarDecl *V);
@@ -45,6 +49,7 @@ public:
 
 private:
   ObjectRef holder(const clang::Expr *E, unsigned Depth, bool InGetter) const;
+  ObjectRef memberSource(const clang::VarDecl *V, unsigned Depth) const;
   ObjectRef getterField(const clang::CXXMemberCallExpr *Call,
                         unsigned Depth) const;
   ObjectRef elementsOf(const clang::CXXMemberCallExpr *Call,
@@ -55,7 +60,8 @@ private:
                      std::set<std::string> &Out) const;
 
   const Names &N;
-  /// Per local: every expression stored in it (initializer, `=`, `|=`).
+  /// Per local: every expression stored in it (initializer, `=`, `|=`),
+  /// or in one of its members (`pfd.fd = fd`).
   llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>>
       Stores;
   /// Per range-for variable: the range it walks.

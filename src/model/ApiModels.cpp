@@ -182,6 +182,9 @@ void checkNonblocking(const FunctionModel &M) {
   if (M.SizeArg >= 0 && M.DescriptorArg < 0)
     throw EntryError("'sizeArg' needs the descriptor written: "
                      "'descriptorArg'");
+  if (M.ProbesArg >= 0 && M.TimeoutArg < 0)
+    throw EntryError("'probesArg' says which descriptors a call with a "
+                     "'timeoutArg' probes: it needs one");
   if ((M.TimeoutArg >= 0 || M.StreamArg >= 0) && M.Blocking.empty())
     throw EntryError("'timeoutArg' and 'streamArg' say when a call does not "
                      "wait: the call must be 'blocking'");
@@ -427,6 +430,17 @@ const FunctionModel *functionModelOf(const ApiModels &Models,
 
 const FunctionModel *functionModelOf(const ApiModels &Models,
                                      const SiteFact &Call) {
+  // `workers_.emplace_back(run)` is what `std::thread(run)` does.
+  if (!Call.Constructs.empty()) {
+    llvm::StringRef Class = Call.Constructs;
+    size_t Last = Class.rfind("::");
+    std::string Constructor =
+        Call.Constructs + "::" +
+        (Last == llvm::StringRef::npos ? Class : Class.drop_front(Last + 2))
+            .str();
+    if (const FunctionModel *M = Models.function(Constructor))
+      return M;
+  }
   return functionModelOf(Models, Call.CalleeName, Call.CalleeUsr);
 }
 

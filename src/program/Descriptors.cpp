@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Program.h"
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace corolint {
@@ -110,6 +112,13 @@ std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
   return descriptorsOf(P, Fn, S, *M);
 }
 
+/// Whether a call by model \p M reads the descriptor it is given: it may
+/// wait for it, and neither writes nor makes one.
+bool readsDescriptor(const FunctionModel &M) {
+  return M.DescriptorArg >= 0 && !M.Blocking.empty() && M.SizeArg < 0 &&
+         !M.Writes && !M.MakesChannel && !M.ReturnsDescriptor;
+}
+
 /// PIPE_BUF on Linux: a write of at most this many bytes into a pipe is
 /// atomic, and finds room unless the pipe's 64 KiB are nearly full.
 constexpr int64_t PipeAtomicBytes = 4096;
@@ -140,7 +149,7 @@ bool Program::calledOnceOnlyBy(unsigned Caller, unsigned Fn) const {
   });
 }
 
-bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
+bool Program::writesFewBytesIntoChannel(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
   if (!M || M->SizeArg < 0 || function(Call.Function).repeats(S.Id))
@@ -151,9 +160,19 @@ bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
       *Size->Constant > PipeAtomicBytes || !Descriptor ||
       !holderOf(*Descriptor).isKnown())
     return false;
-  // The write must be reached from the run of the function that made the
-  // pipe, through calls that pass it down: a lambda that captures the pipe
-  // and is handed to a repeating timer writes once per tick.
+  // A channel the program reads as well is drained: a few bytes per
+  // write (a self-pipe's wake-up, a command to the loop) find room.
+  bool AllHeld = false;
+  std::vector<ObjectRef> Holders =
+      descriptorHolders(Call.Function, *Descriptor, &AllHeld);
+  if (AllHeld && !Holders.empty() &&
+      llvm::all_of(Holders, [&](const ObjectRef &H) {
+        return DrainedChannels.count(H.Key) > 0;
+      }))
+    return true;
+  // Otherwise the write must be reached from the run of the function that
+  // made the pipe, through calls that pass it down: a lambda that captures
+  // the pipe and is handed to a repeating timer writes once per tick.
   std::set<unsigned> OnTheWay{Call.Function};
   std::vector<unsigned> Makers;
   bool OnceEach = true;
@@ -173,6 +192,72 @@ bool Program::writesFewBytesIntoLocalChannel(SiteRef Call) const {
            return OnTheWay.count(Maker) ||
                   calledOnceOnlyBy(Maker, Call.Function);
          });
+}
+
+/// Whether call \p S probes the readiness of the descriptor \p Holder
+/// holds: a probe by its model (`poll(&pfd, 1, 0)` over `pfd{fd, ...}`), or
+/// a call of a function of the program, \p Depth deep, that probes the
+/// parameter it is handed \p Holder in (`if (!readable(fd)) return;`).
+static bool probes(const Program &P, const SiteFact &S, const ObjectRef &Holder,
+                   unsigned Depth) {
+  if (S.Kind != SiteKind::Call)
+    return false;
+  if (const FunctionModel *M = P.modelOf(S)) {
+    const ArgFact *Timeout = argAt(S, M->TimeoutArg);
+    const ArgFact *Probed = argAt(S, M->ProbesArg);
+    return Timeout && Timeout->Constant == 0 && Probed &&
+           holderOf(*Probed).Key == Holder.Key;
+  }
+  std::optional<unsigned> Callee = P.find(S.CalleeUsr);
+  if (!Callee || Depth == 0)
+    return false;
+  return llvm::any_of(S.Args, [&](const ArgFact &A) {
+    if (holderOf(A).Key != Holder.Key)
+      return false;
+    return llvm::any_of(
+        P.function(*Callee).fact().Sites, [&](const SiteFact &Inner) {
+          const FunctionModel *M = P.modelOf(Inner);
+          const ArgFact *Probed = M ? argAt(Inner, M->ProbesArg) : nullptr;
+          return Probed && holderOf(*Probed).K == ObjectRef::Kind::Param &&
+                 holderOf(*Probed).ParamIndex == static_cast<int>(A.Index) &&
+                 probes(P, Inner, holderOf(*Probed), Depth - 1);
+        });
+  });
+}
+
+/// Whether every path to site \p Site of \p Fn passes a probe of what
+/// \p Holder holds, in \p Fn or, for a parameter, in each caller before
+/// its call, up to \p Depth callers up.
+static bool probedBefore(const Program &P, unsigned Fn, unsigned Site,
+                         const ObjectRef &Holder, unsigned Depth) {
+  if (!Holder.isKnown())
+    return false;
+  const Function &F = P.function(Fn);
+  if (llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+        return probes(P, S, Holder, 1) && F.dominates(S.Id, Site);
+      }))
+    return true;
+  if (Holder.K != ObjectRef::Kind::Param || Depth == 0 ||
+      P.edgesInto(Fn).empty())
+    return false;
+  return llvm::all_of(P.edgesInto(Fn), [&](unsigned Index) {
+    const CallEdge &E = P.edges()[Index];
+    const ArgFact *Passed = argAt(P.site(E.From), Holder.ParamIndex);
+    return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+           Passed &&
+           probedBefore(P, E.From.Function, E.From.Site, holderOf(*Passed),
+                        Depth - 1);
+  });
+}
+
+bool Program::readsAfterReadinessProbe(SiteRef Call) const {
+  constexpr unsigned MaxCallers = 3;
+  const SiteFact &S = site(Call);
+  const FunctionModel *M = modelOf(S);
+  const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
+  return Descriptor && readsDescriptor(*M) &&
+         probedBefore(*this, Call.Function, Call.Site, holderOf(*Descriptor),
+                      MaxCallers);
 }
 
 bool Program::returnsAtOnce(SiteRef Call) const {
@@ -274,6 +359,27 @@ std::map<std::string, unsigned> localChannels(const Program &P) {
           if (H.K == ObjectRef::Kind::Local)
             Makers.emplace(H.Key, Fn);
   return Makers;
+}
+
+std::set<std::string> drainedChannels(const Program &P) {
+  std::set<std::string> Made, Read;
+  std::vector<bool> Run = runFunctions(P);
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = P.modelOf(S);
+      if (S.Kind != SiteKind::Call || !M)
+        continue;
+      if (M->MakesChannel)
+        for (const ObjectRef &H : descriptorsOf(P, Fn, S, *M))
+          Made.insert(H.Key);
+      if (Run[Fn] && readsDescriptor(*M))
+        for (const ObjectRef &H : descriptorsOf(P, Fn, S, *M))
+          Read.insert(H.Key);
+    }
+  std::set<std::string> Drained;
+  std::set_intersection(Made.begin(), Made.end(), Read.begin(), Read.end(),
+                        std::inserter(Drained, Drained.end()));
+  return Drained;
 }
 
 /// Whether every descriptor \p Fn returns is one of \p Keys.

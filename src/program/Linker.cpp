@@ -35,6 +35,7 @@ public:
   void classifyDescriptors() {
     P.NonblockingDescriptors = nonblockingDescriptors(P);
     P.LocalChannels = localChannels(P);
+    P.DrainedChannels = drainedChannels(P);
   }
   void findHandles();
   void buildResources();

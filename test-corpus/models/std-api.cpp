@@ -95,6 +95,8 @@ void posix_io(const char *path) {
     write(fd, buf, static_cast<size_t>(n));
   pread(fd, buf, sizeof buf, 0);
   pwrite(fd, buf, sizeof buf, 0);
+  fdatasync(fd);
+  fsync(fd);
   close(fd);
 }
 

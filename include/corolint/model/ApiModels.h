@@ -124,6 +124,9 @@ struct FunctionModel {
   /// The integer argument that bounds how long the call waits (`poll`'s
   /// milliseconds); a constant 0 asks it not to wait at all.
   int TimeoutArg = -1;
+  /// The argument that holds the descriptors whose readiness the call
+  /// reports (`poll`'s pollfd array: 0): with a zero TimeoutArg, a probe.
+  int ProbesArg = -1;
   /// The argument that is the stream the call reads or writes
   /// (`std::getline`: 0); one over memory never makes it wait.
   int StreamArg = -1;

@@ -264,12 +264,20 @@ public:
   /// code written for a non-blocking descriptor, wherever that comes from.
   bool expectsWouldBlock(SiteRef Call) const;
   /// Whether call \p Call writes a few bytes (its model's `sizeArg` a
-  /// constant up to PIPE_BUF) into a channel that functions make as locals
-  /// (a pipe, an eventfd), from a place that runs once per channel: neither
-  /// the write nor a call on the way from the channel's function sits in a
-  /// loop. Such writes cannot fill the channel's buffer, so they return at
-  /// once; a channel kept in a field or written in a loop can fill up.
-  bool writesFewBytesIntoLocalChannel(SiteRef Call) const;
+  /// constant up to PIPE_BUF), not in a loop of its function, into a
+  /// channel (a pipe, an eventfd) that either the program also reads
+  /// (DrainedChannels), or that functions make as locals and that is
+  /// written from a place that runs once per channel: no call on the way
+  /// from the channel's function sits in a loop. Such writes cannot fill
+  /// the channel's buffer, so they return at once; a channel nothing here
+  /// reads, kept in a field or written in a loop, can fill up.
+  bool writesFewBytesIntoChannel(SiteRef Call) const;
+  /// Whether read \p Call is reached only after a readiness probe of its
+  /// descriptor (a model's `probesArg` with a zero timeout: `poll(&pfd, 1,
+  /// 0)`), in its function or, when a parameter hands it the descriptor, in
+  /// every caller (up to three callers up) before the call: what is ready
+  /// is read at once.
+  bool readsAfterReadinessProbe(SiteRef Call) const;
   /// Whether the code at \p At runs on an event loop (ExecutionContext).
   bool runsOnLoop(SiteRef At) const;
   /// How loop context reaches \p At, outermost first: the registration (if
@@ -349,6 +357,9 @@ private:
   /// Keys of the locals that hold a channel a call makes, with the function
   /// that makes it (localChannels()).
   std::map<std::string, unsigned> LocalChannels;
+  /// Keys of the objects that hold a channel a call makes and that code
+  /// that runs reads (drainedChannels()).
+  std::set<std::string> DrainedChannels;
   /// Types of the resources that some code signals through a reference
   /// field, whose object the analysis does not know.
   std::set<std::string> SignalledThroughReferences;
@@ -404,6 +415,12 @@ std::set<std::string> nonblockingDescriptors(const Program &P);
 /// \p P makes (a model's `makesChannel`), each with the function that makes
 /// it: a pipe that lives as long as one run of that function.
 std::map<std::string, unsigned> localChannels(const Program &P);
+
+/// The keys of the objects (locals, fields, globals) that hold a descriptor
+/// of a channel some call of \p P makes and that some function that runs
+/// reads (a model with a `descriptorArg` that may block and neither writes
+/// nor makes a descriptor): the program drains them.
+std::set<std::string> drainedChannels(const Program &P);
 
 /// Walks the functions \p Callees (per function, the functions it runs)
 /// reach from \p From, each once, until \p Visit returns true; returns

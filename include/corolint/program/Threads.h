@@ -56,6 +56,23 @@ struct SelfJoin {
   std::optional<SiteRef> Loop;
 };
 
+/// The calls that run one event loop object (models' `runsLoop`: `io.run()`)
+/// and the threads that make them.
+struct LoopRunners {
+  std::vector<SiteRef> Runs;
+  /// One per thread the program starts (an `offload` whose callable
+  /// reaches a run), and one for a run no started thread reaches (the
+  /// thread that calls it: `main`'s).
+  unsigned Threads = 0;
+  /// A thread that runs it is started in a loop (`for (...)
+  /// workers.emplace_back([&] { io.run(); })`): as many as it turns.
+  bool StartedInALoop = false;
+  bool several() const { return Threads > 1 || StartedInALoop; }
+};
+
+/// The runners of the loop object whose key is \p LoopKey.
+LoopRunners loopRunners(const Program &P, const std::string &LoopKey);
+
 /// The threads \p P starts and keeps handles of, in site order.
 std::vector<StartedThread> startedThreads(const Program &P);
 

@@ -1,0 +1,22 @@
+// The twin of asio_fsync_in_a_handler_of_a_pool_of_loop_threads.cpp: the
+// io_context runs on main's thread alone, so while the handler syncs the
+// journal to disk every other handler waits.
+#include <boost/asio.hpp>
+#include <unistd.h>
+
+namespace asio = boost::asio;
+
+struct ledger {
+  int journal_fd = -1;
+};
+
+void commit(ledger &l) {
+  ::fsync(l.journal_fd); // expect-path: blocking-call {{'fsync' blocks here}}
+}
+
+int main() {
+  asio::io_context io;
+  ledger l;
+  asio::post(io, [&l] { commit(l); }); // expect-warning: blocking-call {{call to 'commit' reaches 'fsync', which blocks the event loop}}
+  io.run();
+}
