@@ -316,17 +316,17 @@ private:
     const ObjectRef *Loop = registeredOn(P.site(Registration.From));
     if (!Loop)
       return;
-    LoopRunners Runners = loopRunners(P, Loop->Key);
+    LoopRunners Runners = loopRunners(P, *Loop);
     if (!Runners.several())
       return;
     R.Message = messageForShared(Subject, M, *Loop);
-    for (const SiteRef &Run : Runners.Runs)
-      R.Path.insert(
-          R.Path.begin() + 1,
-          {P.site(Run).Loc,
+    std::vector<PathStep> Runs;
+    for (const LoopRunners::Run &Run : Runners.Runs)
+      Runs.push_back(
+          {P.site(Run.At).Loc,
            "'" + Loop->spelledName() + "' is run here" +
-               (Runners.StartedInALoop ? ", on threads started in a loop"
-                                       : "")});
+               (Run.StartedInALoop ? ", on threads started in a loop" : "")});
+    R.Path.insert(R.Path.begin() + 1, Runs.begin(), Runs.end());
   }
 
   static void checkFunction(const Program &P, unsigned Fn,

@@ -794,8 +794,74 @@ std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
   return Signals;
 }
 
+/// Where one of the functions whose \p Fulfils take waiters out of
+/// \p Container can end without touching it (`if (!c->open) return;` in a
+/// pool's release, before it looks at its waiters): a path on which a
+/// parked waiter stays parked. Its function, and where it ends.
+std::optional<std::pair<unsigned, SourceLoc>>
+leftParked(const Program &P, const std::vector<SiteRef> &Fulfils,
+           const ObjectRef &Container) {
+  auto Touches = [&](const SiteFact &S) {
+    return S.Receiver.Key == Container.Key ||
+           llvm::any_of(S.Args, [&](const ArgFact &A) {
+             return A.Ref.Key == Container.Key;
+           });
+  };
+  std::set<unsigned> Seen;
+  for (const SiteRef &Fulfil : Fulfils)
+    if (Seen.insert(Fulfil.Function).second)
+      if (std::optional<SourceLoc> End =
+              returnWithout(P.function(Fulfil.Function), Touches))
+        return std::make_pair(Fulfil.Function, *End);
+  return std::nullopt;
+}
+
+/// Whether one of \p Fulfils is in a timer's callback: a per-request timer
+/// that fails the waiter it finds (`setException(timeout)`) is its deadline.
+bool fulfilledByATimer(const Program &P, const std::vector<SiteRef> &Fulfils) {
+  auto ArmedOn = [&](unsigned Fn) {
+    return llvm::any_of(P.edgesInto(Fn),
+                        [&](unsigned E) { return armsTimer(P, P.edges()[E]); });
+  };
+  // The timer's callback, or a function it calls (`[this, id] { expire(id);
+  // }`).
+  return llvm::any_of(Fulfils, [&](const SiteRef &Fulfil) {
+    return ArmedOn(Fulfil.Function) ||
+           llvm::any_of(P.edgesInto(Fulfil.Function), [&](unsigned E) {
+             return P.edges()[E].Kind == EdgeKind::Calls &&
+                    ArmedOn(P.edges()[E].From.Function);
+           });
+  });
+}
+
+/// A function that calls one of the functions whose \p Fulfils take
+/// waiters out, and makes an external call (a read loop that hands each
+/// reply to `on_reply`): the waiter waits for the peer.
+std::optional<unsigned> drivenByAPeer(const Program &P,
+                                      const std::vector<SiteRef> &Fulfils) {
+  for (const SiteRef &Fulfil : Fulfils)
+    for (unsigned E : P.edgesInto(Fulfil.Function)) {
+      unsigned Caller = P.edges()[E].From.Function;
+      if (llvm::any_of(P.function(Caller).fact().Sites, [&](const SiteFact &S) {
+            const FunctionModel *M = modelOf(P, S);
+            return M && M->External;
+          }))
+        return Caller;
+    }
+  return std::nullopt;
+}
+
+/// Why a parked waiter may stay parked: a path of the code that takes
+/// waiters out that does not look at them, or a peer that drives that code.
+struct ParkedFor {
+  std::optional<std::pair<unsigned, SourceLoc>> Left;
+  std::optional<unsigned> Peer;
+};
+
 Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
-                            unsigned Fn, const ParkedWaiter &W) {
+                            unsigned Fn, const ParkedWaiter &W,
+                            const std::vector<SiteRef> &Fulfils,
+                            const ParkedFor &Why) {
   const ObjectRef &Promise = W.HandOut->Receiver;
   const ObjectRef &Container = W.Parking->Receiver;
   Finding R;
@@ -810,9 +876,27 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
   R.Path.push_back({W.Parking->Loc, "'" + Promise.spelledName() +
                                         "' is parked in '" +
                                         Container.spelledName() + "' here"});
-  const TypeModel &T =
-      *P.models().typeForCall(Promise.Type, W.HandOut->CalleeName);
-  for (SiteRef Signal : unparkingSignals(P, Fn, Container, T))
+  std::string Because;
+  if (Why.Left) {
+    const std::string Leaver = P.function(Why.Left->first).name().str();
+    R.Path.push_back({Why.Left->second, "'" + Leaver +
+                                            "' can end after this without "
+                                            "looking at '" +
+                                            Container.spelledName() + "'"});
+    Because = "and '" + Leaver + "' can end without looking at '" +
+              Container.spelledName() +
+              "': on that path the waiter stays parked and this coroutine "
+              "never resumes";
+  } else {
+    const Function &Reader = P.function(*Why.Peer);
+    R.Path.push_back(
+        {Reader.fact().Loc, "'" + Reader.name().str() +
+                                "' hands what a peer sends to the code that "
+                                "fulfils waiters"});
+    Because = "which runs when a peer answers ('" + Reader.name().str() +
+              "'): if it never does, this coroutine never resumes";
+  }
+  for (SiteRef Signal : Fulfils)
     R.Path.push_back(
         {P.site(Signal).Loc, "'" + P.function(Signal.Function).name().str() +
                                  "' fulfils a waiter it takes from '" +
@@ -820,9 +904,8 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
   R.Message = "the future of '" + Promise.spelledName() +
               "' is awaited with no deadline, while '" + Promise.spelledName() +
               "' is parked in '" + Container.spelledName() +
-              "' until other code takes it out and fulfils it: this "
-              "coroutine waits as long as that code takes, and for ever on a "
-              "path that leaves it parked; race the wait against a timer";
+              "' until other code takes it out and fulfils it, " + Because +
+              "; race the wait against a timer";
   R.Resources = {Promise.Key};
   return R;
 }
@@ -924,11 +1007,29 @@ private:
                    std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
     std::optional<ParkedWaiter> W = parkedWaiter(P, F, Suspend);
+    // A duration handed to the awaited call (`with_deadline(f, 500ms)`) is
+    // its deadline.
     if (!W || !Deadlines.runs(Fn) || Deadlines.hasDeadline(F, Suspend.Id) ||
+        (Suspend.OperandCall >= 0 &&
+         P.passesDuration(F.site(Suspend.OperandCall))) ||
         Deadlines.boundedByCallers(Fn) ||
         Deadlines.armedBefore({Fn, W->HandOut->Id}))
       return;
-    Out.push_back(unboundedParkedWait(P, Deadlines, Fn, *W));
+    // Only a path of the code that takes waiters out on which it does not
+    // look at them leaves one parked: a queue whose every push hands its
+    // item to a waiting consumer is how consumers wait for work.
+    const ObjectRef &Container = W->Parking->Receiver;
+    std::vector<SiteRef> Fulfils =
+        unparkingSignals(P, Fn, Container,
+                         *P.models().typeForCall(W->HandOut->Receiver.Type,
+                                                 W->HandOut->CalleeName));
+    if (fulfilledByATimer(P, Fulfils))
+      return;
+    ParkedFor Why{leftParked(P, Fulfils, Container), std::nullopt};
+    if (!Why.Left)
+      Why.Peer = drivenByAPeer(P, Fulfils);
+    if (Why.Left || Why.Peer)
+      Out.push_back(unboundedParkedWait(P, Deadlines, Fn, *W, Fulfils, Why));
   }
 
   /// A coroutine of the program that is a network operation itself (it

@@ -204,47 +204,6 @@ void checkSuspendsForever(const Program &P, std::vector<Finding> &Out) {
   }
 }
 
-/// Where \p F can return having passed no site that \p Uses: the last
-/// site before the earliest such return (or the function itself, when no
-/// site comes before it), or nothing when every return passes one. A block
-/// that ends in a call that does not return (`std::abort()`) ends the
-/// process, not the function.
-std::optional<SourceLoc>
-returnWithout(const Function &F,
-              llvm::function_ref<bool(const SiteFact &)> Uses) {
-  const FunctionFact &Fact = F.fact();
-  auto Clear = [&](unsigned B) {
-    return llvm::none_of(Fact.Cfg[B].Sites,
-                         [&](unsigned S) { return Uses(Fact.Sites[S]); });
-  };
-  if (!F.hasCfg() || !Clear(Fact.CfgEntry) || !Clear(Fact.CfgExit))
-    return std::nullopt;
-  // Each block, with the last site on the path that first reached it.
-  std::vector<std::pair<unsigned, const SiteFact *>> Work{
-      {Fact.CfgEntry, nullptr}};
-  llvm::BitVector Seen(Fact.Cfg.size());
-  Seen.set(Fact.CfgEntry);
-  std::optional<SourceLoc> Earliest;
-  while (!Work.empty()) {
-    auto [B, Before] = Work.back();
-    Work.pop_back();
-    const CfgBlockFact &Block = Fact.Cfg[B];
-    const SiteFact *Last =
-        Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
-    if (!Block.NoReturn && llvm::is_contained(Block.Succs, Fact.CfgExit)) {
-      SourceLoc At = Last ? Last->Loc : Fact.Loc;
-      if (!Earliest || At < *Earliest)
-        Earliest = At;
-    }
-    for (unsigned Succ : Block.Succs)
-      if (!Seen.test(Succ) && Clear(Succ)) {
-        Seen.set(Succ);
-        Work.push_back({Succ, Last});
-      }
-  }
-  return Earliest;
-}
-
 /// Every construction of \p R takes its count (argument \p CountArg) from
 /// the size of a range (`latch remaining(shards.size())`): one count for
 /// each element, which the program starts a task for. A count of another
@@ -316,12 +275,110 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
   return F;
 }
 
+/// A site of \p Setter, on no path to or from any of \p Sets, that records
+/// an outcome: a write to a field (`m_failed = true`) or a signal of another
+/// resource (`emit failed()`). What a path that skips the set does instead.
+const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
+                               const std::set<unsigned> &Sets,
+                               const std::set<SiteRef> &OtherSignals) {
+  const Function &Setter = P.function(Fn);
+  auto None = [](const SiteFact &) { return false; };
+  for (const SiteFact &S : Setter.fact().Sites) {
+    bool Records = OtherSignals.count({Fn, S.Id}) != 0;
+    if (S.Kind == SiteKind::Write)
+      Records = S.Receiver.K == ObjectRef::Kind::Field && !S.Initial;
+    if (Records && llvm::none_of(Sets, [&](unsigned Set) {
+          return Setter.reaches(S.Id, Set, None) ||
+                 Setter.reaches(Set, S.Id, None);
+        }))
+      return &S;
+  }
+  return nullptr;
+}
+
+/// Whether \p Fn runs once for what waits: one call, or one hand-over to a
+/// registration that does not repeat, from a place outside any loop. A
+/// callback per message, per chunk or per reply sets on its last call, and
+/// may well skip the set on the others.
+bool runsOnce(const Program &P, unsigned Fn) {
+  llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
+  if (Into.empty())
+    return false;
+  // `loop.spawn(loader.load(c))` starts the task the call makes: one run.
+  const std::string &Usr = P.function(Fn).fact().Usr;
+  std::set<SiteRef> From;
+  for (unsigned Index : Into) {
+    const CallEdge &E = P.edges()[Index];
+    if (llvm::none_of(P.site(E.From).Args,
+                      [&](const ArgFact &A) { return A.ProducerUsr == Usr; }))
+      From.insert(E.From);
+  }
+  if (From.size() != 1)
+    return false;
+  const SiteRef At = *From.begin();
+  const FunctionModel *M = P.modelOf(P.site(At));
+  return !P.function(At.Function).repeats(At.Site) && !(M && M->Repeats);
+}
+
+/// An event that one function sets, once, and that this function can end
+/// without setting on a path that records another outcome instead (`if
+/// (bad) { m_failed = true; co_return; }`): a waiter that is woken only by
+/// the set (and would look at the outcome once woken) is never woken on
+/// that path. A path that skips the set and records nothing (`if (done_)
+/// return;`, a count that is not yet down) is a setter's normal way to wait
+/// for its turn, and is not reported.
+std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
+                                        const std::set<SiteRef> &AllSignals) {
+  const TypeModel *T = P.models().type(R.Type);
+  if (!T || T->CountArg >= 0 || R.Kind != "event" || R.Signals.empty())
+    return std::nullopt;
+  unsigned Fn = R.Signals.front().Function;
+  const Function &Setter = P.function(Fn);
+  if (!runsOnce(P, Fn))
+    return std::nullopt;
+  std::set<unsigned> Sets;
+  for (const SiteRef &S : R.Signals) {
+    if (S.Function != Fn || Setter.repeats(S.Site))
+      return std::nullopt;
+    Sets.insert(S.Site);
+  }
+  if (llvm::any_of(R.Waits, [&](const SiteRef &W) { return W.Function == Fn; }))
+    return std::nullopt;
+  std::optional<SourceLoc> End = returnWithout(
+      Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
+  std::set<SiteRef> OtherSignals = AllSignals;
+  for (const SiteRef &S : R.Signals)
+    OtherSignals.erase(S);
+  const SiteFact *Instead =
+      End ? outcomeInstead(P, Fn, Sets, OtherSignals) : nullptr;
+  if (!Instead)
+    return std::nullopt;
+  Finding F = makeFinding(P, R);
+  const std::string Name = Setter.name().str();
+  const std::string Outcome = Instead->Kind == SiteKind::Write
+                                  ? Instead->Receiver.spelledName()
+                                  : Instead->CalleeName;
+  F.Message = "'" + R.Name + "' (" + R.Kind + ") is set only by '" + Name +
+              "', which can end without setting it, recording '" + Outcome +
+              "' instead: on that path this wait never completes";
+  F.Path.push_back({Instead->Loc, "'" + Name + "' records '" + Outcome +
+                                      "' here, on a path that skips the set"});
+  F.Path.push_back(
+      {*End,
+       "'" + Name + "' can end after this without setting '" + R.Name + "'"});
+  F.Path.push_back({Setter.site(*Sets.begin()).Loc, "the set that path skips"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     checkSuspendsForever(P, Out);
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
+    std::set<SiteRef> AllSignals;
+    for (const Resource &R : P.resources())
+      AllSignals.insert(R.Signals.begin(), R.Signals.end());
     for (const Resource &R : P.resources()) {
       // A semaphore used as a lock somewhere gets units back from its
       // holders: any wait on it can take one. One constructed signalled
@@ -338,6 +395,9 @@ public:
         Out.push_back(signalledOnlyInDroppedTasks(P, R, Dropped));
       else if (std::optional<Finding> Short = countSkipped(P, R))
         Out.push_back(std::move(*Short));
+      else if (std::optional<Finding> Skipped =
+                   setOnlyOnOnePath(P, R, AllSignals))
+        Out.push_back(std::move(*Skipped));
     }
   }
 };

@@ -447,23 +447,51 @@ TEST_F(MissingTimeoutTest, PromiseParkedInAFieldAndAwaitedIsReported) {
       F.Sites[Future].AwaitedIn = F.Sites[Sleep].AwaitedIn = Suspend;
     return F;
   };
-  FunctionBuilder ReleaseB("pool::release");
-  ObjectRef Next = local("release::next", "net::promise");
-  ReleaseB.call(Body, "queue::pop_front", Queue);
-  ReleaseB.call(Body, "net::promise::set_value", Next);
-  FunctionFact Release = ReleaseB.build();
-  Release.Sites[0].Mutates = true;
+  // release: `if (!c.open) return;` (Body -> {exit, Give}), then takes a
+  // waiter out and fulfils it. Without the early return, every path looks
+  // at the waiters: a queue's push handing each item to a consumer.
+  auto MakeRelease = [&](bool EarlyReturn) {
+    FunctionBuilder R("pool::release");
+    ObjectRef Next = local("release::next", "net::promise");
+    unsigned Give = Body;
+    if (EarlyReturn) {
+      Give = R.block();
+      R.succs(Body, {1, Give}).succs(Give, {1});
+    }
+    R.call(Give, "queue::pop_front", Queue);
+    R.call(Give, "net::promise::set_value", Next);
+    FunctionFact F = R.build();
+    F.Sites[0].Mutates = true;
+    return F;
+  };
+  FunctionFact Release = MakeRelease(true);
 
   std::vector<Finding> F = check({Acquire(false, true, Queue, true), Release});
   ASSERT_EQ(F.size(), 1u);
   EXPECT_NE(F[0].Message.find("the future of 'waiter' is awaited with no "
                               "deadline, while 'waiter' is parked in "
-                              "'pool::waiters_'"),
+                              "'pool::waiters_' until other code takes it "
+                              "out and fulfils it, and 'pool::release' can "
+                              "end without looking at 'pool::waiters_'"),
             std::string::npos)
       << F[0].Message;
-  ASSERT_EQ(F[0].Path.size(), 2u);
-  EXPECT_NE(F[0].Path[1].Message.find("'pool::release' fulfils a waiter"),
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_NE(F[0].Path[2].Message.find("'pool::release' fulfils a waiter"),
             std::string::npos);
+  EXPECT_TRUE(
+      check({Acquire(false, true, Queue, true), MakeRelease(false)}).empty());
+  // The same always-looking release, called by a reader that receives from
+  // a peer: the waiter waits for the peer.
+  FunctionBuilder Reader("read_replies");
+  Reader.call(Body, "net::socket::read", Sock);
+  Reader.call(Body, "pool::release");
+  std::vector<Finding> Peer = check(
+      {Acquire(false, true, Queue, true), MakeRelease(false), Reader.build()});
+  ASSERT_EQ(Peer.size(), 1u);
+  EXPECT_TRUE(llvm::any_of(Peer, [](const Finding &R) {
+    return R.Message.find("which runs when a peer answers ('read_replies')") !=
+           std::string::npos;
+  }));
   EXPECT_TRUE(check({Acquire(true, true, Queue, true), Release}).empty());
   EXPECT_TRUE(check({Acquire(false, false, Queue, true), Release}).empty());
   EXPECT_TRUE(check({Acquire(false, true, Queue, false), Release}).empty());

@@ -245,4 +245,54 @@ TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
     EXPECT_TRUE(check(Program(Quiet)).empty()) << Quiet;
 }
 
+// An event that one function sets, which can also end on a branch that
+// records a failure in a field and skips the set: the waiter is never woken
+// on that branch. The same branch setting the event too, or an early
+// return that records nothing, is not reported.
+TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
+  enum Variant {
+    FailureSkipsSet,
+    FailureSetsToo,
+    NothingRecorded,
+    RunPerChunk
+  };
+  auto Check = [&](Variant V) {
+    ObjectRef Ev =
+        internal(object(ObjectRef::Kind::Field, "importer::parsed_", "Event"));
+    ObjectRef Failed =
+        internal(object(ObjectRef::Kind::Field, "importer::failed_", ""));
+    // Body -> {Fail, Ok}; Fail -> exit; Ok -> exit.
+    FunctionBuilder Parse("importer::parse", true);
+    unsigned Fail = Parse.block(), Ok = Parse.block();
+    Parse.succs(Body, {Fail, Ok}).succs(Fail, {1}).succs(Ok, {1});
+    if (V != NothingRecorded)
+      Parse.write(Fail, Failed); // `m_failed = true; co_return;`
+    if (V == FailureSetsToo)
+      Parse.call(Fail, "Event::set", Ev);
+    Parse.call(Ok, "Event::set", Ev);
+    FunctionBuilder Flush("importer::flush", true);
+    Flush.awaitObject(Body, Ev);
+    // Run once by one call; a parser run per chunk may skip the set on all
+    // but its last call.
+    FunctionBuilder Run("run");
+    Run.call(Body, "importer::parse");
+    if (V == RunPerChunk) {
+      unsigned Loop = Run.block();
+      Run.succs(Body, {Loop}).succs(Loop, {Loop, 1});
+      Run.call(Loop, "importer::parse");
+    }
+    return check({Parse.build(), Flush.build(), Run.build()});
+  };
+  std::vector<Finding> F = Check(FailureSkipsSet);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("is set only by 'importer::parse', which can "
+                              "end without setting it, recording "
+                              "'importer::failed_' instead"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(FailureSetsToo).empty());
+  EXPECT_TRUE(Check(NothingRecorded).empty());
+  EXPECT_TRUE(Check(RunPerChunk).empty());
+}
+
 } // namespace

@@ -340,7 +340,16 @@ std::string SiteCollector::constructedElement(const CXXMemberCallExpr *Call) {
       Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
     return "";
   QualType Element = Container->getTemplateArgs()[0].getAsType();
-  return Element->isRecordType() ? N.typeName(Element) : "";
+  // A default-constructed element, a copy or a move constructs nothing the
+  // element's other constructors describe (`rotated.emplace_back(
+  // std::move(stream))` opens no file).
+  ASTContext &Ctx = N.context();
+  if (!Element->isRecordType() || Call->getNumArgs() == 0 ||
+      (Call->getNumArgs() == 1 &&
+       Ctx.hasSameUnqualifiedType(
+           Call->getArg(0)->getType().getNonReferenceType(), Element)))
+    return "";
+  return N.typeName(Element);
 }
 
 bool SiteCollector::VisitCallExpr(CallExpr *E) {

@@ -161,13 +161,20 @@ bool Program::writesFewBytesIntoChannel(SiteRef Call) const {
       !holderOf(*Descriptor).isKnown())
     return false;
   // A channel the program reads as well is drained: a few bytes per
-  // write (a self-pipe's wake-up, a command to the loop) find room.
+  // write (a self-pipe's wake-up, a command to the loop) find room, unless
+  // a caller writes once per element of a batch (`for (job : done)
+  // notify();`), faster than the reader drains.
   bool AllHeld = false;
   std::vector<ObjectRef> Holders =
       descriptorHolders(Call.Function, *Descriptor, &AllHeld);
   if (AllHeld && !Holders.empty() &&
-      llvm::all_of(Holders, [&](const ObjectRef &H) {
-        return DrainedChannels.count(H.Key) > 0;
+      llvm::all_of(Holders,
+                   [&](const ObjectRef &H) {
+                     return DrainedChannels.count(H.Key) > 0;
+                   }) &&
+      llvm::none_of(EdgesInto[Call.Function], [&](unsigned Index) {
+        const CallEdge &E = Edges[Index];
+        return function(E.From.Function).repeats(E.From.Site);
       }))
     return true;
   // Otherwise the write must be reached from the run of the function that

@@ -1,6 +1,7 @@
 //===- Program.cpp - Queries on the linked program ------------------------===//
 
 #include "corolint/program/Program.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <set>
@@ -238,6 +239,42 @@ bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
         Work.push_back(Callee);
   }
   return false;
+}
+
+std::optional<SourceLoc>
+returnWithout(const Function &F,
+              llvm::function_ref<bool(const SiteFact &)> Uses) {
+  const FunctionFact &Fact = F.fact();
+  auto Clear = [&](unsigned B) {
+    return llvm::none_of(Fact.Cfg[B].Sites,
+                         [&](unsigned S) { return Uses(Fact.Sites[S]); });
+  };
+  if (!F.hasCfg() || !Clear(Fact.CfgEntry) || !Clear(Fact.CfgExit))
+    return std::nullopt;
+  // Each block, with the last site on the path that first reached it.
+  std::vector<std::pair<unsigned, const SiteFact *>> Work{
+      {Fact.CfgEntry, nullptr}};
+  llvm::BitVector Seen(Fact.Cfg.size());
+  Seen.set(Fact.CfgEntry);
+  std::optional<SourceLoc> Earliest;
+  while (!Work.empty()) {
+    auto [B, Before] = Work.back();
+    Work.pop_back();
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    const SiteFact *Last =
+        Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
+    if (!Block.NoReturn && llvm::is_contained(Block.Succs, Fact.CfgExit)) {
+      SourceLoc At = Last ? Last->Loc : Fact.Loc;
+      if (!Earliest || At < *Earliest)
+        Earliest = At;
+    }
+    for (unsigned Succ : Block.Succs)
+      if (!Seen.test(Succ) && Clear(Succ)) {
+        Seen.set(Succ);
+        Work.push_back({Succ, Last});
+      }
+  }
+  return Earliest;
 }
 
 } // namespace corolint

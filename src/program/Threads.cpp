@@ -327,38 +327,37 @@ std::vector<StartedThread> startedThreads(const Program &P) {
   return Result;
 }
 
-LoopRunners loopRunners(const Program &P, const std::string &LoopKey) {
+LoopRunners loopRunners(const Program &P, const ObjectRef &Loop) {
   LoopRunners Result;
+  if (Loop.K != ObjectRef::Kind::Local && Loop.K != ObjectRef::Kind::Global)
+    return Result;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites)
       if (const FunctionModel *M = callModel(P, S);
-          M && M->RunsLoop && S.Receiver.Key == LoopKey)
-        Result.Runs.push_back({Fn, S.Id});
+          M && M->RunsLoop && S.Receiver.Key == Loop.Key)
+        Result.Runs.push_back({{Fn, S.Id}});
   if (Result.Runs.empty())
     return Result;
   std::vector<std::vector<unsigned>> Calls = calleesOf(P, /*WithAwaits=*/false);
-  std::set<unsigned> RunnerFunctions;
-  for (const SiteRef &Run : Result.Runs)
-    RunnerFunctions.insert(Run.Function);
-  std::set<unsigned> Reached;
+  std::vector<bool> ReachedByAThread(Result.Runs.size(), false);
   for (const CallEdge &E : P.edges()) {
     if (E.Kind != EdgeKind::Offload)
       continue;
-    unsigned Callee = E.Callee;
-    if (!anyReached(Calls, llvm::ArrayRef<unsigned>(Callee), [&](unsigned Fn) {
-          if (!RunnerFunctions.count(Fn))
-            return false;
-          Reached.insert(Fn);
-          return true;
-        }))
-      continue;
-    ++Result.Threads;
-    Result.StartedInALoop |= P.function(E.From.Function).repeats(E.From.Site);
+    bool InALoop = P.function(E.From.Function).repeats(E.From.Site);
+    bool Runs = false;
+    anyReached(Calls, llvm::ArrayRef<unsigned>(E.Callee), [&](unsigned Fn) {
+      for (size_t I = 0; I < Result.Runs.size(); ++I)
+        if (Result.Runs[I].At.Function == Fn) {
+          Runs = ReachedByAThread[I] = true;
+          Result.Runs[I].StartedInALoop |= InALoop;
+        }
+      return false;
+    });
+    Result.Threads += Runs;
   }
   // A run that no started thread reaches is made on the thread that calls
   // it.
-  if (llvm::any_of(RunnerFunctions,
-                   [&](unsigned Fn) { return !Reached.count(Fn); }))
+  if (llvm::is_contained(ReachedByAThread, false))
     ++Result.Threads;
   return Result;
 }

@@ -422,6 +422,15 @@ std::map<std::string, unsigned> localChannels(const Program &P);
 /// nor makes a descriptor): the program drains them.
 std::set<std::string> drainedChannels(const Program &P);
 
+/// Where \p F can return having passed no site that \p Uses: the last
+/// site before the earliest such return (or the function itself, when no
+/// site comes before it), or nothing when every return passes one. A block
+/// that ends in a call that does not return (`std::abort()`) ends the
+/// process, not the function.
+std::optional<SourceLoc>
+returnWithout(const Function &F,
+              llvm::function_ref<bool(const SiteFact &)> Uses);
+
 /// Walks the functions \p Callees (per function, the functions it runs)
 /// reach from \p From, each once, until \p Visit returns true; returns
 /// whether it did.

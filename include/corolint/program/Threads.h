@@ -59,19 +59,27 @@ struct SelfJoin {
 /// The calls that run one event loop object (models' `runsLoop`: `io.run()`)
 /// and the threads that make them.
 struct LoopRunners {
-  std::vector<SiteRef> Runs;
+  struct Run {
+    SiteRef At;
+    /// A thread that makes it is started in a loop (`for (...)
+    /// workers.emplace_back([&] { io.run(); })`): as many as it turns.
+    bool StartedInALoop = false;
+  };
+  std::vector<Run> Runs;
   /// One per thread the program starts (an `offload` whose callable
   /// reaches a run), and one for a run no started thread reaches (the
   /// thread that calls it: `main`'s).
   unsigned Threads = 0;
-  /// A thread that runs it is started in a loop (`for (...)
-  /// workers.emplace_back([&] { io.run(); })`): as many as it turns.
-  bool StartedInALoop = false;
-  bool several() const { return Threads > 1 || StartedInALoop; }
+  bool several() const {
+    return Threads > 1 ||
+           llvm::any_of(Runs, [](const Run &R) { return R.StartedInALoop; });
+  }
 };
 
-/// The runners of the loop object whose key is \p LoopKey.
-LoopRunners loopRunners(const Program &P, const std::string &LoopKey);
+/// The runners of loop object \p Loop, a local or a global: a field's key is
+/// every object's of its class (an io_context per core, each run by its
+/// own thread), so nothing is said of its runners.
+LoopRunners loopRunners(const Program &P, const ObjectRef &Loop);
 
 /// The threads \p P starts and keeps handles of, in site order.
 std::vector<StartedThread> startedThreads(const Program &P);
