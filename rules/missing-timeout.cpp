@@ -684,6 +684,23 @@ std::vector<bool> coroutinesThatSuspend(const Program &P) {
   });
 }
 
+/// A finding at \p At in \p Fn, with, as steps, where a caller could put
+/// the deadline: the awaits that wait for this coroutine with none. A
+/// finding in a library's header moves to the project's.
+Finding awaitWithNoDeadline(const Program &P, const DeadlineFacts &Deadlines,
+                            unsigned Fn, const SourceLoc &At) {
+  Finding R;
+  R.Severity = Level::Warning;
+  R.Loc = At;
+  R.Function = P.function(Fn).name().str();
+  for (SiteRef Await : Deadlines.unboundedAwaitChain(Fn))
+    R.Path.push_back(
+        {P.site(Await).Loc, "'" + P.function(Await.Function).name().str() +
+                                "' awaits '" + P.site(Await).CalleeName +
+                                "' here, with no deadline"});
+  return R;
+}
+
 /// An external operation awaited with no deadline: \p Await is the call
 /// the co_await waits for, \p Operation the external call (the same, or
 /// the one a wrapper that \p Await calls returns).
@@ -692,19 +709,7 @@ Finding unboundedAwait(const Program &P, const DeadlineFacts &Deadlines,
                        const ObjectRef *Object) {
   const SiteFact &Call = P.site(Await);
   const SiteFact &Op = P.site(Operation);
-  unsigned Fn = Await.Function;
-  Finding R;
-  R.Severity = Level::Warning;
-  R.Loc = Call.Loc;
-  R.Function = P.function(Fn).name().str();
-  // Where a caller could put the deadline: the awaits that wait for this
-  // coroutine with none. A finding in a library's header moves to the
-  // project's.
-  for (SiteRef At : Deadlines.unboundedAwaitChain(Fn))
-    R.Path.push_back({P.site(At).Loc, "'" +
-                                          P.function(At.Function).name().str() +
-                                          "' awaits '" + P.site(At).CalleeName +
-                                          "' here, with no deadline"});
+  Finding R = awaitWithNoDeadline(P, Deadlines, Await.Function, Call.Loc);
   std::string What = "'" + Op.CalleeName + "'";
   if (!(Await == Operation)) {
     What += ", which '" + Call.CalleeName + "' returns,";
@@ -864,15 +869,7 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
                             const ParkedFor &Why) {
   const ObjectRef &Promise = W.HandOut->Receiver;
   const ObjectRef &Container = W.Parking->Receiver;
-  Finding R;
-  R.Severity = Level::Warning;
-  R.Loc = W.Await->Loc;
-  R.Function = P.function(Fn).name().str();
-  for (SiteRef At : Deadlines.unboundedAwaitChain(Fn))
-    R.Path.push_back({P.site(At).Loc, "'" +
-                                          P.function(At.Function).name().str() +
-                                          "' awaits '" + P.site(At).CalleeName +
-                                          "' here, with no deadline"});
+  Finding R = awaitWithNoDeadline(P, Deadlines, Fn, W.Await->Loc);
   R.Path.push_back({W.Parking->Loc, "'" + Promise.spelledName() +
                                         "' is parked in '" +
                                         Container.spelledName() + "' here"});
