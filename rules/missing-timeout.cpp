@@ -730,49 +730,64 @@ Finding unboundedAwait(const Program &P, const DeadlineFacts &Deadlines,
 
 /// A promise a coroutine parks in a container its object keeps
 /// (`waiters_.push_back(&waiter)`) before it awaits the future the promise
-/// hands out (`co_await waiter.getFuture()`): the await, the call that
-/// hands the future out, and the call that parks the promise.
+/// hands out (`co_await waiter.getFuture()`): the await, the promise and
+/// its model, and the call that parks it.
 struct ParkedWaiter {
   const SiteFact *Await = nullptr;
-  const SiteFact *HandOut = nullptr;
+  ObjectRef Promise;
+  const TypeModel *Type = nullptr;
   const SiteFact *Parking = nullptr;
 };
 
-/// The parked waiter suspension \p Suspend of \p F awaits, if it awaits
-/// one. Parking is a non-const member call on a field of the function's own
-/// object that is handed the promise (or its address) on some path to the
-/// await: a queue of waiters, a map of pending replies.
-std::optional<ParkedWaiter> parkedWaiter(const Program &P, const Function &F,
+/// The promise whose future suspension \p Suspend of function \p Fn
+/// awaits: the object of a `handsOut` call in the awaited expression, or
+/// the owner of the awaited local, a handle of it (`auto reply =
+/// p.getFuture(); ... co_await std::move(reply);`: Program::resolve).
+std::optional<std::pair<ObjectRef, const TypeModel *>>
+awaitedPromise(const Program &P, unsigned Fn, const SiteFact &Suspend) {
+  auto IsPromise = [&](const ObjectRef &Obj, llvm::StringRef Member) {
+    const TypeModel *T = P.models().typeForCall(Obj.Type, Member);
+    return T && T->ResourceKind == "promise" ? T : nullptr;
+  };
+  for (const SiteFact *Call : awaitedCalls(P.function(Fn), Suspend.Id))
+    if (Call->Receiver.isKnown() && !Call->OtherObject)
+      if (const TypeModel *T = IsPromise(Call->Receiver, Call->CalleeName);
+          T &&
+          TypeModel::has(T->HandsOut, splitMember(Call->CalleeName).second))
+        return std::make_pair(Call->Receiver, T);
+  if (!Suspend.Operand.isKnown())
+    return std::nullopt;
+  std::vector<ObjectRef> Owners = P.resolve(Fn, Suspend.Operand);
+  if (Owners.size() != 1 || Owners.front().Key == Suspend.Operand.Key)
+    return std::nullopt;
+  const TypeModel *T = P.models().type(Owners.front().Type);
+  if (!T || T->ResourceKind != "promise")
+    return std::nullopt;
+  return std::make_pair(Owners.front(), T);
+}
+
+/// The parked waiter suspension \p Suspend of function \p Fn awaits, if
+/// it awaits one. Parking is a non-const member call on a field of the
+/// function's own object that is handed the promise (or its address) on
+/// some path to the await: a queue of waiters, a map of pending replies.
+std::optional<ParkedWaiter> parkedWaiter(const Program &P, unsigned Fn,
                                          const SiteFact &Suspend) {
+  const Function &F = P.function(Fn);
   if (Suspend.Kind != SiteKind::Suspend || Suspend.Implicit || !F.hasCfg())
     return std::nullopt;
+  auto Promise = awaitedPromise(P, Fn, Suspend);
+  if (!Promise)
+    return std::nullopt;
   auto None = [](const SiteFact &) { return false; };
-  // The call in the awaited expression, or the one whose result the
-  // awaited local holds (`auto reply = p.getFuture(); ... co_await
-  // std::move(reply);`).
-  std::vector<const SiteFact *> Candidates = awaitedCalls(F, Suspend.Id);
-  if (Suspend.Operand.isKnown())
-    for (const SiteFact &S : F.fact().Sites)
-      if (S.Kind == SiteKind::Call && S.StoredIn.Key == Suspend.Operand.Key)
-        Candidates.push_back(&S);
-  for (const SiteFact *HandOut : Candidates) {
-    const ObjectRef &Promise = HandOut->Receiver;
-    const TypeModel *T =
-        Promise.isKnown() && !HandOut->OtherObject
-            ? P.models().typeForCall(Promise.Type, HandOut->CalleeName)
-            : nullptr;
-    if (!T || T->ResourceKind != "promise" ||
-        !TypeModel::has(T->HandsOut, splitMember(HandOut->CalleeName).second))
-      continue;
-    for (const SiteFact &S : F.fact().Sites)
-      if (S.Kind == SiteKind::Call && S.Mutates && !S.OtherObject &&
-          S.Receiver.K == ObjectRef::Kind::Field &&
-          llvm::any_of(
-              S.Args,
-              [&](const ArgFact &A) { return A.Ref.Key == Promise.Key; }) &&
-          F.reaches(S.Id, Suspend.Id, None))
-        return ParkedWaiter{&Suspend, HandOut, &S};
-  }
+  for (const SiteFact &S : F.fact().Sites)
+    if (S.Kind == SiteKind::Call && S.Mutates && !S.OtherObject &&
+        S.Receiver.K == ObjectRef::Kind::Field &&
+        llvm::any_of(S.Args,
+                     [&](const ArgFact &A) {
+                       return A.Ref.Key == Promise->first.Key;
+                     }) &&
+        F.reaches(S.Id, Suspend.Id, None))
+      return ParkedWaiter{&Suspend, Promise->first, Promise->second, &S};
   return std::nullopt;
 }
 
@@ -782,20 +797,20 @@ std::optional<ParkedWaiter> parkedWaiter(const Program &P, const Function &F,
 std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
                                       const ObjectRef &Container,
                                       const TypeModel &T) {
+  auto Changes = [&](unsigned Fn) {
+    return Fn != Waiter &&
+           llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+             return S.Kind == SiteKind::Call && S.Mutates &&
+                    S.Receiver.Key == Container.Key;
+           });
+  };
   std::vector<SiteRef> Signals;
-  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
-    const auto &Sites = P.function(Fn).fact().Sites;
-    if (Fn == Waiter || llvm::none_of(Sites, [&](const SiteFact &S) {
-          return S.Kind == SiteKind::Call && S.Mutates &&
-                 S.Receiver.Key == Container.Key;
-        }))
-      continue;
-    for (const SiteFact &S : Sites)
-      if (S.Kind == SiteKind::Call && S.Receiver.isKnown() &&
-          P.models().typeForCall(S.Receiver.Type, S.CalleeName) == &T &&
-          TypeModel::has(T.Signals, splitMember(S.CalleeName).second))
-        Signals.push_back({Fn, S.Id});
-  }
+  for (const Resource &R : P.resources())
+    if (R.Type == T.Name)
+      for (const SiteRef &Signal : R.Signals)
+        if (Changes(Signal.Function))
+          Signals.push_back(Signal);
+  llvm::sort(Signals);
   return Signals;
 }
 
@@ -867,7 +882,7 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
                             unsigned Fn, const ParkedWaiter &W,
                             const std::vector<SiteRef> &Fulfils,
                             const ParkedFor &Why) {
-  const ObjectRef &Promise = W.HandOut->Receiver;
+  const ObjectRef &Promise = W.Promise;
   const ObjectRef &Container = W.Parking->Receiver;
   Finding R = awaitWithNoDeadline(P, Deadlines, Fn, W.Await->Loc);
   R.Path.push_back({W.Parking->Loc, "'" + Promise.spelledName() +
@@ -1003,23 +1018,20 @@ private:
                    unsigned Fn, const SiteFact &Suspend,
                    std::vector<Finding> &Out) const {
     const Function &F = P.function(Fn);
-    std::optional<ParkedWaiter> W = parkedWaiter(P, F, Suspend);
+    std::optional<ParkedWaiter> W = parkedWaiter(P, Fn, Suspend);
     // A duration handed to the awaited call (`with_deadline(f, 500ms)`) is
     // its deadline.
     if (!W || !Deadlines.runs(Fn) || Deadlines.hasDeadline(F, Suspend.Id) ||
         (Suspend.OperandCall >= 0 &&
          P.passesDuration(F.site(Suspend.OperandCall))) ||
         Deadlines.boundedByCallers(Fn) ||
-        Deadlines.armedBefore({Fn, W->HandOut->Id}))
+        Deadlines.armedBefore({Fn, Suspend.Id}))
       return;
     // Only a path of the code that takes waiters out on which it does not
     // look at them leaves one parked: a queue whose every push hands its
     // item to a waiting consumer is how consumers wait for work.
     const ObjectRef &Container = W->Parking->Receiver;
-    std::vector<SiteRef> Fulfils =
-        unparkingSignals(P, Fn, Container,
-                         *P.models().typeForCall(W->HandOut->Receiver.Type,
-                                                 W->HandOut->CalleeName));
+    std::vector<SiteRef> Fulfils = unparkingSignals(P, Fn, Container, *W->Type);
     if (fulfilledByATimer(P, Fulfils))
       return;
     ParkedFor Why{leftParked(P, Fulfils, Container), std::nullopt};

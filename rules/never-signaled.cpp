@@ -280,11 +280,11 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
 /// resource (`emit failed()`). What a path that skips the set does instead.
 const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
                                const std::set<unsigned> &Sets,
-                               const std::set<SiteRef> &OtherSignals) {
+                               const std::set<SiteRef> &AllSignals) {
   const Function &Setter = P.function(Fn);
   auto None = [](const SiteFact &) { return false; };
   for (const SiteFact &S : Setter.fact().Sites) {
-    bool Records = OtherSignals.count({Fn, S.Id}) != 0;
+    bool Records = !Sets.count(S.Id) && AllSignals.count({Fn, S.Id}) != 0;
     if (S.Kind == SiteKind::Write)
       Records = S.Receiver.K == ObjectRef::Kind::Field && !S.Initial;
     if (Records && llvm::none_of(Sets, [&](unsigned Set) {
@@ -346,11 +346,8 @@ std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
     return std::nullopt;
   std::optional<SourceLoc> End = returnWithout(
       Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
-  std::set<SiteRef> OtherSignals = AllSignals;
-  for (const SiteRef &S : R.Signals)
-    OtherSignals.erase(S);
   const SiteFact *Instead =
-      End ? outcomeInstead(P, Fn, Sets, OtherSignals) : nullptr;
+      End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
   if (!Instead)
     return std::nullopt;
   Finding F = makeFinding(P, R);

@@ -431,16 +431,10 @@ const FunctionModel *functionModelOf(const ApiModels &Models,
 const FunctionModel *functionModelOf(const ApiModels &Models,
                                      const SiteFact &Call) {
   // `workers_.emplace_back(run)` is what `std::thread(run)` does.
-  if (!Call.Constructs.empty()) {
-    llvm::StringRef Class = Call.Constructs;
-    size_t Last = Class.rfind("::");
-    std::string Constructor =
-        Call.Constructs + "::" +
-        (Last == llvm::StringRef::npos ? Class : Class.drop_front(Last + 2))
-            .str();
-    if (const FunctionModel *M = Models.function(Constructor))
+  if (!Call.Constructs.empty())
+    if (const FunctionModel *M = Models.function(
+            Call.Constructs + "::" + splitMember(Call.Constructs).second.str()))
       return M;
-  }
   return functionModelOf(Models, Call.CalleeName, Call.CalleeUsr);
 }
 

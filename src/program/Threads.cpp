@@ -338,21 +338,32 @@ LoopRunners loopRunners(const Program &P, const ObjectRef &Loop) {
         Result.Runs.push_back({{Fn, S.Id}});
   if (Result.Runs.empty())
     return Result;
-  std::vector<std::vector<unsigned>> Calls = calleesOf(P, /*WithAwaits=*/false);
+  // Per run, the functions whose calls reach it: one walk up from each
+  // run, not one down from each thread start.
+  std::vector<std::vector<unsigned>> Callers(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (P.bindsParameters(E) && E.Kind == EdgeKind::Calls)
+      Callers[E.Callee].push_back(E.From.Function);
+  std::vector<std::set<unsigned>> ReachingRun;
+  for (const LoopRunners::Run &Run : Result.Runs) {
+    std::set<unsigned> &Reaching = ReachingRun.emplace_back();
+    anyReached(Callers, llvm::ArrayRef<unsigned>(Run.At.Function),
+               [&](unsigned Fn) {
+                 Reaching.insert(Fn);
+                 return false;
+               });
+  }
   std::vector<bool> ReachedByAThread(Result.Runs.size(), false);
   for (const CallEdge &E : P.edges()) {
     if (E.Kind != EdgeKind::Offload)
       continue;
     bool InALoop = P.function(E.From.Function).repeats(E.From.Site);
     bool Runs = false;
-    anyReached(Calls, llvm::ArrayRef<unsigned>(E.Callee), [&](unsigned Fn) {
-      for (size_t I = 0; I < Result.Runs.size(); ++I)
-        if (Result.Runs[I].At.Function == Fn) {
-          Runs = ReachedByAThread[I] = true;
-          Result.Runs[I].StartedInALoop |= InALoop;
-        }
-      return false;
-    });
+    for (size_t I = 0; I < Result.Runs.size(); ++I)
+      if (ReachingRun[I].count(E.Callee)) {
+        Runs = ReachedByAThread[I] = true;
+        Result.Runs[I].StartedInALoop |= InALoop;
+      }
     Result.Threads += Runs;
   }
   // A run that no started thread reaches is made on the thread that calls
