@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/Locks.h"
 #include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include <map>
@@ -43,9 +44,9 @@ Level levelFor(BlockingKind K, bool KnownLoop) {
   switch (K) {
   case BlockingKind::Deadlock:
     return KnownLoop ? Level::Error : Level::Warning;
-  case BlockingKind::Lock:
   case BlockingKind::NestedLoop:
     return Level::Note;
+  case BlockingKind::Lock:
   case BlockingKind::Stall:
     break;
   }
@@ -64,19 +65,17 @@ std::string messageFor(const std::string &Subject, const FunctionModel &M,
              "): if an event loop resumes this coroutine, the loop cannot run "
              "that work while it waits, so it deadlocks; co_await the work "
              "instead";
-    return Subject + " on the event loop waits for work that needs "
+    return Subject +
+           " on the event loop waits for work that needs "
            "this loop (" +
            M.Blocking +
            "): the loop cannot run that work while "
            "it waits, so it deadlocks; co_await the work instead";
-  case BlockingKind::Lock:
-    return Subject + " on the event loop blocks it while another "
-           "thread holds the mutex (" +
-           M.Blocking + ")";
   case BlockingKind::NestedLoop:
     return Subject + " on the event loop " + M.Blocking +
            ": the loop's other work runs inside this call, so code after it "
            "may find state changed under it; co_await instead";
+  case BlockingKind::Lock: // slowLock says what the lock waits for.
   case BlockingKind::Stall:
     break;
   }
@@ -308,6 +307,50 @@ private:
               {S.Loc, Callee + " also blocks here"});
   }
 
+  /// A mutex taken on the loop waits for whoever holds it: a stall when
+  /// another function holds it across a call that blocks, which the
+  /// finding names; short critical sections say nothing.
+  static void slowLock(const Program &P, unsigned Fn, const SiteFact &S,
+                       const FunctionModel &M, LoopCodeFindings &Found) {
+    std::vector<LockAcquisition> Taken = findLockAcquisitions(P, Fn);
+    auto It = llvm::find_if(
+        Taken, [&](const LockAcquisition &A) { return A.Site == S.Id; });
+    if (It == Taken.end())
+      return;
+    std::optional<SlowHold> Slow = slowHolder(P, Fn, *It);
+    if (!Slow)
+      return;
+    std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
+    if (insideABlockingCall(P, Chain))
+      return;
+    const CallEdge *Via = loopCodeCall(Chain);
+    std::string Callee = "'" + S.CalleeName + "'";
+    std::string Holder =
+        "'" + P.function(Slow->Acquired.Function).name().str() + "'";
+    const SiteFact &Blocks = P.site(Slow->Blocks);
+    const FunctionModel &Op = *P.modelOf(Blocks);
+    Finding R;
+    R.Severity = Level::Warning;
+    R.Message = (Via ? reachedThrough(P, *Via, Callee) + ", which"
+                     : "call to " + Callee) +
+                " on the event loop waits for the mutex while " + Holder +
+                " holds it across '" + Blocks.CalleeName + "' (" + Op.Blocking +
+                "): the loop stalls for as long as that "
+                "call blocks; take the blocking call out of the critical "
+                "section";
+    R.Path = pathTo(P, {Fn, S.Id}, Chain);
+    R.Path.back() = {S.Loc, Callee + " waits for the mutex here"};
+    R.Path.push_back({P.site(Slow->Acquired).Loc, Holder + " takes it here"});
+    if (!(Slow->Call == Slow->Blocks))
+      R.Path.push_back(
+          {P.site(Slow->Call).Loc, "calls '" + P.site(Slow->Call).CalleeName +
+                                       "' while it holds the mutex"});
+    R.Path.push_back({Blocks.Loc, "'" + Blocks.CalleeName +
+                                      "' blocks here, the mutex held"});
+    Found.add(std::move(R), M.Kind, S.Loc, Fn, Via,
+              {S.Loc, Callee + " also waits for that mutex here"});
+  }
+
   /// A stall in a callback handed to a loop object that several threads
   /// run stalls one of them: says so, with the runs as steps.
   static void describeSharedLoop(const Program &P, const CallEdge &Registration,
@@ -363,7 +406,10 @@ private:
       // its 64 KiB.
       if (P.writesFewBytesIntoChannel({Fn, S.Id}))
         continue;
-      blockingCall(P, Fn, S, *M, Found);
+      if (M->Kind == BlockingKind::Lock)
+        slowLock(P, Fn, S, *M, Found);
+      else
+        blockingCall(P, Fn, S, *M, Found);
     }
   }
 };

@@ -132,21 +132,27 @@ std::vector<bool> delayCoroutines(const Program &P) {
   });
 }
 
-/// A timeout, or a race with a delay, in the awaited expression.
+/// A timeout, or a race with a delay, in the awaited expression; or a
+/// fail-fast join with a watchdog: a coroutine that awaits a delay and then
+/// throws on every path (`echo(sock) && watchdog(deadline)`), whose failure
+/// cancels the operation beside it.
 bool awaitHasDeadline(const Program &P, const std::vector<bool> &Delays,
                       const Function &F, unsigned Suspend) {
-  bool Race = false, Delay = false;
+  bool Race = false, FailFast = false, Delay = false, Watchdog = false;
   for (const SiteFact *S : awaitedCalls(F, Suspend)) {
-    if (std::optional<unsigned> Callee = P.find(S->CalleeUsr))
+    if (std::optional<unsigned> Callee = P.find(S->CalleeUsr)) {
       Delay |= Delays[*Callee];
+      Watchdog |= Delays[*Callee] && P.function(*Callee).endsOnlyByThrowing();
+    }
     if (const FunctionModel *M = modelOf(P, *S)) {
       if (M->Timeout)
         return true;
       Race |= M->Race;
+      FailFast |= M->FailFast;
       Delay |= M->Delay;
     }
   }
-  return Race && Delay;
+  return (Race && Delay) || (FailFast && Watchdog);
 }
 
 /// The suspension that awaits \p Call: the co_await of its result, or the

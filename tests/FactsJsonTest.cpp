@@ -72,6 +72,7 @@ TuFacts sampleUnit() {
   F.ResumesHandle = true;
   F.InvokesCallable = true;
   F.Cfg[2].NoReturn = true;
+  F.Cfg[0].Throws = true;
   F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
   F.Sites[Size].GuardFlags[0].Private = true;
   F.Sites[4].Value = 1;
@@ -113,6 +114,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_TRUE(F.MainFileOnly);
   EXPECT_TRUE(F.Cfg[2].NoReturn);
   EXPECT_FALSE(F.Cfg[1].NoReturn);
+  EXPECT_TRUE(F.Cfg[0].Throws);
+  EXPECT_FALSE(F.Cfg[2].Throws);
   EXPECT_EQ(F.Sites[1].Args[0].Flags,
             (std::vector<std::string>{"O_CLOEXEC", "O_NONBLOCK"}));
   ASSERT_EQ(F.Polls.size(), 1u);

@@ -1027,6 +1027,81 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
   EXPECT_FALSE(typeNamed(infer(cvLatchLibrary(true), Event), "lat"));
 }
 
+/// A gate over a timer that never expires, in the shape Asio code writes
+/// one: passed() awaits the timer in `while (!open_)`, open() sets `open_`
+/// (to \p OpenValue) and, when \p Cancels, cancels the timer; `open_`
+/// starts at \p Start (an in-class initializer), or from the constructor's
+/// argument when none is given.
+std::vector<FunctionFact> timerGateLibrary(bool Cancels, int64_t OpenValue,
+                                           std::optional<int64_t> Start) {
+  ObjectRef Timer = object(ObjectRef::Kind::Field, "gate::timer_", "tm");
+  ObjectRef Open = object(ObjectRef::Kind::Field, "gate::open_", "");
+  Timer.Internal = Timer.Private = Open.Internal = Open.Private = true;
+  FunctionBuilder Passed("gate::passed", true);
+  unsigned Wait = Passed.call(Body, "tm::async_wait", Timer);
+  unsigned Suspend = Passed.suspend(Body);
+  FunctionFact PassedFact = Passed.build();
+  PassedFact.Sites[Wait].AwaitedIn = Suspend;
+  PollFact Loop;
+  Loop.Kind = PollKind::Loop;
+  Loop.Flag = Open;
+  Loop.Negated = true;
+  Loop.Sites = {Wait, Suspend};
+  PassedFact.Polls = {Loop};
+  FunctionBuilder OpenIt("gate::open");
+  unsigned Set = OpenIt.write(Body, Open);
+  if (Cancels)
+    OpenIt.call(Body, "tm::cancel", Timer);
+  FunctionFact OpenFact = OpenIt.build();
+  OpenFact.Sites[Set].Value = OpenValue;
+  FunctionBuilder Ctor("gate::gate");
+  FunctionFact CtorFact = Ctor.build();
+  if (Start) {
+    unsigned Init = Ctor.write(Body, Open);
+    CtorFact = Ctor.build();
+    CtorFact.Sites[Init].Initial = true;
+    CtorFact.Sites[Init].Value = *Start;
+  } else {
+    CtorFact.ParamTypes = {"bool"};
+    CtorFact.FieldInits = {{"gate::open_", 0}};
+  }
+  return {PassedFact, OpenFact, CtorFact};
+}
+
+ApiModels timerModel() {
+  ApiModels Known;
+  EXPECT_FALSE(bool(Known.addJson(
+      R"({"types": [{"name": "tm", "role": "resource", "resourceKind": )"
+      R"("timer", "waits": ["async_wait"], "signals": ["cancel"]}]})",
+      "test")));
+  return Known;
+}
+
+// Awaiting passed() waits until a member sets the flag and wakes the timer:
+// each gate object is an event of its own (held-out: two replicas' latches).
+TEST(Inference, ATimerAwaitedUntilAFlagIsSetIsAnEventItsOpenersSignal) {
+  ApiModels Known = timerModel();
+  InferredModels Unset = infer(timerGateLibrary(true, 1, 0), Known);
+  const InferredEntry *Gate = typeNamed(Unset, "gate");
+  ASSERT_TRUE(Gate);
+  EXPECT_EQ(Gate->ModelJson,
+            R"({"name":"gate","role":"resource","resourceKind":"event",)"
+            R"("waits":["passed"],"signals":["open"]})");
+  InferredModels Set = infer(timerGateLibrary(true, 1, 1), Known);
+  const InferredEntry *Open = typeNamed(Set, "gate");
+  ASSERT_TRUE(Open);
+  EXPECT_NE(Open->ModelJson.find(R"("startsSignalled":true)"),
+            std::string::npos);
+  // Setting the flag without waking the timer leaves the waiter asleep;
+  // clearing it opens nothing; a start an argument gives is not known.
+  EXPECT_FALSE(typeNamed(infer(timerGateLibrary(false, 1, 0), Known), "gate"));
+  EXPECT_FALSE(typeNamed(infer(timerGateLibrary(true, 0, 0), Known), "gate"));
+  EXPECT_FALSE(
+      typeNamed(infer(timerGateLibrary(true, 1, std::nullopt), Known), "gate"));
+  // With no timer model, nothing says the await is a wait to be woken.
+  EXPECT_FALSE(typeNamed(infer(timerGateLibrary(true, 1, 0)), "gate"));
+}
+
 // An awaiter that keeps its handle in the record other awaiters link into
 // the condition variable's list, and links none itself (libcoro's
 // `wait_for`, whose helper task links a proxy), waits on that list too.

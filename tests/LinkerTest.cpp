@@ -54,6 +54,29 @@ TEST(Linker, InlineFunctionSeenTwiceCountsOnce) {
   EXPECT_EQ(P.functions().size(), 1u);
 }
 
+// Two example programs of one compile database each define `echo` and
+// `main`: each definition is kept, and each program's calls reach its own.
+TEST(Linker, DefinitionsInTwoMainFilesAreTwoFunctions) {
+  ApiModels M = testModels();
+  auto ProgramIn = [](const std::string &File) {
+    FunctionBuilder Echo("echo"), Main("main");
+    Main.call(FunctionBuilder::Body, "echo");
+    FunctionFact EchoFact = Echo.build(), MainFact = Main.build();
+    EchoFact.Loc.File = MainFact.Loc.File = File;
+    return unit(File, {EchoFact, MainFact});
+  };
+  Program P =
+      linkProgram({ProgramIn("/p2/echo.cpp"), ProgramIn("/p1/echo.cpp")}, M);
+  ASSERT_EQ(P.functions().size(), 4u);
+  unsigned Calls = 0;
+  for (const CallEdge &E : P.edges()) {
+    EXPECT_EQ(P.function(E.From.Function).fact().Loc.File,
+              P.function(E.Callee).fact().Loc.File);
+    ++Calls;
+  }
+  EXPECT_EQ(Calls, 2u);
+}
+
 TEST(Linker, ResultDoesNotDependOnUnitOrder) {
   ApiModels M = testModels();
   FunctionBuilder A("a"), B("b");

@@ -17,6 +17,7 @@ protected:
       "functions": [
         {"name": "net::socket::read", "external": true},
         {"name": "net::either", "race": true},
+        {"name": "net::both", "failFast": true},
         {"name": "net::sleep", "delay": true},
         {"name": "net::timer::on_expiry", "loopCallback": 0, "delay": true},
         {"name": "net::deadline", "timeout": true},
@@ -129,6 +130,38 @@ TEST_F(MissingTimeoutTest, RaceWithoutADelayDoesNotBound) {
   FunctionFact F = reader("session", true);
   F.Sites.back().CalleeName = "net::other"; // The sleep is gone.
   EXPECT_EQ(check({F}).size(), 1u);
+}
+
+// `both(session(), watchdog())` fails as soon as one side does: a
+// watchdog that sleeps and then throws on every path bounds the session's
+// read; a delay that returns (pacing) does not.
+TEST_F(MissingTimeoutTest, FailFastJoinWithAWatchdogThatThrowsBounds) {
+  auto Check = [&](bool Throws, bool Forever = false) {
+    FunctionBuilder Watchdog("watchdog", true);
+    unsigned Sleep = Watchdog.call(Body, "net::sleep");
+    unsigned Slept = Watchdog.suspend(Body);
+    FunctionFact WatchdogFact = Watchdog.build();
+    WatchdogFact.Sites[Slept].OperandCall = Sleep;
+    WatchdogFact.Sites[Slept].Implicit = false;
+    WatchdogFact.Cfg[FunctionBuilder::Body].Throws = Throws;
+    if (Forever) // `for (;;) co_await sleep(d);`: it never ends at all.
+      WatchdogFact.Cfg[FunctionBuilder::Body].Succs = {FunctionBuilder::Body};
+    FunctionBuilder Session("session", true);
+    unsigned Suspend = Session.suspend(Body);
+    unsigned Join = Session.call(Body, "net::both");
+    unsigned Read = Session.call(Body, "reader");
+    unsigned Guard = Session.call(Body, "watchdog");
+    FunctionFact SessionFact = Session.build();
+    SessionFact.Sites[Suspend].OperandCall = Join;
+    SessionFact.Sites[Suspend].Implicit = false;
+    SessionFact.Sites[Read].AwaitedIn = SessionFact.Sites[Guard].AwaitedIn =
+        Suspend;
+    return check({reader("reader", false), WatchdogFact, SessionFact});
+  };
+  EXPECT_TRUE(Check(/*Throws=*/true).empty());
+  EXPECT_EQ(Check(/*Throws=*/false).size(), 1u);
+  EXPECT_EQ(Check(/*Throws=*/false, /*Forever=*/true).size(), 1u)
+      << "a ticker that never ends never fails either";
 }
 
 TEST_F(MissingTimeoutTest, WatchdogTimerThatClosesTheSocketBounds) {

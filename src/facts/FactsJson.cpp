@@ -364,6 +364,8 @@ json functionToJson(const FunctionFact &F) {
     json Block = {{"sites", B.Sites}, {"succs", B.Succs}};
     if (B.NoReturn)
       Block["noReturn"] = true;
+    if (B.Throws)
+      Block["throws"] = true;
     Blocks.push_back(std::move(Block));
   }
   json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
@@ -440,7 +442,7 @@ FunctionFact functionFromJson(const json &J) {
   readRoleEvidence(J, F);
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs")),
-                     B.value("noReturn", false)});
+                     B.value("noReturn", false), B.value("throws", false)});
   F.CfgEntry = integer<unsigned>(J.at("entry"));
   F.CfgExit = integer<unsigned>(J.at("exit"));
   return F;

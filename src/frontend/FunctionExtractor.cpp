@@ -130,6 +130,7 @@ public:
   void addMemberInit(const CXXCtorInitializer *Init);
   /// `Target = Value` by an assignment operator, whose site is \p S.
   void noteAssignment(SiteFact &S, const Expr *Target, const Expr *Value);
+  const Expr *emplacedValue(const CXXMemberCallExpr *Call);
   /// `bool enable_timeout_ = false;`: the value a flag starts with.
   void addFieldValue(const FieldDecl *Field, const Expr *Init) {
     SiteFact &S = addSite(SiteKind::Write, Field->getLocation());
@@ -352,6 +353,28 @@ std::string SiteCollector::constructedElement(const CXXMemberCallExpr *Call) {
   return N.typeName(Element);
 }
 
+/// `peer_.emplace(p.getFuture())` on a library's `std::optional<Future>`:
+/// the value the object holds from now on, as `peer_ = p.getFuture()` would
+/// give it. Only a value of the held type, which `emplace` moves in.
+const Expr *SiteCollector::emplacedValue(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  const auto *Holder =
+      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
+  const SourceManager &SM = N.context().getSourceManager();
+  if (!Holder || !M->getIdentifier() || M->getName() != "emplace" ||
+      Call->getNumArgs() != 1 ||
+      !SM.isInSystemHeader(SM.getExpansionLoc(Holder->getLocation())) ||
+      Holder->getTemplateArgs().size() == 0 ||
+      Holder->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  QualType Held = Holder->getTemplateArgs()[0].getAsType();
+  const Expr *Value = Call->getArg(0);
+  return N.context().hasSameUnqualifiedType(
+             Value->getType().getNonReferenceType(), Held)
+             ? Value
+             : nullptr;
+}
+
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
@@ -378,6 +401,8 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
         ReferenceReceivers.push_back({S.Id, Ref});
     S.Receiver = N.objectOf(Member->getImplicitObjectArgument());
     S.Constructs = constructedElement(Member);
+    if (const Expr *Held = emplacedValue(Member))
+      noteAssignment(S, Member->getImplicitObjectArgument(), Held);
     if (const auto *Made = dyn_cast_or_null<CallExpr>(
             stripWrappers(Member->getImplicitObjectArgument())))
       if (const FunctionDecl *Producer = Made->getDirectCallee())
@@ -794,6 +819,15 @@ void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
   }
 }
 
+/// Clang's CFG ends a block at a `throw`, with an edge to the exit or to the
+/// enclosing try's handlers.
+bool endsInThrow(const CFGBlock &B) {
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> S = It->getAs<CFGStmt>())
+      return isa<CXXThrowExpr>(S->getStmt());
+  return false;
+}
+
 void CfgPlacer::place(const CFG &G) {
   F.Cfg.assign(G.getNumBlockIDs(), {});
   F.CfgEntry = G.getEntry().getBlockID();
@@ -801,6 +835,7 @@ void CfgPlacer::place(const CFG &G) {
   for (const CFGBlock *B : G) {
     unsigned Id = B->getBlockID();
     F.Cfg[Id].NoReturn = B->hasNoReturnElement();
+    F.Cfg[Id].Throws = endsInThrow(*B);
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *S = Succ.getReachableBlock())
         F.Cfg[Id].Succs.push_back(S->getBlockID());

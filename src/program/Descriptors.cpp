@@ -72,10 +72,32 @@ bool flagsApplyToTheCall(const FunctionModel &M) {
   return !M.Blocking.empty() && !M.ReturnsDescriptor;
 }
 
-/// Whether blocking call \p S, by model \p M, cannot wait: given a flag
-/// that says so for this call alone, a constant timeout of zero (`poll(fds,
-/// n, 0)`), or a stream over memory (`std::getline(istringstream, line)`).
-bool cannotWait(const Program &P, const SiteFact &S, const FunctionModel &M) {
+/// Whether \p Stream, handed to a call in \p F, is over memory: its class
+/// is (`std::istringstream`), or it is a local built on a buffer that is
+/// (`std::istream is(&response)` over Asio's `streambuf`).
+bool overMemory(const Program &P, const Function &F, const ObjectRef &Stream) {
+  auto InMemory = [&](const ObjectRef &R) {
+    const TypeModel *T = R.isKnown() ? P.models().type(R.Type) : nullptr;
+    return T && T->Role == TypeRole::InMemoryStream;
+  };
+  if (InMemory(Stream))
+    return true;
+  return Stream.K == ObjectRef::Kind::Local &&
+         llvm::any_of(F.fact().Sites, [&](const SiteFact &Begin) {
+           return Begin.Kind == SiteKind::ScopeBegin &&
+                  Begin.Receiver.Key == Stream.Key &&
+                  llvm::any_of(Begin.Args, [&](const ArgFact &A) {
+                    return InMemory(A.Ref);
+                  });
+         });
+}
+
+/// Whether blocking call \p S in \p F, by model \p M, cannot wait: given a
+/// flag that says so for this call alone, a constant timeout of zero
+/// (`poll(fds, n, 0)`), or a stream over memory (`std::getline(
+/// istringstream, line)`).
+bool cannotWait(const Program &P, const Function &F, const SiteFact &S,
+                const FunctionModel &M) {
   // The names an argument records are those it may have ORed in (`wait ? 0
   // : MSG_DONTWAIT` names it): for one call, only a constant is sure.
   const ArgFact *Flags = argAt(S, M.NonblockingArg);
@@ -87,10 +109,7 @@ bool cannotWait(const Program &P, const SiteFact &S, const FunctionModel &M) {
   // The object's own class: the argument's is the parameter's base
   // (`std::basic_istream`).
   const ArgFact *Stream = argAt(S, M.StreamArg);
-  const TypeModel *T = Stream && Stream->Ref.isKnown()
-                           ? P.models().type(Stream->Ref.Type)
-                           : nullptr;
-  return T && T->Role == TypeRole::InMemoryStream;
+  return Stream && overMemory(P, F, Stream->Ref);
 }
 
 /// Whether \p Holder is a field of a class whose model says the library
@@ -270,7 +289,7 @@ bool Program::readsAfterReadinessProbe(SiteRef Call) const {
 bool Program::returnsAtOnce(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
-  if (M && cannotWait(*this, S, *M))
+  if (M && cannotWait(*this, function(Call.Function), S, *M))
     return true;
   const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
   if (!Descriptor)

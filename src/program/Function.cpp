@@ -163,6 +163,30 @@ void Function::visitReachable(
   });
 }
 
+bool Function::endsOnlyByThrowing() const {
+  if (!hasCfg())
+    return false;
+  bool Throws = false;
+  llvm::BitVector Seen(Fact.Cfg.size());
+  std::vector<unsigned> Work{Fact.CfgEntry};
+  Seen.set(Fact.CfgEntry);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    if (B == Fact.CfgExit)
+      return false;
+    Throws |= Fact.Cfg[B].Throws;
+    if (Fact.Cfg[B].Throws || Fact.Cfg[B].NoReturn)
+      continue;
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      if (!Seen.test(Succ)) {
+        Seen.set(Succ);
+        Work.push_back(Succ);
+      }
+  }
+  return Throws;
+}
+
 bool Function::reachesExit(
     unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)

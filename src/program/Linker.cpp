@@ -45,6 +45,7 @@ public:
 private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   void findOverriders();
+  static void separateProgramsOwnDefinitions(std::vector<TuFacts> &Units);
   std::vector<unsigned> overridersOf(const std::string &Usr) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
@@ -91,6 +92,61 @@ void Linker::receiveObjectArgument(SiteFact &S) const {
     }
 }
 
+namespace {
+
+/// Points every reference of \p F to a function of \p Renamed (its USR,
+/// the calls, callables and producers its sites name, what it overrides) to
+/// that function's new USR.
+void renameUsrs(FunctionFact &F, const llvm::StringMap<std::string> &Renamed) {
+  auto Rename = [&](std::string &Usr) {
+    if (auto It = Renamed.find(Usr); It != Renamed.end())
+      Usr = It->second;
+  };
+  Rename(F.Usr);
+  for (std::string &Base : F.Overrides)
+    Rename(Base);
+  for (SiteFact &S : F.Sites) {
+    Rename(S.CalleeUsr);
+    Rename(S.ReceiverProducerUsr);
+    for (std::string &Usr : S.AwaiterUsrs)
+      Rename(Usr);
+    for (ArgFact &A : S.Args) {
+      Rename(A.CallableUsr);
+      Rename(A.ProducerUsr);
+    }
+  }
+}
+
+} // namespace
+
+/// Two units whose main files each define a function of the same USR
+/// (`awaitable<void> echo(tcp::socket)` in two example programs of one
+/// compile database) belong to two programs, or break the one-definition
+/// rule: either way each definition is code of its own, and keeping one
+/// would drop what the others say. Every unit but the first (by main file)
+/// gives its own definition a USR of its own, and its calls go to it.
+void Linker::separateProgramsOwnDefinitions(std::vector<TuFacts> &Units) {
+  llvm::StringMap<std::string> FirstDefiner; // USR -> main file.
+  for (TuFacts &Unit : Units) {
+    llvm::StringMap<std::string> Renamed;
+    for (const FunctionFact &F : Unit.Functions) {
+      if (F.Loc.File != Unit.MainFile || F.Cfg.empty())
+        continue;
+      auto [It, New] = FirstDefiner.try_emplace(F.Usr, Unit.MainFile);
+      if (!New && It->second != Unit.MainFile)
+        Renamed[F.Usr] = F.Usr + "@in:" + Unit.MainFile;
+    }
+    if (Renamed.empty())
+      continue;
+    for (FunctionFact &F : Unit.Functions)
+      renameUsrs(F, Renamed);
+    llvm::sort(Unit.Functions,
+               [](const FunctionFact &A, const FunctionFact &B) {
+                 return A.Usr < B.Usr;
+               });
+  }
+}
+
 void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   std::stable_sort(Units.begin(), Units.end(),
                    [](const TuFacts &A, const TuFacts &B) {
@@ -101,6 +157,7 @@ void Linker::mergeFunctions(std::vector<TuFacts> Units) {
   // from a system header: calls into it end there, and its bodies are not
   // the project's to report on. Code that no header declares is the
   // project's own, in whatever namespace (a library's tests).
+  separateProgramsOwnDefinitions(Units);
   llvm::StringMap<FunctionFact> Chosen;
   for (TuFacts &Unit : Units)
     for (FunctionFact &F : Unit.Functions)

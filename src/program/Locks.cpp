@@ -2,6 +2,9 @@
 
 #include "corolint/program/Locks.h"
 #include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <optional>
+#include <set>
 
 namespace corolint {
 namespace {
@@ -257,6 +260,127 @@ bool releasesLock(const SiteFact &S, const LockAcquisition &A) {
   // An async lock's holder may be an unmodelled guard; the mutex's own
   // unlock still releases it.
   return A.MutexType && unlocks(S, *A.Mutexes.front(), A.MutexType);
+}
+
+namespace {
+
+/// The keys of the mutexes \p A takes in \p Fn, resolved through
+/// parameters and references to the objects they name.
+std::set<std::string> mutexKeys(const Program &P, unsigned Fn,
+                                const LockAcquisition &A) {
+  std::set<std::string> Keys;
+  for (const ObjectRef *M : A.Mutexes)
+    for (const ObjectRef &R : P.resolve(Fn, *M))
+      Keys.insert(R.Key);
+  return Keys;
+}
+
+/// How far into the functions a holder calls a blocking operation is looked
+/// for: the held region's helpers and theirs.
+constexpr unsigned SlowHoldDepth = 3;
+
+/// Finds, for one mutex, the holders that block while they hold it.
+class SlowHoldFinder {
+public:
+  SlowHoldFinder(const Program &P, std::set<std::string> Keys)
+      : P(P), Keys(std::move(Keys)) {
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+        Callees[E.From].push_back(E.Callee);
+  }
+
+  std::optional<SlowHold> in(unsigned G) const {
+    for (const LockAcquisition &A : findLockAcquisitions(P, G)) {
+      if (A.Try || A.Async || !holdsOurs(G, A))
+        continue;
+      std::optional<SlowHold> Found;
+      const Function &F = P.function(G);
+      F.visitReachable(
+          A.Site, [&](const SiteFact &S) { return releasesLock(S, A); },
+          [&](unsigned Site) {
+            if (Found || Site == A.Site || releasesLock(F.site(Site), A))
+              return;
+            if (auto Op = blockingFrom({G, Site}, A))
+              Found = SlowHold{{G, A.Site}, {G, Site}, *Op};
+          });
+      if (Found)
+        return Found;
+    }
+    return std::nullopt;
+  }
+
+private:
+  bool holdsOurs(unsigned G, const LockAcquisition &A) const {
+    for (const std::string &Key : mutexKeys(P, G, A))
+      if (Keys.count(Key))
+        return true;
+    return false;
+  }
+
+  /// A call blocks its thread, and not by waiting for the lock \p A itself
+  /// (a wait handed the mutex or its guard lets go of it).
+  bool blocks(SiteRef At, const LockAcquisition *A) const {
+    const SiteFact &S = P.site(At);
+    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+    if (!M || M->Blocking.empty() || M->Kind == BlockingKind::Lock ||
+        P.returnsAtOnce(At))
+      return false;
+    auto Names = [&](const ObjectRef &R) {
+      return R.isKnown() &&
+             (Keys.count(R.Key) || (A && R.Key == A->Holder->Key));
+    };
+    return !Names(S.Receiver) && llvm::none_of(S.Args, [&](const ArgFact &Arg) {
+      return Names(Arg.Ref);
+    });
+  }
+
+  /// The blocking operation call \p At makes, or one of the functions it
+  /// calls makes (breadth first, up to SlowHoldDepth calls down).
+  std::optional<SiteRef> blockingFrom(SiteRef At,
+                                      const LockAcquisition &A) const {
+    if (blocks(At, &A))
+      return At;
+    std::set<unsigned> Seen;
+    std::vector<unsigned> Frontier;
+    auto Enter = [&](SiteRef From) {
+      if (auto It = Callees.find(From); It != Callees.end())
+        for (unsigned H : It->second)
+          if (Seen.insert(H).second)
+            Frontier.push_back(H);
+    };
+    Enter(At);
+    for (unsigned Depth = 0; Depth < SlowHoldDepth && !Frontier.empty();
+         ++Depth) {
+      std::vector<unsigned> Level = std::move(Frontier);
+      Frontier.clear();
+      for (unsigned H : Level)
+        for (const SiteFact &S : P.function(H).fact().Sites) {
+          if (blocks({H, S.Id}, nullptr))
+            return SiteRef{H, S.Id};
+          Enter({H, S.Id});
+        }
+    }
+    return std::nullopt;
+  }
+
+  const Program &P;
+  std::set<std::string> Keys;
+  std::map<SiteRef, std::vector<unsigned>> Callees;
+};
+
+} // namespace
+
+std::optional<SlowHold> slowHolder(const Program &P, unsigned Fn,
+                                   const LockAcquisition &Taken) {
+  std::set<std::string> Keys = mutexKeys(P, Fn, Taken);
+  if (Keys.empty())
+    return std::nullopt;
+  SlowHoldFinder Finder(P, std::move(Keys));
+  for (unsigned G = 0; G < P.functions().size(); ++G)
+    if (G != Fn)
+      if (auto Found = Finder.in(G))
+        return Found;
+  return std::nullopt;
 }
 
 } // namespace corolint

@@ -185,8 +185,10 @@ std::string lambdaPattern(llvm::StringRef Usr) {
 bool storesValue(const SiteFact &S) {
   if (!S.Receiver.isKnown())
     return false;
-  if (S.Kind == SiteKind::Call)
-    return splitMember(S.CalleeName).second == "operator=";
+  if (S.Kind == SiteKind::Call) {
+    llvm::StringRef Member = splitMember(S.CalleeName).second;
+    return Member == "operator=" || (Member == "emplace" && S.OperandCall >= 0);
+  }
   return (S.Kind == SiteKind::ScopeBegin || S.Kind == SiteKind::Write) &&
          S.OperandCall >= 0;
 }

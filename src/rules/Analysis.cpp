@@ -121,6 +121,14 @@ std::string inferredCallRole(const FunctionModel &M) {
   return "to have the role 'corolint models' shows";
 }
 
+/// What a type is taken to be: a resource by its kind ("event"), as a
+/// finding about that resource names it.
+llvm::StringRef roleName(const TypeModel &T) {
+  return T.Role == TypeRole::Resource && !T.ResourceKind.empty()
+             ? T.ResourceKind
+             : typeRoleName(T.Role);
+}
+
 constexpr const char *InferredWhy =
     " from its own code (corolint models shows why)";
 
@@ -141,8 +149,7 @@ public:
         if (const TypeModel *T = P.models().type(S.Receiver.Type);
             T && T->Origin == InferredOrigin)
           ByPlace[S.Loc].insert("'" + T->Name + "' is taken to be " +
-                                withArticle(typeRoleName(T->Role)) +
-                                InferredWhy);
+                                withArticle(roleName(*T)) + InferredWhy);
       }
   }
 

@@ -1,5 +1,7 @@
-// A synchronous mutex on the loop blocks it while another thread holds it:
-// reported as a note, since short critical sections are common.
+// A synchronous mutex on the loop waits for whoever holds it; nothing here
+// holds it for longer than an increment, so the wait is short: quiet. (Its
+// twin: manual_mutex_lock_while_a_flusher_sleeps_holding_it.cpp.)
+// expect-no-findings
 #include <fake/coro.h>
 #include <mutex>
 
@@ -7,7 +9,7 @@ std::mutex stats_mutex;
 int hits = 0;
 
 fake::task<void> count_hit() {
-  stats_mutex.lock(); // expect-note: blocking-call {{'std::mutex::lock' on the event loop blocks it while another thread holds the mutex}}
+  stats_mutex.lock();
   ++hits;
   stats_mutex.unlock();
   co_return;

@@ -12,6 +12,7 @@
 #include <boost/asio/experimental/channel.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/asio/ssl.hpp>
+#include <stubs/asio/cancel_after.hpp>
 
 #include <chrono>
 #include <string>
@@ -111,6 +112,35 @@ asio::awaitable<void> session(tcp::socket sock) {
     co_await (asio::async_write(sock, asio::buffer(buf, std::get<0>(r)),
                                 asio::use_awaitable) ||
               timer.async_wait(asio::use_awaitable));
+}
+
+// A line parsed from a streambuf that the read filled: memory, no wait.
+asio::awaitable<void> status_line(tcp::socket sock) {
+  asio::streambuf response;
+  co_await (asio::async_read_until(sock, response, "\r\n", asio::use_awaitable) ||
+            asio::steady_timer(sock.get_executor(), 1s).async_wait(asio::use_awaitable));
+  std::istream in(&response);
+  std::string line;
+  std::getline(in, line);
+}
+
+// `&&` waits for both timers, or fails with the first that fails.
+asio::awaitable<void> both_timers() {
+  asio::steady_timer first(co_await asio::this_coro::executor, 1s);
+  asio::steady_timer second(co_await asio::this_coro::executor, 2s);
+  co_await (first.async_wait(asio::use_awaitable) &&
+            second.async_wait(asio::use_awaitable));
+}
+
+// Completion tokens that cancel the operation once the time passes
+// (cancel_after, cancel_at: from the stub, Boost 1.81 has neither).
+asio::awaitable<void> bounded_session(tcp::socket sock) {
+  char buf[64];
+  std::size_t n = co_await sock.async_read_some(asio::buffer(buf),
+                                                asio::cancel_after(10s));
+  co_await asio::async_write(
+      sock, asio::buffer(buf, n),
+      asio::cancel_at(std::chrono::steady_clock::now() + 10s));
 }
 
 // Awaiting post or defer on the coroutine's own executor gives the loop a

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 14;
+constexpr int FactsVersion = 15;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -216,7 +216,9 @@ struct SiteFact {
   /// the call whose result, awaited or not, initializes the local
   /// (`auto lock = co_await mtx.scoped_lock()`), also through a converting
   /// constructor. Write of a member initializer, and Call of an assignment
-  /// operator: of the call whose result the receiver now holds
+  /// operator, or of an `emplace` that moves a value of the held type into
+  /// a library class template (`peer_.emplace(p.getFuture())` on a
+  /// `std::optional`): of the call whose result the receiver now holds
   /// (`ready_ = p.get_future()`).
   int OperandCall = -1;
   ObjectRef Operand;         ///< The object awaited directly (`co_await ev`).
@@ -265,6 +267,9 @@ struct CfgBlockFact {
   /// It ends in a call that does not return (`std::abort()`, a
   /// `[[noreturn]]` function): its edge to the exit is no way of returning.
   bool NoReturn = false;
+  /// It ends in a `throw`: its edge to the exit (or to a handler) is an
+  /// exception, not a return.
+  bool Throws = false;
 };
 
 /// What a member function keeps in a field: evidence of what its class is

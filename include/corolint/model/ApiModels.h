@@ -75,6 +75,9 @@ struct FunctionModel {
   bool Accepts = false;  ///< Takes the next connection from a listener.
   bool Connects = false; ///< Opens a connection to a peer.
   bool Race = false;  ///< Completes when the first of its arguments does.
+  /// Completes when all of its arguments do, or as soon as one fails, and
+  /// then cancels the others (`operator&&` of Asio's awaitable operators).
+  bool FailFast = false;
   bool Delay = false; ///< Completes once a duration or deadline passes.
   bool Yield = false; ///< Gives the loop a turn and resumes at once.
   /// Stops the event loop that runs it (`QEventLoop::exit`,

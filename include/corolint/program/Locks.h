@@ -14,6 +14,7 @@
 #define COROLINT_LOCKS_H
 
 #include "corolint/program/Program.h"
+#include <optional>
 
 namespace corolint {
 
@@ -47,6 +48,22 @@ std::vector<LockAcquisition> findLockAcquisitions(const Program &P,
 /// Whether \p S lets go of what \p A took: the holder's destruction or
 /// unlock, the mutex's unlock, or the end of a guard that adopted it.
 bool releasesLock(const SiteFact &S, const LockAcquisition &A);
+
+/// Where another function holds a mutex across a call that blocks.
+struct SlowHold {
+  SiteRef Acquired; ///< Where it takes the mutex.
+  SiteRef Call;     ///< Its call, made while it holds it, that blocks.
+  SiteRef Blocks;   ///< The blocking operation: Call, or one it reaches.
+};
+
+/// A function other than \p Fn that takes one of the mutexes \p Taken (an
+/// acquisition of \p Fn) holds, and holds it across a call that blocks its
+/// thread (a sleep, I/O, a wait), itself or through the functions it calls:
+/// while it does, a thread that waits for the mutex waits for that call. A
+/// wait handed the held mutex or its guard (`cv.wait(lock)`) lets go of it,
+/// and another lock only makes the holder wait in turn, so neither counts.
+std::optional<SlowHold> slowHolder(const Program &P, unsigned Fn,
+                                   const LockAcquisition &Taken);
 
 } // namespace corolint
 

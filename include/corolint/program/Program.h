@@ -64,6 +64,10 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// Whether it can end, and only by a `throw`: some path reaches one, and
+  /// none reaches the exit otherwise (a loop that never ends does not
+  /// throw). False when there is no CFG.
+  bool endsOnlyByThrowing() const;
   /// Whether every path from the entry to \p B passes \p A; false for a
   /// \p B that no path of the CFG reaches.
   bool dominates(unsigned A, unsigned B) const;
@@ -375,8 +379,9 @@ private:
 std::string lambdaPattern(llvm::StringRef Usr);
 
 /// Whether site \p S puts a value in its receiver that a rule can follow or
-/// must distrust: a local or member initializer from a call, or an
-/// assignment operator (with the call it assigns, if any).
+/// must distrust: a local or member initializer from a call, an
+/// assignment operator (with the call it assigns, if any), or an `emplace`
+/// that the facts say replaces the held value with a call's result.
 bool storesValue(const SiteFact &S);
 
 /// Per object (followed through reference parameters), the values stored in

@@ -39,7 +39,8 @@ void Inferrer::inferDelegates() {
     Done.insert(E.Name);
   for (const auto &[Class, Members] : Index.classes())
     if (!Class.empty() && !Done.count(Class) && !describedByModel(Class))
-      inferDelegate(Class, SoFar);
+      if (!inferDelegate(Class, SoFar))
+        inferFlagGate(Class, SoFar);
 }
 
 /// What the rules run so far inferred, as models, into \p SoFar. Inferred
@@ -53,18 +54,20 @@ bool Inferrer::readInferredSoFar(ApiModels &SoFar) const {
   return true;
 }
 
-/// The event model of \p Type, from the models or from what was inferred.
-const TypeModel *Inferrer::eventModel(const std::string &Type,
-                                      const ApiModels &SoFar) const {
+/// The model of \p Type, from the models or from what was inferred, when it
+/// is a resource of kind \p Kind ("event", "timer").
+const TypeModel *Inferrer::resourceModel(const std::string &Type,
+                                         llvm::StringRef Kind,
+                                         const ApiModels &SoFar) const {
   const TypeModel *T = Known.type(Type);
   if (!T)
     T = SoFar.type(Type);
-  return T && T->Role == TypeRole::Resource && T->ResourceKind == "event"
+  return T && T->Role == TypeRole::Resource && T->ResourceKind == Kind
              ? T
              : nullptr;
 }
 
-void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
+bool Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
   // The waits: members that return a wait on a private field that only the
   // class's code can name (`return m_event.operator co_await();`), or
   // coroutines that await a condition variable's wait on one (`co_await
@@ -86,15 +89,15 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
       if (S.Kind != SiteKind::Call || !Awaited ||
           R.K != ObjectRef::Kind::Field || classOf(R.Name) != Class)
         continue;
-      const TypeModel *T = eventModel(R.Type, SoFar);
+      const TypeModel *T = resourceModel(R.Type, "event", SoFar);
       if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)) ||
           (Member->IsCoroutine && !T->WaitReleasesLock))
         continue;
       // By name: each instantiation of a class template has its own key.
       if (Field && Field->Name != R.Name)
-        return; // Two events: which one a wait completes on is not known.
+        return false; // Two events: which one a wait completes on is not known.
       if (!R.Internal)
-        return; // Code outside the class may signal it.
+        return false; // Code outside the class may signal it.
       Field = &R;
       Event = T;
       if (Waits.insert(Name.str()).second && Waits.size() == 1)
@@ -104,12 +107,12 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
     }
   }
   if (!Field)
-    return;
+    return false;
   addOwnWaits(Class, Waits);
   std::set<std::string> Signals =
       delegatedSignals(Class, *Field, *Event, Evidence);
   if (Signals.empty())
-    return;
+    return false;
   ordered_json J = {{"name", Class},
                     {"role", "resource"},
                     {"resourceKind", "event"},
@@ -119,8 +122,135 @@ void Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
                      ? addPredicateStart(Class, Waits, Signals, J, Evidence)
                      : addStart(Class, *Field, *Event, J, Evidence);
   if (!Started)
-    return;
+    return false;
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+  return true;
+}
+
+/// A gate built on a timer that it cancels (Asio's `steady_timer` set to
+/// never expire): a coroutine of the class awaits the timer in a loop until
+/// a private flag is set (`while (!open_) co_await timer_.async_wait(...)`),
+/// and a member sets the flag and cancels the timer (`open_ = true;
+/// timer_.cancel();`). Awaiting that coroutine waits for such a member, as
+/// waiting on an event does, so the class is an event: each object its own,
+/// where the timer's key is every object's field. It starts as its flag
+/// starts; a member that sets the flag without cancelling leaves the waiter
+/// asleep, so it is no signal.
+void Inferrer::inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar) {
+  std::set<std::string> Waits;
+  const ObjectRef *Flag = nullptr, *Timer = nullptr;
+  const TypeModel *TimerType = nullptr;
+  std::vector<std::string> Evidence;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    if (!Member->IsCoroutine || isProtocolMember(Class, memberOf(Member->Name)))
+      continue;
+    for (const PollFact &Poll : Member->Polls) {
+      const ObjectRef &F = Poll.Flag;
+      if (Poll.Kind != PollKind::Loop || !Poll.Negated ||
+          F.K != ObjectRef::Kind::Field || !F.Internal ||
+          classOf(F.Name) != Class)
+        continue;
+      for (unsigned Id : Poll.Sites) {
+        const SiteFact &S = Member->Sites[Id];
+        const ObjectRef &R = S.Receiver;
+        if (S.Kind != SiteKind::Call || S.AwaitedIn < 0 ||
+            R.K != ObjectRef::Kind::Field || !R.Internal ||
+            classOf(R.Name) != Class)
+          continue;
+        const TypeModel *T = resourceModel(R.Type, "timer", SoFar);
+        if (!T || !TypeModel::has(T->Waits, memberOf(S.CalleeName)))
+          continue;
+        if ((Flag && Flag->Name != F.Name) || (Timer && Timer->Name != R.Name))
+          return; // Two gates in one class: which one a wait passes is unsure.
+        Flag = &F;
+        Timer = &R;
+        TimerType = T;
+        if (Waits.insert(memberOf(Member->Name).str()).second)
+          Evidence.push_back(where(S.Loc) + ": '" + Member->Name +
+                             "' awaits the timer '" + R.Name + "' until '" +
+                             F.Name + "' is set");
+      }
+    }
+  }
+  if (!Flag)
+    return;
+  addOwnWaits(Class, Waits);
+  std::set<std::string> Signals =
+      gateOpeners(Class, *Flag, *Timer, *TimerType, Evidence);
+  if (Signals.empty())
+    return;
+  std::optional<int64_t> Start = flagStart(Class, *Flag);
+  if (!Start)
+    return;
+  ordered_json J = {{"name", Class},
+                    {"role", "resource"},
+                    {"resourceKind", "event"},
+                    {"waits", Waits},
+                    {"signals", Signals}};
+  if (*Start) {
+    J["startsSignalled"] = true;
+    Evidence.push_back("'" + Flag->Name + "' starts set");
+  } else {
+    Evidence.push_back("'" + Flag->Name + "' starts unset");
+  }
+  Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
+}
+
+/// The members of \p Class that set \p Flag and cancel \p Timer, themselves
+/// or through their helpers; none when a member hands the timer or the flag
+/// to code of another class, which may then open the gate too.
+std::set<std::string>
+Inferrer::gateOpeners(llvm::StringRef Class, const ObjectRef &Flag,
+                      const ObjectRef &Timer, const TypeModel &TimerType,
+                      std::vector<std::string> &Evidence) const {
+  std::set<std::string> Openers;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    for (const SiteFact &S : Member->Sites)
+      for (const ArgFact &A : S.Args)
+        if ((A.Ref.Name == Timer.Name || A.Ref.Name == Flag.Name) &&
+            classOf(S.CalleeName) != Class)
+          return {};
+    if (isProtocolMember(Class, memberOf(Member->Name)) ||
+        isConstructorName(Member->Name))
+      continue;
+    bool Sets = false, Cancels = false;
+    for (const FunctionFact *G : Index.reach(*Member))
+      for (const SiteFact &S : G->Sites) {
+        Sets |= S.Kind == SiteKind::Write && S.Receiver.Name == Flag.Name &&
+                S.Value && *S.Value != 0;
+        Cancels |= S.Kind == SiteKind::Call && S.Receiver.Name == Timer.Name &&
+                   TypeModel::has(TimerType.Signals, memberOf(S.CalleeName));
+      }
+    if (Sets && Cancels && Openers.insert(memberOf(Member->Name).str()).second)
+      Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
+                         "' sets '" + Flag.Name + "' and cancels '" +
+                         Timer.Name + "'");
+  }
+  return Openers;
+}
+
+/// The constant every constructor of \p Class leaves \p Flag at (the
+/// in-class initializer's, or a member initializer's); none when one sets
+/// it from what the facts cannot read or two disagree.
+std::optional<int64_t> Inferrer::flagStart(llvm::StringRef Class,
+                                           const ObjectRef &Flag) const {
+  std::optional<int64_t> Start;
+  for (const FunctionFact *Member : Index.membersOf(Class)) {
+    if (!isConstructorName(Member->Name))
+      continue;
+    for (const FieldInitFact &Init : Member->FieldInits)
+      if (Init.Field == Flag.Name)
+        return std::nullopt;
+    for (const SiteFact &S : Member->Sites) {
+      if (S.Kind != SiteKind::Write || !S.Initial ||
+          S.Receiver.Name != Flag.Name)
+        continue;
+      if (!S.Value || (Start && (*Start != 0) != (*S.Value != 0)))
+        return std::nullopt;
+      Start = *S.Value;
+    }
+  }
+  return Start;
 }
 
 /// Adds to \p Waits the coroutines of \p Class that await one of its waits

@@ -17,6 +17,7 @@
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -141,9 +142,17 @@ private:
                            const SiteFact &Later);
   void inferDelegates();
   bool readInferredSoFar(ApiModels &SoFar) const;
-  void inferDelegate(llvm::StringRef Class, const ApiModels &SoFar);
-  const TypeModel *eventModel(const std::string &Type,
-                              const ApiModels &SoFar) const;
+  bool inferDelegate(llvm::StringRef Class, const ApiModels &SoFar);
+  void inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar);
+  std::set<std::string> gateOpeners(llvm::StringRef Class,
+                                    const ObjectRef &Flag,
+                                    const ObjectRef &Timer,
+                                    const TypeModel &TimerType,
+                                    std::vector<std::string> &Evidence) const;
+  std::optional<int64_t> flagStart(llvm::StringRef Class,
+                                   const ObjectRef &Flag) const;
+  const TypeModel *resourceModel(const std::string &Type, llvm::StringRef Kind,
+                                 const ApiModels &SoFar) const;
   std::set<std::string>
   delegatedSignals(llvm::StringRef Class, const ObjectRef &Field,
                    const TypeModel &Event,

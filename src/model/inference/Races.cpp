@@ -81,7 +81,7 @@ std::vector<std::string> Inferrer::raceEvidence(const FunctionFact &F,
     if (!isAwaitOf(Await, Await.AwaitableType) ||
         Local.K != ObjectRef::Kind::Local)
       continue;
-    const TypeModel *Event = eventModel(Await.AwaitableType, SoFar);
+    const TypeModel *Event = resourceModel(Await.AwaitableType, "event", SoFar);
     // A count (a latch) completes once every task has counted it down.
     if (!Event || Event->CountArg >= 0 || Event->StartsSignalled)
       continue;
