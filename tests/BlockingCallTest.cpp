@@ -123,11 +123,16 @@ TEST_F(BlockingCallTest, SyncOverAsyncOnAKnownLoopIsAnError) {
 }
 
 /// A loop callback that locks `stats` by hand, and a worker that takes it
-/// and then calls \p WhileHeld (handed the mutex when \p Handed).
+/// and then calls \p WhileHeld (handed the mutex when \p Handed); main
+/// starts the worker on a thread, or (\p OnMain) calls it itself.
 std::vector<FunctionFact> lockOnTheLoop(const std::string &WhileHeld,
-                                        bool Handed) {
+                                        bool Handed, bool OnMain = false) {
   ObjectRef Stats = global("stats", "std::mutex");
   FunctionBuilder Main("main"), Handler("handler"), Worker("worker");
+  if (OnMain)
+    Main.call(FunctionBuilder::Body, "worker");
+  else
+    Main.pass(FunctionBuilder::Body, "std::thread::thread", 0, "worker");
   Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "handler");
   Handler.call(FunctionBuilder::Body, "std::mutex::lock", Stats);
   Handler.call(FunctionBuilder::Body, "std::mutex::unlock", Stats);
@@ -155,6 +160,8 @@ TEST_F(BlockingCallTest, MutexLockOnTheLoopIsAStallWhenAHolderBlocks) {
   EXPECT_TRUE(check(lockOnTheLoop("cv::wait", true)).empty());
   EXPECT_EQ(check(lockOnTheLoop("cv::wait", false)).size(), 1u)
       << "a wait on something else keeps the mutex";
+  EXPECT_TRUE(check(lockOnTheLoop("sleep", false, /*OnMain=*/true)).empty())
+      << "main's hold ends before it runs the loop";
 }
 
 // Nothing shows which thread a coroutine that no code in the program starts

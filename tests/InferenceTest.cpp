@@ -1028,12 +1028,14 @@ TEST(Inference, CoroutinesAwaitingAConditionVariableTheyKeepMakeALatch) {
 }
 
 /// A gate over a timer that never expires, in the shape Asio code writes
-/// one: passed() awaits the timer in `while (!open_)`, open() sets `open_`
-/// (to \p OpenValue) and, when \p Cancels, cancels the timer; `open_`
-/// starts at \p Start (an in-class initializer), or from the constructor's
-/// argument when none is given.
+/// one: the constructor arms the timer with `max()` (or, \p Finite, with a
+/// duration), passed() awaits the timer in `while (!open_)`, open() sets
+/// `open_` (to \p OpenValue) and, when \p Cancels, cancels the timer;
+/// `open_` starts at \p Start (an in-class initializer), or from the
+/// constructor's argument when none is given.
 std::vector<FunctionFact> timerGateLibrary(bool Cancels, int64_t OpenValue,
-                                           std::optional<int64_t> Start) {
+                                           std::optional<int64_t> Start,
+                                           bool Finite = false) {
   ObjectRef Timer = object(ObjectRef::Kind::Field, "gate::timer_", "tm");
   ObjectRef Open = object(ObjectRef::Kind::Field, "gate::open_", "");
   Timer.Internal = Timer.Private = Open.Internal = Open.Private = true;
@@ -1055,10 +1057,18 @@ std::vector<FunctionFact> timerGateLibrary(bool Cancels, int64_t OpenValue,
   FunctionFact OpenFact = OpenIt.build();
   OpenFact.Sites[Set].Value = OpenValue;
   FunctionBuilder Ctor("gate::gate");
+  ArgFact Expiry;
+  Expiry.Index = 1;
+  Expiry.Type = "dur";
+  Expiry.ProducerUsr = Finite ? "" : "c:@S@dur@F@max#S";
+  Ctor.call(Body, "tm::tm", Timer, {Expiry});
+  unsigned Max = Ctor.call(Body, "dur::max");
   FunctionFact CtorFact = Ctor.build();
+  CtorFact.Sites[Max].CalleeUsr = "c:@S@dur@F@max#S";
   if (Start) {
     unsigned Init = Ctor.write(Body, Open);
     CtorFact = Ctor.build();
+    CtorFact.Sites[Max].CalleeUsr = "c:@S@dur@F@max#S";
     CtorFact.Sites[Init].Initial = true;
     CtorFact.Sites[Init].Value = *Start;
   } else {
@@ -1072,7 +1082,8 @@ ApiModels timerModel() {
   ApiModels Known;
   EXPECT_FALSE(bool(Known.addJson(
       R"({"types": [{"name": "tm", "role": "resource", "resourceKind": )"
-      R"("timer", "waits": ["async_wait"], "signals": ["cancel"]}]})",
+      R"("timer", "waits": ["async_wait"], "signals": ["cancel"]}, )"
+      R"({"name": "dur", "role": "duration"}]})",
       "test")));
   return Known;
 }
@@ -1092,9 +1103,14 @@ TEST(Inference, ATimerAwaitedUntilAFlagIsSetIsAnEventItsOpenersSignal) {
   ASSERT_TRUE(Open);
   EXPECT_NE(Open->ModelJson.find(R"("startsSignalled":true)"),
             std::string::npos);
-  // Setting the flag without waking the timer leaves the waiter asleep;
-  // clearing it opens nothing; a start an argument gives is not known.
-  EXPECT_FALSE(typeNamed(infer(timerGateLibrary(false, 1, 0), Known), "gate"));
+  // Setting the flag opens the gate for whoever comes next, cancelled or
+  // not (a waiter already asleep stays so: a lost wake-up, not a cycle).
+  InferredModels Uncancelled = infer(timerGateLibrary(false, 1, 0), Known);
+  EXPECT_TRUE(typeNamed(Uncancelled, "gate"));
+  // A timer armed with a duration wakes the loop itself (a heartbeat);
+  // clearing the flag opens nothing; a start an argument gives is unknown.
+  EXPECT_FALSE(typeNamed(
+      infer(timerGateLibrary(true, 1, 0, /*Finite=*/true), Known), "gate"));
   EXPECT_FALSE(typeNamed(infer(timerGateLibrary(true, 0, 0), Known), "gate"));
   EXPECT_FALSE(
       typeNamed(infer(timerGateLibrary(true, 1, std::nullopt), Known), "gate"));

@@ -72,31 +72,47 @@ bool flagsApplyToTheCall(const FunctionModel &M) {
   return !M.Blocking.empty() && !M.ReturnsDescriptor;
 }
 
-/// Whether \p Stream, handed to a call in \p F, is over memory: its class
-/// is (`std::istringstream`), or it is a local built on a buffer that is
-/// (`std::istream is(&response)` over Asio's `streambuf`).
-bool overMemory(const Program &P, const Function &F, const ObjectRef &Stream) {
+/// How many callers up a stream parameter is followed to the stream.
+constexpr unsigned MaxStreamCallers = 3;
+
+/// Whether \p Stream, handed to a call in function \p Fn, is over memory:
+/// its class is (`std::istringstream`), it is a local built on a buffer that
+/// is (`std::istream is(&response)` over Asio's `streambuf`), or it is a
+/// parameter that every caller passes such a stream (`parse_headers(is)`).
+bool overMemory(const Program &P, unsigned Fn, const ObjectRef &Stream,
+                unsigned Depth = 0) {
   auto InMemory = [&](const ObjectRef &R) {
     const TypeModel *T = R.isKnown() ? P.models().type(R.Type) : nullptr;
     return T && T->Role == TypeRole::InMemoryStream;
   };
   if (InMemory(Stream))
     return true;
-  return Stream.K == ObjectRef::Kind::Local &&
-         llvm::any_of(F.fact().Sites, [&](const SiteFact &Begin) {
-           return Begin.Kind == SiteKind::ScopeBegin &&
-                  Begin.Receiver.Key == Stream.Key &&
-                  llvm::any_of(Begin.Args, [&](const ArgFact &A) {
-                    return InMemory(A.Ref);
-                  });
-         });
+  if (Stream.K == ObjectRef::Kind::Local)
+    return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &B) {
+      return B.Kind == SiteKind::ScopeBegin && B.Receiver.Key == Stream.Key &&
+             llvm::any_of(B.Args,
+                          [&](const ArgFact &A) { return InMemory(A.Ref); });
+    });
+  if (Stream.K != ObjectRef::Kind::Param || Depth == MaxStreamCallers)
+    return false;
+  bool Called = false;
+  for (unsigned EdgeIndex : P.edgesInto(Fn)) {
+    const CallEdge &E = P.edges()[EdgeIndex];
+    if (!P.bindsParameters(E))
+      continue;
+    const ArgFact *Passed = argAt(P.site(E.From), Stream.ParamIndex);
+    if (!Passed || !overMemory(P, E.From.Function, Passed->Ref, Depth + 1))
+      return false;
+    Called = true;
+  }
+  return Called;
 }
 
 /// Whether blocking call \p S in \p F, by model \p M, cannot wait: given a
 /// flag that says so for this call alone, a constant timeout of zero
 /// (`poll(fds, n, 0)`), or a stream over memory (`std::getline(
 /// istringstream, line)`).
-bool cannotWait(const Program &P, const Function &F, const SiteFact &S,
+bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
                 const FunctionModel &M) {
   // The names an argument records are those it may have ORed in (`wait ? 0
   // : MSG_DONTWAIT` names it): for one call, only a constant is sure.
@@ -109,7 +125,7 @@ bool cannotWait(const Program &P, const Function &F, const SiteFact &S,
   // The object's own class: the argument's is the parameter's base
   // (`std::basic_istream`).
   const ArgFact *Stream = argAt(S, M.StreamArg);
-  return Stream && overMemory(P, F, Stream->Ref);
+  return Stream && overMemory(P, Fn, Stream->Ref);
 }
 
 /// Whether \p Holder is a field of a class whose model says the library
@@ -289,7 +305,7 @@ bool Program::readsAfterReadinessProbe(SiteRef Call) const {
 bool Program::returnsAtOnce(SiteRef Call) const {
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
-  if (M && cannotWait(*this, function(Call.Function), S, *M))
+  if (M && cannotWait(*this, Call.Function, S, *M))
     return true;
   const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
   if (!Descriptor)

@@ -175,7 +175,7 @@ bool Function::endsOnlyByThrowing() const {
     Work.pop_back();
     if (B == Fact.CfgExit)
       return false;
-    Throws |= Fact.Cfg[B].Throws;
+    Throws |= Fact.Cfg[B].Throws || Fact.Cfg[B].NoReturn;
     if (Fact.Cfg[B].Throws || Fact.Cfg[B].NoReturn)
       continue;
     for (unsigned Succ : Fact.Cfg[B].Succs)

@@ -8,6 +8,8 @@
 #include "corolint/program/Locks.h"
 #include "corolint/program/Program.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -126,14 +128,19 @@ void renameUsrs(FunctionFact &F, const llvm::StringMap<std::string> &Renamed) {
 /// would drop what the others say. Every unit but the first (by main file)
 /// gives its own definition a USR of its own, and its calls go to it.
 void Linker::separateProgramsOwnDefinitions(std::vector<TuFacts> &Units) {
-  llvm::StringMap<std::string> FirstDefiner; // USR -> main file.
+  llvm::StringMap<std::string> FirstDefiner; // USR -> main file, resolved.
   for (TuFacts &Unit : Units) {
+    // One file reached through a symbolic link, or spelled otherwise, is
+    // one file; facts read on another machine keep their spelling.
+    llvm::SmallString<256> File(Unit.MainFile);
+    if (llvm::sys::fs::real_path(Unit.MainFile, File))
+      File = Unit.MainFile;
     llvm::StringMap<std::string> Renamed;
     for (const FunctionFact &F : Unit.Functions) {
       if (F.Loc.File != Unit.MainFile || F.Cfg.empty())
         continue;
-      auto [It, New] = FirstDefiner.try_emplace(F.Usr, Unit.MainFile);
-      if (!New && It->second != Unit.MainFile)
+      auto [It, New] = FirstDefiner.try_emplace(F.Usr, File.str());
+      if (!New && It->second != File)
         Renamed[F.Usr] = F.Usr + "@in:" + Unit.MainFile;
     }
     if (Renamed.empty())

@@ -325,9 +325,17 @@ private:
     if (!M || M->Blocking.empty() || M->Kind == BlockingKind::Lock ||
         P.returnsAtOnce(At))
       return false;
+    // In a helper, the lock arrives as a parameter: any mutex or guard it
+    // is handed (`wait_for_job(lock)` doing `cv.wait(lock)`) is let go.
     auto Names = [&](const ObjectRef &R) {
-      return R.isKnown() &&
-             (Keys.count(R.Key) || (A && R.Key == A->Holder->Key));
+      if (!R.isKnown())
+        return false;
+      if (!A) {
+        const TypeModel *T = P.models().type(R.Type);
+        return Keys.count(R.Key) || (T && (T->Role == TypeRole::SyncMutex ||
+                                           T->Role == TypeRole::SyncGuard));
+      }
+      return Keys.count(R.Key) || R.Key == A->Holder->Key;
     };
     return !Names(S.Receiver) && llvm::none_of(S.Args, [&](const ArgFact &Arg) {
       return Names(Arg.Ref);
@@ -376,8 +384,10 @@ std::optional<SlowHold> slowHolder(const Program &P, unsigned Fn,
   if (Keys.empty())
     return std::nullopt;
   SlowHoldFinder Finder(P, std::move(Keys));
+  // Only a holder on another thread can keep the loop waiting: one on the
+  // loop takes its turn, and main before it runs the loop has let go.
   for (unsigned G = 0; G < P.functions().size(); ++G)
-    if (G != Fn)
+    if (G != Fn && P.context(G).Worker)
       if (auto Found = Finder.in(G))
         return Found;
   return std::nullopt;

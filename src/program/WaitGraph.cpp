@@ -48,6 +48,19 @@ WaitGraph::WaitGraph(const Program &P) : P(P) {
   addSignallers();
 }
 
+/// Whether the wait at \p W is raced or bounded in its co_await
+/// (`co_await (gate.passed() || delay(5s))`, a timeout around it): it may
+/// end without its resource, so nothing after it requires that resource.
+static bool racedWait(const Program &P, SiteRef W) {
+  const Function &F = P.function(W.Function);
+  int Suspend = F.site(W.Site).AwaitedIn;
+  return Suspend >= 0 &&
+         llvm::any_of(F.callsAwaitedBy(Suspend), [&](unsigned Call) {
+           const FunctionModel *M = P.modelOf(F.site(Call));
+           return M && (M->Race || M->Timeout);
+         });
+}
+
 void WaitGraph::addResourceNodes() {
   for (unsigned I = 0; I < P.resources().size(); ++I) {
     const Resource &R = P.resources()[I];
@@ -57,8 +70,9 @@ void WaitGraph::addResourceNodes() {
     N.Waits = R.Waits;
     N.MayHoldUnits = R.isSemaphore() || R.StartsSignalled;
     for (const SiteRef &W : R.Waits)
-      WaitsIn[W.Function].push_back(
-          {W.Site, static_cast<unsigned>(Nodes.size())});
+      if (!racedWait(P, W))
+        WaitsIn[W.Function].push_back(
+            {W.Site, static_cast<unsigned>(Nodes.size())});
     NodeOfResource[R.Key] = Nodes.size();
     Nodes.push_back(std::move(N));
   }
@@ -85,7 +99,8 @@ void WaitGraph::addTaskWait(unsigned Coroutine, SiteRef Wait) {
     Nodes.push_back(std::move(N));
   }
   Nodes[It->second].Waits.push_back(Wait);
-  WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
+  if (!racedWait(P, Wait))
+    WaitsIn[Wait.Function].push_back({Wait.Site, It->second});
 }
 
 // Awaiting a coroutine's call waits for it to finish, and so does awaiting

@@ -64,9 +64,10 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  /// Whether it can end, and only by a `throw`: some path reaches one, and
-  /// none reaches the exit otherwise (a loop that never ends does not
-  /// throw). False when there is no CFG.
+  /// Whether it can end, and only by failing: some path reaches a `throw`
+  /// or a call that does not return (`boost::throw_exception`), and none
+  /// reaches the exit otherwise (a loop that never ends does not fail).
+  /// False when there is no CFG.
   bool endsOnlyByThrowing() const;
   /// Whether every path from the entry to \p B passes \p A; false for a
   /// \p B that no path of the CFG reaches.

@@ -127,15 +127,15 @@ bool Inferrer::inferDelegate(llvm::StringRef Class, const ApiModels &SoFar) {
   return true;
 }
 
-/// A gate built on a timer that it cancels (Asio's `steady_timer` set to
-/// never expire): a coroutine of the class awaits the timer in a loop until
-/// a private flag is set (`while (!open_) co_await timer_.async_wait(...)`),
-/// and a member sets the flag and cancels the timer (`open_ = true;
+/// A gate built on a timer that never expires (Asio's `steady_timer` armed
+/// only with `time_point::max()`): a coroutine of the class awaits the timer
+/// in a loop until a private flag is set (`while (!open_) co_await
+/// timer_.async_wait(...)`), and members set the flag (`open_ = true;
 /// timer_.cancel();`). Awaiting that coroutine waits for such a member, as
 /// waiting on an event does, so the class is an event: each object its own,
 /// where the timer's key is every object's field. It starts as its flag
-/// starts; a member that sets the flag without cancelling leaves the waiter
-/// asleep, so it is no signal.
+/// starts. A timer armed with any other duration wakes the loop by itself:
+/// that is a heartbeat or a poll, not a gate.
 void Inferrer::inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar) {
   std::set<std::string> Waits;
   const ObjectRef *Flag = nullptr, *Timer = nullptr;
@@ -172,7 +172,7 @@ void Inferrer::inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar) {
       }
     }
   }
-  if (!Flag)
+  if (!Flag || !neverExpires(Class, *Timer, Evidence))
     return;
   addOwnWaits(Class, Waits);
   std::set<std::string> Signals =
@@ -196,9 +196,39 @@ void Inferrer::inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar) {
   Out.Types.push_back({Class.str(), J.dump(), std::move(Evidence)});
 }
 
-/// The members of \p Class that set \p Flag and cancel \p Timer, themselves
-/// or through their helpers; none when a member hands the timer or the flag
-/// to code of another class, which may then open the gate too.
+/// Whether the class arms \p Timer only to expire never: every duration or
+/// time point handed to its constructor or its members is a `max()` made at
+/// the call (`steady_timer(ex, time_point::max())`, `expires_at(
+/// time_point::max())`), and there is one.
+bool Inferrer::neverExpires(llvm::StringRef Class, const ObjectRef &Timer,
+                            std::vector<std::string> &Evidence) const {
+  const SiteFact *Armed = nullptr;
+  for (const FunctionFact *Member : Index.membersOf(Class))
+    for (const SiteFact &S : Member->Sites) {
+      if (S.Kind != SiteKind::Call || S.Receiver.Name != Timer.Name)
+        continue;
+      for (const ArgFact &A : S.Args) {
+        const TypeModel *T = Known.type(A.Type);
+        if (!T || T->Role != TypeRole::Duration)
+          continue;
+        auto Made = llvm::find_if(Member->Sites, [&](const SiteFact &M) {
+          return !A.ProducerUsr.empty() && M.CalleeUsr == A.ProducerUsr;
+        });
+        if (Made == Member->Sites.end() || memberOf(Made->CalleeName) != "max")
+          return false;
+        Armed = &S;
+      }
+    }
+  if (Armed)
+    Evidence.push_back(where(Armed->Loc) + ": '" + Timer.Name +
+                       "' is armed to expire never");
+  return Armed != nullptr;
+}
+
+/// The members of \p Class that set \p Flag, themselves or through their
+/// helpers (and, to wake a waiter already asleep, cancel \p Timer); none
+/// when a member hands the timer or the flag to code of another class,
+/// which may then open the gate too.
 std::set<std::string>
 Inferrer::gateOpeners(llvm::StringRef Class, const ObjectRef &Flag,
                       const ObjectRef &Timer, const TypeModel &TimerType,
@@ -221,10 +251,10 @@ Inferrer::gateOpeners(llvm::StringRef Class, const ObjectRef &Flag,
         Cancels |= S.Kind == SiteKind::Call && S.Receiver.Name == Timer.Name &&
                    TypeModel::has(TimerType.Signals, memberOf(S.CalleeName));
       }
-    if (Sets && Cancels && Openers.insert(memberOf(Member->Name).str()).second)
+    if (Sets && Openers.insert(memberOf(Member->Name).str()).second)
       Evidence.push_back(where(Member->Loc) + ": '" + Member->Name +
-                         "' sets '" + Flag.Name + "' and cancels '" +
-                         Timer.Name + "'");
+                         "' sets '" + Flag.Name + "'" +
+                         (Cancels ? " and cancels '" + Timer.Name + "'" : ""));
   }
   return Openers;
 }

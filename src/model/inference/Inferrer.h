@@ -149,6 +149,8 @@ private:
                                     const ObjectRef &Timer,
                                     const TypeModel &TimerType,
                                     std::vector<std::string> &Evidence) const;
+  bool neverExpires(llvm::StringRef Class, const ObjectRef &Timer,
+                    std::vector<std::string> &Evidence) const;
   std::optional<int64_t> flagStart(llvm::StringRef Class,
                                    const ObjectRef &Flag) const;
   const TypeModel *resourceModel(const std::string &Type, llvm::StringRef Kind,
