@@ -232,9 +232,11 @@ class BlockingCallRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     LoopCodeFindings Found(P, Out);
+    // Built on the first mutex taken on the loop, once for all of them.
+    std::optional<SlowHolders> Holders;
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       if (P.context(Fn).Loop)
-        checkFunction(P, Fn, Found);
+        checkFunction(P, Fn, Found, Holders);
   }
 
 private:
@@ -311,13 +313,16 @@ private:
   /// another function holds it across a call that blocks, which the
   /// finding names; short critical sections say nothing.
   static void slowLock(const Program &P, unsigned Fn, const SiteFact &S,
-                       const FunctionModel &M, LoopCodeFindings &Found) {
+                       const FunctionModel &M, LoopCodeFindings &Found,
+                       std::optional<SlowHolders> &Holders) {
     std::vector<LockAcquisition> Taken = findLockAcquisitions(P, Fn);
     auto It = llvm::find_if(
         Taken, [&](const LockAcquisition &A) { return A.Site == S.Id; });
     if (It == Taken.end())
       return;
-    std::optional<SlowHold> Slow = slowHolder(P, Fn, *It);
+    if (!Holders)
+      Holders.emplace(P);
+    std::optional<SlowHold> Slow = Holders->of(Fn, *It);
     if (!Slow)
       return;
     std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
@@ -373,7 +378,8 @@ private:
   }
 
   static void checkFunction(const Program &P, unsigned Fn,
-                            LoopCodeFindings &Found) {
+                            LoopCodeFindings &Found,
+                            std::optional<SlowHolders> &Holders) {
     const Function &F = P.function(Fn);
     std::set<std::string> ResultHolders = blockingResultHolders(P, F);
     for (const SiteFact &S : F.fact().Sites) {
@@ -407,7 +413,7 @@ private:
       if (P.writesFewBytesIntoChannel({Fn, S.Id}))
         continue;
       if (M->Kind == BlockingKind::Lock)
-        slowLock(P, Fn, S, *M, Found);
+        slowLock(P, Fn, S, *M, Found, Holders);
       else
         blockingCall(P, Fn, S, *M, Found);
     }

@@ -173,6 +173,8 @@ private:
   std::optional<int64_t> constantOf(const Expr *E) const;
   void markAwaitedIn(const Stmt *S, unsigned Suspend);
   std::string constructedElement(const CXXMemberCallExpr *Call);
+  QualType libraryElementType(const CXXMemberCallExpr *Call,
+                              std::initializer_list<llvm::StringRef> Names);
   /// `fd = socket(...)`: the call's integer result is kept in \p Holder.
   void noteStoredResult(const Expr *Value, ObjectRef Holder);
   void noteCallableObject(SiteFact &S, const Expr *Object);
@@ -327,25 +329,36 @@ static bool dispatchesDynamically(const CXXMemberCallExpr *Call) {
          !Method->getParent()->hasAttr<FinalAttr>();
 }
 
+/// For a call of a member named one of \p Names of a library's class
+/// template (one in a system header), the type its first template argument
+/// names: what `std::vector<T>::emplace_back` or `std::optional<T>::emplace`
+/// makes. Null otherwise.
+QualType SiteCollector::libraryElementType(
+    const CXXMemberCallExpr *Call,
+    std::initializer_list<llvm::StringRef> Names) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  const auto *Holder =
+      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
+  const SourceManager &SM = N.context().getSourceManager();
+  if (!Holder || !M->getIdentifier() ||
+      !llvm::is_contained(Names, M->getName()) ||
+      !SM.isInSystemHeader(SM.getExpansionLoc(Holder->getLocation())) ||
+      Holder->getTemplateArgs().size() == 0 ||
+      Holder->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Holder->getTemplateArgs()[0].getAsType();
+}
+
 /// `workers_.emplace_back(run)` on a library's `std::vector<std::thread>`:
 /// the class of the element the call constructs from its arguments.
 std::string SiteCollector::constructedElement(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *M = Call->getMethodDecl();
-  const auto *Container =
-      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
-  const SourceManager &SM = N.context().getSourceManager();
-  if (!Container || !M->getIdentifier() ||
-      !(M->getName() == "emplace_back" || M->getName() == "emplace_front") ||
-      !SM.isInSystemHeader(SM.getExpansionLoc(Container->getLocation())) ||
-      Container->getTemplateArgs().size() == 0 ||
-      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return "";
-  QualType Element = Container->getTemplateArgs()[0].getAsType();
+  QualType Element =
+      libraryElementType(Call, {"emplace_back", "emplace_front"});
   // A default-constructed element, a copy or a move constructs nothing the
   // element's other constructors describe (`rotated.emplace_back(
   // std::move(stream))` opens no file).
   ASTContext &Ctx = N.context();
-  if (!Element->isRecordType() || Call->getNumArgs() == 0 ||
+  if (Element.isNull() || !Element->isRecordType() || Call->getNumArgs() == 0 ||
       (Call->getNumArgs() == 1 &&
        Ctx.hasSameUnqualifiedType(
            Call->getArg(0)->getType().getNonReferenceType(), Element)))
@@ -357,17 +370,9 @@ std::string SiteCollector::constructedElement(const CXXMemberCallExpr *Call) {
 /// the value the object holds from now on, as `peer_ = p.getFuture()` would
 /// give it. Only a value of the held type, which `emplace` moves in.
 const Expr *SiteCollector::emplacedValue(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *M = Call->getMethodDecl();
-  const auto *Holder =
-      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
-  const SourceManager &SM = N.context().getSourceManager();
-  if (!Holder || !M->getIdentifier() || M->getName() != "emplace" ||
-      Call->getNumArgs() != 1 ||
-      !SM.isInSystemHeader(SM.getExpansionLoc(Holder->getLocation())) ||
-      Holder->getTemplateArgs().size() == 0 ||
-      Holder->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+  QualType Held = libraryElementType(Call, {"emplace"});
+  if (Held.isNull() || Call->getNumArgs() != 1)
     return nullptr;
-  QualType Held = Holder->getTemplateArgs()[0].getAsType();
   const Expr *Value = Call->getArg(0);
   return N.context().hasSameUnqualifiedType(
              Value->getType().getNonReferenceType(), Held)

@@ -279,117 +279,96 @@ std::set<std::string> mutexKeys(const Program &P, unsigned Fn,
 /// for: the held region's helpers and theirs.
 constexpr unsigned SlowHoldDepth = 3;
 
-/// Finds, for one mutex, the holders that block while they hold it.
-class SlowHoldFinder {
-public:
-  SlowHoldFinder(const Program &P, std::set<std::string> Keys)
-      : P(P), Keys(std::move(Keys)) {
-    for (const CallEdge &E : P.edges())
-      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
-        Callees[E.From].push_back(E.Callee);
-  }
-
-  std::optional<SlowHold> in(unsigned G) const {
-    for (const LockAcquisition &A : findLockAcquisitions(P, G)) {
-      if (A.Try || A.Async || !holdsOurs(G, A))
-        continue;
-      std::optional<SlowHold> Found;
-      const Function &F = P.function(G);
-      F.visitReachable(
-          A.Site, [&](const SiteFact &S) { return releasesLock(S, A); },
-          [&](unsigned Site) {
-            if (Found || Site == A.Site || releasesLock(F.site(Site), A))
-              return;
-            if (auto Op = blockingFrom({G, Site}, A))
-              Found = SlowHold{{G, A.Site}, {G, Site}, *Op};
-          });
-      if (Found)
-        return Found;
-    }
-    return std::nullopt;
-  }
-
-private:
-  bool holdsOurs(unsigned G, const LockAcquisition &A) const {
-    for (const std::string &Key : mutexKeys(P, G, A))
-      if (Keys.count(Key))
-        return true;
-    return false;
-  }
-
-  /// A call blocks its thread, and not by waiting for the lock \p A itself
-  /// (a wait handed the mutex or its guard lets go of it).
-  bool blocks(SiteRef At, const LockAcquisition *A) const {
-    const SiteFact &S = P.site(At);
-    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-    if (!M || M->Blocking.empty() || M->Kind == BlockingKind::Lock ||
-        P.returnsAtOnce(At))
-      return false;
-    // In a helper, the lock arrives as a parameter: any mutex or guard it
-    // is handed (`wait_for_job(lock)` doing `cv.wait(lock)`) is let go.
-    auto Names = [&](const ObjectRef &R) {
-      if (!R.isKnown())
-        return false;
-      if (!A) {
-        const TypeModel *T = P.models().type(R.Type);
-        return Keys.count(R.Key) || (T && (T->Role == TypeRole::SyncMutex ||
-                                           T->Role == TypeRole::SyncGuard));
-      }
-      return Keys.count(R.Key) || R.Key == A->Holder->Key;
-    };
-    return !Names(S.Receiver) && llvm::none_of(S.Args, [&](const ArgFact &Arg) {
-      return Names(Arg.Ref);
-    });
-  }
-
-  /// The blocking operation call \p At makes, or one of the functions it
-  /// calls makes (breadth first, up to SlowHoldDepth calls down).
-  std::optional<SiteRef> blockingFrom(SiteRef At,
-                                      const LockAcquisition &A) const {
-    if (blocks(At, &A))
-      return At;
-    std::set<unsigned> Seen;
-    std::vector<unsigned> Frontier;
-    auto Enter = [&](SiteRef From) {
-      if (auto It = Callees.find(From); It != Callees.end())
-        for (unsigned H : It->second)
-          if (Seen.insert(H).second)
-            Frontier.push_back(H);
-    };
-    Enter(At);
-    for (unsigned Depth = 0; Depth < SlowHoldDepth && !Frontier.empty();
-         ++Depth) {
-      std::vector<unsigned> Level = std::move(Frontier);
-      Frontier.clear();
-      for (unsigned H : Level)
-        for (const SiteFact &S : P.function(H).fact().Sites) {
-          if (blocks({H, S.Id}, nullptr))
-            return SiteRef{H, S.Id};
-          Enter({H, S.Id});
-        }
-    }
-    return std::nullopt;
-  }
-
-  const Program &P;
-  std::set<std::string> Keys;
-  std::map<SiteRef, std::vector<unsigned>> Callees;
-};
-
 } // namespace
 
-std::optional<SlowHold> slowHolder(const Program &P, unsigned Fn,
-                                   const LockAcquisition &Taken) {
-  std::set<std::string> Keys = mutexKeys(P, Fn, Taken);
-  if (Keys.empty())
-    return std::nullopt;
-  SlowHoldFinder Finder(P, std::move(Keys));
+SlowHolders::SlowHolders(const Program &P) : P(P) {
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+      Callees[E.From].push_back(E.Callee);
   // Only a holder on another thread can keep the loop waiting: one on the
   // loop takes its turn, and main before it runs the loop has let go.
   for (unsigned G = 0; G < P.functions().size(); ++G)
-    if (G != Fn && P.context(G).Worker)
-      if (auto Found = Finder.in(G))
-        return Found;
+    if (P.context(G).Worker)
+      for (LockAcquisition &A : findLockAcquisitions(P, G))
+        if (!A.Try && !A.Async)
+          Held.push_back({G, std::move(A)});
+}
+
+std::optional<SlowHold> SlowHolders::of(unsigned Fn,
+                                        const LockAcquisition &Taken) const {
+  std::set<std::string> Keys = mutexKeys(P, Fn, Taken);
+  if (Keys.empty())
+    return std::nullopt;
+  for (const auto &[G, A] : Held) {
+    if (G == Fn || llvm::none_of(mutexKeys(P, G, A), [&](const std::string &K) {
+          return Keys.count(K) != 0;
+        }))
+      continue;
+    std::optional<SlowHold> Found;
+    const Function &F = P.function(G);
+    F.visitReachable(
+        A.Site, [&](const SiteFact &S) { return releasesLock(S, A); },
+        [&](unsigned Site) {
+          if (Found || Site == A.Site || releasesLock(F.site(Site), A))
+            return;
+          if (auto Op = blockingFrom({G, Site}, Keys, &A))
+            Found = SlowHold{{G, A.Site}, {G, Site}, *Op};
+        });
+    if (Found)
+      return Found;
+  }
+  return std::nullopt;
+}
+
+bool SlowHolders::blocks(SiteRef At, const std::set<std::string> &Keys,
+                         const LockAcquisition *A) const {
+  const SiteFact &S = P.site(At);
+  const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+  if (!M || M->Blocking.empty() || M->Kind == BlockingKind::Lock ||
+      P.returnsAtOnce(At))
+    return false;
+  // A wait handed the mutex or its guard lets go of it. In a helper, the
+  // lock arrives as a parameter: any mutex or guard it is handed
+  // (`wait_for_job(lock)` doing `cv.wait(lock)`) is let go.
+  auto Names = [&](const ObjectRef &R) {
+    if (!R.isKnown())
+      return false;
+    if (Keys.count(R.Key) || (A && R.Key == A->Holder->Key))
+      return true;
+    const TypeModel *T = A ? nullptr : P.models().type(R.Type);
+    return T &&
+           (T->Role == TypeRole::SyncMutex || T->Role == TypeRole::SyncGuard);
+  };
+  return !Names(S.Receiver) && llvm::none_of(S.Args, [&](const ArgFact &Arg) {
+    return Names(Arg.Ref);
+  });
+}
+
+std::optional<SiteRef>
+SlowHolders::blockingFrom(SiteRef At, const std::set<std::string> &Keys,
+                          const LockAcquisition *A) const {
+  if (blocks(At, Keys, A))
+    return At;
+  std::set<unsigned> Seen;
+  std::vector<unsigned> Frontier;
+  auto Enter = [&](SiteRef From) {
+    if (auto It = Callees.find(From); It != Callees.end())
+      for (unsigned H : It->second)
+        if (Seen.insert(H).second)
+          Frontier.push_back(H);
+  };
+  Enter(At);
+  for (unsigned Depth = 0; Depth < SlowHoldDepth && !Frontier.empty();
+       ++Depth) {
+    std::vector<unsigned> Level = std::move(Frontier);
+    Frontier.clear();
+    for (unsigned H : Level)
+      for (const SiteFact &S : P.function(H).fact().Sites) {
+        if (blocks({H, S.Id}, Keys, nullptr))
+          return SiteRef{H, S.Id};
+        Enter({H, S.Id});
+      }
+  }
   return std::nullopt;
 }
 

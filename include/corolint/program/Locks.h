@@ -14,7 +14,9 @@
 #define COROLINT_LOCKS_H
 
 #include "corolint/program/Program.h"
+#include <map>
 #include <optional>
+#include <set>
 
 namespace corolint {
 
@@ -56,14 +58,32 @@ struct SlowHold {
   SiteRef Blocks;   ///< The blocking operation: Call, or one it reaches.
 };
 
-/// A function other than \p Fn that takes one of the mutexes \p Taken (an
-/// acquisition of \p Fn) holds, and holds it across a call that blocks its
-/// thread (a sleep, I/O, a wait), itself or through the functions it calls:
-/// while it does, a thread that waits for the mutex waits for that call. A
-/// wait handed the held mutex or its guard (`cv.wait(lock)`) lets go of it,
-/// and another lock only makes the holder wait in turn, so neither counts.
-std::optional<SlowHold> slowHolder(const Program &P, unsigned Fn,
-                                   const LockAcquisition &Taken);
+/// Where the program's worker threads hold mutexes across calls that block
+/// their thread (a sleep, I/O, a wait), themselves or through the functions
+/// they call (up to three calls down): while one does, a thread that waits
+/// for the mutex waits for that call. A wait handed the held mutex or its
+/// guard (`cv.wait(lock)`) lets go of it, and another lock only makes the
+/// holder wait in turn, so neither counts. Built once per program: the
+/// call edges and every worker function's acquisitions.
+class SlowHolders {
+public:
+  explicit SlowHolders(const Program &P);
+
+  /// A function other than \p Fn that holds one of the mutexes \p Taken
+  /// (an acquisition of \p Fn) takes, across a blocking call.
+  std::optional<SlowHold> of(unsigned Fn, const LockAcquisition &Taken) const;
+
+private:
+  bool blocks(SiteRef At, const std::set<std::string> &Keys,
+              const LockAcquisition *A) const;
+  std::optional<SiteRef> blockingFrom(SiteRef At,
+                                      const std::set<std::string> &Keys,
+                                      const LockAcquisition *A) const;
+
+  const Program &P;
+  std::map<SiteRef, std::vector<unsigned>> Callees;
+  std::vector<std::pair<unsigned, LockAcquisition>> Held;
+};
 
 } // namespace corolint
 
