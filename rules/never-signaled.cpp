@@ -275,51 +275,6 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
   return F;
 }
 
-/// A site of \p Setter, on no path to or from any of \p Sets, that records
-/// an outcome: a write to a field (`m_failed = true`) or a signal of another
-/// resource (`emit failed()`). What a path that skips the set does instead.
-const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
-                               const std::set<unsigned> &Sets,
-                               const std::set<SiteRef> &AllSignals) {
-  const Function &Setter = P.function(Fn);
-  auto None = [](const SiteFact &) { return false; };
-  for (const SiteFact &S : Setter.fact().Sites) {
-    bool Records = !Sets.count(S.Id) && AllSignals.count({Fn, S.Id}) != 0;
-    if (S.Kind == SiteKind::Write)
-      Records = S.Receiver.K == ObjectRef::Kind::Field && !S.Initial;
-    if (Records && llvm::none_of(Sets, [&](unsigned Set) {
-          return Setter.reaches(S.Id, Set, None) ||
-                 Setter.reaches(Set, S.Id, None);
-        }))
-      return &S;
-  }
-  return nullptr;
-}
-
-/// Whether \p Fn runs once for what waits: one call, or one hand-over to a
-/// registration that does not repeat, from a place outside any loop. A
-/// callback per message, per chunk or per reply sets on its last call, and
-/// may well skip the set on the others.
-bool runsOnce(const Program &P, unsigned Fn) {
-  llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
-  if (Into.empty())
-    return false;
-  // `loop.spawn(loader.load(c))` starts the task the call makes: one run.
-  const std::string &Usr = P.function(Fn).fact().Usr;
-  std::set<SiteRef> From;
-  for (unsigned Index : Into) {
-    const CallEdge &E = P.edges()[Index];
-    if (llvm::none_of(P.site(E.From).Args,
-                      [&](const ArgFact &A) { return A.ProducerUsr == Usr; }))
-      From.insert(E.From);
-  }
-  if (From.size() != 1)
-    return false;
-  const SiteRef At = *From.begin();
-  const FunctionModel *M = P.modelOf(P.site(At));
-  return !P.function(At.Function).repeats(At.Site) && !(M && M->Repeats);
-}
-
 /// An event that one function sets, once, and that this function can end
 /// without setting on a path that records another outcome instead (`if
 /// (bad) { m_failed = true; co_return; }`): a waiter that is woken only by

@@ -2,8 +2,9 @@
 //----------------------------===//
 //
 // Flags code that waits for a flag by waking up to look at it: a repeating
-// timer callback that only returns while the flag is unset, a loop that
-// sleeps or yields until the flag changes, and a loop on the event loop's
+// timer callback that only returns while the flag is unset, or a loop that
+// sleeps until it changes, when the flag can never change while it waits; a
+// loop that yields until the flag changes; and a loop on the event loop's
 // thread that spins on a flag.
 //
 // The frontend records the shapes (PollFact): a flag test that opens a
@@ -11,10 +12,13 @@
 // linked program: whether the code runs repeatedly (a repeating timer, or a
 // callback that re-arms itself while the flag is unset), whether what runs
 // while waiting does any work (a call into the program, or to a library
-// operation the models know, is work), and who sets the flag.
+// operation the models know, is work), and who sets the flag, under which
+// lock and on which paths. A poll that sleeps between looks lets the loop
+// run its setter: slow, not stuck, unless no setter can get through.
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/Locks.h"
 #include "corolint/rules/Rule.h"
 #include <map>
 
@@ -116,8 +120,27 @@ SiteRef pollSite(unsigned Fn, const PollFact &Poll) {
   return {Fn, Poll.Sites.empty() ? 0u : Poll.Sites.front()};
 }
 
+/// Who sets the flag of \p Poll, for a message.
+std::string whoSets(const Program &P, const PollFact &Poll,
+                    const std::vector<SiteRef> &Setters) {
+  std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+  if (!Setters.empty())
+    return Flag + " is set in '" +
+           P.function(Setters.front().Function).name().str() + "'";
+  return Poll.Flag.Internal ? "nothing in the analyzed program sets " + Flag
+                            : Flag + " is set outside the analyzed program";
+}
+
+/// Why a poll that lets the loop run between its looks never ends.
+struct EndlessPoll {
+  Level Severity = Level::Warning;
+  std::string Why;
+  std::vector<PathStep> Steps;
+};
+
 Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
                     Level Severity, const std::string &How,
+                    const std::string &Why,
                     const std::vector<SiteRef> &Setters) {
   Finding R;
   R.Severity = Severity;
@@ -125,15 +148,8 @@ Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
   R.Function = P.function(Fn).name().str();
   R.Resources.push_back(Poll.Flag.Key);
   std::string Flag = "'" + Poll.Flag.spelledName() + "'";
-  std::string Who =
-      Setters.empty()
-          ? (Poll.Flag.Internal ? "nothing in the analyzed program sets " + Flag
-                                : Flag + " is set outside the analyzed "
-                                         "program")
-          : Flag + " is set in '" +
-                P.function(Setters.front().Function).name().str() + "'";
-  R.Message = "waiting by polling: '" + P.function(Fn).name().str() + "' " +
-              How + "; " + Who;
+  R.Message =
+      "waiting by polling: '" + P.function(Fn).name().str() + "' " + How + Why;
   for (const CallEdge &E : P.loopChain(pollSite(Fn, Poll)))
     if (E.Kind == EdgeKind::LoopCallback)
       R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
@@ -152,6 +168,8 @@ public:
       if (E.Kind == EdgeKind::LoopCallback)
         CallbacksAt[E.From].push_back(E.Callee);
     }
+    for (const Resource &R : P.resources())
+      AllSignals.insert(R.Signals.begin(), R.Signals.end());
   }
 
   void run(std::vector<Finding> &Out) const {
@@ -175,15 +193,18 @@ private:
                  const std::vector<SiteRef> &Setters,
                  std::vector<Finding> &Out) const {
     std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+    if (Body.Yields) {
+      Out.push_back(makeFinding(
+          P, Fn, Poll, Level::Warning,
+          "yields in a loop until " + Flag +
+              " changes; on an executor that resumes the yielder at once "
+              "this spins at full CPU",
+          "; " + whoSets(P, Poll, Setters), Setters));
+      return;
+    }
     if (Body.Pause) {
-      std::string How = Body.Yields
-                            ? "yields in a loop until " + Flag +
-                                  " changes; on an executor that resumes the "
-                                  "yielder at once this spins at full CPU"
-                            : "sleeps in a loop until " + Flag +
-                                  " changes: it wakes up on every tick for "
-                                  "nothing and notices the change late";
-      Out.push_back(makeFinding(P, Fn, Poll, Level::Warning, How, Setters));
+      reportIfEndless(Fn, Poll, "sleeps in a loop until " + Flag + " changes",
+                      Setters, Out);
       return;
     }
     if (Body.Suspends || Body.Blocks || !P.runsOnLoop(pollSite(Fn, Poll)))
@@ -199,7 +220,7 @@ private:
                       : "nothing else runs on the loop meanwhile");
     Out.push_back(makeFinding(P, Fn, Poll,
                               OnlyLoopSets ? Level::Error : Level::Warning, How,
-                              Setters));
+                              "; " + whoSets(P, Poll, Setters), Setters));
   }
 
   /// A guard is polling when its function runs again and again: a repeating
@@ -218,10 +239,152 @@ private:
       return;
     std::string How = "timer callback polls '" + Poll.Flag.spelledName() +
                       "': on every tick while it is unset it only " +
-                      (Rearms ? "re-arms the timer and returns" : "returns") +
-                      "; do the work where the flag is set, or wait on an "
-                      "event there";
-    Out.push_back(makeFinding(P, Fn, Poll, Level::Warning, How, Setters));
+                      (Rearms ? "re-arms the timer and returns" : "returns");
+    reportIfEndless(Fn, Poll, How, Setters, Out);
+  }
+
+  /// A poll that lets the loop run between its looks ends once code that
+  /// runs sets the flag: it is slow, not stuck, and is reported only when
+  /// it can never see the flag change.
+  void reportIfEndless(unsigned Fn, const PollFact &Poll,
+                       const std::string &How,
+                       const std::vector<SiteRef> &Setters,
+                       std::vector<Finding> &Out) const {
+    std::optional<EndlessPoll> E = endless(Fn, Poll, Setters);
+    if (!E)
+      return;
+    Finding R = makeFinding(P, Fn, Poll, E->Severity, How, E->Why, Setters);
+    R.Path.insert(R.Path.end(), E->Steps.begin(), E->Steps.end());
+    Out.push_back(std::move(R));
+  }
+
+  std::optional<EndlessPoll>
+  endless(unsigned Fn, const PollFact &Poll,
+          const std::vector<SiteRef> &Setters) const {
+    std::string Flag = "'" + Poll.Flag.spelledName() + "'";
+    if (Setters.empty()) {
+      if (!Poll.Flag.Internal)
+        return std::nullopt; // Code outside the analyzed program may set it.
+      return EndlessPoll{Level::Warning,
+                         ", and nothing in the analyzed program sets " + Flag +
+                             ": this never ends; wait on an event that the "
+                             "code that makes it true signals",
+                         {}};
+    }
+    if (std::optional<EndlessPoll> E = setUnderHeldLock(Fn, Poll, Setters))
+      return E;
+    return setOnOnePath(Fn, Flag, Setters);
+  }
+
+  /// Every setter takes, before it sets the flag, a mutex that the poll
+  /// holds from before its first look to its end: the flag cannot change
+  /// while the poll waits for it to.
+  std::optional<EndlessPoll>
+  setUnderHeldLock(unsigned Fn, const PollFact &Poll,
+                   const std::vector<SiteRef> &Setters) const {
+    if (Poll.Sites.empty())
+      return std::nullopt;
+    const Function &F = P.function(Fn);
+    unsigned First = Poll.Sites.front();
+    for (const LockAcquisition &Held : findLockAcquisitions(P, Fn)) {
+      if (Held.Try || !F.dominates(Held.Site, First) ||
+          releasedBetween(Fn, Held, Held.Site, First))
+        continue;
+      std::vector<PathStep> Steps;
+      const ObjectRef *Mutex = nullptr;
+      for (const SiteRef &W : Setters) {
+        std::optional<LockAcquisition> Setting = takenBefore(W, Held);
+        if (!Setting)
+          return std::nullopt;
+        Mutex = Setting->Mutexes.front();
+        Steps.push_back({P.site({W.Function, Setting->Site}).Loc,
+                         "'" + P.function(W.Function).name().str() +
+                             "' waits here for '" + Mutex->spelledName() +
+                             "' before it sets the flag"});
+      }
+      std::string Name = "'" + Mutex->spelledName() + "'";
+      Steps.insert(Steps.begin(), {F.site(Held.Site).Loc,
+                                   "'" + F.name().str() + "' takes " + Name +
+                                       " here and holds it "
+                                       "while it polls"});
+      return EndlessPoll{
+          Level::Error,
+          " while it holds " + Name + ", and the code that sets '" +
+              Poll.Flag.spelledName() + "' must take " + Name +
+              " first: the flag never changes, so this never ends; let go "
+              "of the lock between looks, or wait on an event",
+          std::move(Steps)};
+    }
+    return std::nullopt;
+  }
+
+  /// Whether a site on some path from \p From to \p To in \p Fn lets go of
+  /// what \p A took (a release in a loop lies on a path from its end back).
+  bool releasedBetween(unsigned Fn, const LockAcquisition &A, unsigned From,
+                       unsigned To) const {
+    const Function &F = P.function(Fn);
+    auto None = [](const SiteFact &) { return false; };
+    bool Released = false;
+    F.visitReachable(From, None, [&](unsigned S) {
+      Released |=
+          S != From && releasesLock(F.site(S), A) && F.reaches(S, To, None);
+    });
+    return Released;
+  }
+
+  /// The acquisition in \p Write's function of a mutex \p Held holds, made
+  /// before the write on every path and not let go of before it.
+  std::optional<LockAcquisition>
+  takenBefore(SiteRef Write, const LockAcquisition &Held) const {
+    const Function &G = P.function(Write.Function);
+    for (const LockAcquisition &A : findLockAcquisitions(P, Write.Function)) {
+      bool Same = llvm::any_of(A.Mutexes, [&](const ObjectRef *M) {
+        return llvm::any_of(
+            Held.Mutexes, [&](const ObjectRef *H) { return H->Key == M->Key; });
+      });
+      if (Same && !A.Try && G.dominates(A.Site, Write.Site) &&
+          !releasedBetween(Write.Function, A, A.Site, Write.Site))
+        return A;
+    }
+    return std::nullopt;
+  }
+
+  /// One function that runs once sets the flag, and can end without setting
+  /// it on a path that records another outcome instead (`if (!parsed) {
+  /// failed_ = true; return; }`): on that path the poll goes on for ever.
+  std::optional<EndlessPoll>
+  setOnOnePath(unsigned Fn, const std::string &Flag,
+               const std::vector<SiteRef> &Setters) const {
+    unsigned SetterFn = Setters.front().Function;
+    std::set<unsigned> Sets;
+    for (const SiteRef &S : Setters)
+      if (S.Function == SetterFn)
+        Sets.insert(S.Site);
+    if (SetterFn == Fn || Sets.size() != Setters.size() ||
+        !runsOnce(P, SetterFn))
+      return std::nullopt;
+    const Function &Setter = P.function(SetterFn);
+    std::optional<SourceLoc> End = returnWithout(
+        Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
+    const SiteFact *Instead =
+        End ? outcomeInstead(P, SetterFn, Sets, AllSignals) : nullptr;
+    if (!Instead)
+      return std::nullopt;
+    std::string Name = "'" + Setter.name().str() + "'";
+    std::string Outcome =
+        "'" +
+        (Instead->Kind == SiteKind::Write ? Instead->Receiver.spelledName()
+                                          : Instead->CalleeName) +
+        "'";
+    return EndlessPoll{
+        Level::Warning,
+        "; " + Flag + " is set only by " + Name +
+            ", which can end without setting it, recording " + Outcome +
+            " instead: on that path this never ends; test both, or wait on "
+            "an event that both paths signal",
+        {{Instead->Loc,
+          Name + " records " + Outcome + " here, on a path that skips the set"},
+         {*End, Name + " can end after this without setting " + Flag}}};
   }
 
   /// \p Target is \p Fn, or calls it directly (a lambda around a member).
@@ -244,6 +407,7 @@ private:
   FlagWriters Writers;
   std::vector<std::vector<const CallEdge *>> Into;
   std::map<SiteRef, std::vector<unsigned>> CallbacksAt;
+  std::set<SiteRef> AllSignals;
 };
 
 class TimerPollingRule : public Rule {

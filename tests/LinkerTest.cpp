@@ -16,6 +16,7 @@ ApiModels testModels() {
       {"name": "loop::add_timer", "loopCallback": 1, "repeats": true},
       {"name": "std::thread::thread", "offload": 0},
       {"name": "std::bind", "storesCallable": 0},
+      {"name": "Task::via", "spawnsReceiver": true},
       {"name": "std::map::emplace", "storesCallable": [0, 1]},
       {"name": "asio::post", "loopCallback": 1,
        "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}}
@@ -418,6 +419,28 @@ TEST(Linker, TimerCallbackIsLoopAndThreadBodyIsWorker) {
   EXPECT_TRUE(P.context(indexOf(P, "tick")).Loop);
   EXPECT_FALSE(P.context(indexOf(P, "work")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "work")).Worker);
+}
+
+// `syncAwait(handle().via(&ex))`: the member starts the task it is called
+// on, on the executor it is handed; `main` only waits for it. What the
+// coroutine runs before it first suspends runs on that executor.
+TEST(Linker, TaskStartedByItsOwnMemberIsSpawned) {
+  ApiModels M = testModels();
+  FunctionBuilder Main("main"), Handle("handle", /*Coroutine=*/true),
+      Helper("helper");
+  Main.call(FunctionBuilder::Body, "handle");
+  unsigned Via = Main.call(FunctionBuilder::Body, "Task::via");
+  FunctionFact MainFact = Main.build();
+  MainFact.Sites[Via].ReceiverProducerUsr = "c:@F@handle";
+  Handle.call(FunctionBuilder::Body, "helper");
+  Program P = linkProgram(
+      {unit("test.cpp", {MainFact, Handle.build(), Helper.build()})}, M);
+  EXPECT_FALSE(P.context(indexOf(P, "main")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "handle")).StartsOnLoop);
+  EXPECT_TRUE(P.context(indexOf(P, "helper")).Loop);
+  EXPECT_TRUE(llvm::any_of(P.edges(), [&](const CallEdge &E) {
+    return E.Kind == EdgeKind::Spawns && E.Callee == indexOf(P, "handle");
+  }));
 }
 
 TEST(Linker, PostToAThreadPoolIsOffload) {

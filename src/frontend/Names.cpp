@@ -152,7 +152,10 @@ std::string Names::fileName(FileID ID) const {
 
 SourceLoc Names::location(SourceLocation L) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  L = SM.getExpansionLoc(L);
+  // Code written in a macro's argument (`REQUIRE(co_await f())`) is where
+  // it is spelled, so that the finding and its NOLINT are on that line; the
+  // rest of a macro's expansion is where the macro is used.
+  L = SM.getFileLoc(L);
   if (L.isInvalid())
     return {};
   return {fileName(SM.getFileID(L)), SM.getExpansionLineNumber(L),

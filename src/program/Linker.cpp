@@ -307,6 +307,10 @@ void Linker::buildEdges() {
         } else if (std::optional<unsigned> Spawned = spawnedCoroutine(S, A))
           P.Edges.push_back({At, *Spawned, EdgeKind::Spawns});
       }
+      if (M && M->SpawnsReceiver)
+        if (std::optional<unsigned> Task = P.find(S.ReceiverProducerUsr);
+            Task && P.Functions[*Task].isCoroutine())
+          P.Edges.push_back({At, *Task, EdgeKind::Spawns});
     }
   }
   linkInvokedParameters();

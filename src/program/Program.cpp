@@ -279,4 +279,46 @@ returnWithout(const Function &F,
   return Earliest;
 }
 
+const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
+                               const std::set<unsigned> &Sets,
+                               const std::set<SiteRef> &AllSignals) {
+  const Function &Setter = P.function(Fn);
+  auto None = [](const SiteFact &) { return false; };
+  for (const SiteFact &S : Setter.fact().Sites) {
+    if (Sets.count(S.Id))
+      continue;
+    bool Records = AllSignals.count({Fn, S.Id}) != 0;
+    if (S.Kind == SiteKind::Write)
+      Records = (S.Receiver.K == ObjectRef::Kind::Field ||
+                 S.Receiver.K == ObjectRef::Kind::Global) &&
+                !S.Initial;
+    if (Records && llvm::none_of(Sets, [&](unsigned Set) {
+          return Setter.reaches(S.Id, Set, None) ||
+                 Setter.reaches(Set, S.Id, None);
+        }))
+      return &S;
+  }
+  return nullptr;
+}
+
+bool runsOnce(const Program &P, unsigned Fn) {
+  llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
+  if (Into.empty())
+    return false;
+  // `loop.spawn(loader.load(c))` starts the task the call makes: one run.
+  const std::string &Usr = P.function(Fn).fact().Usr;
+  std::set<SiteRef> From;
+  for (unsigned Index : Into) {
+    const CallEdge &E = P.edges()[Index];
+    if (llvm::none_of(P.site(E.From).Args,
+                      [&](const ArgFact &A) { return A.ProducerUsr == Usr; }))
+      From.insert(E.From);
+  }
+  if (From.size() != 1)
+    return false;
+  const SiteRef At = *From.begin();
+  const FunctionModel *M = P.modelOf(P.site(At));
+  return !P.function(At.Function).repeats(At.Site) && !(M && M->Repeats);
+}
+
 } // namespace corolint

@@ -118,6 +118,10 @@ std::string inferredCallRole(const FunctionModel &M) {
     return "to accept a connection";
   if (!M.Continuation.empty())
     return "to run its callable once what it is called on completes";
+  if (M.Timeout)
+    return "to bound what it wraps with a deadline";
+  if (M.Race)
+    return "to complete when the first of its arguments does";
   return "to have the role 'corolint models' shows";
 }
 

@@ -53,6 +53,9 @@ struct FunctionModel {
   int OffloadWhenArg = -1;
   std::vector<std::string> OffloadWhenTypes;
   ArgIndexes Spawn;
+  /// A member of a task that starts the task's coroutine on the executor it
+  /// is handed (`lazy().via(&ex)`), as `spawn` starts an argument's.
+  bool SpawnsReceiver = false;
   ArgIndexes Continuation;
   /// Arguments that are callables it keeps without calling them (a
   /// `std::function`'s constructor, `std::bind`): code runs them later,

@@ -437,6 +437,21 @@ std::optional<SourceLoc>
 returnWithout(const Function &F,
               llvm::function_ref<bool(const SiteFact &)> Uses);
 
+/// A site of \p Fn, on no path to or from any of its sites \p Sets, that
+/// records an outcome: a write to a field or a global (`m_failed = true`),
+/// or a signal
+/// in \p AllSignals of another resource (`emit failed()`). What a path
+/// that skips the sets does instead.
+const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
+                               const std::set<unsigned> &Sets,
+                               const std::set<SiteRef> &AllSignals);
+
+/// Whether \p Fn runs once for what waits: one call, or one hand-over to a
+/// registration that does not repeat, from a place outside any loop. A
+/// callback per message, per chunk or per reply sets on its last call, and
+/// may well skip the set on the others.
+bool runsOnce(const Program &P, unsigned Fn);
+
 /// Walks the functions \p Callees (per function, the functions it runs)
 /// reach from \p From, each once, until \p Visit returns true; returns
 /// whether it did.

@@ -1,0 +1,25 @@
+// A request handler started on an executor (`handle(id).via(&ex)`) calls a
+// plain helper that sync-waits a lookup; the lookup dispatches itself to the
+// same executor, whose thread the sync-wait is blocking: it never runs.
+#include <stubs/async_simple/async_simple/Executor.h>
+#include <stubs/async_simple/async_simple/coro/Lazy.h>
+#include <stubs/async_simple/async_simple/coro/SyncAwait.h>
+
+#include <string>
+
+using async_simple::coro::Lazy;
+
+Lazy<std::string> lookup_name(int user);
+
+std::string display_name(int user) {
+  return async_simple::coro::syncAwait(lookup_name(user)); // expect-path: blocking-call {{'async_simple::coro::syncAwait' blocks here}}
+}
+
+Lazy<std::string> handle(int user) {
+  std::string name = display_name(user); // expect-error: blocking-call {{call to 'display_name' reaches 'async_simple::coro::syncAwait', which on the event loop waits for work that needs this loop}}
+  co_return "hello, " + name;
+}
+
+std::string serve(async_simple::Executor &ex, int user) {
+  return async_simple::coro::syncAwait(handle(user).via(&ex)); // expect-path: blocking-call {{'handle' is handed to the event loop here (spawned)}}
+}
