@@ -40,6 +40,17 @@ bool knownLoop(const std::vector<CallEdge> &Chain) {
   return !Chain.empty() && handsToLoop(Chain.front().Kind);
 }
 
+/// Whether \p Chain starts where the code was handed to the loop that a
+/// wait for other work there would need: not a task a member of its own
+/// hands to an executor (`handle().via(&ex)`, models: `spawnsReceiver`),
+/// whose waits may be for work on another executor.
+bool sameLoopKnown(const Program &P, const std::vector<CallEdge> &Chain) {
+  if (!knownLoop(Chain))
+    return false;
+  const FunctionModel *M = P.modelOf(P.site(Chain.front().From));
+  return !(Chain.front().Kind == EdgeKind::Spawns && M && M->SpawnsReceiver);
+}
+
 Level levelFor(BlockingKind K, bool KnownLoop) {
   switch (K) {
   case BlockingKind::Deadlock:
@@ -295,10 +306,10 @@ private:
     const CallEdge *Via = loopCodeCall(Chain);
     std::string Callee = "'" + S.CalleeName + "'";
     Finding R;
-    R.Severity = levelFor(M.Kind, knownLoop(Chain));
+    R.Severity = levelFor(M.Kind, sameLoopKnown(P, Chain));
     R.Message = messageFor(Via ? reachedThrough(P, *Via, Callee) + ", which"
                                : "call to " + Callee,
-                           M, knownLoop(Chain));
+                           M, sameLoopKnown(P, Chain));
     R.Path = pathTo(P, {Fn, S.Id}, Chain);
     if (M.Kind == BlockingKind::Stall && knownLoop(Chain))
       describeSharedLoop(P, Chain.front(),

@@ -181,6 +181,12 @@ public:
         if (Body.Work)
           continue;
         std::vector<SiteRef> Setters = Writers.of(Fn, Poll.Flag, Poll.Sites);
+        // `ready_ = false` in a reset does not end `while (!ready_)`.
+        llvm::erase_if(Setters, [&](const SiteRef &W) {
+          const SiteFact &S = P.site(W);
+          return S.Kind == SiteKind::Write && S.Value &&
+                 (*S.Value == 0) == Poll.Negated;
+        });
         if (Poll.Kind == PollKind::Loop)
           checkLoop(Fn, Poll, Body, Setters, Out);
         else
@@ -263,8 +269,8 @@ private:
           const std::vector<SiteRef> &Setters) const {
     std::string Flag = "'" + Poll.Flag.spelledName() + "'";
     if (Setters.empty()) {
-      if (!Poll.Flag.Internal)
-        return std::nullopt; // Code outside the analyzed program may set it.
+      if (!Poll.Flag.Internal || handedToACall(Fn, Poll))
+        return std::nullopt; // Code the analysis does not follow may set it.
       return EndlessPoll{Level::Warning,
                          ", and nothing in the analyzed program sets " + Flag +
                              ": this never ends; wait on an event that the "
@@ -274,6 +280,21 @@ private:
     if (std::optional<EndlessPoll> E = setUnderHeldLock(Fn, Poll, Setters))
       return E;
     return setOnOnePath(Fn, Flag, Setters);
+  }
+
+  /// Whether some call is handed the flag (`std::exchange(ready_, true)`,
+  /// `std::atomic_store(&ready_, true)`, `std::swap`): it may set it.
+  bool handedToACall(unsigned Fn, const PollFact &Poll) const {
+    std::set<std::string> Keys;
+    for (const ObjectRef &R : P.resolve(Fn, Poll.Flag))
+      Keys.insert(R.Key);
+    for (unsigned G = 0; G < P.functions().size(); ++G)
+      for (const SiteFact &S : P.function(G).fact().Sites)
+        if (S.Kind == SiteKind::Call && !S.Query)
+          for (const ArgFact &A : S.Args)
+            if (A.Ref.isKnown() && Keys.count(A.Ref.Key))
+              return true;
+    return false;
   }
 
   /// Every setter takes, before it sets the flag, a mutex that the poll
@@ -293,6 +314,11 @@ private:
       std::vector<PathStep> Steps;
       const ObjectRef *Mutex = nullptr;
       for (const SiteRef &W : Setters) {
+        // `peer.ready_ = true` under this object's mutex: another object's
+        // flag, which fields name alike.
+        const SiteFact &Set = P.site(W);
+        if (Set.OtherObject || !Set.Receiver.ThroughParam.empty())
+          return std::nullopt;
         std::optional<LockAcquisition> Setting = takenBefore(W, Held);
         if (!Setting)
           return std::nullopt;
@@ -307,8 +333,10 @@ private:
                                    "'" + F.name().str() + "' takes " + Name +
                                        " here and holds it "
                                        "while it polls"});
+      // A warning: two objects of the class, or shared locks on both sides,
+      // look alike here.
       return EndlessPoll{
-          Level::Error,
+          Level::Warning,
           " while it holds " + Name + ", and the code that sets '" +
               Poll.Flag.spelledName() + "' must take " + Name +
               " first: the flag never changes, so this never ends; let go "
@@ -364,6 +392,12 @@ private:
         !runsOnce(P, SetterFn))
       return std::nullopt;
     const Function &Setter = P.function(SetterFn);
+    // `if (ready_) { ++redundant_; co_return; }`: the path that skips the
+    // set finds the flag set already.
+    const std::string &Key = P.site(Setters.front()).Receiver.Key;
+    if (llvm::any_of(Setter.fact().Polls,
+                     [&](const PollFact &Q) { return Q.Flag.Key == Key; }))
+      return std::nullopt;
     std::optional<SourceLoc> End = returnWithout(
         Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
     const SiteFact *Instead =

@@ -258,8 +258,10 @@ bool releasesLock(const SiteFact &S, const LockAcquisition &A) {
   if (unlocks(S, *A.Holder, A.HolderType))
     return true;
   // An async lock's holder may be an unmodelled guard; the mutex's own
-  // unlock still releases it.
-  return A.MutexType && unlocks(S, *A.Mutexes.front(), A.MutexType);
+  // unlock still releases it, and so does the guard's member of that name
+  // (`lk.unlock()`).
+  return A.MutexType && (unlocks(S, *A.Mutexes.front(), A.MutexType) ||
+                         (!A.HolderType && unlocks(S, *A.Holder, A.MutexType)));
 }
 
 namespace {

@@ -288,10 +288,15 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
     if (Sets.count(S.Id))
       continue;
     bool Records = AllSignals.count({Fn, S.Id}) != 0;
+    bool IntoLasting = S.Receiver.K == ObjectRef::Kind::Field ||
+                       S.Receiver.K == ObjectRef::Kind::Global;
     if (S.Kind == SiteKind::Write)
-      Records = (S.Receiver.K == ObjectRef::Kind::Field ||
-                 S.Receiver.K == ObjectRef::Kind::Global) &&
-                !S.Initial;
+      Records = IntoLasting && !S.Initial;
+    // `error_ = ec`, `why_ = ec.message()`: a class-type field assigned.
+    else if (S.Kind == SiteKind::Call && IntoLasting && !S.OtherObject &&
+             S.CalleeName.size() >= 9 &&
+             llvm::StringRef(S.CalleeName).ends_with("::operator="))
+      Records = true;
     if (Records && llvm::none_of(Sets, [&](unsigned Set) {
           return Setter.reaches(S.Id, Set, None) ||
                  Setter.reaches(Set, S.Id, None);
@@ -302,6 +307,10 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
 }
 
 bool runsOnce(const Program &P, unsigned Fn) {
+  return runsOnce(P, Fn, /*Callers=*/3);
+}
+
+bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
   llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
   if (Into.empty())
     return false;
@@ -318,7 +327,13 @@ bool runsOnce(const Program &P, unsigned Fn) {
     return false;
   const SiteRef At = *From.begin();
   const FunctionModel *M = P.modelOf(P.site(At));
-  return !P.function(At.Function).repeats(At.Site) && !(M && M->Repeats);
+  if (P.function(At.Function).repeats(At.Site) || (M && M->Repeats))
+    return false;
+  // Once per call of a caller that runs per message or per tick is not
+  // once: the caller must run once too, or be where the program starts
+  // (nothing in it calls that one).
+  return P.edgesInto(At.Function).empty() ||
+         (Callers > 0 && runsOnce(P, At.Function, Callers - 1));
 }
 
 } // namespace corolint

@@ -24,7 +24,7 @@ void on_config_read() {
 }
 
 void start() {
-  loop.post([] { on_config_read(); });
+  on_config_read();
   poll_id = loop.add_periodic_timer(100ms, [] { // expect-path: timer-polling {{handed to the loop here}}
     if (!config_loaded) // expect-warning: timer-polling {{timer callback polls 'config_loaded': on every tick while it is unset it only returns; 'config_loaded' is set only by 'on_config_read', which can end without setting it, recording 'config_broken' instead: on that path this never ends}}
       return;

@@ -449,7 +449,9 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
 /// Whether \p Fn runs once for what waits: one call, or one hand-over to a
 /// registration that does not repeat, from a place outside any loop. A
 /// callback per message, per chunk or per reply sets on its last call, and
-/// may well skip the set on the others.
+/// may well skip the set on the others. The one caller runs once too (up
+/// to \p Callers callers up), or nothing in the program calls it.
+bool runsOnce(const Program &P, unsigned Fn, unsigned Callers);
 bool runsOnce(const Program &P, unsigned Fn);
 
 /// Walks the functions \p Callees (per function, the functions it runs)
