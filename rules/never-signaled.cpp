@@ -299,24 +299,20 @@ std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
   }
   if (llvm::any_of(R.Waits, [&](const SiteRef &W) { return W.Function == Fn; }))
     return std::nullopt;
-  std::optional<SourceLoc> End = returnWithout(
-      Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
-  const SiteFact *Instead =
-      End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
-  if (!Instead)
+  std::optional<SkippedSet> Skip = skipsSet(P, Fn, Sets, AllSignals);
+  if (!Skip)
     return std::nullopt;
   Finding F = makeFinding(P, R);
   const std::string Name = Setter.name().str();
-  const std::string Outcome = Instead->Kind == SiteKind::Write
-                                  ? Instead->Receiver.spelledName()
-                                  : Instead->CalleeName;
+  const std::string &Outcome = Skip->Outcome;
   F.Message = "'" + R.Name + "' (" + R.Kind + ") is set only by '" + Name +
               "', which can end without setting it, recording '" + Outcome +
               "' instead: on that path this wait never completes";
-  F.Path.push_back({Instead->Loc, "'" + Name + "' records '" + Outcome +
-                                      "' here, on a path that skips the set"});
   F.Path.push_back(
-      {*End,
+      {Skip->Instead->Loc, "'" + Name + "' records '" + Outcome +
+                               "' here, on a path that skips the set"});
+  F.Path.push_back(
+      {Skip->End,
        "'" + Name + "' can end after this without setting '" + R.Name + "'"});
   F.Path.push_back({Setter.site(*Sets.begin()).Loc, "the set that path skips"});
   return F;

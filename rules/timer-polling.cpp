@@ -398,27 +398,20 @@ private:
     if (llvm::any_of(Setter.fact().Polls,
                      [&](const PollFact &Q) { return Q.Flag.Key == Key; }))
       return std::nullopt;
-    std::optional<SourceLoc> End = returnWithout(
-        Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
-    const SiteFact *Instead =
-        End ? outcomeInstead(P, SetterFn, Sets, AllSignals) : nullptr;
-    if (!Instead)
+    std::optional<SkippedSet> Skip = skipsSet(P, SetterFn, Sets, AllSignals);
+    if (!Skip)
       return std::nullopt;
     std::string Name = "'" + Setter.name().str() + "'";
-    std::string Outcome =
-        "'" +
-        (Instead->Kind == SiteKind::Write ? Instead->Receiver.spelledName()
-                                          : Instead->CalleeName) +
-        "'";
+    std::string Outcome = "'" + Skip->Outcome + "'";
     return EndlessPoll{
         Level::Warning,
         "; " + Flag + " is set only by " + Name +
             ", which can end without setting it, recording " + Outcome +
             " instead: on that path this never ends; test both, or wait on "
             "an event that both paths signal",
-        {{Instead->Loc,
+        {{Skip->Instead->Loc,
           Name + " records " + Outcome + " here, on a path that skips the set"},
-         {*End, Name + " can end after this without setting " + Flag}}};
+         {Skip->End, Name + " can end after this without setting " + Flag}}};
   }
 
   /// \p Target is \p Fn, or calls it directly (a lambda around a member).

@@ -306,6 +306,21 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
   return nullptr;
 }
 
+std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
+                                   const std::set<unsigned> &Sets,
+                                   const std::set<SiteRef> &AllSignals) {
+  std::optional<SourceLoc> End = returnWithout(
+      P.function(Fn), [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
+  const SiteFact *Instead =
+      End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
+  if (!Instead)
+    return std::nullopt;
+  return SkippedSet{*End, Instead,
+                    Instead->Kind == SiteKind::Write
+                        ? Instead->Receiver.spelledName()
+                        : Instead->CalleeName};
+}
+
 bool runsOnce(const Program &P, unsigned Fn) {
   return runsOnce(P, Fn, /*Callers=*/3);
 }

@@ -446,6 +446,19 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
                                const std::set<unsigned> &Sets,
                                const std::set<SiteRef> &AllSignals);
 
+/// A path of a setter that skips all its sets and records another outcome.
+struct SkippedSet {
+  SourceLoc End;           ///< Where it can end without setting.
+  const SiteFact *Instead; ///< What it records instead.
+  std::string Outcome;     ///< That outcome, for a message.
+};
+
+/// Where \p Fn can end without passing any of its sites \p Sets, having
+/// recorded another outcome (returnWithout, outcomeInstead).
+std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
+                                   const std::set<unsigned> &Sets,
+                                   const std::set<SiteRef> &AllSignals);
+
 /// Whether \p Fn runs once for what waits: one call, or one hand-over to a
 /// registration that does not repeat, from a place outside any loop. A
 /// callback per message, per chunk or per reply sets on its last call, and
