@@ -305,11 +305,12 @@ private:
       return;
     const CallEdge *Via = loopCodeCall(Chain);
     std::string Callee = "'" + S.CalleeName + "'";
+    bool SameLoop = sameLoopKnown(P, Chain);
     Finding R;
-    R.Severity = levelFor(M.Kind, sameLoopKnown(P, Chain));
+    R.Severity = levelFor(M.Kind, SameLoop);
     R.Message = messageFor(Via ? reachedThrough(P, *Via, Callee) + ", which"
                                : "call to " + Callee,
-                           M, sameLoopKnown(P, Chain));
+                           M, SameLoop);
     R.Path = pathTo(P, {Fn, S.Id}, Chain);
     if (M.Kind == BlockingKind::Stall && knownLoop(Chain))
       describeSharedLoop(P, Chain.front(),

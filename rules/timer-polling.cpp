@@ -79,16 +79,30 @@ bool isLaterWrite(const SiteFact &S) {
   return S.Kind == SiteKind::Write && !S.Initial;
 }
 
-/// Every write to one object, by location.
+/// Every write to one object, by location, and the objects handed to calls.
 class FlagWriters {
 public:
   explicit FlagWriters(const Program &P) : P(P) {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      for (const SiteFact &S : P.function(Fn).fact().Sites)
+      for (const SiteFact &S : P.function(Fn).fact().Sites) {
         if (S.Receiver.isKnown() &&
             (isLaterWrite(S) || (S.Kind == SiteKind::Call && S.Mutates)))
           for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
             ByKey[R.Key].push_back({Fn, S.Id});
+        if (S.Kind == SiteKind::Call && !S.Query)
+          for (const ArgFact &A : S.Args)
+            if (A.Ref.isKnown())
+              HandedToCalls.insert(A.Ref.Key);
+      }
+  }
+
+  /// Whether some call is handed what \p Flag in \p Fn denotes
+  /// (`std::exchange(ready_, true)`, `std::atomic_store(&ready_, true)`,
+  /// `std::swap`): it may set it.
+  bool handedToACall(unsigned Fn, const ObjectRef &Flag) const {
+    return llvm::any_of(P.resolve(Fn, Flag), [&](const ObjectRef &R) {
+      return HandedToCalls.count(R.Key) != 0;
+    });
   }
 
   /// The writes to what \p Flag in \p Fn denotes, outside \p Except.
@@ -112,6 +126,7 @@ public:
 private:
   const Program &P;
   std::map<std::string, std::vector<SiteRef>> ByKey;
+  std::set<std::string> HandedToCalls;
 };
 
 /// Where the poll runs: the first site of its body (the function's first
@@ -269,7 +284,7 @@ private:
           const std::vector<SiteRef> &Setters) const {
     std::string Flag = "'" + Poll.Flag.spelledName() + "'";
     if (Setters.empty()) {
-      if (!Poll.Flag.Internal || handedToACall(Fn, Poll))
+      if (!Poll.Flag.Internal || Writers.handedToACall(Fn, Poll.Flag))
         return std::nullopt; // Code the analysis does not follow may set it.
       return EndlessPoll{Level::Warning,
                          ", and nothing in the analyzed program sets " + Flag +
@@ -280,21 +295,6 @@ private:
     if (std::optional<EndlessPoll> E = setUnderHeldLock(Fn, Poll, Setters))
       return E;
     return setOnOnePath(Fn, Flag, Setters);
-  }
-
-  /// Whether some call is handed the flag (`std::exchange(ready_, true)`,
-  /// `std::atomic_store(&ready_, true)`, `std::swap`): it may set it.
-  bool handedToACall(unsigned Fn, const PollFact &Poll) const {
-    std::set<std::string> Keys;
-    for (const ObjectRef &R : P.resolve(Fn, Poll.Flag))
-      Keys.insert(R.Key);
-    for (unsigned G = 0; G < P.functions().size(); ++G)
-      for (const SiteFact &S : P.function(G).fact().Sites)
-        if (S.Kind == SiteKind::Call && !S.Query)
-          for (const ArgFact &A : S.Args)
-            if (A.Ref.isKnown() && Keys.count(A.Ref.Key))
-              return true;
-    return false;
   }
 
   /// Every setter takes, before it sets the flag, a mutex that the poll

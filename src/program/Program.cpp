@@ -279,9 +279,10 @@ returnWithout(const Function &F,
   return Earliest;
 }
 
-const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
-                               const std::set<unsigned> &Sets,
-                               const std::set<SiteRef> &AllSignals) {
+/// The site of skipsSet that records another outcome.
+static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
+                                      const std::set<unsigned> &Sets,
+                                      const std::set<SiteRef> &AllSignals) {
   const Function &Setter = P.function(Fn);
   auto None = [](const SiteFact &) { return false; };
   for (const SiteFact &S : Setter.fact().Sites) {
@@ -294,8 +295,7 @@ const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
       Records = IntoLasting && !S.Initial;
     // `error_ = ec`, `why_ = ec.message()`: a class-type field assigned.
     else if (S.Kind == SiteKind::Call && IntoLasting && !S.OtherObject &&
-             S.CalleeName.size() >= 9 &&
-             llvm::StringRef(S.CalleeName).ends_with("::operator="))
+             splitMember(S.CalleeName).second == "operator=")
       Records = true;
     if (Records && llvm::none_of(Sets, [&](unsigned Set) {
           return Setter.reaches(S.Id, Set, None) ||
@@ -321,11 +321,8 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                         : Instead->CalleeName};
 }
 
-bool runsOnce(const Program &P, unsigned Fn) {
-  return runsOnce(P, Fn, /*Callers=*/3);
-}
-
-bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
+/// runsOnce, with its callers followed \p Callers up.
+static bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
   llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
   if (Into.empty())
     return false;
@@ -349,6 +346,10 @@ bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
   // (nothing in it calls that one).
   return P.edgesInto(At.Function).empty() ||
          (Callers > 0 && runsOnce(P, At.Function, Callers - 1));
+}
+
+bool runsOnce(const Program &P, unsigned Fn) {
+  return runsOnce(P, Fn, /*Callers=*/3);
 }
 
 } // namespace corolint

@@ -437,15 +437,6 @@ std::optional<SourceLoc>
 returnWithout(const Function &F,
               llvm::function_ref<bool(const SiteFact &)> Uses);
 
-/// A site of \p Fn, on no path to or from any of its sites \p Sets, that
-/// records an outcome: a write to a field or a global (`m_failed = true`),
-/// or a signal
-/// in \p AllSignals of another resource (`emit failed()`). What a path
-/// that skips the sets does instead.
-const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
-                               const std::set<unsigned> &Sets,
-                               const std::set<SiteRef> &AllSignals);
-
 /// A path of a setter that skips all its sets and records another outcome.
 struct SkippedSet {
   SourceLoc End;           ///< Where it can end without setting.
@@ -453,8 +444,12 @@ struct SkippedSet {
   std::string Outcome;     ///< That outcome, for a message.
 };
 
-/// Where \p Fn can end without passing any of its sites \p Sets, having
-/// recorded another outcome (returnWithout, outcomeInstead).
+/// Where \p Fn can end without passing any of its sites \p Sets (see
+/// returnWithout), with a site on no path to or from any of them that
+/// records an outcome: a write to, or an assignment of, a field or a global
+/// (`m_failed = true`, `error_ = ec`), or a signal in \p AllSignals of
+/// another resource (`emit failed()`). What a path that skips the sets
+/// does instead.
 std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                                    const std::set<unsigned> &Sets,
                                    const std::set<SiteRef> &AllSignals);
@@ -463,8 +458,7 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
 /// registration that does not repeat, from a place outside any loop. A
 /// callback per message, per chunk or per reply sets on its last call, and
 /// may well skip the set on the others. The one caller runs once too (up
-/// to \p Callers callers up), or nothing in the program calls it.
-bool runsOnce(const Program &P, unsigned Fn, unsigned Callers);
+/// to three callers up), or nothing in the program calls it.
 bool runsOnce(const Program &P, unsigned Fn);
 
 /// Walks the functions \p Callees (per function, the functions it runs)
