@@ -31,7 +31,14 @@ namespace corolint {
 namespace {
 
 bool releasedOnlyByCode(llvm::StringRef Kind) {
-  return Kind == "event" || Kind == "channel" || Kind == "semaphore";
+  return Kind == "event" || Kind == "channel" || Kind == "semaphore" ||
+         Kind == "signal";
+}
+
+/// What releasing \p R is called: a Qt signal is emitted, an event set.
+llvm::StringRef releaseVerb(const Resource &R, llvm::StringRef Set,
+                            llvm::StringRef Emit) {
+  return R.Kind == "signal" ? Emit : Set;
 }
 
 /// Keys of objects passed to functions the program does not contain.
@@ -116,7 +123,8 @@ Finding makeFinding(const Program &P, const Resource &R) {
   // A semaphore may start with units; what it cannot do is get more.
   F.Message =
       "'" + R.Name + "' (" + R.Kind +
-      ") is awaited, but nothing in the program signals it: " +
+      ") is awaited, but nothing in the program " +
+      releaseVerb(R, "signals", "emits").str() + " it: " +
       (R.isSemaphore() ? "waits beyond the units it starts with never complete"
                        : "this wait never completes");
   F.Resources = {R.Key};
@@ -285,7 +293,8 @@ std::optional<Finding> countSkipped(const Program &P, const Resource &R) {
 std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
                                         const std::set<SiteRef> &AllSignals) {
   const TypeModel *T = P.models().type(R.Type);
-  if (!T || T->CountArg >= 0 || R.Kind != "event" || R.Signals.empty())
+  if ((T && T->CountArg >= 0) || (R.Kind != "event" && R.Kind != "signal") ||
+      R.Signals.empty())
     return std::nullopt;
   unsigned Fn = R.Signals.front().Function;
   const Function &Setter = P.function(Fn);
@@ -305,16 +314,19 @@ std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
   Finding F = makeFinding(P, R);
   const std::string Name = Setter.name().str();
   const std::string &Outcome = Skip->Outcome;
-  F.Message = "'" + R.Name + "' (" + R.Kind + ") is set only by '" + Name +
-              "', which can end without setting it, recording '" + Outcome +
-              "' instead: on that path this wait never completes";
+  const std::string Set = releaseVerb(R, "set", "emit").str();
+  const std::string Setting = releaseVerb(R, "setting", "emitting").str();
+  F.Message = "'" + R.Name + "' (" + R.Kind + ") is " +
+              releaseVerb(R, "set", "emitted").str() + " only by '" + Name +
+              "', which can end without " + Setting + " it, recording '" +
+              Outcome + "' instead: on that path this wait never completes";
   F.Path.push_back(
       {Skip->Instead->Loc, "'" + Name + "' records '" + Outcome +
-                               "' here, on a path that skips the set"});
+                               "' here, on a path that skips the " + Set});
+  F.Path.push_back({Skip->End, "'" + Name + "' can end after this without " +
+                                   Setting + " '" + R.Name + "'"});
   F.Path.push_back(
-      {Skip->End,
-       "'" + Name + "' can end after this without setting '" + R.Name + "'"});
-  F.Path.push_back({Setter.site(*Sets.begin()).Loc, "the set that path skips"});
+      {Setter.site(*Sets.begin()).Loc, "the " + Set + " that path skips"});
   return F;
 }
 

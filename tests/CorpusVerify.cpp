@@ -495,12 +495,13 @@ unsigned verifyCase(const std::string &Path, Run &R) {
 }
 
 /// Every name the frontend reports for the usage file: callees, object types,
-/// argument types, and "Type::member" for each member used on a typed object
-/// (or C function handed one).
+/// argument and parameter types, and "Type::member" for each member used on
+/// a typed object (or C function handed one).
 std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
   std::set<std::string> Seen;
   for (const TuFacts &U : Units)
-    for (const FunctionFact &F : U.Functions)
+    for (const FunctionFact &F : U.Functions) {
+      Seen.insert(F.ParamTypes.begin(), F.ParamTypes.end());
       for (const SiteFact &S : F.Sites) {
         Seen.insert(S.CalleeName);
         Seen.insert(S.Receiver.Type);
@@ -519,6 +520,7 @@ std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
             Seen.insert(A.Ref.Type + "::" + S.CalleeName);
         }
       }
+    }
   return Seen;
 }
 

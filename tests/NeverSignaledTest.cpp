@@ -295,4 +295,71 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
   EXPECT_TRUE(Check(RunPerChunk).empty());
 }
 
+// A Qt signal is an event of its own: moc's body for it calls an
+// `emitsCaller`, a call of it emits it, and awaiting a call that names it as
+// its `signalArg` waits for it. moc's dispatcher calls every signal for the
+// library; a signal handed on elsewhere, or of a class a header writes, may
+// be emitted out of sight; a wait given a timeout ends by itself.
+TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
+  ASSERT_FALSE(bool(Models.addJson(R"({
+    "functions": [{"name": "activate", "emitsCaller": true},
+                  {"name": "await_signal", "signalArg": 1},
+                  {"name": "connect", "signalArg": 1}],
+    "types": [{"name": "Call", "role": "meta-call"}]})",
+                                   "qt")));
+  enum Variant { SkipsEmit, EmitsOnBothPaths, Bounded, HandedOn, InHeader };
+  auto Check = [&](Variant V) {
+    auto Signal = [&](const std::string &Name) {
+      FunctionBuilder B(Name);
+      B.call(Body, "activate");
+      FunctionFact F = B.build();
+      F.MainFileOnly = V != InHeader;
+      return F;
+    };
+    // Body -> {Fail, Ok}; Fail -> exit; Ok -> exit.
+    FunctionBuilder Run("Job::run");
+    unsigned Fail = Run.block(), Ok = Run.block();
+    Run.succs(Body, {Fail, Ok}).succs(Fail, {1}).succs(Ok, {1});
+    Run.call(Fail, "Job::failed");
+    if (V == EmitsOnBothPaths)
+      Run.call(Fail, "Job::done");
+    Run.call(Ok, "Job::done");
+    FunctionBuilder Dispatch("Job::qt_static_metacall");
+    Dispatch.call(Body, "Job::done");
+    FunctionFact Dispatcher = Dispatch.build();
+    Dispatcher.ParamTypes = {"QObject", "Call", "int", ""};
+    FunctionBuilder Main("main");
+    Main.call(Body, "Job::run", local("main::job", "Job"));
+    ArgFact Done;
+    Done.Index = 1;
+    Done.CallableUsr = "c:@F@Job::done";
+    if (V == HandedOn) {
+      Done.Index = 3;
+      Main.call(Body, "connect", {}, {Done});
+      Done.Index = 1;
+    }
+    FunctionBuilder Co("co", true);
+    std::vector<ArgFact> Args = {Done};
+    if (V == Bounded)
+      Args.push_back(ArgFact{2});
+    unsigned Wait = Co.call(Body, "await_signal", {}, Args);
+    unsigned Suspend = Co.suspend(Body);
+    FunctionFact Waiter = Co.build();
+    Waiter.Sites[Wait].AwaitedIn = static_cast<int>(Suspend);
+    return check({Signal("Job::done"), Signal("Job::failed"), Run.build(),
+                  Dispatcher, Main.build(), Waiter});
+  };
+  std::vector<Finding> F = Check(SkipsEmit);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'Job::done' (signal) is emitted only by "
+                              "'Job::run', which can end without emitting "
+                              "it, recording 'Job::failed' instead"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(EmitsOnBothPaths).empty());
+  EXPECT_TRUE(Check(Bounded).empty());
+  EXPECT_TRUE(Check(HandedOn).empty());
+  EXPECT_TRUE(Check(InHeader).empty());
+}
+
 } // namespace

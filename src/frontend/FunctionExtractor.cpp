@@ -916,14 +916,20 @@ static std::string ownerName(const DeclContext *Owner, const Names &N) {
 }
 
 /// Whether every declaration of \p FD (of its template pattern, for an
-/// instantiation) is in the main file.
+/// instantiation) is in the main file. A member is declared by its class
+/// alone: a definition out of it, in a file the main file includes after
+/// the class (moc's output, `#include "job.moc"`), names it for no other
+/// unit.
 static bool declaredOnlyInMainFile(const FunctionDecl *FD, const Names &N) {
   if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
     FD = Pattern;
   const SourceManager &SM = N.context().getSourceManager();
-  return llvm::all_of(FD->redecls(), [&](const FunctionDecl *D) {
+  auto InMainFile = [&](const FunctionDecl *D) {
     return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
-  });
+  };
+  if (isa<CXXMethodDecl>(FD))
+    return InMainFile(FD->getCanonicalDecl());
+  return llvm::all_of(FD->redecls(), InMainFile);
 }
 
 /// The named objects a predicate lambda's one `return E;` reads in E.

@@ -61,6 +61,8 @@ private:
   std::optional<SiteRef> handingOutCall(unsigned Fn,
                                         const SiteFact &Store) const;
   void addLockedArgument(SiteRef At, const SiteFact &Call);
+  void addSignalUses();
+  bool dispatchesByIndex(const Function &F) const;
   void addResourceUse(SiteRef At, const ObjectRef &Obj,
                       std::vector<SiteRef> Resource::*List,
                       const TypeModel &Model);
@@ -126,7 +128,9 @@ void renameUsrs(FunctionFact &F, const llvm::StringMap<std::string> &Renamed) {
 /// compile database) belong to two programs, or break the one-definition
 /// rule: either way each definition is code of its own, and keeping one
 /// would drop what the others say. Every unit but the first (by main file)
-/// gives its own definition a USR of its own, and its calls go to it.
+/// gives its own definition a USR of its own, and its calls go to it. A
+/// member of a class its main file writes is its own too where it is
+/// defined (moc's signals, in the `job.moc` it includes).
 void Linker::separateProgramsOwnDefinitions(std::vector<TuFacts> &Units) {
   llvm::StringMap<std::string> FirstDefiner; // USR -> main file, resolved.
   for (TuFacts &Unit : Units) {
@@ -137,7 +141,7 @@ void Linker::separateProgramsOwnDefinitions(std::vector<TuFacts> &Units) {
       File = Unit.MainFile;
     llvm::StringMap<std::string> Renamed;
     for (const FunctionFact &F : Unit.Functions) {
-      if (F.Loc.File != Unit.MainFile || F.Cfg.empty())
+      if ((F.Loc.File != Unit.MainFile && !F.MainFileOnly) || F.Cfg.empty())
         continue;
       auto [It, New] = FirstDefiner.try_emplace(F.Usr, File.str());
       if (!New && It->second != File)
@@ -501,10 +505,77 @@ void Linker::buildResources() {
         addResourceUse(At, S.Receiver, &Resource::Locks, *T);
     }
   }
+  addSignalUses();
   for (auto &Entry : ResourcesByKey) {
     Entry.second.StartsSignalled = ConstructedSignalled.count(Entry.first);
     P.Resources.push_back(std::move(Entry.second));
   }
+}
+
+/// moc's dispatcher (`qt_static_metacall(QObject *, QMetaObject::Call, int,
+/// void **)`): the library calls it to invoke a member by index.
+bool Linker::dispatchesByIndex(const Function &F) const {
+  return llvm::any_of(F.fact().ParamTypes, [&](const std::string &T) {
+    const TypeModel *M = P.models().type(T);
+    return M && M->Role == TypeRole::MetaCall;
+  });
+}
+
+/// Qt signals, each an event of its own: a signal is a function whose body
+/// calls an `emitsCaller` (moc writes `QMetaObject::activate(this, ...)`),
+/// a call of it emits it, and awaiting a call that names it as its
+/// `signalArg` with nothing after it (`co_await qCoro(&job,
+/// &Job::finished)`, no timeout) waits for it. The signal is one event for
+/// every object of its class, as a field is. Only a signal declared in the
+/// unit's main file, and handed to no call at any other place, is internal:
+/// a header's class may be emitted by code out of sight, and so may a
+/// signal connected to another (`connect(a, &A::done, b, &B::finished)`).
+void Linker::addSignalUses() {
+  std::map<std::string, unsigned> Signals; // USR -> function.
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
+    for (const SiteFact &S : P.Functions[Fn].fact().Sites)
+      if (const FunctionModel *M = P.modelOf(S);
+          S.Kind == SiteKind::Call && M && M->EmitsCaller)
+        Signals.emplace(P.Functions[Fn].fact().Usr, Fn);
+  if (Signals.empty())
+    return;
+  std::set<std::string> HandedOut;
+  auto Use = [&](const std::string &Usr, SiteRef At,
+                 std::vector<SiteRef> Resource::*List) {
+    const Function &Signal = P.Functions[Signals.at(Usr)];
+    Resource &R = ResourcesByKey[Usr];
+    R.Key = Usr;
+    R.Name = Signal.name().str();
+    R.Kind = "signal";
+    R.Internal = Signal.fact().MainFileOnly;
+    (R.*List).push_back(At);
+  };
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn) {
+    const Function &F = P.Functions[Fn];
+    if (dispatchesByIndex(F))
+      continue;
+    for (const SiteFact &S : F.fact().Sites) {
+      if (S.Kind != SiteKind::Call)
+        continue;
+      if (Signals.count(S.CalleeUsr))
+        Use(S.CalleeUsr, {Fn, S.Id}, &Resource::Signals);
+      const FunctionModel *M = P.modelOf(S);
+      int Named = M ? M->SignalArg : -1;
+      bool Bounded = llvm::any_of(
+          S.Args, [&](const ArgFact &A) { return int(A.Index) > Named; });
+      for (const ArgFact &A : S.Args) {
+        if (!Signals.count(A.CallableUsr))
+          continue;
+        if (int(A.Index) != Named)
+          HandedOut.insert(A.CallableUsr);
+        else if (S.AwaitedIn >= 0 && !Bounded)
+          Use(A.CallableUsr, {Fn, S.Id}, &Resource::Waits);
+      }
+    }
+  }
+  for (const std::string &Usr : HandedOut)
+    if (auto It = ResourcesByKey.find(Usr); It != ResourcesByKey.end())
+      It->second.Internal = false;
 }
 
 /// `event ev{true}`, `latch done{0}`: an object its model says the

@@ -321,6 +321,17 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                         : Instead->CalleeName};
 }
 
+/// `for (...) { Job job(src); job.start(); co_await ...; }`: a call on a
+/// local constructed anew each time round the loop it is in runs once per
+/// object, and what it sets is that object's.
+static bool oncePerObject(const Function &F, const SiteFact &Call) {
+  return Call.Receiver.K == ObjectRef::Kind::Local &&
+         llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+           return (S.IsConstructor || S.Kind == SiteKind::ScopeBegin) &&
+                  S.Receiver.Key == Call.Receiver.Key && F.repeats(S.Id);
+         });
+}
+
 /// runsOnce, with its callers followed \p Callers up.
 static bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
   llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
@@ -331,7 +342,13 @@ static bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
   std::set<SiteRef> From;
   for (unsigned Index : Into) {
     const CallEdge &E = P.edges()[Index];
-    if (llvm::none_of(P.site(E.From).Args,
+    // `f()` in a library's template handed the callable (Qt's
+    // `FunctorCall::call`) is the run of the call that handed it over.
+    const SiteFact &Call = P.site(E.From);
+    if (Call.Receiver.K == ObjectRef::Kind::Param &&
+        splitMember(Call.CalleeName).second == "operator()")
+      continue;
+    if (llvm::none_of(Call.Args,
                       [&](const ArgFact &A) { return A.ProducerUsr == Usr; }))
       From.insert(E.From);
   }
@@ -339,7 +356,9 @@ static bool runsOnce(const Program &P, unsigned Fn, unsigned Callers) {
     return false;
   const SiteRef At = *From.begin();
   const FunctionModel *M = P.modelOf(P.site(At));
-  if (P.function(At.Function).repeats(At.Site) || (M && M->Repeats))
+  const Function &Caller = P.function(At.Function);
+  if ((Caller.repeats(At.Site) && !oncePerObject(Caller, P.site(At))) ||
+      (M && M->Repeats))
     return false;
   // Once per call of a caller that runs per message or per tick is not
   // once: the caller must run once too, or be where the program starts

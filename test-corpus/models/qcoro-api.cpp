@@ -15,6 +15,7 @@
 #include <QCoroAbstractSocket>
 #include <QCoroIODevice>
 #include <QCoroNetworkReply>
+#include <QCoroSignal>
 #include <QCoroTask>
 #include <QCoroTimer>
 
@@ -146,6 +147,30 @@ void synchronous(QTcpSocket &socket, QProcess &process, QThread &thread,
   events += QCoro::waitFor(std::move(task)).size();
 }
 
+// Signals, as moc defines them: a signal's body activates it, and the
+// dispatcher invokes it by index. Awaited for at most a second.
+class Beacon : public QObject {
+  Q_OBJECT
+Q_SIGNALS:
+  void lit(int level);
+};
+
+QCoro::Task<int> watch(Beacon *beacon) {
+  auto level = co_await qCoro(beacon, &Beacon::lit, 1s);
+  co_return level.value_or(0);
+}
+
+void Beacon::lit(int level) {
+  void *args[] = {nullptr, &level};
+  QMetaObject::activate(this, &staticMetaObject, 0, args);
+}
+
+void Beacon::qt_static_metacall(QObject *object, QMetaObject::Call call,
+                                int index, void **args) {
+  if (call == QMetaObject::InvokeMetaMethod && index == 0)
+    static_cast<Beacon *>(object)->lit(*static_cast<int *>(args[1]));
+}
+
 } // namespace qcoro_api
 
 int main() {
@@ -160,4 +185,6 @@ int main() {
                          qcoro_api::fetch(nullptr, &socket));
   QCoro::waitFor(qcoro_api::count());
   qcoro_api::tally();
+  qcoro_api::Beacon beacon;
+  QCoro::waitFor(qcoro_api::watch(&beacon));
 }

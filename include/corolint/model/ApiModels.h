@@ -112,6 +112,14 @@ struct FunctionModel {
   /// Awaiting the call takes a unit of this argument, a semaphore, and the
   /// local its result initializes holds it (seastar's `get_units(sem, n)`).
   int LockArg = -1;
+  /// The function that calls this one is a signal: moc writes each Qt signal
+  /// as a call of `QMetaObject::activate`, so a call of that function emits
+  /// the signal.
+  bool EmitsCaller = false;
+  /// The argument that names a signal (a pointer to a member that is one)
+  /// the call connects to, or, when awaited, waits for (`co_await
+  /// qCoro(obj, &C::done)`); an argument after it bounds the wait.
+  int SignalArg = -1;
   /// The argument that is the file descriptor the call works on: the one a
   /// blocking call blocks on, or the one nonblocking flags apply to.
   int DescriptorArg = -1;
