@@ -12,11 +12,13 @@
 // block; the models say which calls take a descriptor and which flags make
 // one non-blocking.
 //
-// The finding sits in loop code: at the blocking call when loop code makes
-// it, else at the call by which loop code reaches it, with the path down as
-// notes. A helper may also run off the loop, and it is the loop code's call
-// that is wrong; every blocking operation reached through one such call is
-// one finding.
+// The finding sits on the line to change: at the blocking call when loop
+// code makes it, or when every function down to it runs only on the loop
+// and no other unit can call it; else at the call by which code that runs
+// only on the loop reaches a helper that may also run off it (on a worker,
+// from main, from another unit): there it is the caller that is wrong. The
+// path from where loop context starts is in the notes; every blocking
+// operation reached through one such call is one finding.
 //
 // Waiting on the loop for work that needs the loop is a deadlock (error) only
 // when the chain shows which loop: it starts where the code was handed to a
@@ -180,12 +182,53 @@ const SiteFact *blockingResultOf(const Program &P, const Function &F,
   return M && !M->BlockingResult.empty() ? &Init : nullptr;
 }
 
-/// The call by which the function where loop context starts reaches a
-/// blocking operation deeper down; null when that function makes it.
-const CallEdge *loopCodeCall(const std::vector<CallEdge> &Chain) {
-  size_t First = knownLoop(Chain) ? 1 : 0;
-  return First < Chain.size() ? &Chain[First] : nullptr;
-}
+/// The functions that run only on the loop: loop code that no worker runs
+/// and that only such code calls (or hands to the loop), written where no
+/// other unit can call it (declared only in its unit's main file, or a
+/// lambda). A blocking call there is the line to change.
+class LoopOnlyCode {
+public:
+  explicit LoopOnlyCode(const Program &P) : P(P), Only(P.functions().size()) {
+    for (unsigned Fn = 0; Fn < Only.size(); ++Fn)
+      Only[Fn] = P.context(Fn).Loop && !P.context(Fn).Worker && own(Fn);
+    // `co_spawn(io, serve(), detached)`: the call makes the task the loop
+    // runs; it runs nothing where it is made.
+    std::set<std::pair<unsigned, unsigned>> Spawned;
+    for (const CallEdge &E : P.edges())
+      if (handsToLoop(E.Kind))
+        Spawned.insert({E.From.Function, E.Callee});
+    // Drop what code off the loop calls, until nothing changes.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const CallEdge &E : P.edges())
+        if (Only[E.Callee] && !handsToLoop(E.Kind) && !at(E.From) &&
+            !Spawned.count({E.From.Function, E.Callee})) {
+          Only[E.Callee] = false;
+          Changed = true;
+        }
+    }
+  }
+
+  /// Whether the code at \p Site runs only on the loop: its function does,
+  /// or it follows the first suspension of a coroutine of the program's
+  /// own that no worker runs (the loop resumes it, whoever started it).
+  bool at(SiteRef Site) const {
+    const Function &F = P.function(Site.Function);
+    return Only[Site.Function] ||
+           (F.isCoroutine() && own(Site.Function) &&
+            !P.context(Site.Function).Worker &&
+            !F.beforeFirstSuspension(Site.Site) && P.runsOnLoop(Site));
+  }
+
+private:
+  bool own(unsigned Fn) const {
+    const FunctionFact &F = P.function(Fn).fact();
+    return F.MainFileOnly || F.IsLambda;
+  }
+
+  const Program &P;
+  std::vector<bool> Only;
+};
 
 /// The subject of a message about \p What, reached through \p Via.
 std::string reachedThrough(const Program &P, const CallEdge &Via,
@@ -202,34 +245,59 @@ std::string reachedThrough(const Program &P, const CallEdge &Via,
   return Lead + " reaches " + What;
 }
 
-/// The findings of the rule, placed in loop code: one per call of loop code
-/// and kind of blocking (which the message describes), however many
-/// blocking operations of that kind the call reaches.
+/// Where a finding goes: on the call Via (null: on the blocking operation
+/// itself), and whether that operation is in a helper below where loop
+/// context starts.
+struct LineToChange {
+  const CallEdge *Via;
+  bool InHelper;
+};
+
+/// The findings of the rule, placed on the line to change: one per call of
+/// loop code and kind of blocking (which the message describes), however
+/// many blocking operations of that kind the call reaches; one per helper
+/// that runs only on the loop and kind, at its first such operation; one
+/// per blocking operation that loop code makes itself.
 class LoopCodeFindings {
 public:
   LoopCodeFindings(const Program &P, std::vector<Finding> &Out)
-      : P(P), Out(Out) {}
+      : P(P), Out(Out), LoopOnly(P) {}
+
+  /// The line to change for the blocking operation at \p At, reached down
+  /// \p Chain: the call by which code that runs only on the loop reaches a
+  /// helper that may run elsewhere, or the operation itself.
+  LineToChange lineToChange(const std::vector<CallEdge> &Chain,
+                            SiteRef At) const {
+    size_t First = knownLoop(Chain) ? 1 : 0;
+    for (size_t I = First; I < Chain.size(); ++I)
+      if (!LoopOnly.at(I + 1 < Chain.size() ? Chain[I + 1].From : At))
+        return {&Chain[I], false};
+    return {nullptr, First < Chain.size()};
+  }
 
   /// Adds \p R about an operation of kind \p K at \p At in \p Fn, reached
   /// through \p Via (null when loop code makes it). \p Also is the step that
   /// names it when loop code's call already has its finding.
   void add(Finding R, BlockingKind K, SourceLoc At, unsigned Fn,
-           const CallEdge *Via, PathStep Also) {
-    if (!Via) {
+           LineToChange Line, PathStep Also) {
+    const CallEdge *Via = Line.Via;
+    if (!Via && !Line.InHelper) {
       R.Loc = std::move(At);
       R.Function = P.function(Fn).name().str();
       Out.push_back(std::move(R));
       return;
     }
+    // A helper's operations share the key of no call: the site ~0u.
     auto [It, New] = ByCall.try_emplace(
-        std::make_tuple(Via->From.Function, Via->From.Site, K, R.Severity),
+        Via ? std::make_tuple(Via->From.Function, Via->From.Site, K, R.Severity)
+            : std::make_tuple(Fn, ~0u, K, R.Severity),
         Out.size());
     if (!New) {
       Out[It->second].Path.push_back(std::move(Also));
       return;
     }
-    R.Loc = P.site(Via->From).Loc;
-    R.Function = P.function(Via->From.Function).name().str();
+    R.Loc = Via ? P.site(Via->From).Loc : std::move(At);
+    R.Function = P.function(Via ? Via->From.Function : Fn).name().str();
     Out.push_back(std::move(R));
   }
 
@@ -237,6 +305,7 @@ private:
   const Program &P;
   std::vector<Finding> &Out;
   std::map<std::tuple<unsigned, unsigned, BlockingKind, Level>, size_t> ByCall;
+  LoopOnlyCode LoopOnly;
 };
 
 class BlockingCallRule : public Rule {
@@ -256,7 +325,8 @@ private:
                               LoopCodeFindings &Found) {
     const FunctionModel &M = *P.modelOf(Init);
     std::vector<CallEdge> Chain = P.loopChain({Fn, End.Id});
-    const CallEdge *Via = loopCodeCall(Chain);
+    LineToChange Line = Found.lineToChange(Chain, {Fn, End.Id});
+    const CallEdge *Via = Line.Via;
     std::string Holder = "'" + End.Receiver.spelledName() + "'";
     std::string What = Holder + ", the result of '" + Init.CalleeName + "',";
     Finding R;
@@ -269,7 +339,7 @@ private:
     R.Path = pathTo(P, {Fn, Init.Id}, Chain);
     R.Path.back() = {Init.Loc, Holder + " holds the result of this call"};
     R.Path.push_back({End.Loc, "destroyed here, which blocks"});
-    Found.add(std::move(R), BlockingKind::Stall, End.Loc, Fn, Via,
+    Found.add(std::move(R), BlockingKind::Stall, End.Loc, Fn, Line,
               {End.Loc, Holder + " is also destroyed here, which blocks"});
   }
 
@@ -303,7 +373,8 @@ private:
     std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
     if (insideABlockingCall(P, Chain))
       return;
-    const CallEdge *Via = loopCodeCall(Chain);
+    LineToChange Line = Found.lineToChange(Chain, {Fn, S.Id});
+    const CallEdge *Via = Line.Via;
     std::string Callee = "'" + S.CalleeName + "'";
     bool SameLoop = sameLoopKnown(P, Chain);
     Finding R;
@@ -317,7 +388,7 @@ private:
                          Via ? reachedThrough(P, *Via, Callee) + ", which"
                              : "call to " + Callee,
                          M, R);
-    Found.add(std::move(R), M.Kind, S.Loc, Fn, Via,
+    Found.add(std::move(R), M.Kind, S.Loc, Fn, Line,
               {S.Loc, Callee + " also blocks here"});
   }
 
@@ -340,7 +411,8 @@ private:
     std::vector<CallEdge> Chain = P.loopChain({Fn, S.Id});
     if (insideABlockingCall(P, Chain))
       return;
-    const CallEdge *Via = loopCodeCall(Chain);
+    LineToChange Line = Found.lineToChange(Chain, {Fn, S.Id});
+    const CallEdge *Via = Line.Via;
     std::string Callee = "'" + S.CalleeName + "'";
     std::string Holder =
         "'" + P.function(Slow->Acquired.Function).name().str() + "'";
@@ -364,7 +436,7 @@ private:
                                        "' while it holds the mutex"});
     R.Path.push_back({Blocks.Loc, "'" + Blocks.CalleeName +
                                       "' blocks here, the mutex held"});
-    Found.add(std::move(R), M.Kind, S.Loc, Fn, Via,
+    Found.add(std::move(R), M.Kind, S.Loc, Fn, Line,
               {S.Loc, Callee + " also waits for that mutex here"});
   }
 

@@ -14,6 +14,7 @@
 
 #include "corolint/program/Locks.h"
 #include "corolint/rules/Rule.h"
+#include <map>
 #include <set>
 
 namespace corolint {
@@ -79,20 +80,76 @@ Finding makeFinding(const Function &F, const LockAcquisition &A,
   return R;
 }
 
+/// Where code on the loop takes a mutex and waits for it, by the mutex's
+/// key: while a coroutine is suspended holding that mutex, such a lock
+/// blocks the loop's thread, the thread that may be the one to resume the
+/// holder (on a loop of one thread, for ever).
+std::map<std::string, std::vector<SiteRef>> loopLockers(const Program &P) {
+  std::map<std::string, std::vector<SiteRef>> Lockers;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    if (!P.context(Fn).Loop)
+      continue;
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn))
+      if (!A.Async && !A.Try && P.runsOnLoop({Fn, A.Site}))
+        for (const ObjectRef *Mutex : A.Mutexes)
+          Lockers[Mutex->Key].push_back({Fn, A.Site});
+  }
+  return Lockers;
+}
+
+/// Two functions each of its own unit's main file (two programs of one
+/// compile database, each with its `SessionCache`) share no object.
+bool sameUnitIfOwn(const Program &P, unsigned A, unsigned B) {
+  const FunctionFact &FA = P.function(A).fact(), &FB = P.function(B).fact();
+  return !FA.MainFileOnly || !FB.MainFileOnly || FA.Loc.File == FB.Loc.File;
+}
+
+/// Notes the other functions on the loop that take a mutex \p A holds.
+void noteLoopLockers(const Program &P, unsigned Fn, const LockAcquisition &A,
+                     const std::map<std::string, std::vector<SiteRef>> &Lockers,
+                     Finding &R) {
+  std::set<SiteRef> Noted;
+  for (const ObjectRef *Mutex : A.Mutexes) {
+    auto It = Lockers.find(Mutex->Key);
+    if (It == Lockers.end())
+      continue;
+    for (const SiteRef &At : It->second)
+      if (At.Function != Fn && sameUnitIfOwn(P, Fn, At.Function) &&
+          Noted.insert(At).second)
+        R.Path.push_back(
+            {P.site(At).Loc,
+             "'" + P.function(At.Function).name().str() + "' takes '" +
+                 Mutex->spelledName() +
+                 "' here, on the loop: while this coroutine is suspended "
+                 "holding it, this waits and blocks the loop's thread, for "
+                 "ever if that thread is the one to resume it"});
+  }
+}
+
 class LockAcrossSuspendRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
+    size_t Before = Out.size();
+    std::vector<std::pair<size_t, std::pair<unsigned, LockAcquisition>>> Held;
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       if (P.function(Fn).isCoroutine() && P.function(Fn).hasCfg())
-        checkFunction(P, Fn, Out);
+        checkFunction(P, Fn, Out, Held);
+    if (Out.size() == Before)
+      return;
+    // Built only when something is held across a suspension.
+    std::map<std::string, std::vector<SiteRef>> Lockers = loopLockers(P);
+    for (const auto &[Index, Lock] : Held)
+      noteLoopLockers(P, Lock.first, Lock.second, Lockers, Out[Index]);
   }
 
 private:
   /// One search per acquisition, over what runs while it is held: linear
   /// in the function for locks that are released (scoped guards), where one
   /// search per pair of lock and suspension was quadratic.
-  void checkFunction(const Program &P, unsigned Fn,
-                     std::vector<Finding> &Out) const {
+  void checkFunction(
+      const Program &P, unsigned Fn, std::vector<Finding> &Out,
+      std::vector<std::pair<size_t, std::pair<unsigned, LockAcquisition>>>
+          &Held) const {
     const Function &F = P.function(Fn);
     llvm::BitVector Suspends(F.fact().Sites.size());
     for (const SiteFact &S : F.fact().Sites)
@@ -103,18 +160,20 @@ private:
     for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
       if (A.Async)
         continue; // What an async mutex is for.
-      std::vector<unsigned> Held;
+      std::vector<unsigned> HeldAt;
       F.visitReachable(
           A.Site, [&](const SiteFact &Other) { return releasesLock(Other, A); },
           [&](unsigned Site) {
             ++Work;
             if (Suspends.test(Site))
-              Held.push_back(Site);
+              HeldAt.push_back(Site);
           });
-      llvm::sort(Held);
-      for (unsigned Site : Held)
-        if (!releasedWhileSuspended(P, F, A, F.site(Site)))
+      llvm::sort(HeldAt);
+      for (unsigned Site : HeldAt)
+        if (!releasedWhileSuspended(P, F, A, F.site(Site))) {
+          Held.push_back({Out.size(), {Fn, A}});
           Out.push_back(makeFinding(F, A, F.site(Site)));
+        }
     }
   }
 };

@@ -86,6 +86,40 @@ TEST_F(BlockingCallTest, ReachedThroughCallsIsReportedAtTheLoopCodesCall) {
   EXPECT_EQ(F[0].Path[3].Message, "'sleep' blocks here");
 }
 
+// Helpers that run only on the loop and that no other unit can call make
+// the blocking call the line to change: the finding moves there, the path
+// unchanged. A helper main also calls may run off the loop: the finding
+// stays on the call by which loop-only code reaches it.
+TEST_F(BlockingCallTest,
+       ThroughHelpersOnlyOnTheLoopIsReportedAtTheBlockingCall) {
+  auto Check = [&](bool MainCallsMid) {
+    FunctionBuilder Co("handler", true), Mid("mid"), Leaf("leaf"), Main("main");
+    Co.call(Body, "mid");
+    Mid.call(Body, "leaf");
+    Leaf.call(Body, "sleep");
+    if (MainCallsMid)
+      Main.call(Body, "mid");
+    std::vector<FunctionFact> Fns = {Co.build(), Mid.build(), Leaf.build(),
+                                     Main.build()};
+    for (FunctionFact &Fn : Fns)
+      Fn.MainFileOnly = true;
+    std::vector<Finding> F = check(Fns);
+    EXPECT_EQ(F.size(), 1u);
+    if (!F.empty())
+      EXPECT_EQ(F[0].Path.size(), 4u);
+    return F.empty() ? Finding() : F[0];
+  };
+  Finding OnlyLoop = Check(false);
+  EXPECT_EQ(OnlyLoop.Function, "leaf");
+  EXPECT_EQ(OnlyLoop.Message.substr(0, 40),
+            "call to 'sleep' blocks the event loop (s");
+  // main calls mid: mid may run off the loop, leaf with it; the line to
+  // change is the handler's call.
+  Finding Shared = Check(true);
+  EXPECT_EQ(Shared.Function, "handler");
+  EXPECT_EQ(Shared.Message.substr(0, 27), "call to 'mid' reaches 'slee");
+}
+
 // A call a model says blocks is the finding; what its body blocks on is
 // that same wait seen from inside (`loop::run` defined in the program and
 // sleeping in it), not a second finding.

@@ -46,6 +46,32 @@ TEST_F(LockAcrossSuspendTest, GuardAliveAtAwaitIsReported) {
   EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Lock);
 }
 
+// Another function on the loop that takes the mutex blocks the loop's
+// thread while the coroutine is suspended holding it: a note names it. One
+// that takes it off the loop (no coroutine, nothing on the loop calls it)
+// is not named.
+TEST_F(LockAcrossSuspendTest, NotesWhereCodeOnTheLoopTakesTheHeldMutex) {
+  FunctionBuilder Co("co", true);
+  Co.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+  Co.suspend(Body);
+  Co.scopeEnd(Body, Guard);
+  auto Reader = [&](const std::string &Name, bool Coroutine) {
+    FunctionBuilder B(Name, Coroutine);
+    ObjectRef G = local(Name + "::g", "std::lock_guard");
+    B.scopeBegin(Body, G, {argOf(0, Mtx)});
+    B.scopeEnd(Body, G);
+    return B.build();
+  };
+  std::vector<Finding> F = runRule(
+      "lock-across-suspend",
+      {Co.build(), Reader("read", true), Reader("main", false)}, Models);
+  ASSERT_EQ(F.size(), 1u);
+  ASSERT_EQ(F[0].Path.size(), 3u);
+  EXPECT_NE(F[0].Path[2].Message.find("'read' takes 'mtx' here, on the loop"),
+            std::string::npos)
+      << F[0].Path[2].Message;
+}
+
 TEST_F(LockAcrossSuspendTest, GuardDestroyedBeforeAwaitIsQuiet) {
   FunctionBuilder B("co", true);
   B.scopeBegin(Body, Guard, {argOf(0, Mtx)});

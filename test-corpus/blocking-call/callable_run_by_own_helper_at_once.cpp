@@ -8,5 +8,5 @@ template <class Work> void run_now(Work work) { work(); }
 
 fake::task<void> save_report() {
   co_await fake::yield_now();
-  run_now([] { std::this_thread::sleep_for(std::chrono::milliseconds(300)); }); // expect-warning: blocking-call {{call to 'run_now' reaches 'std::this_thread::sleep_for', which blocks the event loop (sleeps)}}
+  run_now([] { std::this_thread::sleep_for(std::chrono::milliseconds(300)); }); // expect-warning: blocking-call {{call to 'std::this_thread::sleep_for' blocks the event loop (sleeps)}}
 }

@@ -14,9 +14,9 @@ void for_each_entry(const char *dir,
 
 void rescan_every_second(fake::loop &loop) {
   loop.add_periodic_timer(fake::milliseconds(1000), [] {
-    for_each_entry("/var/spool", [](const char *entry) { // expect-warning: blocking-call {{call to 'for_each_entry', which runs '(lambda at callback_run_by_own_helper_through_std_function.cpp:17:34)', reaches 'sleep', which blocks the event loop (sleeps)}}
+    for_each_entry("/var/spool", [](const char *entry) {
       (void)entry;
-      sleep(1); // expect-path: blocking-call {{'sleep' blocks here}}
+      sleep(1); // expect-path: blocking-call {{'sleep' blocks here}} expect-warning: blocking-call {{call to 'sleep' blocks the event loop (sleeps)}}
     });
   });
 }

@@ -24,13 +24,13 @@ private:
   void read_next() {
     socket_.async_read_some(asio::buffer(frame_),
                             [this](boost::system::error_code ec, std::size_t) {
-                              on_read(ec); // expect-warning: blocking-call {{call to 'feed_server::on_read' reaches 'std::thread::join', which blocks the event loop}}
+                              on_read(ec);
                             });
   }
 
   void on_read(boost::system::error_code ec) {
     if (ec)
-      stop(); // expect-path: wait-cycle {{calls 'feed_server::stop' on that thread}}
+      stop(); // expect-path: wait-cycle {{calls 'feed_server::stop' on that thread}} expect-warning: blocking-call {{call to 'feed_server::stop' reaches 'std::thread::join', which blocks the event loop (waits for a thread to finish)}}
     else
       read_next();
   }
