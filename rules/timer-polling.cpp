@@ -21,6 +21,7 @@
 #include "corolint/program/Locks.h"
 #include "corolint/rules/Rule.h"
 #include <map>
+#include <optional>
 
 namespace corolint {
 namespace {
@@ -71,6 +72,19 @@ WaitingBody classify(const Program &P, const Function &F,
   }
   B.Yields = B.Pause && !Delays;
   return B;
+}
+
+/// The first sleep or yield between the looks of \p Poll, and which.
+std::optional<PathStep> pauseOf(const Program &P, const Function &F,
+                                const PollFact &Poll) {
+  for (unsigned Id : Poll.Sites) {
+    const SiteFact &S = F.site(Id);
+    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+    if (M && (M->Delay || M->Yield))
+      return PathStep{S.Loc, std::string(M->Delay ? "sleeps" : "yields") +
+                                 " here between looks"};
+  }
+  return std::nullopt;
 }
 
 /// A write that changes a flag after it was made: not a constructor's member
@@ -168,6 +182,8 @@ Finding makeFinding(const Program &P, unsigned Fn, const PollFact &Poll,
   for (const CallEdge &E : P.loopChain(pollSite(Fn, Poll)))
     if (E.Kind == EdgeKind::LoopCallback)
       R.Path.push_back({P.site(E.From).Loc, "handed to the loop here"});
+  if (std::optional<PathStep> Pause = pauseOf(P, P.function(Fn), Poll))
+    R.Path.push_back(std::move(*Pause));
   for (const SiteRef &S : Setters)
     R.Path.push_back({P.site(S).Loc, Flag + " is set here"});
   return R;

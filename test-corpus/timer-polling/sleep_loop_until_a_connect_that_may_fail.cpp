@@ -15,7 +15,7 @@ public:
   fake::task<void> forward_requests() {
     while (!ready_) { // expect-warning: timer-polling {{sleeps in a loop until 'upstream::ready_' changes; 'upstream::ready_' is set only by 'upstream::connect', which can end without setting it, recording 'upstream::failed_' instead: on that path this never ends}}
       std::printf("waiting for upstream\n");
-      co_await fake::sleep_for(10ms);
+      co_await fake::sleep_for(10ms); // expect-path: timer-polling {{sleeps here between looks}}
     }
   }
 
