@@ -561,12 +561,13 @@ void Linker::addSignalUses() {
         Use(S.CalleeUsr, {Fn, S.Id}, &Resource::Signals);
       const FunctionModel *M = P.modelOf(S);
       int Named = M ? M->SignalArg : -1;
-      bool Bounded = llvm::any_of(
-          S.Args, [&](const ArgFact &A) { return int(A.Index) > Named; });
+      bool Bounded = llvm::any_of(S.Args, [&](const ArgFact &A) {
+        return static_cast<int>(A.Index) > Named;
+      });
       for (const ArgFact &A : S.Args) {
         if (!Signals.count(A.CallableUsr))
           continue;
-        if (int(A.Index) != Named)
+        if (static_cast<int>(A.Index) != Named)
           HandedOut.insert(A.CallableUsr);
         else if (S.AwaitedIn >= 0 && !Bounded)
           Use(A.CallableUsr, {Fn, S.Id}, &Resource::Waits);
