@@ -304,10 +304,18 @@ TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
   ASSERT_FALSE(bool(Models.addJson(R"({
     "functions": [{"name": "activate", "emitsCaller": true},
                   {"name": "await_signal", "signalArg": 1},
-                  {"name": "connect", "signalArg": 1}],
+                  {"name": "connect", "signalArg": 1},
+                  {"name": "listen", "signalArg": 1}],
     "types": [{"name": "Call", "role": "meta-call"}]})",
                                    "qt")));
-  enum Variant { SkipsEmit, EmitsOnBothPaths, Bounded, HandedOn, InHeader };
+  enum Variant {
+    SkipsEmit,
+    EmitsOnBothPaths,
+    Bounded,
+    HandedOn,
+    InHeader,
+    Listened
+  };
   auto Check = [&](Variant V) {
     auto Signal = [&](const std::string &Name) {
       FunctionBuilder B(Name);
@@ -338,6 +346,9 @@ TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
       Main.call(Body, "connect", {}, {Done});
       Done.Index = 1;
     }
+    // Listening to it (a generator of its emits) emits nothing.
+    if (V == Listened)
+      Main.call(Body, "listen", {}, {Done});
     FunctionBuilder Co("co", true);
     std::vector<ArgFact> Args = {Done};
     if (V == Bounded)
@@ -360,6 +371,7 @@ TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
   EXPECT_TRUE(Check(Bounded).empty());
   EXPECT_TRUE(Check(HandedOn).empty());
   EXPECT_TRUE(Check(InHeader).empty());
+  EXPECT_EQ(Check(Listened).size(), 1u);
 }
 
 } // namespace

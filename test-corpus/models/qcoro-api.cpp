@@ -157,6 +157,9 @@ Q_SIGNALS:
 
 QCoro::Task<int> watch(Beacon *beacon) {
   auto level = co_await qCoro(beacon, &Beacon::lit, 1s);
+  auto levels = qCoroSignalListener(beacon, &Beacon::lit, 1s);
+  for (auto it = co_await levels.begin(); it != levels.end(); co_await ++it)
+    level = *it;
   co_return level.value_or(0);
 }
 
