@@ -192,17 +192,35 @@ public:
     for (unsigned Fn = 0; Fn < Only.size(); ++Fn)
       Only[Fn] = P.context(Fn).Loop && !P.context(Fn).Worker && own(Fn);
     // `co_spawn(io, serve(), detached)`: the call makes the task the loop
-    // runs; it runs nothing where it is made.
-    std::set<std::pair<unsigned, unsigned>> Spawned;
-    for (const CallEdge &E : P.edges())
-      if (handsToLoop(E.Kind))
-        Spawned.insert({E.From.Function, E.Callee});
+    // runs, and runs nothing where it is made. Only when each call of the
+    // coroutine there is so handed over (not `sync_wait(serve())` beside
+    // it).
+    // The registration, or the wrapper it is handed (`fake::callback(f)`,
+    // a `std::function`), runs nothing where it is made.
+    std::map<std::pair<unsigned, unsigned>, int> Unspawned;
+    std::set<std::pair<SiteRef, unsigned>> HandedAt;
+    for (const CallEdge &E : P.edges()) {
+      if (handsToLoop(E.Kind)) {
+        HandedAt.insert({E.From, E.Callee});
+        for (const ArgFact &A : P.site(E.From).Args)
+          if (A.MadeBy >= 0)
+            HandedAt.insert(
+                {{E.From.Function, static_cast<unsigned>(A.MadeBy)}, E.Callee});
+      }
+      if (P.function(E.Callee).isCoroutine())
+        Unspawned[{E.From.Function, E.Callee}] += handsToLoop(E.Kind) ? -1
+                                                  : E.Kind == EdgeKind::Calls
+                                                      ? 1
+                                                      : 0;
+    }
     // Drop what code off the loop calls, until nothing changes.
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (const CallEdge &E : P.edges())
         if (Only[E.Callee] && !handsToLoop(E.Kind) && !at(E.From) &&
-            !Spawned.count({E.From.Function, E.Callee})) {
+            !HandedAt.count({E.From, E.Callee}) &&
+            !(E.Kind == EdgeKind::Calls && P.function(E.Callee).isCoroutine() &&
+              Unspawned[{E.From.Function, E.Callee}] <= 0)) {
           Only[E.Callee] = false;
           Changed = true;
         }
@@ -298,7 +316,34 @@ public:
     }
     R.Loc = Via ? P.site(Via->From).Loc : std::move(At);
     R.Function = P.function(Via ? Via->From.Function : Fn).name().str();
+    if (Via)
+      Reached.push_back({Out.size(), *Via});
     Out.push_back(std::move(R));
+  }
+
+  /// Names, in each finding on a call of a helper that may run elsewhere,
+  /// the other calls of that helper made on the loop: they reach the same
+  /// blocking operations, which are reported once, on the first chain.
+  void finish() {
+    for (const auto &[Index, Via] : Reached) {
+      std::vector<SiteRef> Others;
+      for (unsigned E : P.edgesInto(Via.Callee)) {
+        const CallEdge &Other = P.edges()[E];
+        if (!(Other.From == Via.From) && !handsToLoop(Other.Kind) &&
+            Other.Kind != EdgeKind::Offload && P.runsOnLoop(Other.From))
+          Others.push_back(Other.From);
+      }
+      llvm::sort(Others, [&](SiteRef A, SiteRef B) {
+        return P.site(A).Loc < P.site(B).Loc;
+      });
+      Others.erase(std::unique(Others.begin(), Others.end()), Others.end());
+      std::string Callee = P.function(Via.Callee).name().str();
+      for (const SiteRef &At : Others)
+        Out[Index].Path.push_back(
+            {P.site(At).Loc, "'" + P.function(At.Function).name().str() +
+                                 "' also calls '" + Callee +
+                                 "' here, on the loop"});
+    }
   }
 
 private:
@@ -306,6 +351,8 @@ private:
   std::vector<Finding> &Out;
   std::map<std::tuple<unsigned, unsigned, BlockingKind, Level>, size_t> ByCall;
   LoopOnlyCode LoopOnly;
+  /// The findings on a call of a helper, and that call.
+  std::vector<std::pair<size_t, CallEdge>> Reached;
 };
 
 class BlockingCallRule : public Rule {
@@ -317,6 +364,7 @@ public:
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       if (P.context(Fn).Loop)
         checkFunction(P, Fn, Found, Holders);
+    Found.finish();
   }
 
 private:

@@ -89,24 +89,27 @@ TEST_F(BlockingCallTest, ReachedThroughCallsIsReportedAtTheLoopCodesCall) {
 // Helpers that run only on the loop and that no other unit can call make
 // the blocking call the line to change: the finding moves there, the path
 // unchanged. A helper main also calls may run off the loop: the finding
-// stays on the call by which loop-only code reaches it.
+// stays on the call by which loop-only code reaches it, and names the
+// helper's other calls on the loop, which reach the same blocking call.
 TEST_F(BlockingCallTest,
        ThroughHelpersOnlyOnTheLoopIsReportedAtTheBlockingCall) {
   auto Check = [&](bool MainCallsMid) {
-    FunctionBuilder Co("handler", true), Mid("mid"), Leaf("leaf"), Main("main");
+    FunctionBuilder Co("handler", true), Other("other", true), Mid("mid"),
+        Leaf("leaf"), Main("main");
     Co.call(Body, "mid");
+    Other.call(Body, "mid");
     Mid.call(Body, "leaf");
     Leaf.call(Body, "sleep");
     if (MainCallsMid)
       Main.call(Body, "mid");
-    std::vector<FunctionFact> Fns = {Co.build(), Mid.build(), Leaf.build(),
-                                     Main.build()};
+    std::vector<FunctionFact> Fns = {Co.build(), Other.build(), Mid.build(),
+                                     Leaf.build(), Main.build()};
     for (FunctionFact &Fn : Fns)
       Fn.MainFileOnly = true;
     std::vector<Finding> F = check(Fns);
     EXPECT_EQ(F.size(), 1u);
     if (!F.empty())
-      EXPECT_EQ(F[0].Path.size(), 4u);
+      EXPECT_EQ(F[0].Path.size(), MainCallsMid ? 5u : 4u);
     return F.empty() ? Finding() : F[0];
   };
   Finding OnlyLoop = Check(false);
@@ -118,6 +121,8 @@ TEST_F(BlockingCallTest,
   Finding Shared = Check(true);
   EXPECT_EQ(Shared.Function, "handler");
   EXPECT_EQ(Shared.Message.substr(0, 27), "call to 'mid' reaches 'slee");
+  EXPECT_EQ(Shared.Path.back().Message,
+            "'other' also calls 'mid' here, on the loop");
 }
 
 // A call a model says blocks is the finding; what its body blocks on is

@@ -421,13 +421,9 @@ const FunctionModel *functionModelOf(const ApiModels &Models,
                                      llvm::StringRef Usr) {
   const FunctionModel *M = Models.function(Name);
   // What inference infers is the program's own function's, under a name no
-  // model has (a global coroutine `session`). A model's global name is a C
-  // function's (`read`), or a library's global template's (QCoro's
-  // `qCoro<T, F>`): not a C++ function of the program's with that name.
+  // model has (a global coroutine `session`).
   if (M && M->Origin != InferredOrigin && !Name.contains("::") &&
-      !Usr.empty() &&
-      !(Usr.consume_front("c:@F@") && Usr.consume_front(Name) &&
-        (Usr.empty() || Usr.front() == '<')))
+      !Usr.empty() && !(Usr.consume_front("c:@F@") && Usr == Name))
     return nullptr;
   return M;
 }

@@ -559,7 +559,10 @@ void Linker::addSignalUses() {
         continue;
       if (Signals.count(S.CalleeUsr))
         Use(S.CalleeUsr, {Fn, S.Id}, &Resource::Signals);
-      const FunctionModel *M = P.modelOf(S);
+      // By name alone: QCoro's `qCoro<T, F>` is a global template, which
+      // functionModelOf keeps apart from C functions' models; a call
+      // handed a signal is no C function's.
+      const FunctionModel *M = P.models().function(S.CalleeName);
       int Named = M ? M->SignalArg : -1;
       bool Bounded = llvm::any_of(S.Args, [&](const ArgFact &A) {
         return static_cast<int>(A.Index) > Named;

@@ -322,14 +322,17 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
 }
 
 /// `for (...) { Job job(src); job.start(); co_await ...; }`: a call on a
-/// local constructed anew each time round the loop it is in runs once per
-/// object, and what it sets is that object's.
+/// local that no path repeats without constructing the local anew runs
+/// once per object, and what it sets is that object's. (`Job job; for
+/// (...) job.feed(c);` runs many times for one.)
 static bool oncePerObject(const Function &F, const SiteFact &Call) {
+  auto Constructs = [&](const SiteFact &S) {
+    return (S.IsConstructor || S.Kind == SiteKind::ScopeBegin) &&
+           S.Receiver.Key == Call.Receiver.Key;
+  };
   return Call.Receiver.K == ObjectRef::Kind::Local &&
-         llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
-           return (S.IsConstructor || S.Kind == SiteKind::ScopeBegin) &&
-                  S.Receiver.Key == Call.Receiver.Key && F.repeats(S.Id);
-         });
+         llvm::any_of(F.fact().Sites, Constructs) &&
+         !F.reaches(Call.Id, Call.Id, Constructs);
 }
 
 /// runsOnce, with its callers followed \p Callers up.
