@@ -191,39 +191,30 @@ public:
   explicit LoopOnlyCode(const Program &P) : P(P), Only(P.functions().size()) {
     for (unsigned Fn = 0; Fn < Only.size(); ++Fn)
       Only[Fn] = P.context(Fn).Loop && !P.context(Fn).Worker && own(Fn);
-    // `co_spawn(io, serve(), detached)`: the call makes the task the loop
-    // runs, and runs nothing where it is made. Only when each call of the
-    // coroutine there is so handed over (not `sync_wait(serve())` beside
-    // it).
-    // The registration, or the wrapper it is handed (`fake::callback(f)`,
-    // a `std::function`), runs nothing where it is made.
-    std::map<std::pair<unsigned, unsigned>, int> Unspawned;
-    std::set<std::pair<SiteRef, unsigned>> HandedAt;
-    for (const CallEdge &E : P.edges()) {
-      if (handsToLoop(E.Kind)) {
-        HandedAt.insert({E.From, E.Callee});
-        for (const ArgFact &A : P.site(E.From).Args)
-          if (A.MadeBy >= 0)
-            HandedAt.insert(
-                {{E.From.Function, static_cast<unsigned>(A.MadeBy)}, E.Callee});
+    std::vector<bool> Runs = runsTheCallee(P);
+    // Drop what code off the loop calls, and what that code calls in turn.
+    std::vector<std::vector<unsigned>> EdgesFrom(Only.size());
+    std::vector<unsigned> Dropped;
+    for (unsigned I = 0; I < P.edges().size(); ++I) {
+      const CallEdge &E = P.edges()[I];
+      if (!Runs[I])
+        continue;
+      EdgesFrom[E.From.Function].push_back(I);
+      if (Only[E.Callee] && !at(E.From)) {
+        Only[E.Callee] = false;
+        Dropped.push_back(E.Callee);
       }
-      if (P.function(E.Callee).isCoroutine())
-        Unspawned[{E.From.Function, E.Callee}] += handsToLoop(E.Kind) ? -1
-                                                  : E.Kind == EdgeKind::Calls
-                                                      ? 1
-                                                      : 0;
     }
-    // Drop what code off the loop calls, until nothing changes.
-    for (bool Changed = true; Changed;) {
-      Changed = false;
-      for (const CallEdge &E : P.edges())
-        if (Only[E.Callee] && !handsToLoop(E.Kind) && !at(E.From) &&
-            !HandedAt.count({E.From, E.Callee}) &&
-            !(E.Kind == EdgeKind::Calls && P.function(E.Callee).isCoroutine() &&
-              Unspawned[{E.From.Function, E.Callee}] <= 0)) {
+    while (!Dropped.empty()) {
+      unsigned Fn = Dropped.back();
+      Dropped.pop_back();
+      for (unsigned I : EdgesFrom[Fn]) {
+        const CallEdge &E = P.edges()[I];
+        if (Only[E.Callee] && !at(E.From)) {
           Only[E.Callee] = false;
-          Changed = true;
+          Dropped.push_back(E.Callee);
         }
+      }
     }
   }
 
@@ -239,6 +230,37 @@ public:
   }
 
 private:
+  /// Per edge, whether it runs its callee where it is made: not a hand-over
+  /// to the loop, nor the registration's own call or the wrapper it is
+  /// handed (`fake::callback(f)`, a `std::function`), nor the call that
+  /// makes a task the same function spawns (`co_spawn(io, serve(),
+  /// detached)`), when each call of that coroutine there is so handed over
+  /// (not `sync_wait(serve())` beside it).
+  static std::vector<bool> runsTheCallee(const Program &P) {
+    std::map<std::pair<unsigned, unsigned>, int> Unspawned;
+    std::set<std::pair<SiteRef, unsigned>> HandedAt;
+    for (const CallEdge &E : P.edges()) {
+      std::pair<unsigned, unsigned> Pair{E.From.Function, E.Callee};
+      if (handsToLoop(E.Kind)) {
+        HandedAt.insert({E.From, E.Callee});
+        for (const ArgFact &A : P.site(E.From).Args)
+          if (A.MadeBy >= 0)
+            HandedAt.insert(
+                {{E.From.Function, static_cast<unsigned>(A.MadeBy)}, E.Callee});
+        --Unspawned[Pair];
+      } else if (E.Kind == EdgeKind::Calls) {
+        ++Unspawned[Pair];
+      }
+    }
+    std::vector<bool> Runs;
+    for (const CallEdge &E : P.edges())
+      Runs.push_back(
+          !handsToLoop(E.Kind) && !HandedAt.count({E.From, E.Callee}) &&
+          !(E.Kind == EdgeKind::Calls && P.function(E.Callee).isCoroutine() &&
+            Unspawned[{E.From.Function, E.Callee}] <= 0));
+    return Runs;
+  }
+
   bool own(unsigned Fn) const {
     const FunctionFact &F = P.function(Fn).fact();
     return F.MainFileOnly || F.IsLambda;
