@@ -153,7 +153,7 @@ std::vector<PathStep> pathTo(const Program &P, SiteRef At,
                                  "' as a continuation"
                            : "calls '" + P.function(E.Callee).name().str() +
                                  "'")});
-  Path.push_back({Call.Loc, "'" + Call.CalleeName + "' blocks here"});
+  Path.push_back({Call.Loc, "'" + Call.spelledCallee() + "' blocks here"});
   return Path;
 }
 
@@ -445,7 +445,7 @@ private:
       return;
     LineToChange Line = Found.lineToChange(Chain, {Fn, S.Id});
     const CallEdge *Via = Line.Via;
-    std::string Callee = "'" + S.CalleeName + "'";
+    std::string Callee = "'" + S.spelledCallee() + "'";
     bool SameLoop = sameLoopKnown(P, Chain);
     Finding R;
     R.Severity = levelFor(M.Kind, SameLoop);
@@ -483,7 +483,7 @@ private:
       return;
     LineToChange Line = Found.lineToChange(Chain, {Fn, S.Id});
     const CallEdge *Via = Line.Via;
-    std::string Callee = "'" + S.CalleeName + "'";
+    std::string Callee = "'" + S.spelledCallee() + "'";
     std::string Holder =
         "'" + P.function(Slow->Acquired.Function).name().str() + "'";
     const SiteFact &Blocks = P.site(Slow->Blocks);
@@ -493,7 +493,8 @@ private:
     R.Message = (Via ? reachedThrough(P, *Via, Callee) + ", which"
                      : "call to " + Callee) +
                 " on the event loop waits for the mutex while " + Holder +
-                " holds it across '" + Blocks.CalleeName + "' (" + Op.Blocking +
+                " holds it across '" + Blocks.spelledCallee() + "' (" +
+                Op.Blocking +
                 "): the loop stalls for as long as that "
                 "call blocks; take the blocking call out of the critical "
                 "section";
@@ -504,7 +505,7 @@ private:
       R.Path.push_back(
           {P.site(Slow->Call).Loc, "calls '" + P.site(Slow->Call).CalleeName +
                                        "' while it holds the mutex"});
-    R.Path.push_back({Blocks.Loc, "'" + Blocks.CalleeName +
+    R.Path.push_back({Blocks.Loc, "'" + Blocks.spelledCallee() +
                                       "' blocks here, the mutex held"});
     Found.add(std::move(R), M.Kind, S.Loc, Fn, Line,
               {S.Loc, Callee + " also waits for that mutex here"});

@@ -253,7 +253,7 @@ std::string selfJoinAction(const Program &P, const SelfJoin &J) {
 std::string selfJoinWaitStep(const Program &P, const SelfJoin &J) {
   switch (J.How) {
   case SelfJoin::Kind::Joins:
-    return "'" + P.site(J.Wait).CalleeName +
+    return "'" + P.site(J.Wait).spelledCallee() +
            "' waits here for the thread it runs on";
   case SelfJoin::Kind::DestroysHandle:
     return "destroyed here, which waits for its thread";

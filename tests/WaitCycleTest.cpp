@@ -375,6 +375,50 @@ TEST_F(SelfJoinTest, CallsOnOtherObjectsAreTheirs) {
   EXPECT_TRUE(check({start(), run(), Stop}).empty());
 }
 
+// `W(hook h) : on_fatal_(h)`, `on_fatal_(*this)` in `W::run`, and
+// `abort_all(W &w) { w.stop(); }` handed to `W`'s constructor by `main`:
+// the hook the object keeps is called with the object itself, so its
+// `w.stop()` joins the thread running it. Handed a copy or another object,
+// or kept by a hook that is another class's member, it would not.
+TEST_F(SelfJoinTest, AKeptHookGivenTheObjectJoinsItsThread) {
+  for (int Variant = 0; Variant < 3; ++Variant) {
+    ObjectRef Hook = global("W::on_fatal_", "std::function");
+    Hook.K = ObjectRef::Kind::Field;
+    FunctionBuilder Ctor("W::W"), Run("W::run"), Abort("abort_all"),
+        Main("main");
+    FunctionFact CtorFact = Ctor.build();
+    CtorFact.FieldInits = {{"W::on_fatal_", 0, Hook.Key}};
+    ArgFact Self = argType(0, "W");
+    Self.OwnObject = Variant != 1;
+    Run.call(Body, "std::function::operator()", Hook, {Self});
+    Abort.call(Body, "W::stop", param("abort_all", 0, "w", "W"));
+    ArgFact Given;
+    Given.Index = 0;
+    Given.CallableUsr = "c:@F@abort_all";
+    unsigned Made = Main.call(Body, "W::W", local("main::w", "W"), {Given});
+    FunctionFact MainFact = Main.build();
+    MainFact.Sites[Made].IsConstructor = true;
+    std::vector<FunctionFact> Functions{start(),  Run.build(),   stop(),
+                                        CtorFact, Abort.build(), MainFact};
+    for (FunctionFact &F : Functions)
+      if (llvm::StringRef(F.Name).starts_with("W::"))
+        F.ObjectClass = "W";
+    if (Variant == 2)
+      Functions[4].ObjectClass = "Supervisor";
+    std::vector<Finding> F = check(Functions);
+    if (Variant != 0) {
+      EXPECT_TRUE(F.empty()) << Variant;
+      continue;
+    }
+    ASSERT_EQ(F.size(), 1u);
+    EXPECT_NE(F[0].Message.find("'W::stop', called on the thread that "
+                                "'std::thread::thread' starts to run "
+                                "'W::run', joins 'W::thread_'"),
+              std::string::npos)
+        << F[0].Message;
+  }
+}
+
 // `for (auto &t : workers_) t.join()` in a pool whose worker calls it.
 TEST_F(SelfJoinTest, JoiningEveryHandleOfATableJoinsItsOwn) {
   ObjectRef Workers = global("W::workers_", "std::vector");

@@ -124,6 +124,8 @@ json argToJson(const ArgFact &A) {
     J["ref"] = refToJson(A.Ref);
   if (A.OtherObject)
     J["otherObject"] = true;
+  if (A.OwnObject)
+    J["ownObject"] = true;
   if (A.MadeBy >= 0)
     J["madeBy"] = A.MadeBy;
   if (!A.CallableUsr.empty())
@@ -150,6 +152,7 @@ ArgFact argFromJson(const json &J) {
   if (J.contains("ref"))
     A.Ref = refFromJson(J.at("ref"));
   A.OtherObject = J.value("otherObject", false);
+  A.OwnObject = J.value("ownObject", false);
   A.MadeBy = integerOr(J, "madeBy", -1);
   A.CallableUsr = J.value("callable", "");
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
@@ -381,6 +384,8 @@ json functionToJson(const FunctionFact &F) {
     J["mainFileOnly"] = true;
   if (F.Private)
     J["private"] = true;
+  if (!F.ObjectClass.empty())
+    J["objectClass"] = F.ObjectClass;
   if (!F.ReturnType.empty())
     J["returns"] = F.ReturnType;
   if (!F.InitialSuspend.empty())
@@ -421,6 +426,7 @@ FunctionFact functionFromJson(const json &J) {
   F.Owner = J.value("owner", "");
   F.MainFileOnly = J.value("mainFileOnly", false);
   F.Private = J.value("private", false);
+  F.ObjectClass = J.value("objectClass", "");
   F.ReturnType = J.value("returns", "");
   F.InitialSuspend = J.value("initialSuspend", "");
   if (J.contains("overrides"))

@@ -280,6 +280,16 @@ static bool isCallable(QualType T) {
   return !R->lookup(Call).empty();
 }
 
+/// Whether \p Arg is the calling function's own object, by reference or
+/// pointer (`*this`, `this`), not a copy of it.
+static bool isOwnObject(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenImpCasts();
+  return isa<CXXThisExpr>(E);
+}
+
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
@@ -291,6 +301,7 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.Ref = N.objectOf(passedObject(Args[I]));
     A.OtherObject = A.Ref.K == ObjectRef::Kind::Field &&
                     onOtherObject(passedObject(Args[I]));
+    A.OwnObject = isOwnObject(Args[I]);
     if (const auto *Made =
             dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Args[I])))
       MadeArgs.push_back({S.Id, A.Index, Made});
@@ -915,6 +926,24 @@ static std::string ownerName(const DeclContext *Owner, const Names &N) {
   return "";
 }
 
+/// The class whose object `this` names in \p M: its own for an instance
+/// member, its enclosing member's for a lambda that captures `this`.
+static std::string objectClass(const CXXMethodDecl *M, const Names &N) {
+  if (!M || !M->isInstance())
+    return "";
+  const CXXRecordDecl *Class = M->getParent();
+  if (Class->isLambda()) {
+    llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
+    FieldDecl *ThisCapture = nullptr;
+    Class->getCaptureFields(Captures, ThisCapture);
+    const auto *Owner = dyn_cast_or_null<CXXMethodDecl>(lambdaOwner(Class));
+    if (!ThisCapture || !Owner)
+      return "";
+    Class = Owner->getParent();
+  }
+  return N.typeName(Class->getASTContext().getRecordType(Class));
+}
+
 /// Whether every declaration of \p FD (of its template pattern, for an
 /// instantiation) is in the main file. A member is declared by its class
 /// alone: a definition out of it, in a file the main file includes after
@@ -977,6 +1006,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
   }
   F.MainFileOnly = declaredOnlyInMainFile(Published, N);
   F.Private = M && !F.IsLambda && M->getAccess() == AS_private;
+  F.ObjectClass = objectClass(M, N);
   F.ReturnType = N.typeName(FD->getReturnType());
   if (M)
     for (const CXXMethodDecl *Base : M->overridden_methods())

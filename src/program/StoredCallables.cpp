@@ -48,6 +48,7 @@ public:
   explicit StoredCallables(const Program &P) : P(P) {}
 
   std::vector<CallEdge> calls() {
+    collectOwnObjectsHanded();
     Owners = ownersOfClasses();
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       collectStores(Fn);
@@ -91,8 +92,11 @@ private:
         continue;
       std::string Class = classOf(P.function(E.Callee).name().str());
       const SiteFact &S = P.site(E.From);
-      if (Class.empty() ||
-          classOf(P.function(E.From.Function).name().str()) == Class)
+      // A member, or a lambda written in one that captures `this`, calls
+      // from inside.
+      const Function &Caller = P.function(E.From.Function);
+      if (Class.empty() || classOf(Caller.name().str()) == Class ||
+          Caller.fact().ObjectClass == Class)
         continue;
       // An object no key names is one more owner, unless it is being made
       // (`new monitor(probe)`, a static local): that says nothing of who
@@ -103,9 +107,32 @@ private:
         continue;
       }
       for (const ObjectRef &Obj : P.resolve(E.From.Function, S.Receiver))
-        Owners[Class].insert(Obj.Key);
+        if (!handedOwnObject(Class, Obj))
+          Owners[Class].insert(Obj.Key);
     }
     return Owners;
+  }
+
+  /// `on_error_(*this, e)` in a member of JobRunner: the parameters at that
+  /// place of the callables a class's members call on their own fields are
+  /// given the caller's object, per class.
+  void collectOwnObjectsHanded() {
+    for (const Function &F : P.functions())
+      for (const SiteFact &S : F.fact().Sites)
+        if (P.invokesWrapper(S) && S.Receiver.K == ObjectRef::Kind::Field &&
+            !S.OtherObject && !F.fact().ObjectClass.empty())
+          for (const ArgFact &A : S.Args)
+            if (A.OwnObject)
+              OwnObjectHanded.insert({F.fact().ObjectClass, A.Index});
+  }
+
+  /// Whether \p Obj is a parameter no call binds that the members of
+  /// \p Class hand their own object to: a callback of theirs working on
+  /// the object that runs it (`fail_fast(JobRunner &r, ...)` calling
+  /// `r.stop()`), one of the owners already counted, not another.
+  bool handedOwnObject(const std::string &Class, const ObjectRef &Obj) const {
+    return Obj.K == ObjectRef::Kind::Param && Obj.Type == Class &&
+           OwnObjectHanded.count({Class, unsigned(Obj.ParamIndex)});
   }
 
   /// Whether \p Obj is a field of a class with several owners.
@@ -324,6 +351,9 @@ private:
   std::map<std::string, std::set<unsigned>> Held;
   /// Per object key, the objects whose callables it is given.
   std::map<std::string, std::set<std::string>> Copies;
+  /// (class, index): its members hand their own object to callables they
+  /// keep, at that parameter (collectOwnObjectsHanded).
+  std::set<std::pair<std::string, unsigned>> OwnObjectHanded;
   /// Per class, the objects its members are called on (ownersOfClasses).
   std::map<std::string, std::set<std::string>> Owners;
   /// Locals given only their own function's parameter (function, index);

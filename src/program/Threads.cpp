@@ -430,13 +430,20 @@ public:
   explicit SelfJoinSearch(const Program &P)
       : P(P), CallsFrom(P.functions().size()), Questions(P) {
     // Calls of a function's body on the same object: a member called on
-    // `this` (implicitly or not), a free function, a lambda. A callable
-    // handed to code the analysis cannot see may run on any thread.
+    // `this` (implicitly or not), a free function, a lambda, a callable the
+    // object keeps in a field (when that callable has no object of its
+    // own, or the same class's); and a member called on a parameter the
+    // caller was given the object as (ownObjectParam). A callable handed to
+    // code the analysis cannot see may run on any thread.
     for (const CallEdge &E : P.edges()) {
       const SiteFact &S = P.site(E.From);
-      if (P.bindsParameters(E) && E.Kind == EdgeKind::Calls &&
-          !S.Receiver.isKnown() && !S.OtherObject)
+      if (!P.bindsParameters(E) || E.Kind != EdgeKind::Calls || S.OtherObject)
+        continue;
+      if (!S.Receiver.isKnown() || runsKeptCallable(E))
         CallsFrom[E.From.Function].push_back(&E);
+      else if (std::optional<unsigned> Param =
+                   ownParameter(E.From.Function, S.Receiver))
+        CallsOnParam[E.From.Function].push_back({&E, *Param});
     }
   }
 
@@ -473,12 +480,17 @@ public:
           It->second = std::move(J);
       };
       WaitFinder(P, T, Fn, ReachedBy[Fn]).find(Add);
-      for (const CallEdge *E : CallsFrom[Fn]) {
+      auto Follow = [&](const CallEdge *E) {
         ++Work;
         if (!releasedBefore(T, E->From) &&
             ReachedBy.try_emplace(E->Callee, E).second)
           Queue.push_back(E->Callee);
-      }
+      };
+      for (const CallEdge *E : CallsFrom[Fn])
+        Follow(E);
+      for (auto [E, Param] : CallsOnParam[Fn])
+        if (givenOwnObject(ReachedBy[Fn], Param))
+          Follow(E);
     }
   }
 
@@ -490,6 +502,37 @@ public:
   }
 
 private:
+  /// `on_error_(*this, e)` running `fail_fast`: a callable kept in a field
+  /// of the caller's object that has no object of its own, or one of the
+  /// caller's class (a lambda capturing `this`, written in a member).
+  bool runsKeptCallable(const CallEdge &E) const {
+    const SiteFact &S = P.site(E.From);
+    if (!P.invokesHeldCallable(E) || S.Receiver.K != ObjectRef::Kind::Field)
+      return false;
+    const std::string &Callee = P.function(E.Callee).fact().ObjectClass;
+    return Callee.empty() ||
+           Callee == P.function(E.From.Function).fact().ObjectClass;
+  }
+
+  /// The index of \p Fn's own parameter that \p Receiver is.
+  std::optional<unsigned> ownParameter(unsigned Fn,
+                                       const ObjectRef &Receiver) const {
+    if (Receiver.K != ObjectRef::Kind::Param ||
+        Receiver.Key != P.function(Fn).fact().Usr + "#" +
+                            std::to_string(Receiver.ParamIndex))
+      return std::nullopt;
+    return Receiver.ParamIndex;
+  }
+
+  /// Whether the call \p By passes its caller's own object as parameter
+  /// \p Param: then a member called on that parameter is called on the
+  /// same object.
+  bool givenOwnObject(const CallEdge *By, unsigned Param) const {
+    return By && llvm::any_of(P.site(By->From).Args, [&](const ArgFact &A) {
+             return A.Index == Param && A.OwnObject;
+           });
+  }
+
   /// Whether code before \p At on every path lets go of \p T's handle:
   /// detaches a holder (models' `releases`), or moves it out into a local
   /// (`std::thread self = std::move(thread_)`). What \p At calls then joins
@@ -522,6 +565,9 @@ private:
 
   const Program &P;
   std::vector<std::vector<const CallEdge *>> CallsFrom;
+  /// Member calls on a parameter of the calling function, with its index.
+  std::map<unsigned, std::vector<std::pair<const CallEdge *, unsigned>>>
+      CallsOnParam;
   ThreadQuestions Questions;
   std::map<SiteRef, SelfJoin> ByWait;
 };

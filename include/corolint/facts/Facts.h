@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 15;
+constexpr int FactsVersion = 16;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -102,6 +102,10 @@ struct ArgFact {
   /// Ref is a field of another object than `this` (`upstream_->t_`), which
   /// Ref names by its field alone.
   bool OtherObject = false;
+  /// The calling function's own object, by reference or pointer (`*this`,
+  /// `this`): a callback handed it works on that object
+  /// (`on_error_(*this, e)`).
+  bool OwnObject = false;
   /// The site of the constructor call that makes the argument, a new
   /// object (`workers_.push_back(std::thread(run))`), or -1.
   int MadeBy = -1;
@@ -230,6 +234,17 @@ struct SiteFact {
   /// thread.
   std::vector<std::string> AwaiterUsrs;
 
+  /// The callee as the code names it: a member of a library's hidden base
+  /// (`std::__basic_future::wait`) by the class of the object it is called
+  /// on (`std::future::wait`).
+  std::string spelledCallee() const {
+    size_t Member = CalleeName.rfind("::");
+    if (Member == std::string::npos || Receiver.Type.empty() ||
+        CalleeName.find("::__") >= Member)
+      return CalleeName;
+    return Receiver.Type + CalleeName.substr(Member);
+  }
+
   // ScopeBegin / ScopeEnd: Receiver is the local object, CalleeName its
   // constructor, Args the constructor's arguments.
   // Write: Receiver is the object assigned to, or the field a constructor's
@@ -323,6 +338,10 @@ struct FunctionFact {
   /// A private member function: only its class's members and friends can
   /// call it or take its address.
   bool Private = false;
+  /// The class whose object `this` names in it: an instance member's, or
+  /// for a lambda that captures `this`, its enclosing member's. Empty for a
+  /// free function, a static member, a lambda with no `this`.
+  std::string ObjectClass;
   std::string ReturnType; ///< Normalized class name it returns, if a class.
   /// For a coroutine: the class its promise's `initial_suspend()` returns
   /// (`std::suspend_always`: the coroutine starts suspended).
