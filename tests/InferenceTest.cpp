@@ -1337,10 +1337,14 @@ TEST(Inference, AQueueThatRunTakesCallablesFromMakesALoopAndItsTimers) {
       R"({"types": [{"name": "std::chrono::duration", "role": "duration"}]})",
       "test")));
   InferredModels M = infer(loopLibrary(), Known);
-  ASSERT_EQ(M.Functions.size(), 2u);
+  ASSERT_EQ(M.Functions.size(), 3u);
   EXPECT_EQ(M.Functions[0].ModelJson,
             R"({"name":"loop::post","loopCallback":0})");
+  // The drainer runs the loop on the thread that calls it (once, for both
+  // of its queues).
   EXPECT_EQ(M.Functions[1].ModelJson,
+            R"({"name":"loop::run","runsLoop":true})");
+  EXPECT_EQ(M.Functions[2].ModelJson,
             R"({"name":"loop::run_after","loopCallback":1,"delay":true})");
 }
 
@@ -1376,12 +1380,14 @@ TEST(Inference, AUserRunLoopAndWhatHandsItsCallableToARegistration) {
   Later.call(Body, "loop::post", {}, {Fn});
   Lib.push_back(Later.build());
   InferredModels M = infer(Lib);
-  ASSERT_EQ(M.Functions.size(), 3u);
+  ASSERT_EQ(M.Functions.size(), 4u);
   EXPECT_EQ(M.Functions[0].ModelJson,
             R"({"name":"loop::post","loopCallback":0})");
-  EXPECT_EQ(M.Functions[2].ModelJson,
+  EXPECT_EQ(M.Functions[1].ModelJson,
+            R"({"name":"loop::drain_queue","runsLoop":true})");
+  EXPECT_EQ(M.Functions[3].ModelJson,
             R"({"name":"loop::call_later","loopCallback":1})");
-  EXPECT_NE(M.Functions[2].Evidence[0].find(
+  EXPECT_NE(M.Functions[3].Evidence[0].find(
                 "'loop::call_later' hands its argument 1 to 'loop::post'"),
             std::string::npos);
 }

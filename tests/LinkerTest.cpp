@@ -459,6 +459,53 @@ TEST(Linker, PostToAThreadPoolIsOffload) {
   EXPECT_TRUE(P.context(indexOf(P, "handler")).Loop);
 }
 
+// Standalone Asio spells Boost.Asio's pool `asio::thread_pool`: a model's
+// type names cover every spelling of its library's namespace.
+TEST(Linker, PostToAPoolOfAnotherNamespaceSpellingIsOffload) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(R"({"namespaces": ["boost::asio", "asio"],
+    "functions": [{"name": "boost::asio::post", "loopCallback": 1,
+      "offloadWhenArgType": {"arg": 0,
+                             "types": ["boost::asio::thread_pool"]}}]})",
+                              "test")));
+  for (const char *Pool :
+       {"asio::thread_pool", "boost::asio::thread_pool", "asio::io_context"}) {
+    FunctionBuilder Main("main"), Job("job");
+    ArgFact JobArg;
+    JobArg.Index = 1;
+    JobArg.CallableUsr = "c:@F@job";
+    Main.call(FunctionBuilder::Body, "asio::post", {},
+              {argType(0, Pool), JobArg});
+    Program P = linkProgram({unit("test.cpp", {Main.build(), Job.build()})}, M);
+    bool IsPool = llvm::StringRef(Pool).ends_with("thread_pool");
+    EXPECT_EQ(P.context(indexOf(P, "job")).Worker, IsPool) << Pool;
+    EXPECT_EQ(P.context(indexOf(P, "job")).Loop, !IsPool) << Pool;
+  }
+}
+
+// A loop task that turns its own loop (`while (!drained()) loop.turn(10)`,
+// `turn` a `runsLoop` with no blocking) serves the loop's events there:
+// what `turn` calls is the loop's own code, not the task's.
+TEST(Linker, LoopCodeTurningItsLoopDoesNotMakeTheLoopsWaitItsOwn) {
+  ApiModels M = testModels();
+  ASSERT_FALSE(bool(M.addJson(
+      R"({"functions": [{"name": "frame_loop::turn", "runsLoop": true},
+                        {"name": "frame_loop::run_all", "runsLoop": true,
+                         "blocking": "runs an event loop"}]})",
+      "test")));
+  FunctionBuilder Main("main"), Task("task"), Turn("frame_loop::turn"),
+      RunAll("frame_loop::run_all");
+  Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "task");
+  Task.call(FunctionBuilder::Body, "frame_loop::turn");
+  Task.call(FunctionBuilder::Body, "frame_loop::run_all");
+  Program P = linkProgram({unit("test.cpp", {Main.build(), Task.build(),
+                                             Turn.build(), RunAll.build()})},
+                          M);
+  EXPECT_TRUE(P.context(indexOf(P, "task")).Loop);
+  EXPECT_FALSE(P.context(indexOf(P, "frame_loop::turn")).Loop);
+  EXPECT_TRUE(P.context(indexOf(P, "frame_loop::run_all")).Loop);
+}
+
 TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {
   ApiModels M = testModels();
   ObjectRef Ev = global("ev", "Event");

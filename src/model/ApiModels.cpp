@@ -343,6 +343,14 @@ std::string ApiModels::canonical(llvm::StringRef Name) const {
   return "";
 }
 
+bool ApiModels::isOneOf(llvm::StringRef Spelled,
+                        llvm::ArrayRef<std::string> Modelled) const {
+  if (llvm::is_contained(Modelled, Spelled))
+    return true;
+  std::string Canonical = canonical(Spelled);
+  return !Canonical.empty() && llvm::is_contained(Modelled, Canonical);
+}
+
 bool ApiModels::isLibraryCode(llvm::StringRef QualifiedName) const {
   for (size_t At = QualifiedName.find("::"); At != llvm::StringRef::npos;
        At = QualifiedName.find("::", At + 2))

@@ -43,6 +43,7 @@ public:
   void buildResources();
   void findWorkerResumes();
   void computeContexts();
+  bool runsLoopNested(const CallEdge &E) const;
 
 private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
@@ -212,8 +213,7 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
     return EdgeKind::Calls;
   for (const ArgFact &Other : Call.Args)
     if (static_cast<int>(Other.Index) == M->OffloadWhenArg &&
-        std::find(M->OffloadWhenTypes.begin(), M->OffloadWhenTypes.end(),
-                  Other.Type) != M->OffloadWhenTypes.end())
+        P.models().isOneOf(Other.Type, M->OffloadWhenTypes))
       return EdgeKind::Offload;
   return EdgeKind::LoopCallback;
 }
@@ -664,6 +664,18 @@ std::vector<bool> Linker::functionsThatMayRun() const {
   return Runs;
 }
 
+/// Whether \p E calls a function that runs the event loop on the calling
+/// thread (models' `runsLoop`) without blocking it by a model's say (a
+/// home-grown loop's `run_once()`; not `io_context::run`, which must not be
+/// called from its own handlers): called from loop code, it serves the
+/// loop's events there, and waits in it are the loop's own.
+bool Linker::runsLoopNested(const CallEdge &E) const {
+  if (E.Kind != EdgeKind::Calls)
+    return false;
+  const FunctionModel *M = P.modelOf(P.site(E.From));
+  return M && M->RunsLoop && M->Blocking.empty();
+}
+
 void Linker::computeContexts() {
   P.Contexts.assign(P.Functions.size(), {});
   std::deque<unsigned> LoopWork, WorkerWork;
@@ -717,7 +729,7 @@ void Linker::computeContexts() {
     LoopWork.pop_front();
     for (unsigned EdgeIndex : EdgesFrom[Fn]) {
       const CallEdge &E = P.Edges[EdgeIndex];
-      if (inheritsContext(E.Kind) && P.runsOnLoop(E.From))
+      if (inheritsContext(E.Kind) && P.runsOnLoop(E.From) && !runsLoopNested(E))
         ReachLoop(E.Callee, E);
     }
   }

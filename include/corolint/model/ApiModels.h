@@ -241,6 +241,11 @@ public:
   void noteInferred() { Inferred = true; }
   /// Every model name, for the check that models name real APIs.
   std::vector<std::string> names() const;
+  /// Whether \p Spelled, a qualified name as the code spells it
+  /// (`asio::thread_pool`), is one of \p Modelled, names as models write
+  /// them (`boost::asio::thread_pool`), in any spelling of its namespace.
+  bool isOneOf(llvm::StringRef Spelled,
+               llvm::ArrayRef<std::string> Modelled) const;
 
 private:
   void add(FunctionModel M);

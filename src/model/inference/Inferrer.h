@@ -233,6 +233,7 @@ private:
   std::set<std::string> cancelMembers(llvm::StringRef Class,
                                       std::vector<std::string> &Evidence) const;
   void inferRegistration(const FunctionFact &F, const FieldStoreFact &Store);
+  void inferLoopRun(const FunctionFact &Drainer, llvm::StringRef Queue);
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
                                   const WaiterStore &Store) const;

@@ -285,6 +285,25 @@ void Inferrer::inferRegistration(const FunctionFact &F,
                        "' takes a duration: the callable runs once it passes");
   }
   Out.Functions.push_back({F.Name, J.dump(), std::move(Evidence)});
+  if (!Pool)
+    inferLoopRun(*Drainer, Store.Field);
+}
+
+/// The member that drains a loop's queue runs that loop on the thread that
+/// calls it, as `io_context::run_one` does: called from the loop's own
+/// code, it serves the loop's events there, nested, rather than stalling
+/// them.
+void Inferrer::inferLoopRun(const FunctionFact &Drainer,
+                            llvm::StringRef Queue) {
+  if (!InferredFunctions.insert(Drainer.Name).second)
+    return;
+  ordered_json J = {{"name", Drainer.Name}, {"runsLoop", true}};
+  Out.Functions.push_back(
+      {Drainer.Name,
+       J.dump(),
+       {where(Drainer.Loc) + ": '" + Drainer.Name +
+        "' takes the callables kept in '" + Queue.str() +
+        "' and calls them: it runs that loop on the thread that calls it"}});
 }
 
 } // namespace corolint::inference
