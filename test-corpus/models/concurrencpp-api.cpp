@@ -38,4 +38,24 @@ detached move_to(concurrencpp::thread_pool_executor &pool) {
   ++events;
 }
 
+// A coroutine mutex and a condition variable over it, and a delay.
+detached guarded(std::shared_ptr<concurrencpp::thread_pool_executor> pool,
+        concurrencpp::async_lock &lock, concurrencpp::async_condition_variable &cv,
+        concurrencpp::timer_queue &timers) {
+  {
+    concurrencpp::scoped_async_lock guard = co_await lock.lock(pool);
+    co_await cv.await(pool, guard, [] { return events > 0; });
+    co_await cv.await(pool, guard);
+    guard.unlock();
+    co_await guard.lock(pool);
+    guard.unlock();
+    if (co_await guard.try_lock())
+      guard.unlock();
+  }
+  if (co_await lock.try_lock())
+    lock.unlock();
+  cv.notify_one();
+  cv.notify_all();
+  co_await timers.make_delay_object(std::chrono::milliseconds(5), pool);
+}
 } // namespace concurrencpp_api
