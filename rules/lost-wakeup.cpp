@@ -64,7 +64,7 @@ public:
   explicit LostWakeupCheck(const Program &P) : P(P) {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       for (const SiteFact &S : P.function(Fn).fact().Sites)
-        if (forgetfulMember(P, S, &TypeModel::Waits) && !P.passesDuration(S))
+        if (forgetfulMember(P, S, &TypeModel::Waits) && !P.passesTimeout(S))
           addWaiter(Fn, S);
   }
 
@@ -275,7 +275,7 @@ private:
   bool testsNoState(unsigned Fn, const SiteFact &Wait) const {
     const Function &F = P.function(Fn);
     return forgetfulMember(P, Wait, &TypeModel::Waits) &&
-           !P.passesDuration(Wait) && !handedAPredicate(Wait) &&
+           !P.passesTimeout(Wait) && !handedAPredicate(Wait) &&
            !F.repeats(Wait.Id) && F.onEveryPath(Wait.Id) &&
            !callersTestState(Fn) && !announcedBefore(Fn, Wait);
   }

@@ -113,6 +113,22 @@ TEST_F(LostWakeupTest, TimedWaitsAndOtherStateAreQuiet) {
   EXPECT_TRUE(check(waiter(global("other", "")), N).empty());
 }
 
+// `cond.wait(&mutex, 100)`: a wait whose model's `timeoutArg` is written at
+// the call is timed too, a number of milliseconds being no duration type.
+TEST_F(LostWakeupTest, AWaitGivenItsTimeoutArgumentIsTimed) {
+  ASSERT_FALSE(bool(Models.addJson(
+      R"({"functions": [{"name": "cv::wait", "blocking": "waits",
+                         "timeoutArg": 2}]})",
+      "test")));
+  FunctionBuilder N("notify");
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  EXPECT_EQ(check(waiter(Ready), N).size(), 1u);
+  std::vector<FunctionFact> Waiter = waiter(Ready);
+  Waiter[0].Sites[1].Args.push_back(constant(2, 100));
+  EXPECT_TRUE(check(Waiter, N).empty());
+}
+
 // The same write and notify on a type that keeps its signals (an event)
 // lose nothing.
 TEST_F(LostWakeupTest, TypesThatKeepSignalsAreQuiet) {

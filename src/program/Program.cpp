@@ -27,6 +27,16 @@ bool Program::passesDuration(const SiteFact &Call) const {
   });
 }
 
+bool Program::passesTimeout(const SiteFact &Call) const {
+  if (passesDuration(Call))
+    return true;
+  const FunctionModel *M = modelOf(Call);
+  return M && M->TimeoutArg >= 0 &&
+         llvm::any_of(Call.Args, [&](const ArgFact &A) {
+           return static_cast<int>(A.Index) == M->TimeoutArg;
+         });
+}
+
 bool Program::bindsParameters(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&

@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QFuture>
 #include <QMutex>
+#include <QWaitCondition>
 #include <QNetworkReply>
 #include <QObject>
 #include <QProcess>
@@ -70,6 +71,25 @@ QCoro::Task<void> count() {
     locker.relock();
   }
   co_await QCoro::sleepFor(1ms);
+}
+
+// A condition variable waited on with a state loop, for ever and for a
+// while, and woken every way it can be.
+QWaitCondition counter_changed;
+
+void await_count(int seen) {
+  QMutexLocker locker(&counter_mutex);
+  while (events == seen)
+    counter_changed.wait(&counter_mutex);
+  while (events == seen + 1)
+    counter_changed.wait(&counter_mutex, 50);
+}
+
+void wake_counters() {
+  counter_changed.wakeOne();
+  counter_changed.wakeAll();
+  counter_changed.notify_one();
+  counter_changed.notify_all();
 }
 
 void tally() {

@@ -224,6 +224,10 @@ public:
   /// (`std::optional<ms>{30s}`, `{30s}`). Only arguments written at the
   /// call count; a default (often "forever") is not one.
   bool passesDuration(const SiteFact &Call) const;
+  /// passesDuration(), or an argument written at the place its model's
+  /// `timeoutArg` names (`cond.wait(&mutex, 100)`): the call waits for a
+  /// while at most.
+  bool passesTimeout(const SiteFact &Call) const;
   const std::vector<Function> &functions() const { return Functions; }
   const Function &function(unsigned I) const { return Functions[I]; }
   std::optional<unsigned> find(llvm::StringRef Usr) const;
