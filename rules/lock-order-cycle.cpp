@@ -10,7 +10,8 @@
 // single guard takes together (`std::scoped_lock lk(a, b)`) are taken by a
 // deadlock-avoiding algorithm and are not ordered. Cycles are reported when
 // one of their orders is taken by loop code (a coroutine or a function the
-// loop runs) or involves an async mutex: lock orders among plain threads are
+// loop runs), by a task handed to an executor, or involves an async mutex:
+// lock orders among threads the program starts itself are
 // ThreadSanitizer's business.
 //
 //===----------------------------------------------------------------------===//
@@ -69,6 +70,7 @@ public:
 
   void build() {
     size_t N = P.functions().size();
+    PoolTasks = poolTasks();
     Found.resize(N);
     Direct.resize(N);
     CallsAt.resize(N);
@@ -84,6 +86,33 @@ public:
         CallsAt[E.From.Function][E.From.Site].push_back(E.Callee);
     for (unsigned F = 0; F < N; ++F)
       addEdgesOf(F);
+  }
+
+  /// The code of tasks handed to an executor object (`pool.post(f)`,
+  /// `asio::post(pool, f)`), not threads the program starts itself
+  /// (`std::thread t(f)`, `std::async(f)`): a pool whose tasks deadlock
+  /// stops serving, as a loop does.
+  std::vector<bool> poolTasks() const {
+    std::vector<std::vector<unsigned>> Calls(P.functions().size());
+    std::vector<unsigned> Roots;
+    for (const CallEdge &E : P.edges()) {
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits ||
+          E.Kind == EdgeKind::Continuation)
+        Calls[E.From.Function].push_back(E.Callee);
+      if (E.Kind != EdgeKind::Offload)
+        continue;
+      const SiteFact &S = P.site(E.From);
+      const FunctionModel *M = P.modelOf(S);
+      if (!S.IsConstructor && M &&
+          (S.Receiver.isKnown() || !M->LoopCallback.empty()))
+        Roots.push_back(E.Callee);
+    }
+    std::vector<bool> Tasks(P.functions().size(), false);
+    anyReached(Calls, Roots, [&](unsigned Fn) {
+      Tasks[Fn] = true;
+      return false;
+    });
+    return Tasks;
   }
 
   const std::map<std::pair<std::string, std::string>, OrderEdge> &
@@ -145,7 +174,7 @@ private:
     const Function &Fn = P.function(F);
     if (Found[F].empty() || !Fn.hasCfg())
       return;
-    bool LoopCode = Fn.isCoroutine() || P.context(F).Loop;
+    bool LoopCode = Fn.isCoroutine() || P.context(F).Loop || PoolTasks[F];
     // One search per acquisition for every site it is held at, then the
     // acquisitions and calls among those: linear in the sites a lock
     // covers, where a search per pair of acquisitions was quadratic.
@@ -311,6 +340,7 @@ private:
       It->second = std::move(E);
   }
 
+  std::vector<bool> PoolTasks;
   const Program &P;
   /// Sites the searches for held locks visited (Rule::work()).
   uint64_t SitesVisited = 0;

@@ -184,6 +184,43 @@ TEST_F(LockOrderCycleTest, PlainThreadFunctionsAreNotReported) {
                   .empty());
 }
 
+// The same functions handed to an executor as tasks (`pool.post(f)`,
+// `post(pool, f)`, a loop API given a pool) are a pool's work: a deadlock
+// there stops the pool. Handed to a thread's constructor, they are threads.
+TEST_F(LockOrderCycleTest, PoolTasksAreReportedAndThreadsAreNot) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "pool::post", "offload": 0},
+      {"name": "post", "loopCallback": 1,
+       "offloadWhenArgType": {"arg": 0, "types": ["thread_pool"]}},
+      {"name": "std::thread::thread", "offload": 0}]})",
+                                   "test")));
+  for (const char *How : {"member", "free", "thread"}) {
+    FunctionBuilder Main("main");
+    for (const char *Task : {"open", "close"}) {
+      ArgFact Callable;
+      Callable.CallableUsr = std::string("c:@F@") + Task;
+      if (llvm::StringRef(How) == "member") {
+        Main.call(Body, "pool::post", global("workers", "pool"), {Callable});
+      } else if (llvm::StringRef(How) == "free") {
+        Callable.Index = 1;
+        Main.call(Body, "post", {}, {argType(0, "thread_pool"), Callable});
+      } else {
+        Main.call(Body, "std::thread::thread",
+                  local(std::string("main::") + Task, "std::thread"),
+                  {Callable});
+      }
+    }
+    FunctionFact MainFact = Main.build();
+    if (llvm::StringRef(How) == "thread")
+      for (SiteFact &S : MainFact.Sites)
+        S.IsConstructor = true;
+    std::vector<Finding> F =
+        check({MainFact, inOrder("open", mutex("a"), mutex("b"), false),
+               inOrder("close", mutex("b"), mutex("a"), false)});
+    EXPECT_EQ(F.size(), llvm::StringRef(How) == "thread" ? 0u : 1u) << How;
+  }
+}
+
 // A ring of N mutexes, each coroutine taking m[i] then m[i+1]: one cycle
 // through all of them, reported once. The acyclic chain beside it costs a
 // walk and nothing more.
