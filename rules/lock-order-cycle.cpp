@@ -44,6 +44,8 @@ struct OrderEdge {
   /// For an order between mutexes of two parameters (`from.guard` before
   /// `to.guard`): the call that passes the objects the names are theirs.
   std::optional<SiteRef> BoundBy;
+  /// Taken by a task handed to an executor (LockOrderGraph::poolTasks).
+  bool PoolTask = false;
 };
 
 /// Function F holds the mutex its parameter From's field names where it
@@ -103,7 +105,8 @@ public:
         continue;
       const SiteFact &S = P.site(E.From);
       const FunctionModel *M = P.modelOf(S);
-      if (!S.IsConstructor && M &&
+      // `workers_.emplace_back(run)` makes a std::thread in place.
+      if (!S.IsConstructor && S.Constructs.empty() && M &&
           (S.Receiver.isKnown() || !M->LoopCallback.empty()))
         Roots.push_back(E.Callee);
     }
@@ -174,7 +177,7 @@ private:
     const Function &Fn = P.function(F);
     if (Found[F].empty() || !Fn.hasCfg())
       return;
-    bool LoopCode = Fn.isCoroutine() || P.context(F).Loop || PoolTasks[F];
+    bool LoopCode = Fn.isCoroutine() || P.context(F).Loop;
     // One search per acquisition for every site it is held at, then the
     // acquisitions and calls among those: linear in the sites a lock
     // covers, where a search per pair of acquisitions was quadratic.
@@ -203,7 +206,9 @@ private:
                      Taken.Name,
                      {F, A.Site},
                      Chain,
-                     LoopCode || A.Async || Taken.Async});
+                     LoopCode || A.Async || Taken.Async,
+                     std::nullopt,
+                     PoolTasks[F]});
       };
       for (unsigned Site : HeldAt) {
         auto B = AcquisitionAt.find(Site);
@@ -308,7 +313,8 @@ private:
              {F, O.Held->Site},
              {{{F, O.Taken->Site}, {}}},
              LoopCode || O.Held->Async || O.Taken->Async,
-             E.From});
+             E.From,
+             PoolTasks[F]});
   }
 
   /// The index of the parameter of \p F that \p Field is reached through.
@@ -333,10 +339,12 @@ private:
     return std::nullopt;
   }
 
-  /// The first witness of an order is kept; one from loop code is preferred.
+  /// The first witness of an order is kept; one from loop code is
+  /// preferred, then one from a pool's task.
   void addEdge(OrderEdge E) {
+    auto Rank = [](const OrderEdge &O) { return 2 * O.LoopCode + O.PoolTask; };
     auto [It, New] = Edges.insert({{E.Held, E.Taken}, E});
-    if (!New && E.LoopCode && !It->second.LoopCode)
+    if (!New && Rank(E) > Rank(It->second))
       It->second = std::move(E);
   }
 
@@ -465,9 +473,14 @@ public:
       // the same place whatever the order of the input.
       std::vector<const OrderEdge *> Cycle =
           shortestCycle(G, *Component.begin(), Component, Succs);
+      // One order taken by loop code makes the cycle the loop's; among a
+      // pool's tasks, every order must be one (an order `main` takes before
+      // it posts any task never overlaps them).
       bool LoopCode =
           llvm::any_of(Cycle, [](const OrderEdge *E) { return E->LoopCode; });
-      if (Cycle.size() >= 2 && LoopCode)
+      bool PoolTasks = llvm::all_of(
+          Cycle, [](const OrderEdge *E) { return E->LoopCode || E->PoolTask; });
+      if (Cycle.size() >= 2 && (LoopCode || PoolTasks))
         Out.push_back(makeFinding(P, Cycle));
     }
   }

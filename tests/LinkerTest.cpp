@@ -483,27 +483,46 @@ TEST(Linker, PostToAPoolOfAnotherNamespaceSpellingIsOffload) {
   }
 }
 
-// A loop task that turns its own loop (`while (!drained()) loop.turn(10)`,
-// `turn` a `runsLoop` with no blocking) serves the loop's events there:
-// what `turn` calls is the loop's own code, not the task's.
-TEST(Linker, LoopCodeTurningItsLoopDoesNotMakeTheLoopsWaitItsOwn) {
+// A loop task that turns its own loop for a while (`while (!drained())
+// loop.turn(10)`, `turn` a `runsLoop` with no blocking, registered through
+// the same class) serves the loop's events there: what `turn` calls is the
+// loop's own code, not the task's. Turned with no bound (`turn()`, which may
+// wait for what only the task would post), or from another loop's code, it
+// stalls the caller's loop; a loop a model says blocks (`run_all`) too.
+TEST(Linker, LoopCodeTurningItsLoopForAWhileDoesNotMakeItsWaitTheTasks) {
   ApiModels M = testModels();
   ASSERT_FALSE(bool(M.addJson(
-      R"({"functions": [{"name": "frame_loop::turn", "runsLoop": true},
+      R"({"functions": [{"name": "frame_loop::defer", "loopCallback": 0},
+                        {"name": "frame_loop::turn", "runsLoop": true},
                         {"name": "frame_loop::run_all", "runsLoop": true,
                          "blocking": "runs an event loop"}]})",
       "test")));
-  FunctionBuilder Main("main"), Task("task"), Turn("frame_loop::turn"),
-      RunAll("frame_loop::run_all");
-  Main.pass(FunctionBuilder::Body, "loop::add_timer", 1, "task");
-  Task.call(FunctionBuilder::Body, "frame_loop::turn");
-  Task.call(FunctionBuilder::Body, "frame_loop::run_all");
-  Program P = linkProgram({unit("test.cpp", {Main.build(), Task.build(),
-                                             Turn.build(), RunAll.build()})},
-                          M);
-  EXPECT_TRUE(P.context(indexOf(P, "task")).Loop);
-  EXPECT_FALSE(P.context(indexOf(P, "frame_loop::turn")).Loop);
-  EXPECT_TRUE(P.context(indexOf(P, "frame_loop::run_all")).Loop);
+  struct Variant {
+    const char *Registration;
+    unsigned RegistrationArg;
+    bool Bounded;
+    bool Nested;
+  };
+  for (Variant V : {Variant{"frame_loop::defer", 0, true, true},
+                    Variant{"frame_loop::defer", 0, false, false},
+                    Variant{"loop::add_timer", 1, true, false}}) {
+    FunctionBuilder Main("main"), Task("task"), Turn("frame_loop::turn"),
+        RunAll("frame_loop::run_all");
+    Main.pass(FunctionBuilder::Body, V.Registration, V.RegistrationArg, "task");
+    std::vector<ArgFact> Args;
+    if (V.Bounded)
+      Args.push_back(constant(0, 10));
+    Task.call(FunctionBuilder::Body, "frame_loop::turn", {}, Args);
+    Task.call(FunctionBuilder::Body, "frame_loop::run_all", {},
+              {constant(0, 10)});
+    Program P = linkProgram({unit("test.cpp", {Main.build(), Task.build(),
+                                               Turn.build(), RunAll.build()})},
+                            M);
+    EXPECT_TRUE(P.context(indexOf(P, "task")).Loop);
+    EXPECT_EQ(P.context(indexOf(P, "frame_loop::turn")).Loop, !V.Nested)
+        << V.Registration << " " << V.Bounded;
+    EXPECT_TRUE(P.context(indexOf(P, "frame_loop::run_all")).Loop);
+  }
 }
 
 TEST(Linker, WaitsAndSignalsGatherOnOneResourceAcrossUnits) {

@@ -219,6 +219,16 @@ TEST_F(LockOrderCycleTest, PoolTasksAreReportedAndThreadsAreNot) {
                inOrder("close", mutex("b"), mutex("a"), false)});
     EXPECT_EQ(F.size(), llvm::StringRef(How) == "thread" ? 0u : 1u) << How;
   }
+  // An order `main` takes itself, before it posts the task that takes the
+  // other, never overlaps it.
+  FunctionFact MainFact = inOrder("main", mutex("a"), mutex("b"), false);
+  ArgFact Close;
+  Close.CallableUsr = "c:@F@close";
+  FunctionBuilder Post("poster");
+  Post.call(Body, "pool::post", global("workers", "pool"), {Close});
+  EXPECT_TRUE(check({MainFact, Post.build(),
+                     inOrder("close", mutex("b"), mutex("a"), false)})
+                  .empty());
 }
 
 // A ring of N mutexes, each coroutine taking m[i] then m[i+1]: one cycle

@@ -44,6 +44,7 @@ public:
   void findWorkerResumes();
   void computeContexts();
   bool runsLoopNested(const CallEdge &E) const;
+  std::optional<SiteRef> loopRegistration(unsigned Fn) const;
 
 private:
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
@@ -666,14 +667,40 @@ std::vector<bool> Linker::functionsThatMayRun() const {
 
 /// Whether \p E calls a function that runs the event loop on the calling
 /// thread (models' `runsLoop`) without blocking it by a model's say (a
-/// home-grown loop's `run_once()`; not `io_context::run`, which must not be
-/// called from its own handlers): called from loop code, it serves the
-/// loop's events there, and waits in it are the loop's own.
+/// home-grown loop's `run_once(5)`; not `io_context::run`, which must not be
+/// called from its own handlers), for a while at most (a timeout written at
+/// the call: `run_one()` or `turn(-1)` may wait for work that only its
+/// caller would post), from code of that same loop (registered through a
+/// member of the callee's class): the loop's events are served there, and
+/// its waits are the loop's own.
 bool Linker::runsLoopNested(const CallEdge &E) const {
-  if (E.Kind != EdgeKind::Calls)
+  const SiteFact &S = P.site(E.From);
+  const FunctionModel *M = P.modelOf(S);
+  if (E.Kind != EdgeKind::Calls || !M || !M->RunsLoop || !M->Blocking.empty())
     return false;
-  const FunctionModel *M = P.modelOf(P.site(E.From));
-  return M && M->RunsLoop && M->Blocking.empty();
+  bool Bounded =
+      P.passesDuration(S) || llvm::any_of(S.Args, [](const ArgFact &A) {
+        return A.Constant && *A.Constant >= 0;
+      });
+  std::optional<SiteRef> Registration = loopRegistration(E.From.Function);
+  return Bounded && Registration &&
+         splitMember(P.site(*Registration).CalleeName).first ==
+             splitMember(P.function(E.Callee).name()).first;
+}
+
+/// The registration that handed \p Fn's loop code to the loop, through the
+/// calls that brought loop context to it; none for a coroutine the loop
+/// resumes with no registration.
+std::optional<SiteRef> Linker::loopRegistration(unsigned Fn) const {
+  for (size_t Steps = 0; Steps < P.Functions.size(); ++Steps) {
+    const std::optional<CallEdge> &Via = P.Contexts[Fn].LoopVia;
+    if (!Via)
+      return std::nullopt;
+    if (handsToLoop(Via->Kind))
+      return Via->From;
+    Fn = Via->From.Function;
+  }
+  return std::nullopt;
 }
 
 void Linker::computeContexts() {
