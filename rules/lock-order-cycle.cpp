@@ -44,7 +44,7 @@ struct OrderEdge {
   /// For an order between mutexes of two parameters (`from.guard` before
   /// `to.guard`): the call that passes the objects the names are theirs.
   std::optional<SiteRef> BoundBy;
-  /// Taken by a task handed to an executor (LockOrderGraph::poolTasks).
+  /// Taken by a task handed to an executor (ExecutionContext::Pool).
   bool PoolTask = false;
 };
 
@@ -72,7 +72,6 @@ public:
 
   void build() {
     size_t N = P.functions().size();
-    PoolTasks = poolTasks();
     Found.resize(N);
     Direct.resize(N);
     CallsAt.resize(N);
@@ -88,34 +87,6 @@ public:
         CallsAt[E.From.Function][E.From.Site].push_back(E.Callee);
     for (unsigned F = 0; F < N; ++F)
       addEdgesOf(F);
-  }
-
-  /// The code of tasks handed to an executor object (`pool.post(f)`,
-  /// `asio::post(pool, f)`), not threads the program starts itself
-  /// (`std::thread t(f)`, `std::async(f)`): a pool whose tasks deadlock
-  /// stops serving, as a loop does.
-  std::vector<bool> poolTasks() const {
-    std::vector<std::vector<unsigned>> Calls(P.functions().size());
-    std::vector<unsigned> Roots;
-    for (const CallEdge &E : P.edges()) {
-      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits ||
-          E.Kind == EdgeKind::Continuation)
-        Calls[E.From.Function].push_back(E.Callee);
-      if (E.Kind != EdgeKind::Offload)
-        continue;
-      const SiteFact &S = P.site(E.From);
-      const FunctionModel *M = P.modelOf(S);
-      // `workers_.emplace_back(run)` makes a std::thread in place.
-      if (!S.IsConstructor && S.Constructs.empty() && M &&
-          (S.Receiver.isKnown() || !M->LoopCallback.empty()))
-        Roots.push_back(E.Callee);
-    }
-    std::vector<bool> Tasks(P.functions().size(), false);
-    anyReached(Calls, Roots, [&](unsigned Fn) {
-      Tasks[Fn] = true;
-      return false;
-    });
-    return Tasks;
   }
 
   const std::map<std::pair<std::string, std::string>, OrderEdge> &
@@ -208,7 +179,7 @@ private:
                      Chain,
                      LoopCode || A.Async || Taken.Async,
                      std::nullopt,
-                     PoolTasks[F]});
+                     P.context(F).Pool});
       };
       for (unsigned Site : HeldAt) {
         auto B = AcquisitionAt.find(Site);
@@ -314,7 +285,7 @@ private:
              {{{F, O.Taken->Site}, {}}},
              LoopCode || O.Held->Async || O.Taken->Async,
              E.From,
-             PoolTasks[F]});
+             P.context(F).Pool});
   }
 
   /// The index of the parameter of \p F that \p Field is reached through.
@@ -348,7 +319,6 @@ private:
       It->second = std::move(E);
   }
 
-  std::vector<bool> PoolTasks;
   const Program &P;
   /// Sites the searches for held locks visited (Rule::work()).
   uint64_t SitesVisited = 0;

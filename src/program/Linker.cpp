@@ -43,10 +43,11 @@ public:
   void buildResources();
   void findWorkerResumes();
   void computeContexts();
-  bool runsLoopNested(const CallEdge &E) const;
-  std::optional<SiteRef> loopRegistration(unsigned Fn) const;
 
 private:
+  bool runsLoopNested(const CallEdge &E) const;
+  bool startsPoolTask(const CallEdge &E) const;
+  std::optional<SiteRef> loopRegistration(unsigned Fn) const;
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   void findOverriders();
   static void separateProgramsOwnDefinitions(std::vector<TuFacts> &Units);
@@ -332,14 +333,6 @@ void Linker::indexEdgesInto() {
     P.EdgesInto[P.Edges[I].Callee].push_back(I);
 }
 
-/// Whether \p R is a parameter of \p F itself, not one of the function a
-/// lambda is written in, which the lambda captures. (A parameter's key is
-/// its function's USR, '#', its index: ObjectRef::Key.)
-static bool ownParameter(const Function &F, const ObjectRef &R) {
-  return R.K == ObjectRef::Kind::Param &&
-         R.Key == F.fact().Usr + "#" + std::to_string(R.ParamIndex);
-}
-
 /// `void each(const std::function<void(int)> &f) { f(1); }`: a function
 /// that calls a callable it is handed as a parameter runs, within each call
 /// of it, what that caller passes there. (A template's instantiation calls
@@ -352,7 +345,7 @@ void Linker::linkInvokedParameters() {
   for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
     for (const SiteFact &S : P.Functions[Fn].fact().Sites)
       if (S.Kind == SiteKind::Call &&
-          ownParameter(P.Functions[Fn], S.Receiver) &&
+          P.Functions[Fn].ownsParameter(S.Receiver) &&
           splitMember(S.CalleeName).second == "operator()" &&
           !P.find(S.CalleeUsr))
         Invoked.insert({Fn, S.Receiver.ParamIndex});
@@ -688,6 +681,18 @@ bool Linker::runsLoopNested(const CallEdge &E) const {
              splitMember(P.function(E.Callee).name()).first;
 }
 
+/// Whether offload \p E hands its callable to an executor as a task: made
+/// on an object (`pool.post(f)`) or through a loop API given a pool
+/// (`asio::post(pool, f)`), not a thread's constructor (`std::thread t(f)`,
+/// `workers_.emplace_back(f)`) nor a function that starts one
+/// (`std::async(f)`).
+bool Linker::startsPoolTask(const CallEdge &E) const {
+  const SiteFact &S = P.site(E.From);
+  const FunctionModel *M = P.modelOf(S);
+  return M && !S.IsConstructor && S.Constructs.empty() &&
+         (S.Receiver.isKnown() || !M->LoopCallback.empty());
+}
+
 /// The registration that handed \p Fn's loop code to the loop, through the
 /// calls that brought loop context to it; none for a coroutine the loop
 /// resumes with no registration.
@@ -735,16 +740,23 @@ void Linker::computeContexts() {
     C.LoopVia = E;
     LoopWork.push_back(Fn);
   };
+  // Brings worker context to \p Fn, and pool context with \p Pool: at most
+  // twice per function.
+  auto ReachWorker = [&](unsigned Fn, bool Pool) {
+    ExecutionContext &C = P.Contexts[Fn];
+    if (C.Worker && (C.Pool || !Pool))
+      return;
+    C.Worker = true;
+    C.Pool |= Pool;
+    WorkerWork.push_back(Fn);
+  };
   // Handing a callable to the loop or to a worker makes it a root of that
   // context wherever the handing-over happens.
   for (const CallEdge &E : P.Edges) {
-    ExecutionContext &C = P.Contexts[E.Callee];
     if (handsToLoop(E.Kind))
       ReachLoop(E.Callee, E);
-    else if (E.Kind == EdgeKind::Offload && !C.Worker) {
-      C.Worker = true;
-      WorkerWork.push_back(E.Callee);
-    }
+    else if (E.Kind == EdgeKind::Offload)
+      ReachWorker(E.Callee, startsPoolTask(E));
   }
   std::vector<std::vector<unsigned>> EdgesFrom(P.Functions.size());
   for (unsigned I = 0; I < P.Edges.size(); ++I)
@@ -765,11 +777,8 @@ void Linker::computeContexts() {
     WorkerWork.pop_front();
     for (unsigned EdgeIndex : EdgesFrom[Fn]) {
       const CallEdge &E = P.Edges[EdgeIndex];
-      ExecutionContext &C = P.Contexts[E.Callee];
-      if (inheritsContext(E.Kind) && !C.Worker) {
-        C.Worker = true;
-        WorkerWork.push_back(E.Callee);
-      }
+      if (inheritsContext(E.Kind))
+        ReachWorker(E.Callee, P.Contexts[Fn].Pool);
     }
   }
 }

@@ -215,9 +215,8 @@ private:
       return;
     // A local of the function given its own parameter holds what each call
     // passes, within that call; given two, both in every call.
-    if (A.Ref.K == ObjectRef::Kind::Param && Into.K == ObjectRef::Kind::Local &&
-        A.Ref.Key == P.function(Fn).fact().Usr + "#" +
-                         std::to_string(A.Ref.ParamIndex)) {
+    if (Into.K == ObjectRef::Kind::Local &&
+        P.function(Fn).ownsParameter(A.Ref)) {
       auto [It, New] = LocalFromParam.try_emplace(Slot, Fn, A.Ref.ParamIndex);
       if (New || It->second == std::make_pair(Fn, A.Ref.ParamIndex))
         return;

@@ -433,7 +433,7 @@ public:
     // `this` (implicitly or not), a free function, a lambda, a callable the
     // object keeps in a field (when that callable has no object of its
     // own, or the same class's); and a member called on a parameter the
-    // caller was given the object as (ownObjectParam). A callable handed to
+    // caller was given the object as (givenOwnObject). A callable handed to
     // code the analysis cannot see may run on any thread.
     for (const CallEdge &E : P.edges()) {
       const SiteFact &S = P.site(E.From);
@@ -441,9 +441,9 @@ public:
         continue;
       if (!S.Receiver.isKnown() || runsKeptCallable(E))
         CallsFrom[E.From.Function].push_back(&E);
-      else if (std::optional<unsigned> Param =
-                   ownParameter(E.From.Function, S.Receiver))
-        CallsOnParam[E.From.Function].push_back({&E, *Param});
+      else if (P.function(E.From.Function).ownsParameter(S.Receiver))
+        CallsOnParam[E.From.Function].push_back(
+            {&E, static_cast<unsigned>(S.Receiver.ParamIndex)});
     }
   }
 
@@ -512,16 +512,6 @@ private:
     const std::string &Callee = P.function(E.Callee).fact().ObjectClass;
     return Callee.empty() ||
            Callee == P.function(E.From.Function).fact().ObjectClass;
-  }
-
-  /// The index of \p Fn's own parameter that \p Receiver is.
-  std::optional<unsigned> ownParameter(unsigned Fn,
-                                       const ObjectRef &Receiver) const {
-    if (Receiver.K != ObjectRef::Kind::Param ||
-        Receiver.Key != P.function(Fn).fact().Usr + "#" +
-                            std::to_string(Receiver.ParamIndex))
-      return std::nullopt;
-    return Receiver.ParamIndex;
   }
 
   /// Whether the call \p By passes its caller's own object as parameter

@@ -47,6 +47,13 @@ public:
   llvm::StringRef name() const { return Fact.Name; }
   bool isCoroutine() const { return Fact.IsCoroutine; }
   bool hasCfg() const { return !Fact.Cfg.empty(); }
+  /// Whether \p R is a parameter of this function itself, not one of the
+  /// function a lambda is written in, which the lambda captures. (A
+  /// parameter's key is its function's USR, '#', its index: ObjectRef::Key.)
+  bool ownsParameter(const ObjectRef &R) const {
+    return R.K == ObjectRef::Kind::Param &&
+           R.Key == Fact.Usr + "#" + std::to_string(R.ParamIndex);
+  }
 
   /// Whether some path runs from site \p From to site \p To without passing a
   /// site for which \p Blocks is true. False when the CFG does not place both.
@@ -202,6 +209,10 @@ struct SemaphoreLockSites {
 struct ExecutionContext {
   bool Loop = false; ///< Some of its code runs on a loop.
   bool Worker = false;
+  /// Some of its code runs as a task handed to an executor (`pool.post(f)`,
+  /// `asio::post(pool, f)`), not only on threads the program starts itself
+  /// (`std::thread t(f)`, `std::async(f)`). Implies Worker.
+  bool Pool = false;
   /// For a coroutine: whether the part before its first suspension runs on
   /// the loop.
   bool StartsOnLoop = false;
