@@ -1,6 +1,9 @@
 //===- lock-across-suspend.cpp - Sync lock held across a suspension -------===//
 //
-// Flags a synchronous lock that is still held when a coroutine suspends.
+// Flags a synchronous lock that is still held when a coroutine suspends, or
+// whose guard is moved into a callback handed to the event loop (the
+// callback form of the same wait: the mutex stays locked until the loop
+// runs the callback).
 //
 // Holding is decided on the CFG, not on the lexical scope: a lock is held at a
 // suspension when some path from where it was taken reaches the suspension
@@ -80,6 +83,46 @@ Finding makeFinding(const Function &F, const LockAcquisition &A,
   return R;
 }
 
+/// The registrations of \p Fn that hand the event loop a callback into
+/// which the guard \p Holder is moved (`timer.async_wait([lock =
+/// std::move(lock)](auto) { ... })`), by site.
+std::set<unsigned> guardMovedToLoop(const Program &P, unsigned Fn,
+                                    const ObjectRef &Holder) {
+  std::set<unsigned> Sites;
+  for (const CallEdge &E : P.edges()) {
+    if (E.From.Function != Fn || !handsToLoop(E.Kind))
+      continue;
+    const SiteFact &S = P.site(E.From);
+    if (llvm::any_of(S.Args, [&](const ArgFact &A) {
+          return llvm::is_contained(A.MovedIn, Holder.Key);
+        }))
+      Sites.insert(S.Id);
+  }
+  return Sites;
+}
+
+Finding movedIntoCallback(const Function &F, const LockAcquisition &A,
+                          const SiteFact &Registration) {
+  Finding R;
+  R.Severity = Level::Warning;
+  R.Loc = Registration.Loc;
+  R.Function = F.name().str();
+  R.Message = A.What +
+              " is moved into a callback handed to the event loop, so the "
+              "mutex stays locked until the loop runs the callback; loop code "
+              "that takes it meanwhile blocks the loop's thread, the one that "
+              "must run the callback to unlock it; unlock before handing the "
+              "callback over and lock again inside it";
+  R.Resources.push_back(A.Holder->Key);
+  for (const ObjectRef *Mutex : A.Mutexes)
+    R.Resources.push_back(Mutex->Key);
+  R.Path.push_back({F.site(A.Site).Loc, A.What + " acquired here"});
+  R.Path.push_back({Registration.Loc,
+                    "the guard is moved into the callback here, still "
+                    "holding the mutex"});
+  return R;
+}
+
 /// Where code on the loop takes a mutex and waits for it, by the mutex's
 /// key: while a coroutine is suspended holding that mutex, such a lock
 /// blocks the loop's thread, the thread that may be the one to resume the
@@ -104,10 +147,28 @@ bool sameUnitIfOwn(const Program &P, unsigned A, unsigned B) {
   return !FA.MainFileOnly || !FB.MainFileOnly || FA.Loc.File == FB.Loc.File;
 }
 
-/// Notes the other functions on the loop that take a mutex \p A holds.
-void noteLoopLockers(const Program &P, unsigned Fn, const LockAcquisition &A,
+/// A lock a finding says is held: across a suspension of \p Fn, or by a
+/// callback its guard was moved into.
+struct HeldLock {
+  size_t Finding;
+  unsigned Fn;
+  LockAcquisition A;
+  bool InCallback;
+};
+
+/// Notes the other functions on the loop that take a mutex \p H holds.
+void noteLoopLockers(const Program &P, const HeldLock &H,
                      const std::map<std::string, std::vector<SiteRef>> &Lockers,
                      Finding &R) {
+  const unsigned Fn = H.Fn;
+  const LockAcquisition &A = H.A;
+  const char *Holds = H.InCallback
+                          ? "while the callback holds it, this waits and "
+                            "blocks the loop's thread, for ever if that thread "
+                            "is the one to run the callback"
+                          : "while this coroutine is suspended holding it, "
+                            "this waits and blocks the loop's thread, for ever "
+                            "if that thread is the one to resume it";
   std::set<SiteRef> Noted;
   for (const ObjectRef *Mutex : A.Mutexes) {
     auto It = Lockers.find(Mutex->Key);
@@ -117,12 +178,9 @@ void noteLoopLockers(const Program &P, unsigned Fn, const LockAcquisition &A,
       if (At.Function != Fn && sameUnitIfOwn(P, Fn, At.Function) &&
           Noted.insert(At).second)
         R.Path.push_back(
-            {P.site(At).Loc,
-             "'" + P.function(At.Function).name().str() + "' takes '" +
-                 Mutex->spelledName() +
-                 "' here, on the loop: while this coroutine is suspended "
-                 "holding it, this waits and blocks the loop's thread, for "
-                 "ever if that thread is the one to resume it"});
+            {P.site(At).Loc, "'" + P.function(At.Function).name().str() +
+                                 "' takes '" + Mutex->spelledName() +
+                                 "' here, on the loop: " + Holds});
   }
 }
 
@@ -130,26 +188,55 @@ class LockAcrossSuspendRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     size_t Before = Out.size();
-    std::vector<std::pair<size_t, std::pair<unsigned, LockAcquisition>>> Held;
-    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      if (P.function(Fn).isCoroutine() && P.function(Fn).hasCfg())
+    std::vector<HeldLock> Held;
+    for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+      if (!P.function(Fn).hasCfg())
+        continue;
+      if (P.function(Fn).isCoroutine())
         checkFunction(P, Fn, Out, Held);
+      checkCallbacks(P, Fn, Out, Held);
+    }
     if (Out.size() == Before)
       return;
     // Built only when something is held across a suspension.
     std::map<std::string, std::vector<SiteRef>> Lockers = loopLockers(P);
-    for (const auto &[Index, Lock] : Held)
-      noteLoopLockers(P, Lock.first, Lock.second, Lockers, Out[Index]);
+    for (const HeldLock &H : Held)
+      noteLoopLockers(P, H, Lockers, Out[H.Finding]);
   }
 
 private:
+  /// A guard moved into a callback that the loop runs later holds its
+  /// mutex until then, as one held across a co_await does.
+  void checkCallbacks(const Program &P, unsigned Fn, std::vector<Finding> &Out,
+                      std::vector<HeldLock> &Held) const {
+    const Function &F = P.function(Fn);
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
+      if (A.Async || A.Try)
+        continue;
+      std::set<unsigned> Registrations = guardMovedToLoop(P, Fn, *A.Holder);
+      if (Registrations.empty())
+        continue;
+      std::vector<unsigned> HeldAt;
+      F.visitReachable(
+          A.Site, [&](const SiteFact &Other) { return releasesLock(Other, A); },
+          [&](unsigned Site) {
+            ++Work;
+            if (Registrations.count(Site))
+              HeldAt.push_back(Site);
+          });
+      llvm::sort(HeldAt);
+      for (unsigned Site : HeldAt) {
+        Held.push_back({Out.size(), Fn, A, true});
+        Out.push_back(movedIntoCallback(F, A, F.site(Site)));
+      }
+    }
+  }
+
   /// One search per acquisition, over what runs while it is held: linear
   /// in the function for locks that are released (scoped guards), where one
   /// search per pair of lock and suspension was quadratic.
-  void checkFunction(
-      const Program &P, unsigned Fn, std::vector<Finding> &Out,
-      std::vector<std::pair<size_t, std::pair<unsigned, LockAcquisition>>>
-          &Held) const {
+  void checkFunction(const Program &P, unsigned Fn, std::vector<Finding> &Out,
+                     std::vector<HeldLock> &Held) const {
     const Function &F = P.function(Fn);
     llvm::BitVector Suspends(F.fact().Sites.size());
     for (const SiteFact &S : F.fact().Sites)
@@ -171,7 +258,7 @@ private:
       llvm::sort(HeldAt);
       for (unsigned Site : HeldAt)
         if (!releasedWhileSuspended(P, F, A, F.site(Site))) {
-          Held.push_back({Out.size(), {Fn, A}});
+          Held.push_back({Out.size(), Fn, A, false});
           Out.push_back(makeFinding(F, A, F.site(Site)));
         }
     }

@@ -15,7 +15,8 @@
 //
 // The waiters say what is guarded: a wait handed a lock over mutex M (its
 // guard in the same function) with a predicate lambda whose `return` reads
-// state S, or inside a `while (!S)` loop. A wait with a timeout only delays,
+// state S, inside a `while (!S)` loop, or under an `if` or a loop whose
+// condition reads S (a field or a global). A wait with a timeout only delays,
 // so only waits without one count. Each notify is then checked against the
 // changes of S on the paths into it in the same function.
 //
@@ -44,9 +45,11 @@ const TypeModel *forgetfulMember(const Program &P, const SiteFact &S,
 }
 
 /// Whether the lock \p A took is held at \p Site of \p F: taken on every
-/// path to it, and some path from there reaches it without a release.
+/// path to it, and some path from there reaches it without a release. In a
+/// `catch` handler, which no path of the CFG reaches, taken before it in
+/// the handler (`catch (...) { lock.lock(); finished(); throw; }`).
 bool holds(const Function &F, const LockAcquisition &A, unsigned Site) {
-  return F.dominates(A.Site, Site) &&
+  return (F.dominates(A.Site, Site) || !F.reachable(Site)) &&
          F.reaches(A.Site, Site,
                    [&](const SiteFact &S) { return releasesLock(S, A); });
 }
@@ -90,12 +93,25 @@ private:
         for (const ObjectRef *M : A.Mutexes)
           for (const ObjectRef &R : P.resolve(Fn, *M))
             G.Mutexes.insert(R.Key);
+    // A wait handed the mutex itself (`QWaitCondition::wait(&mu_)`,
+    // `pthread_cond_wait(&cv, &mu)`), which a guard holds around it.
+    for (const ArgFact &A : Wait.Args)
+      if (const TypeModel *T = P.models().type(A.Ref.Type);
+          T && T->Role == TypeRole::SyncMutex)
+        for (const ObjectRef &R : P.resolve(Fn, A.Ref))
+          G.Mutexes.insert(R.Key);
     for (const ArgFact &A : Wait.Args)
       if (std::optional<unsigned> Pred = P.find(A.CallableUsr))
         addPredicateState(*Pred, G);
     for (const PollFact &Poll : P.function(Fn).fact().Polls)
       if (Poll.Kind == PollKind::Loop && llvm::is_contained(Poll.Sites, Wait.Id))
         for (const ObjectRef &R : P.resolve(Fn, Poll.Flag))
+          G.State.try_emplace(R.Key, R);
+    // `if (version_ == seen) cv.wait(lk);`: what the tests that decide
+    // whether it waits read is guarded too, if other threads can see it.
+    for (const ObjectRef &Read : Wait.ConditionReads)
+      for (const ObjectRef &R : P.resolve(Fn, Read))
+        if (R.K == ObjectRef::Kind::Field || R.K == ObjectRef::Kind::Global)
           G.State.try_emplace(R.Key, R);
     if (G.Mutexes.empty() || G.State.empty())
       return;
@@ -230,6 +246,10 @@ private:
             return A.Holder && Arg.Ref.Key == A.Holder->Key;
           }))
         Mutex = "'" + A.Mutexes.front()->spelledName() + "'";
+    for (const ArgFact &Arg : Wait.Args)
+      if (const TypeModel *T = P.models().type(Arg.Ref.Type);
+          T && T->Role == TypeRole::SyncMutex)
+        Mutex = "'" + Arg.Ref.spelledName() + "'";
     Finding R;
     R.Severity = Level::Warning;
     R.Loc = Notify.Loc;

@@ -820,25 +820,227 @@ std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
   return Signals;
 }
 
+/// Where a path of \p Fact that starts in block \p From and passes no
+/// block that \p Handled holds can return normally having left every way to
+/// such a block, at a branch whose block \p Decides is false for: the last
+/// site before that return (or the branch's). A block that ends in a
+/// `throw` or a call that does not return ends no path here.
+std::optional<SourceLoc> leftAfter(const FunctionFact &Fact, unsigned From,
+                                   llvm::function_ref<bool(unsigned)> Handled,
+                                   llvm::function_ref<bool(unsigned)> Decides) {
+  const unsigned N = Fact.Cfg.size();
+  // The blocks from which some path reaches a handling block.
+  llvm::BitVector CanHandle(N);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned B = 0; B < N; ++B)
+      if (!CanHandle.test(B) &&
+          (Handled(B) || llvm::any_of(Fact.Cfg[B].Succs, [&](unsigned S) {
+             return CanHandle.test(S);
+           }))) {
+        CanHandle.set(B);
+        Changed = true;
+      }
+  }
+  if (Handled(From) || !CanHandle.test(From))
+    return std::nullopt;
+  auto LastSite = [&](unsigned B, const SiteFact *Before) {
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    return Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
+  };
+  // A normal return reached from block \p B, none of whose blocks can
+  // handle: the last site before it.
+  auto ReturnFrom = [&](unsigned B,
+                        const SiteFact *Before) -> std::optional<SourceLoc> {
+    std::vector<std::pair<unsigned, const SiteFact *>> Work{
+        {B, LastSite(B, Before)}};
+    llvm::BitVector Seen(N);
+    Seen.set(B);
+    while (!Work.empty()) {
+      auto [Here, Last] = Work.back();
+      Work.pop_back();
+      const CfgBlockFact &Block = Fact.Cfg[Here];
+      if (Block.NoReturn || Block.Throws)
+        continue;
+      if (Here == Fact.CfgExit || llvm::is_contained(Block.Succs, Fact.CfgExit))
+        return Last ? Last->Loc : Fact.Loc;
+      for (unsigned Succ : Block.Succs)
+        if (!Seen.test(Succ)) {
+          Seen.set(Succ);
+          Work.push_back({Succ, LastSite(Succ, Last)});
+        }
+    }
+    return std::nullopt;
+  };
+  std::vector<unsigned> Work{From};
+  llvm::BitVector Seen(N);
+  Seen.set(From);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    for (unsigned Succ : Block.Succs) {
+      if (CanHandle.test(Succ)) {
+        if (!Seen.test(Succ) && !Handled(Succ)) {
+          Seen.set(Succ);
+          Work.push_back(Succ);
+        }
+        continue;
+      }
+      if (Decides(B) || Block.NoReturn || Block.Throws)
+        continue;
+      if (std::optional<SourceLoc> End = ReturnFrom(Succ, LastSite(B, nullptr)))
+        return End;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Whether \p S takes waiters out of \p Container or hands it on: a call
+/// that destroys its elements (`erase`, which breaks the promise), or one it
+/// is given to. Every non-const member of a container changes it as far as
+/// the facts say (`find`, `end`), so that says nothing.
+bool takesOutOf(const Program &P, const SiteFact &S,
+                const ObjectRef &Container) {
+  if (S.Kind != SiteKind::Call)
+    return false;
+  const FunctionModel *M = P.modelOf(S);
+  return (S.Receiver.Key == Container.Key && M && M->DestroysElements) ||
+         llvm::any_of(S.Args, [&](const ArgFact &A) {
+           return A.Ref.Key == Container.Key;
+         });
+}
+
+/// Whether \p S hands on or takes out what a lookup kept in \p Holder
+/// found: takesOutOf, or a call other than a comparison given \p Holder.
+bool handsOnFound(const Program &P, const SiteFact &S, const ObjectRef &Holder,
+                  const ObjectRef &Container) {
+  if (S.Kind != SiteKind::Call)
+    return false;
+  llvm::StringRef Member = splitMember(S.CalleeName).second;
+  bool Compares = Member == "operator==" || Member == "operator!=";
+  return takesOutOf(P, S, Container) ||
+         (!Compares && llvm::any_of(S.Args, [&](const ArgFact &A) {
+           return A.Ref.Key == Holder.Key;
+         }));
+}
+
+/// The functions that fulfil a waiter (\p Fulfils) or take waiters out of
+/// \p Container, and those that call them: a call of one from code that
+/// found a waiter hands it on (`fail(id)`).
+std::vector<bool> handlingFunctions(const Program &P,
+                                    const std::vector<SiteRef> &Fulfils,
+                                    const ObjectRef &Container) {
+  std::vector<bool> Handles(P.functions().size());
+  std::vector<unsigned> Work;
+  auto Mark = [&](unsigned Fn) {
+    if (!Handles[Fn])
+      Work.push_back(Fn);
+    Handles[Fn] = true;
+  };
+  for (const SiteRef &Fulfil : Fulfils)
+    Mark(Fulfil.Function);
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    if (llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+          return takesOutOf(P, S, Container);
+        }))
+      Mark(Fn);
+  while (!Work.empty()) {
+    unsigned Fn = Work.back();
+    Work.pop_back();
+    for (unsigned E : P.edgesInto(Fn))
+      if (P.edges()[E].Kind == EdgeKind::Calls)
+        Mark(P.edges()[E].From.Function);
+  }
+  return Handles;
+}
+
+/// Where \p F, after a lookup in \p Container whose result a local keeps
+/// (`auto it = pending_.find(id)`), can return with the waiter it found
+/// still parked: the path leaves every site that \p Handles (fulfils it,
+/// hands it on, changes the container) at a branch whose block does not
+/// read that local. `if (it == pending_.end()) return;` found nothing;
+/// `if (status != ok) return;` leaves what it found. A path that ends in a
+/// `throw` fails the caller instead.
+std::optional<SourceLoc> leavesFound(
+    const Function &F, const ObjectRef &Container,
+    llvm::function_ref<bool(const SiteFact &, const ObjectRef &)> Handles) {
+  const FunctionFact &Fact = F.fact();
+  if (!F.hasCfg())
+    return std::nullopt;
+  for (const SiteFact &Lookup : Fact.Sites) {
+    const ObjectRef &Holder = Lookup.StoredIn;
+    if (Lookup.Kind != SiteKind::Call || Lookup.Receiver.Key != Container.Key ||
+        Holder.K != ObjectRef::Kind::Local || Holder.Type.empty() ||
+        Lookup.Pos.Block < 0)
+      continue;
+    auto Handled = [&](unsigned B) {
+      return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
+        return S != Lookup.Id && Handles(Fact.Sites[S], Holder);
+      });
+    };
+    auto ReadsHolder = [&](unsigned B) {
+      return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
+        const SiteFact &Site = Fact.Sites[S];
+        return Site.Receiver.Key == Holder.Key ||
+               llvm::any_of(Site.Args, [&](const ArgFact &A) {
+                 return A.Ref.Key == Holder.Key;
+               });
+      });
+    };
+    if (std::optional<SourceLoc> End =
+            leftAfter(Fact, static_cast<unsigned>(Lookup.Pos.Block), Handled,
+                      ReadsHolder))
+      return End;
+  }
+  return std::nullopt;
+}
+
 /// Where one of the functions whose \p Fulfils take waiters out of
-/// \p Container can end without touching it (`if (!c->open) return;` in a
-/// pool's release, before it looks at its waiters): a path on which a
-/// parked waiter stays parked. Its function, and where it ends.
-std::optional<std::pair<unsigned, SourceLoc>>
-leftParked(const Program &P, const std::vector<SiteRef> &Fulfils,
-           const ObjectRef &Container) {
+/// \p Container can end with a waiter of type \p Promise left parked: a
+/// path on which it does not touch the container at all (`if (!c->open)
+/// return;` in a pool's release, before it looks at its waiters), or one
+/// that leaves what it found there (leavesFound).
+struct LeftParked {
+  unsigned Function;
+  SourceLoc End;
+  bool AfterFinding; ///< It found a waiter, and left it.
+};
+
+std::optional<LeftParked> leftParked(const Program &P,
+                                     const std::vector<SiteRef> &Fulfils,
+                                     const ObjectRef &Container,
+                                     const std::string &Promise) {
   auto Touches = [&](const SiteFact &S) {
     return S.Receiver.Key == Container.Key ||
            llvm::any_of(S.Args, [&](const ArgFact &A) {
              return A.Ref.Key == Container.Key;
            });
   };
+  std::vector<bool> Handling = handlingFunctions(P, Fulfils, Container);
+  std::set<SiteRef> Fulfilling(Fulfils.begin(), Fulfils.end());
+  std::set<SiteRef> HandingOn; // Calls of a function that handles waiters.
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls && Handling[E.Callee])
+      HandingOn.insert(E.From);
   std::set<unsigned> Seen;
-  for (const SiteRef &Fulfil : Fulfils)
-    if (Seen.insert(Fulfil.Function).second)
-      if (std::optional<SourceLoc> End =
-              returnWithout(P.function(Fulfil.Function), Touches))
-        return std::make_pair(Fulfil.Function, *End);
+  for (const SiteRef &Fulfil : Fulfils) {
+    unsigned Fn = Fulfil.Function;
+    if (!Seen.insert(Fn).second)
+      continue;
+    if (std::optional<SourceLoc> End = returnWithout(P.function(Fn), Touches))
+      return LeftParked{Fn, *End, false};
+    // A waiter moved out into a promise of its own is fulfilled or broken
+    // when that one is destroyed.
+    auto Handles = [&](const SiteFact &S, const ObjectRef &Holder) {
+      return Fulfilling.count({Fn, S.Id}) || HandingOn.count({Fn, S.Id}) ||
+             handsOnFound(P, S, Holder, Container) ||
+             (S.Kind == SiteKind::ScopeBegin && S.Receiver.Type == Promise);
+    };
+    if (std::optional<SourceLoc> End =
+            leavesFound(P.function(Fn), Container, Handles))
+      return LeftParked{Fn, *End, true};
+  }
   return std::nullopt;
 }
 
@@ -880,7 +1082,7 @@ std::optional<unsigned> drivenByAPeer(const Program &P,
 /// Why a parked waiter may stay parked: a path of the code that takes
 /// waiters out that does not look at them, or a peer that drives that code.
 struct ParkedFor {
-  std::optional<std::pair<unsigned, SourceLoc>> Left;
+  std::optional<LeftParked> Left;
   std::optional<unsigned> Peer;
 };
 
@@ -896,14 +1098,16 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
                                         Container.spelledName() + "' here"});
   std::string Because;
   if (Why.Left) {
-    const std::string Leaver = P.function(Why.Left->first).name().str();
-    R.Path.push_back({Why.Left->second, "'" + Leaver +
-                                            "' can end after this without "
-                                            "looking at '" +
-                                            Container.spelledName() + "'"});
-    Because = "and '" + Leaver + "' can end without looking at '" +
-              Container.spelledName() +
-              "': on that path the waiter stays parked and this coroutine "
+    const std::string Leaver = P.function(Why.Left->Function).name().str();
+    const std::string Left =
+        Why.Left->AfterFinding
+            ? "with a waiter it found in '" + Container.spelledName() +
+                  "' still there, neither fulfilled nor taken out"
+            : "without looking at '" + Container.spelledName() + "'";
+    R.Path.push_back(
+        {Why.Left->End, "'" + Leaver + "' can end after this " + Left});
+    Because = "and '" + Leaver + "' can end " + Left +
+              ": on that path the waiter stays parked and this coroutine "
               "never resumes";
   } else {
     const Function &Reader = P.function(*Why.Peer);
@@ -1040,7 +1244,8 @@ private:
     std::vector<SiteRef> Fulfils = unparkingSignals(P, Fn, Container, *W->Type);
     if (fulfilledByATimer(P, Fulfils))
       return;
-    ParkedFor Why{leftParked(P, Fulfils, Container), std::nullopt};
+    ParkedFor Why{leftParked(P, Fulfils, Container, W->Type->Name),
+                  std::nullopt};
     if (!Why.Left)
       Why.Peer = drivenByAPeer(P, Fulfils);
     if (Why.Left || Why.Peer)

@@ -49,6 +49,7 @@ TuFacts sampleUnit() {
   Wrapper.Index = 3;
   Wrapper.CallableUsr = "c:@F@then@Sa@F@operator()#";
   Wrapper.CapturedCallables = {0, 2};
+  Wrapper.MovedIn = {"c:@F@outer@lock"};
   F.Sites[Call].Args.push_back(Wrapper);
   F.Owner = "ns::outer";
   F.MainFileOnly = true;
@@ -75,6 +76,7 @@ TuFacts sampleUnit() {
   F.Cfg[0].Throws = true;
   F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
   F.Sites[Size].GuardFlags[0].Private = true;
+  F.Sites[Size].ConditionReads = {global("client::epoch_", "")};
   F.Sites[4].Value = 1;
   F.Sites[4].Initial = true;
   return unit("/src/a.cpp", {F});
@@ -95,6 +97,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[1].AwaitedIn, 2);
   EXPECT_EQ(F.Sites[1].Args.back().CapturedCallables,
             (std::vector<unsigned>{0, 2}));
+  EXPECT_EQ(F.Sites[1].Args.back().MovedIn,
+            (std::vector<std::string>{"c:@F@outer@lock"}));
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_TRUE(F.Sites[5].Query);
   EXPECT_TRUE(F.Sites[5].Returned);
@@ -146,6 +150,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   ASSERT_EQ(F.Sites[5].GuardFlags.size(), 1u);
   EXPECT_EQ(F.Sites[5].GuardFlags[0].Name, "client::enabled_");
   EXPECT_TRUE(F.Sites[5].GuardFlags[0].Private);
+  ASSERT_EQ(F.Sites[5].ConditionReads.size(), 1u);
+  EXPECT_EQ(F.Sites[5].ConditionReads[0].Name, "client::epoch_");
   EXPECT_EQ(F.Sites[4].Value, std::optional<int64_t>(1));
   EXPECT_TRUE(F.Sites[4].Initial);
 }

@@ -12,7 +12,10 @@ namespace {
 class LockAcrossSuspendTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+    ASSERT_FALSE(bool(Models.addJson(R"({
+      "functions": [{"name": "loop::post", "loopCallback": 0},
+                    {"name": "pool::post", "offload": 0}],
+      "types": [
       {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
       {"name": "std::lock_guard", "role": "sync-guard"},
       {"name": "std::unique_lock", "role": "sync-guard", "lock": ["lock"],
@@ -183,6 +186,59 @@ TEST_F(LockAcrossSuspendTest, WorkIsLinearInAlternatingGuardsAndAwaits) {
   uint64_t Large = ruleWork("lock-across-suspend", {Alternating(2000)}, Models);
   EXPECT_LE(Large, 2 * Small + 10);
   EXPECT_LE(Large, 3u * 2000);
+}
+
+// A guard moved into a callback handed to the loop (`[lk = std::move(lk)]`)
+// holds its mutex until the loop runs the callback: reported at the
+// hand-over, with loop code that takes the mutex as a note. Unlocked before,
+// not moved, or handed to a thread pool, it is not.
+TEST_F(LockAcrossSuspendTest, GuardMovedIntoALoopCallbackIsReported) {
+  enum class Variant { Moved, UnlockedFirst, NotMoved, ToAPool };
+  auto Program = [&](Variant V) {
+    FunctionBuilder Flush("flush");
+    ObjectRef Lk = local("flush::lk", "std::unique_lock");
+    Flush.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    if (V == Variant::UnlockedFirst)
+      Flush.call(Body, "std::unique_lock::unlock", Lk);
+    ArgFact Callback;
+    Callback.CallableUsr = "c:@F@flush::callback";
+    if (V != Variant::NotMoved)
+      Callback.MovedIn = {Lk.Key};
+    unsigned Post =
+        Flush.call(Body, V == Variant::ToAPool ? "pool::post" : "loop::post",
+                   {}, {Callback});
+    Flush.scopeEnd(Body, Lk);
+    FunctionBuilder Later("flush::callback");
+    Later.call(Body, "std::unique_lock::unlock", Lk);
+    // The loop also runs `record`, which takes the mutex.
+    FunctionBuilder Record("record");
+    ObjectRef G = local("record::g", "std::lock_guard");
+    Record.scopeBegin(Body, G, {argOf(0, Mtx)});
+    FunctionBuilder Start("start");
+    Start.pass(Body, "loop::post", 0, "record");
+    Start.pass(Body, "loop::post", 0, "flush");
+    return std::make_pair(
+        runRule("lock-across-suspend",
+                {Flush.build(), Later.build(), Record.build(), Start.build()},
+                Models),
+        Post);
+  };
+  auto [Found, Post] = Program(Variant::Moved);
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Loc.Line, 10u + Post);
+  EXPECT_NE(Found[0].Message.find("lock 'lk' on 'mtx' is moved into a "
+                                  "callback handed to the event loop"),
+            std::string::npos)
+      << Found[0].Message;
+  ASSERT_EQ(Found[0].Path.size(), 3u);
+  EXPECT_NE(Found[0].Path[2].Message.find(
+                "'record' takes 'mtx' here, on the loop: while the callback "
+                "holds it"),
+            std::string::npos)
+      << Found[0].Path[2].Message;
+  EXPECT_TRUE(Program(Variant::UnlockedFirst).first.empty());
+  EXPECT_TRUE(Program(Variant::NotMoved).first.empty());
+  EXPECT_TRUE(Program(Variant::ToAPool).first.empty());
 }
 
 } // namespace

@@ -75,6 +75,63 @@ TEST_F(LostWakeupTest, ChangeWithoutTheMutexThenNotifyIsReported) {
   EXPECT_EQ(F[0].Path[0].Loc.Line, 10u + Write);
 }
 
+// A wait with no predicate under an `if` whose condition reads shared state
+// (`if (epoch_ == seen) cv.wait(lk);`) guards that state: a change of it
+// without the mutex before a notify is reported. A local the condition
+// reads (`seen`) is no state other threads change.
+TEST_F(LostWakeupTest, StateTheEnclosingTestReadsIsGuarded) {
+  auto Waiter = [&](std::vector<ObjectRef> Reads) {
+    FunctionBuilder Wait("wait_epoch");
+    ObjectRef Lk = local("wait_epoch::lk", "std::unique_lock");
+    unsigned Then = Wait.block(), Join = Wait.block();
+    Wait.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
+    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    unsigned W = Wait.call(Then, "cv::wait", Cv, {argOf(0, Lk)});
+    Wait.scopeEnd(Join, Lk);
+    FunctionFact F = Wait.build();
+    F.Sites[W].ConditionReads = std::move(Reads);
+    return std::vector<FunctionFact>{F};
+  };
+  FunctionBuilder N("notify");
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  ObjectRef Seen = local("wait_epoch::seen", "");
+  std::vector<Finding> F = check(Waiter({Ready, Seen}), N);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("'ready_cv' is notified after 'ready' changed "
+                              "without 'mtx'"),
+            0u)
+      << F[0].Message;
+  FunctionBuilder ChangesSeen("notify");
+  ChangesSeen.write(Body, Seen);
+  ChangesSeen.call(Body, "cv::notify_all", Cv);
+  EXPECT_TRUE(check(Waiter({Seen}), ChangesSeen).empty());
+  EXPECT_TRUE(check(Waiter({}), N).empty());
+}
+
+// A wait handed the mutex itself (`QWaitCondition::wait(&mu_)`) under a
+// guard over it tests its state under that mutex, named in the message.
+TEST_F(LostWakeupTest, AWaitHandedTheMutexItselfIsUnderIt) {
+  FunctionBuilder Wait("wait_frame");
+  ObjectRef Locker = local("wait_frame::locker", "std::lock_guard");
+  unsigned Then = Wait.block(), Join = Wait.block();
+  Wait.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
+  Wait.scopeBegin(Body, Locker, {argOf(0, Mtx)});
+  unsigned W = Wait.call(Then, "cv::wait", Cv, {argOf(0, Mtx)});
+  Wait.scopeEnd(Join, Locker);
+  FunctionFact F = Wait.build();
+  F.Sites[W].ConditionReads = {Ready};
+  FunctionBuilder N("notify");
+  N.write(Body, Ready);
+  N.call(Body, "cv::notify_all", Cv);
+  std::vector<Finding> Found = check({F}, N);
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Message.find("'ready_cv' is notified after 'ready' "
+                                  "changed without 'mtx'"),
+            0u)
+      << Found[0].Message;
+}
+
 // Held at the change (and released before the notify), or taken between
 // the change and the notify: the notifier cannot run inside the window.
 TEST_F(LostWakeupTest, MutexHeldAtTheChangeOrTakenBeforeTheNotifyIsQuiet) {
@@ -186,6 +243,26 @@ TEST_F(LostWakeupTest, CallersHoldingTheMutexGuardTheHelper) {
   };
   EXPECT_EQ(Run(false), 0u);
   EXPECT_EQ(Run(true), 1u);
+  // A `catch` handler, which no path of the CFG reaches, that locks again
+  // before it calls the helper (`catch (...) { lk.lock(); finished();
+  // throw; }`) holds the mutex there; one that does not lock, does not.
+  auto Handler = [&](bool Relocks) {
+    FunctionBuilder Run("run_task");
+    ObjectRef Lk = param("run_task", 0, "lk", "std::unique_lock");
+    unsigned Catch = Run.block();
+    Run.succs(Catch, {1});
+    Run.call(Body, "std::unique_lock::lock", Lk);
+    Run.call(Body, "push_locked");
+    if (Relocks)
+      Run.call(Catch, "std::unique_lock::lock", Lk);
+    Run.call(Catch, "push_locked");
+    std::vector<FunctionFact> Functions = waiter(Ready);
+    Functions.push_back(Run.build());
+    Functions.push_back(Helper.build());
+    return runRule("lost-wakeup", Functions, Models).size();
+  };
+  EXPECT_EQ(Handler(true), 0u);
+  EXPECT_EQ(Handler(false), 1u);
 }
 
 } // namespace

@@ -24,7 +24,8 @@ protected:
         {"name": "net::loop::exit", "stopsLoop": true},
         {"name": "net::socket::write", "external": true, "writes": true},
         {"name": "net::listener::accept", "accepts": true},
-        {"name": "net::socket::connect", "connects": true}],
+        {"name": "net::socket::connect", "connects": true},
+        {"name": "queue::erase", "destroysElements": true}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]},
                 {"name": "net::promise", "role": "resource",
@@ -530,6 +531,82 @@ TEST_F(MissingTimeoutTest, PromiseParkedInAFieldAndAwaitedIsReported) {
   EXPECT_TRUE(check({Acquire(false, true, Queue, false), Release}).empty());
   ObjectRef LocalQueue = local("acquire::pending", "queue");
   EXPECT_TRUE(check({Acquire(false, true, LocalQueue, true), Release}).empty());
+}
+
+// A reply handler that finds the waiter's promise (`auto it =
+// pending_.find(id)`) and fulfils it, but returns from an error branch with
+// the promise still in the map, leaves the waiter parked. Returning when the
+// lookup found nothing (a branch whose block reads `it`), fulfilling on the
+// error branch too (itself or through a function that takes waiters out),
+// or throwing there leaves nothing behind.
+TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
+  ObjectRef Waiter = local("call::reply", "net::promise");
+  ObjectRef Pending =
+      object(ObjectRef::Kind::Field, "client::pending_", "queue");
+  FunctionBuilder Call("client::call", true);
+  unsigned Park =
+      Call.call(Body, "queue::push_back", Pending, {argOf(0, Waiter)});
+  unsigned Suspend = Call.suspend(Body);
+  unsigned Future = Call.call(Body, "net::promise::get_future", Waiter);
+  FunctionFact Caller = Call.build();
+  Caller.Sites[Park].Mutates = true;
+  Caller.Sites[Suspend].Implicit = false;
+  Caller.Sites[Suspend].OperandCall = Future;
+
+  enum class ErrorBranch {
+    Returns,
+    Fulfils,
+    CallsAHandler,
+    Throws,
+    ReadsTheLookup
+  };
+  auto OnReply = [&](ErrorBranch E) {
+    FunctionBuilder R("client::on_reply");
+    ObjectRef It = local("on_reply::it", "queue::iterator");
+    ObjectRef Found =
+        object(ObjectRef::Kind::Field, "pair::second", "net::promise");
+    unsigned Check = R.block(), Error = R.block(), Give = R.block();
+    // auto it = pending_.find(id); if (it == pending_.end()) return;
+    unsigned Find = R.call(Body, "queue::find", Pending);
+    R.call(Body, "operator==", {}, {argOf(0, It)});
+    R.succs(Body, {1, Check});
+    // if (status != ok) { log(); return; }
+    if (E == ErrorBranch::ReadsTheLookup)
+      R.call(Check, "queue::iterator::stale", It);
+    R.succs(Check, {Error, Give});
+    R.call(Error, "log::write");
+    if (E == ErrorBranch::Fulfils)
+      R.call(Error, "net::promise::set_value", Found);
+    if (E == ErrorBranch::CallsAHandler)
+      R.call(Error, "client::fail");
+    R.succs(Error, {1});
+    // it->second.set_value(v); pending_.erase(it);
+    R.call(Give, "net::promise::set_value", Found);
+    R.call(Give, "queue::erase", Pending, {argOf(0, It)});
+    R.succs(Give, {1});
+    FunctionFact F = R.build();
+    F.Sites[Find].StoredIn = It;
+    F.Sites[Find].Mutates = true;
+    F.Cfg[Error].Throws = E == ErrorBranch::Throws;
+    return F;
+  };
+  std::vector<Finding> Left = check({Caller, OnReply(ErrorBranch::Returns)});
+  ASSERT_EQ(Left.size(), 1u);
+  EXPECT_NE(Left[0].Message.find(
+                "'client::on_reply' can end with a waiter it found in "
+                "'client::pending_' still there, neither fulfilled nor taken "
+                "out"),
+            std::string::npos)
+      << Left[0].Message;
+  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Fulfils)}).empty());
+  // `fail(id)` erases what it finds: a call of it hands the waiter on.
+  FunctionBuilder Fail("client::fail");
+  Fail.call(Body, "queue::erase", Pending);
+  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::CallsAHandler), Fail.build()})
+                  .empty());
+  EXPECT_EQ(check({Caller, OnReply(ErrorBranch::CallsAHandler)}).size(), 1u);
+  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Throws)}).empty());
+  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::ReadsTheLookup)}).empty());
 }
 
 } // namespace

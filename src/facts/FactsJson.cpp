@@ -132,6 +132,8 @@ json argToJson(const ArgFact &A) {
     J["callable"] = A.CallableUsr;
   if (!A.CapturedCallables.empty())
     J["capturedCallables"] = A.CapturedCallables;
+  if (!A.MovedIn.empty())
+    J["movedIn"] = A.MovedIn;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
   if (!A.BuiltFrom.empty())
@@ -156,6 +158,7 @@ ArgFact argFromJson(const json &J) {
   A.MadeBy = integerOr(J, "madeBy", -1);
   A.CallableUsr = J.value("callable", "");
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
+  A.MovedIn = J.value("movedIn", std::vector<std::string>());
   A.ProducerUsr = J.value("producer", "");
   A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))
@@ -211,6 +214,12 @@ json siteToJson(const SiteFact &S) {
       Guards.push_back(refToJson(R));
     J["guardFlags"] = std::move(Guards);
   }
+  if (!S.ConditionReads.empty()) {
+    json Reads = json::array();
+    for (const ObjectRef &R : S.ConditionReads)
+      Reads.push_back(refToJson(R));
+    J["conditionReads"] = std::move(Reads);
+  }
   if (S.Value)
     J["value"] = *S.Value;
   if (S.Initial)
@@ -263,6 +272,9 @@ SiteFact siteFromJson(const json &J) {
   if (J.contains("guardFlags"))
     for (const json &R : J.at("guardFlags"))
       S.GuardFlags.push_back(refFromJson(R));
+  if (J.contains("conditionReads"))
+    for (const json &R : J.at("conditionReads"))
+      S.ConditionReads.push_back(refFromJson(R));
   if (J.contains("value"))
     S.Value = integer<int64_t>(J.at("value"));
   S.Initial = J.value("initial", false);

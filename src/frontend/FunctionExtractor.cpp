@@ -249,6 +249,29 @@ static std::vector<unsigned> capturedCallables(const LambdaExpr *L) {
   return {Params.begin(), Params.end()};
 }
 
+/// The keys of the locals and parameters of the function \p L is written in
+/// whose objects its init-captures take over by move (`[lock =
+/// std::move(lock)]`).
+static std::vector<std::string> movedIn(const LambdaExpr *L, const Names &N) {
+  std::set<std::string> Keys;
+  for (const LambdaCapture &C : L->captures()) {
+    const auto *Init =
+        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+    if (!Init || !Init->isInitCapture())
+      continue;
+    const auto *Move =
+        dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Init->getInit()));
+    if (!Move || Move->getNumArgs() != 1 ||
+        !Move->getConstructor()->isMoveConstructor())
+      continue;
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Move->getArg(0)));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Var && Var->isLocalVarDeclOrParm())
+      Keys.insert(N.objectOfDecl(Var).Key);
+  }
+  return {Keys.begin(), Keys.end()};
+}
+
 /// Whether a member call's object \p Object is reached through another
 /// object than `this`: an unnamed one, or a field of another object. A named
 /// object, `this` itself and a field of `this` are not.
@@ -309,8 +332,10 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
       A.BuiltFrom = builtFromType(Args[I], N);
     if (const FunctionDecl *Callable = N.callableOf(Args[I]))
       A.CallableUsr = N.usr(Callable);
-    if (const LambdaExpr *L = N.lambdaOf(Args[I]))
+    if (const LambdaExpr *L = N.lambdaOf(Args[I])) {
       A.CapturedCallables = capturedCallables(L);
+      A.MovedIn = movedIn(L, N);
+    }
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
       if (const FunctionDecl *Producer = Call->getDirectCallee())
         A.ProducerUsr = N.usr(Producer);
@@ -1054,6 +1079,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
     addImplicitSuspends(F, Coro, N);
   F.Polls = findPolls(Body, Collector.SiteOfStmt, N);
   markGuardedSites(Body, Collector.SiteOfStmt, N, F.Sites);
+  markTestedSites(Body, Collector.SiteOfStmt, N, F.Sites);
   collectRoleEvidence(FD, Body, N, F);
   if (F.IsLambda)
     F.Reads = predicateReads(Body, N);

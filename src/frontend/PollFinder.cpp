@@ -31,7 +31,15 @@ public:
   void markGuarded(const Stmt *S, std::vector<ObjectRef> Required,
                    std::vector<SiteFact> &Sites) const;
 
+  /// SiteFact::ConditionReads of the calls in \p S, which runs only as the
+  /// conditions that read \p Tested decide.
+  void markTested(const Stmt *S, std::vector<ObjectRef> Tested,
+                  std::vector<SiteFact> &Sites) const;
+
 private:
+  /// Adds to \p Out the fields and globals \p E reads: those it names, and
+  /// those it calls const members on.
+  void readsOf(const Stmt *E, std::vector<ObjectRef> &Out) const;
   /// The flags that each test true when \p Condition does: `f`, `f && g`.
   /// With \p WhenFalse, those that test true when it is false: `!f`,
   /// `!f || !g`.
@@ -287,7 +295,85 @@ void PollFinder::markGuarded(const Stmt *S, std::vector<ObjectRef> Required,
     markGuarded(Child, Required, Sites);
 }
 
+void PollFinder::readsOf(const Stmt *E, std::vector<ObjectRef> &Out) const {
+  if (!E || isa<LambdaExpr>(E))
+    return;
+  const Expr *Object = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      Ref && isa<VarDecl>(Ref->getDecl()))
+    Object = Ref;
+  else if (const auto *Member = dyn_cast<MemberExpr>(E);
+           Member && isa<FieldDecl>(Member->getMemberDecl()))
+    Object = Member;
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+           Call && Call->getMethodDecl() && Call->getMethodDecl()->isConst())
+    Object = Call->getImplicitObjectArgument();
+  // State other threads see: a field or a global, not a local or a
+  // parameter.
+  if (Object)
+    if (ObjectRef R = N.objectOf(Object);
+        R.K == ObjectRef::Kind::Field || R.K == ObjectRef::Kind::Global)
+      Out.push_back(std::move(R));
+  for (const Stmt *Child : E->children())
+    readsOf(Child, Out);
+}
+
+void PollFinder::markTested(const Stmt *S, std::vector<ObjectRef> Tested,
+                            std::vector<SiteFact> &Sites) const {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  const Expr *Condition = nullptr;
+  std::vector<const Stmt *> Decided;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    Condition = If->getCond();
+    Decided = {If->getThen(), If->getElse()};
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    Condition = While->getCond();
+    Decided = {While->getBody()};
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    Condition = Do->getCond();
+    Decided = {Do->getBody()};
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    Condition = For->getCond();
+    Decided = {For->getBody()};
+  }
+  if (Condition) {
+    markTested(Condition, Tested, Sites);
+    std::vector<ObjectRef> Inner = Tested;
+    readsOf(Condition, Inner);
+    llvm::sort(Inner, [](const ObjectRef &A, const ObjectRef &B) {
+      return A.Key < B.Key;
+    });
+    Inner.erase(std::unique(Inner.begin(), Inner.end(),
+                            [](const ObjectRef &A, const ObjectRef &B) {
+                              return A.Key == B.Key;
+                            }),
+                Inner.end());
+    for (const Stmt *Branch : Decided)
+      markTested(Branch, Inner, Sites);
+    return;
+  }
+  // Kept for calls on a named object, the only ones a rule asks about (a
+  // wait on a condition variable: `cv.wait(lk)`, `pthread_cond_wait(&cv,
+  // &mu)`), which keeps the facts small.
+  if (auto It = SiteOfStmt.find(S); It != SiteOfStmt.end() && !Tested.empty())
+    if (SiteFact &Site = Sites[It->second];
+        Site.Kind == SiteKind::Call &&
+        (Site.Receiver.isKnown() ||
+         llvm::any_of(Site.Args,
+                      [](const ArgFact &A) { return A.Ref.isKnown(); })))
+      Site.ConditionReads = Tested;
+  for (const Stmt *Child : S->children())
+    markTested(Child, Tested, Sites);
+}
+
 } // namespace
+
+void markTestedSites(const Stmt *Body,
+                     const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,
+                     const Names &N, std::vector<SiteFact> &Sites) {
+  PollFinder(SiteOfStmt, N).markTested(Body, {}, Sites);
+}
 
 void markGuardedSites(const Stmt *Body,
                       const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,

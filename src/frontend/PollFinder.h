@@ -25,6 +25,13 @@ void markGuardedSites(
     const llvm::DenseMap<const clang::Stmt *, unsigned> &SiteOfStmt,
     const Names &N, std::vector<SiteFact> &Sites);
 
+/// SiteFact::ConditionReads of the calls in \p Body: the objects that the
+/// conditions of the enclosing `if`s and loops read.
+void markTestedSites(
+    const clang::Stmt *Body,
+    const llvm::DenseMap<const clang::Stmt *, unsigned> &SiteOfStmt,
+    const Names &N, std::vector<SiteFact> &Sites);
+
 } // namespace corolint
 
 #endif

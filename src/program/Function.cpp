@@ -234,6 +234,11 @@ bool Function::dominates(unsigned A, unsigned B) const {
   return PA.Index < PB.Index;
 }
 
+bool Function::reachable(unsigned Site) const {
+  int Block = Fact.Sites[Site].Pos.Block;
+  return hasCfg() && Block >= 0 && dominance().reachable(Block);
+}
+
 void SiteIndex::add(unsigned Key, unsigned Value) {
   Keys.push_back(Key);
   Values.push_back(Value);

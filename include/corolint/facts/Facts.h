@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 16;
+constexpr int FactsVersion = 17;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -115,6 +115,11 @@ struct ArgFact {
   /// captures, itself or as an init-capture's value (`[func =
   /// std::forward<F>(f)]`). Sorted, unique.
   std::vector<unsigned> CapturedCallables;
+  /// For a lambda: the keys of the calling function's locals and
+  /// parameters whose objects its init-captures take over by move (`[lock =
+  /// std::move(lock)]`): a guard moved so holds its mutex until the lambda
+  /// lets go of it. Sorted, unique.
+  std::vector<std::string> MovedIn;
   std::string ProducerUsr; ///< The function whose call produced the value
                            ///< (`co_spawn(ex, session(), detached)`).
   /// Its value, when it is an integral or boolean constant (`event{true}`,
@@ -201,6 +206,11 @@ struct SiteFact {
   /// return;` of an enclosing block (a timer armed only `if
   /// (enable_timeout_)`).
   std::vector<ObjectRef> GuardFlags;
+  /// For a call on a named object: the fields and globals that the
+  /// conditions of the `if` statements and loops enclosing it read (`if
+  /// (version_ == seen) cv.wait(lk);`: `version_`), sorted by key: the
+  /// shared state that decides whether it runs.
+  std::vector<ObjectRef> ConditionReads;
   /// For a Write: the value written, when it is an integral or boolean
   /// constant (`enable_timeout_ = true`, an in-class `= false`).
   std::optional<int64_t> Value;

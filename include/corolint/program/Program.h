@@ -79,6 +79,10 @@ public:
   /// Whether every path from the entry to \p B passes \p A; false for a
   /// \p B that no path of the CFG reaches.
   bool dominates(unsigned A, unsigned B) const;
+  /// Whether some path of the CFG from the entry reaches \p Site. A
+  /// `catch` handler is reached by no path: the CFG has no edges for
+  /// exceptions.
+  bool reachable(unsigned Site) const;
   /// The suspension that awaits the result of call \p Call directly
   /// (`co_await fetch()`), if one does.
   std::optional<unsigned> suspensionAwaiting(unsigned Call) const;
