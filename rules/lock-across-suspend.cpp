@@ -205,6 +205,24 @@ public:
   }
 
 private:
+  /// The sites \p Wanted holds for that some path from where \p A took its
+  /// lock reaches with the lock still held, in order: one search per
+  /// acquisition, over what runs while it is held.
+  std::vector<unsigned>
+  reachedHolding(const Function &F, const LockAcquisition &A,
+                 llvm::function_ref<bool(unsigned)> Wanted) const {
+    std::vector<unsigned> Reached;
+    F.visitReachable(
+        A.Site, [&](const SiteFact &Other) { return releasesLock(Other, A); },
+        [&](unsigned Site) {
+          ++Work;
+          if (Wanted(Site))
+            Reached.push_back(Site);
+        });
+    llvm::sort(Reached);
+    return Reached;
+  }
+
   /// A guard moved into a callback that the loop runs later holds its
   /// mutex until then, as one held across a co_await does.
   void checkCallbacks(const Program &P, unsigned Fn, std::vector<Finding> &Out,
@@ -216,16 +234,9 @@ private:
       std::set<unsigned> Registrations = guardMovedToLoop(P, Fn, *A.Holder);
       if (Registrations.empty())
         continue;
-      std::vector<unsigned> HeldAt;
-      F.visitReachable(
-          A.Site, [&](const SiteFact &Other) { return releasesLock(Other, A); },
-          [&](unsigned Site) {
-            ++Work;
-            if (Registrations.count(Site))
-              HeldAt.push_back(Site);
-          });
-      llvm::sort(HeldAt);
-      for (unsigned Site : HeldAt) {
+      for (unsigned Site : reachedHolding(F, A, [&](unsigned Site) {
+             return Registrations.count(Site) != 0;
+           })) {
         Held.push_back({Out.size(), Fn, A, true});
         Out.push_back(movedIntoCallback(F, A, F.site(Site)));
       }
@@ -247,16 +258,8 @@ private:
     for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
       if (A.Async)
         continue; // What an async mutex is for.
-      std::vector<unsigned> HeldAt;
-      F.visitReachable(
-          A.Site, [&](const SiteFact &Other) { return releasesLock(Other, A); },
-          [&](unsigned Site) {
-            ++Work;
-            if (Suspends.test(Site))
-              HeldAt.push_back(Site);
-          });
-      llvm::sort(HeldAt);
-      for (unsigned Site : HeldAt)
+      for (unsigned Site : reachedHolding(
+               F, A, [&](unsigned Site) { return Suspends.test(Site); }))
         if (!releasedWhileSuspended(P, F, A, F.site(Site))) {
           Held.push_back({Out.size(), Fn, A, false});
           Out.push_back(makeFinding(F, A, F.site(Site)));
