@@ -94,10 +94,17 @@ private:
           for (const ObjectRef &R : P.resolve(Fn, *M))
             G.Mutexes.insert(R.Key);
     // A wait handed the mutex itself (`QWaitCondition::wait(&mu_)`,
-    // `pthread_cond_wait(&cv, &mu)`), which a guard holds around it.
+    // `pthread_cond_wait(&cv, &mu)`) that a lock of the function holds
+    // around it; what an accessor returns (`locker.mutex()`) is not known to
+    // be that mutex.
+    const Function &F = P.function(Fn);
+    std::set<std::string> HeldHere;
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn))
+      if (holds(F, A, Wait.Id))
+        for (const ObjectRef *M : A.Mutexes)
+          HeldHere.insert(M->Key);
     for (const ArgFact &A : Wait.Args)
-      if (const TypeModel *T = P.models().type(A.Ref.Type);
-          T && T->Role == TypeRole::SyncMutex)
+      if (HeldHere.count(A.Ref.Key))
         for (const ObjectRef &R : P.resolve(Fn, A.Ref))
           G.Mutexes.insert(R.Key);
     for (const ArgFact &A : Wait.Args)
@@ -246,10 +253,12 @@ private:
             return A.Holder && Arg.Ref.Key == A.Holder->Key;
           }))
         Mutex = "'" + A.Mutexes.front()->spelledName() + "'";
-    for (const ArgFact &Arg : Wait.Args)
-      if (const TypeModel *T = P.models().type(Arg.Ref.Type);
-          T && T->Role == TypeRole::SyncMutex)
-        Mutex = "'" + Arg.Ref.spelledName() + "'";
+    for (const LockAcquisition &A : findLockAcquisitions(P, G.Wait.Function))
+      for (const ObjectRef *M : A.Mutexes)
+        if (llvm::any_of(Wait.Args, [&](const ArgFact &Arg) {
+              return Arg.Ref.Key == M->Key;
+            }))
+          Mutex = "'" + M->spelledName() + "'";
     Finding R;
     R.Severity = Level::Warning;
     R.Loc = Notify.Loc;

@@ -1019,9 +1019,11 @@ std::optional<LeftParked> leftParked(const Program &P,
   };
   std::vector<bool> Handling = handlingFunctions(P, Fulfils, Container);
   std::set<SiteRef> Fulfilling(Fulfils.begin(), Fulfils.end());
-  std::set<SiteRef> HandingOn; // Calls of a function that handles waiters.
+  // Calls of a function that handles waiters, or hand-overs of one to run
+  // later (`post(io, [=] { fail(id); })`).
+  std::set<SiteRef> HandingOn;
   for (const CallEdge &E : P.edges())
-    if (E.Kind == EdgeKind::Calls && Handling[E.Callee])
+    if (Handling[E.Callee])
       HandingOn.insert(E.From);
   std::set<unsigned> Seen;
   for (const SiteRef &Fulfil : Fulfils) {

@@ -130,6 +130,11 @@ TEST_F(LostWakeupTest, AWaitHandedTheMutexItselfIsUnderIt) {
                                   "changed without 'mtx'"),
             0u)
       << Found[0].Message;
+  // A mutex no lock of the function holds there (what `locker.mutex()`
+  // returns, to the facts another object) is not known to be the one.
+  FunctionFact Accessor = F;
+  Accessor.Sites[W].Args = {argOf(0, global("locker.mutex()", "std::mutex"))};
+  EXPECT_TRUE(check({Accessor}, N).empty());
 }
 
 // Held at the change (and released before the notify), or taken between

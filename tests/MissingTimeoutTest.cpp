@@ -25,7 +25,8 @@ protected:
         {"name": "net::socket::write", "external": true, "writes": true},
         {"name": "net::listener::accept", "accepts": true},
         {"name": "net::socket::connect", "connects": true},
-        {"name": "queue::erase", "destroysElements": true}],
+        {"name": "queue::erase", "destroysElements": true},
+        {"name": "net::loop::post", "loopCallback": 0}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]},
                 {"name": "net::promise", "role": "resource",
@@ -605,6 +606,26 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
   EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::CallsAHandler), Fail.build()})
                   .empty());
   EXPECT_EQ(check({Caller, OnReply(ErrorBranch::CallsAHandler)}).size(), 1u);
+  // Handing the loop a callable that calls it hands the waiter on as well
+  // (`post(io, [=] { fail(id); })`).
+  FunctionFact Posts = OnReply(ErrorBranch::Returns);
+  const unsigned ErrorBlock = 4; // OnReply's Error.
+  unsigned PostPos = Posts.Cfg[ErrorBlock].Sites.size();
+  Posts.Cfg[ErrorBlock].Sites.push_back(Posts.Sites.size());
+  SiteFact &Post = Posts.Sites.emplace_back();
+  Post.Id = Posts.Sites.size() - 1;
+  Post.Kind = SiteKind::Call;
+  Post.CalleeName = "net::loop::post";
+  Post.CalleeUsr = "c:@F@net::loop::post";
+  Post.Pos = {static_cast<int>(ErrorBlock), static_cast<int>(PostPos)};
+  ArgFact Later;
+  Later.CallableUsr = "c:@F@client::fail_later";
+  Post.Args = {Later};
+  FunctionBuilder FailLater("client::fail_later");
+  FailLater.call(Body, "client::fail");
+  EXPECT_TRUE(
+      check({Caller, Posts, FailLater.build(), Fail.build()}).empty());
+  EXPECT_EQ(check({Caller, Posts, FailLater.build()}).size(), 1u);
   EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Throws)}).empty());
   EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::ReadsTheLookup)}).empty());
 }
