@@ -820,14 +820,16 @@ std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
   return Signals;
 }
 
-/// Where a path of \p Fact that starts in block \p From and passes no
+/// Where a path of \p Fact that starts at site \p Start and passes no
 /// block that \p Handled holds can return normally having left every way to
 /// such a block, at a branch whose block \p Decides is false for: the last
-/// site before that return (or the branch's). A block that ends in a
-/// `throw` or a call that does not return ends no path here.
-std::optional<SourceLoc> leftAfter(const FunctionFact &Fact, unsigned From,
+/// site before that return (the branch's, or \p Start). A block that ends
+/// in a `throw` or a call that does not return ends no path here.
+std::optional<SourceLoc> leftAfter(const FunctionFact &Fact,
+                                   const SiteFact &Start,
                                    llvm::function_ref<bool(unsigned)> Handled,
                                    llvm::function_ref<bool(unsigned)> Decides) {
+  const unsigned From = static_cast<unsigned>(Start.Pos.Block);
   const unsigned N = Fact.Cfg.size();
   // The blocks from which some path reaches a handling block.
   llvm::BitVector CanHandle(N);
@@ -889,7 +891,7 @@ std::optional<SourceLoc> leftAfter(const FunctionFact &Fact, unsigned From,
       }
       if (Decides(B) || Block.NoReturn || Block.Throws)
         continue;
-      if (std::optional<SourceLoc> End = ReturnFrom(Succ, LastSite(B, nullptr)))
+      if (std::optional<SourceLoc> End = ReturnFrom(Succ, LastSite(B, &Start)))
         return End;
     }
   }
@@ -989,8 +991,7 @@ std::optional<SourceLoc> leavesFound(
       });
     };
     if (std::optional<SourceLoc> End =
-            leftAfter(Fact, static_cast<unsigned>(Lookup.Pos.Block), Handled,
-                      ReadsHolder))
+            leftAfter(Fact, Lookup, Handled, ReadsHolder))
       return End;
   }
   return std::nullopt;
