@@ -83,22 +83,23 @@ Finding makeFinding(const Function &F, const LockAcquisition &A,
   return R;
 }
 
-/// The registrations of \p Fn that hand the event loop a callback into
-/// which the guard \p Holder is moved (`timer.async_wait([lock =
-/// std::move(lock)](auto) { ... })`), by site.
-std::set<unsigned> guardMovedToLoop(const Program &P, unsigned Fn,
-                                    const ObjectRef &Holder) {
-  std::set<unsigned> Sites;
+/// Per function, the registrations that hand the event loop a callback
+/// into which a local is moved (`timer.async_wait([lock =
+/// std::move(lock)](auto) { ... })`): the local's key, and the site. Built
+/// once from the edges, where a guard is rare.
+using MovedToLoop =
+    std::map<unsigned, std::set<std::pair<std::string, unsigned>>>;
+
+MovedToLoop localsMovedToLoop(const Program &P) {
+  MovedToLoop Moved;
   for (const CallEdge &E : P.edges()) {
-    if (E.From.Function != Fn || !handsToLoop(E.Kind))
+    if (!handsToLoop(E.Kind))
       continue;
-    const SiteFact &S = P.site(E.From);
-    if (llvm::any_of(S.Args, [&](const ArgFact &A) {
-          return llvm::is_contained(A.MovedIn, Holder.Key);
-        }))
-      Sites.insert(S.Id);
+    for (const ArgFact &A : P.site(E.From).Args)
+      for (const std::string &Key : A.MovedIn)
+        Moved[E.From.Function].insert({Key, E.From.Site});
   }
-  return Sites;
+  return Moved;
 }
 
 Finding movedIntoCallback(const Function &F, const LockAcquisition &A,
@@ -189,12 +190,14 @@ public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     size_t Before = Out.size();
     std::vector<HeldLock> Held;
+    MovedToLoop Moved = localsMovedToLoop(P);
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
       if (!P.function(Fn).hasCfg())
         continue;
       if (P.function(Fn).isCoroutine())
         checkFunction(P, Fn, Out, Held);
-      checkCallbacks(P, Fn, Out, Held);
+      if (auto It = Moved.find(Fn); It != Moved.end())
+        checkCallbacks(P, Fn, It->second, Out, Held);
     }
     if (Out.size() == Before)
       return;
@@ -223,20 +226,21 @@ private:
     return Reached;
   }
 
-  /// A guard moved into a callback that the loop runs later holds its
-  /// mutex until then, as one held across a co_await does.
-  void checkCallbacks(const Program &P, unsigned Fn, std::vector<Finding> &Out,
+  /// A guard moved into a callback that the loop runs later (one of
+  /// \p Moved, \p Fn's) holds its mutex until then, as one held across a
+  /// co_await does.
+  void checkCallbacks(const Program &P, unsigned Fn,
+                      const std::set<std::pair<std::string, unsigned>> &Moved,
+                      std::vector<Finding> &Out,
                       std::vector<HeldLock> &Held) const {
     const Function &F = P.function(Fn);
     for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
       if (A.Async || A.Try)
         continue;
-      std::set<unsigned> Registrations = guardMovedToLoop(P, Fn, *A.Holder);
-      if (Registrations.empty())
-        continue;
-      for (unsigned Site : reachedHolding(F, A, [&](unsigned Site) {
-             return Registrations.count(Site) != 0;
-           })) {
+      auto MovesGuard = [&](unsigned Site) {
+        return Moved.count({A.Holder->Key, Site}) != 0;
+      };
+      for (unsigned Site : reachedHolding(F, A, MovesGuard)) {
         Held.push_back({Out.size(), Fn, A, true});
         Out.push_back(movedIntoCallback(F, A, F.site(Site)));
       }

@@ -59,6 +59,7 @@ bool holds(const Function &F, const LockAcquisition &A, unsigned Site) {
 struct Guarded {
   SiteRef Wait;
   std::set<std::string> Mutexes;
+  std::string MutexName = "the mutex its waiters hold"; ///< For messages.
   std::map<std::string, ObjectRef> State;
 };
 
@@ -88,25 +89,30 @@ private:
     for (const ArgFact &A : Wait.Args)
       if (A.Ref.isKnown())
         Locks.insert(A.Ref.Key);
-    for (const LockAcquisition &A : findLockAcquisitions(P, Fn))
-      if (A.Holder && Locks.count(A.Holder->Key))
+    // The mutexes of a guard handed to the wait; and a wait handed the
+    // mutex itself (`QWaitCondition::wait(&mu_)`, `pthread_cond_wait(&cv,
+    // &mu)`) that a lock of the function holds around it: what an accessor
+    // returns (`locker.mutex()`) is not known to be that mutex.
+    const Function &F = P.function(Fn);
+    std::map<std::string, const ObjectRef *> HeldHere;
+    for (const LockAcquisition &A : findLockAcquisitions(P, Fn)) {
+      if (A.Holder && Locks.count(A.Holder->Key)) {
         for (const ObjectRef *M : A.Mutexes)
           for (const ObjectRef &R : P.resolve(Fn, *M))
             G.Mutexes.insert(R.Key);
-    // A wait handed the mutex itself (`QWaitCondition::wait(&mu_)`,
-    // `pthread_cond_wait(&cv, &mu)`) that a lock of the function holds
-    // around it; what an accessor returns (`locker.mutex()`) is not known to
-    // be that mutex.
-    const Function &F = P.function(Fn);
-    std::set<std::string> HeldHere;
-    for (const LockAcquisition &A : findLockAcquisitions(P, Fn))
+        if (!A.Mutexes.empty())
+          G.MutexName = "'" + A.Mutexes.front()->spelledName() + "'";
+      }
       if (holds(F, A, Wait.Id))
         for (const ObjectRef *M : A.Mutexes)
-          HeldHere.insert(M->Key);
+          HeldHere.try_emplace(M->Key, M);
+    }
     for (const ArgFact &A : Wait.Args)
-      if (HeldHere.count(A.Ref.Key))
+      if (auto It = HeldHere.find(A.Ref.Key); It != HeldHere.end()) {
         for (const ObjectRef &R : P.resolve(Fn, A.Ref))
           G.Mutexes.insert(R.Key);
+        G.MutexName = "'" + It->second->spelledName() + "'";
+      }
     for (const ArgFact &A : Wait.Args)
       if (std::optional<unsigned> Pred = P.find(A.CallableUsr))
         addPredicateState(*Pred, G);
@@ -247,18 +253,7 @@ private:
     const SiteFact &Wait = P.site(G.Wait);
     std::string Cv = "'" + Notify.Receiver.spelledName() + "'";
     std::string What = "'" + State.spelledName() + "'";
-    std::string Mutex = "the mutex its waiters hold";
-    for (const LockAcquisition &A : findLockAcquisitions(P, G.Wait.Function))
-      if (!A.Mutexes.empty() && llvm::any_of(Wait.Args, [&](const ArgFact &Arg) {
-            return A.Holder && Arg.Ref.Key == A.Holder->Key;
-          }))
-        Mutex = "'" + A.Mutexes.front()->spelledName() + "'";
-    for (const LockAcquisition &A : findLockAcquisitions(P, G.Wait.Function))
-      for (const ObjectRef *M : A.Mutexes)
-        if (llvm::any_of(Wait.Args, [&](const ArgFact &Arg) {
-              return Arg.Ref.Key == M->Key;
-            }))
-          Mutex = "'" + M->spelledName() + "'";
+    const std::string &Mutex = G.MutexName;
     Finding R;
     R.Severity = Level::Warning;
     R.Loc = Notify.Loc;

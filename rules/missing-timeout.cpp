@@ -821,30 +821,37 @@ std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
 }
 
 /// Where a path of \p Fact that starts at site \p Start and passes no
-/// block that \p Handled holds can return normally having left every way to
+/// block that \p Handles holds for can return normally having left every way to
 /// such a block, at a branch whose block \p Decides is false for: the last
 /// site before that return (the branch's, or \p Start). A block that ends
 /// in a `throw` or a call that does not return ends no path here.
 std::optional<SourceLoc> leftAfter(const FunctionFact &Fact,
                                    const SiteFact &Start,
-                                   llvm::function_ref<bool(unsigned)> Handled,
+                                   llvm::function_ref<bool(unsigned)> Handles,
                                    llvm::function_ref<bool(unsigned)> Decides) {
   const unsigned From = static_cast<unsigned>(Start.Pos.Block);
   const unsigned N = Fact.Cfg.size();
+  llvm::BitVector Handled(N);
+  std::vector<std::vector<unsigned>> Preds(N);
+  for (unsigned B = 0; B < N; ++B) {
+    if (Handles(B))
+      Handled.set(B);
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      Preds[Succ].push_back(B);
+  }
   // The blocks from which some path reaches a handling block.
-  llvm::BitVector CanHandle(N);
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (unsigned B = 0; B < N; ++B)
-      if (!CanHandle.test(B) &&
-          (Handled(B) || llvm::any_of(Fact.Cfg[B].Succs, [&](unsigned S) {
-             return CanHandle.test(S);
-           }))) {
-        CanHandle.set(B);
-        Changed = true;
+  llvm::BitVector CanHandle = Handled;
+  std::vector<unsigned> Back(Handled.set_bits_begin(), Handled.set_bits_end());
+  while (!Back.empty()) {
+    unsigned B = Back.back();
+    Back.pop_back();
+    for (unsigned Pred : Preds[B])
+      if (!CanHandle.test(Pred)) {
+        CanHandle.set(Pred);
+        Back.push_back(Pred);
       }
   }
-  if (Handled(From) || !CanHandle.test(From))
+  if (Handled.test(From) || !CanHandle.test(From))
     return std::nullopt;
   auto LastSite = [&](unsigned B, const SiteFact *Before) {
     const CfgBlockFact &Block = Fact.Cfg[B];
@@ -883,7 +890,7 @@ std::optional<SourceLoc> leftAfter(const FunctionFact &Fact,
     const CfgBlockFact &Block = Fact.Cfg[B];
     for (unsigned Succ : Block.Succs) {
       if (CanHandle.test(Succ)) {
-        if (!Seen.test(Succ) && !Handled(Succ)) {
+        if (!Seen.test(Succ) && !Handled.test(Succ)) {
           Seen.set(Succ);
           Work.push_back(Succ);
         }
@@ -896,6 +903,14 @@ std::optional<SourceLoc> leftAfter(const FunctionFact &Fact,
     }
   }
   return std::nullopt;
+}
+
+/// Whether \p S names \p Object: as the object of its call, or as an
+/// argument.
+bool namesObject(const SiteFact &S, const ObjectRef &Object) {
+  return S.Receiver.Key == Object.Key ||
+         llvm::any_of(
+             S.Args, [&](const ArgFact &A) { return A.Ref.Key == Object.Key; });
 }
 
 /// Whether \p S takes waiters out of \p Container or hands it on: a call
@@ -976,22 +991,18 @@ std::optional<SourceLoc> leavesFound(
         Holder.K != ObjectRef::Kind::Local || Holder.Type.empty() ||
         Lookup.Pos.Block < 0)
       continue;
-    auto Handled = [&](unsigned B) {
+    auto BlockHandles = [&](unsigned B) {
       return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
         return S != Lookup.Id && Handles(Fact.Sites[S], Holder);
       });
     };
     auto ReadsHolder = [&](unsigned B) {
       return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
-        const SiteFact &Site = Fact.Sites[S];
-        return Site.Receiver.Key == Holder.Key ||
-               llvm::any_of(Site.Args, [&](const ArgFact &A) {
-                 return A.Ref.Key == Holder.Key;
-               });
+        return namesObject(Fact.Sites[S], Holder);
       });
     };
     if (std::optional<SourceLoc> End =
-            leftAfter(Fact, Lookup, Handled, ReadsHolder))
+            leftAfter(Fact, Lookup, BlockHandles, ReadsHolder))
       return End;
   }
   return std::nullopt;
@@ -1012,12 +1023,7 @@ std::optional<LeftParked> leftParked(const Program &P,
                                      const std::vector<SiteRef> &Fulfils,
                                      const ObjectRef &Container,
                                      const std::string &Promise) {
-  auto Touches = [&](const SiteFact &S) {
-    return S.Receiver.Key == Container.Key ||
-           llvm::any_of(S.Args, [&](const ArgFact &A) {
-             return A.Ref.Key == Container.Key;
-           });
-  };
+  auto Touches = [&](const SiteFact &S) { return namesObject(S, Container); };
   std::vector<bool> Handling = handlingFunctions(P, Fulfils, Container);
   std::set<SiteRef> Fulfilling(Fulfils.begin(), Fulfils.end());
   // Calls of a function that handles waiters, or hand-overs of one to run

@@ -47,6 +47,25 @@ protected:
     return {Wait.build(), P};
   }
 
+  /// A waiter that takes a guard of type \p Guard over `mtx` and, under an
+  /// `if` whose condition reads \p Reads, waits on `cv` handed
+  /// \p Handed (the guard when null).
+  FunctionFact ifGuardedWaiter(std::vector<ObjectRef> Reads,
+                               const std::string &Guard = "std::unique_lock",
+                               const ObjectRef *Handed = nullptr) {
+    FunctionBuilder Wait("wait_if");
+    ObjectRef Lk = local("wait_if::lk", Guard);
+    unsigned Then = Wait.block(), Join = Wait.block();
+    Wait.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
+    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    unsigned W =
+        Wait.call(Then, "cv::wait", Cv, {argOf(0, Handed ? *Handed : Lk)});
+    Wait.scopeEnd(Join, Lk);
+    FunctionFact F = Wait.build();
+    F.Sites[W].ConditionReads = std::move(Reads);
+    return F;
+  }
+
   std::vector<Finding> check(std::vector<FunctionFact> Functions,
                              const FunctionBuilder &Notifier) {
     Functions.push_back(Notifier.build());
@@ -80,23 +99,11 @@ TEST_F(LostWakeupTest, ChangeWithoutTheMutexThenNotifyIsReported) {
 // without the mutex before a notify is reported. A local the condition
 // reads (`seen`) is no state other threads change.
 TEST_F(LostWakeupTest, StateTheEnclosingTestReadsIsGuarded) {
-  auto Waiter = [&](std::vector<ObjectRef> Reads) {
-    FunctionBuilder Wait("wait_epoch");
-    ObjectRef Lk = local("wait_epoch::lk", "std::unique_lock");
-    unsigned Then = Wait.block(), Join = Wait.block();
-    Wait.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
-    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
-    unsigned W = Wait.call(Then, "cv::wait", Cv, {argOf(0, Lk)});
-    Wait.scopeEnd(Join, Lk);
-    FunctionFact F = Wait.build();
-    F.Sites[W].ConditionReads = std::move(Reads);
-    return std::vector<FunctionFact>{F};
-  };
   FunctionBuilder N("notify");
   N.write(Body, Ready);
   N.call(Body, "cv::notify_all", Cv);
-  ObjectRef Seen = local("wait_epoch::seen", "");
-  std::vector<Finding> F = check(Waiter({Ready, Seen}), N);
+  ObjectRef Seen = local("wait_if::seen", "");
+  std::vector<Finding> F = check({ifGuardedWaiter({Ready, Seen})}, N);
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Message.find("'ready_cv' is notified after 'ready' changed "
                               "without 'mtx'"),
@@ -105,22 +112,14 @@ TEST_F(LostWakeupTest, StateTheEnclosingTestReadsIsGuarded) {
   FunctionBuilder ChangesSeen("notify");
   ChangesSeen.write(Body, Seen);
   ChangesSeen.call(Body, "cv::notify_all", Cv);
-  EXPECT_TRUE(check(Waiter({Seen}), ChangesSeen).empty());
-  EXPECT_TRUE(check(Waiter({}), N).empty());
+  EXPECT_TRUE(check({ifGuardedWaiter({Seen})}, ChangesSeen).empty());
+  EXPECT_TRUE(check({ifGuardedWaiter({})}, N).empty());
 }
 
 // A wait handed the mutex itself (`QWaitCondition::wait(&mu_)`) under a
 // guard over it tests its state under that mutex, named in the message.
 TEST_F(LostWakeupTest, AWaitHandedTheMutexItselfIsUnderIt) {
-  FunctionBuilder Wait("wait_frame");
-  ObjectRef Locker = local("wait_frame::locker", "std::lock_guard");
-  unsigned Then = Wait.block(), Join = Wait.block();
-  Wait.succs(Body, {Then, Join}).succs(Then, {Join}).succs(Join, {1});
-  Wait.scopeBegin(Body, Locker, {argOf(0, Mtx)});
-  unsigned W = Wait.call(Then, "cv::wait", Cv, {argOf(0, Mtx)});
-  Wait.scopeEnd(Join, Locker);
-  FunctionFact F = Wait.build();
-  F.Sites[W].ConditionReads = {Ready};
+  FunctionFact F = ifGuardedWaiter({Ready}, "std::lock_guard", &Mtx);
   FunctionBuilder N("notify");
   N.write(Body, Ready);
   N.call(Body, "cv::notify_all", Cv);
@@ -132,9 +131,9 @@ TEST_F(LostWakeupTest, AWaitHandedTheMutexItselfIsUnderIt) {
       << Found[0].Message;
   // A mutex no lock of the function holds there (what `locker.mutex()`
   // returns, to the facts another object) is not known to be the one.
-  FunctionFact Accessor = F;
-  Accessor.Sites[W].Args = {argOf(0, global("locker.mutex()", "std::mutex"))};
-  EXPECT_TRUE(check({Accessor}, N).empty());
+  ObjectRef Accessor = global("locker.mutex()", "std::mutex");
+  EXPECT_TRUE(check({ifGuardedWaiter({Ready}, "std::lock_guard", &Accessor)}, N)
+                  .empty());
 }
 
 // Held at the change (and released before the notify), or taken between
