@@ -22,6 +22,8 @@
 
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringSet.h"
+#include <deque>
+#include <map>
 #include <set>
 
 namespace corolint {
@@ -434,7 +436,15 @@ private:
   std::vector<ObjectRef> cancels(unsigned Fn) const {
     std::vector<ObjectRef> Objects;
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
-      if (S.Kind != SiteKind::Call || !S.Receiver.isKnown())
+      if (S.Kind != SiteKind::Call)
+        continue;
+      const FunctionModel *M = modelOf(P, S);
+      std::optional<ObjectRef> Object = M ? ioObject(S, *M) : std::nullopt;
+      if (M && M->Cancels && Object) {
+        llvm::append_range(Objects, P.resolve(Fn, *Object));
+        continue;
+      }
+      if (!S.Receiver.isKnown())
         continue;
       const TypeModel *T =
           P.models().typeForCall(S.Receiver.Type, S.CalleeName);
@@ -1141,6 +1151,129 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
   return R;
 }
 
+/// A callback-style operation on an I/O object: the call, and the handler
+/// the loop runs when it completes.
+struct HandlerOperation {
+  SiteRef At;
+  unsigned Handler = 0;
+};
+
+/// Reads started with a completion handler that wait for the reply to a
+/// request: each starts from the handler of a send on the same I/O object
+/// (`async_write(sock, req, [..] { read_status(); })`). A client that sent
+/// a request and reads its answer waits as long as the peer takes, and a
+/// handler that never runs resumes nothing. Server code waits for the next
+/// request instead, which may come whenever a client likes: a send that a
+/// read's handler reaches answers a peer (an echo session's `do_write`),
+/// and what an accept's handler runs serves one.
+class CallbackReplies {
+public:
+  explicit CallbackReplies(const Program &P) : P(P), Next(successors(P)) {
+    std::vector<unsigned> Serving;
+    for (const CallEdge &E : P.edges()) {
+      const FunctionModel *M =
+          E.Kind == EdgeKind::LoopCallback ? modelOf(P, P.site(E.From)) : nullptr;
+      if (!M)
+        continue;
+      if (M->Accepts)
+        Serving.push_back(E.Callee);
+      else if (M->Writes || M->External)
+        addOperation(E, *M);
+    }
+    ServerCode = reachedFrom(Serving);
+  }
+
+  /// The reads that wait for a reply, each with the send whose handler
+  /// starts it.
+  std::vector<std::pair<SiteRef, SiteRef>> replies() const {
+    std::vector<std::pair<SiteRef, SiteRef>> Found;
+    for (const auto &[Key, Ops] : ByObject) {
+      if (Ops.Sends.empty() || Ops.Reads.empty())
+        continue;
+      std::vector<bool> Answering = reachedFrom(handlers(Ops.Reads));
+      for (const HandlerOperation *Send : Ops.Sends) {
+        if (Answering[Send->At.Function])
+          continue; // A reply to what a peer sent.
+        std::vector<bool> AfterSend = reachedFrom({Send->Handler});
+        // A read that a read's handler starts goes on reading the reply the
+        // first one waits for: one deadline covers both.
+        for (const HandlerOperation *Read : Ops.Reads)
+          if (AfterSend[Read->At.Function] && !Answering[Read->At.Function] &&
+              !ServerCode[Read->At.Function])
+            Found.push_back({Read->At, Send->At});
+      }
+    }
+    llvm::sort(Found);
+    Found.erase(std::unique(Found.begin(), Found.end()), Found.end());
+    return Found;
+  }
+
+private:
+  struct ObjectOperations {
+    std::vector<const HandlerOperation *> Sends, Reads;
+  };
+
+  void addOperation(const CallEdge &E, const FunctionModel &M) {
+    const SiteFact &S = P.site(E.From);
+    std::optional<ObjectRef> Object = ioObject(S, M);
+    if (!Object)
+      return;
+    HandlerOperation &Op = Operations.emplace_back();
+    Op.At = E.From;
+    Op.Handler = E.Callee;
+    for (const ObjectRef &R : P.resolve(E.From.Function, *Object)) {
+      ObjectOperations &On = ByObject[R.Key];
+      (M.Writes ? On.Sends : On.Reads).push_back(&Op);
+    }
+  }
+
+  static std::vector<unsigned>
+  handlers(const std::vector<const HandlerOperation *> &Ops) {
+    std::vector<unsigned> Roots;
+    for (const HandlerOperation *Op : Ops)
+      Roots.push_back(Op->Handler);
+    return Roots;
+  }
+
+  /// \p Roots and every function they run, call or hand over.
+  std::vector<bool> reachedFrom(const std::vector<unsigned> &Roots) const {
+    std::vector<bool> Reached(P.functions().size(), false);
+    for (unsigned Fn : Roots)
+      Reached[Fn] = true;
+    inheritForward(Reached, Next);
+    return Reached;
+  }
+
+  const Program &P;
+  std::vector<std::vector<unsigned>> Next;
+  std::deque<HandlerOperation> Operations;
+  std::map<std::string, ObjectOperations> ByObject;
+  std::vector<bool> ServerCode;
+};
+
+/// A read started from the handler of the send at \p Send, on \p Object,
+/// that nothing bounds.
+Finding unansweredRequest(const Program &P, SiteRef Read, SiteRef Send,
+                          const ObjectRef &Object) {
+  const SiteFact &S = P.site(Read);
+  Finding R;
+  R.Severity = Level::Warning;
+  R.Loc = S.Loc;
+  R.Function = P.function(Read.Function).name().str();
+  std::string Name = "'" + Object.spelledName() + "'";
+  R.Message = "'" + S.CalleeName +
+              "' waits with no deadline for the reply to a request sent on " +
+              Name +
+              ": if the peer never answers, its handler never runs and "
+              "nothing ends the wait; arm a timer whose handler cancels " +
+              Name;
+  R.Path.push_back({P.site(Send).Loc, "the request is sent on " + Name +
+                                          " here; the read starts from its "
+                                          "completion handler"});
+  R.Resources.push_back(Object.Key);
+  return R;
+}
+
 Finding timeoutNeverFires(const Program &P, unsigned Fn, const SiteFact &Call,
                           unsigned Wrapped) {
   const Function &Inner = P.function(Wrapped);
@@ -1180,6 +1313,8 @@ public:
       }
       checkSession(P, Deadlines, InProcess, Fn, Out);
     }
+    for (const auto &[Read, Send] : CallbackReplies(P).replies())
+      checkReply(P, Deadlines, Read, Send, Out);
   }
 
 private:
@@ -1259,6 +1394,19 @@ private:
       Why.Peer = drivenByAPeer(P, Fulfils);
     if (Why.Left || Why.Peer)
       Out.push_back(unboundedParkedWait(P, Deadlines, Fn, *W, Fulfils, Why));
+  }
+
+  /// A read that waits for the reply to a request, started from the
+  /// handler of the send, is bounded as an await is: by a duration given
+  /// at the call, or a watchdog that cancels its object.
+  void checkReply(const Program &P, const DeadlineFacts &Deadlines,
+                  SiteRef Read, SiteRef Send, std::vector<Finding> &Out) const {
+    const SiteFact &S = P.site(Read);
+    std::optional<ObjectRef> Object = ioObject(S, *P.modelOf(S));
+    if (!Deadlines.runs(Read.Function) || P.passesDuration(S) ||
+        Deadlines.armedBefore(Read) || Deadlines.watched(Read.Function, *Object))
+      return;
+    Out.push_back(unansweredRequest(P, Read, Send, *Object));
   }
 
   /// A coroutine of the program that is a network operation itself (it

@@ -19,7 +19,8 @@ ApiModels testModels() {
       {"name": "Task::via", "spawnsReceiver": true},
       {"name": "std::map::emplace", "storesCallable": [0, 1]},
       {"name": "asio::post", "loopCallback": 1,
-       "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}}
+       "offloadWhenArgType": {"arg": 0, "types": ["asio::thread_pool"]}},
+      {"name": "asio::io_context::run", "runsLoop": true}
     ],
     "types": [
       {"name": "Event", "role": "resource", "resourceKind": "event",
@@ -457,6 +458,57 @@ TEST(Linker, PostToAThreadPoolIsOffload) {
   EXPECT_TRUE(P.context(indexOf(P, "job")).Worker);
   EXPECT_FALSE(P.context(indexOf(P, "job")).Loop);
   EXPECT_TRUE(P.context(indexOf(P, "handler")).Loop);
+}
+
+// `asio::post(io, std::bind(&log::on_sent, this))`: the wrapper keeps the
+// callable, and the call it is made for hands the wrapper, and so the
+// callable, to the loop.
+TEST(Linker, CallableKeptByAWrapperMadeForTheArgumentIsHandedOn) {
+  ApiModels M = testModels();
+  FunctionBuilder Main("main"), Sent("on_sent");
+  unsigned Bind = Main.pass(FunctionBuilder::Body, "std::bind", 0, "on_sent");
+  ArgFact Wrapped;
+  Wrapped.Index = 1;
+  Wrapped.MadeBy = static_cast<int>(Bind);
+  Main.call(FunctionBuilder::Body, "asio::post", {}, {Wrapped});
+  Program P = linkProgram({unit("test.cpp", {Main.build(), Sent.build()})}, M);
+  ASSERT_EQ(P.edges().size(), 1u);
+  EXPECT_EQ(P.edges()[0].Kind, EdgeKind::LoopCallback);
+  EXPECT_TRUE(P.context(indexOf(P, "on_sent")).Loop);
+}
+
+// An io_context that only a thread of the program's runs, and that is only
+// ever handed jobs, is a work queue: what is posted to it is worker code.
+// One that an object is made on (a timer), or that `main` runs, serves
+// the program's I/O: a loop.
+TEST(Linker, LoopRunOnlyByItsThreadAndGivenOnlyJobsIsAWorkQueue) {
+  ApiModels M = testModels();
+  ObjectRef Jobs = global("jobs", "asio::io_context");
+  constexpr unsigned Body = FunctionBuilder::Body;
+  auto JobRunsOnAWorker = [&](bool TimerOnIt, bool MainRunsIt) {
+    FunctionBuilder Main("main"), Writer("writer"), Job("job");
+    Main.pass(Body, "std::thread::thread", 0, "writer");
+    ArgFact JobArg;
+    JobArg.Index = 1;
+    JobArg.CallableUsr = "c:@F@job";
+    Main.call(Body, "asio::post", {}, {argOf(0, Jobs), JobArg});
+    unsigned Make =
+        Main.call(Body, "asio::steady_timer::steady_timer",
+                  local("t", "asio::steady_timer"), {argOf(0, Jobs)});
+    if (MainRunsIt)
+      Main.call(Body, "asio::io_context::run", Jobs);
+    Writer.call(Body, "asio::io_context::run", Jobs);
+    FunctionFact MainFact = Main.build();
+    MainFact.Sites[Make].IsConstructor = TimerOnIt;
+    Program P = linkProgram(
+        {unit("test.cpp", {MainFact, Writer.build(), Job.build()})}, M);
+    const unsigned J = indexOf(P, "job");
+    EXPECT_NE(P.context(J).Worker, P.context(J).Loop);
+    return P.context(J).Worker;
+  };
+  EXPECT_TRUE(JobRunsOnAWorker(false, false));
+  EXPECT_FALSE(JobRunsOnAWorker(true, false)) << "a timer is made on it";
+  EXPECT_FALSE(JobRunsOnAWorker(false, true)) << "main runs it";
 }
 
 // Standalone Asio spells Boost.Asio's pool `asio::thread_pool`: a model's

@@ -26,7 +26,14 @@ protected:
         {"name": "net::listener::accept", "accepts": true},
         {"name": "net::socket::connect", "connects": true},
         {"name": "queue::erase", "destroysElements": true},
-        {"name": "net::loop::post", "loopCallback": 0}],
+        {"name": "net::loop::post", "loopCallback": 0},
+        {"name": "net::socket::async_read", "loopCallback": 0,
+         "external": true},
+        {"name": "net::socket::async_write", "loopCallback": 0,
+         "external": true, "writes": true},
+        {"name": "net::listener::async_accept", "loopCallback": 0,
+         "accepts": true},
+        {"name": "net::close", "objectArg": 0, "cancels": true}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]},
                 {"name": "net::promise", "role": "resource",
@@ -628,6 +635,68 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
   EXPECT_EQ(check({Caller, Posts, FailLater.build()}).size(), 1u);
   EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Throws)}).empty());
   EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::ReadsTheLookup)}).empty());
+}
+
+// A client writes a request with a completion handler and reads the reply
+// from it (through a helper): the read waits for the peer with no
+// deadline. A server's read (what an accept's handler starts), a read
+// that a read's handler starts (the rest of the same reply), a send that
+// answers a read, and a read whose socket a timer's callback closes (by a
+// member or by a C function handed it) are not reported.
+TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
+  enum class Shape { Client, Server, Answer, Closed, ClosedByCall };
+  auto Check = [&](Shape S) {
+    std::vector<FunctionFact> Fns;
+    FunctionBuilder Start("start"), Sent("on_sent"), ReadReply("read_reply"),
+        Reply("on_reply");
+    unsigned Write = Start.pass(Body, "net::socket::async_write", 0, "on_sent");
+    Sent.call(Body, "read_reply");
+    unsigned Read = ReadReply.pass(Body, "net::socket::async_read", 0, "on_reply");
+    unsigned More = Reply.pass(Body, "net::socket::async_read", 0, "done");
+    FunctionFact StartFact = Start.build(), ReadFact = ReadReply.build(),
+                 ReplyFact = Reply.build();
+    StartFact.Sites[Write].Receiver = Sock;
+    ReadFact.Sites[Read].Receiver = ReplyFact.Sites[More].Receiver = Sock;
+    Fns = {StartFact, Sent.build(), ReadFact, ReplyFact,
+           FunctionBuilder("done").build()};
+    FunctionBuilder Other("serve");
+    if (S == Shape::Server)
+      Other.pass(Body, "net::listener::async_accept", 0, "start");
+    if (S == Shape::Answer) {
+      // `start` sends from a read's handler: it answers a request.
+      unsigned Req = Other.pass(Body, "net::socket::async_read", 0, "start");
+      FunctionFact O = Other.build();
+      O.Sites[Req].Receiver = Sock;
+      Other = FunctionBuilder("serve");
+      Fns.push_back(O);
+    }
+    if (S == Shape::Closed || S == Shape::ClosedByCall) {
+      Other.pass(Body, "net::timer::on_expiry", 0, "expired");
+      FunctionBuilder Expired("expired");
+      if (S == Shape::Closed)
+        Expired.call(Body, "net::socket::close", Sock);
+      else
+        Expired.call(Body, "net::close", {}, {argOf(0, Sock)});
+      Fns.push_back(Expired.build());
+    }
+    Fns.push_back(Other.build());
+    for (FunctionFact &F : Fns)
+      F.MainFileOnly = true;
+    return check(Fns);
+  };
+  std::vector<Finding> F = Check(Shape::Client);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Function, "read_reply");
+  EXPECT_NE(F[0].Message.find("'net::socket::async_read' waits with no "
+                              "deadline for the reply to a request sent on "
+                              "'sock'"),
+            std::string::npos)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 1u);
+  EXPECT_TRUE(Check(Shape::Server).empty());
+  EXPECT_TRUE(Check(Shape::Answer).empty());
+  EXPECT_TRUE(Check(Shape::Closed).empty());
+  EXPECT_TRUE(Check(Shape::ClosedByCall).empty());
 }
 
 } // namespace

@@ -197,7 +197,7 @@ private:
     const Expr *E;
   };
   std::vector<IntegerArg> IntegerArgs;
-  /// Arguments a constructor call makes, whose site is known at the end.
+  /// Arguments a call makes, whose site is known at the end.
   std::vector<IntegerArg> MadeArgs;
   /// Member calls on a reference local, whose receiverHolder is known at
   /// the end of the body.
@@ -325,8 +325,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.OtherObject = A.Ref.K == ObjectRef::Kind::Field &&
                     onOtherObject(passedObject(Args[I]));
     A.OwnObject = isOwnObject(Args[I]);
-    if (const auto *Made =
-            dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Args[I])))
+    if (const Expr *Made = stripWrappers(Args[I]);
+        isa_and_nonnull<CXXConstructExpr>(Made) || isa_and_nonnull<CallExpr>(Made))
       MadeArgs.push_back({S.Id, A.Index, Made});
     if (!A.Type.empty())
       A.BuiltFrom = builtFromType(Args[I], N);

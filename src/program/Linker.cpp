@@ -7,6 +7,7 @@
 
 #include "corolint/program/Locks.h"
 #include "corolint/program/Program.h"
+#include "corolint/program/Threads.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -32,7 +33,10 @@ public:
 
   void mergeFunctions(std::vector<TuFacts> Units);
   void buildEdges();
+  std::vector<unsigned> handedCallables(const FunctionFact &F,
+                                        const ArgFact &A) const;
   void linkInvokedParameters();
+  void offloadToWorkQueues();
   void indexEdgesInto();
   void classifyDescriptors() {
     P.NonblockingDescriptors = nonblockingDescriptors(P);
@@ -259,6 +263,24 @@ std::vector<unsigned> Linker::overridersOf(const std::string &Usr) const {
   return Found;
 }
 
+/// The functions argument \p A of a call in \p F runs when called: the
+/// callable it names, or the one kept by the callable wrapper that makes it
+/// (`std::bind(&C::on_write, this, _1)`, models' `storesCallable`).
+std::vector<unsigned> Linker::handedCallables(const FunctionFact &F,
+                                              const ArgFact &A) const {
+  if (!A.CallableUsr.empty() || A.MadeBy < 0 ||
+      static_cast<size_t>(A.MadeBy) >= F.Sites.size())
+    return P.callablesNamed(A.CallableUsr);
+  const SiteFact &Wrapper = F.Sites[A.MadeBy];
+  const FunctionModel *M = P.modelOf(Wrapper);
+  if (!M)
+    return {};
+  for (const ArgFact &Kept : Wrapper.Args)
+    if (M->StoresCallable.has(Kept.Index) && !Kept.CallableUsr.empty())
+      return P.callablesNamed(Kept.CallableUsr);
+  return {};
+}
+
 void Linker::buildEdges() {
   findOverriders();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
@@ -303,7 +325,7 @@ void Linker::buildEdges() {
       bool Assigns = !M && splitMember(S.CalleeName).second == "operator=";
       for (const ArgFact &A : S.Args) {
         bool Stores = Assigns || (M && M->StoresCallable.has(A.Index));
-        if (std::vector<unsigned> Targets = P.callablesNamed(A.CallableUsr);
+        if (std::vector<unsigned> Targets = handedCallables(F, A);
             !Targets.empty()) {
           for (unsigned Target : Targets)
             if (!BodyInProgram && !Stores)
@@ -390,6 +412,31 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
 /// handle of the promise's state, so waiting on it is waiting on the
 /// promise. An object that handles of several owners, or anything else, are
 /// stored in is a handle of none.
+/// A callable handed to a loop that is a work queue (workQueues) runs on
+/// the queue's thread, as one handed to a thread pool does: the loop
+/// argument a model names for telling pools apart (`offloadWhenArgType`)
+/// says which loop it is.
+void Linker::offloadToWorkQueues() {
+  std::set<std::string> Queues = workQueues(P);
+  if (Queues.empty())
+    return;
+  for (CallEdge &E : P.Edges) {
+    const SiteFact &S = P.site(E.From);
+    const FunctionModel *M = P.modelOf(S);
+    if (E.Kind != EdgeKind::LoopCallback || !M || M->OffloadWhenArg < 0)
+      continue;
+    for (const ArgFact &A : S.Args) {
+      if (static_cast<int>(A.Index) != M->OffloadWhenArg || !A.Ref.isKnown())
+        continue;
+      std::vector<ObjectRef> Loops = P.resolve(E.From.Function, A.Ref);
+      if (!Loops.empty() && llvm::all_of(Loops, [&](const ObjectRef &L) {
+            return Queues.count(L.Key) != 0;
+          }))
+        E.Kind = EdgeKind::Offload;
+    }
+  }
+}
+
 void Linker::findHandles() {
   // Handle key -> the handing-out calls whose result was stored in it.
   std::map<std::string, std::vector<SiteRef>> StoredFrom =
@@ -790,6 +837,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   L.buildEdges();
   L.classifyDescriptors();
   L.findHandles();
+  L.offloadToWorkQueues();
   L.buildResources();
   L.findWorkerResumes();
   L.computeContexts();

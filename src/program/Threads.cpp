@@ -327,6 +327,58 @@ std::vector<StartedThread> startedThreads(const Program &P) {
   return Result;
 }
 
+/// Per loop object's key, its class, when every call that runs it is made
+/// by a thread's callable itself.
+std::map<std::string, std::string> loopsRunOnlyByThreads(const Program &P) {
+  std::vector<bool> ThreadBody(P.functions().size(), false);
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Offload)
+      ThreadBody[E.Callee] = true;
+  std::map<std::string, std::string> Loops;
+  std::set<std::string> RunElsewhere;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = callModel(P, S);
+      if (!M || !M->RunsLoop || !S.Receiver.isKnown())
+        continue;
+      for (const ObjectRef &Loop : P.resolve(Fn, S.Receiver)) {
+        Loops[Loop.Key] = Loop.Type;
+        if (!ThreadBody[Fn])
+          RunElsewhere.insert(Loop.Key);
+      }
+    }
+  for (const std::string &Key : RunElsewhere)
+    Loops.erase(Key);
+  return Loops;
+}
+
+std::set<std::string> workQueues(const Program &P) {
+  std::map<std::string, std::string> Loops = loopsRunOnlyByThreads(P);
+  if (Loops.empty())
+    return {};
+  std::set<std::string> Types;
+  for (const auto &Loop : Loops)
+    Types.insert(Loop.second);
+  // A loop handed to a constructor has an object made on it (a socket, a
+  // timer, a strand), and one handed to a spawn runs a coroutine: it serves
+  // I/O, not only jobs.
+  for (unsigned Fn = 0; Fn < P.functions().size() && !Loops.empty(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = callModel(P, S);
+      bool Spawns = M && !M->Spawn.empty();
+      if (S.Kind != SiteKind::Call || !(S.IsConstructor || Spawns))
+        continue;
+      for (const ArgFact &A : S.Args)
+        if (A.Ref.isKnown() && Types.count(A.Ref.Type))
+          for (const ObjectRef &Loop : P.resolve(Fn, A.Ref))
+            Loops.erase(Loop.Key);
+    }
+  std::set<std::string> Queues;
+  for (const auto &Loop : Loops)
+    Queues.insert(Loop.first);
+  return Queues;
+}
+
 LoopRunners loopRunners(const Program &P, const ObjectRef &Loop) {
   LoopRunners Result;
   if (Loop.K != ObjectRef::Kind::Local && Loop.K != ObjectRef::Kind::Global)

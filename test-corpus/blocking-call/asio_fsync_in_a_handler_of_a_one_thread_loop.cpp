@@ -17,6 +17,7 @@ void commit(ledger &l) {
 int main() {
   asio::io_context io;
   ledger l;
+  asio::ip::tcp::acceptor clients(io, {asio::ip::tcp::v4(), 0});
   asio::post(io, [&l] { commit(l); });
   io.run();
 }

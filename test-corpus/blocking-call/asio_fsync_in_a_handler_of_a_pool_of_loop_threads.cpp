@@ -1,4 +1,5 @@
-// A ledger's handlers run on an io_context that four threads run: a
+// A ledger's handlers run on an io_context that four threads run, which
+// also serves the ledger's clients (its acceptor is made on it): a
 // handler that syncs the journal to disk holds one of the four while it
 // waits, and the others go on; all of them stall only when every thread is
 // in such a call. The message says so, not that every other task on the
@@ -22,6 +23,7 @@ void commit(ledger &l) {
 int main() {
   asio::io_context io;
   ledger l;
+  asio::ip::tcp::acceptor clients(io, {asio::ip::tcp::v4(), 0});
   asio::post(io, [&l] { commit(l); });
   std::vector<std::thread> workers;
   for (int i = 0; i < 4; ++i)

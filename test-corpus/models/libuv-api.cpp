@@ -110,6 +110,7 @@ void network(uv_loop_t *loop) {
   uv_tcp_connect(&connect, &client,
                  reinterpret_cast<const struct sockaddr *>(&addr), on_connect);
   uv_read_start(client_stream, on_alloc, on_read);
+  uv_read_stop(client_stream);
 
   uv_buf_t buf = uv_buf_init(storage, sizeof storage);
   static uv_write_t write, write2;
@@ -130,6 +131,7 @@ void network(uv_loop_t *loop) {
   static uv_udp_t udp;
   uv_udp_init(loop, &udp);
   uv_udp_recv_start(&udp, on_alloc, on_udp_recv);
+  uv_udp_recv_stop(&udp);
   static uv_udp_send_t send;
   uv_udp_send(&send, &udp, &buf, 1,
               reinterpret_cast<const struct sockaddr *>(&addr), on_udp_send);

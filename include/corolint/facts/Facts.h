@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 17;
+constexpr int FactsVersion = 18;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -106,8 +106,10 @@ struct ArgFact {
   /// `this`): a callback handed it works on that object
   /// (`on_error_(*this, e)`).
   bool OwnObject = false;
-  /// The site of the constructor call that makes the argument, a new
-  /// object (`workers_.push_back(std::thread(run))`), or -1.
+  /// The site of the call that makes the argument, a new object: a
+  /// constructor (`workers_.push_back(std::thread(run))`) or a function
+  /// that returns it (`async_write(s, b, std::bind(&C::on_write, this))`),
+  /// or -1.
   int MadeBy = -1;
   std::string CallableUsr; ///< A lambda, function or member function passed.
   /// For a lambda: the parameters of the calling function that are

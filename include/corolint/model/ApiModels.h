@@ -72,8 +72,8 @@ struct FunctionModel {
   /// mutex a C API locks (`pthread_mutex_lock(&mu)`); members use the
   /// object they are called on.
   int ObjectArg = -1;
-  /// With External: sends data. It completes once the kernel has taken it,
-  /// and waits only while the peer is not reading.
+  /// Sends data to a peer. With External, it completes once the kernel has
+  /// taken it, and waits only while the peer is not reading.
   bool Writes = false;
   bool Accepts = false;  ///< Takes the next connection from a listener.
   bool Connects = false; ///< Opens a connection to a peer.
@@ -86,6 +86,9 @@ struct FunctionModel {
   /// Stops the event loop that runs it (`QEventLoop::exit`,
   /// `io_context::stop`): what waits on that loop stops waiting.
   bool StopsLoop = false;
+  /// Ends what is pending on the I/O object it is handed (ObjectArg), as a
+  /// type's `cancels` members end their object's: `uv_close(handle, cb)`.
+  bool Cancels = false;
   /// Awaiting it resumes the coroutine on a worker thread
   /// (`co_await resume_on(pool)`): what follows is not loop code.
   bool ResumesOnWorker = false;

@@ -81,6 +81,16 @@ struct LoopRunners {
 /// own thread), so nothing is said of its runners.
 LoopRunners loopRunners(const Program &P, const ObjectRef &Loop);
 
+/// Loop objects, by key, that are work queues with threads of their own, as
+/// a thread pool is: run only by threads the program starts
+/// (`work_thread_([this] { work_io_context_.run(); })`), and only ever
+/// handed callables (`asio::post(work_io_context_, job)`), never an I/O
+/// object, timer or strand made on them (a constructor given the loop) nor
+/// a coroutine spawned on them. What they run is worker code: a blocking
+/// call there stalls only the queue's other jobs, which is what the queue
+/// is for.
+std::set<std::string> workQueues(const Program &P);
+
 /// The threads \p P starts and keeps handles of, in site order.
 std::vector<StartedThread> startedThreads(const Program &P);
 
