@@ -1,8 +1,9 @@
 //===- missing-timeout.cpp - Awaits on the network with no deadline -------===//
 //
 // Flags a co_await on an operation that waits for something outside the
-// process (a peer) with no deadline, and a timeout wrapped around a coroutine
-// that never suspends, which can never fire.
+// process (a peer) with no deadline, a read a callback client starts from
+// the completion handler of its request's send with none, and a timeout
+// wrapped around a coroutine that never suspends, which can never fire.
 //
 // An external await is bounded when its own awaited expression holds a
 // timeout (`folly::coro::timeout(...)`, an Asio `cancel_after` token) or a
@@ -1171,8 +1172,9 @@ public:
   explicit CallbackReplies(const Program &P) : P(P), Next(successors(P)) {
     std::vector<unsigned> Serving;
     for (const CallEdge &E : P.edges()) {
-      const FunctionModel *M =
-          E.Kind == EdgeKind::LoopCallback ? modelOf(P, P.site(E.From)) : nullptr;
+      const FunctionModel *M = E.Kind == EdgeKind::LoopCallback
+                                   ? modelOf(P, P.site(E.From))
+                                   : nullptr;
       if (!M)
         continue;
       if (M->Accepts)
@@ -1404,7 +1406,8 @@ private:
     const SiteFact &S = P.site(Read);
     std::optional<ObjectRef> Object = ioObject(S, *P.modelOf(S));
     if (!Deadlines.runs(Read.Function) || P.passesDuration(S) ||
-        Deadlines.armedBefore(Read) || Deadlines.watched(Read.Function, *Object))
+        Deadlines.armedBefore(Read) ||
+        Deadlines.watched(Read.Function, *Object))
       return;
     Out.push_back(unansweredRequest(P, Read, Send, *Object));
   }

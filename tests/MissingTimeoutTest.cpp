@@ -651,7 +651,8 @@ TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
         Reply("on_reply");
     unsigned Write = Start.pass(Body, "net::socket::async_write", 0, "on_sent");
     Sent.call(Body, "read_reply");
-    unsigned Read = ReadReply.pass(Body, "net::socket::async_read", 0, "on_reply");
+    unsigned Read =
+        ReadReply.pass(Body, "net::socket::async_read", 0, "on_reply");
     unsigned More = Reply.pass(Body, "net::socket::async_read", 0, "done");
     FunctionFact StartFact = Start.build(), ReadFact = ReadReply.build(),
                  ReplyFact = Reply.build();

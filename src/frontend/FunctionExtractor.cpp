@@ -326,7 +326,8 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                     onOtherObject(passedObject(Args[I]));
     A.OwnObject = isOwnObject(Args[I]);
     if (const Expr *Made = stripWrappers(Args[I]);
-        isa_and_nonnull<CXXConstructExpr>(Made) || isa_and_nonnull<CallExpr>(Made))
+        isa_and_nonnull<CXXConstructExpr>(Made) ||
+        isa_and_nonnull<CallExpr>(Made))
       MadeArgs.push_back({S.Id, A.Index, Made});
     if (!A.Type.empty())
       A.BuiltFrom = builtFromType(Args[I], N);
