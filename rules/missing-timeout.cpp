@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
+#include "llvm/ADT/Sequence.h"
 #include "llvm/ADT/StringSet.h"
 #include <deque>
 #include <map>
@@ -754,7 +755,27 @@ struct ParkedWaiter {
   ObjectRef Promise;
   const TypeModel *Type = nullptr;
   const SiteFact *Parking = nullptr;
+  /// The function that parks it: the awaiting coroutine, or the function
+  /// whose call returned the future a blocking wait waits on.
+  unsigned Parker = 0;
 };
+
+/// The call in \p F that parks \p Promise in a field of the function's own
+/// object: a non-const member call handed it (or its address), on some path
+/// to \p Before when that is given.
+const SiteFact *parkingOf(const Function &F, const ObjectRef &Promise,
+                          std::optional<unsigned> Before) {
+  auto None = [](const SiteFact &) { return false; };
+  for (const SiteFact &S : F.fact().Sites)
+    if (S.Kind == SiteKind::Call && S.Mutates && !S.OtherObject &&
+        S.Receiver.K == ObjectRef::Kind::Field &&
+        llvm::any_of(
+            S.Args,
+            [&](const ArgFact &A) { return A.Ref.Key == Promise.Key; }) &&
+        (!Before || F.reaches(S.Id, *Before, None)))
+      return &S;
+  return nullptr;
+}
 
 /// The promise whose future suspension \p Suspend of function \p Fn
 /// awaits: the object of a `handsOut` call in the awaited expression, or
@@ -795,16 +816,54 @@ std::optional<ParkedWaiter> parkedWaiter(const Program &P, unsigned Fn,
   auto Promise = awaitedPromise(P, Fn, Suspend);
   if (!Promise)
     return std::nullopt;
-  auto None = [](const SiteFact &) { return false; };
-  for (const SiteFact &S : F.fact().Sites)
-    if (S.Kind == SiteKind::Call && S.Mutates && !S.OtherObject &&
-        S.Receiver.K == ObjectRef::Kind::Field &&
-        llvm::any_of(S.Args,
-                     [&](const ArgFact &A) {
-                       return A.Ref.Key == Promise->first.Key;
-                     }) &&
-        F.reaches(S.Id, Suspend.Id, None))
-      return ParkedWaiter{&Suspend, Promise->first, Promise->second, &S};
+  if (const SiteFact *Parking = parkingOf(F, Promise->first, Suspend.Id))
+    return ParkedWaiter{&Suspend, Promise->first, Promise->second, Parking, Fn};
+  return std::nullopt;
+}
+
+/// The call in \p F whose result local \p Local holds (`auto reply =
+/// client.query(sku);`).
+const SiteFact *producerOf(const Function &F, const ObjectRef &Local) {
+  for (const SiteFact &S : F.fact().Sites) {
+    if (S.Kind == SiteKind::ScopeBegin && S.Receiver.Key == Local.Key &&
+        S.OperandCall >= 0)
+      return &F.site(S.OperandCall);
+    if (S.Kind == SiteKind::Call && S.StoredIn.Key == Local.Key)
+      return &S;
+  }
+  return nullptr;
+}
+
+/// The parked waiter a blocking wait with no duration (`reply.get()` on a
+/// future, models' `waits`) waits on: the local it waits on holds what a
+/// function of the program returned, the handle of a promise that function
+/// parked in a field of its own object (`auto f = p.get_future();
+/// pending_.emplace(id, std::move(p)); return f;`). The caller waits as
+/// long as whoever takes it out takes.
+std::optional<ParkedWaiter> parkedForTheCaller(const Program &P, unsigned Fn,
+                                               const SiteFact &Wait) {
+  const TypeModel *Future =
+      Wait.Kind == SiteKind::Call && Wait.Receiver.K == ObjectRef::Kind::Local
+          ? P.models().typeForCall(Wait.Receiver.Type, Wait.CalleeName)
+          : nullptr;
+  if (!Future || Future->ResourceKind != "future" ||
+      !TypeModel::has(Future->Waits, splitMember(Wait.CalleeName).second) ||
+      P.passesDuration(Wait))
+    return std::nullopt;
+  const SiteFact *Call = producerOf(P.function(Fn), Wait.Receiver);
+  std::optional<unsigned> Parker =
+      Call ? P.find(Call->CalleeUsr) : std::nullopt;
+  if (!Parker)
+    return std::nullopt;
+  for (const ObjectRef &Returned : P.function(*Parker).fact().ReturnedObjects)
+    for (const ObjectRef &Owner : P.resolve(*Parker, Returned)) {
+      const TypeModel *T = P.models().type(Owner.Type);
+      if (Owner.Key == Returned.Key || !T || T->ResourceKind != "promise")
+        continue;
+      if (const SiteFact *Parking =
+              parkingOf(P.function(*Parker), Owner, std::nullopt))
+        return ParkedWaiter{&Wait, Owner, T, Parking, *Parker};
+    }
   return std::nullopt;
 }
 
@@ -1116,6 +1175,12 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
   R.Path.push_back({W.Parking->Loc, "'" + Promise.spelledName() +
                                         "' is parked in '" +
                                         Container.spelledName() + "' here"});
+  // A blocking wait (`reply.get()`) returns no more than a coroutine
+  // resumes.
+  const bool Blocks = W.Await->Kind == SiteKind::Call;
+  const std::string Stuck = Blocks
+                                ? "'" + W.Await->CalleeName + "' never returns"
+                                : "this coroutine never resumes";
   std::string Because;
   if (Why.Left) {
     const std::string Leaver = P.function(Why.Left->Function).name().str();
@@ -1127,8 +1192,7 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
     R.Path.push_back(
         {Why.Left->End, "'" + Leaver + "' can end after this " + Left});
     Because = "and '" + Leaver + "' can end " + Left +
-              ": on that path the waiter stays parked and this coroutine "
-              "never resumes";
+              ": on that path the waiter stays parked and " + Stuck;
   } else {
     const Function &Reader = P.function(*Why.Peer);
     R.Path.push_back(
@@ -1136,7 +1200,7 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
                                 "' hands what a peer sends to the code that "
                                 "fulfils waiters"});
     Because = "which runs when a peer answers ('" + Reader.name().str() +
-              "'): if it never does, this coroutine never resumes";
+              "'): if it never does, " + Stuck;
   }
   for (SiteRef Signal : Fulfils)
     R.Path.push_back(
@@ -1144,10 +1208,12 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
                                  "' fulfils a waiter it takes from '" +
                                  Container.spelledName() + "' here"});
   R.Message = "the future of '" + Promise.spelledName() +
-              "' is awaited with no deadline, while '" + Promise.spelledName() +
+              (Blocks ? "' is waited for" : "' is awaited") +
+              " with no deadline, while '" + Promise.spelledName() +
               "' is parked in '" + Container.spelledName() +
               "' until other code takes it out and fulfils it, " + Because +
-              "; race the wait against a timer";
+              (Blocks ? "; wait with a duration ('wait_for') instead"
+                      : "; race the wait against a timer");
   R.Resources = {Promise.Key};
   return R;
 }
@@ -1179,6 +1245,8 @@ public:
         continue;
       if (M->Accepts)
         Serving.push_back(E.Callee);
+      else if (M->Connects)
+        addConnect(E, *M);
       else if (M->Writes || M->External)
         addOperation(E, *M);
     }
@@ -1192,17 +1260,22 @@ public:
     for (const auto &[Key, Ops] : ByObject) {
       if (Ops.Sends.empty() || Ops.Reads.empty())
         continue;
-      std::vector<bool> Answering = reachedFrom(handlers(Ops.Reads));
+      // A send that a read's handler reaches answers what a peer sent,
+      // unless the program connected the object: a client that reads a
+      // reply and sends its next request.
+      std::vector<bool> Answering = Connected.count(Key)
+                                        ? std::vector<bool>(Next.size(), false)
+                                        : reachedFrom(handlers(Ops.Reads));
       for (const HandlerOperation *Send : Ops.Sends) {
         if (Answering[Send->At.Function])
-          continue; // A reply to what a peer sent.
+          continue;
         std::vector<bool> AfterSend = reachedFrom({Send->Handler});
-        // A read that a read's handler starts goes on reading the reply the
-        // first one waits for: one deadline covers both.
+        std::vector<const HandlerOperation *> Reads;
         for (const HandlerOperation *Read : Ops.Reads)
-          if (AfterSend[Read->At.Function] && !Answering[Read->At.Function] &&
-              !ServerCode[Read->At.Function])
-            Found.push_back({Read->At, Send->At});
+          if (AfterSend[Read->At.Function] && !ServerCode[Read->At.Function])
+            Reads.push_back(Read);
+        for (const HandlerOperation *Read : firstReads(Reads))
+          Found.push_back({Read->At, Send->At});
       }
     }
     llvm::sort(Found);
@@ -1214,6 +1287,31 @@ private:
   struct ObjectOperations {
     std::vector<const HandlerOperation *> Sends, Reads;
   };
+
+  /// Of \p Reads, those no other one's handler starts unless it starts
+  /// that one too: a read that a read's handler starts goes on reading the
+  /// reply the first one waits for, and one deadline covers both.
+  std::vector<const HandlerOperation *>
+  firstReads(const std::vector<const HandlerOperation *> &Reads) const {
+    std::vector<std::vector<bool>> After;
+    for (const HandlerOperation *Read : Reads)
+      After.push_back(reachedFrom({Read->Handler}));
+    std::vector<const HandlerOperation *> First;
+    for (size_t I = 0; I < Reads.size(); ++I)
+      if (llvm::none_of(llvm::seq<size_t>(0, Reads.size()), [&](size_t J) {
+            return After[J][Reads[I]->At.Function] &&
+                   !After[I][Reads[J]->At.Function];
+          }))
+        First.push_back(Reads[I]);
+    return First;
+  }
+
+  void addConnect(const CallEdge &E, const FunctionModel &M) {
+    const SiteFact &S = P.site(E.From);
+    if (std::optional<ObjectRef> Object = ioObject(S, M))
+      for (const ObjectRef &R : P.resolve(E.From.Function, *Object))
+        Connected.insert(R.Key);
+  }
 
   void addOperation(const CallEdge &E, const FunctionModel &M) {
     const SiteFact &S = P.site(E.From);
@@ -1250,6 +1348,8 @@ private:
   std::vector<std::vector<unsigned>> Next;
   std::deque<HandlerOperation> Operations;
   std::map<std::string, ObjectOperations> ByObject;
+  /// The objects the program connects (`socket_.async_connect(ep, h)`).
+  std::set<std::string> Connected;
   std::vector<bool> ServerCode;
 };
 
@@ -1377,17 +1477,22 @@ private:
     std::optional<ParkedWaiter> W = parkedWaiter(P, Fn, Suspend);
     // A duration handed to the awaited call (`with_deadline(f, 500ms)`) is
     // its deadline.
-    if (!W || !Deadlines.runs(Fn) || Deadlines.hasDeadline(F, Suspend.Id) ||
-        (Suspend.OperandCall >= 0 &&
-         P.passesDuration(F.site(Suspend.OperandCall))) ||
-        Deadlines.boundedByCallers(Fn) ||
-        Deadlines.armedBefore({Fn, Suspend.Id}))
+    if (W && (Deadlines.hasDeadline(F, Suspend.Id) ||
+              (Suspend.OperandCall >= 0 &&
+               P.passesDuration(F.site(Suspend.OperandCall))) ||
+              Deadlines.boundedByCallers(Fn) ||
+              Deadlines.armedBefore({Fn, Suspend.Id})))
+      return;
+    if (!W)
+      W = parkedForTheCaller(P, Fn, Suspend);
+    if (!W || !Deadlines.runs(Fn))
       return;
     // Only a path of the code that takes waiters out on which it does not
     // look at them leaves one parked: a queue whose every push hands its
     // item to a waiting consumer is how consumers wait for work.
     const ObjectRef &Container = W->Parking->Receiver;
-    std::vector<SiteRef> Fulfils = unparkingSignals(P, Fn, Container, *W->Type);
+    std::vector<SiteRef> Fulfils =
+        unparkingSignals(P, W->Parker, Container, *W->Type);
     if (fulfilledByATimer(P, Fulfils))
       return;
     ParkedFor Why{leftParked(P, Fulfils, Container, W->Type->Name),

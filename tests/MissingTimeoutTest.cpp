@@ -33,12 +33,16 @@ protected:
          "external": true, "writes": true},
         {"name": "net::listener::async_accept", "loopCallback": 0,
          "accepts": true},
+        {"name": "net::socket::async_connect", "loopCallback": 0,
+         "connects": true},
         {"name": "net::close", "objectArg": 0, "cancels": true}],
       "types": [{"name": "net::socket", "role": "io-object",
                  "cancels": ["close"]},
                 {"name": "net::promise", "role": "resource",
                  "resourceKind": "promise", "handsOut": ["get_future"],
-                 "signals": ["set_value"]}]})",
+                 "signals": ["set_value"]},
+                {"name": "net::future", "role": "resource",
+                 "resourceKind": "future", "waits": ["get"]}]})",
                                      "test")));
   }
 
@@ -91,6 +95,47 @@ protected:
     return E;
   }
 
+  enum class ErrorBranch {
+    Returns,
+    Fulfils,
+    CallsAHandler,
+    Throws,
+    ReadsTheLookup
+  };
+  /// `client::on_reply`: finds the waiter in `client::pending_`, returns
+  /// when it found none, and on an error status does what \p E says
+  /// before it returns; otherwise it fulfils the waiter and erases it.
+  static FunctionFact replyDispatch(ErrorBranch E) {
+    FunctionBuilder R("client::on_reply");
+    ObjectRef It = local("on_reply::it", "queue::iterator");
+    ObjectRef Found =
+        object(ObjectRef::Kind::Field, "pair::second", "net::promise");
+    unsigned Check = R.block(), Error = R.block(), Give = R.block();
+    // auto it = pending_.find(id); if (it == pending_.end()) return;
+    unsigned Find = R.call(Body, "queue::find", Pending);
+    R.call(Body, "operator==", {}, {argOf(0, It)});
+    R.succs(Body, {1, Check});
+    // if (status != ok) { log(); return; }
+    if (E == ErrorBranch::ReadsTheLookup)
+      R.call(Check, "queue::iterator::stale", It);
+    R.succs(Check, {Error, Give});
+    R.call(Error, "log::write");
+    if (E == ErrorBranch::Fulfils)
+      R.call(Error, "net::promise::set_value", Found);
+    if (E == ErrorBranch::CallsAHandler)
+      R.call(Error, "client::fail");
+    R.succs(Error, {1});
+    // it->second.set_value(v); pending_.erase(it);
+    R.call(Give, "net::promise::set_value", Found);
+    R.call(Give, "queue::erase", Pending, {argOf(0, It)});
+    R.succs(Give, {1});
+    FunctionFact F = R.build();
+    F.Sites[Find].StoredIn = It;
+    F.Sites[Find].Mutates = true;
+    F.Cfg[Error].Throws = E == ErrorBranch::Throws;
+    return F;
+  }
+
   /// The coroutines are the project's own (declared only in their unit):
   /// they run. Other functions run when what runs calls them.
   std::vector<Finding> check(std::vector<FunctionFact> Functions) {
@@ -101,6 +146,8 @@ protected:
 
   ApiModels Models;
   static inline ObjectRef Sock = global("sock", "net::socket");
+  static inline ObjectRef Pending =
+      object(ObjectRef::Kind::Field, "client::pending_", "queue");
   static constexpr unsigned Body = FunctionBuilder::Body;
 };
 
@@ -549,8 +596,6 @@ TEST_F(MissingTimeoutTest, PromiseParkedInAFieldAndAwaitedIsReported) {
 // or throwing there leaves nothing behind.
 TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
   ObjectRef Waiter = local("call::reply", "net::promise");
-  ObjectRef Pending =
-      object(ObjectRef::Kind::Field, "client::pending_", "queue");
   FunctionBuilder Call("client::call", true);
   unsigned Park =
       Call.call(Body, "queue::push_back", Pending, {argOf(0, Waiter)});
@@ -561,44 +606,8 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
   Caller.Sites[Suspend].Implicit = false;
   Caller.Sites[Suspend].OperandCall = Future;
 
-  enum class ErrorBranch {
-    Returns,
-    Fulfils,
-    CallsAHandler,
-    Throws,
-    ReadsTheLookup
-  };
-  auto OnReply = [&](ErrorBranch E) {
-    FunctionBuilder R("client::on_reply");
-    ObjectRef It = local("on_reply::it", "queue::iterator");
-    ObjectRef Found =
-        object(ObjectRef::Kind::Field, "pair::second", "net::promise");
-    unsigned Check = R.block(), Error = R.block(), Give = R.block();
-    // auto it = pending_.find(id); if (it == pending_.end()) return;
-    unsigned Find = R.call(Body, "queue::find", Pending);
-    R.call(Body, "operator==", {}, {argOf(0, It)});
-    R.succs(Body, {1, Check});
-    // if (status != ok) { log(); return; }
-    if (E == ErrorBranch::ReadsTheLookup)
-      R.call(Check, "queue::iterator::stale", It);
-    R.succs(Check, {Error, Give});
-    R.call(Error, "log::write");
-    if (E == ErrorBranch::Fulfils)
-      R.call(Error, "net::promise::set_value", Found);
-    if (E == ErrorBranch::CallsAHandler)
-      R.call(Error, "client::fail");
-    R.succs(Error, {1});
-    // it->second.set_value(v); pending_.erase(it);
-    R.call(Give, "net::promise::set_value", Found);
-    R.call(Give, "queue::erase", Pending, {argOf(0, It)});
-    R.succs(Give, {1});
-    FunctionFact F = R.build();
-    F.Sites[Find].StoredIn = It;
-    F.Sites[Find].Mutates = true;
-    F.Cfg[Error].Throws = E == ErrorBranch::Throws;
-    return F;
-  };
-  std::vector<Finding> Left = check({Caller, OnReply(ErrorBranch::Returns)});
+  std::vector<Finding> Left =
+      check({Caller, replyDispatch(ErrorBranch::Returns)});
   ASSERT_EQ(Left.size(), 1u);
   EXPECT_NE(Left[0].Message.find(
                 "'client::on_reply' can end with a waiter it found in "
@@ -606,17 +615,19 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
                 "out"),
             std::string::npos)
       << Left[0].Message;
-  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Fulfils)}).empty());
+  EXPECT_TRUE(check({Caller, replyDispatch(ErrorBranch::Fulfils)}).empty());
   // `fail(id)` erases what it finds: a call of it hands the waiter on.
   FunctionBuilder Fail("client::fail");
   Fail.call(Body, "queue::erase", Pending);
-  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::CallsAHandler), Fail.build()})
-                  .empty());
-  EXPECT_EQ(check({Caller, OnReply(ErrorBranch::CallsAHandler)}).size(), 1u);
+  EXPECT_TRUE(
+      check({Caller, replyDispatch(ErrorBranch::CallsAHandler), Fail.build()})
+          .empty());
+  EXPECT_EQ(check({Caller, replyDispatch(ErrorBranch::CallsAHandler)}).size(),
+            1u);
   // Handing the loop a callable that calls it hands the waiter on as well
   // (`post(io, [=] { fail(id); })`).
-  FunctionFact Posts = OnReply(ErrorBranch::Returns);
-  const unsigned ErrorBlock = 4; // OnReply's Error.
+  FunctionFact Posts = replyDispatch(ErrorBranch::Returns);
+  const unsigned ErrorBlock = 4; // replyDispatch's Error.
   unsigned PostPos = Posts.Cfg[ErrorBlock].Sites.size();
   Posts.Cfg[ErrorBlock].Sites.push_back(Posts.Sites.size());
   SiteFact &Post = Posts.Sites.emplace_back();
@@ -633,8 +644,9 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
   EXPECT_TRUE(
       check({Caller, Posts, FailLater.build(), Fail.build()}).empty());
   EXPECT_EQ(check({Caller, Posts, FailLater.build()}).size(), 1u);
-  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::Throws)}).empty());
-  EXPECT_TRUE(check({Caller, OnReply(ErrorBranch::ReadsTheLookup)}).empty());
+  EXPECT_TRUE(check({Caller, replyDispatch(ErrorBranch::Throws)}).empty());
+  EXPECT_TRUE(
+      check({Caller, replyDispatch(ErrorBranch::ReadsTheLookup)}).empty());
 }
 
 // A client writes a request with a completion handler and reads the reply
@@ -644,7 +656,14 @@ TEST_F(MissingTimeoutTest, AWaiterFoundAndLeftOnABranchIsReported) {
 // answers a read, and a read whose socket a timer's callback closes (by a
 // member or by a C function handed it) are not reported.
 TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
-  enum class Shape { Client, Server, Answer, Closed, ClosedByCall };
+  enum class Shape {
+    Client,
+    Server,
+    Answer,
+    ConnectedLoop,
+    Closed,
+    ClosedByCall
+  };
   auto Check = [&](Shape S) {
     std::vector<FunctionFact> Fns;
     FunctionBuilder Start("start"), Sent("on_sent"), ReadReply("read_reply"),
@@ -663,11 +682,16 @@ TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
     FunctionBuilder Other("serve");
     if (S == Shape::Server)
       Other.pass(Body, "net::listener::async_accept", 0, "start");
-    if (S == Shape::Answer) {
-      // `start` sends from a read's handler: it answers a request.
+    if (S == Shape::Answer || S == Shape::ConnectedLoop) {
+      // `start` sends from a read's handler: it answers a request, unless
+      // the program connected the socket (a client's next request).
       unsigned Req = Other.pass(Body, "net::socket::async_read", 0, "start");
+      unsigned Connect =
+          Other.pass(Body, "net::socket::async_connect", 0, "start");
       FunctionFact O = Other.build();
       O.Sites[Req].Receiver = Sock;
+      if (S == Shape::ConnectedLoop)
+        O.Sites[Connect].Receiver = Sock;
       Other = FunctionBuilder("serve");
       Fns.push_back(O);
     }
@@ -696,8 +720,58 @@ TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
   ASSERT_EQ(F[0].Path.size(), 1u);
   EXPECT_TRUE(Check(Shape::Server).empty());
   EXPECT_TRUE(Check(Shape::Answer).empty());
+  EXPECT_EQ(Check(Shape::ConnectedLoop).size(), 1u);
   EXPECT_TRUE(Check(Shape::Closed).empty());
   EXPECT_TRUE(Check(Shape::ClosedByCall).empty());
+}
+
+// A function that parks a promise and returns its future
+// (`std::future<T> call() { ...; pending_.push_back(std::move(p)); return
+// answer; }`): its caller's `get()` on that future waits for whoever takes
+// the promise out, as an await of it would. Reported at the `get()` when
+// the reply's dispatch can leave the waiter; not when it fulfils it, nor
+// when the function returns something else than the promise's future.
+TEST_F(MissingTimeoutTest, AFutureReturnedForAParkedPromiseIsWaitedFor) {
+  ObjectRef Waiter = local("call::reply", "net::promise");
+  auto Parker = [&](bool ReturnsTheFuture) {
+    ObjectRef Answer = local("call::answer", "net::future");
+    FunctionBuilder Call("client::call");
+    unsigned Park =
+        Call.call(Body, "queue::push_back", Pending, {argOf(0, Waiter)});
+    unsigned Future = Call.call(Body, "net::promise::get_future", Waiter);
+    unsigned Init = Call.scopeBegin(Body, Answer);
+    FunctionFact F = Call.build();
+    F.Sites[Park].Mutates = true;
+    F.Sites[Init].OperandCall = Future;
+    if (ReturnsTheFuture)
+      F.ReturnedObjects = {Answer};
+    return F;
+  };
+  FunctionBuilder Value("portfolio");
+  ObjectRef Acme = local("portfolio::acme", "net::future");
+  unsigned Call = Value.call(Body, "client::call");
+  unsigned Get = Value.call(Body, "net::future::get", Acme);
+  FunctionFact ValueFact = Value.build();
+  ValueFact.Sites[Call].StoredIn = Acme;
+  ValueFact.MainFileOnly = true;
+  std::vector<Finding> F =
+      check({Parker(true), ValueFact, replyDispatch(ErrorBranch::Returns)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Loc.Line, ValueFact.Sites[Get].Loc.Line);
+  EXPECT_EQ(F[0].Function, "portfolio");
+  EXPECT_NE(F[0].Message.find("the future of 'reply' is waited for "
+                              "with no deadline"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[0].Message.find("'net::future::get' never returns"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(
+      check({Parker(true), ValueFact, replyDispatch(ErrorBranch::Fulfils)})
+          .empty());
+  EXPECT_TRUE(
+      check({Parker(false), ValueFact, replyDispatch(ErrorBranch::Returns)})
+          .empty());
 }
 
 } // namespace

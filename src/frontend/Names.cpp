@@ -405,6 +405,15 @@ static const Expr *callableSource(const Expr *E) {
       E = U->getOpcode() == UO_AddrOf ? U->getSubExpr() : nullptr;
       continue;
     }
+    if (const auto *Conv = dyn_cast<CXXMemberCallExpr>(E);
+        Conv && isa_and_nonnull<CXXConversionDecl>(Conv->getMethodDecl()) &&
+        Conv->getRecordDecl() && Conv->getRecordDecl()->isLambda()) {
+      // A lambda with no captures converted to a function pointer (a C
+      // API's callback, `uv_udp_send(..., [](uv_udp_send_t *r, int s) {
+      // ... })`) is the lambda.
+      E = Conv->getImplicitObjectArgument();
+      continue;
+    }
     if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
       // A callable converted into a wrapper (std::function and its kin) is
       // the same callable. Explicit constructors, like std::thread's, are

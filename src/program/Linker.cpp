@@ -58,7 +58,7 @@ private:
   std::vector<unsigned> overridersOf(const std::string &Usr) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
                                            const ArgFact &Arg) const;
-  bool handsOverCallback(const SiteFact &S) const;
+  bool handsOverCallback(const FunctionFact &F, const SiteFact &S) const;
   bool mayRunOutOfSight(const Function &F) const;
   void receiveObjectArgument(SiteFact &S) const;
   std::vector<bool> functionsThatMayRun() const;
@@ -470,10 +470,11 @@ void Linker::findHandles() {
 
 /// `timer.async_wait(handler)`: the handler waits, not the caller, which
 /// goes on at once.
-bool Linker::handsOverCallback(const SiteFact &S) const {
+bool Linker::handsOverCallback(const FunctionFact &F, const SiteFact &S) const {
   const FunctionModel *M = P.modelOf(S);
   return M && llvm::any_of(S.Args, [&](const ArgFact &A) {
-           return M->LoopCallback.has(A.Index) && !A.CallableUsr.empty();
+           return M->LoopCallback.has(A.Index) &&
+                  (!A.CallableUsr.empty() || !handedCallables(F, A).empty());
          });
 }
 
@@ -538,7 +539,8 @@ void Linker::buildResources() {
         continue;
       }
       llvm::StringRef Member = splitMember(S.CalleeName).second;
-      if (TypeModel::has(T->Waits, Member) && !handsOverCallback(S))
+      if (TypeModel::has(T->Waits, Member) &&
+          !handsOverCallback(P.Functions[FnIndex].fact(), S))
         addResourceUse(At, S.Receiver, &Resource::Waits, *T);
       if (TypeModel::has(T->Signals, Member) || constructorSignals(S, *T))
         addResourceUse(At, S.Receiver, &Resource::Signals, *T);
