@@ -34,6 +34,8 @@ protected:
        "probesArg": 0},
       {"name": "read", "blocking": "reads", "descriptorArg": 0},
       {"name": "std::getline", "blocking": "reads a line", "streamArg": 0},
+      {"name": "fprintf", "blocking": "writes a file", "streamArg": 0,
+       "standardStreams": ["stderr", "stdout"]},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
        "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}],
       "types": [{"name": "std::basic_istringstream",
@@ -837,6 +839,18 @@ TEST_F(BlockingCallTest, StallOnALoopSeveralThreadsRunNamesOneThread) {
     EXPECT_NE(Check(V).find("blocks one of the threads that run 'io'"),
               std::string::npos)
         << "variant " << V;
+}
+
+// `fprintf(stderr, ...)` in a coroutine logs, as printf does; the same
+// call given a file the program opened writes that file.
+TEST_F(BlockingCallTest, WriteToAStandardStreamIsLogging) {
+  for (const char *Stream : {"stderr", "journal"}) {
+    FunctionBuilder Co("handler", true);
+    Co.call(Body, "fprintf", {}, {argOf(0, global(Stream, "FILE"))});
+    EXPECT_EQ(check({Co.build()}).size(),
+              llvm::StringRef(Stream) == "journal" ? 1u : 0u)
+        << Stream;
+  }
 }
 
 } // namespace

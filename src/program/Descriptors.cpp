@@ -111,7 +111,8 @@ bool overMemory(const Program &P, unsigned Fn, const ObjectRef &Stream,
 /// Whether blocking call \p S in \p F, by model \p M, cannot wait: given a
 /// flag that says so for this call alone, a constant timeout of zero
 /// (`poll(fds, n, 0)`), or a stream over memory (`std::getline(
-/// istringstream, line)`).
+/// istringstream, line)`). A write to a standard stream (`fprintf(stderr,
+/// ...)`) is logging, as `printf` is.
 bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
                 const FunctionModel &M) {
   // The names an argument records are those it may have ORed in (`wait ? 0
@@ -125,7 +126,9 @@ bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
   // The object's own class: the argument's is the parameter's base
   // (`std::basic_istream`).
   const ArgFact *Stream = argAt(S, M.StreamArg);
-  return Stream && overMemory(P, Fn, Stream->Ref);
+  return Stream && (overMemory(P, Fn, Stream->Ref) ||
+                    (Stream->Ref.K == ObjectRef::Kind::Global &&
+                     llvm::is_contained(M.StandardStreams, Stream->Ref.Name)));
 }
 
 /// Whether \p Holder is a field of a class whose model says the library

@@ -147,6 +147,10 @@ struct FunctionModel {
   /// The argument that is the stream the call reads or writes
   /// (`std::getline`: 0); one over memory never makes it wait.
   int StreamArg = -1;
+  /// With StreamArg: the process's standard streams, by name (`stderr`,
+  /// `stdout`): a call that writes one logs, as `printf` does, and is not
+  /// taken to block.
+  std::vector<std::string> StandardStreams;
   std::string Origin; ///< The file that defined it, for messages.
 
   /// Whether the call can make a descriptor non-blocking.
