@@ -22,7 +22,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/rules/Rule.h"
-#include "llvm/ADT/Sequence.h"
 #include "llvm/ADT/StringSet.h"
 #include <deque>
 #include <map>
@@ -1260,22 +1259,27 @@ public:
     for (const auto &[Key, Ops] : ByObject) {
       if (Ops.Sends.empty() || Ops.Reads.empty())
         continue;
+      // What each read's handler runs, walked once per object.
+      std::vector<std::vector<bool>> AfterRead;
+      for (const HandlerOperation *Read : Ops.Reads)
+        AfterRead.push_back(reachedFrom({Read->Handler}));
       // A send that a read's handler reaches answers what a peer sent,
       // unless the program connected the object: a client that reads a
       // reply and sends its next request.
-      std::vector<bool> Answering = Connected.count(Key)
-                                        ? std::vector<bool>(Next.size(), false)
-                                        : reachedFrom(handlers(Ops.Reads));
+      const bool Client = Connected.count(Key) != 0;
       for (const HandlerOperation *Send : Ops.Sends) {
-        if (Answering[Send->At.Function])
+        if (!Client && llvm::any_of(AfterRead, [&](const std::vector<bool> &A) {
+              return A[Send->At.Function];
+            }))
           continue;
         std::vector<bool> AfterSend = reachedFrom({Send->Handler});
-        std::vector<const HandlerOperation *> Reads;
-        for (const HandlerOperation *Read : Ops.Reads)
-          if (AfterSend[Read->At.Function] && !ServerCode[Read->At.Function])
-            Reads.push_back(Read);
-        for (const HandlerOperation *Read : firstReads(Reads))
-          Found.push_back({Read->At, Send->At});
+        std::vector<size_t> Reads;
+        for (size_t I = 0; I < Ops.Reads.size(); ++I)
+          if (AfterSend[Ops.Reads[I]->At.Function] &&
+              !ServerCode[Ops.Reads[I]->At.Function])
+            Reads.push_back(I);
+        for (size_t I : firstReads(Ops.Reads, AfterRead, Reads))
+          Found.push_back({Ops.Reads[I]->At, Send->At});
       }
     }
     llvm::sort(Found);
@@ -1288,21 +1292,21 @@ private:
     std::vector<const HandlerOperation *> Sends, Reads;
   };
 
-  /// Of \p Reads, those no other one's handler starts unless it starts
-  /// that one too: a read that a read's handler starts goes on reading the
-  /// reply the first one waits for, and one deadline covers both.
-  std::vector<const HandlerOperation *>
-  firstReads(const std::vector<const HandlerOperation *> &Reads) const {
-    std::vector<std::vector<bool>> After;
-    for (const HandlerOperation *Read : Reads)
-      After.push_back(reachedFrom({Read->Handler}));
-    std::vector<const HandlerOperation *> First;
-    for (size_t I = 0; I < Reads.size(); ++I)
-      if (llvm::none_of(llvm::seq<size_t>(0, Reads.size()), [&](size_t J) {
-            return After[J][Reads[I]->At.Function] &&
-                   !After[I][Reads[J]->At.Function];
+  /// Of the reads of \p All that \p Among indexes, those no other one's
+  /// handler starts (\p AfterRead) unless it starts that one too: a read
+  /// that a read's handler starts goes on reading the reply the first one
+  /// waits for, and one deadline covers both.
+  static std::vector<size_t>
+  firstReads(const std::vector<const HandlerOperation *> &All,
+             const std::vector<std::vector<bool>> &AfterRead,
+             const std::vector<size_t> &Among) {
+    std::vector<size_t> First;
+    for (size_t I : Among)
+      if (llvm::none_of(Among, [&](size_t J) {
+            return AfterRead[J][All[I]->At.Function] &&
+                   !AfterRead[I][All[J]->At.Function];
           }))
-        First.push_back(Reads[I]);
+        First.push_back(I);
     return First;
   }
 
@@ -1325,14 +1329,6 @@ private:
       ObjectOperations &On = ByObject[R.Key];
       (M.Writes ? On.Sends : On.Reads).push_back(&Op);
     }
-  }
-
-  static std::vector<unsigned>
-  handlers(const std::vector<const HandlerOperation *> &Ops) {
-    std::vector<unsigned> Roots;
-    for (const HandlerOperation *Op : Ops)
-      Roots.push_back(Op->Handler);
-    return Roots;
   }
 
   /// \p Roots and every function they run, call or hand over.
