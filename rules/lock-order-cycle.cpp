@@ -10,9 +10,9 @@
 // single guard takes together (`std::scoped_lock lk(a, b)`) are taken by a
 // deadlock-avoiding algorithm and are not ordered. Cycles are reported when
 // one of their orders is taken by loop code (a coroutine or a function the
-// loop runs), by a task handed to an executor, or involves an async mutex:
-// lock orders among threads the program starts itself are
-// ThreadSanitizer's business.
+// loop runs) or involves an async mutex, when every order is taken by a task
+// handed to an executor, and when every order is taken on a thread the
+// program starts, two of them on threads that can run at once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -425,6 +425,57 @@ Finding makeFinding(const Program &P,
   return R;
 }
 
+/// The calls that start a thread or hand a task to a pool (offload edges)
+/// whose callable reaches function \p F through calls and awaits: the
+/// threads \p F can run on, by the edge that starts each. A walk up the
+/// callers, counted in \p Work.
+std::set<unsigned> startsReaching(const Program &P, unsigned F,
+                                  uint64_t &Work) {
+  std::set<unsigned> Starts;
+  std::set<unsigned> Seen{F};
+  std::vector<unsigned> Pending{F};
+  while (!Pending.empty()) {
+    unsigned At = Pending.back();
+    Pending.pop_back();
+    for (unsigned Index : P.edgesInto(At)) {
+      ++Work;
+      const CallEdge &E = P.edges()[Index];
+      if (E.Kind == EdgeKind::Offload)
+        Starts.insert(Index);
+      else if ((E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+               Seen.insert(E.From.Function).second)
+        Pending.push_back(E.From.Function);
+    }
+  }
+  return Starts;
+}
+
+/// Whether the orders of \p Cycle are all taken on threads the program
+/// starts, two of them on threads that can run at once: started by two
+/// different calls, or by one call that starts several (in a loop). One
+/// thread taking every order takes them one after the other.
+bool takenByConcurrentThreads(const Program &P,
+                              const std::vector<const OrderEdge *> &Cycle,
+                              uint64_t &Work) {
+  std::vector<std::set<unsigned>> Threads;
+  for (const OrderEdge *E : Cycle) {
+    Threads.push_back(startsReaching(P, E->HeldAt.Function, Work));
+    if (Threads.back().empty())
+      return false;
+  }
+  auto Several = [&](unsigned Start) {
+    const CallEdge &E = P.edges()[Start];
+    return P.function(E.From.Function).repeats(E.From.Site);
+  };
+  for (size_t I = 0; I < Threads.size(); ++I)
+    for (size_t J = I + 1; J < Threads.size(); ++J)
+      for (unsigned A : Threads[I])
+        for (unsigned B : Threads[J])
+          if (A != B || Several(A))
+            return true;
+  return false;
+}
+
 class LockOrderCycleRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -444,13 +495,15 @@ public:
       std::vector<const OrderEdge *> Cycle =
           shortestCycle(G, *Component.begin(), Component, Succs);
       // One order taken by loop code makes the cycle the loop's; among a
-      // pool's tasks, every order must be one (an order `main` takes before
-      // it posts any task never overlaps them).
+      // pool's tasks or the threads the program starts, every order must be
+      // one (an order `main` takes before it posts any task or starts any
+      // thread never overlaps them).
       bool LoopCode =
           llvm::any_of(Cycle, [](const OrderEdge *E) { return E->LoopCode; });
       bool PoolTasks = llvm::all_of(
           Cycle, [](const OrderEdge *E) { return E->LoopCode || E->PoolTask; });
-      if (Cycle.size() >= 2 && (LoopCode || PoolTasks))
+      if (Cycle.size() >= 2 &&
+          (LoopCode || PoolTasks || takenByConcurrentThreads(P, Cycle, Work)))
         Out.push_back(makeFinding(P, Cycle));
     }
   }

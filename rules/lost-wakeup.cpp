@@ -300,8 +300,34 @@ private:
     const Function &F = P.function(Fn);
     return forgetfulMember(P, Wait, &TypeModel::Waits) &&
            !P.passesTimeout(Wait) && !handedAPredicate(Wait) &&
-           !F.repeats(Wait.Id) && F.onEveryPath(Wait.Id) &&
+           ((!F.repeats(Wait.Id) && F.onEveryPath(Wait.Id)) ||
+            countsWakeups(F, Wait)) &&
            !callersTestState(Fn) && !announcedBefore(Fn, Wait);
+  }
+
+  /// `for (size_t seen = 0; seen < n; ++seen) cv.wait(lk);`: a loop that
+  /// waits once per notification it expects, testing no shared state (its
+  /// conditions read no field or global) and doing nothing else but count
+  /// (no call but the wait, a write to a local on the way round). A
+  /// notification sent while the waiter is not yet waiting is not counted,
+  /// and the loop waits for one that never comes. (`while (!done) {
+  /// cv.wait(lk); done = check(); }` calls what it tests.)
+  static bool countsWakeups(const Function &F, const SiteFact &Wait) {
+    if (!F.repeats(Wait.Id) || !Wait.ConditionReads.empty())
+      return false;
+    bool Counts = false;
+    for (const SiteFact &S : F.fact().Sites) {
+      auto None = [](const SiteFact &) { return false; };
+      if (S.Id == Wait.Id || !F.reaches(Wait.Id, S.Id, None) ||
+          !F.reaches(S.Id, Wait.Id, None))
+        continue;
+      if (S.Kind == SiteKind::Write && S.Receiver.K == ObjectRef::Kind::Local)
+        Counts = true;
+      else if (S.Kind == SiteKind::Call || S.Kind == SiteKind::Suspend ||
+               S.Kind == SiteKind::Write)
+        return false;
+    }
+    return Counts;
   }
 
   /// Whether the wait is handed anything but its variable and a lock or

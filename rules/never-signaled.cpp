@@ -18,8 +18,14 @@
 // whose one counting function can return on a path without counting it
 // down: the count stays short.
 //
+// A join of a thread that runs an event loop until the loop runs out of
+// work waits, like a wait on a resource, for something the program must
+// do: let the loop run out. A work guard made on the loop that nothing
+// resets, and a loop that nothing stops, never do.
+//
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/BitVector.h"
 #include <algorithm>
@@ -330,10 +336,37 @@ std::optional<Finding> setOnlyOnOnePath(const Program &P, const Resource &R,
   return F;
 }
 
+Finding busyLoopJoinFinding(const Program &P, const BusyLoopJoin &J) {
+  Finding F;
+  F.Severity = Level::Warning;
+  F.Loc = P.site(J.Join).Loc;
+  F.Function = P.function(J.Join.Function).name().str();
+  std::string Loop = J.Loop.spelledName(), Guard = J.Guard.spelledName();
+  F.Message = "the join waits for a thread that runs '" + Loop +
+              "' until it runs out of work, but the work guard '" + Guard +
+              "' keeps it from ever running out and nothing resets the "
+              "guard or stops '" +
+              Loop +
+              "': the join never returns; reset the guard (or stop the "
+              "loop) before joining";
+  F.Resources = {J.Loop.Key};
+  F.Path.push_back(
+      {P.site(J.GuardMade).Loc,
+       "the guard '" + Guard + "' is made on '" + Loop + "' here"});
+  F.Path.push_back(
+      {P.site(J.Run).Loc, "the thread runs '" + Loop + "' here, in '" +
+                              P.function(J.Run.Function).name().str() + "'"});
+  F.Path.push_back(
+      {P.site(J.Join).Loc, "'" + F.Function + "' joins the thread here"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     checkSuspendsForever(P, Out);
+    for (const BusyLoopJoin &J : joinsOfBusyLoops(P, Work))
+      Out.push_back(busyLoopJoinFinding(P, J));
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     std::set<SiteRef> AllSignals;

@@ -324,6 +324,32 @@ TEST_F(StatelessWaitTest, GuardedTimedOrUnnotifiedWaitsAreQuiet) {
   EXPECT_TRUE(check({waiter(false, false)}, FunctionBuilder("idle")).empty());
 }
 
+// `for (int seen = 0; seen < n; ++seen) cv.wait(lk);`: a loop that only
+// waits and counts tests no state either. One whose conditions read shared
+// state, or that calls something on the way round, tests it.
+TEST_F(StatelessWaitTest, ALoopThatOnlyCountsWakeupsIsReported) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  for (const char *Shape : {"counts", "tests", "calls"}) {
+    FunctionFact W = waiter(false, true);
+    unsigned Block = W.Sites[0].Pos.Block;
+    SiteFact Count;
+    Count.Id = W.Sites.size();
+    Count.Kind = SiteKind::Write;
+    Count.Receiver = local("wait_started::seen", "int");
+    Count.Pos = {static_cast<int>(Block), 1};
+    W.Cfg[Block].Sites.push_back(Count.Id);
+    W.Sites.push_back(Count);
+    if (llvm::StringRef(Shape) == "tests")
+      W.Sites[0].ConditionReads = {global("done_", "int")};
+    if (llvm::StringRef(Shape) == "calls")
+      W.Sites.back().Kind = SiteKind::Call;
+    EXPECT_EQ(check({W}, N).size(),
+              llvm::StringRef(Shape) == "counts" ? 1u : 0u)
+        << Shape;
+  }
+}
+
 // A waiter that signals another object on its way to the wait
 // (`ready.count_down(); cv.wait(lk);`) has told the notifier it is about to
 // wait: the order is the program's.

@@ -250,11 +250,17 @@ TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
 // on that branch. The same branch setting the event too, or an early
 // return that records nothing, is not reported.
 TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "fprintf", "blocking": "writes a file", "streamArg": 0,
+       "standardStreams": ["stderr"]}]})",
+                                   "test")));
   enum Variant {
     FailureSkipsSet,
     FailureSetsToo,
     NothingRecorded,
-    RunPerChunk
+    RunPerChunk,
+    FailureReported,
+    FailureWrittenToAFile
   };
   auto Check = [&](Variant V) {
     ObjectRef Ev =
@@ -265,7 +271,11 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
     FunctionBuilder Parse("importer::parse", true);
     unsigned Fail = Parse.block(), Ok = Parse.block();
     Parse.succs(Body, {Fail, Ok}).succs(Fail, {1}).succs(Ok, {1});
-    if (V != NothingRecorded)
+    if (V == FailureReported || V == FailureWrittenToAFile)
+      Parse.call(Fail, "fprintf", {},
+                 {argOf(0, global(V == FailureReported ? "stderr" : "journal",
+                                  "FILE"))});
+    else if (V != NothingRecorded)
       Parse.write(Fail, Failed); // `m_failed = true; co_return;`
     if (V == FailureSetsToo)
       Parse.call(Fail, "Event::set", Ev);
@@ -293,6 +303,13 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
   EXPECT_TRUE(Check(FailureSetsToo).empty());
   EXPECT_TRUE(Check(NothingRecorded).empty());
   EXPECT_TRUE(Check(RunPerChunk).empty());
+  // `fprintf(stderr, "bad header"); co_return;` reports the failure; a
+  // write to a file of the program's is no report.
+  F = Check(FailureReported);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("recording 'stderr' instead"), std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(FailureWrittenToAFile).empty());
 }
 
 // A Qt signal is an event of its own: moc's body for it calls an
@@ -375,3 +392,79 @@ TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
 }
 
 } // namespace
+
+// A service `S` whose constructor makes a work guard `S::work_` on its
+// loop `S::io_` and starts a thread that runs the loop; `S::stop` joins
+// the thread, after what \p Before does.
+class BusyLoopJoinTest : public ::testing::Test {
+public:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "std::thread::thread", "offload": 0},
+      {"name": "std::thread::join", "joins": true},
+      {"name": "make_work_guard", "keepsLoopBusy": 0},
+      {"name": "io::run", "runsLoop": true},
+      {"name": "io::stop", "stopsLoop": true}]})",
+                                     "test")));
+  }
+
+  std::vector<FunctionFact> service(const std::string &Before,
+                                    bool RunInALoop = false) {
+    FunctionBuilder Ctor("S::S");
+    ArgFact Loop;
+    Loop.Ref = Io;
+    unsigned Guard = Ctor.call(Body, "make_work_guard", {}, {Loop});
+    ArgFact Run;
+    Run.CallableUsr = "c:@F@S::run";
+    unsigned Start = Ctor.call(Body, "std::thread::thread", Thread, {Run});
+    FunctionFact CtorFact = Ctor.build();
+    CtorFact.Sites[Guard].StoredIn = Work;
+    CtorFact.Sites[Start].IsConstructor = true;
+
+    FunctionBuilder RunFn("S::run");
+    unsigned Block = Body;
+    if (RunInALoop) {
+      Block = RunFn.block();
+      RunFn.succs(Body, {Block}).succs(Block, {Block, 1});
+    }
+    RunFn.call(Block, "io::run", Io);
+
+    FunctionBuilder Stop("S::stop");
+    if (Before == "reset") {
+      Stop.call(Body, "guard::reset", Work);
+    } else if (Before == "stop") {
+      Stop.call(Body, "io::stop", Io);
+    }
+    Stop.call(Body, "std::thread::join", Thread);
+    FunctionFact StopFact = Stop.build();
+    for (SiteFact &S : StopFact.Sites)
+      S.Mutates = S.CalleeName == "guard::reset";
+    return {CtorFact, RunFn.build(), StopFact};
+  }
+
+  ApiModels Models;
+  ObjectRef Io = global("S::io_", "io");
+  ObjectRef Work = global("S::work_", "guard");
+  ObjectRef Thread = global("S::thread_", "std::thread");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(BusyLoopJoinTest, JoinWhileTheGuardLivesIsReported) {
+  Io.K = Work.K = Thread.K = ObjectRef::Kind::Field;
+  std::vector<Finding> F = runRule("never-signaled", service(""), Models);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("the work guard 'S::work_' keeps it from ever "
+                              "running out"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Path.size(), 3u);
+}
+
+// Resetting the guard or stopping the loop lets `run()` return; a loop run
+// one turn at a time (`while (...) io.run_one()`) returns on its own.
+TEST_F(BusyLoopJoinTest, ResetStopOrARunPerTurnIsQuiet) {
+  Io.K = Work.K = Thread.K = ObjectRef::Kind::Field;
+  EXPECT_TRUE(runRule("never-signaled", service("reset"), Models).empty());
+  EXPECT_TRUE(runRule("never-signaled", service("stop"), Models).empty());
+  EXPECT_TRUE(runRule("never-signaled", service("", true), Models).empty());
+}

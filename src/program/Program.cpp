@@ -289,6 +289,21 @@ returnWithout(const Function &F,
   return Earliest;
 }
 
+/// The standard stream a call writes (models' `standardStreams` at its
+/// `streamArg`: `fprintf(stderr, ...)`), or null.
+static const ObjectRef *standardStreamWritten(const Program &P,
+                                              const SiteFact &S) {
+  const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+  if (!M || M->StreamArg < 0)
+    return nullptr;
+  for (const ArgFact &A : S.Args)
+    if (static_cast<int>(A.Index) == M->StreamArg &&
+        A.Ref.K == ObjectRef::Kind::Global &&
+        llvm::is_contained(M->StandardStreams, A.Ref.Name))
+      return &A.Ref;
+  return nullptr;
+}
+
 /// The site of skipsSet that records another outcome.
 static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
                                       const std::set<unsigned> &Sets,
@@ -306,6 +321,10 @@ static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
     // `error_ = ec`, `why_ = ec.message()`: a class-type field assigned.
     else if (S.Kind == SiteKind::Call && IntoLasting && !S.OtherObject &&
              splitMember(S.CalleeName).second == "operator=")
+      Records = true;
+    // `fprintf(stderr, "bad line"); co_return;`: a failure reported to
+    // whoever reads the process's output.
+    else if (standardStreamWritten(P, S))
       Records = true;
     if (Records && llvm::none_of(Sets, [&](unsigned Set) {
           return Setter.reaches(S.Id, Set, None) ||
@@ -325,10 +344,12 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
       End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
   if (!Instead)
     return std::nullopt;
+  const ObjectRef *Stream = standardStreamWritten(P, *Instead);
   return SkippedSet{*End, Instead,
                     Instead->Kind == SiteKind::Write
                         ? Instead->Receiver.spelledName()
-                        : Instead->CalleeName};
+                    : Stream ? Stream->spelledName()
+                             : Instead->CalleeName};
 }
 
 /// `for (...) { Job job(src); job.start(); co_await ...; }`: a call on a

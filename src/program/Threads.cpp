@@ -628,4 +628,169 @@ std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work) {
   return Search.result();
 }
 
+namespace {
+
+/// The guards made on loops (models' `keepsLoopBusy`), by loop key: the
+/// object a call's result initializes, or a constructor builds.
+struct LoopGuard {
+  SiteRef Made;
+  ObjectRef Guard;
+};
+
+/// The objects the loop argument \p A of the call at \p At names: the
+/// object passed, or the one whose member made it (`io.get_executor()`).
+std::vector<ObjectRef> loopsNamedBy(const Program &P, SiteRef At,
+                                    const ArgFact &A) {
+  if (A.Ref.isKnown())
+    return P.resolve(At.Function, A.Ref);
+  const Function &F = P.function(At.Function);
+  if (A.MadeBy < 0 || static_cast<size_t>(A.MadeBy) >= F.fact().Sites.size())
+    return {};
+  const SiteFact &Maker = F.site(A.MadeBy);
+  if (!Maker.Receiver.isKnown() || Maker.OtherObject)
+    return {};
+  return P.resolve(At.Function, Maker.Receiver);
+}
+
+std::map<std::string, std::vector<LoopGuard>> loopGuards(const Program &P) {
+  std::map<std::string, std::vector<LoopGuard>> Guards;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = callModel(P, S);
+      if (!M || M->KeepsLoopBusy < 0)
+        continue;
+      const ObjectRef &Guard = S.StoredIn.isKnown() ? S.StoredIn : S.Receiver;
+      if (!Guard.isKnown() || Guard.Alias)
+        continue;
+      for (const ArgFact &A : S.Args)
+        if (static_cast<int>(A.Index) == M->KeepsLoopBusy)
+          for (const ObjectRef &Loop : loopsNamedBy(P, {Fn, S.Id}, A))
+            Guards[Loop.Key].push_back({{Fn, S.Id}, Guard});
+    }
+  return Guards;
+}
+
+/// Whether \p S lets go of the guard \p Key: a call on it that may change
+/// it (`reset()`, an assignment), or one it is handed to.
+bool letsGoOf(const SiteFact &S, llvm::StringRef Key) {
+  if (S.Kind == SiteKind::Call && S.Receiver.Key == Key &&
+      (S.Mutates || S.IsConstructor))
+    return true;
+  if (S.Kind == SiteKind::ScopeEnd && S.Receiver.Key == Key)
+    return true;
+  return llvm::any_of(S.Args,
+                      [&](const ArgFact &A) { return A.Ref.Key == Key; });
+}
+
+/// The loops whose `stopsLoop` calls name them, and whether one names no
+/// object the analysis can tell (it may stop any loop).
+struct Stops {
+  std::set<std::string> Loops;
+  bool Unnamed = false;
+};
+
+Stops loopStops(const Program &P) {
+  Stops Result;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites) {
+      const FunctionModel *M = callModel(P, S);
+      if (!M || !M->StopsLoop)
+        continue;
+      std::vector<ObjectRef> Loops = S.Receiver.isKnown() && !S.OtherObject
+                                         ? P.resolve(Fn, S.Receiver)
+                                         : std::vector<ObjectRef>{};
+      if (Loops.empty())
+        Result.Unnamed = true;
+      for (const ObjectRef &L : Loops)
+        Result.Loops.insert(L.Key);
+    }
+  return Result;
+}
+
+/// The calls that run a loop until it runs out of work, reached from \p
+/// T's callables through calls and awaits: `runsLoop` with no bound, made
+/// once (not `while (...) io.run_one()`).
+std::vector<SiteRef> runsUntilIdle(const Program &P, const StartedThread &T,
+                                   uint64_t &Work) {
+  std::vector<SiteRef> Runs;
+  std::set<unsigned> Seen(T.Runs.begin(), T.Runs.end());
+  std::vector<unsigned> Pending(T.Runs.begin(), T.Runs.end());
+  std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+      Callees[E.From.Function].push_back(E.Callee);
+  while (!Pending.empty()) {
+    unsigned Fn = Pending.back();
+    Pending.pop_back();
+    const Function &F = P.function(Fn);
+    for (const SiteFact &S : F.fact().Sites) {
+      const FunctionModel *M = callModel(P, S);
+      if (M && M->RunsLoop && S.Receiver.isKnown() && !P.passesTimeout(S) &&
+          !F.repeats(S.Id))
+        Runs.push_back({Fn, S.Id});
+    }
+    for (unsigned Callee : Callees[Fn]) {
+      ++Work;
+      if (Seen.insert(Callee).second)
+        Pending.push_back(Callee);
+    }
+  }
+  return Runs;
+}
+
+/// Whether the guard is still alive at \p Join: a field guard that nothing
+/// lets go of, or a local one made in the join's function on every path to
+/// it and not let go of on some path from there to it.
+bool guardAliveAt(const Program &P, const LoopGuard &G, SiteRef Join,
+                  const std::set<std::string> &LetGo) {
+  if (G.Guard.K == ObjectRef::Kind::Field ||
+      G.Guard.K == ObjectRef::Kind::Global)
+    return !LetGo.count(G.Guard.Key);
+  if (G.Made.Function != Join.Function)
+    return false;
+  const Function &F = P.function(Join.Function);
+  return F.dominates(G.Made.Site, Join.Site) &&
+         F.reaches(G.Made.Site, Join.Site,
+                   [&](const SiteFact &S) { return letsGoOf(S, G.Guard.Key); });
+}
+
+} // namespace
+
+std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work) {
+  std::vector<BusyLoopJoin> Result;
+  std::map<std::string, std::vector<LoopGuard>> Guards = loopGuards(P);
+  if (Guards.empty())
+    return Result;
+  Stops Stopped = loopStops(P);
+  if (Stopped.Unnamed)
+    return Result;
+  std::set<std::string> LetGo;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+    for (const SiteFact &S : P.function(Fn).fact().Sites)
+      for (const auto &[Loop, Made] : Guards)
+        for (const LoopGuard &G : Made)
+          if (!(SiteRef{Fn, S.Id} == G.Made) && letsGoOf(S, G.Guard.Key))
+            LetGo.insert(G.Guard.Key);
+  for (const StartedThread &T : startedThreads(P))
+    for (const SiteRef &Run : runsUntilIdle(P, T, Work))
+      for (const ObjectRef &Loop :
+           P.resolve(Run.Function, P.site(Run).Receiver)) {
+        auto Kept = Guards.find(Loop.Key);
+        if (Kept == Guards.end() || Stopped.Loops.count(Loop.Key))
+          continue;
+        for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
+          for (const SiteFact &S : P.function(Fn).fact().Sites) {
+            const FunctionModel *M = S.OtherObject ? nullptr : callModel(P, S);
+            if (!M || !M->Joins || !holdsHandle(P, T, Fn, S.Receiver))
+              continue;
+            for (const LoopGuard &G : Kept->second)
+              if (guardAliveAt(P, G, {Fn, S.Id}, LetGo)) {
+                Result.push_back({T, {Fn, S.Id}, Run, Loop, G.Made, G.Guard});
+                break;
+              }
+          }
+      }
+  return Result;
+}
+
 } // namespace corolint

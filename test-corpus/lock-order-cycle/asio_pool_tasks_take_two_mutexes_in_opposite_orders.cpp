@@ -4,7 +4,7 @@
 // pool of two threads both can hold their first mutex and wait forever for
 // the other, and the pool stops serving. Twin:
 // asio_pool_tasks_take_two_mutexes_in_one_order.cpp; plain threads:
-// plain_threads_only.cpp.
+// threads_take_two_mutexes_in_opposite_orders.cpp.
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <map>

@@ -224,6 +224,10 @@ void run_loops(asio::io_context &io, asio::thread_pool &pool) {
   auto strand = asio::make_strand(io);
   Here = Here || strand.running_in_this_thread();
   (void)Here;
+  auto guard = asio::make_work_guard(io);
+  asio::executor_work_guard<asio::io_context::executor_type> other(
+      io.get_executor());
+  asio::io_context::work old_work(io);
   io.run();
   io.stop();
   io.restart();

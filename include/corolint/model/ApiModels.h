@@ -106,6 +106,12 @@ struct FunctionModel {
   /// Runs an event loop on the calling thread until it is stopped
   /// (`io_context::run`): the loop's callbacks run on that thread.
   bool RunsLoop = false;
+  /// The argument naming a loop (the loop, or an executor a member of it
+  /// made) that the guard the call makes keeps busy while it lives
+  /// (`make_work_guard(io)`, `executor_work_guard(io.get_executor())`): the
+  /// loop's `run()` does not return for want of work until the guard is
+  /// reset or destroyed.
+  int KeepsLoopBusy = -1;
   /// Destroys elements of the container it is called on (`erase`,
   /// `clear`): a handle among them whose destruction blocks, blocks.
   bool DestroysElements = false;

@@ -466,9 +466,9 @@ struct SkippedSet {
 /// Where \p Fn can end without passing any of its sites \p Sets (see
 /// returnWithout), with a site on no path to or from any of them that
 /// records an outcome: a write to, or an assignment of, a field or a global
-/// (`m_failed = true`, `error_ = ec`), or a signal in \p AllSignals of
-/// another resource (`emit failed()`). What a path that skips the sets
-/// does instead.
+/// (`m_failed = true`, `error_ = ec`), a signal in \p AllSignals of
+/// another resource (`emit failed()`), or a write to a standard stream
+/// (`fprintf(stderr, ...)`). What a path that skips the sets does instead.
 std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                                    const std::set<unsigned> &Sets,
                                    const std::set<SiteRef> &AllSignals);

@@ -91,6 +91,28 @@ LoopRunners loopRunners(const Program &P, const ObjectRef &Loop);
 /// is for.
 std::set<std::string> workQueues(const Program &P);
 
+/// A join of a thread that runs an event loop until the loop runs out of
+/// work, while a work guard keeps the loop from ever running out.
+struct BusyLoopJoin {
+  StartedThread Thread;
+  SiteRef Join;
+  /// The call that runs the loop (models' `runsLoop`, once, no bound).
+  SiteRef Run;
+  ObjectRef Loop;
+  /// The call that makes the guard (models' `keepsLoopBusy`).
+  SiteRef GuardMade;
+  ObjectRef Guard;
+};
+
+/// The joins of threads that run a loop with `run()` (a `runsLoop` call
+/// with no bound, made once by code the thread's callable reaches) while a
+/// guard made on that loop is alive: a field guard that no code of the
+/// program resets, assigns, hands on or destroys, or a local one whose
+/// scope the join is in. Nothing may stop the loop (models' `stopsLoop`)
+/// anywhere in the program, on it or on an object that cannot be named.
+/// \p Work counts the edges walked.
+std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work);
+
 /// The threads \p P starts and keeps handles of, in site order.
 std::vector<StartedThread> startedThreads(const Program &P);
 

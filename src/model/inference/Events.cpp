@@ -175,9 +175,34 @@ const FunctionFact *Inferrer::resumerFrom(const FunctionFact &Member,
   // going round a loop is a loop's queue, drained.
   auto Resumer = llvm::find_if(Reached, [&](const FunctionFact *G) {
     return G->ResumesHandle ||
-           (Store.ByCallable && G->InvokesCallable && !hasCycle(*G));
+           (Store.ByCallable && G->InvokesCallable && !hasCycle(*G)) ||
+           queuesForResumption(*G, classOf(Store.Field));
   });
   return Resumer == Reached.end() ? nullptr : *Resumer;
+}
+
+/// `void post(std::coroutine_handle<> h) { ready_.push_back(h); }`: \p G
+/// keeps a handle it is handed in a field of another class than \p Class,
+/// whose members resume the handles kept there (a loop's run queue). A
+/// member of \p Class that hands its waiter to \p G resumes it, later, on
+/// that loop, as surely as one that resumes it itself.
+bool Inferrer::queuesForResumption(const FunctionFact &G,
+                                   llvm::StringRef Class) const {
+  return llvm::any_of(G.Stores, [&](const FieldStoreFact &Kept) {
+    llvm::StringRef Queue = classOf(Kept.Field);
+    if (Kept.Kind != StoredKind::Handle || Kept.Param < 0 || Queue == Class)
+      return false;
+    return llvm::any_of(Index.membersOf(Queue), [&](const FunctionFact *M) {
+      std::vector<const FunctionFact *> Reached = Index.reach(*M);
+      return llvm::any_of(Reached,
+                          [&](const FunctionFact *R) {
+                            return llvm::is_contained(R->Fields, Kept.Field);
+                          }) &&
+             llvm::any_of(Reached, [](const FunctionFact *R) {
+               return R->ResumesHandle;
+             });
+    });
+  });
 }
 
 /// The members of \p Class, but the protocol, \p Skip and the helpers

@@ -237,6 +237,7 @@ private:
 
   const FunctionFact *resumerFrom(const FunctionFact &Member,
                                   const WaiterStore &Store) const;
+  bool queuesForResumption(const FunctionFact &G, llvm::StringRef Class) const;
   std::vector<FieldStoreFact>
   callableKept(const FunctionFact &F, unsigned Param, unsigned Depth = 0) const;
   void addCallableStores(const FunctionFact &Suspend, const FunctionFact &G,
