@@ -732,3 +732,51 @@ TEST(LambdaPattern, GroupsInstantiationsNotNestedLambdas) {
 }
 
 } // namespace
+
+namespace {
+
+// `Client(io &queue) : queue_(queue)` and `Client c(jobs)` in main: the
+// reference field is main's `jobs`, as its constructor's parameter is. A
+// second constructor that does not bind it from a parameter of its type
+// leaves it open; so does a constructor no analyzed code calls.
+TEST(Linker, ReferenceFieldIsWhatItsConstructorsAreGiven) {
+  ApiModels M = testModels();
+  ObjectRef Field = object(ObjectRef::Kind::Field, "Client::queue_", "io");
+  Field.Alias = true;
+  auto Program = [&](bool SecondConstructor, bool Called) {
+    FunctionBuilder Ctor("Client::Client");
+    FunctionFact CtorFact = Ctor.build();
+    CtorFact.ParamTypes = {"io"};
+    CtorFact.FieldInits = {{"Client::queue_", 0, Field.Key}};
+    FunctionBuilder Use("Client::render");
+    Use.call(FunctionBuilder::Body, "io::post", Field);
+    FunctionBuilder Main("main");
+    if (Called)
+      Main.call(FunctionBuilder::Body, "Client::Client",
+                local("main::c", "Client"),
+                {argOf(0, local("main::jobs", "io"))});
+    std::vector<FunctionFact> Functions{CtorFact, Use.build(), Main.build()};
+    if (SecondConstructor) {
+      FunctionBuilder Other("Client::Client");
+      FunctionFact OtherFact = Other.build();
+      OtherFact.Usr = "c:@F@Client::Client#int";
+      OtherFact.ParamTypes = {"int"};
+      Functions.push_back(OtherFact);
+    }
+    return linkProgram({unit("test.cpp", Functions)}, M);
+  };
+  auto Resolved = [&](const corolint::Program &P) {
+    std::vector<std::string> Keys;
+    for (const ObjectRef &R : P.resolve(indexOf(P, "Client::render"), Field))
+      Keys.push_back(R.Name);
+    return Keys;
+  };
+  EXPECT_EQ(Resolved(Program(false, true)),
+            std::vector<std::string>{"main::jobs"});
+  EXPECT_EQ(Resolved(Program(true, true)),
+            std::vector<std::string>{"Client::queue_"});
+  EXPECT_EQ(Resolved(Program(false, false)),
+            std::vector<std::string>{"Client::queue_"});
+}
+
+} // namespace

@@ -43,6 +43,7 @@ public:
     P.LocalChannels = localChannels(P);
     P.DrainedChannels = drainedChannels(P);
   }
+  void indexReferenceBinders();
   void findHandles();
   void buildResources();
   void findWorkerResumes();
@@ -433,6 +434,43 @@ void Linker::offloadToWorkQueues() {
             return Queues.count(L.Key) != 0;
           }))
         E.Kind = EdgeKind::Offload;
+    }
+  }
+}
+
+/// `Client(asio::io_context &io) : io_(io)`: which constructors bind each
+/// reference field from a parameter. A field that a constructor of its
+/// class (but a copy or a move) leaves to anything else is bound to no one
+/// known object.
+void Linker::indexReferenceBinders() {
+  std::map<std::string, std::vector<unsigned>> Constructors; // By class.
+  for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn) {
+    const FunctionFact &F = P.Functions[Fn].fact();
+    auto [Class, Member] = splitMember(F.Name);
+    llvm::StringRef Own = splitMember(Class).second;
+    if (Own.empty())
+      Own = Class;
+    if (F.IsLambda || Member != Own ||
+        llvm::StringRef(F.Usr).ends_with(InClassInitializersUsrSuffix) ||
+        (F.ParamTypes.size() == 1 && F.ParamTypes[0] == Class))
+      continue;
+    Constructors[Class.str()].push_back(Fn);
+  }
+  for (const auto &[Class, Ctors] : Constructors) {
+    std::map<std::string, std::vector<Program::ReferenceBinder>> Bound;
+    for (unsigned Fn : Ctors) {
+      const FunctionFact &F = P.Functions[Fn].fact();
+      for (const FieldInitFact &Init : F.FieldInits)
+        if (!Init.Key.empty() && Init.Param < F.ParamTypes.size())
+          Bound[Init.Key].push_back({Fn, Init.Param, F.ParamTypes[Init.Param]});
+    }
+    for (auto &[Key, Binders] : Bound) {
+      // One binder per constructor, each of them.
+      std::set<unsigned> By;
+      for (const Program::ReferenceBinder &B : Binders)
+        By.insert(B.Constructor);
+      if (By.size() == Binders.size() && By.size() == Ctors.size())
+        P.ReferenceBinders[Key] = std::move(Binders);
     }
   }
 }
@@ -837,6 +875,7 @@ Program linkProgram(std::vector<TuFacts> Units, const ApiModels &Models) {
   Linker L(P, Models);
   L.mergeFunctions(std::move(Units));
   L.buildEdges();
+  L.indexReferenceBinders();
   L.classifyDescriptors();
   L.findHandles();
   L.offloadToWorkQueues();

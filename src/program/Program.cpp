@@ -151,13 +151,52 @@ bool Program::followParameters(
 
 std::vector<ObjectRef> Program::resolve(unsigned Fn,
                                         const ObjectRef &Ref) const {
+  return resolve(Fn, Ref, 0);
+}
+
+std::vector<ObjectRef> Program::boundReferences(const ObjectRef &Field,
+                                                unsigned Depth) const {
+  auto Binders = ReferenceBinders.find(Field.Key);
+  if (!Field.Alias || Field.K != ObjectRef::Kind::Field || Field.Type.empty() ||
+      Depth > 3 || Binders == ReferenceBinders.end() || Binders->second.empty())
+    return {};
+  std::vector<ObjectRef> Bound;
+  for (const ReferenceBinder &B : Binders->second) {
+    if (B.Type != Field.Type)
+      return {};
+    ObjectRef Param;
+    Param.K = ObjectRef::Kind::Param;
+    Param.ParamIndex = B.Param;
+    Param.Key =
+        Functions[B.Constructor].fact().Usr + "#" + std::to_string(B.Param);
+    for (ObjectRef &Obj : resolve(B.Constructor, Param, Depth + 1)) {
+      // A constructor no analyzed code calls, or a caller passing what no
+      // object holds: the field may be bound to anything.
+      if (Obj.K == ObjectRef::Kind::Param || Obj.Alias)
+        return {};
+      Bound.push_back(std::move(Obj));
+    }
+  }
+  return Bound;
+}
+
+std::vector<ObjectRef> Program::resolve(unsigned Fn, const ObjectRef &Ref,
+                                        unsigned Depth) const {
   std::vector<ObjectRef> Result;
-  followParameters(
+  bool Complete = followParameters(
       Fn, Ref, [](const ArgFact &A) { return A.Ref; },
       [&](const ObjectRef &Obj) {
+        if (std::vector<ObjectRef> Bound = boundReferences(Obj, Depth);
+            !Bound.empty()) {
+          llvm::append_range(Result, Bound);
+          return;
+        }
         auto Handle = HandleOf.find(Obj.Key);
         Result.push_back(Handle == HandleOf.end() ? Obj : Handle->second);
       });
+  // Inside a binding, a caller that passes no named object leaves it open.
+  if (!Complete && Depth > 0)
+    Result.push_back(Ref);
   std::sort(
       Result.begin(), Result.end(),
       [](const ObjectRef &A, const ObjectRef &B) { return A.Key < B.Key; });

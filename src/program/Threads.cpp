@@ -359,14 +359,16 @@ std::set<std::string> workQueues(const Program &P) {
   std::set<std::string> Types;
   for (const auto &Loop : Loops)
     Types.insert(Loop.second);
-  // A loop handed to a constructor has an object made on it (a socket, a
-  // timer, a strand), and one handed to a spawn runs a coroutine: it serves
-  // I/O, not only jobs.
+  // A loop handed to a library's constructor has an object made on it (a
+  // socket, a timer, a strand), and one handed to a spawn runs a coroutine:
+  // it serves I/O, not only jobs. A class of the program's that keeps it
+  // (`Archiver a(jobs)`) is seen using it through its reference field.
   for (unsigned Fn = 0; Fn < P.functions().size() && !Loops.empty(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
       const FunctionModel *M = callModel(P, S);
       bool Spawns = M && !M->Spawn.empty();
-      if (S.Kind != SiteKind::Call || !(S.IsConstructor || Spawns))
+      bool MadeOn = S.IsConstructor && !P.find(S.CalleeUsr);
+      if (S.Kind != SiteKind::Call || !(MadeOn || Spawns))
         continue;
       for (const ArgFact &A : S.Args)
         if (A.Ref.isKnown() && Types.count(A.Ref.Type))

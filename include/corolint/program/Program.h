@@ -264,8 +264,12 @@ public:
     return Functions[R.Function].site(R.Site);
   }
   /// The objects a reference in \p Fn can denote: itself, or for a reference
-  /// parameter, what each caller passes (followed transitively); a future
-  /// taken from a promise (`auto f = p.get_future()`) denotes the promise.
+  /// parameter, what each caller passes (followed transitively); for a
+  /// reference field, what its class's constructors bind it to, when each
+  /// binds it to a parameter of its type and every caller of them passes a
+  /// named object there (`Client(io_context &io) : io_(io)`, `Client
+  /// c(io)`); a future taken from a promise (`auto f = p.get_future()`)
+  /// denotes the promise.
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
   /// The objects a descriptor passed as \p A to a call in \p Fn is read
   /// from: its holder (ArgFact::Holder, or the object it names), and for a
@@ -375,6 +379,21 @@ private:
   std::map<unsigned, SemaphoreLockSites> SemaphoreLocks;
   /// Local key -> the object it is a handle of (models' `handsOut`).
   std::map<std::string, ObjectRef> HandleOf;
+  /// Reference field key -> the constructors of its class that bind it
+  /// from a parameter, and that parameter's index and class; empty for a
+  /// field some constructor of its class does not bind so.
+  struct ReferenceBinder {
+    unsigned Constructor;
+    unsigned Param;
+    std::string Type;
+  };
+  std::map<std::string, std::vector<ReferenceBinder>> ReferenceBinders;
+  /// What the reference field \p Field is bound to (resolve), or nothing
+  /// when that is not known; \p Depth bounds fields bound from fields.
+  std::vector<ObjectRef> boundReferences(const ObjectRef &Field,
+                                         unsigned Depth) const;
+  std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref,
+                                 unsigned Depth) const;
   /// Keys of the objects that hold a descriptor the program makes
   /// non-blocking somewhere (nonblockingDescriptors()).
   std::set<std::string> NonblockingDescriptors;
