@@ -450,9 +450,39 @@ std::set<unsigned> startsReaching(const Program &P, unsigned F,
   return Starts;
 }
 
+/// Whether the thread a start call makes ends before the statement does:
+/// its handle, which waits for it when destroyed (models'
+/// `blockingResult`), is dropped at once (`std::async(f);`).
+bool endsAtOnce(const Program &P, const SiteFact &Start) {
+  const FunctionModel *M = P.modelOf(Start);
+  return M && !M->BlockingResult.empty() && !Start.StoredIn.isKnown() &&
+         !Start.Returned;
+}
+
+/// Whether the threads that the calls at \p A and \p B start can run at
+/// once: one call that goes round a loop starts several; two calls in one
+/// function do when one reaches the other with no join on the way (`t.join()`,
+/// `std::async(f).get()`) and its thread does not end at once; calls in two
+/// functions are taken to.
+bool runAtOnce(const Program &P, SiteRef A, SiteRef B) {
+  const Function &F = P.function(A.Function);
+  if (A == B)
+    return F.repeats(A.Site);
+  if (A.Function != B.Function)
+    return true;
+  auto Joins = [&](const SiteFact &S) {
+    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+    return M && M->Joins;
+  };
+  auto Overlaps = [&](SiteRef First, SiteRef Second) {
+    return !endsAtOnce(P, P.site(First)) &&
+           F.reaches(First.Site, Second.Site, Joins);
+  };
+  return Overlaps(A, B) || Overlaps(B, A);
+}
+
 /// Whether the orders of \p Cycle are all taken on threads the program
-/// starts, two of them on threads that can run at once: started by two
-/// different calls, or by one call that starts several (in a loop). One
+/// starts, two of them on threads that can run at once (runAtOnce). One
 /// thread taking every order takes them one after the other.
 bool takenByConcurrentThreads(const Program &P,
                               const std::vector<const OrderEdge *> &Cycle,
@@ -463,15 +493,11 @@ bool takenByConcurrentThreads(const Program &P,
     if (Threads.back().empty())
       return false;
   }
-  auto Several = [&](unsigned Start) {
-    const CallEdge &E = P.edges()[Start];
-    return P.function(E.From.Function).repeats(E.From.Site);
-  };
   for (size_t I = 0; I < Threads.size(); ++I)
     for (size_t J = I + 1; J < Threads.size(); ++J)
       for (unsigned A : Threads[I])
         for (unsigned B : Threads[J])
-          if (A != B || Several(A))
+          if (runAtOnce(P, P.edges()[A].From, P.edges()[B].From))
             return true;
   return false;
 }

@@ -312,8 +312,9 @@ private:
   /// notification sent while the waiter is not yet waiting is not counted,
   /// and the loop waits for one that never comes. (`while (!done) {
   /// cv.wait(lk); done = check(); }` calls what it tests.)
-  static bool countsWakeups(const Function &F, const SiteFact &Wait) {
-    if (!F.repeats(Wait.Id) || !Wait.ConditionReads.empty())
+  bool countsWakeups(const Function &F, const SiteFact &Wait) const {
+    if (!F.repeats(Wait.Id) || !Wait.ConditionReads.empty() ||
+        !touchesOnlyItsLocks(F, Wait))
       return false;
     bool Counts = false;
     for (const SiteFact &S : F.fact().Sites) {
@@ -328,6 +329,28 @@ private:
         return false;
     }
     return Counts;
+  }
+
+  /// Whether the only fields \p F reads or writes are the condition
+  /// variable and the mutexes and guards it names: no shared state it
+  /// could test after a wakeup (`if (stopped_) return;`) or copy into a
+  /// local (`seen = acked_`).
+  bool touchesOnlyItsLocks(const Function &F, const SiteFact &Wait) const {
+    std::set<std::string> Locks{Wait.Receiver.Name};
+    auto Note = [&](const ObjectRef &R) {
+      const TypeModel *T = R.isKnown() ? P.models().type(R.Type) : nullptr;
+      if (T &&
+          (T->Role == TypeRole::SyncMutex || T->Role == TypeRole::SyncGuard))
+        Locks.insert(R.Name);
+    };
+    for (const SiteFact &S : F.fact().Sites) {
+      Note(S.Receiver);
+      for (const ArgFact &A : S.Args)
+        Note(A.Ref);
+    }
+    return llvm::all_of(F.fact().Fields, [&](const std::string &Field) {
+      return Locks.count(Field) != 0;
+    });
   }
 
   /// Whether the wait is handed anything but its variable and a lock or

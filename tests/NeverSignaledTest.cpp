@@ -437,6 +437,7 @@ public:
     }
     Stop.call(Body, "std::thread::join", Thread);
     FunctionFact StopFact = Stop.build();
+    StopFact.ObjectClass = Before == "outside" ? "Owner" : "S";
     for (SiteFact &S : StopFact.Sites)
       S.Mutates = S.CalleeName == "guard::reset";
     return {CtorFact, RunFn.build(), StopFact};
@@ -467,4 +468,11 @@ TEST_F(BusyLoopJoinTest, ResetStopOrARunPerTurnIsQuiet) {
   EXPECT_TRUE(runRule("never-signaled", service("reset"), Models).empty());
   EXPECT_TRUE(runRule("never-signaled", service("stop"), Models).empty());
   EXPECT_TRUE(runRule("never-signaled", service("", true), Models).empty());
+}
+
+// A join made by code of another object than the one that keeps the guard
+// may come after that object, and its guard, are gone.
+TEST_F(BusyLoopJoinTest, AFieldGuardJoinedFromOutsideItsObjectIsQuiet) {
+  Io.K = Work.K = Thread.K = ObjectRef::Kind::Field;
+  EXPECT_TRUE(runRule("never-signaled", service("outside"), Models).empty());
 }

@@ -387,6 +387,12 @@ void Linker::linkInvokedParameters() {
 void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
                             std::vector<SiteRef> Resource::*List,
                             const TypeModel &Model) {
+  // A signal through a reference field that its constructors bind to known
+  // objects is theirs; those objects may still be signalled through other
+  // objects of the class built out of sight (`std::make_shared<C>(ev)`).
+  if (Obj.Alias && Obj.K == ObjectRef::Kind::Field &&
+      List == &Resource::Signals)
+    P.SignalledThroughReferences.insert(Model.Name);
   for (const ObjectRef &Target : P.resolve(At.Function, Obj)) {
     // A reference field is whatever its constructor was given: waits and
     // signals through it may meet those through the object itself, unseen.

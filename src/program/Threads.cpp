@@ -684,43 +684,38 @@ bool letsGoOf(const SiteFact &S, llvm::StringRef Key) {
                       [&](const ArgFact &A) { return A.Ref.Key == Key; });
 }
 
-/// The loops whose `stopsLoop` calls name them, and whether one names no
-/// object the analysis can tell (it may stop any loop).
-struct Stops {
-  std::set<std::string> Loops;
-  bool Unnamed = false;
-};
-
-Stops loopStops(const Program &P) {
-  Stops Result;
+/// Whether some `stopsLoop` call may stop a loop other than those of \p
+/// Named: one on an object that does not resolve to one of them (a
+/// pointer, a parameter no caller binds, an expression) may stop any.
+/// Those that do resolve go in \p Stopped.
+bool stopsUnnamedLoop(const Program &P, const std::set<std::string> &Named,
+                      std::set<std::string> &Stopped) {
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
       const FunctionModel *M = callModel(P, S);
       if (!M || !M->StopsLoop)
         continue;
-      std::vector<ObjectRef> Loops = S.Receiver.isKnown() && !S.OtherObject
-                                         ? P.resolve(Fn, S.Receiver)
-                                         : std::vector<ObjectRef>{};
-      if (Loops.empty())
-        Result.Unnamed = true;
-      for (const ObjectRef &L : Loops)
-        Result.Loops.insert(L.Key);
+      if (!S.Receiver.isKnown() || S.OtherObject)
+        return true;
+      for (const ObjectRef &L : P.resolve(Fn, S.Receiver)) {
+        if (!Named.count(L.Key))
+          return true;
+        Stopped.insert(L.Key);
+      }
     }
-  return Result;
+  return false;
 }
 
 /// The calls that run a loop until it runs out of work, reached from \p
 /// T's callables through calls and awaits: `runsLoop` with no bound, made
 /// once (not `while (...) io.run_one()`).
-std::vector<SiteRef> runsUntilIdle(const Program &P, const StartedThread &T,
-                                   uint64_t &Work) {
+std::vector<SiteRef>
+runsUntilIdle(const Program &P, const StartedThread &T,
+              const std::vector<std::vector<unsigned>> &Callees,
+              uint64_t &Work) {
   std::vector<SiteRef> Runs;
   std::set<unsigned> Seen(T.Runs.begin(), T.Runs.end());
   std::vector<unsigned> Pending(T.Runs.begin(), T.Runs.end());
-  std::vector<std::vector<unsigned>> Callees(P.functions().size());
-  for (const CallEdge &E : P.edges())
-    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
-      Callees[E.From.Function].push_back(E.Callee);
   while (!Pending.empty()) {
     unsigned Fn = Pending.back();
     Pending.pop_back();
@@ -740,14 +735,20 @@ std::vector<SiteRef> runsUntilIdle(const Program &P, const StartedThread &T,
   return Runs;
 }
 
-/// Whether the guard is still alive at \p Join: a field guard that nothing
-/// lets go of, or a local one made in the join's function on every path to
-/// it and not let go of on some path from there to it.
+/// Whether the guard is still alive at \p Join: one that nothing lets go
+/// of anywhere (a lambda that resets a local guard it captured lets go of
+/// it), and a field of the object whose member joins (the object, and its
+/// guard, outlive the join), or a local made in the join's function on
+/// every path to it and not let go of on some path from there to it.
 bool guardAliveAt(const Program &P, const LoopGuard &G, SiteRef Join,
                   const std::set<std::string> &LetGo) {
-  if (G.Guard.K == ObjectRef::Kind::Field ||
-      G.Guard.K == ObjectRef::Kind::Global)
-    return !LetGo.count(G.Guard.Key);
+  if (LetGo.count(G.Guard.Key))
+    return false;
+  if (G.Guard.K == ObjectRef::Kind::Field)
+    return P.function(Join.Function).fact().ObjectClass ==
+           splitMember(G.Guard.Name).first;
+  if (G.Guard.K == ObjectRef::Kind::Global)
+    return true;
   if (G.Made.Function != Join.Function)
     return false;
   const Function &F = P.function(Join.Function);
@@ -763,8 +764,23 @@ std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work) {
   std::map<std::string, std::vector<LoopGuard>> Guards = loopGuards(P);
   if (Guards.empty())
     return Result;
-  Stops Stopped = loopStops(P);
-  if (Stopped.Unnamed)
+  std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+      Callees[E.From.Function].push_back(E.Callee);
+  std::vector<std::pair<StartedThread, std::vector<SiteRef>>> Runners;
+  std::set<std::string> RunLoops;
+  for (StartedThread &T : startedThreads(P)) {
+    std::vector<SiteRef> Runs = runsUntilIdle(P, T, Callees, Work);
+    for (const SiteRef &Run : Runs)
+      for (const ObjectRef &Loop :
+           P.resolve(Run.Function, P.site(Run).Receiver))
+        RunLoops.insert(Loop.Key);
+    if (!Runs.empty())
+      Runners.push_back({std::move(T), std::move(Runs)});
+  }
+  std::set<std::string> Stopped;
+  if (Runners.empty() || stopsUnnamedLoop(P, RunLoops, Stopped))
     return Result;
   std::set<std::string> LetGo;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
@@ -773,12 +789,12 @@ std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work) {
         for (const LoopGuard &G : Made)
           if (!(SiteRef{Fn, S.Id} == G.Made) && letsGoOf(S, G.Guard.Key))
             LetGo.insert(G.Guard.Key);
-  for (const StartedThread &T : startedThreads(P))
-    for (const SiteRef &Run : runsUntilIdle(P, T, Work))
+  for (const auto &[T, Runs] : Runners)
+    for (const SiteRef &Run : Runs)
       for (const ObjectRef &Loop :
            P.resolve(Run.Function, P.site(Run).Receiver)) {
         auto Kept = Guards.find(Loop.Key);
-        if (Kept == Guards.end() || Stopped.Loops.count(Loop.Key))
+        if (Kept == Guards.end() || Stopped.count(Loop.Key))
           continue;
         for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
           for (const SiteFact &S : P.function(Fn).fact().Sites) {
