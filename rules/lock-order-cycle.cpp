@@ -1,7 +1,7 @@
 //===- lock-order-cycle.cpp - Mutexes taken in inconsistent orders --------===//
 //
-// Flags mutexes that coroutines acquire in inconsistent orders, so that two of
-// them can each hold one and wait forever for the other.
+// Flags mutexes that coroutines or threads acquire in inconsistent orders, so
+// that two of them can each hold one and wait forever for the other.
 //
 // The lock-order graph has an edge A -> B when some function holds A (on the
 // CFG: no release between) where it acquires B, itself or through any depth
