@@ -317,8 +317,8 @@ private:
         !touchesOnlyItsLocks(F, Wait))
       return false;
     bool Counts = false;
+    auto None = [](const SiteFact &) { return false; };
     for (const SiteFact &S : F.fact().Sites) {
-      auto None = [](const SiteFact &) { return false; };
       if (S.Id == Wait.Id || !F.reaches(Wait.Id, S.Id, None) ||
           !F.reaches(S.Id, Wait.Id, None))
         continue;

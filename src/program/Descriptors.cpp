@@ -126,10 +126,22 @@ bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
   // The object's own class: the argument's is the parameter's base
   // (`std::basic_istream`).
   const ArgFact *Stream = argAt(S, M.StreamArg);
-  return Stream && (overMemory(P, Fn, Stream->Ref) ||
-                    (Stream->Ref.K == ObjectRef::Kind::Global &&
-                     llvm::is_contained(M.StandardStreams, Stream->Ref.Name)));
+  return (Stream && overMemory(P, Fn, Stream->Ref)) ||
+         standardStreamWritten(P, S);
 }
+
+} // namespace
+
+const ObjectRef *standardStreamWritten(const Program &P, const SiteFact &S) {
+  const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+  const ArgFact *Stream = M ? argAt(S, M->StreamArg) : nullptr;
+  return Stream && Stream->Ref.K == ObjectRef::Kind::Global &&
+                 llvm::is_contained(M->StandardStreams, Stream->Ref.Name)
+             ? &Stream->Ref
+             : nullptr;
+}
+
+namespace {
 
 /// Whether \p Holder is a field of a class whose model says the library
 /// makes the descriptors it holds non-blocking (libcoro's socket, made so

@@ -328,21 +328,6 @@ returnWithout(const Function &F,
   return Earliest;
 }
 
-/// The standard stream a call writes (models' `standardStreams` at its
-/// `streamArg`: `fprintf(stderr, ...)`), or null.
-static const ObjectRef *standardStreamWritten(const Program &P,
-                                              const SiteFact &S) {
-  const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-  if (!M || M->StreamArg < 0)
-    return nullptr;
-  for (const ArgFact &A : S.Args)
-    if (static_cast<int>(A.Index) == M->StreamArg &&
-        A.Ref.K == ObjectRef::Kind::Global &&
-        llvm::is_contained(M->StandardStreams, A.Ref.Name))
-      return &A.Ref;
-  return nullptr;
-}
-
 /// The site of skipsSet that records another outcome.
 static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
                                       const std::set<unsigned> &Sets,

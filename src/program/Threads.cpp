@@ -714,24 +714,17 @@ runsUntilIdle(const Program &P, const StartedThread &T,
               const std::vector<std::vector<unsigned>> &Callees,
               uint64_t &Work) {
   std::vector<SiteRef> Runs;
-  std::set<unsigned> Seen(T.Runs.begin(), T.Runs.end());
-  std::vector<unsigned> Pending(T.Runs.begin(), T.Runs.end());
-  while (!Pending.empty()) {
-    unsigned Fn = Pending.back();
-    Pending.pop_back();
+  anyReached(Callees, T.Runs, [&](unsigned Fn) {
     const Function &F = P.function(Fn);
     for (const SiteFact &S : F.fact().Sites) {
+      ++Work;
       const FunctionModel *M = callModel(P, S);
       if (M && M->RunsLoop && S.Receiver.isKnown() && !P.passesTimeout(S) &&
           !F.repeats(S.Id))
         Runs.push_back({Fn, S.Id});
     }
-    for (unsigned Callee : Callees[Fn]) {
-      ++Work;
-      if (Seen.insert(Callee).second)
-        Pending.push_back(Callee);
-    }
-  }
+    return false;
+  });
   return Runs;
 }
 

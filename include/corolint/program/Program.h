@@ -475,6 +475,10 @@ std::optional<SourceLoc>
 returnWithout(const Function &F,
               llvm::function_ref<bool(const SiteFact &)> Uses);
 
+/// The standard stream a call writes (models' `standardStreams` at its
+/// `streamArg`: `fprintf(stderr, ...)`), or null.
+const ObjectRef *standardStreamWritten(const Program &P, const SiteFact &S);
+
 /// A path of a setter that skips all its sets and records another outcome.
 struct SkippedSet {
   SourceLoc End;           ///< Where it can end without setting.
