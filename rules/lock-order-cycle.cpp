@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Locks.h"
+#include "corolint/program/Threads.h"
 #include "corolint/rules/Digraph.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/StringExtras.h"
@@ -423,62 +424,6 @@ Finding makeFinding(const Program &P,
   }
   std::sort(R.Resources.begin(), R.Resources.end());
   return R;
-}
-
-/// The calls that start a thread or hand a task to a pool (offload edges)
-/// whose callable reaches function \p F through calls and awaits: the
-/// threads \p F can run on, by the edge that starts each. A walk up the
-/// callers, counted in \p Work.
-std::set<unsigned> startsReaching(const Program &P, unsigned F,
-                                  uint64_t &Work) {
-  std::set<unsigned> Starts;
-  std::set<unsigned> Seen{F};
-  std::vector<unsigned> Pending{F};
-  while (!Pending.empty()) {
-    unsigned At = Pending.back();
-    Pending.pop_back();
-    for (unsigned Index : P.edgesInto(At)) {
-      ++Work;
-      const CallEdge &E = P.edges()[Index];
-      if (E.Kind == EdgeKind::Offload)
-        Starts.insert(Index);
-      else if ((E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
-               Seen.insert(E.From.Function).second)
-        Pending.push_back(E.From.Function);
-    }
-  }
-  return Starts;
-}
-
-/// Whether the thread a start call makes ends before the statement does:
-/// its handle, which waits for it when destroyed (models'
-/// `blockingResult`), is dropped at once (`std::async(f);`).
-bool endsAtOnce(const Program &P, const SiteFact &Start) {
-  const FunctionModel *M = P.modelOf(Start);
-  return M && !M->BlockingResult.empty() && !Start.StoredIn.isKnown() &&
-         !Start.Returned;
-}
-
-/// Whether the threads that the calls at \p A and \p B start can run at
-/// once: one call that goes round a loop starts several; two calls in one
-/// function do when one reaches the other with no join on the way (`t.join()`,
-/// `std::async(f).get()`) and its thread does not end at once; calls in two
-/// functions are taken to.
-bool runAtOnce(const Program &P, SiteRef A, SiteRef B) {
-  const Function &F = P.function(A.Function);
-  if (A == B)
-    return F.repeats(A.Site);
-  if (A.Function != B.Function)
-    return true;
-  auto Joins = [&](const SiteFact &S) {
-    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-    return M && M->Joins;
-  };
-  auto Overlaps = [&](SiteRef First, SiteRef Second) {
-    return !endsAtOnce(P, P.site(First)) &&
-           F.reaches(First.Site, Second.Site, Joins);
-  };
-  return Overlaps(A, B) || Overlaps(B, A);
 }
 
 /// Whether the orders of \p Cycle are all taken on threads the program

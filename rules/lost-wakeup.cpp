@@ -1,8 +1,10 @@
 //===- lost-wakeup.cpp - Notify after an unlocked change of the predicate -===//
 //
 // Flags a notify on a condition variable that follows a change of the state
-// its waiters test, made without the mutex they test it under, and a wait
-// that tests no state at all (StatelessWaitCheck): lost wakeups.
+// its waiters test, made without the mutex they test it under, a wakeup of
+// one waiter after a change that several waiting threads wait for
+// (checkWakesOne), and a wait that tests no state at all
+// (StatelessWaitCheck): lost wakeups.
 //
 // A condition variable keeps no state (models: `forgetsSignals`). A waiter
 // takes the mutex, finds its predicate false and blocks, and the wait lets go
@@ -23,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "corolint/program/Locks.h"
+#include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include <map>
 #include <set>
@@ -72,13 +75,20 @@ public:
           addWaiter(Fn, S);
   }
 
-  void run(std::vector<Finding> &Out) const {
+  void run(std::vector<Finding> &Out, uint64_t &Work) const {
     if (ByVariable.empty())
       return;
+    std::vector<std::vector<unsigned>> Callees;
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
-      for (const SiteFact &S : P.function(Fn).fact().Sites)
+      for (const SiteFact &S : P.function(Fn).fact().Sites) {
         if (forgetfulMember(P, S, &TypeModel::Signals))
           checkNotify(Fn, S, Out);
+        if (forgetfulMember(P, S, &TypeModel::WakesOne)) {
+          if (Callees.empty())
+            Callees = calleesOf(P, /*WithAwaits=*/false);
+          checkWakesOne(Fn, S, Callees, Out, Work);
+        }
+      }
   }
 
 private:
@@ -237,6 +247,147 @@ private:
       if (auto It = G.State.find(R.Key); It != G.State.end())
         return &It->second;
     return nullptr;
+  }
+
+  /// `closing_ = true; cv.notify_one();` while several threads wait on `cv`
+  /// for `closing_`: one of them wakes, and unless it wakes the next, the
+  /// others sleep on. Only a flag set to a constant counts: a queue pushed
+  /// or a counter bumped is an item for one waiter, which one wakeup
+  /// serves, and so is a flag a waiter clears again (`ready_ = false`).
+  void checkWakesOne(unsigned Fn, const SiteFact &Notify,
+                     const std::vector<std::vector<unsigned>> &Callees,
+                     std::vector<Finding> &Out, uint64_t &Work) const {
+    const Function &F = P.function(Fn);
+    // A notify that goes round a loop may wake each waiter in turn.
+    if (F.repeats(Notify.Id))
+      return;
+    auto None = [](const SiteFact &) { return false; };
+    for (const ObjectRef &Cv : P.resolve(Fn, Notify.Receiver)) {
+      auto It = ByVariable.find(Cv.Key);
+      if (It == ByVariable.end() || wakesAll(Fn, Cv.Key))
+        continue;
+      for (const Guarded &G : It->second) {
+        std::vector<unsigned> Roots;
+        std::optional<SiteRef> Start =
+            severalThreadsWait(Cv, G.Wait.Function, Roots, Work);
+        if (!Start || reachesSiteOn(Callees, Roots, Cv.Key,
+                                    &LostWakeupCheck::signals, Work))
+          continue;
+        for (const SiteFact &S : F.fact().Sites) {
+          const ObjectRef *Changed = S.Kind == SiteKind::Write && S.Value
+                                         ? changedState(Fn, S, G)
+                                         : nullptr;
+          if (Changed && F.reaches(S.Id, Notify.Id, None) &&
+              !reachesSiteOn(Callees, Roots, Changed->Key,
+                             &LostWakeupCheck::changes, Work)) {
+            Out.push_back(oneWakeupFinding(Fn, S, Notify, G, *Changed, *Start));
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether \p Fn also wakes every waiter of condition variable \p Cv.
+  bool wakesAll(unsigned Fn, const std::string &Cv) const {
+    return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+      return forgetfulMember(P, S, &TypeModel::Signals) &&
+             !forgetfulMember(P, S, &TypeModel::WakesOne) && on(Fn, S, Cv);
+    });
+  }
+
+  /// A call that starts threads that run waiting function \p Waiter at
+  /// once, on one object that owns \p Cv: one start that goes round a
+  /// loop, or two in one function that can run at once. A start is a call
+  /// whose model offloads its callable (a thread, a pool's task); not a
+  /// loop that the program made a work queue, which may have one thread. A
+  /// field's key is every object's of its class, so the starts must be in a
+  /// member of that class, on that object, and the waiter a member too.
+  /// \p Roots gets the functions the threads run.
+  std::optional<SiteRef> severalThreadsWait(const ObjectRef &Cv,
+                                            unsigned Waiter,
+                                            std::vector<unsigned> &Roots,
+                                            uint64_t &Work) const {
+    std::string Owner;
+    if (Cv.K == ObjectRef::Kind::Field)
+      Owner = splitMember(Cv.Name).first.str() + "::";
+    else if (Cv.K != ObjectRef::Kind::Global)
+      return std::nullopt;
+    auto OfOwner = [&](unsigned Fn) {
+      return llvm::StringRef(P.function(Fn).name()).starts_with(Owner);
+    };
+    if (!OfOwner(Waiter))
+      return std::nullopt;
+    std::vector<const CallEdge *> Starts;
+    for (unsigned Index : startsReaching(P, Waiter, Work)) {
+      const CallEdge &E = P.edges()[Index];
+      const FunctionModel *M = P.modelOf(P.site(E.From));
+      if (M && !M->Offload.empty() && OfOwner(E.From.Function))
+        Starts.push_back(&E);
+    }
+    std::optional<SiteRef> Start;
+    for (const CallEdge *A : Starts)
+      for (const CallEdge *B : Starts)
+        if (!Start && A->From.Function == B->From.Function &&
+            !(B->From < A->From) && runAtOnce(P, A->From, B->From))
+          Start = A->From;
+    if (Start) {
+      Roots = {Waiter};
+      for (const CallEdge *E : Starts)
+        Roots.push_back(E->Callee);
+    }
+    return Start;
+  }
+
+  /// Whether \p S, in \p Fn, signals the object \p Key or changes it.
+  using SiteTest = bool (LostWakeupCheck::*)(unsigned Fn, const SiteFact &S,
+                                             const std::string &Key) const;
+  bool signals(unsigned Fn, const SiteFact &S, const std::string &Key) const {
+    return forgetfulMember(P, S, &TypeModel::Signals) && on(Fn, S, Key);
+  }
+  bool changes(unsigned Fn, const SiteFact &S, const std::string &Key) const {
+    return ((S.Kind == SiteKind::Write && !S.Initial) ||
+            (S.Kind == SiteKind::Call && S.Mutates)) &&
+           on(Fn, S, Key);
+  }
+  bool on(unsigned Fn, const SiteFact &S, const std::string &Key) const {
+    return S.Receiver.isKnown() &&
+           llvm::any_of(P.resolve(Fn, S.Receiver),
+                        [&](const ObjectRef &R) { return R.Key == Key; });
+  }
+
+  /// Whether a function of \p From, or one they call, has a site that \p Test
+  /// holds for on object \p Key.
+  bool reachesSiteOn(const std::vector<std::vector<unsigned>> &Callees,
+                     llvm::ArrayRef<unsigned> From, const std::string &Key,
+                     SiteTest Test, uint64_t &Work) const {
+    return anyReached(Callees, From, [&](unsigned Fn) {
+      return llvm::any_of(P.function(Fn).fact().Sites, [&](const SiteFact &S) {
+        ++Work;
+        return (this->*Test)(Fn, S, Key);
+      });
+    });
+  }
+
+  Finding oneWakeupFinding(unsigned Fn, const SiteFact &Change,
+                           const SiteFact &Notify, const Guarded &G,
+                           const ObjectRef &State, SiteRef Start) const {
+    std::string Cv = "'" + Notify.Receiver.spelledName() + "'";
+    std::string What = "'" + State.spelledName() + "'";
+    Finding R;
+    R.Severity = Level::Warning;
+    R.Loc = Notify.Loc;
+    R.Function = P.function(Fn).name().str();
+    R.Resources = {Notify.Receiver.Key, State.Key};
+    R.Message = Cv + " wakes one waiter after " + What +
+                " changed, but several threads wait on it for " + What +
+                " and the one woken wakes no other: the rest sleep on, "
+                "and whatever waits for them waits forever; wake them all";
+    R.Path = {{Change.Loc, What + " changes here"},
+              {P.site(G.Wait).Loc, "each thread waits for it here"},
+              {P.site(Start).Loc, "several threads that wait are started here"},
+              {Notify.Loc, "only one of them is woken here"}};
+    return R;
   }
 
   /// Whether a lock of \p Guards is held at \p Site.
@@ -468,7 +619,7 @@ private:
 class LostWakeupRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
-    LostWakeupCheck(P).run(Out);
+    LostWakeupCheck(P).run(Out, Work);
     StatelessWaitCheck(P).run(Out);
   }
 };

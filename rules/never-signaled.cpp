@@ -361,12 +361,40 @@ Finding busyLoopJoinFinding(const Program &P, const BusyLoopJoin &J) {
   return F;
 }
 
+Finding stoppedLoopJoinFinding(const Program &P, const StoppedLoopJoin &J) {
+  Finding F;
+  F.Severity = Level::Warning;
+  F.Loc = P.site(J.Join).Loc;
+  F.Function = P.function(J.Join.Function).name().str();
+  std::string Loop = "'" + J.Loop.spelledName() + "'";
+  std::string Joined = "'" + J.Joined.spelledName() + "'";
+  F.Message = "the join waits for the tasks of " + Joined +
+              ", which wait for handlers they post to " + Loop + ", but " +
+              Loop +
+              " was stopped before the join: a handler posted after the "
+              "stop never runs, its task waits forever and so does the "
+              "join; join " +
+              Joined + " before stopping " + Loop;
+  F.Resources = {J.Loop.Key, J.Joined.Key};
+  F.Path.push_back(
+      {P.site(J.Post).Loc,
+       "a task of " + Joined + " hands a handler to " + Loop + " here"});
+  F.Path.push_back({P.site(J.Signal).Loc,
+                    "only that handler signals what the task waits for"});
+  F.Path.push_back({P.site(J.Wait).Loc, "the task waits for it here"});
+  F.Path.push_back({P.site(J.Stop).Loc, Loop + " is stopped here"});
+  F.Path.push_back({P.site(J.Join).Loc, "then " + Joined + " is joined here"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
     checkSuspendsForever(P, Out);
     for (const BusyLoopJoin &J : joinsOfBusyLoops(P, Work))
       Out.push_back(busyLoopJoinFinding(P, J));
+    for (const StoppedLoopJoin &J : joinsAfterLoopStops(P, Work))
+      Out.push_back(stoppedLoopJoinFinding(P, J));
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     std::set<SiteRef> AllSignals;

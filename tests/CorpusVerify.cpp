@@ -517,7 +517,8 @@ std::set<std::string> namesSeen(const std::vector<TuFacts> &Units) {
           // which a model's objectArg makes a member call on it.
           if (S.Kind == SiteKind::Call && S.Receiver.Type.empty() &&
               !A.Ref.Type.empty())
-            Seen.insert(A.Ref.Type + "::" + S.CalleeName);
+            Seen.insert(A.Ref.Type +
+                        "::" + splitMember(S.CalleeName).second.str());
         }
       }
     }
@@ -545,7 +546,8 @@ int verifyModelNames(const std::string &ModelFile, const std::string &Usage,
   for (const auto &T : Model.value("types", nlohmann::json::array())) {
     std::string Type = T.at("name").get<std::string>();
     Require(Type, "type");
-    for (const char *List : {"waits", "signals", "lock", "unlock", "tryLock"})
+    for (const char *List : {"waits", "signals", "lock", "unlock", "tryLock",
+                             "handsOut", "cancels", "visits", "wakesOne"})
       for (const auto &M : T.value(List, nlohmann::json::array()))
         Require(Type + "::" + M.get<std::string>(), List);
     for (const auto &Tag : T.value("deferTags", nlohmann::json::array()))

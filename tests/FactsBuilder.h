@@ -10,6 +10,7 @@
 
 #include "corolint/facts/Facts.h"
 #include "corolint/rules/Rule.h"
+#include <optional>
 
 namespace corolint::test {
 
@@ -97,16 +98,25 @@ public:
     S.Receiver = std::move(Var);
     return S.Id;
   }
-  /// A built-in assignment to \p Target (`ready = true`).
-  unsigned write(unsigned Block, ObjectRef Target) {
+  /// A built-in assignment to \p Target (`ready = true`: \p Value 1).
+  unsigned write(unsigned Block, ObjectRef Target,
+                 std::optional<int64_t> Value = std::nullopt) {
     SiteFact &S = add(Block, SiteKind::Write);
     S.Receiver = std::move(Target);
+    S.Value = Value;
     return S.Id;
   }
   /// `Target = <result of Call>` through an assignment operator.
   unsigned assign(unsigned Block, ObjectRef Target, unsigned Call) {
     unsigned Id = call(Block, Target.Type + "::operator=", Target);
     F.Sites[Id].OperandCall = Call;
+    return Id;
+  }
+  /// A member call on what \p Made returns (`p.get_future().share()`).
+  unsigned callOnResult(unsigned Block, std::string Callee, unsigned Made) {
+    unsigned Id = call(Block, std::move(Callee));
+    F.Sites[Id].ReceiverCall = static_cast<int>(Made);
+    F.Sites[Id].ReceiverProducerUsr = F.Sites[Made].CalleeUsr;
     return Id;
   }
   /// Hands a callable to \p Callee as argument \p Index.

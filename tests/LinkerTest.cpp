@@ -29,6 +29,8 @@ ApiModels testModels() {
        "signals": ["set_value"], "handsOut": ["get_future"]},
       {"name": "Future", "role": "resource", "resourceKind": "future",
        "waits": ["get"], "handsOut": ["share"]},
+      {"name": "asio::thread_pool", "role": "executor",
+       "handsOut": ["get_executor"]},
       {"name": "Sem", "role": "resource", "resourceKind": "semaphore",
        "waits": ["acquire"], "signals": ["release", "shutdown"],
        "unlock": ["release"]}
@@ -511,6 +513,31 @@ TEST(Linker, LoopRunOnlyByItsThreadAndGivenOnlyJobsIsAWorkQueue) {
   EXPECT_FALSE(JobRunsOnAWorker(false, true)) << "main runs it";
 }
 
+// `work_ = pool.get_executor()`, then `asio::post(work_, job)`: the executor
+// kept in a field stands for the pool that handed it out, whatever its own
+// type (`any_io_executor`). One taken from an io_context stays a loop's.
+TEST(Linker, PostToAnExecutorAPoolHandedOutIsOffload) {
+  ApiModels M = testModels();
+  for (const char *Context : {"asio::thread_pool", "asio::io_context"}) {
+    ObjectRef Work =
+        object(ObjectRef::Kind::Field, "svc::work_", "asio::any_io_executor");
+    FunctionBuilder Init("svc::svc"), Main("main"), Job("job");
+    constexpr unsigned Body = FunctionBuilder::Body;
+    unsigned Get = Init.call(Body, std::string(Context) + "::get_executor",
+                             global("ctx", Context));
+    Init.assign(Body, Work, Get);
+    ArgFact JobArg;
+    JobArg.Index = 1;
+    JobArg.CallableUsr = "c:@F@job";
+    Main.call(Body, "asio::post", {}, {argOf(0, Work), JobArg});
+    Program P = linkProgram(
+        {unit("test.cpp", {Init.build(), Main.build(), Job.build()})}, M);
+    bool IsPool = llvm::StringRef(Context).ends_with("thread_pool");
+    EXPECT_EQ(P.context(indexOf(P, "job")).Worker, IsPool) << Context;
+    EXPECT_EQ(P.context(indexOf(P, "job")).Loop, !IsPool) << Context;
+  }
+}
+
 // Standalone Asio spells Boost.Asio's pool `asio::thread_pool`: a model's
 // type names cover every spelling of its library's namespace.
 TEST(Linker, PostToAPoolOfAnotherNamespaceSpellingIsOffload) {
@@ -715,6 +742,26 @@ TEST(Linker, HandleOfAHandleReachesThePromise) {
   Read.call(Body, "Future::get", Shared);
   Program P = linkProgram({unit("test.cpp", {Read.build()})}, M);
   EXPECT_EQ(waitedNames(P), std::vector<std::string>{"config"});
+}
+
+// `s = config.get_future().share()`: a handle of a handle made in one
+// expression. Through a member that hands out nothing (`Promise::peek`) the
+// local is a handle of no one.
+TEST(Linker, HandleOfAHandleMadeInOneExpressionReachesThePromise) {
+  ApiModels M = testModels();
+  for (const char *Inner : {"Promise::get_future", "Promise::peek"}) {
+    ObjectRef Shared = local("read::s", "Future");
+    FunctionBuilder Read("read");
+    unsigned Body = FunctionBuilder::Body;
+    unsigned Get = Read.call(Body, Inner, global("config", "Promise"));
+    Read.assign(Body, Shared, Read.callOnResult(Body, "Future::share", Get));
+    Read.call(Body, "Future::get", Shared);
+    Program P = linkProgram({unit("test.cpp", {Read.build()})}, M);
+    EXPECT_EQ(waitedNames(P),
+              std::vector<std::string>{
+                  Inner == std::string("Promise::peek") ? "read::s" : "config"})
+        << Inner;
+  }
 }
 
 // Each instantiation of one generic lambda has the same pattern; a lambda

@@ -12,14 +12,16 @@ namespace {
 class LostWakeupTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    ASSERT_FALSE(bool(Models.addJson(R"({"types": [
+    ASSERT_FALSE(bool(Models.addJson(R"({
+    "functions": [{"name": "std::thread::thread", "offload": 0}],
+    "types": [
       {"name": "std::mutex", "role": "sync-mutex", "lock": ["lock"], "unlock": ["unlock"]},
       {"name": "std::lock_guard", "role": "sync-guard"},
       {"name": "std::unique_lock", "role": "sync-guard", "lock": ["lock"],
        "unlock": ["unlock"]},
       {"name": "cv", "role": "resource", "resourceKind": "event",
        "forgetsSignals": true, "waits": ["wait", "wait_for"],
-       "signals": ["notify_all"]},
+       "signals": ["notify_all", "notify_one"], "wakesOne": ["notify_one"]},
       {"name": "ev", "role": "resource", "resourceKind": "event",
        "waits": ["wait"], "signals": ["set"]},
       {"name": "ms", "role": "duration"}]})",
@@ -275,6 +277,104 @@ namespace {
 
 // `cv.wait(lk)` with no predicate, on every path and in no loop, while other
 // code notifies: a notify that comes first is forgotten.
+// `ready = true` under the mutex, then `cv.notify_one()`, while the threads
+// a loop starts wait for `ready`: one of them wakes, the rest sleep on.
+class OneWakeupTest : public LostWakeupTest {
+protected:
+  /// `main`, starting the waiter's thread in a loop, or once.
+  FunctionFact starter(bool InALoop) {
+    FunctionBuilder Main("main");
+    unsigned Start = Body;
+    if (InALoop) {
+      Start = Main.block();
+      Main.succs(Body, {Start}).succs(Start, {Start, 1});
+    }
+    Main.pass(Start, "std::thread::thread", 0, "wait_ready");
+    return Main.build();
+  }
+
+  /// The notifier: `ready = true` under the mutex (`++ready` unless
+  /// \p Constant), then \p Notify once, or in a loop when \p Repeated.
+  FunctionBuilder notifier(const std::string &Notify, bool Repeated = false,
+                           bool Constant = true) {
+    FunctionBuilder N("notify");
+    N.scopeBegin(Body, Guard, {argOf(0, Mtx)});
+    N.write(Body, Ready, Constant ? std::optional<int64_t>(1) : std::nullopt);
+    N.scopeEnd(Body, Guard);
+    unsigned At = Body;
+    if (Repeated) {
+      At = N.block();
+      N.succs(Body, {At}).succs(At, {At, 1});
+    }
+    N.call(At, Notify, Cv);
+    return N;
+  }
+
+  /// A new last site of \p F's body.
+  static SiteFact &appendToBody(FunctionFact &F, SiteKind K) {
+    SiteFact &S = F.Sites.emplace_back();
+    S.Id = F.Sites.size() - 1;
+    S.Kind = K;
+    S.Pos = {static_cast<int>(Body),
+             static_cast<int>(F.Cfg[Body].Sites.size())};
+    F.Cfg[Body].Sites.push_back(S.Id);
+    return S;
+  }
+
+  /// The waiter of waiter(), with \p After added after its wait.
+  std::vector<FunctionFact> waiterThat(void (*After)(FunctionFact &)) {
+    std::vector<FunctionFact> W = waiter(Ready);
+    if (After)
+      After(W[0]);
+    W.push_back(starter(true));
+    return W;
+  }
+};
+
+TEST_F(OneWakeupTest, OneWakeupForSeveralWaitingThreadsIsReported) {
+  std::vector<Finding> F =
+      check(waiterThat(nullptr), notifier("cv::notify_one"));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("'ready_cv' wakes one waiter after 'ready' "
+                              "changed, but several threads wait on it"),
+            0u)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 4u);
+  EXPECT_EQ(F[0].Path[2].Message, "several threads that wait are started here");
+}
+
+TEST_F(OneWakeupTest, EveryWaiterWokenOrOneThreadIsQuiet) {
+  EXPECT_TRUE(check(waiterThat(nullptr), notifier("cv::notify_all")).empty());
+  EXPECT_TRUE(
+      check(waiterThat(nullptr), notifier("cv::notify_one", true)).empty())
+      << "a notify per waiter";
+  EXPECT_TRUE(
+      check(waiterThat(nullptr), notifier("cv::notify_one", false, false))
+          .empty())
+      << "a count bumped: an item for one waiter";
+  std::vector<FunctionFact> OneThread = waiter(Ready);
+  OneThread.push_back(starter(false));
+  EXPECT_TRUE(check(OneThread, notifier("cv::notify_one")).empty());
+}
+
+// A waiter that takes the state for itself (`ready = false`, as a queue's
+// pop takes an item) wants one wakeup per change; one that wakes the next
+// passes the wakeup on.
+TEST_F(OneWakeupTest, StateTakenOrWakeupPassedOnIsQuiet) {
+  auto Takes = [](FunctionFact &F) {
+    SiteFact &S = appendToBody(F, SiteKind::Write);
+    S.Receiver = global("ready", "");
+  };
+  auto PassesOn = [](FunctionFact &F) {
+    SiteFact &S = appendToBody(F, SiteKind::Call);
+    S.CalleeName = "cv::notify_one";
+    S.CalleeUsr = "c:@F@cv::notify_one";
+    S.Receiver = global("ready_cv", "cv");
+  };
+  EXPECT_TRUE(check(waiterThat(Takes), notifier("cv::notify_one")).empty());
+  EXPECT_TRUE(check(waiterThat(PassesOn), notifier("cv::notify_one")).empty());
+}
+
 class StatelessWaitTest : public LostWakeupTest {
 protected:
   /// A waiter that waits on `cv` with no predicate, in a block of its own

@@ -391,6 +391,86 @@ TEST_F(NeverSignaledTest, AQtSignalEmittedOnlyOnSuccessIsReported) {
   EXPECT_EQ(Check(Listened).size(), 1u);
 }
 
+// `io.stop(); pool.join();` while the pool's task posts a handler to `io`
+// and waits for the promise the handler fulfils: a task that posts after
+// the stop waits forever, and the join with it.
+class StoppedLoopJoinTest : public ::testing::Test {
+public:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "post", "loopCallback": 1,
+       "offloadWhenArgType": {"arg": 0, "types": ["pool"]}},
+      {"name": "pool::join", "joins": true},
+      {"name": "io::run", "runsLoop": true},
+      {"name": "io::stop", "stopsLoop": true}],
+      "types": [
+      {"name": "promise", "role": "resource", "resourceKind": "promise",
+       "signals": ["set_value"], "handsOut": ["get_future"]},
+      {"name": "future", "role": "resource", "resourceKind": "future",
+       "waits": ["wait"]}]})",
+                                     "test")));
+  }
+
+  /// `shutdown`: the calls \p Order names, in order ("stop", "run",
+  /// "join"); `task`, posted to the pool, posts `handler` to the loop and
+  /// waits for what it fulfils, unless \p OtherSignal (then `main` does too).
+  std::vector<FunctionFact> program(std::vector<std::string> Order,
+                                    bool OtherSignal = false) {
+    FunctionBuilder Shutdown("shutdown"), Main("main"), Task("task"),
+        Handler("handler");
+    for (const std::string &Step : Order)
+      Shutdown.call(Body, Step == "join" ? "pool::join" : "io::" + Step,
+                    Step == "join" ? Pool : Io);
+    Main.call(Body, "post", {}, {argOf(0, Pool), callable(1, "task")});
+    ObjectRef Done = local("task::done", "promise");
+    ObjectRef Taken = local("task::taken", "future");
+    unsigned Get = Task.call(Body, "promise::get_future", Done);
+    Task.assign(Body, Taken, Get);
+    Task.call(Body, "post", {}, {argOf(0, Io), callable(1, "handler")});
+    Task.call(Body, "future::wait", Taken);
+    Handler.call(Body, "promise::set_value", Done);
+    if (OtherSignal)
+      Main.call(Body, "promise::set_value", Done);
+    return {Shutdown.build(), Main.build(), Task.build(), Handler.build()};
+  }
+
+  static ArgFact callable(unsigned Index, const std::string &Name) {
+    ArgFact A;
+    A.Index = Index;
+    A.CallableUsr = "c:@F@" + Name;
+    return A;
+  }
+
+  ApiModels Models;
+  ObjectRef Io = global("io", "io");
+  ObjectRef Pool = global("workers", "pool");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(StoppedLoopJoinTest, JoinAfterTheStopIsReported) {
+  std::vector<Finding> F =
+      runRule("never-signaled", program({"stop", "join"}), Models);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("the join waits for the tasks of 'workers', "
+                              "which wait for handlers they post to 'io', "
+                              "but 'io' was stopped before the join"),
+            0u)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Path.size(), 5u);
+}
+
+// Joined first, the loop run again after the stop, or what the task waits
+// for signalled by other code too: quiet.
+TEST_F(StoppedLoopJoinTest, JoinFirstARunBetweenOrAnotherSignalIsQuiet) {
+  EXPECT_TRUE(
+      runRule("never-signaled", program({"join", "stop"}), Models).empty());
+  EXPECT_TRUE(
+      runRule("never-signaled", program({"stop", "run", "join"}), Models)
+          .empty());
+  EXPECT_TRUE(runRule("never-signaled", program({"stop", "join"}, true), Models)
+                  .empty());
+}
+
 } // namespace
 
 // A service `S` whose constructor makes a work guard `S::work_` on its

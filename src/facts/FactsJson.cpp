@@ -182,6 +182,8 @@ json siteToJson(const SiteFact &S) {
     J["receiver"] = refToJson(S.Receiver);
   if (!S.ReceiverProducerUsr.empty())
     J["receiverProducer"] = S.ReceiverProducerUsr;
+  if (S.ReceiverCall >= 0)
+    J["receiverCall"] = S.ReceiverCall;
   if (!S.Constructs.empty())
     J["constructs"] = S.Constructs;
   if (!S.Args.empty()) {
@@ -254,6 +256,7 @@ SiteFact siteFromJson(const json &J) {
   if (J.contains("receiver"))
     S.Receiver = refFromJson(J.at("receiver"));
   S.ReceiverProducerUsr = J.value("receiverProducer", "");
+  S.ReceiverCall = integerOr(J, "receiverCall", -1);
   S.Constructs = J.value("constructs", "");
   if (J.contains("args"))
     for (const json &A : J.at("args"))
@@ -489,13 +492,15 @@ llvm::Error checkIndexes(const FunctionFact &F, llvm::StringRef Origin) {
       return Bad("site " + std::to_string(I) +
                  " is not where its block lists it");
     if (S.OperandCall >= static_cast<int>(F.Sites.size()) ||
+        S.ReceiverCall >= static_cast<int>(F.Sites.size()) ||
         S.AwaitedIn >= static_cast<int>(F.Sites.size()))
       return Bad("site " + std::to_string(I) +
                  " refers to a site that does not exist");
-    if (S.OperandCall >= 0 && (S.OperandCall == static_cast<int>(I) ||
-                               F.Sites[S.OperandCall].Kind != SiteKind::Call))
-      return Bad("site " + std::to_string(I) +
-                 " names as its call a site that is not another call");
+    for (int Call : {S.OperandCall, S.ReceiverCall})
+      if (Call >= 0 &&
+          (Call == static_cast<int>(I) || F.Sites[Call].Kind != SiteKind::Call))
+        return Bad("site " + std::to_string(I) +
+                   " names as its call a site that is not another call");
   }
   for (const PollFact &P : F.Polls)
     for (unsigned S : P.Sites)

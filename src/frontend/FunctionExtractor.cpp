@@ -188,6 +188,8 @@ private:
   const Names &N;
   std::vector<SiteFact> &Sites;
   std::vector<std::pair<unsigned, const Expr *>> PendingOperands;
+  /// Member calls on the result of another call, with that call.
+  std::vector<std::pair<unsigned, const Expr *>> PendingReceivers;
   std::vector<std::pair<unsigned, const Expr *>> SuspendOperands;
   std::vector<const Expr *> Returned; ///< What each `return` returns.
   IntegerValues Values;
@@ -447,8 +449,10 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
       noteAssignment(S, Member->getImplicitObjectArgument(), Held);
     if (const auto *Made = dyn_cast_or_null<CallExpr>(
             stripWrappers(Member->getImplicitObjectArgument())))
-      if (const FunctionDecl *Producer = Made->getDirectCallee())
+      if (const FunctionDecl *Producer = Made->getDirectCallee()) {
         S.ReceiverProducerUsr = N.usr(Producer);
+        PendingReceivers.push_back({S.Id, Made});
+      }
   } else if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
              !Args.empty()) {
     // A member operator's object is its first argument.
@@ -789,6 +793,9 @@ void SiteCollector::resolveOperandCalls() {
     if (It != SiteOfStmt.end())
       Sites[Site].OperandCall = It->second;
   }
+  for (const auto &[Site, Made] : PendingReceivers)
+    if (auto It = SiteOfStmt.find(Made); It != SiteOfStmt.end())
+      Sites[Site].ReceiverCall = It->second;
   // Outer suspensions come first, so a call inside nested co_awaits ends up
   // with the innermost.
   for (const auto &[Suspend, Operand] : SuspendOperands)

@@ -422,11 +422,11 @@ void Linker::addResourceUse(SiteRef At, const ObjectRef &Obj,
 /// A callable handed to a loop that is a work queue (workQueues) runs on
 /// the queue's thread, as one handed to a thread pool does: the loop
 /// argument a model names for telling pools apart (`offloadWhenArgType`)
-/// says which loop it is.
+/// says which loop it is. So does an executor the pool handed out
+/// (`any_io_executor work_ = pool.get_executor()`), whose type names no
+/// pool: it resolves to the pool (findHandles).
 void Linker::offloadToWorkQueues() {
   std::set<std::string> Queues = workQueues(P);
-  if (Queues.empty())
-    return;
   for (CallEdge &E : P.Edges) {
     const SiteFact &S = P.site(E.From);
     const FunctionModel *M = P.modelOf(S);
@@ -437,7 +437,8 @@ void Linker::offloadToWorkQueues() {
         continue;
       std::vector<ObjectRef> Loops = P.resolve(E.From.Function, A.Ref);
       if (!Loops.empty() && llvm::all_of(Loops, [&](const ObjectRef &L) {
-            return Queues.count(L.Key) != 0;
+            return Queues.count(L.Key) != 0 ||
+                   P.models().isOneOf(L.Type, M->OffloadWhenTypes);
           }))
         E.Kind = EdgeKind::Offload;
     }
@@ -526,16 +527,23 @@ bool Linker::handsOverCallback(const FunctionFact &F, const SiteFact &S) const {
 /// (`p.get_future()`).
 std::optional<SiteRef> Linker::handingOutCall(unsigned Fn,
                                               const SiteFact &Store) const {
-  if (Store.OperandCall < 0)
-    return std::nullopt;
-  const SiteFact &Init = P.Functions[Fn].site(Store.OperandCall);
-  if (!Init.Receiver.isKnown())
-    return std::nullopt;
-  const TypeModel *T =
-      P.models().typeForCall(Init.Receiver.Type, Init.CalleeName);
-  if (!T || !TypeModel::has(T->HandsOut, splitMember(Init.CalleeName).second))
-    return std::nullopt;
-  return SiteRef{Fn, Init.Id};
+  // `f = p.get_future().share()`: each call of the chain hands out a handle
+  // of its object's state, down to the named object that owns it.
+  const FunctionFact &F = P.Functions[Fn].fact();
+  for (int Call = Store.OperandCall, Steps = 0;
+       Call >= 0 && Steps < static_cast<int>(F.Sites.size()); ++Steps) {
+    const SiteFact &Init = F.Sites[Call];
+    auto [Class, Member] = splitMember(Init.CalleeName);
+    const TypeModel *T = P.models().typeForCall(
+        Init.Receiver.isKnown() ? Init.Receiver.Type : Class.str(),
+        Init.CalleeName);
+    if (!T || !TypeModel::has(T->HandsOut, Member))
+      return std::nullopt;
+    if (Init.Receiver.isKnown())
+      return SiteRef{Fn, Init.Id};
+    Call = Init.ReceiverCall;
+  }
+  return std::nullopt;
 }
 
 /// `co_await get_units(sem, 1)` locks its semaphore argument.

@@ -29,17 +29,6 @@ bool holdsHandle(const Program &P, const StartedThread &T, unsigned Fn,
          });
 }
 
-/// Per function, the functions its calls run (`bindsParameters` edges of
-/// kind Calls, and awaits too when \p WithAwaits).
-std::vector<std::vector<unsigned>> calleesOf(const Program &P,
-                                             bool WithAwaits) {
-  std::vector<std::vector<unsigned>> Callees(P.functions().size());
-  for (const CallEdge &E : P.edges())
-    if (P.bindsParameters(E) && (WithAwaits || E.Kind == EdgeKind::Calls))
-      Callees[E.From.Function].push_back(E.Callee);
-  return Callees;
-}
-
 /// Assignments whose value is a named object (`jobs_[id] = std::move(f)`):
 /// the sites a handle moves along.
 std::vector<SiteRef> assignmentsOfObjects(const Program &P) {
@@ -327,22 +316,21 @@ std::vector<StartedThread> startedThreads(const Program &P) {
   return Result;
 }
 
-/// Per loop object's key, its class, when every call that runs it is made
-/// by a thread's callable itself.
-std::map<std::string, std::string> loopsRunOnlyByThreads(const Program &P) {
+/// The keys of the loop objects whose every run is a call a thread's
+/// callable makes itself.
+std::set<std::string> loopsRunOnlyByThreads(const Program &P) {
   std::vector<bool> ThreadBody(P.functions().size(), false);
   for (const CallEdge &E : P.edges())
     if (E.Kind == EdgeKind::Offload)
       ThreadBody[E.Callee] = true;
-  std::map<std::string, std::string> Loops;
-  std::set<std::string> RunElsewhere;
+  std::set<std::string> Loops, RunElsewhere;
   for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
     for (const SiteFact &S : P.function(Fn).fact().Sites) {
       const FunctionModel *M = callModel(P, S);
       if (!M || !M->RunsLoop || !S.Receiver.isKnown())
         continue;
       for (const ObjectRef &Loop : P.resolve(Fn, S.Receiver)) {
-        Loops[Loop.Key] = Loop.Type;
+        Loops.insert(Loop.Key);
         if (!ThreadBody[Fn])
           RunElsewhere.insert(Loop.Key);
       }
@@ -353,12 +341,9 @@ std::map<std::string, std::string> loopsRunOnlyByThreads(const Program &P) {
 }
 
 std::set<std::string> workQueues(const Program &P) {
-  std::map<std::string, std::string> Loops = loopsRunOnlyByThreads(P);
+  std::set<std::string> Loops = loopsRunOnlyByThreads(P);
   if (Loops.empty())
     return {};
-  std::set<std::string> Types;
-  for (const auto &Loop : Loops)
-    Types.insert(Loop.second);
   // A loop handed to a library's constructor has an object made on it (a
   // socket, a timer, a strand), and one handed to a spawn runs a coroutine:
   // it serves I/O, not only jobs. A class of the program's that keeps it
@@ -370,15 +355,14 @@ std::set<std::string> workQueues(const Program &P) {
       bool MadeOn = S.IsConstructor && !P.find(S.CalleeUsr);
       if (S.Kind != SiteKind::Call || !(MadeOn || Spawns))
         continue;
+      // Given an executor the loop handed out (`tcp::acceptor acc(ex_)`
+      // with `ex_ = io.get_executor()`), too: it resolves to the loop.
       for (const ArgFact &A : S.Args)
-        if (A.Ref.isKnown() && Types.count(A.Ref.Type))
+        if (A.Ref.isKnown())
           for (const ObjectRef &Loop : P.resolve(Fn, A.Ref))
             Loops.erase(Loop.Key);
     }
-  std::set<std::string> Queues;
-  for (const auto &Loop : Loops)
-    Queues.insert(Loop.first);
-  return Queues;
+  return Loops;
 }
 
 LoopRunners loopRunners(const Program &P, const ObjectRef &Loop) {
@@ -802,6 +786,222 @@ std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work) {
           }
       }
   return Result;
+}
+
+/// The objects that call \p S hands its callables to: the argument its
+/// model names for telling loops and pools apart (`offloadWhenArgType`).
+static std::vector<ObjectRef> handedTo(const Program &P, SiteRef At) {
+  const SiteFact &S = P.site(At);
+  const FunctionModel *M = callModel(P, S);
+  if (!M || M->OffloadWhenArg < 0)
+    return {};
+  for (const ArgFact &A : S.Args)
+    if (static_cast<int>(A.Index) == M->OffloadWhenArg && A.Ref.isKnown())
+      return P.resolve(At.Function, A.Ref);
+  return {};
+}
+
+static bool handedToAny(const Program &P, SiteRef At,
+                        const std::set<std::string> &Keys) {
+  return llvm::any_of(handedTo(P, At), [&](const ObjectRef &O) {
+    return Keys.count(O.Key) != 0;
+  });
+}
+
+namespace {
+
+/// Finds, for one join after a stop, a task of the joined object that waits
+/// for a handler it posts to the stopped loop.
+class StoppedLoopJoinFinder {
+public:
+  StoppedLoopJoinFinder(const Program &P, uint64_t &Work)
+      : P(P), Work(Work), Callees(calleesOf(P, /*WithAwaits=*/true)),
+        Threads(startedThreads(P)) {}
+
+  std::optional<StoppedLoopJoin> find(SiteRef Stop, const ObjectRef &Loop,
+                                      SiteRef Join,
+                                      const ObjectRef &Joined) const {
+    // The tasks of a pool (`post(pool_, task)`), or what the threads whose
+    // handles the joined object keeps run.
+    std::vector<unsigned> Tasks;
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Offload && handedToAny(P, E.From, {Joined.Key}))
+        Tasks.push_back(E.Callee);
+    for (const StartedThread &T : Threads)
+      if (T.Holders.count(Joined.Key))
+        llvm::append_range(Tasks, T.Runs);
+    std::optional<StoppedLoopJoin> Found;
+    anyReached(Callees, Tasks, [&](unsigned Fn) {
+      for (const SiteFact &W : P.function(Fn).fact().Sites) {
+        ++Work;
+        if (std::optional<std::pair<SiteRef, SiteRef>> PostAndSignal =
+                signalledOnlyFromLoop({Fn, W.Id}, Loop.Key, Tasks)) {
+          Found = {Stop,
+                   Loop,
+                   Join,
+                   Joined,
+                   {Fn, W.Id},
+                   PostAndSignal->first,
+                   PostAndSignal->second};
+          return true;
+        }
+      }
+      return false;
+    });
+    return Found;
+  }
+
+private:
+  /// When \p Wait is an untimed wait on a resource whose every signal is
+  /// made by a handler handed to loop \p Loop, and such a hand-off is made
+  /// by code the tasks run: that hand-off and a signal.
+  std::optional<std::pair<SiteRef, SiteRef>>
+  signalledOnlyFromLoop(SiteRef Wait, const std::string &Loop,
+                        const std::vector<unsigned> &Tasks) const {
+    if (P.passesTimeout(P.site(Wait)))
+      return std::nullopt;
+    for (const Resource &R : P.resources()) {
+      if (!llvm::is_contained(R.Waits, Wait) || R.Signals.empty())
+        continue;
+      std::optional<SiteRef> Post;
+      for (const SiteRef &Signal : R.Signals) {
+        std::optional<SiteRef> By = postedTo(Signal.Function, Loop, Tasks);
+        if (!By)
+          return std::nullopt;
+        Post = Post ? Post : By;
+      }
+      return std::make_pair(*Post, R.Signals.front());
+    }
+    return std::nullopt;
+  }
+
+  /// A hand-off of \p Fn to loop \p Loop, made by code the tasks reach,
+  /// when every way into \p Fn is one to that loop.
+  std::optional<SiteRef> postedTo(unsigned Fn, const std::string &Loop,
+                                  const std::vector<unsigned> &Tasks) const {
+    llvm::ArrayRef<unsigned> Into = P.edgesInto(Fn);
+    if (Into.empty())
+      return std::nullopt;
+    std::optional<SiteRef> Post;
+    for (unsigned Index : Into) {
+      const CallEdge &E = P.edges()[Index];
+      // A loop that only threads run and that is only handed jobs is a
+      // work queue, whose handlers are offloaded: the same hand-off.
+      if ((E.Kind != EdgeKind::LoopCallback && E.Kind != EdgeKind::Offload) ||
+          !handedToAny(P, E.From, {Loop}))
+        return std::nullopt;
+      if (!Post && anyReached(Callees, Tasks,
+                              [&](unsigned F) { return F == E.From.Function; }))
+        Post = E.From;
+    }
+    return Post;
+  }
+
+  const Program &P;
+  uint64_t &Work;
+  std::vector<std::vector<unsigned>> Callees;
+  std::vector<StartedThread> Threads;
+};
+
+} // namespace
+
+std::vector<StoppedLoopJoin> joinsAfterLoopStops(const Program &P,
+                                                 uint64_t &Work) {
+  std::vector<StoppedLoopJoin> Result;
+  std::optional<StoppedLoopJoinFinder> Finder;
+  for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn) {
+    const Function &F = P.function(Fn);
+    for (const SiteFact &Stop : F.fact().Sites) {
+      const FunctionModel *M = callModel(P, Stop);
+      if (!M || !M->StopsLoop || !Stop.Receiver.isKnown())
+        continue;
+      for (const ObjectRef &Loop : P.resolve(Fn, Stop.Receiver)) {
+        // A run of the loop after the stop serves what is queued again.
+        auto Runs = [&](const SiteFact &S) {
+          const FunctionModel *R = callModel(P, S);
+          return R && R->RunsLoop && S.Receiver.isKnown() &&
+                 llvm::any_of(
+                     P.resolve(Fn, S.Receiver),
+                     [&](const ObjectRef &O) { return O.Key == Loop.Key; });
+        };
+        for (const SiteFact &Join : F.fact().Sites) {
+          const FunctionModel *J = callModel(P, Join);
+          if (!J || !J->Joins || !Join.Receiver.isKnown() ||
+              !F.reaches(Stop.Id, Join.Id, Runs))
+            continue;
+          if (!Finder)
+            Finder.emplace(P, Work);
+          // `for (auto &t : workers_) t.join()` joins what `workers_` holds.
+          const ObjectRef &Handle = Join.ReceiverHolder.isKnown()
+                                        ? Join.ReceiverHolder
+                                        : Join.Receiver;
+          for (const ObjectRef &Joined : P.resolve(Fn, Handle))
+            if (std::optional<StoppedLoopJoin> Found =
+                    Finder->find({Fn, Stop.Id}, Loop, {Fn, Join.Id}, Joined)) {
+              Result.push_back(std::move(*Found));
+              break;
+            }
+        }
+      }
+    }
+  }
+  return Result;
+}
+
+std::vector<std::vector<unsigned>> calleesOf(const Program &P,
+                                             bool WithAwaits) {
+  std::vector<std::vector<unsigned>> Callees(P.functions().size());
+  for (const CallEdge &E : P.edges())
+    if (P.bindsParameters(E) && (WithAwaits || E.Kind == EdgeKind::Calls))
+      Callees[E.From.Function].push_back(E.Callee);
+  return Callees;
+}
+
+std::set<unsigned> startsReaching(const Program &P, unsigned F,
+                                  uint64_t &Work) {
+  std::set<unsigned> Starts;
+  std::set<unsigned> Seen{F};
+  std::vector<unsigned> Pending{F};
+  while (!Pending.empty()) {
+    unsigned At = Pending.back();
+    Pending.pop_back();
+    for (unsigned Index : P.edgesInto(At)) {
+      ++Work;
+      const CallEdge &E = P.edges()[Index];
+      if (E.Kind == EdgeKind::Offload)
+        Starts.insert(Index);
+      else if ((E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
+               Seen.insert(E.From.Function).second)
+        Pending.push_back(E.From.Function);
+    }
+  }
+  return Starts;
+}
+
+/// Whether the thread a start call makes ends before the statement does:
+/// its handle, which waits for it when destroyed (models'
+/// `blockingResult`), is dropped at once (`std::async(f);`).
+static bool endsAtOnce(const Program &P, const SiteFact &Start) {
+  const FunctionModel *M = P.modelOf(Start);
+  return M && !M->BlockingResult.empty() && !Start.StoredIn.isKnown() &&
+         !Start.Returned;
+}
+
+bool runAtOnce(const Program &P, SiteRef A, SiteRef B) {
+  const Function &F = P.function(A.Function);
+  if (A == B)
+    return F.repeats(A.Site);
+  if (A.Function != B.Function)
+    return true;
+  auto Joins = [&](const SiteFact &S) {
+    const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
+    return M && M->Joins;
+  };
+  auto Overlaps = [&](SiteRef First, SiteRef Second) {
+    return !endsAtOnce(P, P.site(First)) &&
+           F.reaches(First.Site, Second.Site, Joins);
+  };
+  return Overlaps(A, B) || Overlaps(B, A);
 }
 
 } // namespace corolint

@@ -4,8 +4,8 @@
 // coroutines and loop callbacks only do non-blocking work and race every
 // external wait with a timer; the synchronous calls are in plain functions
 // that no loop runs. A model name that stops matching Boost.Asio fails the
-// model name check. The io-object types' cancel members are called on an
-// object of each type too, though the check does not look at cancels lists.
+// model name check, as does a member a type's lists name (waits, signals,
+// cancels, handsOut...) that its type does not have.
 
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -98,6 +98,7 @@ void submissions(asio::io_context &io, asio::thread_pool &pool) {
   asio::thread_pool::executor_type pool_ex = pool.get_executor();
   asio::dispatch(pool_ex, [] {});
   asio::defer(pool.get_executor(), [] {});
+  asio::post(pool.executor(), [] {});
   io.post([] {});
   io.dispatch([] {});
 }
@@ -222,6 +223,8 @@ void run_loops(asio::io_context &io, asio::thread_pool &pool) {
   asio::io_context::strand old_strand(io);
   Here = Here || old_strand.running_in_this_thread();
   auto strand = asio::make_strand(io);
+  auto pool_strand = asio::make_strand(pool);
+  asio::post(pool_strand, [] {});
   Here = Here || strand.running_in_this_thread();
   (void)Here;
   auto guard = asio::make_work_guard(io);

@@ -140,6 +140,10 @@ void offloads(const QString &path) {
   pool->start([path] { blocking_file(path); });
   pool->tryStart([path] { blocking_file(path); });
   pool->startOnReservedThread([path] { blocking_file(path); });
+  QThread *worker = QThread::create([path] { blocking_file(path); });
+  worker->start();
+  worker->wait();
+  delete worker;
   done.waitForFinished();
   QFuture<int> answer = QtConcurrent::run([] { return 42; });
   QFuture<void> pooled = QtConcurrent::run(pool, [path] { blocking_file(path); });

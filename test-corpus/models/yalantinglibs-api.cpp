@@ -33,7 +33,10 @@ void use_socket_operations(executor *ex, acceptor &server, socket &peer) {
   coro_io::async_write_some(peer, buffer);
 }
 
-void close_wrapped(coro_io::socket_wrapper_t &wrapped) { wrapped.close(); }
+void close_wrapped(coro_io::socket_wrapper_t &wrapped) {
+  wrapped.visit([](int socket) { return socket; });
+  wrapped.close();
+}
 
 void use_timers() {
   coro_io::period_timer timer;

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 18;
+constexpr int FactsVersion = 19;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -173,6 +173,9 @@ struct SiteFact {
   /// The function whose call produced the object of a member call
   /// (`make_task().start(cb)`, `task().via(ex)`).
   std::string ReceiverProducerUsr;
+  /// That call's site (`p.get_future().share()`: the `get_future` call's,
+  /// for the `share` call), or -1.
+  int ReceiverCall = -1;
   /// For a call that constructs an element of a library container in place
   /// (`workers_.emplace_back(run)`): the element's class (`std::thread`),
   /// whose constructor the arguments are handed to.

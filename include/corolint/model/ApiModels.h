@@ -184,6 +184,9 @@ struct TypeModel {
   /// the stream the object wraps (`socket_wrapper_t::visit`): what the
   /// callable's first parameter names is this object.
   std::vector<std::string> Visits;
+  /// Of its signals, those that wake one waiter only (`notify_one`): the
+  /// others wait on for the next.
+  std::vector<std::string> WakesOne;
   /// Members that return an object this one's signals complete: the future
   /// a promise hands out (`get_future`).
   std::vector<std::string> HandsOut;

@@ -113,6 +113,33 @@ struct BusyLoopJoin {
 /// \p Work counts the edges walked.
 std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work);
 
+/// A join, after a loop was stopped, of threads that wait for handlers they
+/// post to that loop.
+struct StoppedLoopJoin {
+  SiteRef Stop;
+  ObjectRef Loop;
+  SiteRef Join;
+  ObjectRef Joined;
+  /// A thread's untimed wait, for a resource that only handlers posted to
+  /// the loop signal.
+  SiteRef Wait;
+  /// Where the thread hands such a handler to the loop.
+  SiteRef Post;
+  SiteRef Signal;
+};
+
+/// `io_.stop(); ...; workers_.join();` while the pool's tasks post
+/// handlers to `io_` and wait for what those handlers signal
+/// (`post(io_, [&] { done.set_value(); }); done_f.get();`): a task that
+/// posts after the stop waits forever, and so does the join. The stop
+/// reaches the join with no run of the loop between; the tasks are the
+/// callables offloaded to the joined object (models' `offloadWhenArgType`
+/// names the argument); every signal of the awaited resource is made by a
+/// handler handed to the stopped loop, at that argument too. \p Work counts
+/// the sites visited.
+std::vector<StoppedLoopJoin> joinsAfterLoopStops(const Program &P,
+                                                 uint64_t &Work);
+
 /// The threads \p P starts and keeps handles of, in site order.
 std::vector<StartedThread> startedThreads(const Program &P);
 
@@ -124,6 +151,23 @@ std::vector<StartedThread> startedThreads(const Program &P);
 /// and coroutines of the event loop, when one thread started by the program
 /// runs every loop (models' `runsLoop`). \p Work counts the edges walked.
 std::vector<SelfJoin> selfJoins(const Program &P, uint64_t &Work);
+
+/// Per function, the functions its calls run (`bindsParameters` edges of
+/// kind Calls, and awaits too when \p WithAwaits).
+std::vector<std::vector<unsigned>> calleesOf(const Program &P, bool WithAwaits);
+
+/// The calls that start a thread or hand a task to a pool (offload edges)
+/// whose callable reaches function \p F through calls and awaits: the
+/// threads \p F can run on, by the index of the edge that starts each. A
+/// walk up the callers, counted in \p Work.
+std::set<unsigned> startsReaching(const Program &P, unsigned F, uint64_t &Work);
+
+/// Whether the threads that the calls at \p A and \p B start can run at
+/// once: one call that goes round a loop starts several; two calls in one
+/// function do when one reaches the other with no join on the way (`t.join()`,
+/// `std::async(f).get()`) and its thread does not end at once; calls in two
+/// functions are taken to.
+bool runAtOnce(const Program &P, SiteRef A, SiteRef B);
 
 } // namespace corolint
 

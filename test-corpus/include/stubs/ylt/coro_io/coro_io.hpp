@@ -65,6 +65,7 @@ template <class Duration> lazy_result<void> sleep_for(Duration d);
 
 // include/ylt/coro_io/socket_wrapper.hpp at yalantinglibs 393e27e8.
 struct socket_wrapper_t {
+  template <typename T> auto visit(T &&op) noexcept { return op(0); }
   void close() noexcept;
 };
 } // namespace coro_io
