@@ -301,9 +301,9 @@ private:
   /// loop, or two in one function that can run at once. A start is a call
   /// whose model offloads its callable (a thread, a pool's task); not a
   /// loop that the program made a work queue, which may have one thread. A
-  /// field's key is every object's of its class, so the starts must be in a
-  /// member of that class, on that object, and the waiter a member too.
-  /// \p Roots gets the functions the threads run.
+  /// field's key is every object's of its class, so the waiter must be a
+  /// member of that class and the starts say which object it runs on
+  /// (startedOn). \p Roots gets the functions the threads run.
   std::optional<SiteRef> severalThreadsWait(const ObjectRef &Cv,
                                             unsigned Waiter,
                                             std::vector<unsigned> &Roots,
@@ -313,30 +313,47 @@ private:
       Owner = splitMember(Cv.Name).first.str() + "::";
     else if (Cv.K != ObjectRef::Kind::Global)
       return std::nullopt;
-    auto OfOwner = [&](unsigned Fn) {
-      return llvm::StringRef(P.function(Fn).name()).starts_with(Owner);
-    };
-    if (!OfOwner(Waiter))
+    if (!llvm::StringRef(P.function(Waiter).name()).starts_with(Owner))
       return std::nullopt;
-    std::vector<const CallEdge *> Starts;
+    std::vector<std::pair<const CallEdge *, std::string>> Starts;
     for (unsigned Index : startsReaching(P, Waiter, Work)) {
       const CallEdge &E = P.edges()[Index];
       const FunctionModel *M = P.modelOf(P.site(E.From));
-      if (M && !M->Offload.empty() && OfOwner(E.From.Function))
-        Starts.push_back(&E);
+      if (M && !M->Offload.empty())
+        if (std::optional<std::string> On = startedOn(E, Owner, Waiter))
+          Starts.push_back({&E, *On});
     }
     std::optional<SiteRef> Start;
-    for (const CallEdge *A : Starts)
-      for (const CallEdge *B : Starts)
-        if (!Start && A->From.Function == B->From.Function &&
+    for (const auto &[A, OnA] : Starts)
+      for (const auto &[B, OnB] : Starts)
+        if (!Start && OnA == OnB && A->From.Function == B->From.Function &&
             !(B->From < A->From) && runAtOnce(P, A->From, B->From))
           Start = A->From;
     if (Start) {
       Roots = {Waiter};
-      for (const CallEdge *E : Starts)
+      for (const auto &[E, On] : Starts)
         Roots.push_back(E->Callee);
     }
     return Start;
+  }
+
+  /// The object whose \p Waiter the thread that \p Start starts runs: the
+  /// starting member's own (`this`), when \p Owner's member starts it; or a
+  /// named local or global that the thread's callable calls \p Waiter on
+  /// (`QThread::create([&q] { q.work(); })` in `main`).
+  std::optional<std::string> startedOn(const CallEdge &Start,
+                                       llvm::StringRef Owner,
+                                       unsigned Waiter) const {
+    if (llvm::StringRef(P.function(Start.From.Function).name())
+            .starts_with(Owner))
+      return std::string("this");
+    const std::string &Usr = P.function(Waiter).fact().Usr;
+    for (const SiteFact &S : P.function(Start.Callee).fact().Sites)
+      if (S.CalleeUsr == Usr && !S.OtherObject &&
+          (S.Receiver.K == ObjectRef::Kind::Local ||
+           S.Receiver.K == ObjectRef::Kind::Global))
+        return S.Receiver.Key;
+    return std::nullopt;
   }
 
   /// Whether \p S, in \p Fn, signals the object \p Key or changes it.

@@ -407,27 +407,40 @@ public:
       {"name": "promise", "role": "resource", "resourceKind": "promise",
        "signals": ["set_value"], "handsOut": ["get_future"]},
       {"name": "future", "role": "resource", "resourceKind": "future",
-       "waits": ["wait"]}]})",
+       "waits": ["wait", "wait_for"]},
+      {"name": "latch", "role": "resource", "resourceKind": "event",
+       "waits": ["wait"], "signals": ["count_down"]},
+      {"name": "ms", "role": "duration"}]})",
                                      "test")));
   }
 
   /// `shutdown`: the calls \p Order names, in order ("stop", "run",
-  /// "join"); `task`, posted to the pool, posts `handler` to the loop and
-  /// waits for what it fulfils, unless \p OtherSignal (then `main` does too).
+  /// "restart", "join", "latch": a wait for the latch the task counts down
+  /// at its end); `task`, posted to the pool, posts `handler` to the loop
+  /// and waits for what it fulfils, after a timed wait on it when \p Timed;
+  /// when \p OtherSignal, `main` fulfils it too.
   std::vector<FunctionFact> program(std::vector<std::string> Order,
-                                    bool OtherSignal = false) {
+                                    bool OtherSignal = false,
+                                    bool Timed = false) {
     FunctionBuilder Shutdown("shutdown"), Main("main"), Task("task"),
         Handler("handler");
+    ObjectRef Finished = global("finished", "latch");
     for (const std::string &Step : Order)
-      Shutdown.call(Body, Step == "join" ? "pool::join" : "io::" + Step,
-                    Step == "join" ? Pool : Io);
+      if (Step == "latch")
+        Shutdown.call(Body, "latch::wait", Finished);
+      else
+        Shutdown.call(Body, Step == "join" ? "pool::join" : "io::" + Step,
+                      Step == "join" ? Pool : Io);
     Main.call(Body, "post", {}, {argOf(0, Pool), callable(1, "task")});
     ObjectRef Done = local("task::done", "promise");
     ObjectRef Taken = local("task::taken", "future");
     unsigned Get = Task.call(Body, "promise::get_future", Done);
     Task.assign(Body, Taken, Get);
     Task.call(Body, "post", {}, {argOf(0, Io), callable(1, "handler")});
+    if (Timed)
+      Task.call(Body, "future::wait_for", Taken, {argType(0, "ms")});
     Task.call(Body, "future::wait", Taken);
+    Task.call(Body, "latch::count_down", Finished);
     Handler.call(Body, "promise::set_value", Done);
     if (OtherSignal)
       Main.call(Body, "promise::set_value", Done);
@@ -459,13 +472,22 @@ TEST_F(StoppedLoopJoinTest, JoinAfterTheStopIsReported) {
   EXPECT_EQ(F[0].Path.size(), 5u);
 }
 
-// Joined first, the loop run again after the stop, or what the task waits
-// for signalled by other code too: quiet.
+// Joined first, the loop used again after the stop, the tasks waited for
+// before it, a timed wait that may let the task's wait through, or what the
+// task waits for signalled by other code too: quiet.
 TEST_F(StoppedLoopJoinTest, JoinFirstARunBetweenOrAnotherSignalIsQuiet) {
   EXPECT_TRUE(
       runRule("never-signaled", program({"join", "stop"}), Models).empty());
+  for (const char *Between : {"run", "restart"})
+    EXPECT_TRUE(
+        runRule("never-signaled", program({"stop", Between, "join"}), Models)
+            .empty())
+        << Between;
   EXPECT_TRUE(
-      runRule("never-signaled", program({"stop", "run", "join"}), Models)
+      runRule("never-signaled", program({"latch", "stop", "join"}), Models)
+          .empty());
+  EXPECT_TRUE(
+      runRule("never-signaled", program({"stop", "join"}, false, true), Models)
           .empty());
   EXPECT_TRUE(runRule("never-signaled", program({"stop", "join"}, true), Models)
                   .empty());

@@ -550,14 +550,14 @@ void SiteCollector::noteCallableObject(SiteFact &S, const Expr *Object) {
 void SiteCollector::addMemberInit(const CXXCtorInitializer *Init) {
   const FieldDecl *Field = Init->getMember();
   if (Field)
-    noteStoredResult(Init->getInit(), N.objectOfDecl(Field));
+    noteStoredResult(memberInitExpr(Init), N.objectOfDecl(Field));
   // `ready_{true}`: the constructor call builds the field, as a local's
   // builds the local (an event constructed set).
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
           stripWrappers(memberInitExpr(Init)));
       Construct && Field)
     InitializedVar[Construct] = Field;
-  const Expr *Value = Field ? storedCall(Init->getInit()) : nullptr;
+  const Expr *Value = Field ? storedCall(memberInitExpr(Init)) : nullptr;
   // `thread_(new std::thread(run))`, or through a smart pointer: the field
   // owns what the constructor makes.
   if (const CXXConstructExpr *Made =

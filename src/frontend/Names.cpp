@@ -26,6 +26,10 @@ const Expr *stripWrappers(const Expr *E) {
       Next = C->getSubExpr();
     else if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
       Next = W->getSubExpr();
+    // `strand_{make_strand(pool_)}`: braces around a value of the same type.
+    else if (const auto *List = dyn_cast<InitListExpr>(Next);
+             List && List->isTransparent())
+      Next = List->getInit(0);
     else if (const auto *Call = dyn_cast<CallExpr>(Next);
              Call && Call->getNumArgs() == 1 &&
              (Call->getBuiltinCallee() == Builtin::BImove ||

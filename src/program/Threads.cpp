@@ -830,6 +830,8 @@ public:
     for (const StartedThread &T : Threads)
       if (T.Holders.count(Joined.Key))
         llvm::append_range(Tasks, T.Runs);
+    if (Tasks.empty() || tasksEndBefore(Stop, Joined, Tasks))
+      return std::nullopt;
     std::optional<StoppedLoopJoin> Found;
     anyReached(Callees, Tasks, [&](unsigned Fn) {
       for (const SiteFact &W : P.function(Fn).fact().Sites) {
@@ -852,6 +854,42 @@ public:
   }
 
 private:
+  /// Whether the stopping function waits, before \p Stop, for what the
+  /// tasks signal (a latch each counts down at its end) or joins them.
+  bool tasksEndBefore(SiteRef Stop, const ObjectRef &Joined,
+                      const std::vector<unsigned> &Tasks) const {
+    std::set<unsigned> Reached;
+    anyReached(Callees, Tasks, [&](unsigned Fn) {
+      Reached.insert(Fn);
+      return false;
+    });
+    std::set<unsigned> WaitedBefore;
+    const Function &F = P.function(Stop.Function);
+    for (const SiteFact &S : F.fact().Sites) {
+      ++Work;
+      if (S.Id == Stop.Site ||
+          !F.reaches(S.Id, Stop.Site, [](const SiteFact &) { return false; }))
+        continue;
+      const FunctionModel *M = callModel(P, S);
+      if (M && M->Joins && S.Receiver.isKnown() &&
+          llvm::any_of(P.resolve(Stop.Function, S.Receiver),
+                       [&](const ObjectRef &O) { return O.Key == Joined.Key; }))
+        return true;
+      WaitedBefore.insert(S.Id);
+    }
+    for (const Resource &R : P.resources())
+      if (llvm::any_of(R.Waits,
+                       [&](const SiteRef &W) {
+                         return W.Function == Stop.Function &&
+                                WaitedBefore.count(W.Site);
+                       }) &&
+          llvm::any_of(R.Signals, [&](const SiteRef &Sig) {
+            return Reached.count(Sig.Function) != 0;
+          }))
+        return true;
+    return false;
+  }
+
   /// When \p Wait is an untimed wait on a resource whose every signal is
   /// made by a handler handed to loop \p Loop, and such a hand-off is made
   /// by code the tasks run: that hand-off and a signal.
@@ -863,6 +901,13 @@ private:
     for (const Resource &R : P.resources()) {
       if (!llvm::is_contained(R.Waits, Wait) || R.Signals.empty())
         continue;
+      // `if (f.wait_for(2s) == ready) f.get();`: a timed wait on it in the
+      // same function may be what lets this one through.
+      if (llvm::any_of(R.Waits, [&](const SiteRef &Other) {
+            return Other.Function == Wait.Function &&
+                   P.passesTimeout(P.site(Other));
+          }))
+        return std::nullopt;
       std::optional<SiteRef> Post;
       for (const SiteRef &Signal : R.Signals) {
         std::optional<SiteRef> By = postedTo(Signal.Function, Loop, Tasks);
@@ -905,6 +950,16 @@ private:
 
 } // namespace
 
+/// The one object \p Ref names in \p Fn: a parameter that callers bind to
+/// several objects names none (each call pairs its own).
+static std::optional<ObjectRef> oneObject(const Program &P, unsigned Fn,
+                                          const ObjectRef &Ref) {
+  std::vector<ObjectRef> Objects = P.resolve(Fn, Ref);
+  if (Objects.size() != 1)
+    return std::nullopt;
+  return std::move(Objects.front());
+}
+
 std::vector<StoppedLoopJoin> joinsAfterLoopStops(const Program &P,
                                                  uint64_t &Work) {
   std::vector<StoppedLoopJoin> Result;
@@ -913,35 +968,40 @@ std::vector<StoppedLoopJoin> joinsAfterLoopStops(const Program &P,
     const Function &F = P.function(Fn);
     for (const SiteFact &Stop : F.fact().Sites) {
       const FunctionModel *M = callModel(P, Stop);
-      if (!M || !M->StopsLoop || !Stop.Receiver.isKnown())
+      // A stop that goes round a loop stops one object per turn (`for
+      // (auto &s : shards_) { s->pool.join(); s->io.stop(); }`), which
+      // its key does not tell apart.
+      std::optional<ObjectRef> Loop =
+          M && M->StopsLoop && Stop.Receiver.isKnown() && !F.repeats(Stop.Id)
+              ? oneObject(P, Fn, Stop.Receiver)
+              : std::nullopt;
+      if (!Loop)
         continue;
-      for (const ObjectRef &Loop : P.resolve(Fn, Stop.Receiver)) {
-        // A run of the loop after the stop serves what is queued again.
-        auto Runs = [&](const SiteFact &S) {
-          const FunctionModel *R = callModel(P, S);
-          return R && R->RunsLoop && S.Receiver.isKnown() &&
-                 llvm::any_of(
-                     P.resolve(Fn, S.Receiver),
-                     [&](const ObjectRef &O) { return O.Key == Loop.Key; });
-        };
-        for (const SiteFact &Join : F.fact().Sites) {
-          const FunctionModel *J = callModel(P, Join);
-          if (!J || !J->Joins || !Join.Receiver.isKnown() ||
-              !F.reaches(Stop.Id, Join.Id, Runs))
-            continue;
-          if (!Finder)
-            Finder.emplace(P, Work);
-          // `for (auto &t : workers_) t.join()` joins what `workers_` holds.
-          const ObjectRef &Handle = Join.ReceiverHolder.isKnown()
-                                        ? Join.ReceiverHolder
-                                        : Join.Receiver;
-          for (const ObjectRef &Joined : P.resolve(Fn, Handle))
-            if (std::optional<StoppedLoopJoin> Found =
-                    Finder->find({Fn, Stop.Id}, Loop, {Fn, Join.Id}, Joined)) {
-              Result.push_back(std::move(*Found));
-              break;
-            }
-        }
+      // Any other call on the loop after the stop (`restart()`, `run()`)
+      // may serve what is queued again.
+      auto Uses = [&](const SiteFact &S) {
+        return S.Id != Stop.Id && S.Receiver.isKnown() &&
+               llvm::any_of(P.resolve(Fn, S.Receiver), [&](const ObjectRef &O) {
+                 return O.Key == Loop->Key;
+               });
+      };
+      for (const SiteFact &Join : F.fact().Sites) {
+        const FunctionModel *J = callModel(P, Join);
+        if (!J || !J->Joins || !Join.Receiver.isKnown() ||
+            !F.reaches(Stop.Id, Join.Id, Uses))
+          continue;
+        // `for (auto &t : workers_) t.join()` joins what `workers_` holds.
+        std::optional<ObjectRef> Joined =
+            oneObject(P, Fn,
+                      Join.ReceiverHolder.isKnown() ? Join.ReceiverHolder
+                                                    : Join.Receiver);
+        if (!Joined)
+          continue;
+        if (!Finder)
+          Finder.emplace(P, Work);
+        if (std::optional<StoppedLoopJoin> Found =
+                Finder->find({Fn, Stop.Id}, *Loop, {Fn, Join.Id}, *Joined))
+          Result.push_back(std::move(*Found));
       }
     }
   }

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
+#include <latch>
 #include <semaphore>
 #include <sstream>
 #include <shared_mutex>
@@ -411,6 +412,13 @@ void semaphores() {
     slots.release();
   turn.acquire();
   turn.release();
+}
+
+void latches() {
+  std::latch started{2};
+  started.count_down();
+  started.arrive_and_wait();
+  started.wait();
 }
 
 } // namespace std_api
