@@ -239,9 +239,7 @@ private:
   /// non-const member call on it (`ready.store(true)`, `queue.push(x)`).
   const ObjectRef *changedState(unsigned Fn, const SiteFact &S,
                                 const Guarded &G) const {
-    bool Changes = (S.Kind == SiteKind::Write && !S.Initial) ||
-                   (S.Kind == SiteKind::Call && S.Mutates);
-    if (!Changes || !S.Receiver.isKnown())
+    if (!changesItsObject(S) || !S.Receiver.isKnown())
       return nullptr;
     for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
       if (auto It = G.State.find(R.Key); It != G.State.end())
@@ -308,12 +306,13 @@ private:
                                             unsigned Waiter,
                                             std::vector<unsigned> &Roots,
                                             uint64_t &Work) const {
+    // The class whose objects own the variable; none for a global.
     std::string Owner;
     if (Cv.K == ObjectRef::Kind::Field)
-      Owner = splitMember(Cv.Name).first.str() + "::";
+      Owner = splitMember(Cv.Name).first.str();
     else if (Cv.K != ObjectRef::Kind::Global)
       return std::nullopt;
-    if (!llvm::StringRef(P.function(Waiter).name()).starts_with(Owner))
+    if (!onObjectOf(Waiter, Owner))
       return std::nullopt;
     std::vector<std::pair<const CallEdge *, std::string>> Starts;
     for (unsigned Index : startsReaching(P, Waiter, Work)) {
@@ -337,6 +336,11 @@ private:
     return Start;
   }
 
+  /// Whether \p Fn runs on an object of class \p Owner (any, when empty).
+  bool onObjectOf(unsigned Fn, llvm::StringRef Owner) const {
+    return Owner.empty() || P.function(Fn).fact().ObjectClass == Owner;
+  }
+
   /// The object whose \p Waiter the thread that \p Start starts runs: the
   /// starting member's own (`this`), when \p Owner's member starts it; or a
   /// named local or global that the thread's callable calls \p Waiter on
@@ -344,8 +348,7 @@ private:
   std::optional<std::string> startedOn(const CallEdge &Start,
                                        llvm::StringRef Owner,
                                        unsigned Waiter) const {
-    if (llvm::StringRef(P.function(Start.From.Function).name())
-            .starts_with(Owner))
+    if (onObjectOf(Start.From.Function, Owner))
       return std::string("this");
     const std::string &Usr = P.function(Waiter).fact().Usr;
     for (const SiteFact &S : P.function(Start.Callee).fact().Sites)
@@ -363,9 +366,12 @@ private:
     return forgetfulMember(P, S, &TypeModel::Signals) && on(Fn, S, Key);
   }
   bool changes(unsigned Fn, const SiteFact &S, const std::string &Key) const {
-    return ((S.Kind == SiteKind::Write && !S.Initial) ||
-            (S.Kind == SiteKind::Call && S.Mutates)) &&
-           on(Fn, S, Key);
+    return changesItsObject(S) && on(Fn, S, Key);
+  }
+  /// An assignment to its object, or a non-const member call on it.
+  static bool changesItsObject(const SiteFact &S) {
+    return (S.Kind == SiteKind::Write && !S.Initial) ||
+           (S.Kind == SiteKind::Call && S.Mutates);
   }
   bool on(unsigned Fn, const SiteFact &S, const std::string &Key) const {
     return S.Receiver.isKnown() &&
