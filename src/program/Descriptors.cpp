@@ -25,17 +25,10 @@ const ObjectRef &holderOf(const ArgFact &A) {
   return A.Holder.isKnown() ? A.Holder : A.Ref;
 }
 
-const ArgFact *argAt(const SiteFact &S, int Index) {
-  for (const ArgFact &A : S.Args)
-    if (static_cast<int>(A.Index) == Index)
-      return &A;
-  return nullptr;
-}
-
 /// Whether argument \p Index of \p S names one of \p Flags.
 bool namesFlag(const SiteFact &S, int Index,
                const std::vector<std::string> &Flags) {
-  const ArgFact *A = argAt(S, Index);
+  const ArgFact *A = S.arg(Index);
   return A && llvm::any_of(A->Flags, [&](const std::string &F) {
            return llvm::is_contained(Flags, F);
          });
@@ -53,7 +46,7 @@ std::vector<ObjectRef> descriptorsOf(const Program &P, unsigned Fn,
     Stored.Ref = S.StoredIn;
     return P.descriptorHolders(Fn, Stored);
   }
-  const ArgFact *Descriptor = argAt(S, M.DescriptorArg);
+  const ArgFact *Descriptor = S.arg(M.DescriptorArg);
   return Descriptor ? P.descriptorHolders(Fn, *Descriptor)
                     : std::vector<ObjectRef>();
 }
@@ -100,7 +93,7 @@ bool overMemory(const Program &P, unsigned Fn, const ObjectRef &Stream,
     const CallEdge &E = P.edges()[EdgeIndex];
     if (!P.bindsParameters(E))
       continue;
-    const ArgFact *Passed = argAt(P.site(E.From), Stream.ParamIndex);
+    const ArgFact *Passed = P.site(E.From).arg(Stream.ParamIndex);
     if (!Passed || !overMemory(P, E.From.Function, Passed->Ref, Depth + 1))
       return false;
     Called = true;
@@ -117,15 +110,15 @@ bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
                 const FunctionModel &M) {
   // The names an argument records are those it may have ORed in (`wait ? 0
   // : MSG_DONTWAIT` names it): for one call, only a constant is sure.
-  const ArgFact *Flags = argAt(S, M.NonblockingArg);
+  const ArgFact *Flags = S.arg(M.NonblockingArg);
   if (flagsApplyToTheCall(M) && Flags && Flags->Constant &&
       namesNonblockingFlag(S, M))
     return true;
-  if (const ArgFact *Timeout = argAt(S, M.TimeoutArg))
+  if (const ArgFact *Timeout = S.arg(M.TimeoutArg))
     return Timeout->Constant == 0;
   // The object's own class: the argument's is the parameter's base
   // (`std::basic_istream`).
-  const ArgFact *Stream = argAt(S, M.StreamArg);
+  const ArgFact *Stream = S.arg(M.StreamArg);
   return (Stream && overMemory(P, Fn, Stream->Ref)) ||
          standardStreamWritten(P, S);
 }
@@ -134,7 +127,7 @@ bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
 
 const ObjectRef *standardStreamWritten(const Program &P, const SiteFact &S) {
   const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-  const ArgFact *Stream = M ? argAt(S, M->StreamArg) : nullptr;
+  const ArgFact *Stream = M ? S.arg(M->StreamArg) : nullptr;
   return Stream && Stream->Ref.K == ObjectRef::Kind::Global &&
                  llvm::is_contained(M->StandardStreams, Stream->Ref.Name)
              ? &Stream->Ref
@@ -204,8 +197,8 @@ bool Program::writesFewBytesIntoChannel(SiteRef Call) const {
   const FunctionModel *M = modelOf(S);
   if (!M || M->SizeArg < 0 || function(Call.Function).repeats(S.Id))
     return false;
-  const ArgFact *Size = argAt(S, M->SizeArg);
-  const ArgFact *Descriptor = argAt(S, M->DescriptorArg);
+  const ArgFact *Size = S.arg(M->SizeArg);
+  const ArgFact *Descriptor = S.arg(M->DescriptorArg);
   if (!Size || !Size->Constant || *Size->Constant < 0 ||
       *Size->Constant > PipeAtomicBytes || !Descriptor ||
       !holderOf(*Descriptor).isKnown())
@@ -260,8 +253,8 @@ static bool probes(const Program &P, const SiteFact &S, const ObjectRef &Holder,
   if (S.Kind != SiteKind::Call)
     return false;
   if (const FunctionModel *M = P.modelOf(S)) {
-    const ArgFact *Timeout = argAt(S, M->TimeoutArg);
-    const ArgFact *Probed = argAt(S, M->ProbesArg);
+    const ArgFact *Timeout = S.arg(M->TimeoutArg);
+    const ArgFact *Probed = S.arg(M->ProbesArg);
     return Timeout && Timeout->Constant == 0 && Probed &&
            holderOf(*Probed).Key == Holder.Key;
   }
@@ -274,7 +267,7 @@ static bool probes(const Program &P, const SiteFact &S, const ObjectRef &Holder,
     return llvm::any_of(
         P.function(*Callee).fact().Sites, [&](const SiteFact &Inner) {
           const FunctionModel *M = P.modelOf(Inner);
-          const ArgFact *Probed = M ? argAt(Inner, M->ProbesArg) : nullptr;
+          const ArgFact *Probed = M ? Inner.arg(M->ProbesArg) : nullptr;
           return Probed && holderOf(*Probed).K == ObjectRef::Kind::Param &&
                  holderOf(*Probed).ParamIndex == static_cast<int>(A.Index) &&
                  probes(P, Inner, holderOf(*Probed), Depth - 1);
@@ -299,7 +292,7 @@ static bool probedBefore(const Program &P, unsigned Fn, unsigned Site,
     return false;
   return llvm::all_of(P.edgesInto(Fn), [&](unsigned Index) {
     const CallEdge &E = P.edges()[Index];
-    const ArgFact *Passed = argAt(P.site(E.From), Holder.ParamIndex);
+    const ArgFact *Passed = P.site(E.From).arg(Holder.ParamIndex);
     return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
            Passed &&
            probedBefore(P, E.From.Function, E.From.Site, holderOf(*Passed),
@@ -311,7 +304,7 @@ bool Program::readsAfterReadinessProbe(SiteRef Call) const {
   constexpr unsigned MaxCallers = 3;
   const SiteFact &S = site(Call);
   const FunctionModel *M = modelOf(S);
-  const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
+  const ArgFact *Descriptor = M ? S.arg(M->DescriptorArg) : nullptr;
   return Descriptor && readsDescriptor(*M) &&
          probedBefore(*this, Call.Function, Call.Site, holderOf(*Descriptor),
                       MaxCallers);
@@ -322,7 +315,7 @@ bool Program::returnsAtOnce(SiteRef Call) const {
   const FunctionModel *M = modelOf(S);
   if (M && cannotWait(*this, Call.Function, S, *M))
     return true;
-  const ArgFact *Descriptor = M ? argAt(S, M->DescriptorArg) : nullptr;
+  const ArgFact *Descriptor = M ? S.arg(M->DescriptorArg) : nullptr;
   if (!Descriptor)
     return false;
   bool Complete = false;
@@ -464,7 +457,7 @@ bool usesDescriptor(const Program &P,
       const FunctionModel *M =
           S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
       const ArgFact *Descriptor =
-          M && !M->Blocking.empty() ? argAt(S, M->DescriptorArg) : nullptr;
+          M && !M->Blocking.empty() ? S.arg(M->DescriptorArg) : nullptr;
       if (Descriptor &&
           llvm::any_of(P.descriptorHolders(Fn, *Descriptor),
                        [&](const ObjectRef &H) {
@@ -516,7 +509,7 @@ bool keepsNonblocking(const Program &P, const CallEdge &E,
                       std::set<std::string> &Keys) {
   bool Added = false;
   for (const FieldInitFact &Init : P.function(E.Callee).fact().FieldInits) {
-    const ArgFact *Passed = argAt(P.site(E.From), Init.Param);
+    const ArgFact *Passed = P.site(E.From).arg(Init.Param);
     if (Init.Key.empty() || !Passed || Keys.count(Init.Key))
       continue;
     bool Complete = false;

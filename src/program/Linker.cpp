@@ -218,11 +218,10 @@ EdgeKind Linker::callableEdgeKind(const SiteFact &Call,
     return EdgeKind::Continuation;
   if (!M->LoopCallback.has(Arg.Index))
     return EdgeKind::Calls;
-  for (const ArgFact &Other : Call.Args)
-    if (static_cast<int>(Other.Index) == M->OffloadWhenArg &&
-        P.models().isOneOf(Other.Type, M->OffloadWhenTypes))
-      return EdgeKind::Offload;
-  return EdgeKind::LoopCallback;
+  const ArgFact *Loop = Call.arg(M->OffloadWhenArg);
+  return Loop && P.models().isOneOf(Loop->Type, M->OffloadWhenTypes)
+             ? EdgeKind::Offload
+             : EdgeKind::LoopCallback;
 }
 
 /// The coroutine a spawn API starts, when the argument is a call to it.
@@ -430,18 +429,14 @@ void Linker::offloadToWorkQueues() {
   for (CallEdge &E : P.Edges) {
     const SiteFact &S = P.site(E.From);
     const FunctionModel *M = P.modelOf(S);
-    if (E.Kind != EdgeKind::LoopCallback || !M || M->OffloadWhenArg < 0)
+    if (E.Kind != EdgeKind::LoopCallback || !M)
       continue;
-    for (const ArgFact &A : S.Args) {
-      if (static_cast<int>(A.Index) != M->OffloadWhenArg || !A.Ref.isKnown())
-        continue;
-      std::vector<ObjectRef> Loops = P.resolve(E.From.Function, A.Ref);
-      if (!Loops.empty() && llvm::all_of(Loops, [&](const ObjectRef &L) {
-            return Queues.count(L.Key) != 0 ||
-                   P.models().isOneOf(L.Type, M->OffloadWhenTypes);
-          }))
-        E.Kind = EdgeKind::Offload;
-    }
+    std::vector<ObjectRef> Loops = P.handedTo(E.From);
+    if (!Loops.empty() && llvm::all_of(Loops, [&](const ObjectRef &L) {
+          return Queues.count(L.Key) != 0 ||
+                 P.models().isOneOf(L.Type, M->OffloadWhenTypes);
+        }))
+      E.Kind = EdgeKind::Offload;
   }
 }
 

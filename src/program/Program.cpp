@@ -154,6 +154,14 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
   return resolve(Fn, Ref, 0);
 }
 
+std::vector<ObjectRef> Program::handedTo(SiteRef At) const {
+  const SiteFact &S = site(At);
+  const FunctionModel *M = S.Kind == SiteKind::Call ? modelOf(S) : nullptr;
+  const ArgFact *Loop = M ? S.arg(M->OffloadWhenArg) : nullptr;
+  return Loop && Loop->Ref.isKnown() ? resolve(At.Function, Loop->Ref)
+                                     : std::vector<ObjectRef>();
+}
+
 std::vector<ObjectRef> Program::boundReferences(const ObjectRef &Field,
                                                 unsigned Depth) const {
   auto Binders = ReferenceBinders.find(Field.Key);

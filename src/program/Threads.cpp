@@ -788,22 +788,9 @@ std::vector<BusyLoopJoin> joinsOfBusyLoops(const Program &P, uint64_t &Work) {
   return Result;
 }
 
-/// The objects that call \p S hands its callables to: the argument its
-/// model names for telling loops and pools apart (`offloadWhenArgType`).
-static std::vector<ObjectRef> handedTo(const Program &P, SiteRef At) {
-  const SiteFact &S = P.site(At);
-  const FunctionModel *M = callModel(P, S);
-  if (!M || M->OffloadWhenArg < 0)
-    return {};
-  for (const ArgFact &A : S.Args)
-    if (static_cast<int>(A.Index) == M->OffloadWhenArg && A.Ref.isKnown())
-      return P.resolve(At.Function, A.Ref);
-  return {};
-}
-
 static bool handedToAny(const Program &P, SiteRef At,
                         const std::set<std::string> &Keys) {
-  return llvm::any_of(handedTo(P, At), [&](const ObjectRef &O) {
+  return llvm::any_of(P.handedTo(At), [&](const ObjectRef &O) {
     return Keys.count(O.Key) != 0;
   });
 }

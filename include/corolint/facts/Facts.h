@@ -249,6 +249,15 @@ struct SiteFact {
   /// thread.
   std::vector<std::string> AwaiterUsrs;
 
+  /// The argument at \p Index, when the facts kept it (one that says
+  /// nothing is dropped), else null.
+  const ArgFact *arg(int Index) const {
+    for (const ArgFact &A : Args)
+      if (static_cast<int>(A.Index) == Index)
+        return &A;
+    return nullptr;
+  }
+
   /// The callee as the code names it: a member of a library's hidden base
   /// (`std::__basic_future::wait`) by the class of the object it is called
   /// on (`std::future::wait`).

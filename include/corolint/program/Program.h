@@ -271,6 +271,10 @@ public:
   /// c(io)`); a future taken from a promise (`auto f = p.get_future()`)
   /// denotes the promise.
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref) const;
+  /// The objects the registration at \p At hands its callables to: the
+  /// argument its model names for telling loops and pools apart
+  /// (`offloadWhenArgType`: `asio::post(pool_, job)`), resolved.
+  std::vector<ObjectRef> handedTo(SiteRef At) const;
   /// The objects a descriptor passed as \p A to a call in \p Fn is read
   /// from: its holder (ArgFact::Holder, or the object it names), and for a
   /// parameter what each caller passes, transitively. \p Complete, when
