@@ -38,6 +38,8 @@ TuFacts sampleUnit() {
   F.Sites[Call].Args.push_back(Descriptor);
   F.Sites[Call].ReceiverProducerUsr = "c:@F@make_client";
   F.Sites[Call].Constructs = "std::thread";
+  F.Sites[Size].ThroughField = "c:@S@settings@FI@on_url";
+  F.FieldFunctions = {{"c:@S@settings@FI@on_url", "c:@F@on_url"}};
   ArgFact Options;
   Options.Index = 2;
   Options.Type = "std::optional";
@@ -105,6 +107,9 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_TRUE(F.Sites[5].Virtual);
   EXPECT_EQ(F.Overrides, std::vector<std::string>{"c:@S@Base@F@run#"});
   EXPECT_EQ(F.ReturnType, "fake::task");
+  EXPECT_EQ(F.Sites[5].ThroughField, "c:@S@settings@FI@on_url");
+  EXPECT_EQ(F.FieldFunctions, (std::vector<std::pair<std::string, std::string>>{
+                                  {"c:@S@settings@FI@on_url", "c:@F@on_url"}}));
   EXPECT_EQ(F.Sites[0].OperandCall, 1);
   EXPECT_EQ(F.Sites[4].OperandCall, 1); // ready = fetch()
   EXPECT_EQ(F.Sites[1].StoredIn.Name, "fd");

@@ -221,6 +221,34 @@ TEST(Linker, VirtualCallReachesTheOverrides) {
   EXPECT_TRUE(linkProgram({unit("test.cpp", {H, F, S, O})}, M).edges().empty());
 }
 
+// `settings->on_body(p, at, n)` through a C-style callback table may run
+// any function the program stores in that field (`static const settings
+// s{on_begin, on_body}`), in any unit, and nothing stored in another field.
+TEST(Linker, CallThroughAFunctionPointerFieldReachesWhatIsStoredThere) {
+  ApiModels M = testModels();
+  FunctionBuilder Execute("parser_execute"), Feed("feed"), Body("on_body"),
+      Begin("on_begin");
+  unsigned Through = Execute.call(FunctionBuilder::Body, "settings::on_body");
+  FunctionFact E = Execute.build();
+  E.Sites[Through].CalleeUsr.clear();
+  E.Sites[Through].ThroughField = "c:@S@settings@FI@on_body";
+  FunctionFact F = Feed.build();
+  F.FieldFunctions = {{"c:@S@settings@FI@on_begin", "c:@F@on_begin"},
+                      {"c:@S@settings@FI@on_body", "c:@F@on_body"}};
+  Program P = linkProgram({unit("parser.cpp", {E}),
+                           unit("feed.cpp", {F, Body.build(), Begin.build()})},
+                          M);
+  ASSERT_EQ(P.edges().size(), 1u);
+  EXPECT_EQ(P.edges()[0].Callee, indexOf(P, "on_body"));
+  EXPECT_EQ(P.function(P.edges()[0].From.Function).name(), "parser_execute");
+  F.FieldFunctions.clear();
+  EXPECT_TRUE(linkProgram({unit("parser.cpp", {E}),
+                           unit("feed.cpp", {F, Body.build(), Begin.build()})},
+                          M)
+                  .edges()
+                  .empty());
+}
+
 // `complete_ = [this] { ... };` keeps the lambda for later: a hand-over
 // (the program starts it somewhere), not a call in the assigner's context.
 // A wrapper made from a callable keeps it (`std::bind(&C::drain, this)`);

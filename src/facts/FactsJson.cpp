@@ -178,6 +178,8 @@ json siteToJson(const SiteFact &S) {
     J["callee"] = S.CalleeUsr;
   if (!S.CalleeName.empty())
     J["calleeName"] = S.CalleeName;
+  if (!S.ThroughField.empty())
+    J["throughField"] = S.ThroughField;
   if (S.Receiver.isKnown())
     J["receiver"] = refToJson(S.Receiver);
   if (!S.ReceiverProducerUsr.empty())
@@ -253,6 +255,7 @@ SiteFact siteFromJson(const json &J) {
   S.Pos = {integer<int>(J.at("pos").at(0)), integer<int>(J.at("pos").at(1))};
   S.CalleeUsr = J.value("callee", "");
   S.CalleeName = J.value("calleeName", "");
+  S.ThroughField = J.value("throughField", "");
   if (J.contains("receiver"))
     S.Receiver = refFromJson(J.at("receiver"));
   S.ReceiverProducerUsr = J.value("receiverProducer", "");
@@ -427,6 +430,8 @@ json functionToJson(const FunctionFact &F) {
   }
   if (!F.ComparedConstants.empty())
     J["comparedConstants"] = F.ComparedConstants;
+  if (!F.FieldFunctions.empty())
+    J["fieldFunctions"] = F.FieldFunctions;
   addRoleEvidence(F, J);
   return J;
 }
@@ -460,6 +465,10 @@ FunctionFact functionFromJson(const json &J) {
   if (J.contains("comparedConstants"))
     F.ComparedConstants =
         J.at("comparedConstants").get<std::vector<std::string>>();
+  if (J.contains("fieldFunctions"))
+    F.FieldFunctions =
+        J.at("fieldFunctions")
+            .get<std::vector<std::pair<std::string, std::string>>>();
   readRoleEvidence(J, F);
   for (const json &B : J.at("cfg"))
     F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs")),

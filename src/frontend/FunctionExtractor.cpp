@@ -114,6 +114,7 @@ public:
   bool VisitVarDecl(VarDecl *V);
   bool VisitBinaryOperator(BinaryOperator *E);
   bool VisitUnaryOperator(UnaryOperator *E);
+  bool VisitInitListExpr(InitListExpr *E);
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
     Values.noteRangeFor(S);
     return true;
@@ -128,6 +129,11 @@ public:
   }
   /// `Cache() : loaded_(load())`: a write of the field that stores the call.
   void addMemberInit(const CXXCtorInitializer *Init);
+  void noteFieldFunction(const FieldDecl *Field, const Expr *Value);
+  void addFieldCall(const CallExpr *E, const FieldDecl *Field);
+  std::vector<std::pair<std::string, std::string>> fieldFunctions() const {
+    return {FieldFunctions.begin(), FieldFunctions.end()};
+  }
   /// `Target = Value` by an assignment operator, whose site is \p S.
   void noteAssignment(SiteFact &S, const Expr *Target, const Expr *Value);
   const Expr *emplacedValue(const CXXMemberCallExpr *Call);
@@ -154,6 +160,8 @@ public:
   void markReturnedCalls();
   /// FunctionFact::ComparedConstants.
   std::set<std::string> Compared;
+  /// FunctionFact::FieldFunctions.
+  std::set<std::pair<std::string, std::string>> FieldFunctions;
 
   llvm::DenseMap<const Stmt *, unsigned> SiteOfStmt;
   llvm::DenseMap<const VarDecl *, unsigned> SiteOfVar;
@@ -419,10 +427,66 @@ const Expr *SiteCollector::emplacedValue(const CXXMemberCallExpr *Call) {
              : nullptr;
 }
 
+/// The field of function-pointer type a call goes through
+/// (`settings->on_url(p, at, n)`, `(*s.cb)(p)`), or null.
+static const FieldDecl *calledField(const CallExpr *E) {
+  const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Callee);
+      Deref && Deref->getOpcode() == UO_Deref)
+    Callee = Deref->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<MemberExpr>(Callee);
+  const auto *Field =
+      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  return Field && Field->getType()->isFunctionPointerType() ? Field : nullptr;
+}
+
+/// `Field = Value` in an initializer or an assignment: a function stored
+/// in a function-pointer field.
+void SiteCollector::noteFieldFunction(const FieldDecl *Field,
+                                      const Expr *Value) {
+  if (!Field->getType()->isFunctionPointerType() || !Value)
+    return;
+  if (const FunctionDecl *Stored = N.callableOf(Value))
+    FieldFunctions.insert({N.usr(Field), N.usr(Stored)});
+}
+
+/// `static const parser_settings settings{on_url, &on_body}`, designated or
+/// not: each function-pointer field gets the value at its place in the
+/// semantic form, which lists the bases first.
+bool SiteCollector::VisitInitListExpr(InitListExpr *E) {
+  const InitListExpr *Semantic = E->isSemanticForm() ? E : E->getSemanticForm();
+  const RecordDecl *Record =
+      Semantic ? Semantic->getType()->getAsRecordDecl() : nullptr;
+  if (!Record || Record->isUnion() || !Record->getDefinition())
+    return true;
+  unsigned I = 0;
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    I = Class->getNumBases();
+  for (const FieldDecl *Field : Record->fields()) {
+    if (I >= Semantic->getNumInits())
+      break;
+    noteFieldFunction(Field, Semantic->getInit(I++));
+  }
+  return true;
+}
+
+/// A call through a function-pointer field: a site that names the field,
+/// with its arguments; the functions stored there are linked later.
+void SiteCollector::addFieldCall(const CallExpr *E, const FieldDecl *Field) {
+  SiteFact &S = addSite(SiteKind::Call, E->getExprLoc());
+  SiteOfStmt[E] = S.Id;
+  S.CalleeName = N.qualifiedName(Field);
+  S.ThroughField = N.usr(Field);
+  addArgs(S, llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), 0);
+}
+
 bool SiteCollector::VisitCallExpr(CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
-  if (!Callee)
+  if (!Callee) {
+    if (const FieldDecl *Field = calledField(E))
+      addFieldCall(E, Field);
     return true;
+  }
   SiteFact &S = addSite(SiteKind::Call, E->getExprLoc());
   SiteOfStmt[E] = S.Id;
   S.CalleeUsr = N.usr(Callee);
@@ -593,6 +657,10 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
     Values.noteStore(E->getLHS(), E->getRHS());
   if (E->getOpcode() == BO_Assign)
     noteStoredResult(E->getRHS(), Values.holderOf(E->getLHS()));
+  if (const auto *Member = dyn_cast<MemberExpr>(E->getLHS()->IgnoreParens());
+      Member && E->getOpcode() == BO_Assign)
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      noteFieldFunction(Field, E->getRHS());
   addWrite(E, N.objectOf(E->getLHS()), E->getOperatorLoc());
   if (auto It = SiteOfStmt.find(E);
       It != SiteOfStmt.end() && E->getOpcode() == BO_Assign) {
@@ -1073,6 +1141,7 @@ FunctionFact extractFunction(const FunctionDecl *FD, const Names &N) {
     F.ReturnedObjects = Collector.returnedObjects();
   F.ComparedConstants.assign(Collector.Compared.begin(),
                              Collector.Compared.end());
+  F.FieldFunctions = Collector.fieldFunctions();
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
@@ -1126,15 +1195,20 @@ std::optional<FunctionFact> extractInClassInitializers(const CXXRecordDecl *RD,
 
 std::optional<FunctionFact> extractGlobalInitializer(const VarDecl *V,
                                                      const Names &N) {
-  const auto *Construct =
-      dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit()));
-  if (!Construct || Construct->getNumArgs() == 0)
+  const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+  // A table of callbacks (`static const parser_settings settings = {...}`)
+  // calls nothing, but says what calls through its fields run.
+  if (!isa_and_nonnull<InitListExpr>(Init) &&
+      (!Construct || Construct->getNumArgs() == 0))
     return std::nullopt;
   FunctionFact F;
   SiteCollector Collector(N, F.Sites);
-  Collector.InitializedVar[Construct] = V;
-  Collector.TraverseStmt(const_cast<CXXConstructExpr *>(Construct));
-  if (F.Sites.empty())
+  if (Construct)
+    Collector.InitializedVar[Construct] = V;
+  Collector.TraverseStmt(const_cast<Expr *>(Init));
+  F.FieldFunctions = Collector.fieldFunctions();
+  if (F.Sites.empty() && F.FieldFunctions.empty())
     return std::nullopt;
   F.Usr = N.usr(V) + GlobalInitializerUsrSuffix;
   F.Name = N.qualifiedName(V);

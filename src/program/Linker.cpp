@@ -55,6 +55,7 @@ private:
   std::optional<SiteRef> loopRegistration(unsigned Fn) const;
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   void findOverriders();
+  std::map<std::string, std::vector<unsigned>> fieldFunctions() const;
   static void separateProgramsOwnDefinitions(std::vector<TuFacts> &Units);
   std::vector<unsigned> overridersOf(const std::string &Usr) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
@@ -281,8 +282,26 @@ std::vector<unsigned> Linker::handedCallables(const FunctionFact &F,
   return {};
 }
 
+/// What a call through each function-pointer field may run: every function
+/// the program stores in that field, wherever (a C-style callback table,
+/// `http_parser_settings`, filled once and called by the parser), as a
+/// virtual call may run any overrider.
+std::map<std::string, std::vector<unsigned>> Linker::fieldFunctions() const {
+  std::map<std::string, std::vector<unsigned>> Stored;
+  for (const Function &F : P.Functions)
+    for (const auto &[Field, Usr] : F.fact().FieldFunctions)
+      if (std::optional<unsigned> Target = P.find(Usr))
+        Stored[Field].push_back(*Target);
+  for (auto &[Field, Targets] : Stored) {
+    llvm::sort(Targets);
+    Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
+  }
+  return Stored;
+}
+
 void Linker::buildEdges() {
   findOverriders();
+  std::map<std::string, std::vector<unsigned>> ThroughFields = fieldFunctions();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     llvm::DenseSet<int> AwaitedCalls;
@@ -305,6 +324,9 @@ void Linker::buildEdges() {
         Callees.push_back(*Callee);
       if (S.Virtual)
         llvm::append_range(Callees, overridersOf(S.CalleeUsr));
+      if (auto It = ThroughFields.find(S.ThroughField);
+          !S.ThroughField.empty() && It != ThroughFields.end())
+        llvm::append_range(Callees, It->second);
       for (unsigned Callee : Callees) {
         bool Awaited =
             AwaitedCalls.count(S.Id) && P.Functions[Callee].isCoroutine();

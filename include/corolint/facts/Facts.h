@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 19;
+constexpr int FactsVersion = 20;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -169,6 +169,11 @@ struct SiteFact {
   // Call.
   std::string CalleeUsr;
   std::string CalleeName; ///< Normalized qualified name.
+  /// A call through a field of function-pointer type (`settings->on_url(p,
+  /// at, n)`): the field's key. CalleeUsr is empty and CalleeName names
+  /// the field; the functions stored there (FunctionFact::FieldFunctions)
+  /// are what it may call.
+  std::string ThroughField;
   ObjectRef Receiver;     ///< The object of a member call.
   /// The function whose call produced the object of a member call
   /// (`make_task().start(cb)`, `task().via(ex)`).
@@ -392,6 +397,12 @@ struct FunctionFact {
   /// `case`): `errno == EAGAIN` says the code expects a call to fail with
   /// "would block". Sorted, unique.
   std::vector<std::string> ComparedConstants;
+  /// The functions this code stores in fields of function-pointer type, as
+  /// (field key, function USR): an aggregate initializer's (`static const
+  /// parser_settings settings{on_url, on_body}`, designated or not) and an
+  /// assignment's (`s.on_url = &on_url`). A call through such a field
+  /// (SiteFact::ThroughField) may run any of them. Sorted, unique.
+  std::vector<std::pair<std::string, std::string>> FieldFunctions;
   /// For a member function or a lambda in one, evidence of the roles of the
   /// classes it works on (docs/inference.md). The fields it reads or writes
   /// (qualified names, sorted, unique), whoever's object they belong to.
