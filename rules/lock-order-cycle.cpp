@@ -86,6 +86,15 @@ public:
     for (const CallEdge &E : P.edges())
       if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
         CallsAt[E.From.Function][E.From.Site].push_back(E.Callee);
+    // `with_series(fn)` taking its mutex and calling `fn`: what the callers
+    // pass runs while the mutex is held, though the call graph links it
+    // from each caller.
+    for (unsigned F = 0; F < N; ++F)
+      for (const SiteFact &S : P.function(F).fact().Sites)
+        if (std::vector<unsigned> Passed =
+                P.invokedParameterCallables({F, S.Id});
+            !Passed.empty())
+          llvm::append_range(CallsAt[F][S.Id], Passed);
     for (unsigned F = 0; F < N; ++F)
       addEdgesOf(F);
   }

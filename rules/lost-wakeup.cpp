@@ -249,9 +249,12 @@ private:
 
   /// `closing_ = true; cv.notify_one();` while several threads wait on `cv`
   /// for `closing_`: one of them wakes, and unless it wakes the next, the
-  /// others sleep on. Only a flag set to a constant counts: a queue pushed
-  /// or a counter bumped is an item for one waiter, which one wakeup
-  /// serves, and so is a flag a waiter clears again (`ready_ = false`).
+  /// others sleep on. A flag set to a constant counts unless a waiter
+  /// clears it again (`ready_ = false`). A counter bumped may be an item
+  /// for one waiter, which one wakeup serves: it counts only when the
+  /// waiters change nothing their predicate reads (an epoch each compares
+  /// with the one it has seen), so that what wakes one wakes all. A queue
+  /// pushed (a call) is an item for one waiter.
   void checkWakesOne(unsigned Fn, const SiteFact &Notify,
                      const std::vector<std::vector<unsigned>> &Callees,
                      std::vector<Finding> &Out, uint64_t &Work) const {
@@ -272,12 +275,18 @@ private:
                                     &LostWakeupCheck::signals, Work))
           continue;
         for (const SiteFact &S : F.fact().Sites) {
-          const ObjectRef *Changed = S.Kind == SiteKind::Write && S.Value
-                                         ? changedState(Fn, S, G)
-                                         : nullptr;
-          if (Changed && F.reaches(S.Id, Notify.Id, None) &&
-              !reachesSiteOn(Callees, Roots, Changed->Key,
-                             &LostWakeupCheck::changes, Work)) {
+          const ObjectRef *Changed =
+              S.Kind == SiteKind::Write ? changedState(Fn, S, G) : nullptr;
+          if (!Changed || !F.reaches(S.Id, Notify.Id, None))
+            continue;
+          bool TakenBack =
+              S.Value ? reachesSiteOn(Callees, Roots, Changed->Key,
+                                      &LostWakeupCheck::changes, Work)
+                      : llvm::any_of(G.State, [&](const auto &Read) {
+                          return reachesSiteOn(Callees, Roots, Read.first,
+                                               &LostWakeupCheck::changes, Work);
+                        });
+          if (!TakenBack) {
             Out.push_back(oneWakeupFinding(Fn, S, Notify, G, *Changed, *Start));
             return;
           }

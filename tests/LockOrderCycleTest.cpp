@@ -126,6 +126,32 @@ TEST_F(LockOrderCycleTest, OrderThroughACallCounts) {
   EXPECT_TRUE(SawCall);
 }
 
+// `each(const std::function<void()> &visit)` takes `b` and calls `visit`:
+// what `close` passes it runs with `b` held, though the call graph links it
+// from `close`'s call. A visitor passed to a function that calls it with
+// no lock held orders nothing.
+TEST_F(LockOrderCycleTest, VisitorCalledWithTheLockHeldCounts) {
+  for (bool Held : {true, false}) {
+    FunctionBuilder Each("each");
+    ObjectRef G = local("each::g", "std::lock_guard");
+    if (Held)
+      Each.scopeBegin(Body, G, {argOf(0, mutex("b"))});
+    Each.call(Body, "std::function::operator()",
+              param("each", 0, "visit", "std::function"));
+    if (Held)
+      Each.scopeEnd(Body, G);
+    FunctionBuilder Close("close", true), Visitor("visitor");
+    Close.pass(Body, "each", 0, "visitor");
+    ObjectRef GA = local("visitor::g", "std::lock_guard");
+    Visitor.scopeBegin(Body, GA, {argOf(0, mutex("a"))});
+    Visitor.scopeEnd(Body, GA);
+    std::vector<Finding> F =
+        check({inOrder("open", mutex("a"), mutex("b")), Each.build(),
+               Close.build(), Visitor.build()});
+    EXPECT_EQ(F.size(), Held ? 1u : 0u);
+  }
+}
+
 TEST_F(LockOrderCycleTest, AsyncTryLockAddsNoOrder) {
   ObjectRef A = global("a", "amutex"), Bm = global("b", "amutex");
   FunctionBuilder Open("open", true);

@@ -388,10 +388,7 @@ void Linker::linkInvokedParameters() {
   std::set<std::pair<unsigned, int>> Invoked; // Function, parameter index.
   for (unsigned Fn = 0; Fn < P.Functions.size(); ++Fn)
     for (const SiteFact &S : P.Functions[Fn].fact().Sites)
-      if (S.Kind == SiteKind::Call &&
-          P.Functions[Fn].ownsParameter(S.Receiver) &&
-          splitMember(S.CalleeName).second == "operator()" &&
-          !P.find(S.CalleeUsr))
+      if (P.invokesWrapper(S) && P.Functions[Fn].ownsParameter(S.Receiver))
         Invoked.insert({Fn, S.Receiver.ParamIndex});
   std::vector<CallEdge> Runs;
   for (const CallEdge &E : P.Edges) {

@@ -50,6 +50,23 @@ bool Program::invokesWrapper(const SiteFact &S) const {
          splitMember(S.CalleeName).second == "operator()" && !find(S.CalleeUsr);
 }
 
+std::vector<unsigned> Program::invokedParameterCallables(SiteRef At) const {
+  const Function &F = Functions[At.Function];
+  const SiteFact &S = F.site(At.Site);
+  std::vector<unsigned> Passed;
+  if (!invokesWrapper(S) || !F.ownsParameter(S.Receiver))
+    return Passed;
+  for (unsigned E : edgesInto(At.Function)) {
+    if (!bindsParameters(Edges[E]))
+      continue;
+    if (const ArgFact *A = site(Edges[E].From).arg(S.Receiver.ParamIndex))
+      llvm::append_range(Passed, callablesNamed(A->CallableUsr));
+  }
+  llvm::sort(Passed);
+  Passed.erase(std::unique(Passed.begin(), Passed.end()), Passed.end());
+  return Passed;
+}
+
 bool Program::invokesHeldCallable(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   return invokesWrapper(S) && llvm::none_of(S.Args, [&](const ArgFact &A) {

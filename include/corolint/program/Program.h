@@ -330,6 +330,12 @@ public:
   /// does not define (a std::function's): what it runs is what the object
   /// holds.
   bool invokesWrapper(const SiteFact &S) const;
+  /// When \p At calls a callable its function is handed as a parameter
+  /// (`void each(const std::function<void(int)> &f) { f(1); }`): the
+  /// callables the callers pass there. They run here, within each call;
+  /// the call graph links them from each caller's call instead, so that
+  /// each runs in its caller's context (linkInvokedParameters).
+  std::vector<unsigned> invokedParameterCallables(SiteRef At) const;
   /// Whether \p E goes from such a call to a callable the object holds
   /// (`on_error_(*this, e)` to `fail_fast`), not to one of its arguments:
   /// the call's arguments are the callable's parameters.
