@@ -88,11 +88,16 @@ public:
         CallsAt[E.From.Function][E.From.Site].push_back(E.Callee);
     // `with_series(fn)` taking its mutex and calling `fn`: what the callers
     // pass runs while the mutex is held, though the call graph links it
-    // from each caller.
+    // from each caller. Only callers on a thread or a loop: `main`'s own
+    // orders, taken before or beside the threads, are not counted.
+    auto OnThreadOrLoop = [&](unsigned Caller) {
+      const ExecutionContext &C = P.context(Caller);
+      return C.Loop || C.Worker;
+    };
     for (unsigned F = 0; F < N; ++F)
       for (const SiteFact &S : P.function(F).fact().Sites)
         if (std::vector<unsigned> Passed =
-                P.invokedParameterCallables({F, S.Id});
+                P.invokedParameterCallables({F, S.Id}, OnThreadOrLoop);
             !Passed.empty())
           llvm::append_range(CallsAt[F][S.Id], Passed);
     for (unsigned F = 0; F < N; ++F)

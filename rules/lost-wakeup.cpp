@@ -259,8 +259,12 @@ private:
                      const std::vector<std::vector<unsigned>> &Callees,
                      std::vector<Finding> &Out, uint64_t &Work) const {
     const Function &F = P.function(Fn);
-    // A notify that goes round a loop may wake each waiter in turn.
-    if (F.repeats(Notify.Id))
+    // A notify that goes round a loop may wake each waiter in turn, and so
+    // may one whose function a caller calls in a loop (once per waiter).
+    if (F.repeats(Notify.Id) || llvm::any_of(P.edgesInto(Fn), [&](unsigned E) {
+          SiteRef Call = P.edges()[E].From;
+          return P.function(Call.Function).repeats(Call.Site);
+        }))
       return;
     auto None = [](const SiteFact &) { return false; };
     for (const ObjectRef &Cv : P.resolve(Fn, Notify.Receiver)) {
@@ -279,12 +283,18 @@ private:
               S.Kind == SiteKind::Write ? changedState(Fn, S, G) : nullptr;
           if (!Changed || !F.reaches(S.Id, Notify.Id, None))
             continue;
+          // A count: what the waiters share and change or hand to a call
+          // (`std::exchange(pending_, 0)`) takes from it; a waiter's own
+          // `seen = epoch_` takes nothing.
           bool TakenBack =
               S.Value ? reachesSiteOn(Callees, Roots, Changed->Key,
                                       &LostWakeupCheck::changes, Work)
                       : llvm::any_of(G.State, [&](const auto &Read) {
-                          return reachesSiteOn(Callees, Roots, Read.first,
-                                               &LostWakeupCheck::changes, Work);
+                          const ObjectRef &R = Read.second;
+                          return (R.K == ObjectRef::Kind::Field ||
+                                  R.K == ObjectRef::Kind::Global) &&
+                                 reachesSiteOn(Callees, Roots, Read.first,
+                                               &LostWakeupCheck::touches, Work);
                         });
           if (!TakenBack) {
             Out.push_back(oneWakeupFinding(Fn, S, Notify, G, *Changed, *Start));
@@ -376,6 +386,15 @@ private:
   }
   bool changes(unsigned Fn, const SiteFact &S, const std::string &Key) const {
     return changesItsObject(S) && on(Fn, S, Key);
+  }
+  /// Changes it, or hands it to a call that may (`std::exchange(n, 0)`).
+  bool touches(unsigned Fn, const SiteFact &S, const std::string &Key) const {
+    return changes(Fn, S, Key) || llvm::any_of(S.Args, [&](const ArgFact &A) {
+             return A.Ref.isKnown() &&
+                    llvm::any_of(P.resolve(Fn, A.Ref), [&](const ObjectRef &R) {
+                      return R.Key == Key;
+                    });
+           });
   }
   /// An assignment to its object, or a non-const member call on it.
   static bool changesItsObject(const SiteFact &S) {

@@ -441,13 +441,60 @@ static const Expr *callableSource(const Expr *E) {
   return nullptr;
 }
 
+/// Whether \p D is written in a system header: the library's.
+static bool inSystemHeader(const Decl *D) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+}
+
+/// Whether objects of \p T can be called: a class with a call operator,
+/// a template one too (`std::reference_wrapper`).
+static bool hasCallOperator(QualType T) {
+  const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return R && R->hasDefinition() &&
+         !R->lookup(
+               R->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call))
+              .empty();
+}
+
+/// The call operator of a function object of the program passed as a
+/// callable (`std::thread t(Worker{id})`, `threads.emplace_back(std::ref(
+/// worker))`, `async_read(sock, buf, *this)` in an Asio stackless
+/// coroutine): what a thread or a loop that is handed it runs. A library's
+/// wrapper around one argument that is itself callable (`std::ref`,
+/// `std::move`) hands on that argument. A class of a system header (a
+/// hasher, std::function) is the library's, and a class with several call
+/// operators, or a template one, says nothing.
+static const FunctionDecl *functionObjectCall(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *Wrap = dyn_cast<CallExpr>(E);
+      Wrap && Wrap->getNumArgs() == 1 && Wrap->getDirectCallee() &&
+      inSystemHeader(Wrap->getDirectCallee()) &&
+      hasCallOperator(Wrap->getType()))
+    E = stripWrappers(Wrap->getArg(0));
+  const CXXRecordDecl *Class =
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || Class->isLambda() || !Class->hasDefinition() ||
+      inSystemHeader(Class))
+    return nullptr;
+  const CXXMethodDecl *Call = nullptr;
+  for (const CXXMethodDecl *M : Class->methods())
+    if (M->getOverloadedOperator() == OO_Call) {
+      if (Call)
+        return nullptr;
+      Call = M;
+    }
+  return Call && Call->isDefined() && !Class->isDependentContext() ? Call
+                                                                   : nullptr;
+}
+
 const FunctionDecl *Names::callableOf(const Expr *E) const {
   const Expr *Source = callableSource(E);
   if (const auto *L = dyn_cast_or_null<LambdaExpr>(Source))
     return lambdaBody(L);
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
     return cast<FunctionDecl>(Ref->getDecl());
-  return nullptr;
+  return E ? functionObjectCall(E) : nullptr;
 }
 
 const LambdaExpr *Names::lambdaOf(const Expr *E) const {

@@ -55,7 +55,8 @@ private:
   std::optional<SiteRef> loopRegistration(unsigned Fn) const;
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   void findOverriders();
-  std::map<std::string, std::vector<unsigned>> fieldFunctions() const;
+  std::map<std::string, unsigned> fieldFunctions() const;
+  bool isFunctionObjectCall(unsigned Fn) const;
   static void separateProgramsOwnDefinitions(std::vector<TuFacts> &Units);
   std::vector<unsigned> overridersOf(const std::string &Usr) const;
   std::optional<unsigned> spawnedCoroutine(const SiteFact &Call,
@@ -282,26 +283,35 @@ std::vector<unsigned> Linker::handedCallables(const FunctionFact &F,
   return {};
 }
 
-/// What a call through each function-pointer field may run: every function
-/// the program stores in that field, wherever (a C-style callback table,
-/// `http_parser_settings`, filled once and called by the parser), as a
-/// virtual call may run any overrider.
-std::map<std::string, std::vector<unsigned>> Linker::fieldFunctions() const {
-  std::map<std::string, std::vector<unsigned>> Stored;
+/// Whether \p Fn is the call operator of a function object (a class of the
+/// program with one `operator()`), not of a lambda.
+bool Linker::isFunctionObjectCall(unsigned Fn) const {
+  const FunctionFact &F = P.Functions[Fn].fact();
+  return !F.IsLambda && splitMember(F.Name).second == "operator()";
+}
+
+/// What a call through each function-pointer field runs: the one function
+/// the program stores in that field (a C-style callback table filled once,
+/// `http_parser_settings`, called by the parser), as a direct call. The
+/// field is one holder for every table of its type, so a field given
+/// several functions (two tables, or a generic `task {fn, arg}` that a loop's
+/// queue and a pool's both use) says nothing of which one a call runs.
+std::map<std::string, unsigned> Linker::fieldFunctions() const {
+  std::map<std::string, std::set<unsigned>> Stored;
   for (const Function &F : P.Functions)
     for (const auto &[Field, Usr] : F.fact().FieldFunctions)
       if (std::optional<unsigned> Target = P.find(Usr))
-        Stored[Field].push_back(*Target);
-  for (auto &[Field, Targets] : Stored) {
-    llvm::sort(Targets);
-    Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
-  }
-  return Stored;
+        Stored[Field].insert(*Target);
+  std::map<std::string, unsigned> Only;
+  for (const auto &[Field, Targets] : Stored)
+    if (Targets.size() == 1)
+      Only[Field] = *Targets.begin();
+  return Only;
 }
 
 void Linker::buildEdges() {
   findOverriders();
-  std::map<std::string, std::vector<unsigned>> ThroughFields = fieldFunctions();
+  std::map<std::string, unsigned> ThroughFields = fieldFunctions();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     llvm::DenseSet<int> AwaitedCalls;
@@ -326,7 +336,7 @@ void Linker::buildEdges() {
         llvm::append_range(Callees, overridersOf(S.CalleeUsr));
       if (auto It = ThroughFields.find(S.ThroughField);
           !S.ThroughField.empty() && It != ThroughFields.end())
-        llvm::append_range(Callees, It->second);
+        Callees.push_back(It->second);
       for (unsigned Callee : Callees) {
         bool Awaited =
             AwaitedCalls.count(S.Id) && P.Functions[Callee].isCoroutine();
@@ -350,7 +360,12 @@ void Linker::buildEdges() {
         if (std::vector<unsigned> Targets = handedCallables(F, A);
             !Targets.empty()) {
           for (unsigned Target : Targets)
-            if (!BodyInProgram && !Stores)
+            // A function object handed to a library call no model describes
+            // is a value it copies, keeps or compares (`std::swap`,
+            // `list::push_back`, `std::find`) more often than a callable it
+            // calls: kept, not called.
+            if (!BodyInProgram && !Stores &&
+                (M || !isFunctionObjectCall(Target)))
               P.Edges.push_back({At, Target, callableEdgeKind(S, A)});
             else
               P.HandOvers.push_back({At, Target, EdgeKind::Calls});

@@ -50,14 +50,15 @@ bool Program::invokesWrapper(const SiteFact &S) const {
          splitMember(S.CalleeName).second == "operator()" && !find(S.CalleeUsr);
 }
 
-std::vector<unsigned> Program::invokedParameterCallables(SiteRef At) const {
+std::vector<unsigned> Program::invokedParameterCallables(
+    SiteRef At, llvm::function_ref<bool(unsigned Caller)> FromCaller) const {
   const Function &F = Functions[At.Function];
   const SiteFact &S = F.site(At.Site);
   std::vector<unsigned> Passed;
   if (!invokesWrapper(S) || !F.ownsParameter(S.Receiver))
     return Passed;
   for (unsigned E : edgesInto(At.Function)) {
-    if (!bindsParameters(Edges[E]))
+    if (!bindsParameters(Edges[E]) || !FromCaller(Edges[E].From.Function))
       continue;
     if (const ArgFact *A = site(Edges[E].From).arg(S.Receiver.ParamIndex))
       llvm::append_range(Passed, callablesNamed(A->CallableUsr));

@@ -332,10 +332,12 @@ public:
   bool invokesWrapper(const SiteFact &S) const;
   /// When \p At calls a callable its function is handed as a parameter
   /// (`void each(const std::function<void(int)> &f) { f(1); }`): the
-  /// callables the callers pass there. They run here, within each call;
-  /// the call graph links them from each caller's call instead, so that
-  /// each runs in its caller's context (linkInvokedParameters).
-  std::vector<unsigned> invokedParameterCallables(SiteRef At) const;
+  /// callables the callers that \p FromCaller accepts pass there. They run
+  /// here, within each call; the call graph links them from each caller's
+  /// call instead, so that each runs in its caller's context
+  /// (linkInvokedParameters).
+  std::vector<unsigned> invokedParameterCallables(
+      SiteRef At, llvm::function_ref<bool(unsigned Caller)> FromCaller) const;
   /// Whether \p E goes from such a call to a callable the object holds
   /// (`on_error_(*this, e)` to `fail_fast`), not to one of its arguments:
   /// the call's arguments are the callable's parameters.
