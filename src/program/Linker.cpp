@@ -55,7 +55,7 @@ private:
   std::optional<SiteRef> loopRegistration(unsigned Fn) const;
   EdgeKind callableEdgeKind(const SiteFact &Call, const ArgFact &Arg) const;
   void findOverriders();
-  std::map<std::string, unsigned> fieldFunctions() const;
+  std::map<std::string, std::vector<unsigned>> fieldFunctions() const;
   bool isFunctionObjectCall(unsigned Fn) const;
   static void separateProgramsOwnDefinitions(std::vector<TuFacts> &Units);
   std::vector<unsigned> overridersOf(const std::string &Usr) const;
@@ -292,26 +292,31 @@ bool Linker::isFunctionObjectCall(unsigned Fn) const {
 
 /// What a call through each function-pointer field runs: the one function
 /// the program stores in that field (a C-style callback table filled once,
-/// `http_parser_settings`, called by the parser), as a direct call. The
-/// field is one holder for every table of its type, so a field given
-/// several functions (two tables, or a generic `task {fn, arg}` that a loop's
-/// queue and a pool's both use) says nothing of which one a call runs.
-std::map<std::string, unsigned> Linker::fieldFunctions() const {
+/// `http_parser_settings`, called by the parser), as a direct call; each
+/// instantiation of it when it is a member of a class template (the table
+/// of `HTTPParser<Handler>` for each handler). The field is one holder for
+/// every table of its type, so a field given two functions (two tables, or
+/// a generic `task {fn, arg}` that a loop's queue and a pool's both use)
+/// says nothing of which one a call runs.
+std::map<std::string, std::vector<unsigned>> Linker::fieldFunctions() const {
   std::map<std::string, std::set<unsigned>> Stored;
   for (const Function &F : P.Functions)
     for (const auto &[Field, Usr] : F.fact().FieldFunctions)
       if (std::optional<unsigned> Target = P.find(Usr))
         Stored[Field].insert(*Target);
-  std::map<std::string, unsigned> Only;
-  for (const auto &[Field, Targets] : Stored)
-    if (Targets.size() == 1)
-      Only[Field] = *Targets.begin();
+  std::map<std::string, std::vector<unsigned>> Only;
+  for (const auto &[Field, Targets] : Stored) {
+    llvm::StringRef Name = P.Functions[*Targets.begin()].name();
+    if (llvm::all_of(Targets,
+                     [&](unsigned T) { return P.Functions[T].name() == Name; }))
+      Only[Field].assign(Targets.begin(), Targets.end());
+  }
   return Only;
 }
 
 void Linker::buildEdges() {
   findOverriders();
-  std::map<std::string, unsigned> ThroughFields = fieldFunctions();
+  std::map<std::string, std::vector<unsigned>> ThroughFields = fieldFunctions();
   for (unsigned FnIndex = 0; FnIndex < P.Functions.size(); ++FnIndex) {
     const FunctionFact &F = P.Functions[FnIndex].fact();
     llvm::DenseSet<int> AwaitedCalls;
@@ -336,7 +341,7 @@ void Linker::buildEdges() {
         llvm::append_range(Callees, overridersOf(S.CalleeUsr));
       if (auto It = ThroughFields.find(S.ThroughField);
           !S.ThroughField.empty() && It != ThroughFields.end())
-        Callees.push_back(It->second);
+        llvm::append_range(Callees, It->second);
       for (unsigned Callee : Callees) {
         bool Awaited =
             AwaitedCalls.count(S.Id) && P.Functions[Callee].isCoroutine();
