@@ -390,10 +390,7 @@ private:
   /// Changes it, or hands it to a call that may (`std::exchange(n, 0)`).
   bool touches(unsigned Fn, const SiteFact &S, const std::string &Key) const {
     return changes(Fn, S, Key) || llvm::any_of(S.Args, [&](const ArgFact &A) {
-             return A.Ref.isKnown() &&
-                    llvm::any_of(P.resolve(Fn, A.Ref), [&](const ObjectRef &R) {
-                      return R.Key == Key;
-                    });
+             return denotes(Fn, A.Ref, Key);
            });
   }
   /// An assignment to its object, or a non-const member call on it.
@@ -402,8 +399,13 @@ private:
            (S.Kind == SiteKind::Call && S.Mutates);
   }
   bool on(unsigned Fn, const SiteFact &S, const std::string &Key) const {
-    return S.Receiver.isKnown() &&
-           llvm::any_of(P.resolve(Fn, S.Receiver),
+    return denotes(Fn, S.Receiver, Key);
+  }
+  /// Whether \p Ref, in \p Fn, may name the object \p Key.
+  bool denotes(unsigned Fn, const ObjectRef &Ref,
+               const std::string &Key) const {
+    return Ref.isKnown() &&
+           llvm::any_of(P.resolve(Fn, Ref),
                         [&](const ObjectRef &R) { return R.Key == Key; });
   }
 

@@ -1,6 +1,7 @@
 //===- Names.cpp - Normalized names and object identities -----------------===//
 
 #include "Names.h"
+#include "RoleEvidence.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -447,16 +448,6 @@ static bool inSystemHeader(const Decl *D) {
   return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }
 
-/// Whether objects of \p T can be called: a class with a call operator,
-/// a template one too (`std::reference_wrapper`).
-static bool hasCallOperator(QualType T) {
-  const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return R && R->hasDefinition() &&
-         !R->lookup(
-               R->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call))
-              .empty();
-}
-
 /// The call operator of a function object of the program passed as a
 /// callable (`std::thread t(Worker{id})`, `threads.emplace_back(std::ref(
 /// worker))`, `async_read(sock, buf, *this)` in an Asio stackless
@@ -470,7 +461,7 @@ static const FunctionDecl *functionObjectCall(const Expr *E) {
   if (const auto *Wrap = dyn_cast<CallExpr>(E);
       Wrap && Wrap->getNumArgs() == 1 && Wrap->getDirectCallee() &&
       inSystemHeader(Wrap->getDirectCallee()) &&
-      hasCallOperator(Wrap->getType()))
+      isCallable(Wrap->getType()))
     E = stripWrappers(Wrap->getArg(0));
   const CXXRecordDecl *Class =
       E->getType().getNonReferenceType()->getAsCXXRecordDecl();
