@@ -363,18 +363,23 @@ private:
   /// The object whose \p Waiter the thread that \p Start starts runs: the
   /// starting member's own (`this`), when \p Owner's member starts it; or a
   /// named local or global that the thread's callable calls \p Waiter on
-  /// (`QThread::create([&q] { q.work(); })` in `main`).
+  /// (`QThread::create([&q] { q.work(); })` in `main`), also through a
+  /// reference field that the callable's class is constructed with
+  /// (`pub_.wait()`, `pub_` bound to `main`'s `publisher`).
   std::optional<std::string> startedOn(const CallEdge &Start,
                                        llvm::StringRef Owner,
                                        unsigned Waiter) const {
     if (onObjectOf(Start.From.Function, Owner))
       return std::string("this");
     const std::string &Usr = P.function(Waiter).fact().Usr;
-    for (const SiteFact &S : P.function(Start.Callee).fact().Sites)
-      if (S.CalleeUsr == Usr && !S.OtherObject &&
-          (S.Receiver.K == ObjectRef::Kind::Local ||
-           S.Receiver.K == ObjectRef::Kind::Global))
-        return S.Receiver.Key;
+    for (const SiteFact &S : P.function(Start.Callee).fact().Sites) {
+      if (S.CalleeUsr != Usr || S.OtherObject || !S.Receiver.isKnown())
+        continue;
+      std::vector<ObjectRef> On = P.resolve(Start.Callee, S.Receiver);
+      if (On.size() == 1 && (On[0].K == ObjectRef::Kind::Local ||
+                             On[0].K == ObjectRef::Kind::Global))
+        return On[0].Key;
+    }
     return std::nullopt;
   }
 

@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/LoopHandles.h"
 #include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/BitVector.h"
@@ -361,6 +362,29 @@ Finding busyLoopJoinFinding(const Program &P, const BusyLoopJoin &J) {
   return F;
 }
 
+Finding openHandleRunFinding(const Program &P, const RunKeptByOpenHandle &R) {
+  Finding F;
+  F.Severity = Level::Warning;
+  F.Loc = P.site(R.Run).Loc;
+  F.Function = P.function(R.Run.Function).name().str();
+  std::string Loop = "'" + R.Loop.spelledName() + "'";
+  std::string Handle = "'" + R.Handle.spelledName() + "'";
+  std::string Other = "'" + R.Other.spelledName() + "'";
+  F.Message =
+      "the run of " + Loop +
+      " returns only once no handle is active, but the handle " + Handle +
+      " is never stopped or closed, while the program stops or closes " +
+      Other +
+      " to shut the loop down: the run never returns, and nothing "
+      "after it runs; close " +
+      Handle + " with the others";
+  F.Resources = {R.Loop.Key, R.Handle.Key};
+  F.Path.push_back({P.site(R.Activated).Loc, Handle + " is made active here"});
+  F.Path.push_back(
+      {P.site(R.Closed).Loc, Other + " is stopped or closed here"});
+  return F;
+}
+
 Finding stoppedLoopJoinFinding(const Program &P, const StoppedLoopJoin &J) {
   Finding F;
   F.Severity = Level::Warning;
@@ -395,6 +419,8 @@ public:
       Out.push_back(busyLoopJoinFinding(P, J));
     for (const StoppedLoopJoin &J : joinsAfterLoopStops(P, Work))
       Out.push_back(stoppedLoopJoinFinding(P, J));
+    for (const RunKeptByOpenHandle &R : runsKeptByOpenHandles(P))
+      Out.push_back(openHandleRunFinding(P, R));
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     std::set<SiteRef> AllSignals;

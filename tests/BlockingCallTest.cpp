@@ -36,6 +36,8 @@ protected:
       {"name": "std::getline", "blocking": "reads a line", "streamArg": 0},
       {"name": "fprintf", "blocking": "writes a file", "streamArg": 0,
        "standardStreams": ["stderr", "stdout"]},
+      {"name": "tcp::socket::read_some", "blocking": "reads a socket"},
+      {"name": "tcp::socket::non_blocking", "setsObjectNonblocking": true},
       {"name": "write", "blocking": "writes", "descriptorArg": 0,
        "sizeArg": 2, "wouldBlockErrors": ["EAGAIN", "EWOULDBLOCK"]}],
       "types": [{"name": "std::basic_istringstream",
@@ -392,6 +394,29 @@ TEST_F(BlockingCallTest, CallOnADescriptorMadeNonblockingIsQuiet) {
       Main.call(Body, "socket::set_mode");
     EXPECT_EQ(check({Setup.build(), Co.build(), Main.build()}).size(),
               Called ? 0u : 1u);
+  }
+}
+
+// `sock_.non_blocking(true)` puts the I/O object itself in non-blocking
+// mode: its members return at once. `non_blocking(false)`, or the mode set
+// on another socket, leaves it blocking.
+TEST_F(BlockingCallTest, MemberOfAnObjectMadeNonblockingIsQuiet) {
+  for (int Mode : {1, 0}) {
+    for (const char *Set : {"conn::sock_", "other::sock_"}) {
+      FunctionBuilder Setup("conn::start"), Co("handler", true);
+      ArgFact On;
+      On.Index = 0;
+      On.Constant = Mode;
+      Setup.call(Body, "tcp::socket::non_blocking", field(Set), {On});
+      Co.suspend(Body);
+      Co.call(Body, "tcp::socket::read_some", field("conn::sock_"));
+      FunctionBuilder Main("main");
+      Main.call(Body, "conn::start");
+      bool Quiet = Mode == 1 && std::string(Set) == "conn::sock_";
+      EXPECT_EQ(check({Setup.build(), Co.build(), Main.build()}).size(),
+                Quiet ? 0u : 1u)
+          << Mode << " " << Set;
+    }
   }
 }
 

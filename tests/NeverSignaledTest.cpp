@@ -578,3 +578,79 @@ TEST_F(BusyLoopJoinTest, AFieldGuardJoinedFromOutsideItsObjectIsQuiet) {
   Io.K = Work.K = Thread.K = ObjectRef::Kind::Field;
   EXPECT_TRUE(runRule("never-signaled", service("outside"), Models).empty());
 }
+
+// A program whose `main` runs `loop` until no handle is active, whose
+// `start` makes the async handle `A` and the timer `T` active, and whose
+// `shutdown` closes what \p Closed names: "A", "T", or "param" (a handle
+// parameter that no caller binds, as a library callback's).
+class OpenHandleRunTest : public ::testing::Test {
+public:
+  void SetUp() override {
+    ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "run", "runsLoop": true},
+      {"name": "stop", "stopsLoop": true},
+      {"name": "async_init", "activatesHandle": 1},
+      {"name": "timer_start", "activatesHandle": 0, "repeatArg": 3},
+      {"name": "close", "deactivatesHandle": 0}]})",
+                                     "test")));
+  }
+
+  static ArgFact arg(unsigned Index, ObjectRef Ref) {
+    ArgFact A;
+    A.Index = Index;
+    A.Ref = std::move(Ref);
+    return A;
+  }
+
+  std::vector<Finding> check(std::vector<std::string> Closed,
+                             int64_t TimerRepeat = 1000,
+                             bool StopsLoop = false) {
+    FunctionBuilder Main("main");
+    Main.call(Body, "run", Loop);
+    FunctionBuilder Start("start");
+    Start.call(Body, "async_init", {}, {arg(0, Loop), arg(1, Async)});
+    ArgFact Repeat;
+    Repeat.Index = 3;
+    Repeat.Constant = TimerRepeat;
+    Start.call(Body, "timer_start", {}, {arg(0, Timer), Repeat});
+    FunctionBuilder Shutdown("shutdown");
+    for (const std::string &Handle : Closed)
+      Shutdown.call(Body, "close", {},
+                    {arg(0, Handle == "A" ? Async
+                            : Handle == "T"
+                                ? Timer
+                                : param("shutdown", 0, "handle", "handle_t"))});
+    if (StopsLoop)
+      Shutdown.call(Body, "stop", Loop);
+    return runRule("never-signaled",
+                   {Main.build(), Start.build(), Shutdown.build()}, Models);
+  }
+
+  ApiModels Models;
+  ObjectRef Loop = global("loop", "loop_t");
+  ObjectRef Async = global("A", "async_t");
+  ObjectRef Timer = global("T", "timer_t");
+  static constexpr unsigned Body = FunctionBuilder::Body;
+};
+
+TEST_F(OpenHandleRunTest, AHandleLeftOpenByTheShutdownIsReported) {
+  std::vector<Finding> F = check({"T"});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("the handle 'A' is never stopped or closed, "
+                              "while the program stops or closes 'T'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_EQ(F[0].Path.size(), 2u);
+}
+
+// Every handle closed; a loop stopped; a close of a handle that cannot be
+// named (it may be `A`); no shutdown at all (a server that runs until it
+// is killed); the only other handle a timer that fires once.
+TEST_F(OpenHandleRunTest, NoHandleKnownToBeLeftOpenIsQuiet) {
+  EXPECT_TRUE(check({"T", "A"}).empty());
+  EXPECT_TRUE(check({"T"}, 1000, /*StopsLoop=*/true).empty());
+  EXPECT_TRUE(check({"T", "param"}).empty());
+  EXPECT_TRUE(check({}).empty());
+  EXPECT_TRUE(check({"A"}, /*TimerRepeat=*/0).empty());
+  EXPECT_EQ(check({"A"}).size(), 1u);
+}

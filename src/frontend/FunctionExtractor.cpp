@@ -168,11 +168,17 @@ public:
   /// Constructor calls that initialize a local, and the local.
   llvm::DenseMap<const CXXConstructExpr *, const ValueDecl *> InitializedVar;
   llvm::DenseMap<const CXXCtorInitializer *, unsigned> SiteOfInit;
+  /// A library call's site, and the site of the program's constructor it
+  /// runs, placed right after it.
+  llvm::DenseMap<unsigned, unsigned> ConstructorRunBy;
 
 private:
   SiteFact &addSite(SiteKind Kind, SourceLocation Loc);
   void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                unsigned FirstParam);
+  void addForwardedConstruction(unsigned CallSite, const FunctionDecl *Callee,
+                                llvm::ArrayRef<const Expr *> Args,
+                                unsigned FirstParam);
   bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
   /// A write of \p Target by \p E (an assignment, an increment), if it
   /// names an object.
@@ -326,7 +332,7 @@ static bool isOwnObject(const Expr *Arg) {
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                             unsigned FirstParam) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
-    if (isa<CXXDefaultArgExpr>(Args[I]))
+    if (!Args[I] || isa<CXXDefaultArgExpr>(Args[I]))
       continue;
     ArgFact A;
     A.Index = I - FirstParam;
@@ -529,7 +535,34 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
       noteAssignment(S, Args[0], Args[1]);
   }
   addArgs(S, Args, FirstParam);
+  addForwardedConstruction(S.Id, Callee, Args, FirstParam);
   return true;
+}
+
+/// `std::make_unique<Worker>(id, pub)`: a call of the constructor the
+/// library function runs, with the arguments it forwards there, as
+/// `new Worker(id, pub)` would be.
+void SiteCollector::addForwardedConstruction(unsigned CallSite,
+                                             const FunctionDecl *Callee,
+                                             llvm::ArrayRef<const Expr *> Args,
+                                             unsigned FirstParam) {
+  if (Args.size() <= FirstParam)
+    return;
+  std::optional<ForwardedConstructor> Run = N.constructorRunBy(Callee);
+  if (!Run)
+    return;
+  std::vector<const Expr *> Forwarded;
+  for (int Param : Run->ParamOfArg)
+    Forwarded.push_back(Param >= 0 && FirstParam + Param < Args.size()
+                            ? Args[FirstParam + Param]
+                            : nullptr);
+  SiteFact &S = addSite(SiteKind::Call, SourceLocation());
+  S.Loc = Sites[CallSite].Loc;
+  S.IsConstructor = true;
+  S.CalleeUsr = N.usr(Run->Ctor);
+  S.CalleeName = N.qualifiedName(Run->Ctor);
+  ConstructorRunBy[CallSite] = S.Id;
+  addArgs(S, Forwarded, 0);
 }
 
 bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -545,7 +578,9 @@ bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
   // a destructor has no ScopeBegin to name.
   if (auto It = InitializedVar.find(E); It != InitializedVar.end())
     S.Receiver = N.objectOfDecl(It->second);
-  addArgs(S, llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), 0);
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  addArgs(S, Args, 0);
+  addForwardedConstruction(S.Id, Ctor, Args, 0);
   return true;
 }
 
@@ -895,6 +930,8 @@ void CfgPlacer::placeSite(unsigned Site, unsigned Block) {
   S.Pos = {static_cast<int>(Block),
            static_cast<int>(F.Cfg[Block].Sites.size())};
   F.Cfg[Block].Sites.push_back(Site);
+  if (auto It = C.ConstructorRunBy.find(Site); It != C.ConstructorRunBy.end())
+    placeSite(It->second, Block);
 }
 
 void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {

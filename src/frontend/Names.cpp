@@ -298,6 +298,12 @@ ObjectRef Names::objectOf(const Expr *E) const {
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
       return objectOf(U->getSubExpr());
+  // `uv_close((uv_handle_t *)&timer_, cb)`: a pointer cast to another
+  // pointer type still points at the object.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && Cast->getType()->isPointerType() &&
+      Cast->getSubExpr()->getType()->isPointerType())
+    return objectOf(Cast->getSubExpr());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return objectOfDecl(Ref->getDecl());
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

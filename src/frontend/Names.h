@@ -9,6 +9,7 @@
 #ifndef COROLINT_FRONTEND_NAMES_H
 #define COROLINT_FRONTEND_NAMES_H
 
+#include "ForwardedConstructors.h"
 #include "corolint/facts/Facts.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -44,6 +45,12 @@ public:
   /// The container expression of an element access (`routes_[path]`,
   /// `handlers_.at(name)`, `queue_.front()`), or null.
   const clang::Expr *elementContainer(const clang::Expr *E) const;
+  /// The constructor of the program's class that a call of the library
+  /// function \p F runs on its arguments (`std::make_unique<T>(args...)`).
+  std::optional<ForwardedConstructor>
+  constructorRunBy(const clang::FunctionDecl *F) const {
+    return Forwarded.of(F);
+  }
 
 private:
   /// What an accessor call returns (`socket_wrapper_.socket()`), if it
@@ -58,6 +65,7 @@ private:
   mutable llvm::DenseMap<clang::FileID, std::string> FileNames;
   /// Per class: whether its private fields are closed (isClosedField).
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> ClosedClasses;
+  mutable ForwardedConstructors Forwarded;
 };
 
 /// Strips what does not change which object or callable an expression is:

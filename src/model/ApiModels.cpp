@@ -190,6 +190,13 @@ void checkNonblocking(const FunctionModel &M) {
                      "wait: the call must be 'blocking'");
 }
 
+/// A repeat interval says how long the handle a call activates stays
+/// active: alone it would be silently ignored.
+void checkHandleKeys(const FunctionModel &M) {
+  if (M.RepeatArg >= 0 && M.ActivatesHandle < 0)
+    throw EntryError("'repeatArg' needs 'activatesHandle'");
+}
+
 // Unknown keys are looked for last, so that an entry without a name is
 // reported as such, whatever else it has.
 
@@ -200,6 +207,7 @@ void readEntry(const json &E, FunctionModel &M) {
 #include "corolint/model/ModelSchema.def"
   checkKeys(E, FunctionKeys);
   checkNonblocking(M);
+  checkHandleKeys(M);
 }
 
 void readEntry(const json &E, TypeModel &M) {

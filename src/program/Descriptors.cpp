@@ -155,6 +155,18 @@ std::vector<ObjectRef> madeNonblocking(const Program &P, unsigned Fn,
   return descriptorsOf(P, Fn, S, *M);
 }
 
+/// The objects call \p S, made in \p Fn, puts in non-blocking mode
+/// (`socket_.non_blocking(true)`).
+std::vector<ObjectRef> objectsMadeNonblocking(const Program &P, unsigned Fn,
+                                              const SiteFact &S) {
+  const FunctionModel *M = P.modelOf(S);
+  const ArgFact *Mode = M && M->SetsObjectNonblocking ? S.arg(0) : nullptr;
+  if (!Mode || !Mode->Constant || *Mode->Constant == 0 ||
+      !S.Receiver.isKnown() || S.OtherObject)
+    return {};
+  return P.resolve(Fn, S.Receiver);
+}
+
 /// Whether a call by model \p M reads the descriptor it is given: it may
 /// wait for it, and neither writes nor makes one.
 bool readsDescriptor(const FunctionModel &M) {
@@ -316,6 +328,14 @@ bool Program::returnsAtOnce(SiteRef Call) const {
   if (M && cannotWait(*this, Call.Function, S, *M))
     return true;
   const ArgFact *Descriptor = M ? S.arg(M->DescriptorArg) : nullptr;
+  if (M && !Descriptor && S.Receiver.isKnown() && !S.OtherObject) {
+    // A member of an I/O object put in non-blocking mode
+    // (`socket_.read_some(buf, ec)` after `socket_.non_blocking(true)`).
+    std::vector<ObjectRef> On = resolve(Call.Function, S.Receiver);
+    return !On.empty() && llvm::all_of(On, [&](const ObjectRef &O) {
+      return NonblockingDescriptors.count(O.Key) > 0;
+    });
+  }
   if (!Descriptor)
     return false;
   bool Complete = false;
@@ -534,6 +554,8 @@ std::set<std::string> nonblockingDescriptors(const Program &P) {
       for (const SiteFact &S : P.function(Fn).fact().Sites)
         if (S.Kind == SiteKind::Call) {
           for (const ObjectRef &H : madeNonblocking(P, Fn, S))
+            Keys.insert(H.Key);
+          for (const ObjectRef &H : objectsMadeNonblocking(P, Fn, S))
             Keys.insert(H.Key);
           for (const ObjectRef &H : watchedForReadiness(P, Callees, Fn, S))
             Keys.insert(H.Key);

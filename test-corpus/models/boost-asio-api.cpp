@@ -193,6 +193,7 @@ void synchronous(asio::io_context &io) {
   sock.connect(*endpoints.begin());
 
   char buf[64];
+  sock.non_blocking(false);
   sock.read_some(asio::buffer(buf));
   sock.write_some(asio::buffer(buf));
   sock.receive(asio::buffer(buf));

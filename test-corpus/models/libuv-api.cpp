@@ -70,6 +70,15 @@ void handles(uv_loop_t *loop) {
   uv_fs_poll_init(loop, &stat_poll);
   uv_fs_poll_start(&stat_poll, on_fs_poll, "/tmp", 1000);
 
+  uv_timer_stop(&timer);
+  uv_idle_stop(&idle);
+  uv_prepare_stop(&prepare);
+  uv_check_stop(&check);
+  uv_poll_stop(&poll);
+  uv_signal_stop(&sig);
+  uv_fs_event_stop(&watch);
+  uv_fs_poll_stop(&stat_poll);
+  uv_unref(reinterpret_cast<uv_handle_t *>(&async));
   uv_close(reinterpret_cast<uv_handle_t *>(&timer), on_close);
 }
 

@@ -112,6 +112,20 @@ struct FunctionModel {
   /// loop's `run()` does not return for want of work until the guard is
   /// reset or destroyed.
   int KeepsLoopBusy = -1;
+  /// The argument that is a handle the call makes active (`uv_async_init`:
+  /// 1, `uv_timer_start`: 0): the loop's run until no handle is active
+  /// (`uv_run(loop, UV_RUN_DEFAULT)`) does not return while it is.
+  /// Makes the I/O object it is called on non-blocking when its first
+  /// argument is true (`socket.non_blocking(true)`).
+  bool SetsObjectNonblocking = false;
+  int ActivatesHandle = -1;
+  /// With ActivatesHandle, the argument giving the repeat interval
+  /// (`uv_timer_start`: 3): a constant 0 makes the handle active only until
+  /// its callback has run once.
+  int RepeatArg = -1;
+  /// The argument that is a handle the call stops or closes (`uv_close`,
+  /// `uv_timer_stop`): it no longer keeps its loop running.
+  int DeactivatesHandle = -1;
   /// Destroys elements of the container it is called on (`erase`,
   /// `clear`): a handle among them whose destruction blocks, blocks.
   bool DestroysElements = false;
