@@ -376,11 +376,24 @@ private:
       if (S.CalleeUsr != Usr || S.OtherObject || !S.Receiver.isKnown())
         continue;
       std::vector<ObjectRef> On = P.resolve(Start.Callee, S.Receiver);
-      if (On.size() == 1 && (On[0].K == ObjectRef::Kind::Local ||
-                             On[0].K == ObjectRef::Kind::Global))
+      if (On.size() == 1 &&
+          (On[0].K == ObjectRef::Kind::Local ||
+           On[0].K == ObjectRef::Kind::Global) &&
+          !madeInALoop(Start.From.Function, On[0]))
         return On[0].Key;
     }
     return std::nullopt;
+  }
+
+  /// Whether local \p Obj of \p Fn is made anew on each turn of a loop
+  /// (`for (...) { feed f; threads.emplace_back(...); }`): one per thread.
+  bool madeInALoop(unsigned Fn, const ObjectRef &Obj) const {
+    const Function &F = P.function(Fn);
+    return Obj.K == ObjectRef::Kind::Local &&
+           llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+             return S.Kind == SiteKind::ScopeBegin &&
+                    S.Receiver.Key == Obj.Key && F.repeats(S.Id);
+           });
   }
 
   /// Whether \p S, in \p Fn, signals the object \p Key or changes it.

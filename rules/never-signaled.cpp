@@ -370,18 +370,16 @@ Finding openHandleRunFinding(const Program &P, const RunKeptByOpenHandle &R) {
   std::string Loop = "'" + R.Loop.spelledName() + "'";
   std::string Handle = "'" + R.Handle.spelledName() + "'";
   std::string Other = "'" + R.Other.spelledName() + "'";
-  F.Message =
-      "the run of " + Loop +
-      " returns only once no handle is active, but the handle " + Handle +
-      " is never stopped or closed, while the program stops or closes " +
-      Other +
-      " to shut the loop down: the run never returns, and nothing "
-      "after it runs; close " +
-      Handle + " with the others";
+  F.Message = "the run of " + Loop +
+              " returns only once no handle is active, but the handle " +
+              Handle +
+              " is never stopped or closed, while the program closes " + Other +
+              " to shut the loop down: the run never returns, and nothing "
+              "after it runs; close " +
+              Handle + " with the others";
   F.Resources = {R.Loop.Key, R.Handle.Key};
   F.Path.push_back({P.site(R.Activated).Loc, Handle + " is made active here"});
-  F.Path.push_back(
-      {P.site(R.Closed).Loc, Other + " is stopped or closed here"});
+  F.Path.push_back({P.site(R.Closed).Loc, Other + " is closed here"});
   return F;
 }
 

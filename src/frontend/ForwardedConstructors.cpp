@@ -21,8 +21,8 @@ bool inSystemHeader(const Decl *D) {
   return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }
 
-/// `std::forward<Args>(args)`, `std::move(a)`, `static_cast<A &&>(a)`, a
-/// copy into a by-value parameter: the expression handed on.
+/// `std::forward<Args>(args)`, `std::move(a)`, `static_cast<A &&>(a)`: the
+/// expression handed on.
 const Expr *handedOn(const Expr *E) {
   for (;;) {
     E = E->IgnoreImplicit()->IgnoreParens();
@@ -39,10 +39,13 @@ const Expr *handedOn(const Expr *E) {
       E = Cast->getSubExpr();
       continue;
     }
-    if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
-        Copy && Copy->getNumArgs() == 1 &&
-        Copy->getConstructor()->isCopyOrMoveConstructor()) {
-      E = Copy->getArg(0);
+    // A copy into a by-value parameter, or a conversion
+    // (`make_unique<log>("app.log")` into a `const std::string &`).
+    if (const auto *Made = dyn_cast<CXXConstructExpr>(E);
+        Made && Made->getNumArgs() >= 1 &&
+        llvm::all_of(llvm::drop_begin(Made->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); })) {
+      E = Made->getArg(0);
       continue;
     }
     return E;
@@ -133,9 +136,13 @@ ForwardedConstructors::search(const FunctionDecl *F, unsigned Depth) {
       Forwarded.push_back(Ours ? Param->getFunctionScopeIndex() : -1);
       Any |= Ours;
     }
+    const FunctionDecl *Callee = calleeOf(Call);
+    // `std::make_unique<snapshot>()`: a factory handed nothing constructs
+    // from nothing.
+    if (Args.empty() && F->getNumParams() == 0 && isProgramConstructor(Callee))
+      return ForwardedConstructor{cast<CXXConstructorDecl>(Callee), {}};
     if (!Any)
       continue;
-    const FunctionDecl *Callee = calleeOf(Call);
     if (isProgramConstructor(Callee))
       return ForwardedConstructor{cast<CXXConstructorDecl>(Callee), Forwarded};
     std::optional<ForwardedConstructor> Inner = lookup(Callee, Depth + 1);

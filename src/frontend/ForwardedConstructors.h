@@ -32,7 +32,8 @@ public:
   /// What a call of \p F constructs, when \p F is a library function
   /// template (one of a system header) that hands at least one of its
   /// parameters, through calls of other such functions, to a constructor of
-  /// a class of the program: the first one its body reaches.
+  /// a class of the program, or that has no parameters and constructs one
+  /// from nothing (`make_unique<T>()`): the first one its body reaches.
   std::optional<ForwardedConstructor> of(const clang::FunctionDecl *F);
 
 private:

@@ -546,8 +546,6 @@ void SiteCollector::addForwardedConstruction(unsigned CallSite,
                                              const FunctionDecl *Callee,
                                              llvm::ArrayRef<const Expr *> Args,
                                              unsigned FirstParam) {
-  if (Args.size() <= FirstParam)
-    return;
   std::optional<ForwardedConstructor> Run = N.constructorRunBy(Callee);
   if (!Run)
     return;

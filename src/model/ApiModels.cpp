@@ -195,6 +195,8 @@ void checkNonblocking(const FunctionModel &M) {
 void checkHandleKeys(const FunctionModel &M) {
   if (M.RepeatArg >= 0 && M.ActivatesHandle < 0)
     throw EntryError("'repeatArg' needs 'activatesHandle'");
+  if (M.RunModeArg >= 0 && !M.RunsLoop)
+    throw EntryError("'runModeArg' needs 'runsLoop'");
 }
 
 // Unknown keys are looked for last, so that an entry without a name is

@@ -328,9 +328,11 @@ bool Program::returnsAtOnce(SiteRef Call) const {
   if (M && cannotWait(*this, Call.Function, S, *M))
     return true;
   const ArgFact *Descriptor = M ? S.arg(M->DescriptorArg) : nullptr;
-  if (M && !Descriptor && S.Receiver.isKnown() && !S.OtherObject) {
+  if (M && !Descriptor && !M->Connects && S.Receiver.isKnown() &&
+      !S.OtherObject) {
     // A member of an I/O object put in non-blocking mode
     // (`socket_.read_some(buf, ec)` after `socket_.non_blocking(true)`).
+    // Asio's connect still waits for the connection in that mode.
     std::vector<ObjectRef> On = resolve(Call.Function, S.Receiver);
     return !On.empty() && llvm::all_of(On, [&](const ObjectRef &O) {
       return NonblockingDescriptors.count(O.Key) > 0;

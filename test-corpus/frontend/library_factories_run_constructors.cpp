@@ -34,6 +34,12 @@ void by_optional_emplace(registry &r) {
   std::optional<worker> one;
   one.emplace(4, r);
 }
+struct snapshot {
+  snapshot() { ++taken; }
+  int taken = 0;
+};
+
+void by_make_unique_of_nothing() { auto s = std::make_unique<snapshot>(); }
 void by_copy(const worker &w) {
   std::vector<worker> all;
   all.push_back(w);
@@ -45,11 +51,13 @@ int main() {
   by_make_shared(r);
   by_emplace_back(r);
   by_optional_emplace(r);
+  by_make_unique_of_nothing();
   by_copy(worker(6, r));
 }
 // expect-edge: by_make_unique calls worker::worker
 // expect-edge: by_make_shared calls worker::worker
 // expect-edge: by_emplace_back calls worker::worker
 // expect-edge: by_optional_emplace calls worker::worker
+// expect-edge: by_make_unique_of_nothing calls snapshot::snapshot
 // expect-no-edge: by_copy calls worker::worker
 // expect-no-findings

@@ -43,8 +43,8 @@ private:
   }
 
   void shutdown() {
-    uv_timer_stop(&heartbeat_); // expect-path: never-signaled {{'spool_watcher::heartbeat_' is stopped or closed here}}
-    uv_close(reinterpret_cast<uv_handle_t *>(&heartbeat_), nullptr);
+    uv_timer_stop(&heartbeat_);
+    uv_close(reinterpret_cast<uv_handle_t *>(&heartbeat_), nullptr); // expect-path: never-signaled {{'spool_watcher::heartbeat_' is closed here}}
     uv_close(reinterpret_cast<uv_handle_t *>(&interrupt_), nullptr);
   }
 

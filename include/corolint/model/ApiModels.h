@@ -123,9 +123,16 @@ struct FunctionModel {
   /// (`uv_timer_start`: 3): a constant 0 makes the handle active only until
   /// its callback has run once.
   int RepeatArg = -1;
-  /// The argument that is a handle the call stops or closes (`uv_close`,
-  /// `uv_timer_stop`): it no longer keeps its loop running.
+  /// The argument that is a handle the call stops (`uv_timer_stop`,
+  /// `uv_unref`): it no longer keeps its loop running, until started again.
   int DeactivatesHandle = -1;
+  /// The argument that is a handle the call closes for good (`uv_close`):
+  /// the program is shutting it down.
+  int ClosesHandle = -1;
+  /// With RunsLoop, the argument that picks how long the call runs the
+  /// loop (`uv_run`'s mode: 1); only a constant 0 runs it until nothing is
+  /// left to do.
+  int RunModeArg = -1;
   /// Destroys elements of the container it is called on (`erase`,
   /// `clear`): a handle among them whose destruction blocks, blocks.
   bool DestroysElements = false;
