@@ -1,9 +1,9 @@
 //===- ForwardedConstructors.cpp - What a library factory constructs ------===//
 
 #include "ForwardedConstructors.h"
+#include "Names.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -15,11 +15,6 @@ namespace {
 /// construct_at: nine calls in libstdc++ 12. Deeper chains are not
 /// factories.
 constexpr unsigned MaxDepth = 12;
-
-bool inSystemHeader(const Decl *D) {
-  const SourceManager &SM = D->getASTContext().getSourceManager();
-  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
-}
 
 /// `std::forward<Args>(args)`, `std::move(a)`, `static_cast<A &&>(a)`: the
 /// expression handed on.

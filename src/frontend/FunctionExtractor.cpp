@@ -176,7 +176,8 @@ private:
   SiteFact &addSite(SiteKind Kind, SourceLocation Loc);
   void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
                unsigned FirstParam);
-  void addForwardedConstruction(unsigned CallSite, const FunctionDecl *Callee,
+  void addForwardedConstruction(unsigned CallSite, SourceLocation Loc,
+                                const FunctionDecl *Callee,
                                 llvm::ArrayRef<const Expr *> Args,
                                 unsigned FirstParam);
   bool addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind);
@@ -535,7 +536,7 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
       noteAssignment(S, Args[0], Args[1]);
   }
   addArgs(S, Args, FirstParam);
-  addForwardedConstruction(S.Id, Callee, Args, FirstParam);
+  addForwardedConstruction(S.Id, E->getExprLoc(), Callee, Args, FirstParam);
   return true;
 }
 
@@ -543,6 +544,7 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
 /// library function runs, with the arguments it forwards there, as
 /// `new Worker(id, pub)` would be.
 void SiteCollector::addForwardedConstruction(unsigned CallSite,
+                                             SourceLocation Loc,
                                              const FunctionDecl *Callee,
                                              llvm::ArrayRef<const Expr *> Args,
                                              unsigned FirstParam) {
@@ -554,8 +556,7 @@ void SiteCollector::addForwardedConstruction(unsigned CallSite,
     Forwarded.push_back(Param >= 0 && FirstParam + Param < Args.size()
                             ? Args[FirstParam + Param]
                             : nullptr);
-  SiteFact &S = addSite(SiteKind::Call, SourceLocation());
-  S.Loc = Sites[CallSite].Loc;
+  SiteFact &S = addSite(SiteKind::Call, Loc);
   S.IsConstructor = true;
   S.CalleeUsr = N.usr(Run->Ctor);
   S.CalleeName = N.qualifiedName(Run->Ctor);
@@ -578,7 +579,7 @@ bool SiteCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
     S.Receiver = N.objectOfDecl(It->second);
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   addArgs(S, Args, 0);
-  addForwardedConstruction(S.Id, Ctor, Args, 0);
+  addForwardedConstruction(S.Id, E->getBeginLoc(), Ctor, Args, 0);
   return true;
 }
 

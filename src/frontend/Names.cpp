@@ -448,8 +448,7 @@ static const Expr *callableSource(const Expr *E) {
   return nullptr;
 }
 
-/// Whether \p D is written in a system header: the library's.
-static bool inSystemHeader(const Decl *D) {
+bool inSystemHeader(const Decl *D) {
   const SourceManager &SM = D->getASTContext().getSourceManager();
   return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }

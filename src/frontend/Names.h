@@ -68,6 +68,9 @@ private:
   mutable ForwardedConstructors Forwarded;
 };
 
+/// Whether \p D is written in a system header: the library's.
+bool inSystemHeader(const clang::Decl *D);
+
 /// Strips what does not change which object or callable an expression is:
 /// parentheses, implicit casts, temporaries, functional casts.
 const clang::Expr *stripWrappers(const clang::Expr *E);
