@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/LeakedHolds.h"
 #include "corolint/program/LoopHandles.h"
 #include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
@@ -409,6 +410,33 @@ Finding stoppedLoopJoinFinding(const Program &P, const StoppedLoopJoin &J) {
   return F;
 }
 
+Finding leakedHoldFinding(const Program &P, const LeakedHold &L) {
+  Finding F;
+  F.Severity = Level::Warning;
+  F.Loc = L.Return;
+  F.Function = P.function(L.Take.Function).name().str();
+  std::string Object = "'" + L.Object.spelledName() + "'";
+  std::string What =
+      L.Semaphore ? "a unit of semaphore " + Object : "mutex " + Object;
+  std::string Taken = L.Through.empty()
+                          ? What + " is taken here"
+                          : What + " is taken here, by '" + L.Through + "'";
+  F.Message =
+      "this return keeps " + What + ", which '" + F.Function +
+      "' takes and gives back itself on its other path: " +
+      (L.Semaphore ? "each return here keeps one unit for good, and once "
+                     "none is left every acquire of " +
+                         Object + " waits forever"
+                   : "the next lock of " + Object + " waits forever") +
+      "; give it back before returning, or hold it in a guard";
+  F.Resources = {L.Object.Key};
+  F.Path.push_back({P.site(L.Take).Loc, Taken});
+  F.Path.push_back({L.Return, "the function returns here still holding it"});
+  F.Path.push_back(
+      {P.site(L.GiveBack).Loc, "it is given back here, on another path"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -419,6 +447,8 @@ public:
       Out.push_back(stoppedLoopJoinFinding(P, J));
     for (const RunKeptByOpenHandle &R : runsKeptByOpenHandles(P))
       Out.push_back(openHandleRunFinding(P, R));
+    for (const LeakedHold &L : findLeakedHolds(P))
+      Out.push_back(leakedHoldFinding(P, L));
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     std::set<SiteRef> AllSignals;

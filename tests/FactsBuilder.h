@@ -66,6 +66,13 @@ public:
     return *this;
   }
 
+  /// Ends \p Block in a `return` statement at \p Line, column \p Col
+  /// (sites are at line 10 + id, column 1).
+  FunctionBuilder &returns(unsigned Block, unsigned Line, unsigned Col) {
+    F.Cfg[Block].Return = SourceLoc{"test.cpp", Line, Col};
+    return *this;
+  }
+
   unsigned call(unsigned Block, std::string Callee, ObjectRef Receiver = {},
                 std::vector<ArgFact> Args = {}) {
     SiteFact &S = add(Block, SiteKind::Call);

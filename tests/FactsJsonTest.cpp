@@ -76,6 +76,7 @@ TuFacts sampleUnit() {
   F.InvokesCallable = true;
   F.Cfg[2].NoReturn = true;
   F.Cfg[0].Throws = true;
+  F.Cfg[1].Return = SourceLoc{"a.cpp", 9, 5};
   F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
   F.Sites[Size].GuardFlags[0].Private = true;
   F.Sites[Size].ConditionReads = {global("client::epoch_", "")};
@@ -125,6 +126,10 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_FALSE(F.Cfg[1].NoReturn);
   EXPECT_TRUE(F.Cfg[0].Throws);
   EXPECT_FALSE(F.Cfg[2].Throws);
+  ASSERT_TRUE(F.Cfg[1].Return.has_value());
+  EXPECT_EQ(F.Cfg[1].Return->Line, 9u);
+  EXPECT_EQ(F.Cfg[1].Return->Col, 5u);
+  EXPECT_FALSE(F.Cfg[2].Return.has_value());
   EXPECT_EQ(F.Sites[1].Args[0].Flags,
             (std::vector<std::string>{"O_CLOEXEC", "O_NONBLOCK"}));
   ASSERT_EQ(F.Polls.size(), 1u);

@@ -387,6 +387,8 @@ json functionToJson(const FunctionFact &F) {
       Block["noReturn"] = true;
     if (B.Throws)
       Block["throws"] = true;
+    if (B.Return)
+      Block["return"] = locToJson(*B.Return);
     Blocks.push_back(std::move(Block));
   }
   json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
@@ -470,9 +472,15 @@ FunctionFact functionFromJson(const json &J) {
         J.at("fieldFunctions")
             .get<std::vector<std::pair<std::string, std::string>>>();
   readRoleEvidence(J, F);
-  for (const json &B : J.at("cfg"))
-    F.Cfg.push_back({integers(B.at("sites")), integers(B.at("succs")),
-                     B.value("noReturn", false), B.value("throws", false)});
+  for (const json &B : J.at("cfg")) {
+    CfgBlockFact &Block = F.Cfg.emplace_back();
+    Block.Sites = integers(B.at("sites"));
+    Block.Succs = integers(B.at("succs"));
+    Block.NoReturn = B.value("noReturn", false);
+    Block.Throws = B.value("throws", false);
+    if (B.contains("return"))
+      Block.Return = locFromJson(B.at("return"));
+  }
   F.CfgEntry = integer<unsigned>(J.at("entry"));
   F.CfgExit = integer<unsigned>(J.at("exit"));
   return F;

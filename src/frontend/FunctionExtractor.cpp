@@ -972,13 +972,30 @@ void CfgPlacer::placeElement(const CFGElement &E, unsigned Block) {
   }
 }
 
+/// The statement a block ends in: its last, before the destructors that
+/// leaving a scope runs.
+const Stmt *lastStatement(const CFGBlock &B) {
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (std::optional<CFGStmt> S = It->getAs<CFGStmt>())
+      return S->getStmt();
+  return nullptr;
+}
+
 /// Clang's CFG ends a block at a `throw`, with an edge to the exit or to the
 /// enclosing try's handlers.
 bool endsInThrow(const CFGBlock &B) {
-  for (auto It = B.rbegin(); It != B.rend(); ++It)
-    if (std::optional<CFGStmt> S = It->getAs<CFGStmt>())
-      return isa<CXXThrowExpr>(S->getStmt());
-  return false;
+  return isa_and_nonnull<CXXThrowExpr>(lastStatement(B));
+}
+
+/// Where a block ends in a `return` or `co_return` statement written in
+/// the code. One that a macro expands to is a check's way out (gtest's
+/// `ASSERT_EQ` returns from a failed test), not the function's own path.
+std::optional<SourceLoc> returnOf(const CFGBlock &B, const Names &N) {
+  const Stmt *S = lastStatement(B);
+  if (!isa_and_nonnull<ReturnStmt, CoreturnStmt>(S) ||
+      S->getBeginLoc().isMacroID())
+    return std::nullopt;
+  return N.location(S->getBeginLoc());
 }
 
 void CfgPlacer::place(const CFG &G) {
@@ -989,6 +1006,7 @@ void CfgPlacer::place(const CFG &G) {
     unsigned Id = B->getBlockID();
     F.Cfg[Id].NoReturn = B->hasNoReturnElement();
     F.Cfg[Id].Throws = endsInThrow(*B);
+    F.Cfg[Id].Return = returnOf(*B, N);
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *S = Succ.getReachableBlock())
         F.Cfg[Id].Succs.push_back(S->getBlockID());

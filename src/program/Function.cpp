@@ -187,10 +187,9 @@ bool Function::endsOnlyByThrowing() const {
   return Throws;
 }
 
-bool Function::reachesExit(
+llvm::BitVector Function::blocksReached(
     unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
-    return true;
+  llvm::BitVector Seen(Fact.Cfg.size());
   auto Clear = [&](unsigned Block, size_t Start) {
     const std::vector<unsigned> &Sites = Fact.Cfg[Block].Sites;
     for (size_t I = Start; I < Sites.size(); ++I)
@@ -200,22 +199,40 @@ bool Function::reachesExit(
   };
   unsigned Block = Fact.Sites[From].Pos.Block;
   if (!Clear(Block, Fact.Sites[From].Pos.Index + 1))
-    return false;
-  llvm::BitVector Seen(Fact.Cfg.size());
+    return Seen;
+  // The start block is reached (its end is), whether or not a path leads
+  // back into it.
+  Seen.set(Block);
   std::vector<unsigned> Work{Block};
   while (!Work.empty()) {
     unsigned B = Work.back();
     Work.pop_back();
-    if (B == Fact.CfgExit)
-      return true;
     for (unsigned Succ : Fact.Cfg[B].Succs)
-      if (!Seen.test(Succ)) {
+      if (!Seen.test(Succ) && Clear(Succ, 0)) {
         Seen.set(Succ);
-        if (Clear(Succ, 0))
-          Work.push_back(Succ);
+        Work.push_back(Succ);
       }
   }
-  return false;
+  return Seen;
+}
+
+bool Function::reachesExit(
+    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
+    return true;
+  return blocksReached(From, Blocks).test(Fact.CfgExit);
+}
+
+std::vector<unsigned> Function::returnsAfter(
+    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  std::vector<unsigned> Returns;
+  if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
+    return Returns;
+  unsigned Start = Fact.Sites[From].Pos.Block;
+  for (unsigned B : blocksReached(From, Blocks).set_bits())
+    if (Fact.Cfg[B].Return && dominance().dominates(Start, B))
+      Returns.push_back(B);
+  return Returns;
 }
 
 bool Function::dominates(unsigned A, unsigned B) const {

@@ -19,7 +19,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 21;
+constexpr int FactsVersion = 22;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -314,6 +314,9 @@ struct CfgBlockFact {
   /// It ends in a `throw`: its edge to the exit (or to a handler) is an
   /// exception, not a return.
   bool Throws = false;
+  /// It ends in a `return` or `co_return` written in the code: where. (A
+  /// function's closing brace is no return statement, and has none.)
+  std::optional<SourceLoc> Return;
 };
 
 /// What a member function keeps in a field: evidence of what its class is

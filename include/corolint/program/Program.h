@@ -71,6 +71,13 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// The blocks ending in a `return` statement that every path to them
+  /// passes site \p From on, and that some path from it enters without
+  /// passing a site for which \p Blocks is true: where the function returns
+  /// still holding what \p From took, when \p Blocks lets go of it.
+  std::vector<unsigned>
+  returnsAfter(unsigned From,
+               llvm::function_ref<bool(const SiteFact &)> Blocks) const;
   /// Whether it can end, and only by failing: some path reaches a `throw`
   /// or a call that does not return (`boost::throw_exception`), and none
   /// reaches the exit otherwise (a loop that never ends does not fail).
@@ -118,6 +125,12 @@ private:
   bool walkFrom(unsigned From,
                 llvm::function_ref<bool(const SiteFact &)> Blocks,
                 llvm::function_ref<bool(unsigned Site)> Reached) const;
+
+  /// The blocks some path from site \p From (placed on the CFG) enters
+  /// without passing a blocker; a blocked block is not entered.
+  llvm::BitVector
+  blocksReached(unsigned From,
+                llvm::function_ref<bool(const SiteFact &)> Blocks) const;
 
   /// The dominator tree of the CFG's blocks, built on the first question.
   class Dominance;
