@@ -415,20 +415,27 @@ Finding leakedHoldFinding(const Program &P, const LeakedHold &L) {
   F.Severity = Level::Warning;
   F.Loc = L.Return;
   F.Function = P.function(L.Take.Function).name().str();
-  std::string Object = "'" + L.Object.spelledName() + "'";
+  std::string Named = "'" + L.Named.spelledName() + "'";
+  // Through a member (`limiter_->acquire()`), the object the code names is
+  // no semaphore itself.
+  std::string Kind = L.Through.empty() ? "semaphore " : "";
   std::string What =
-      L.Semaphore ? "a unit of semaphore " + Object : "mutex " + Object;
-  std::string Taken = L.Through.empty()
-                          ? What + " is taken here"
-                          : What + " is taken here, by '" + L.Through + "'";
+      L.Semaphore ? "a unit of " + Kind + Named : "mutex " + Named;
+  std::string Taken = What + " is taken here";
+  if (!L.Through.empty())
+    Taken += ", by '" + L.Through + "' (of '" + L.Object.spelledName() + "')";
   F.Message =
       "this return keeps " + What + ", which '" + F.Function +
       "' takes and gives back itself on its other path: " +
-      (L.Semaphore ? "each return here keeps one unit for good, and once "
-                     "none is left every acquire of " +
-                         Object + " waits forever"
-                   : "the next lock of " + Object + " waits forever") +
-      "; give it back before returning, or hold it in a guard";
+      (L.Semaphore
+           ? "each return here keeps one unit for good, and once none is "
+             "left every acquire of " +
+                 Named +
+                 " waits forever; release it before returning, or release "
+                 "it in a scope guard"
+           : "the next lock of " + Named +
+                 " waits forever; unlock it before returning, or hold it "
+                 "in a lock guard");
   F.Resources = {L.Object.Key};
   F.Path.push_back({P.site(L.Take).Loc, Taken});
   F.Path.push_back({L.Return, "the function returns here still holding it"});

@@ -59,6 +59,9 @@ WaitingBody classify(const Program &P, const Function &F,
       B.Work |= !S.Query && P.find(S.CalleeUsr).has_value();
       continue;
     }
+    // Logging (`printf`, `fprintf(stderr, ...)`) is side work.
+    if (standardStreamWritten(P, S))
+      continue;
     if (!M->LoopCallback.empty())
       B.Registrations.push_back(Id);
     if (M->Delay || M->Yield) {
@@ -437,13 +440,28 @@ private:
            });
   }
 
+  /// Whether a repeating registration runs \p Fn, or a lambda it runs
+  /// that calls \p Fn on every path (`connect(&timer, &QTimer::timeout,
+  /// this, [this] { pollReady(); })`).
   bool repeats(unsigned Fn) const {
     return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
-      if (E->Kind != EdgeKind::LoopCallback)
-        return false;
-      const FunctionModel *M = P.modelOf(P.site(E->From));
-      return M && M->Repeats;
+      const Function &Caller = P.function(E->From.Function);
+      if (E->Kind == EdgeKind::Calls)
+        return Caller.fact().IsLambda && Caller.onEveryPath(E->From.Site) &&
+               registeredRepeating(E->From.Function);
+      return E->Kind == EdgeKind::LoopCallback && repeatingAt(E->From);
     });
+  }
+
+  bool registeredRepeating(unsigned Fn) const {
+    return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
+      return E->Kind == EdgeKind::LoopCallback && repeatingAt(E->From);
+    });
+  }
+
+  bool repeatingAt(SiteRef Registration) const {
+    const FunctionModel *M = P.modelOf(P.site(Registration));
+    return M && M->Repeats;
   }
 
   const Program &P;

@@ -77,6 +77,7 @@ TuFacts sampleUnit() {
   F.Cfg[2].NoReturn = true;
   F.Cfg[0].Throws = true;
   F.Cfg[1].Return = SourceLoc{"a.cpp", 9, 5};
+  F.Cfg[1].ReturnsTrue = true;
   F.Sites[Size].GuardFlags = {global("client::enabled_", "")};
   F.Sites[Size].GuardFlags[0].Private = true;
   F.Sites[Size].ConditionReads = {global("client::epoch_", "")};
@@ -130,6 +131,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Cfg[1].Return->Line, 9u);
   EXPECT_EQ(F.Cfg[1].Return->Col, 5u);
   EXPECT_FALSE(F.Cfg[2].Return.has_value());
+  EXPECT_TRUE(F.Cfg[1].ReturnsTrue);
+  EXPECT_FALSE(F.Cfg[2].ReturnsTrue);
   EXPECT_EQ(F.Sites[1].Args[0].Flags,
             (std::vector<std::string>{"O_CLOEXEC", "O_NONBLOCK"}));
   ASSERT_EQ(F.Polls.size(), 1u);

@@ -252,7 +252,8 @@ TEST_F(NeverSignaledTest, ACounterThatCanEndWithoutCountingDownIsReported) {
 TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
   ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
       {"name": "fprintf", "blocking": "writes a file", "streamArg": 0,
-       "standardStreams": ["stderr"]}]})",
+       "standardStreams": ["stderr"]},
+      {"name": "printf", "standardStreams": ["stdout"]}]})",
                                    "test")));
   enum Variant {
     FailureSkipsSet,
@@ -260,7 +261,8 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
     NothingRecorded,
     RunPerChunk,
     FailureReported,
-    FailureWrittenToAFile
+    FailureWrittenToAFile,
+    FailurePrinted
   };
   auto Check = [&](Variant V) {
     ObjectRef Ev =
@@ -275,6 +277,8 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
       Parse.call(Fail, "fprintf", {},
                  {argOf(0, global(V == FailureReported ? "stderr" : "journal",
                                   "FILE"))});
+    else if (V == FailurePrinted)
+      Parse.call(Fail, "printf");
     else if (V != NothingRecorded)
       Parse.write(Fail, Failed); // `m_failed = true; co_return;`
     if (V == FailureSetsToo)
@@ -310,6 +314,12 @@ TEST_F(NeverSignaledTest, AnEventSetOnlyOnTheSuccessPathIsReported) {
   EXPECT_NE(F[0].Message.find("recording 'stderr' instead"), std::string::npos)
       << F[0].Message;
   EXPECT_TRUE(Check(FailureWrittenToAFile).empty());
+  // `printf("no seeds\n"); return;`: printf writes stdout, whatever it is
+  // handed.
+  F = Check(FailurePrinted);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("recording 'stdout' instead"), std::string::npos)
+      << F[0].Message;
 }
 
 // A Qt signal is an event of its own: moc's body for it calls an
@@ -777,9 +787,11 @@ TEST_F(LeakedHoldTest, EarlyReturnBeforeTheGiveBackIsReported) {
 TEST_F(LeakedHoldTest, TakeThroughAMemberOfItsOwnObjectIsFollowed) {
   std::vector<Finding> F = check({}, "gate");
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_NE(F[0].Message.find("semaphore 'gate::units_'"), std::string::npos)
+  EXPECT_NE(F[0].Message.find("this return keeps a unit of 'C::gate_'"),
+            std::string::npos)
       << F[0].Message;
-  EXPECT_NE(F[0].Path[0].Message.find("by 'gate::enter'"), std::string::npos);
+  EXPECT_NE(F[0].Path[0].Message.find("by 'gate::enter' (of 'gate::units_')"),
+            std::string::npos);
 }
 
 // Given back or handed on before the early return; a try, tested on the

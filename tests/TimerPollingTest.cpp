@@ -166,6 +166,33 @@ TEST_F(TimerPollingTest, StopTestAndOneShotTimersAreNotPolling) {
   EXPECT_TRUE(check(guarded("lib::once", /*Negated=*/true)).empty());
 }
 
+// `every(100ms, [this] { check(); })`: a lambda that calls the guarded
+// member on every path runs it on every tick; one that calls it on some
+// ticks only, or a function that is no lambda, does not make it repeat.
+TEST_F(TimerPollingTest, GuardInAMemberALambdaCallsOnEveryTick) {
+  auto Program = [&](bool Lambda, bool OnEveryPath) {
+    FunctionBuilder Start("start");
+    Start.pass(Body, "lib::every", 1, "tick");
+    FunctionBuilder Tick("tick");
+    unsigned Branch = Tick.block();
+    if (!OnEveryPath)
+      Tick.succs(Body, {Branch, 1}).succs(Branch, {1});
+    Tick.call(OnEveryPath ? Body : Branch, "check");
+    FunctionFact T = Tick.build();
+    T.IsLambda = Lambda;
+    FunctionFact Check = FunctionBuilder("check").build();
+    Check.Polls.push_back(poll(PollKind::Guard, {}, /*Negated=*/true));
+    return std::vector<FunctionFact>{Start.build(), T, Check};
+  };
+  std::vector<Finding> F = check(Program(true, true));
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'check' timer callback polls 'ready'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(check(Program(true, false)).empty());
+  EXPECT_TRUE(check(Program(false, true)).empty());
+}
+
 TEST_F(TimerPollingTest, GuardThatRearmsItselfIsPolling) {
   FunctionBuilder Tick("tick");
   unsigned Rearm = Tick.pass(Body, "lib::once", 1, "tick");

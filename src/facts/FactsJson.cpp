@@ -389,6 +389,8 @@ json functionToJson(const FunctionFact &F) {
       Block["throws"] = true;
     if (B.Return)
       Block["return"] = locToJson(*B.Return);
+    if (B.ReturnsTrue)
+      Block["returnsTrue"] = true;
     Blocks.push_back(std::move(Block));
   }
   json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
@@ -480,6 +482,7 @@ FunctionFact functionFromJson(const json &J) {
     Block.Throws = B.value("throws", false);
     if (B.contains("return"))
       Block.Return = locFromJson(B.at("return"));
+    Block.ReturnsTrue = B.value("returnsTrue", false);
   }
   F.CfgEntry = integer<unsigned>(J.at("entry"));
   F.CfgExit = integer<unsigned>(J.at("exit"));

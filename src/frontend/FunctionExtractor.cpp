@@ -998,6 +998,14 @@ std::optional<SourceLoc> returnOf(const CFGBlock &B, const Names &N) {
   return N.location(S->getBeginLoc());
 }
 
+bool returnsTrue(const CFGBlock &B) {
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(lastStatement(B));
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const auto *Literal = dyn_cast_or_null<CXXBoolLiteralExpr>(
+      Value ? Value->IgnoreParenImpCasts() : nullptr);
+  return Literal && Literal->getValue();
+}
+
 void CfgPlacer::place(const CFG &G) {
   F.Cfg.assign(G.getNumBlockIDs(), {});
   F.CfgEntry = G.getEntry().getBlockID();
@@ -1007,6 +1015,7 @@ void CfgPlacer::place(const CFG &G) {
     F.Cfg[Id].NoReturn = B->hasNoReturnElement();
     F.Cfg[Id].Throws = endsInThrow(*B);
     F.Cfg[Id].Return = returnOf(*B, N);
+    F.Cfg[Id].ReturnsTrue = F.Cfg[Id].Return && returnsTrue(*B);
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *S = Succ.getReachableBlock())
         F.Cfg[Id].Succs.push_back(S->getBlockID());

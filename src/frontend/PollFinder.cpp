@@ -51,6 +51,9 @@ private:
                const Stmt *Waiting);
   ObjectRef flagOf(const Expr *Condition, bool &Negated,
                    unsigned Depth = 0) const;
+  std::optional<ObjectRef> readThroughAccessor(const CXXMethodDecl *Method,
+                                               bool &Negated,
+                                               unsigned Depth) const;
   void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
 
   const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt;
@@ -122,7 +125,8 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
       return {};
     const Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
     if (!isa_and_nonnull<CXXThisExpr>(Object))
-      return N.objectOf(Object);
+      return readThroughAccessor(Method, Negated, Depth)
+          .value_or(N.objectOf(Object));
     // `while (!empty())` in a member tests the object's own state: what the
     // accessor reads (`size() == 0`, `m_used.load()`) is the flag.
     return Depth < MaxAccessorDepth
@@ -132,6 +136,24 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
   if (!E->getType()->isScalarType())
     return {};
   return N.objectOf(E);
+}
+
+/// `warmer_->isWarm()`: an accessor the program defines, called on another
+/// object, stands for the field it reads, as one of the function's own
+/// object does (a field names that member of every object of its class,
+/// which is also how the setter's write names it). A library's accessor
+/// (`q.empty()`) stands for its object.
+std::optional<ObjectRef>
+PollFinder::readThroughAccessor(const CXXMethodDecl *Method, bool &Negated,
+                                unsigned Depth) const {
+  if (Depth >= MaxAccessorDepth || inSystemHeader(Method))
+    return std::nullopt;
+  bool ReadNegated = Negated;
+  ObjectRef Read = flagOf(accessedValue(Method), ReadNegated, Depth + 1);
+  if (Read.K != ObjectRef::Kind::Field)
+    return std::nullopt;
+  Negated = ReadNegated;
+  return Read;
 }
 
 /// Whether \p S only calls, awaits and returns: it changes nothing itself.
@@ -183,13 +205,34 @@ void PollFinder::addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
   Polls.push_back(std::move(P));
 }
 
-/// `if (!ready) return;` opening the body: until the flag is set, the call
-/// does what the branch does and nothing else. A body that is a single
-/// `if (ready) { ... }` does nothing at all until then.
+/// Work a poller does on every look whatever the flag says, which does not
+/// make it stop polling: counting its looks (`++polls_`, `ticks += 1`) and
+/// logging through a library (`printf`, `qDebug() << ...`).
+bool isSideWork(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = stripWrappers(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->isIncrementDecrementOp();
+  if (isa<CompoundAssignOperator>(E))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && inSystemHeader(Callee) &&
+         !isa<CXXMemberCallExpr>(Call); // A member may change its object.
+}
+
+/// `if (!ready) return;` opening the body, after side work only: until the
+/// flag is set, the call does what the branch does and nothing else. A body
+/// that is a single `if (ready) { ... }` does nothing at all until then.
 void PollFinder::findGuard(const CompoundStmt *Body) {
   if (!Body || Body->body_empty())
     return;
-  const auto *If = dyn_cast<IfStmt>(Body->body_front());
+  const Stmt *const *First = llvm::find_if_not(Body->body(), isSideWork);
+  if (First == Body->body_end())
+    return;
+  const auto *If = dyn_cast<IfStmt>(*First);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return;
   bool Negated = false;

@@ -120,18 +120,24 @@ bool cannotWait(const Program &P, unsigned Fn, const SiteFact &S,
   // (`std::basic_istream`).
   const ArgFact *Stream = S.arg(M.StreamArg);
   return (Stream && overMemory(P, Fn, Stream->Ref)) ||
-         standardStreamWritten(P, S);
+         standardStreamWritten(P, S).has_value();
 }
 
 } // namespace
 
-const ObjectRef *standardStreamWritten(const Program &P, const SiteFact &S) {
+std::optional<std::string> standardStreamWritten(const Program &P,
+                                                 const SiteFact &S) {
   const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-  const ArgFact *Stream = M ? S.arg(M->StreamArg) : nullptr;
-  return Stream && Stream->Ref.K == ObjectRef::Kind::Global &&
-                 llvm::is_contained(M->StandardStreams, Stream->Ref.Name)
-             ? &Stream->Ref
-             : nullptr;
+  if (!M || M->StandardStreams.empty())
+    return std::nullopt;
+  // `printf` writes its one stream whatever it is handed.
+  if (M->StreamArg < 0 && M->StandardStreams.size() == 1)
+    return M->StandardStreams.front();
+  const ArgFact *Stream = S.arg(M->StreamArg);
+  if (Stream && Stream->Ref.K == ObjectRef::Kind::Global &&
+      llvm::is_contained(M->StandardStreams, Stream->Ref.Name))
+    return Stream->Ref.spelledName();
+  return std::nullopt;
 }
 
 namespace {

@@ -223,16 +223,25 @@ bool Function::reachesExit(
   return blocksReached(From, Blocks).test(Fact.CfgExit);
 }
 
-std::vector<unsigned> Function::returnsAfter(
-    unsigned From, llvm::function_ref<bool(const SiteFact &)> Blocks) const {
-  std::vector<unsigned> Returns;
+std::vector<unsigned>
+Function::exitsAfter(unsigned From,
+                     llvm::function_ref<bool(const SiteFact &)> Blocks) const {
+  std::vector<unsigned> Exits;
   if (!hasCfg() || Fact.Sites[From].Pos.Block < 0)
-    return Returns;
-  unsigned Start = Fact.Sites[From].Pos.Block;
-  for (unsigned B : blocksReached(From, Blocks).set_bits())
-    if (Fact.Cfg[B].Return && dominance().dominates(Start, B))
-      Returns.push_back(B);
-  return Returns;
+    return Exits;
+  for (unsigned B : blocksReached(From, Blocks).set_bits()) {
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    if (!Block.NoReturn && !Block.Throws &&
+        llvm::is_contained(Block.Succs, Fact.CfgExit))
+      Exits.push_back(B);
+  }
+  return Exits;
+}
+
+bool Function::dominatesBlock(unsigned Site, unsigned Block) const {
+  int Own = Fact.Sites[Site].Pos.Block;
+  return hasCfg() && Own >= 0 && dominance().reachable(Block) &&
+         dominance().dominates(Own, Block);
 }
 
 bool Function::dominates(unsigned A, unsigned B) const {

@@ -372,8 +372,8 @@ static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
     else if (S.Kind == SiteKind::Call && IntoLasting && !S.OtherObject &&
              splitMember(S.CalleeName).second == "operator=")
       Records = true;
-    // `fprintf(stderr, "bad line"); co_return;`: a failure reported to
-    // whoever reads the process's output.
+    // `fprintf(stderr, "bad line"); co_return;`, `printf("no seeds\n");
+    // return;`: an outcome reported to whoever reads the process's output.
     else if (standardStreamWritten(P, S))
       Records = true;
     if (Records && llvm::none_of(Sets, [&](unsigned Set) {
@@ -394,11 +394,11 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
       End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
   if (!Instead)
     return std::nullopt;
-  const ObjectRef *Stream = standardStreamWritten(P, *Instead);
+  std::optional<std::string> Stream = standardStreamWritten(P, *Instead);
   return SkippedSet{*End, Instead,
                     Instead->Kind == SiteKind::Write
                         ? Instead->Receiver.spelledName()
-                    : Stream ? Stream->spelledName()
+                    : Stream ? *Stream
                              : Instead->CalleeName};
 }
 

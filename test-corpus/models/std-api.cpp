@@ -82,6 +82,8 @@ void c_stdio(const char *path) {
   if (fgets(buf, sizeof buf, f))
     fputs(buf, f);
   fprintf(f, "%d\n", 1);
+  printf("%d\n", 2);
+  puts("done");
   int v = 0;
   fscanf(f, "%d", &v);
   fflush(f);

@@ -26,7 +26,7 @@ public:
     gate_.enter();
     auto hit = cache_.find(image);
     if (hit != cache_.end())
-      return true; // expect-warning: never-signaled {{this return keeps a unit of semaphore 'upload_gate::units_', which 'thumbnailer::publish' takes and gives back itself on its other path}}
+      return true; // expect-warning: never-signaled {{this return keeps a unit of 'thumbnailer::gate_', which 'thumbnailer::publish' takes and gives back itself on its other path}}
     std::string thumb = shrink(image);
     cache_[image] = thumb;
     gate_.leave();

@@ -317,6 +317,9 @@ struct CfgBlockFact {
   /// It ends in a `return` or `co_return` written in the code: where. (A
   /// function's closing brace is no return statement, and has none.)
   std::optional<SourceLoc> Return;
+  /// That return gives back `true`: a function that returns true still
+  /// holding what it took says it took it, for its caller to let go.
+  bool ReturnsTrue = false;
 };
 
 /// What a member function keeps in a field: evidence of what its class is

@@ -24,6 +24,9 @@ struct LeakedHold {
   SiteRef GiveBack;
   /// The `return` that keeps it.
   SourceLoc Return;
+  /// What the code names: the mutex or semaphore, or the object a member
+  /// that takes one is called on (`limiter_`).
+  ObjectRef Named;
   /// The mutex or semaphore taken (for a member that takes one, the field
   /// it takes it of).
   ObjectRef Object;
@@ -32,17 +35,19 @@ struct LeakedHold {
   std::string Through;
 };
 
-/// The returns that keep a mutex locked by hand (models: a `sync-mutex`'s
-/// `lock`) or a semaphore's unit taken (a `semaphore`'s wait, not a try),
-/// directly or through a member of the program that does only that on a
-/// field of its own object on every path: those that every path to them
-/// takes it on, that a path from the take reaches without letting go of it
-/// (a give-back, a call of a function of the program that gives it back,
-/// handing the object to anything), and that come in the code between the
-/// take and a give-back the take reaches on another path. An early
-/// `return` before the give-back; not a function that keeps it on its last
-/// path and gives it back on an early one (a try-style take), nor one
-/// that ends holding it at its closing brace (a conditional take).
+/// The earliest return, per take, that keeps a mutex locked by hand
+/// (models: a `sync-mutex`'s `lock`) or a semaphore's unit (a
+/// `semaphore`'s wait, not a try), taken directly or through a member of
+/// the program (not a constructor) that does only that on a field of its
+/// own object on every path, when the function gives it back itself on
+/// another path. Every path from the take that does not let go of it (a
+/// give-back; a call, up to three deep, or a callable handed on, that gives
+/// it back; a call handed the object) must end at such a return: one that
+/// every path to it takes it on, that is not `return true;` in a function
+/// nothing in the program calls (taken for code outside), and that stands in
+/// the code between the take and a give-back the take reaches. Not reported
+/// when no take precedes a give-back on every path (entered holding it), or
+/// when a caller gives it back after the call.
 std::vector<LeakedHold> findLeakedHolds(const Program &P);
 
 } // namespace corolint

@@ -71,13 +71,17 @@ public:
   /// does not place \p From.
   bool reachesExit(unsigned From,
                    llvm::function_ref<bool(const SiteFact &)> Blocks) const;
-  /// The blocks ending in a `return` statement that every path to them
-  /// passes site \p From on, and that some path from it enters without
-  /// passing a site for which \p Blocks is true: where the function returns
-  /// still holding what \p From took, when \p Blocks lets go of it.
+  /// The blocks that end the function (an edge to its exit, not by a throw
+  /// or a call that does not return) and that some path from site \p From
+  /// enters without passing a site for which \p Blocks is true: where the
+  /// function can return still holding what \p From took, when \p Blocks
+  /// lets go of it.
   std::vector<unsigned>
-  returnsAfter(unsigned From,
-               llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  exitsAfter(unsigned From,
+             llvm::function_ref<bool(const SiteFact &)> Blocks) const;
+  /// Whether every path from the entry to block \p Block passes site
+  /// \p Site; false for a block no path reaches.
+  bool dominatesBlock(unsigned Site, unsigned Block) const;
   /// Whether it can end, and only by failing: some path reaches a `throw`
   /// or a call that does not return (`boost::throw_exception`), and none
   /// reaches the exit otherwise (a loop that never ends does not fail).
@@ -500,9 +504,11 @@ std::optional<SourceLoc>
 returnWithout(const Function &F,
               llvm::function_ref<bool(const SiteFact &)> Uses);
 
-/// The standard stream a call writes (models' `standardStreams` at its
-/// `streamArg`: `fprintf(stderr, ...)`), or null.
-const ObjectRef *standardStreamWritten(const Program &P, const SiteFact &S);
+/// The name of the standard stream a call writes (models'
+/// `standardStreams` at its `streamArg`: `fprintf(stderr, ...)`; the one a
+/// call with no `streamArg` always writes: `printf`), if it writes one.
+std::optional<std::string> standardStreamWritten(const Program &P,
+                                                 const SiteFact &S);
 
 /// A path of a setter that skips all its sets and records another outcome.
 struct SkippedSet {
