@@ -1086,7 +1086,21 @@ struct LeftParked {
   unsigned Function;
   SourceLoc End;
   bool AfterFinding; ///< It found a waiter, and left it.
+  /// For a handler of one request that calls a function that takes waiters
+  /// out: that function, which the path does not call.
+  std::optional<unsigned> Skipped;
 };
+
+/// Whether call \p Call of function \p G hands on what \p G was handed: a
+/// parameter, or a field of one (`completeAck(c.req, id)` in
+/// `handle(SubscribeCmd &c)`).
+bool handsOnAParameter(const Function &G, const SiteFact &Call) {
+  return llvm::any_of(Call.Args, [&](const ArgFact &A) {
+    return G.ownsParameter(A.Ref) || (!A.Ref.ThroughParam.empty() &&
+                                      llvm::StringRef(A.Ref.ThroughParam)
+                                          .starts_with(G.fact().Usr + "#"));
+  });
+}
 
 std::optional<LeftParked> leftParked(const Program &P,
                                      const std::vector<SiteRef> &Fulfils,
@@ -1119,6 +1133,23 @@ std::optional<LeftParked> leftParked(const Program &P,
             leavesFound(P.function(Fn), Container, Handles))
       return LeftParked{Fn, *End, true};
   }
+  // A handler of one request, handed its key (`handle(SubscribeCmd &c)`
+  // calling `completeAck(c.req, id)`), owes that request its answer: a
+  // path that returns without handing it to any code that handles waiters
+  // (`already subscribed: return;`) leaves its waiter parked.
+  for (unsigned Fn : Seen)
+    for (unsigned E : P.edgesInto(Fn)) {
+      const CallEdge &Edge = P.edges()[E];
+      const Function &G = P.function(Edge.From.Function);
+      if (Edge.Kind != EdgeKind::Calls ||
+          !handsOnAParameter(G, P.site(Edge.From)))
+        continue;
+      auto Answers = [&](const SiteFact &S) {
+        return Touches(S) || HandingOn.count({Edge.From.Function, S.Id});
+      };
+      if (std::optional<SourceLoc> End = returnWithout(G, Answers))
+        return LeftParked{Edge.From.Function, *End, false, Fn};
+    }
   return std::nullopt;
 }
 
@@ -1187,6 +1218,11 @@ Finding unboundedParkedWait(const Program &P, const DeadlineFacts &Deadlines,
         Why.Left->AfterFinding
             ? "with a waiter it found in '" + Container.spelledName() +
                   "' still there, neither fulfilled nor taken out"
+        : Why.Left->Skipped
+            ? "without calling '" +
+                  P.function(*Why.Left->Skipped).name().str() +
+                  "', which takes its request's waiter out of '" +
+                  Container.spelledName() + "'"
             : "without looking at '" + Container.spelledName() + "'";
     R.Path.push_back(
         {Why.Left->End, "'" + Leaver + "' can end after this " + Left});

@@ -588,6 +588,50 @@ TEST_F(MissingTimeoutTest, PromiseParkedInAFieldAndAwaitedIsReported) {
   EXPECT_TRUE(check({Acquire(false, true, LocalQueue, true), Release}).empty());
 }
 
+// A handler of one request (`handle(const ack &a)` handing `a.batch` to the
+// function that takes waiters out) owes that request its answer: a path
+// that returns without handing it on leaves its waiter parked. A handler
+// that hands on nothing it was given, or answers on every path, is quiet.
+TEST_F(MissingTimeoutTest, AHandlerThatSkipsTheAnswerLeavesItsWaiterParked) {
+  ObjectRef Waiter = local("acquire::waiter", "net::promise");
+  ObjectRef Queue = object(ObjectRef::Kind::Field, "pool::waiters_", "queue");
+  FunctionBuilder A("pool::acquire", true);
+  unsigned Park = A.call(Body, "queue::push_back", Queue, {argOf(0, Waiter)});
+  unsigned Suspend = A.suspend(Body);
+  unsigned Future = A.call(Body, "net::promise::get_future", Waiter);
+  FunctionFact Acquire = A.build();
+  Acquire.Sites[Park].Mutates = true;
+  Acquire.Sites[Suspend].Implicit = false;
+  Acquire.Sites[Suspend].OperandCall = Future;
+  // release looks at the waiters on every path.
+  FunctionBuilder R("pool::release");
+  R.call(Body, "queue::pop_front", Queue);
+  R.call(Body, "net::promise::set_value", local("release::next", "net::promise"));
+  FunctionFact Release = R.build();
+  Release.Sites[0].Mutates = true;
+  auto Handler = [&](bool EarlyReturn, bool HandsItsParameter) {
+    FunctionBuilder H("on_ack");
+    unsigned Answer = Body;
+    if (EarlyReturn) {
+      Answer = H.block();
+      H.succs(Body, {1, Answer}).succs(Answer, {1});
+    }
+    H.call(Answer, "pool::release", {},
+           {argOf(0, HandsItsParameter ? param("on_ack", 0, "a", "ack")
+                                       : global("last", "ack"))});
+    return H.build();
+  };
+  std::vector<Finding> F = check({Acquire, Release, Handler(true, true)});
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'on_ack' can end without calling "
+                              "'pool::release', which takes its request's "
+                              "waiter out of 'pool::waiters_'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(check({Acquire, Release, Handler(false, true)}).empty());
+  EXPECT_TRUE(check({Acquire, Release, Handler(true, false)}).empty());
+}
+
 // A reply handler that finds the waiter's promise (`auto it =
 // pending_.find(id)`) and fulfils it, but returns from an error branch with
 // the promise still in the map, leaves the waiter parked. Returning when the
