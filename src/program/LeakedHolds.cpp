@@ -72,6 +72,9 @@ public:
   explicit HoldSummaries(const Program &P) : P(P) {
     for (unsigned Fn = 0; Fn < P.functions().size(); ++Fn)
       summarize(Fn);
+    for (const CallEdge &E : P.edges())
+      if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits)
+        CalleesAt[E.From].push_back(E.Callee);
     for (unsigned Round = 1; Round < GiveBackDepth; ++Round)
       for (const CallEdge &E : P.edges())
         if (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) {
@@ -113,17 +116,23 @@ public:
     return S.Kind == SiteKind::ScopeEnd && GuardClasses.count(S.Receiver.Type);
   }
 
-  /// Whether \p S lets go of \p Object in code it runs: a function it calls,
-  /// or a callable it hands on (`pool_.post([this] { ...;
+  /// Whether site \p At lets go of \p Object in code it runs: a function it
+  /// calls, or a callable it hands on (`pool_.post([this] { ...;
   /// inflight_.release(); })`), that gives it back (of any object of its
   /// class, for a field) on some path.
-  bool givesBackThrough(const SiteFact &S, const ObjectRef &Object) const {
+  bool givesBackThrough(SiteRef At, const ObjectRef &Object) const {
+    const SiteFact &S = P.site(At);
     auto GivesBack = [&](unsigned Fn) {
       auto It = GivesSome.find(Fn);
       return It != GivesSome.end() && It->second.count(Object.Key);
     };
     if (std::optional<unsigned> Callee = calleeOf(S);
         Callee && GivesBack(*Callee))
+      return true;
+    // What the call graph says the site runs: a callable a `std::function`
+    // field holds (`on_fail_()`), a member through a pointer, an override.
+    auto Linked = CalleesAt.find(At);
+    if (Linked != CalleesAt.end() && llvm::any_of(Linked->second, GivesBack))
       return true;
     // A local's end repeats its construction's arguments: the callable was
     // handed on where it was made.
@@ -191,6 +200,7 @@ private:
   std::map<unsigned, HoldOp> Wrappers;
   std::map<unsigned, std::set<std::string>> GivesSome;
   std::set<std::string> GuardClasses;
+  std::map<SiteRef, std::vector<unsigned>> CalleesAt;
   /// What each function gives back with no take of its own before.
   std::map<unsigned, std::set<std::string>> GivesHeld;
 };
@@ -249,7 +259,8 @@ private:
     if (GiveBacks.empty())
       return std::nullopt;
     auto LetsGo = [&](const SiteFact &S) {
-      return GiveBacks.count(S.Id) || Holds.givesBackThrough(S, *Op.Object) ||
+      return GiveBacks.count(S.Id) ||
+             Holds.givesBackThrough({Fn, S.Id}, *Op.Object) ||
              Holds.endsGuard(S) || llvm::any_of(S.Args, [&](const ArgFact &A) {
                return A.Ref.isKnown() && A.Ref.Key == Op.Named->Key;
              });
