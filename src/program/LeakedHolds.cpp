@@ -50,6 +50,19 @@ bool isDestructor(const Function &F) {
   return !F.fact().IsLambda && splitMember(F.name()).second.starts_with("~");
 }
 
+using HoldOps = std::vector<std::pair<unsigned, HoldOp>>;
+
+/// Whether give-back \p Back of \p F, one of \p Ops, follows no take of
+/// what it gives back on every path: it gives back what \p F was entered
+/// holding.
+bool givesBackWhatItHeld(const Function &F, const HoldOps &Ops, unsigned Back,
+                         const std::string &Key) {
+  return llvm::none_of(Ops, [&](const auto &Take) {
+    return Take.second.Take && Take.second.key() == Key &&
+           F.dominates(Take.first, Back);
+  });
+}
+
 /// Whether \p F can stand for the take or give-back it makes: a member
 /// function the program calls by name. A constructor that takes is a
 /// guard's, whose destructor gives back at every exit; a lambda is no
@@ -152,7 +165,7 @@ private:
 
   void summarize(unsigned Fn) {
     const Function &F = P.function(Fn);
-    std::vector<std::pair<unsigned, HoldOp>> Ops;
+    HoldOps Ops;
     for (const SiteFact &S : F.fact().Sites)
       if (std::optional<HoldOp> Op = directOp(P.models(), S)) {
         if (!Op->Take)
@@ -160,12 +173,8 @@ private:
         Ops.push_back({S.Id, *Op});
       }
     for (const auto &[Back, Op] : Ops)
-      if (!Op.Take && llvm::none_of(Ops, [&](const auto &Take) {
-            return Take.second.Take &&
-                   Take.second.Object->Key == Op.Object->Key &&
-                   F.dominates(Take.first, Back);
-          }))
-        GivesHeld[Fn].insert(Op.Object->Key);
+      if (!Op.Take && givesBackWhatItHeld(F, Ops, Back, Op.key()))
+        GivesHeld[Fn].insert(Op.key());
     if (isDestructor(F) && GivesSome.count(Fn))
       GuardClasses.insert(splitMember(F.name()).first.str());
     if (Ops.empty() || !canWrap(F))
@@ -209,8 +218,6 @@ bool inCodeBetween(const SourceLoc &A, const SourceLoc &B, const SourceLoc &C) {
   return A.File == B.File && B.File == C.File && A < B && B < C;
 }
 
-using HoldOps = std::vector<std::pair<unsigned, HoldOp>>;
-
 class LeakFinder {
 public:
   LeakFinder(const Program &P, const HoldSummaries &Holds)
@@ -244,10 +251,7 @@ private:
       if (!Other.Take && Other.key() == Key)
         GiveBacks.insert(Site);
     bool Entered = llvm::any_of(GiveBacks, [&](unsigned Back) {
-      return llvm::none_of(Ops, [&](const auto &Other) {
-        return Other.second.Take && Other.second.key() == Key &&
-               F.dominates(Other.first, Back);
-      });
+      return givesBackWhatItHeld(F, Ops, Back, Key);
     });
     return Entered ? std::set<unsigned>() : GiveBacks;
   }
