@@ -306,12 +306,7 @@ private:
   /// The index of the parameter of \p F that \p Field is reached through.
   std::optional<unsigned> ownParameter(unsigned F,
                                        const ObjectRef &Field) const {
-    const std::string Own = P.function(F).fact().Usr + "#";
-    llvm::StringRef Key = Field.ThroughParam;
-    unsigned Index;
-    if (!Key.consume_front(Own) || Key.getAsInteger(10, Index))
-      return std::nullopt;
-    return Index;
+    return P.function(F).parameterReachedThrough(Field);
   }
 
   /// The one named object call \p E passes as parameter \p Index.

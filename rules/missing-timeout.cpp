@@ -1096,9 +1096,7 @@ struct LeftParked {
 /// `handle(SubscribeCmd &c)`).
 bool handsOnAParameter(const Function &G, const SiteFact &Call) {
   return llvm::any_of(Call.Args, [&](const ArgFact &A) {
-    return G.ownsParameter(A.Ref) || (!A.Ref.ThroughParam.empty() &&
-                                      llvm::StringRef(A.Ref.ThroughParam)
-                                          .starts_with(G.fact().Usr + "#"));
+    return G.ownsParameter(A.Ref) || G.parameterReachedThrough(A.Ref);
   });
 }
 

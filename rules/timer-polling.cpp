@@ -444,24 +444,22 @@ private:
   /// that calls \p Fn on every path (`connect(&timer, &QTimer::timeout,
   /// this, [this] { pollReady(); })`).
   bool repeats(unsigned Fn) const {
-    return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
-      const Function &Caller = P.function(E->From.Function);
-      if (E->Kind == EdgeKind::Calls)
-        return Caller.fact().IsLambda && Caller.onEveryPath(E->From.Site) &&
-               registeredRepeating(E->From.Function);
-      return E->Kind == EdgeKind::LoopCallback && repeatingAt(E->From);
-    });
+    return registeredRepeating(Fn) ||
+           llvm::any_of(Into[Fn], [&](const CallEdge *E) {
+             const Function &Caller = P.function(E->From.Function);
+             return E->Kind == EdgeKind::Calls && Caller.fact().IsLambda &&
+                    Caller.onEveryPath(E->From.Site) &&
+                    registeredRepeating(E->From.Function);
+           });
   }
 
   bool registeredRepeating(unsigned Fn) const {
     return llvm::any_of(Into[Fn], [&](const CallEdge *E) {
-      return E->Kind == EdgeKind::LoopCallback && repeatingAt(E->From);
+      const FunctionModel *M = E->Kind == EdgeKind::LoopCallback
+                                   ? P.modelOf(P.site(E->From))
+                                   : nullptr;
+      return M && M->Repeats;
     });
-  }
-
-  bool repeatingAt(SiteRef Registration) const {
-    const FunctionModel *M = P.modelOf(P.site(Registration));
-    return M && M->Repeats;
   }
 
   const Program &P;

@@ -54,6 +54,16 @@ public:
     return R.K == ObjectRef::Kind::Param &&
            R.Key == Fact.Usr + "#" + std::to_string(R.ParamIndex);
   }
+  /// The index of this function's own parameter that \p Field is reached
+  /// through (`c.req` in `handle(SubscribeCmd &c)`: ObjectRef::ThroughParam).
+  std::optional<unsigned>
+  parameterReachedThrough(const ObjectRef &Field) const {
+    llvm::StringRef Key = Field.ThroughParam;
+    unsigned Index;
+    if (!Key.consume_front(Fact.Usr + "#") || Key.getAsInteger(10, Index))
+      return std::nullopt;
+    return Index;
+  }
 
   /// Whether some path runs from site \p From to site \p To without passing a
   /// site for which \p Blocks is true. False when the CFG does not place both.
