@@ -259,7 +259,7 @@ private:
         const CallEdge &E = P.edges()[EdgeIndex];
         // Only a call of F itself binds its parameters to what it names: a
         // table's call (`ops_.at(name)(a, b)`) may run another entry.
-        if (!P.bindsParameters(E) || P.invokesHeldCallable(E))
+        if (!P.passesArguments(E) || P.invokesHeldCallable(E))
           continue;
         std::optional<ObjectRef> A = passedAt(E, O.From), B = passedAt(E, O.To);
         if (A && B && A->Key != B->Key)
@@ -311,12 +311,12 @@ private:
 
   /// The one named object call \p E passes as parameter \p Index.
   std::optional<ObjectRef> passedAt(const CallEdge &E, unsigned Index) const {
-    for (const ArgFact &A : P.site(E.From).Args)
-      if (A.Index == Index && A.Ref.isKnown()) {
-        std::vector<ObjectRef> Objects = P.resolve(E.From.Function, A.Ref);
-        if (Objects.size() == 1 && Objects.front().K != ObjectRef::Kind::Param)
-          return Objects.front();
-      }
+    const ArgFact *A = P.argBinding(E, Index);
+    if (!A || !A->Ref.isKnown())
+      return std::nullopt;
+    std::vector<ObjectRef> Objects = P.resolve(E.From.Function, A->Ref);
+    if (Objects.size() == 1 && Objects.front().K != ObjectRef::Kind::Param)
+      return Objects.front();
     return std::nullopt;
   }
 

@@ -862,4 +862,44 @@ TEST(Linker, ReferenceFieldIsWhatItsConstructorsAreGiven) {
             std::vector<std::string>{"Client::queue_"});
 }
 
+// `std::thread t(drain, std::ref(jobs), backlog)` in main: the thread's
+// function gets main's `jobs` as its first parameter, through the wrapper
+// std::ref makes; its second, a copy of `backlog`, is no object of main's.
+// A start whose model hands nothing on after the callable binds nothing.
+TEST(Linker, ThreadStartBindsWhatItHandsOnByReference) {
+  ApiModels M;
+  ASSERT_FALSE(bool(M.addJson(R"({"functions": [
+      {"name": "std::thread::thread", "offload": 0, "forwardsArgs": true},
+      {"name": "pool::submit", "offload": 0},
+      {"name": "std::ref", "refersTo": 0}]})",
+                              "test-models")));
+  auto Resolved = [&](llvm::StringRef Start, unsigned Param) {
+    FunctionBuilder Drain("drain");
+    Drain.call(FunctionBuilder::Body, "queue::pop",
+               param("drain", 0, "q", "queue"));
+    FunctionBuilder Main("main");
+    unsigned Ref = Main.call(FunctionBuilder::Body, "std::ref", {},
+                             {argOf(0, local("main::jobs", "queue"))});
+    ArgFact Callable;
+    Callable.CallableUsr = "c:@F@drain";
+    ArgFact Wrapped;
+    Wrapped.Index = 1;
+    Wrapped.MadeBy = static_cast<int>(Ref);
+    Main.call(FunctionBuilder::Body, Start.str(), {},
+              {Callable, Wrapped, argOf(2, local("main::backlog", "queue"))});
+    corolint::Program P =
+        linkProgram({unit("test.cpp", {Drain.build(), Main.build()})}, M);
+    std::vector<std::string> Names;
+    for (const ObjectRef &R :
+         P.resolve(indexOf(P, "drain"), param("drain", Param, "q", "queue")))
+      Names.push_back(R.Name);
+    return Names;
+  };
+  EXPECT_EQ(Resolved("std::thread::thread", 0),
+            std::vector<std::string>{"main::jobs"});
+  EXPECT_EQ(Resolved("std::thread::thread", 1),
+            std::vector<std::string>{"drain::q"});
+  EXPECT_EQ(Resolved("pool::submit", 0), std::vector<std::string>{"drain::q"});
+}
+
 } // namespace

@@ -364,13 +364,25 @@ std::string Names::parameterKey(const Expr *Base) const {
   return R.K == ObjectRef::Kind::Param ? R.Key : "";
 }
 
+/// Whether \p R is an object of its own that the code names: a local, a
+/// global or a field held by value, rather than one a reference or a
+/// parameter is bound to.
+static bool namesItsOwnObject(const ObjectRef &R) {
+  return R.isKnown() && R.K != ObjectRef::Kind::Param && !R.Alias;
+}
+
 /// `socket_wrapper_.socket()`: a member that takes no argument and returns a
 /// pointer or a reference to a class object gives the same object each time
 /// it is called on the same object, so `...socket()->close()` closes what
 /// `async_read(*...socket(), buf)` reads. Only on a named object of its own
 /// (a field, a global, a local): a parameter's accessor would stand for
 /// whatever each caller passes, which the linker resolves by the parameter
-/// alone.
+/// alone. An accessor the program defines as `return inbox_;` is that
+/// field: of its own object, or of one bound elsewhere (`link_.inbox()` on a
+/// reference or a parameter names what `inbox_.async_send(...)` does in the
+/// class's own members). On an object held by value (`client_.get()`), the
+/// accessor's name tells it from another holder's (`upstream_.get()`),
+/// which the field's key, every object's, would not.
 ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   const CXXMethodDecl *M = Call->getMethodDecl();
   if (!M || Call->getNumArgs() != 0 || !M->getIdentifier())
@@ -380,6 +392,11 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
       typeName(Result).empty())
     return {};
   ObjectRef R = objectOf(Call->getImplicitObjectArgument());
+  if (ObjectRef Field = fieldReturnedBy(M);
+      Field.isKnown() && !namesItsOwnObject(R)) {
+    Field.ThroughParam = parameterKey(Call->getImplicitObjectArgument());
+    return Field;
+  }
   if (!R.isKnown() || R.K == ObjectRef::Kind::Param)
     return {};
   R.Key += "->" + M->getNameAsString() + "()";
@@ -388,6 +405,34 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   R.Internal = false;
   R.Alias = false;
   return R;
+}
+
+/// The field of its own object that member \p M of the program returns as
+/// its whole body (`return inbox_;`, `return &inbox_;`, `return *impl_;`),
+/// or none. A library's member may return anything it likes.
+ObjectRef Names::fieldReturnedBy(const CXXMethodDecl *M) const {
+  if (inSystemHeader(M))
+    return {};
+  const Expr *Value = stripWrappers(accessedValue(M));
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Value);
+      U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+    Value = stripWrappers(U->getSubExpr());
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Value);
+  if (!Member || !isa<FieldDecl>(Member->getMemberDecl()) ||
+      !isa<CXXThisExpr>(stripWrappers(Member->getBase())))
+    return {};
+  return objectOfDecl(Member->getMemberDecl());
+}
+
+const Expr *accessedValue(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method->hasBody(Definition))
+    return nullptr;
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Block || Block->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Block->body_front());
+  return Return ? Return->getRetValue() : nullptr;
 }
 
 /// The function a lambda runs: its call operator, or for a generic lambda the

@@ -12,6 +12,7 @@
 #include "ForwardedConstructors.h"
 #include "corolint/facts/Facts.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -56,6 +57,7 @@ private:
   /// What an accessor call returns (`socket_wrapper_.socket()`), if it
   /// names one object.
   ObjectRef objectOfAccessor(const clang::CXXMemberCallExpr *Call) const;
+  ObjectRef fieldReturnedBy(const clang::CXXMethodDecl *M) const;
   std::string parameterKey(const clang::Expr *Base) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;
@@ -70,6 +72,10 @@ private:
 
 /// Whether \p D is written in a system header: the library's.
 bool inSystemHeader(const clang::Decl *D);
+
+/// What a member function returns when its body is one return statement
+/// (`return size() == 0;`, `return inbox_;`), or null.
+const clang::Expr *accessedValue(const clang::CXXMethodDecl *Method);
 
 /// Strips what does not change which object or callable an expression is:
 /// parentheses, implicit casts, temporaries, functional casts.

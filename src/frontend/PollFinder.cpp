@@ -75,19 +75,6 @@ std::optional<bool> truthOfLiteral(const Expr *E) {
   return std::nullopt;
 }
 
-/// What a const member function returns when its body is one return
-/// statement (`return size() == 0;`), or null.
-const Expr *accessedValue(const CXXMethodDecl *Method) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Method->hasBody(Definition))
-    return nullptr;
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
-  if (!Block || Block->size() != 1)
-    return nullptr;
-  const auto *Return = dyn_cast<ReturnStmt>(Block->body_front());
-  return Return ? Return->getRetValue() : nullptr;
-}
-
 /// A scalar or an object tested through a const member (`ready.load()`,
 /// `queue.empty()`, `operator bool`), under any number of `!` and
 /// comparisons with a literal. A const member of the function's own object
@@ -205,10 +192,31 @@ void PollFinder::addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
   Polls.push_back(std::move(P));
 }
 
+/// Whether \p E only names an object: a variable, a member of one, what a
+/// pointer points at, converted (`static_cast<job *>(timer->data)`).
+bool onlyNames(const Expr *E) {
+  E = E ? E->IgnoreParens() : nullptr;
+  if (const auto *Cast = dyn_cast_or_null<CastExpr>(E))
+    return onlyNames(Cast->getSubExpr());
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    return (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf) &&
+           onlyNames(U->getSubExpr());
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return onlyNames(Member->getBase());
+  return isa_and_nonnull<DeclRefExpr>(E) || isa_and_nonnull<CXXThisExpr>(E);
+}
+
 /// Work a poller does on every look whatever the flag says, which does not
-/// make it stop polling: counting its looks (`++polls_`, `ticks += 1`) and
-/// logging through a library (`printf`, `qDebug() << ...`).
+/// make it stop polling: counting its looks (`++polls_`, `ticks += 1`),
+/// logging through a library (`printf`, `qDebug() << ...`), and naming the
+/// state it looks at (`auto *job = static_cast<job_t *>(timer->data);` in a
+/// C callback).
 bool isSideWork(const Stmt *S) {
+  if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S))
+    return llvm::all_of(Decl->decls(), [](const clang::Decl *D) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      return V && V->getInit() && onlyNames(V->getInit());
+    });
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)
     return false;

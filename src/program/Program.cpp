@@ -145,12 +145,11 @@ bool Program::followParameters(
         Bound = true;
         continue;
       }
-      if (!bindsParameters(E))
+      if (!passesArguments(E))
         continue;
       ObjectRef Arg;
-      for (const ArgFact &A : site(E.From).Args)
-        if (static_cast<int>(A.Index) == Obj.ParamIndex)
-          Arg = Passed(A);
+      if (const ArgFact *A = argBinding(E, Obj.ParamIndex))
+        Arg = Passed(*A);
       if (Arg.isKnown()) {
         if (Through)
           Through(E);
@@ -170,6 +169,42 @@ bool Program::followParameters(
 std::vector<ObjectRef> Program::resolve(unsigned Fn,
                                         const ObjectRef &Ref) const {
   return resolve(Fn, Ref, 0);
+}
+
+const ArgFact *Program::startedCallable(const SiteFact &S,
+                                        const FunctionModel &M,
+                                        unsigned Callee) const {
+  for (const ArgFact &A : S.Args)
+    if (M.Offload.has(A.Index) &&
+        llvm::is_contained(callablesNamed(A.CallableUsr), Callee))
+      return &A;
+  return nullptr;
+}
+
+bool Program::forwardsArguments(const CallEdge &E) const {
+  const SiteFact &S = site(E.From);
+  const FunctionModel *M = E.Kind == EdgeKind::Offload ? modelOf(S) : nullptr;
+  return M && M->ForwardsArgs && startedCallable(S, *M, E.Callee);
+}
+
+/// A thread start copies what it hands on (`std::thread t(drain, queue)`
+/// gives `drain` a copy of `queue`): only a reference wrapper hands on the
+/// object itself.
+const ArgFact *Program::argBinding(const CallEdge &E, int Param) const {
+  const SiteFact &S = site(E.From);
+  bool Forwarded = forwardsArguments(E);
+  const ArgFact *A = S.arg(
+      Forwarded ? startedCallable(S, *modelOf(S), E.Callee)->Index + 1 + Param
+                : Param);
+  if (!A || A->MadeBy < 0)
+    return Forwarded ? nullptr : A;
+  // `std::ref(queue)` hands on `queue`.
+  const SiteFact &Maker = site({E.From.Function, unsigned(A->MadeBy)});
+  const FunctionModel *M =
+      Maker.Kind == SiteKind::Call ? modelOf(Maker) : nullptr;
+  if (M && M->RefersTo >= 0)
+    return Maker.arg(M->RefersTo);
+  return Forwarded ? nullptr : A;
 }
 
 std::vector<ObjectRef> Program::handedTo(SiteRef At) const {
@@ -395,9 +430,10 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
   if (!Instead)
     return std::nullopt;
   std::optional<std::string> Stream = standardStreamWritten(P, *Instead);
+  bool Assigns = Instead->Kind == SiteKind::Write ||
+                 splitMember(Instead->CalleeName).second == "operator=";
   return SkippedSet{*End, Instead,
-                    Instead->Kind == SiteKind::Write
-                        ? Instead->Receiver.spelledName()
+                    Assigns  ? Instead->Receiver.spelledName()
                     : Stream ? *Stream
                              : Instead->CalleeName};
 }

@@ -209,6 +209,10 @@ void thread_handles() {
               pthread_equal(t.native_handle(), pthread_self()) ||
               gettid() == 0;
   t.join();
+  int Count = 0;
+  std::thread counter([](int &N, const int &Step) { N += Step; },
+                      std::ref(Count), std::cref(Count));
+  counter.join();
   std::jthread jt([] {});
   Same = Same || jt.get_id() == std::this_thread::get_id();
   jt.join();

@@ -50,6 +50,13 @@ struct FunctionModel {
   ArgIndexes LoopCallback;
   bool Repeats = false;
   ArgIndexes Offload;
+  /// With Offload: the arguments after the callable are handed to it, in
+  /// order (`std::thread t(drain, std::ref(queue))`), so they bind its
+  /// parameters as a call's arguments do.
+  bool ForwardsArgs = false;
+  /// The argument its result refers to (`std::ref(queue)`: 0): handing
+  /// the result on hands that object by reference.
+  int RefersTo = -1;
   int OffloadWhenArg = -1;
   std::vector<std::string> OffloadWhenTypes;
   ArgIndexes Spawn;

@@ -350,6 +350,21 @@ public:
   /// awaiter member a suspension calls. A virtual call binds them to each
   /// override it may run.
   bool bindsParameters(const CallEdge &E) const;
+  /// The argument of \p E's site that binds parameter \p Param of its
+  /// callee: a call's own, or one a thread start hands on after the
+  /// callable (models' `forwardsArgs`) by reference; as the object it
+  /// refers to when a `refersTo` call made it (`std::ref(queue)`). Null
+  /// when none does.
+  const ArgFact *argBinding(const CallEdge &E, int Param) const;
+  /// Whether \p E starts a thread that its site hands the arguments after
+  /// the callable (models' `forwardsArgs`): they bind the callee's
+  /// parameters.
+  bool forwardsArguments(const CallEdge &E) const;
+  /// bindsParameters() or forwardsArguments(): \p E's site hands its
+  /// callee arguments, which argBinding() names.
+  bool passesArguments(const CallEdge &E) const {
+    return bindsParameters(E) || forwardsArguments(E);
+  }
   /// Whether \p E goes from a virtual call to an override of the member it
   /// names (`store.save(s)` to `file_store::save`).
   bool dispatchesTo(const CallEdge &E) const;
@@ -395,6 +410,11 @@ private:
       llvm::function_ref<ObjectRef(const ArgFact &)> Passed,
       llvm::function_ref<void(const ObjectRef &)> Found,
       llvm::function_ref<void(const CallEdge &)> Through = {}) const;
+
+  /// The argument of thread start \p S (modelled by \p M) that names the
+  /// callable \p Callee, or null.
+  const ArgFact *startedCallable(const SiteFact &S, const FunctionModel &M,
+                                 unsigned Callee) const;
 
   /// Whether \p Fn runs only when \p Caller calls it, once per run of
   /// \p Caller: every edge into it is a call or await from \p Caller at a

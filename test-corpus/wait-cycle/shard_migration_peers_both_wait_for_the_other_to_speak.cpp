@@ -1,0 +1,72 @@
+// A shard migration between two nodes over a pair of in-process Asio
+// channels that a shared transfer link owns and hands out through
+// accessors. The donor waits for the receiver's capacity report before it
+// offers the shard, and the receiver waits for the offer before it reports
+// its capacity: each waits for what only the other sends afterwards.
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/channel.hpp>
+#include <cstdio>
+#include <string>
+
+namespace asio = boost::asio;
+using boost::system::error_code;
+
+struct ShardOffer {
+  int shard = 0;
+  std::string owner;
+};
+using OfferChannel = asio::experimental::channel<void(error_code, ShardOffer)>;
+using CapacityChannel = asio::experimental::channel<void(error_code, long)>;
+
+class TransferLink {
+public:
+  explicit TransferLink(asio::any_io_executor ex) : offers_(ex, 1), capacity_(ex, 1) {}
+  OfferChannel &offers() { return offers_; }
+  CapacityChannel &capacity() { return capacity_; }
+
+private:
+  OfferChannel offers_;
+  CapacityChannel capacity_;
+};
+
+class Donor {
+public:
+  explicit Donor(TransferLink &link) : link_(link) {}
+
+  asio::awaitable<void> migrate(int shard) {
+    long free_bytes = co_await link_.capacity().async_receive(asio::use_awaitable);
+    if (free_bytes < 4096) {
+      std::printf("receiver full, keeping shard %d\n", shard);
+      co_return;
+    }
+    co_await link_.offers().async_send(error_code{}, ShardOffer{shard, "node-a"},
+                                       asio::use_awaitable);
+  }
+
+private:
+  TransferLink &link_;
+};
+
+class Receiver {
+public:
+  explicit Receiver(TransferLink &link) : link_(link) {}
+
+  asio::awaitable<void> accept() {
+    ShardOffer offer = co_await link_.offers().async_receive(asio::use_awaitable); // expect-error: wait-cycle {{'TransferLink::capacity_' is signalled only after 'TransferLink::offers_'}}
+    std::printf("taking shard %d from %s\n", offer.shard, offer.owner.c_str());
+    co_await link_.capacity().async_send(error_code{}, 1L << 20, asio::use_awaitable);
+  }
+
+private:
+  TransferLink &link_;
+};
+
+int main() {
+  asio::io_context io;
+  TransferLink link(io.get_executor());
+  Donor donor(link);
+  Receiver receiver(link);
+  asio::co_spawn(io, donor.migrate(7), asio::detached);
+  asio::co_spawn(io, receiver.accept(), asio::detached);
+  io.run();
+}
