@@ -532,6 +532,43 @@ private:
     R.Path.insert(R.Path.begin() + 1, Runs.begin(), Runs.end());
   }
 
+  /// `auto f = p.get_future(); asio::dispatch(io_, [&] { p.set_value(v);
+  /// }); return f.get();` on `io_`'s loop: the wait is on the handle of a
+  /// promise that every fulfilment has fulfilled before it, in the function
+  /// itself or in a callable that a call before it runs at once on the
+  /// loop (models' `inlineOnItsLoop`). Nothing is left to wait for.
+  static bool fulfilledBeforeTheWait(const Program &P, unsigned Fn,
+                                     const SiteFact &Wait) {
+    if (!Wait.Receiver.isKnown())
+      return false;
+    std::vector<ObjectRef> Owners = P.resolve(Fn, Wait.Receiver);
+    const TypeModel *T =
+        Owners.size() == 1 ? P.models().type(Owners.front().Type) : nullptr;
+    if (!T || T->ResourceKind != "promise" ||
+        Owners.front().Key == Wait.Receiver.Key)
+      return false;
+    const Function &F = P.function(Fn);
+    auto Before = [&](unsigned Site) { return F.dominates(Site, Wait.Id); };
+    auto RunAtOnceBefore = [&](unsigned Callable) {
+      llvm::ArrayRef<unsigned> In = P.edgesInto(Callable);
+      return !In.empty() && llvm::all_of(In, [&](unsigned E) {
+        SiteRef From = P.edges()[E].From;
+        const FunctionModel *M = P.modelOf(P.site(From));
+        return From.Function == Fn && M && M->InlineOnItsLoop &&
+               Before(From.Site);
+      });
+    };
+    for (const Resource &R : P.resources())
+      if (R.Key == Owners.front().Key)
+        return !R.Signals.empty() &&
+               llvm::all_of(R.Signals, [&](const SiteRef &Signal) {
+                 return Signal.Function == Fn
+                            ? Before(Signal.Site)
+                            : RunAtOnceBefore(Signal.Function);
+               });
+    return false;
+  }
+
   static void checkFunction(const Program &P, unsigned Fn,
                             LoopCodeFindings &Found,
                             std::optional<SlowHolders> &Holders) {
@@ -566,6 +603,8 @@ private:
       // makes for itself (a test's trigger) and writes once, find room in
       // its 64 KiB.
       if (P.writesFewBytesIntoChannel({Fn, S.Id}))
+        continue;
+      if (fulfilledBeforeTheWait(P, Fn, S))
         continue;
       if (M->Kind == BlockingKind::Lock)
         slowLock(P, Fn, S, *M, Found, Holders);

@@ -70,6 +70,33 @@ TEST_F(BlockingCallTest, SleepInCoroutineIsAWarning) {
             std::string::npos);
 }
 
+// `auto f = p.get_future(); dispatch(loop, [&] { p.set_value(1); });
+// f.get();` in loop code: the callable ran at once, so the future is ready
+// and the wait blocks nothing. Posted, it runs only after the caller gives
+// the loop back, and the wait is reported.
+TEST_F(BlockingCallTest, AFutureFulfilledAtOnceOnItsLoopIsNoWait) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+      {"name": "loop::dispatch", "loopCallback": 1, "inlineOnItsLoop": true},
+      {"name": "Future::get", "blocking": "waits for a future"}],
+    "types": [
+      {"name": "Promise", "role": "resource", "resourceKind": "promise",
+       "signals": ["set_value"], "handsOut": ["get_future"]},
+      {"name": "Future", "role": "resource", "resourceKind": "future",
+       "waits": ["get"]}]})",
+                                   "futures")));
+  for (const char *Hand : {"loop::post", "loop::dispatch"}) {
+    ObjectRef Promise = local("handler::p", "Promise");
+    ObjectRef Ready = local("handler::f", "Future");
+    FunctionBuilder Co("handler", true), Fulfil("fulfil");
+    Co.assign(Body, Ready, Co.call(Body, "Promise::get_future", Promise));
+    Co.pass(Body, Hand, 1, "fulfil");
+    Co.call(Body, "Future::get", Ready);
+    Fulfil.call(Body, "Promise::set_value", Promise);
+    std::vector<Finding> F = check({Co.build(), Fulfil.build()});
+    EXPECT_EQ(F.size(), Hand == std::string("loop::post") ? 1u : 0u) << Hand;
+  }
+}
+
 // Blocking reached through calls is reported at the call loop code makes,
 // which is what runs on the loop (the helper may also run elsewhere); the
 // path goes down to the blocking call.

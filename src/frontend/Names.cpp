@@ -364,25 +364,17 @@ std::string Names::parameterKey(const Expr *Base) const {
   return R.K == ObjectRef::Kind::Param ? R.Key : "";
 }
 
-/// Whether \p R is an object of its own that the code names: a local, a
-/// global or a field held by value, rather than one a reference or a
-/// parameter is bound to.
-static bool namesItsOwnObject(const ObjectRef &R) {
-  return R.isKnown() && R.K != ObjectRef::Kind::Param && !R.Alias;
-}
-
 /// `socket_wrapper_.socket()`: a member that takes no argument and returns a
 /// pointer or a reference to a class object gives the same object each time
 /// it is called on the same object, so `...socket()->close()` closes what
 /// `async_read(*...socket(), buf)` reads. Only on a named object of its own
 /// (a field, a global, a local): a parameter's accessor would stand for
 /// whatever each caller passes, which the linker resolves by the parameter
-/// alone. An accessor the program defines as `return inbox_;` is that
-/// field: of its own object, or of one bound elsewhere (`link_.inbox()` on a
-/// reference or a parameter names what `inbox_.async_send(...)` does in the
-/// class's own members). On an object held by value (`client_.get()`), the
-/// accessor's name tells it from another holder's (`upstream_.get()`),
-/// which the field's key, every object's, would not.
+/// alone. Called on its own object (`inbox().async_send(...)`), an accessor
+/// the program defines as `return inbox_;` is that field, as `inbox_` is.
+/// On another object it stays the accessor of that object: the field's key,
+/// every object's, would make two links one (`left_.inbox()`,
+/// `right_.inbox()`).
 ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   const CXXMethodDecl *M = Call->getMethodDecl();
   if (!M || Call->getNumArgs() != 0 || !M->getIdentifier())
@@ -391,12 +383,11 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   if (!(Result->isPointerType() || Result->isReferenceType()) ||
       typeName(Result).empty())
     return {};
-  ObjectRef R = objectOf(Call->getImplicitObjectArgument());
   if (ObjectRef Field = fieldReturnedBy(M);
-      Field.isKnown() && !namesItsOwnObject(R)) {
-    Field.ThroughParam = parameterKey(Call->getImplicitObjectArgument());
+      Field.isKnown() &&
+      isa<CXXThisExpr>(stripWrappers(Call->getImplicitObjectArgument())))
     return Field;
-  }
+  ObjectRef R = objectOf(Call->getImplicitObjectArgument());
   if (!R.isKnown() || R.K == ObjectRef::Kind::Param)
     return {};
   R.Key += "->" + M->getNameAsString() + "()";
@@ -409,9 +400,10 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
 
 /// The field of its own object that member \p M of the program returns as
 /// its whole body (`return inbox_;`, `return &inbox_;`, `return *impl_;`),
-/// or none. A library's member may return anything it likes.
+/// or none. A library's member may return anything it likes, and an
+/// override of a virtual one something else.
 ObjectRef Names::fieldReturnedBy(const CXXMethodDecl *M) const {
-  if (inSystemHeader(M))
+  if (inSystemHeader(M) || M->isVirtual())
     return {};
   const Expr *Value = stripWrappers(accessedValue(M));
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(Value);

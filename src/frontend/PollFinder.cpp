@@ -212,10 +212,15 @@ bool onlyNames(const Expr *E) {
 /// state it looks at (`auto *job = static_cast<job_t *>(timer->data);` in a
 /// C callback).
 bool isSideWork(const Stmt *S) {
+  // A pointer or a reference to it: a copy (`bool done = job->done;`) is a
+  // value of its own, which the guard would then test.
   if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S))
     return llvm::all_of(Decl->decls(), [](const clang::Decl *D) {
       const auto *V = dyn_cast<VarDecl>(D);
-      return V && V->getInit() && onlyNames(V->getInit());
+      return V && V->getInit() &&
+             (V->getType()->isPointerType() ||
+              V->getType()->isReferenceType()) &&
+             onlyNames(V->getInit());
     });
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)

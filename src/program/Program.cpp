@@ -181,10 +181,28 @@ const ArgFact *Program::startedCallable(const SiteFact &S,
   return nullptr;
 }
 
+bool runsDeferred(const FunctionModel &M, const SiteFact &S) {
+  return !M.DeferredFlags.empty() &&
+         llvm::any_of(S.Args, [&](const ArgFact &A) {
+           return !A.Flags.empty() &&
+                  llvm::all_of(A.Flags, [&](const std::string &F) {
+                    return llvm::is_contained(M.DeferredFlags, F);
+                  });
+         });
+}
+
+/// Only a started thread's function is handed the arguments in order: a
+/// member function pointer (`std::thread(&node::splice, std::ref(a), ...)`)
+/// is handed its object first, and a deferred task runs later on the
+/// waiting thread, which is no thread of its own (threads run at once).
 bool Program::forwardsArguments(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   const FunctionModel *M = E.Kind == EdgeKind::Offload ? modelOf(S) : nullptr;
-  return M && M->ForwardsArgs && startedCallable(S, *M, E.Callee);
+  const FunctionFact &Callee = Functions[E.Callee].fact();
+  bool Member = !Callee.ObjectClass.empty() && !Callee.IsLambda &&
+                splitMember(Callee.Name).second != "operator()";
+  return M && M->ForwardsArgs && !Member && !runsDeferred(*M, S) &&
+         startedCallable(S, *M, E.Callee);
 }
 
 /// A thread start copies what it hands on (`std::thread t(drain, queue)`

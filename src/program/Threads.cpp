@@ -84,13 +84,7 @@ private:
   /// (`std::launch::deferred`): no thread.
   bool deferred(const SiteFact &S) const {
     const FunctionModel *M = callModel(P, S);
-    return M && !M->DeferredFlags.empty() &&
-           llvm::any_of(S.Args, [&](const ArgFact &A) {
-             return !A.Flags.empty() &&
-                    llvm::all_of(A.Flags, [&](const std::string &F) {
-                      return llvm::is_contained(M->DeferredFlags, F);
-                    });
-           });
+    return M && runsDeferred(*M, S);
   }
 
   /// `workers_.push_back(std::thread(run))`: a call that keeps its argument

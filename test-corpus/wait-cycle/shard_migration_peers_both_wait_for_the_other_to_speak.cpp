@@ -1,8 +1,10 @@
 // A shard migration between two nodes over a pair of in-process Asio
-// channels that a shared transfer link owns and hands out through
-// accessors. The donor waits for the receiver's capacity report before it
-// offers the shard, and the receiver waits for the offer before it reports
-// its capacity: each waits for what only the other sends afterwards.
+// channels that one transfer link owns; its coroutines reach them through
+// its accessors or by name. The donor waits for the receiver's capacity
+// report before it offers the shard, and the receiver waits for the offer
+// before it reports its capacity: each waits for what only the other sends
+// afterwards. The twin, shard_migration_receiver_reports_before_it_waits.cpp,
+// reports first.
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/channel.hpp>
 #include <cstdio>
@@ -24,49 +26,31 @@ public:
   OfferChannel &offers() { return offers_; }
   CapacityChannel &capacity() { return capacity_; }
 
+  asio::awaitable<void> migrate(int shard) {
+    long free_bytes = co_await capacity().async_receive(asio::use_awaitable);
+    if (free_bytes < 4096) {
+      std::printf("receiver full, keeping shard %d\n", shard);
+      co_return;
+    }
+    co_await offers().async_send(error_code{}, ShardOffer{shard, "node-a"},
+                                 asio::use_awaitable);
+  }
+
+  asio::awaitable<void> accept() {
+    ShardOffer offer = co_await offers_.async_receive(asio::use_awaitable); // expect-error: wait-cycle {{'TransferLink::capacity_' is signalled only after 'TransferLink::offers_'}}
+    std::printf("taking shard %d from %s\n", offer.shard, offer.owner.c_str());
+    co_await capacity_.async_send(error_code{}, 1L << 20, asio::use_awaitable);
+  }
+
 private:
   OfferChannel offers_;
   CapacityChannel capacity_;
 };
 
-class Donor {
-public:
-  explicit Donor(TransferLink &link) : link_(link) {}
-
-  asio::awaitable<void> migrate(int shard) {
-    long free_bytes = co_await link_.capacity().async_receive(asio::use_awaitable);
-    if (free_bytes < 4096) {
-      std::printf("receiver full, keeping shard %d\n", shard);
-      co_return;
-    }
-    co_await link_.offers().async_send(error_code{}, ShardOffer{shard, "node-a"},
-                                       asio::use_awaitable);
-  }
-
-private:
-  TransferLink &link_;
-};
-
-class Receiver {
-public:
-  explicit Receiver(TransferLink &link) : link_(link) {}
-
-  asio::awaitable<void> accept() {
-    ShardOffer offer = co_await link_.offers().async_receive(asio::use_awaitable); // expect-error: wait-cycle {{'TransferLink::capacity_' is signalled only after 'TransferLink::offers_'}}
-    std::printf("taking shard %d from %s\n", offer.shard, offer.owner.c_str());
-    co_await link_.capacity().async_send(error_code{}, 1L << 20, asio::use_awaitable);
-  }
-
-private:
-  TransferLink &link_;
-};
-
 int main() {
   asio::io_context io;
   TransferLink link(io.get_executor());
-  Donor donor(link);
-  Receiver receiver(link);
-  asio::co_spawn(io, donor.migrate(7), asio::detached);
-  asio::co_spawn(io, receiver.accept(), asio::detached);
+  asio::co_spawn(io, link.migrate(7), asio::detached);
+  asio::co_spawn(io, link.accept(), asio::detached);
   io.run();
 }

@@ -48,6 +48,10 @@ struct FunctionModel {
   std::string BlockingResult;
   BlockingKind Kind = BlockingKind::Stall;
   ArgIndexes LoopCallback;
+  /// With LoopCallback: called from code that its loop runs, it runs the
+  /// callable at once, before it returns (`asio::dispatch(io, f)` on
+  /// `io`'s thread), rather than after the caller gives the loop back.
+  bool InlineOnItsLoop = false;
   bool Repeats = false;
   ArgIndexes Offload;
   /// With Offload: the arguments after the callable are handed to it, in

@@ -540,6 +540,12 @@ returnWithout(const Function &F,
 std::optional<std::string> standardStreamWritten(const Program &P,
                                                  const SiteFact &S);
 
+/// Whether thread start \p S, modelled by \p M, is told to run its callable
+/// later on the thread that waits for its result (an argument that names
+/// only models' `deferredFlags`: `std::launch::deferred`): it starts no
+/// thread.
+bool runsDeferred(const FunctionModel &M, const SiteFact &S);
+
 /// A path of a setter that skips all its sets and records another outcome.
 struct SkippedSet {
   SourceLoc End;           ///< Where it can end without setting.
