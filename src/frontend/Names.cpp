@@ -383,10 +383,9 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   if (!(Result->isPointerType() || Result->isReferenceType()) ||
       typeName(Result).empty())
     return {};
-  if (ObjectRef Field = fieldReturnedBy(M);
-      Field.isKnown() &&
-      isa<CXXThisExpr>(stripWrappers(Call->getImplicitObjectArgument())))
-    return Field;
+  if (isa<CXXThisExpr>(stripWrappers(Call->getImplicitObjectArgument())))
+    if (ObjectRef Field = fieldReturnedBy(M); Field.isKnown())
+      return Field;
   ObjectRef R = objectOf(Call->getImplicitObjectArgument());
   if (!R.isKnown() || R.K == ObjectRef::Kind::Param)
     return {};

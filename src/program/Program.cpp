@@ -171,16 +171,6 @@ std::vector<ObjectRef> Program::resolve(unsigned Fn,
   return resolve(Fn, Ref, 0);
 }
 
-const ArgFact *Program::startedCallable(const SiteFact &S,
-                                        const FunctionModel &M,
-                                        unsigned Callee) const {
-  for (const ArgFact &A : S.Args)
-    if (M.Offload.has(A.Index) &&
-        llvm::is_contained(callablesNamed(A.CallableUsr), Callee))
-      return &A;
-  return nullptr;
-}
-
 bool runsDeferred(const FunctionModel &M, const SiteFact &S) {
   return !M.DeferredFlags.empty() &&
          llvm::any_of(S.Args, [&](const ArgFact &A) {
@@ -195,14 +185,19 @@ bool runsDeferred(const FunctionModel &M, const SiteFact &S) {
 /// member function pointer (`std::thread(&node::splice, std::ref(a), ...)`)
 /// is handed its object first, and a deferred task runs later on the
 /// waiting thread, which is no thread of its own (threads run at once).
-bool Program::forwardsArguments(const CallEdge &E) const {
+const ArgFact *Program::forwardingCallable(const CallEdge &E) const {
   const SiteFact &S = site(E.From);
   const FunctionModel *M = E.Kind == EdgeKind::Offload ? modelOf(S) : nullptr;
   const FunctionFact &Callee = Functions[E.Callee].fact();
   bool Member = !Callee.ObjectClass.empty() && !Callee.IsLambda &&
                 splitMember(Callee.Name).second != "operator()";
-  return M && M->ForwardsArgs && !Member && !runsDeferred(*M, S) &&
-         startedCallable(S, *M, E.Callee);
+  if (!M || !M->ForwardsArgs || Member || runsDeferred(*M, S))
+    return nullptr;
+  for (const ArgFact &A : S.Args)
+    if (M->Offload.has(A.Index) &&
+        llvm::is_contained(callablesNamed(A.CallableUsr), E.Callee))
+      return &A;
+  return nullptr;
 }
 
 /// A thread start copies what it hands on (`std::thread t(drain, queue)`
@@ -210,10 +205,9 @@ bool Program::forwardsArguments(const CallEdge &E) const {
 /// object itself.
 const ArgFact *Program::argBinding(const CallEdge &E, int Param) const {
   const SiteFact &S = site(E.From);
-  bool Forwarded = forwardsArguments(E);
-  const ArgFact *A = S.arg(
-      Forwarded ? startedCallable(S, *modelOf(S), E.Callee)->Index + 1 + Param
-                : Param);
+  const ArgFact *Callable = forwardingCallable(E);
+  bool Forwarded = Callable != nullptr;
+  const ArgFact *A = S.arg(Forwarded ? Callable->Index + 1 + Param : Param);
   if (!A || A->MadeBy < 0)
     return Forwarded ? nullptr : A;
   // `std::ref(queue)` hands on `queue`.

@@ -359,7 +359,9 @@ public:
   /// Whether \p E starts a thread that its site hands the arguments after
   /// the callable (models' `forwardsArgs`): they bind the callee's
   /// parameters.
-  bool forwardsArguments(const CallEdge &E) const;
+  bool forwardsArguments(const CallEdge &E) const {
+    return forwardingCallable(E) != nullptr;
+  }
   /// bindsParameters() or forwardsArguments(): \p E's site hands its
   /// callee arguments, which argBinding() names.
   bool passesArguments(const CallEdge &E) const {
@@ -411,10 +413,10 @@ private:
       llvm::function_ref<void(const ObjectRef &)> Found,
       llvm::function_ref<void(const CallEdge &)> Through = {}) const;
 
-  /// The argument of thread start \p S (modelled by \p M) that names the
-  /// callable \p Callee, or null.
-  const ArgFact *startedCallable(const SiteFact &S, const FunctionModel &M,
-                                 unsigned Callee) const;
+  /// When \p E starts a thread that its site hands arguments after the
+  /// callable (forwardsArguments): the argument naming that callable, whose
+  /// index the handed arguments follow. Else null.
+  const ArgFact *forwardingCallable(const CallEdge &E) const;
 
   /// Whether \p Fn runs only when \p Caller calls it, once per run of
   /// \p Caller: every edge into it is a call or await from \p Caller at a
