@@ -113,9 +113,20 @@ private:
   std::vector<std::pair<std::string, std::string>>
   mutexesOf(unsigned F, const LockAcquisition &A) const {
     std::vector<std::pair<std::string, std::string>> Keys;
-    for (const ObjectRef *M : A.Mutexes)
-      for (const ObjectRef &R : P.resolve(F, *M))
+    for (const ObjectRef *M : A.Mutexes) {
+      // `from.mutex()` in `transfer(Account &from, Account &to)`: each call
+      // binds it to one object, which addBoundOrders pairs with the one it
+      // binds `to.mutex()` to; resolved alone, every caller's would pair
+      // with every other's. So would every construction's of a class that
+      // keeps `Account &from_`.
+      std::vector<ObjectRef> Objects = P.resolve(F, *M);
+      if (M->AccessorOf && (ownParameter(F, *M) || Objects.size() > 1)) {
+        Keys.push_back({M->Key, M->spelledName()});
+        continue;
+      }
+      for (const ObjectRef &R : Objects)
         Keys.push_back({R.Key, R.spelledName()});
+    }
     return Keys;
   }
 
@@ -233,7 +244,7 @@ private:
     const ObjectRef &Second = *Taken.Mutexes.front();
     std::optional<unsigned> From = ownParameter(F, First);
     std::optional<unsigned> To = ownParameter(F, Second);
-    if (!From || !To || *From == *To || First.Key != Second.Key)
+    if (!From || !To || *From == *To || member(First) != member(Second))
       return std::nullopt;
     return ParameterOrder{&Held, &Taken, *From, *To};
   }
@@ -287,15 +298,31 @@ private:
            !Fn.reaches(B.Site, A.Site, None);
   }
 
+  /// What \p Mutex is of the parameter it is reached through: its field
+  /// (`.guard`: the field's key) or its accessor (`->mutex()`, as
+  /// Program::resolveAccessor appends it).
+  static std::string member(const ObjectRef &Mutex) {
+    if (!Mutex.AccessorOf)
+      return Mutex.Key;
+    return Mutex.Key.substr(
+        std::min(Mutex.AccessorOf->Key.size(), Mutex.Key.size()));
+  }
+
   void addBoundOrder(unsigned F, const ParameterOrder &O, const CallEdge &E,
                      const ObjectRef &A, const ObjectRef &B, bool LoopCode) {
     const ObjectRef &Field = *O.Held->Mutexes.front();
-    std::string Name = Field.spelledName();
-    Name = Name.substr(Name.rfind(':') + 1);
-    addEdge({A.Key + "." + Field.Key,
-             B.Key + "." + Field.Key,
-             A.spelledName() + "." + Name,
-             B.spelledName() + "." + Name,
+    std::string Key = "." + Field.Key, Name = Field.spelledName();
+    Name = "." + Name.substr(Name.rfind(':') + 1);
+    if (Field.AccessorOf) {
+      // Named as the caller's own `alice.mutex()` is.
+      Key = member(Field);
+      Name = Field.Name.substr(
+          std::min(Field.AccessorOf->Name.size(), Field.Name.size()));
+    }
+    addEdge({A.Key + Key,
+             B.Key + Key,
+             A.spelledName() + Name,
+             B.spelledName() + Name,
              {F, O.Held->Site},
              {{{F, O.Taken->Site}, {}}},
              LoopCode || O.Held->Async || O.Taken->Async,

@@ -272,11 +272,14 @@ public:
     findBoundedCoroutines();
   }
 
+  /// Every object \p Obj may be is cancelled by a watchdog: a read on a
+  /// parameter bound to a watched connection and to one no watchdog
+  /// closes may wait for ever on the second.
   bool watched(unsigned Fn, const ObjectRef &Obj) const {
-    for (const ObjectRef &R : P.resolve(Fn, Obj))
-      if (Cancelled.count(R.Key))
-        return true;
-    return false;
+    std::vector<ObjectRef> Objects = P.resolve(Fn, Obj);
+    return !Objects.empty() && llvm::all_of(Objects, [&](const ObjectRef &R) {
+      return Cancelled.count(R.Key);
+    });
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
   /// \p Fn may run in the program (functionsThatRun).

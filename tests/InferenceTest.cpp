@@ -1392,6 +1392,27 @@ TEST(Inference, AUserRunLoopAndWhatHandsItsCallableToARegistration) {
             std::string::npos);
 }
 
+// `post_all(jobs)` keeps `[task] { (*task)(); }` for each job in the
+// queue and loops over the jobs: it hands out callables that call, and
+// calls none itself, so it fills the queue rather than drains it.
+TEST(Inference, AMemberThatOnlyMakesCallersOfCallablesIsNoDrainer) {
+  std::vector<FunctionFact> Lib = loopLibrary();
+  Lib[2].InvokesCallable = false;
+  FunctionFact Wrapper = member("(lambda at l.h:8:30)");
+  Wrapper.IsLambda = true;
+  Wrapper.InvokesCallable = true;
+  FunctionBuilder PostAll("loop::post_all");
+  ArgFact Made;
+  Made.CallableUsr = Wrapper.Usr;
+  PostAll.call(Body, "std::deque::emplace_back", {}, {Made});
+  FunctionFact P = PostAll.build();
+  P.Fields = {"loop::queue_"};
+  P.Cfg[FunctionBuilder::Body].Succs = {FunctionBuilder::Body, 1}; // Loops.
+  Lib.push_back(Wrapper);
+  Lib.push_back(P);
+  EXPECT_TRUE(infer(Lib).Functions.empty());
+}
+
 TEST(Inference, AQueueNothingTakesFromIsNoLoop) {
   std::vector<FunctionFact> Lib = loopLibrary();
   Lib[2].InvokesCallable = false;

@@ -902,4 +902,38 @@ TEST(Linker, ThreadStartBindsWhatItHandsOnByReference) {
   EXPECT_EQ(Resolved("pool::submit", 0), std::vector<std::string>{"drain::q"});
 }
 
+// `link.upstream()` in `follow(Link &link)`, called as `follow(a)` and
+// `follow(b)` in main: the accessor of each object the parameter is bound
+// to, named as main's own `a.upstream()` is; with no caller, the accessor
+// of the parameter itself.
+TEST(Linker, AccessorOfAParameterIsThatOfWhatItIsBoundTo) {
+  ApiModels M = testModels();
+  ObjectRef Holder = param("follow", 0, "link", "Link");
+  ObjectRef Upstream = Holder;
+  Upstream.ParamIndex = -1;
+  Upstream.Key += "->upstream()";
+  Upstream.Name += ".upstream()";
+  Upstream.Type = "Event";
+  Upstream.AccessorOf = std::make_shared<const ObjectRef>(Holder);
+  auto Resolved = [&](std::vector<std::string> Arguments) {
+    FunctionBuilder Follow("follow"), Main("main");
+    Follow.call(FunctionBuilder::Body, "Event::wait", Upstream);
+    for (const std::string &Name : Arguments)
+      Main.call(FunctionBuilder::Body, "follow", {},
+                {argOf(0, local("main::" + Name, "Link"))});
+    corolint::Program P =
+        linkProgram({unit("test.cpp", {Follow.build(), Main.build()})}, M);
+    std::vector<std::string> Names;
+    for (const ObjectRef &R : P.resolve(indexOf(P, "follow"), Upstream)) {
+      Names.push_back(R.Name);
+      EXPECT_EQ(R.Type, "Event");
+    }
+    return Names;
+  };
+  EXPECT_EQ(
+      Resolved({"a", "b"}),
+      (std::vector<std::string>{"main::a.upstream()", "main::b.upstream()"}));
+  EXPECT_EQ(Resolved({}), std::vector<std::string>{"follow::link.upstream()"});
+}
+
 } // namespace

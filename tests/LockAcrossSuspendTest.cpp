@@ -75,6 +75,38 @@ TEST_F(LockAcrossSuspendTest, NotesWhereCodeOnTheLoopTakesTheHeldMutex) {
       << F[0].Path[2].Message;
 }
 
+// `auto g = locked();` where the program's `locked()` returns
+// `std::unique_lock<std::mutex>(mtx)`: the guard holds mtx. A helper that
+// locks a mutex it is handed, or makes two guards, says nothing of which
+// one it returns.
+TEST_F(LockAcrossSuspendTest, GuardReturnedByAHelperHoldsWhatItTook) {
+  auto Check = [&](const ObjectRef &Locked, bool TwoGuards) {
+    FunctionBuilder Helper("locked");
+    for (int I = 0; I < 1 + TwoGuards; ++I)
+      Helper.call(Body, "std::unique_lock::unique_lock", {},
+                  {argOf(0, Locked)});
+    FunctionFact HelperFact = Helper.build();
+    HelperFact.ReturnType = "std::unique_lock";
+    for (SiteFact &S : HelperFact.Sites)
+      S.IsConstructor = true;
+    FunctionBuilder Co("co", true);
+    unsigned Call = Co.call(Body, "locked");
+    unsigned Lock = Co.scopeBegin(Body, Unique);
+    Co.suspend(Body);
+    Co.scopeEnd(Body, Unique);
+    FunctionFact CoFact = Co.build();
+    CoFact.Sites[Lock].OperandCall = static_cast<int>(Call);
+    return runRule("lock-across-suspend", {HelperFact, CoFact}, Models);
+  };
+  std::vector<Finding> F = Check(Mtx, false);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("lock 'lk' on 'mtx', taken by 'locked'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(Mtx, true).empty());
+  EXPECT_TRUE(Check(param("locked", 0, "m", "std::mutex"), false).empty());
+}
+
 TEST_F(LockAcrossSuspendTest, GuardDestroyedBeforeAwaitIsQuiet) {
   FunctionBuilder B("co", true);
   B.scopeBegin(Body, Guard, {argOf(0, Mtx)});

@@ -108,6 +108,33 @@ TEST_F(WaitCycleTest, CycleOfOne) {
             std::string::npos);
 }
 
+// `stage(Queue &in, Queue &out)` run as stage(a, b) and stage(b, c): its
+// wait is on a in one run and on b in the other, so its signal of b (or c)
+// waits for neither in particular; read as waiting for both, b would wait
+// for itself. Bound to one object only, the wait is that object's.
+TEST_F(WaitCycleTest, AWaitOnOneOfSeveralObjectsRequiresNoneOfThem) {
+  auto Program = [&](bool SecondRun) {
+    ObjectRef In = param("stage", 0, "in", "Event"),
+              Out = param("stage", 1, "out", "Event");
+    FunctionBuilder Main("main");
+    Main.call(Body, "stage", {}, {argOf(0, A), argOf(1, B)});
+    if (SecondRun)
+      Main.call(Body, "stage", {}, {argOf(0, B), argOf(1, C)});
+    return check({waitThenSet("stage", In, Out), Main.build()});
+  };
+  EXPECT_TRUE(Program(true).empty());
+  FunctionBuilder Y("y", true);
+  Y.awaitObject(Body, B);
+  Y.call(Body, "Event::set", A);
+  ObjectRef In = param("stage", 0, "in", "Event"),
+            Out = param("stage", 1, "out", "Event");
+  FunctionBuilder Main("main");
+  Main.call(Body, "stage", {}, {argOf(0, A), argOf(1, B)});
+  EXPECT_EQ(
+      check({waitThenSet("stage", In, Out), Main.build(), Y.build()}).size(),
+      1u);
+}
+
 // Two semaphores released only after each other: a bounded buffer, correct
 // when one starts with units, which the analysis cannot see.
 TEST_F(WaitCycleTest, SemaphoresAreNeverStuck) {

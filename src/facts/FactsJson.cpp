@@ -98,6 +98,8 @@ json refToJson(const ObjectRef &R) {
     J["private"] = true;
   if (!R.ThroughParam.empty())
     J["throughParam"] = R.ThroughParam;
+  if (R.AccessorOf)
+    J["accessorOf"] = refToJson(*R.AccessorOf);
   return J;
 }
 
@@ -113,6 +115,8 @@ ObjectRef refFromJson(const json &J) {
   R.Alias = J.value("alias", false);
   R.Private = J.value("private", false);
   R.ThroughParam = J.value("throughParam", "");
+  if (auto It = J.find("accessorOf"); It != J.end())
+    R.AccessorOf = std::make_shared<const ObjectRef>(refFromJson(*It));
   return R;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FunctionExtractor.h"
+#include "FunctionBodyVisitor.h"
 #include "IntegerValues.h"
 #include "PollFinder.h"
 #include "RoleEvidence.h"
@@ -94,14 +95,10 @@ const Expr *memberInitExpr(const CXXCtorInitializer *Init) {
   return E;
 }
 
-class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
+class SiteCollector : public FunctionBodyVisitor<SiteCollector> {
 public:
   SiteCollector(const Names &N, std::vector<SiteFact> &Sites)
       : N(N), Sites(Sites), Values(N) {}
-
-  // Nested lambdas and local classes are functions of their own.
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
 
   bool VisitCallExpr(CallExpr *E);
   bool VisitCXXConstructExpr(CXXConstructExpr *E);
@@ -499,7 +496,9 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
   S.CalleeUsr = N.usr(Callee);
   S.CalleeName = N.qualifiedName(Callee);
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
-    S.Mutates = Method->isInstance() && !Method->isConst();
+    // `return inbox_;` hands out a field and changes nothing itself.
+    S.Mutates = Method->isInstance() && !Method->isConst() &&
+                !N.fieldReturnedBy(Method).isKnown();
     S.Query = Method->isInstance() && Method->isConst() &&
               !Method->getReturnType()->isVoidType();
   }

@@ -367,14 +367,14 @@ std::string Names::parameterKey(const Expr *Base) const {
 /// `socket_wrapper_.socket()`: a member that takes no argument and returns a
 /// pointer or a reference to a class object gives the same object each time
 /// it is called on the same object, so `...socket()->close()` closes what
-/// `async_read(*...socket(), buf)` reads. Only on a named object of its own
-/// (a field, a global, a local): a parameter's accessor would stand for
-/// whatever each caller passes, which the linker resolves by the parameter
-/// alone. Called on its own object (`inbox().async_send(...)`), an accessor
-/// the program defines as `return inbox_;` is that field, as `inbox_` is.
-/// On another object it stays the accessor of that object: the field's key,
-/// every object's, would make two links one (`left_.inbox()`,
-/// `right_.inbox()`).
+/// `async_read(*...socket(), buf)` reads. Called on its own object
+/// (`inbox().async_send(...)`), an accessor the program defines as
+/// `return inbox_;` is that field, as `inbox_` is. On another object it
+/// stays the accessor of that object: the field's key, every object's,
+/// would make two links one (`left_.inbox()`, `right_.inbox()`). On a
+/// parameter or a reference field, which stand for what callers and
+/// constructors bind them to, it keeps its holder (ObjectRef::AccessorOf)
+/// for the linker to resolve.
 ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
   const CXXMethodDecl *M = Call->getMethodDecl();
   if (!M || Call->getNumArgs() != 0 || !M->getIdentifier())
@@ -387,14 +387,47 @@ ObjectRef Names::objectOfAccessor(const CXXMemberCallExpr *Call) const {
     if (ObjectRef Field = fieldReturnedBy(M); Field.isKnown())
       return Field;
   ObjectRef R = objectOf(Call->getImplicitObjectArgument());
-  if (!R.isKnown() || R.K == ObjectRef::Kind::Param)
+  if (!R.isKnown())
     return {};
+  if (R.K == ObjectRef::Kind::Param || R.Alias) {
+    // Only an accessor that gives the same object each time it is called
+    // on the same holder stands for one object of each holder
+    // (`Chan &next() { return lanes_[turn_++ % 2]; }` does not).
+    if (!M->isConst() && !fieldReturnedBy(M).isKnown() && !inSystemHeader(M))
+      return R.K == ObjectRef::Kind::Param ? ObjectRef() : holderAccessor(R, M);
+    // A parameter taken by value is a copy of its own.
+    if (R.K == ObjectRef::Kind::Param && !R.AccessorOf &&
+        !refersElsewhere(Call))
+      return {};
+    R.AccessorOf = std::make_shared<const ObjectRef>(R);
+  }
+  return holderAccessor(R, M);
+}
+
+/// `holder.accessor()` named by its holder \p R and the accessor \p M.
+ObjectRef Names::holderAccessor(ObjectRef R, const CXXMethodDecl *M) const {
+  // Not the parameter itself, which the linker would bind to an argument.
+  R.ParamIndex = -1;
   R.Key += "->" + M->getNameAsString() + "()";
   R.Name += "." + M->getNameAsString() + "()";
-  R.Type = typeName(Result);
+  R.Type = typeName(M->getReturnType());
   R.Internal = false;
   R.Alias = false;
   return R;
+}
+
+/// Whether the object \p Call is made on is a parameter of reference or
+/// pointer type, which names the caller's object (`link.upstream()`,
+/// `link->upstream()` on `Link &link`, `Link *link`).
+bool Names::refersElsewhere(const CXXMemberCallExpr *Call) const {
+  const Expr *Holder = stripWrappers(Call->getImplicitObjectArgument());
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Holder);
+      U && U->getOpcode() == UO_Deref)
+    Holder = stripWrappers(U->getSubExpr());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Holder);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && (Param->getType()->isReferenceType() ||
+                   Param->getType()->isPointerType());
 }
 
 /// The field of its own object that member \p M of the program returns as

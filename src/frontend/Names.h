@@ -52,12 +52,17 @@ public:
   constructorRunBy(const clang::FunctionDecl *F) const {
     return Forwarded.of(F);
   }
+  /// The field of its own object that member \p M of the program returns
+  /// as its whole body (`return inbox_;`), or none.
+  ObjectRef fieldReturnedBy(const clang::CXXMethodDecl *M) const;
 
 private:
   /// What an accessor call returns (`socket_wrapper_.socket()`), if it
   /// names one object.
   ObjectRef objectOfAccessor(const clang::CXXMemberCallExpr *Call) const;
-  ObjectRef fieldReturnedBy(const clang::CXXMethodDecl *M) const;
+  ObjectRef holderAccessor(ObjectRef Holder,
+                           const clang::CXXMethodDecl *M) const;
+  bool refersElsewhere(const clang::CXXMemberCallExpr *Call) const;
   std::string parameterKey(const clang::Expr *Base) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;

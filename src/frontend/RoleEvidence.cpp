@@ -1,6 +1,7 @@
 //===- RoleEvidence.cpp - What a member function keeps and resumes --------===//
 
 #include "RoleEvidence.h"
+#include "FunctionBodyVisitor.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -106,14 +107,10 @@ bool addressesOwnHandle(const Stmt *S) {
          isa<FieldDecl>(M->getMemberDecl()) && isCoroutineHandle(M->getType());
 }
 
-class EvidenceCollector : public RecursiveASTVisitor<EvidenceCollector> {
+class EvidenceCollector : public FunctionBodyVisitor<EvidenceCollector> {
 public:
   EvidenceCollector(const FunctionDecl *FD, const Names &N, FunctionFact &F)
       : FD(FD), N(N), F(F) {}
-
-  // Nested lambdas and local classes are functions of their own.
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
 
   bool VisitMemberExpr(MemberExpr *E) {
     if (const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl()))

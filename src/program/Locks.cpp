@@ -40,9 +40,11 @@ std::vector<const ObjectRef *> namedArgs(const SiteFact &S) {
   return Refs;
 }
 
-std::string describeGuard(const SiteFact &S) {
+/// "lock 'lk' on 'm'": the guard \p S, over the mutexes guard \p Made was
+/// constructed with (itself, or the one a function returned into it).
+std::string describeGuard(const SiteFact &S, const SiteFact &Made) {
   std::vector<std::string> Mutexes;
-  for (const ObjectRef *M : namedArgs(S))
+  for (const ObjectRef *M : namedArgs(Made))
     Mutexes.push_back("'" + M->spelledName() + "'");
   std::string What = "lock '" + S.Receiver.spelledName() + "'";
   if (!Mutexes.empty())
@@ -52,9 +54,9 @@ std::string describeGuard(const SiteFact &S) {
 
 class AcquisitionFinder {
 public:
-  AcquisitionFinder(const Function &F, const ApiModels &Models,
-                    const SemaphoreLockSites &Semaphores)
-      : F(F), Models(Models), Semaphores(Semaphores) {}
+  AcquisitionFinder(const Program &P, unsigned Fn)
+      : P(P), F(P.function(Fn)), Models(P.models()),
+        Semaphores(P.semaphoreLocks(Fn)) {}
 
   std::vector<LockAcquisition> find() {
     for (const SiteFact &S : F.fact().Sites) {
@@ -98,11 +100,47 @@ private:
 
   void addGuard(const SiteFact &S) {
     const TypeModel *T = Models.type(S.Receiver.Type);
-    if (!T || T->Role != TypeRole::SyncGuard ||
-        !constructedHolding(S, *T, Models))
+    if (!T || T->Role != TypeRole::SyncGuard)
       return;
-    Found.push_back({S.Id, &S.Receiver, T, namedArgs(S), nullptr, false,
-                     hasTag(S, T->TryTags), describeGuard(S)});
+    if (constructedHolding(S, *T, Models))
+      return Found.push_back({S.Id, &S.Receiver, T, namedArgs(S), nullptr,
+                              false, hasTag(S, T->TryTags),
+                              describeGuard(S, S)});
+    if (const SiteFact *Made = guardMadeBy(S, *T))
+      Found.push_back({S.Id, &S.Receiver, T, namedArgs(*Made), nullptr, false,
+                       hasTag(*Made, T->TryTags),
+                       describeGuard(S, *Made) + ", taken by '" +
+                           F.site(S.OperandCall).CalleeName + "'"});
+  }
+
+  /// `auto guard = lock();` where the program's `lock()` is
+  /// `return std::unique_lock<std::mutex>(mutex_);`: the constructor, in
+  /// the function that initializes the guard \p Local, of the one guard of
+  /// its type that it makes, holding a mutex of its own object's or a
+  /// global (not a parameter, which each caller binds). Null otherwise.
+  const SiteFact *guardMadeBy(const SiteFact &Local, const TypeModel &Guard) {
+    if (Local.OperandCall < 0)
+      return nullptr;
+    std::optional<unsigned> Maker = P.find(F.site(Local.OperandCall).CalleeUsr);
+    if (!Maker || P.function(*Maker).fact().ReturnType != Local.Receiver.Type)
+      return nullptr;
+    const SiteFact *Made = nullptr;
+    for (const SiteFact &S : P.function(*Maker).fact().Sites) {
+      bool MakesGuard =
+          S.Kind == SiteKind::ScopeBegin
+              ? Models.type(S.Receiver.Type) == &Guard
+              : S.Kind == SiteKind::Call && S.IsConstructor &&
+                    Models.type(splitMember(S.CalleeName).first) == &Guard;
+      if (!MakesGuard)
+        continue;
+      if (Made || !constructedHolding(S, Guard, Models) ||
+          llvm::any_of(namedArgs(S), [](const ObjectRef *M) {
+            return M->K == ObjectRef::Kind::Param || !M->ThroughParam.empty();
+          }))
+        return nullptr;
+      Made = &S;
+    }
+    return Made;
   }
 
   /// `lk.lock()` on a guard takes again the mutexes it was constructed with.
@@ -183,6 +221,7 @@ private:
     return Locals;
   }
 
+  const Program &P;
   const Function &F;
   const ApiModels &Models;
   const SemaphoreLockSites &Semaphores;
@@ -245,8 +284,7 @@ SemaphoreLockSites findSemaphoreLockSites(const Function &F,
 
 std::vector<LockAcquisition> findLockAcquisitions(const Program &P,
                                                   unsigned Fn) {
-  return AcquisitionFinder(P.function(Fn), P.models(), P.semaphoreLocks(Fn))
-      .find();
+  return AcquisitionFinder(P, Fn).find();
 }
 
 bool releasesLock(const SiteFact &S, const LockAcquisition &A) {

@@ -253,8 +253,37 @@ std::vector<ObjectRef> Program::boundReferences(const ObjectRef &Field,
   return Bound;
 }
 
+std::vector<ObjectRef> Program::resolveAccessor(unsigned Fn,
+                                                const ObjectRef &Ref,
+                                                unsigned Depth) const {
+  const ObjectRef &Holder = *Ref.AccessorOf;
+  llvm::StringRef Key = Ref.Key, Name = Ref.Name;
+  if (!Key.consume_front(Holder.Key) || !Name.consume_front(Holder.Name))
+    return {Ref};
+  std::vector<ObjectRef> Result;
+  for (const ObjectRef &Bound : resolve(Fn, Holder, Depth)) {
+    if (Bound.Key == Holder.Key) {
+      Result.push_back(Ref);
+      continue;
+    }
+    ObjectRef R = Bound;
+    R.AccessorOf =
+        Bound.AccessorOf ? std::make_shared<const ObjectRef>(Bound) : nullptr;
+    R.Key += Key;
+    R.Name += Name;
+    R.Type = Ref.Type;
+    R.ParamIndex = -1;
+    R.Internal = false;
+    R.Alias = false;
+    Result.push_back(std::move(R));
+  }
+  return Result;
+}
+
 std::vector<ObjectRef> Program::resolve(unsigned Fn, const ObjectRef &Ref,
                                         unsigned Depth) const {
+  if (Ref.AccessorOf)
+    return resolveAccessor(Fn, Ref, Depth);
   std::vector<ObjectRef> Result;
   bool Complete = followParameters(
       Fn, Ref, [](const ArgFact &A) { return A.Ref; },

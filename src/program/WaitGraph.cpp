@@ -61,7 +61,15 @@ static bool racedWait(const Program &P, SiteRef W) {
          });
 }
 
+/// A wait whose object is bound to several (a reference field each
+/// constructor binds to another queue, a parameter each caller passes
+/// another) waits on one of them in each run, on which one the binding does
+/// not say: what follows it requires none of them in particular.
 void WaitGraph::addResourceNodes() {
+  std::map<SiteRef, unsigned> ResourcesWaitedAt;
+  for (const Resource &R : P.resources())
+    for (const SiteRef &W : R.Waits)
+      ++ResourcesWaitedAt[W];
   for (unsigned I = 0; I < P.resources().size(); ++I) {
     const Resource &R = P.resources()[I];
     WaitNode N;
@@ -70,7 +78,7 @@ void WaitGraph::addResourceNodes() {
     N.Waits = R.Waits;
     N.MayHoldUnits = R.isSemaphore() || R.StartsSignalled;
     for (const SiteRef &W : R.Waits)
-      if (!racedWait(P, W))
+      if (!racedWait(P, W) && ResourcesWaitedAt[W] == 1)
         WaitsIn[W.Function].push_back(
             {W.Site, static_cast<unsigned>(Nodes.size())});
     NodeOfResource[R.Key] = Nodes.size();

@@ -11,6 +11,7 @@
 #define COROLINT_FACTS_H
 
 #include "llvm/Support/Error.h"
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -19,7 +20,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 23;
+constexpr int FactsVersion = 24;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -71,6 +72,13 @@ struct ObjectRef {
   /// it in every object; a rule that can tell objects apart binds the
   /// parameter to what each caller passes.
   std::string ThroughParam;
+  /// What an accessor returns (`link.upstream()`: `Key` is the holder's key
+  /// and `->upstream()`) when the holder is a parameter or a reference
+  /// field, which stand for whatever each caller or constructor binds them
+  /// to: that holder. The linker resolves the holder and names the result
+  /// by what it is bound to (`main::link->upstream()`), as code that calls
+  /// the accessor on that object itself does.
+  std::shared_ptr<const ObjectRef> AccessorOf;
 
   bool isKnown() const { return K != Kind::None; }
   /// The name as the code spells it: a local or parameter by its own name

@@ -55,9 +55,12 @@ public:
            R.Key == Fact.Usr + "#" + std::to_string(R.ParamIndex);
   }
   /// The index of this function's own parameter that \p Field is reached
-  /// through (`c.req` in `handle(SubscribeCmd &c)`: ObjectRef::ThroughParam).
+  /// through (`c.req` in `handle(SubscribeCmd &c)`: ObjectRef::ThroughParam;
+  /// `c.queue()`: ObjectRef::AccessorOf).
   std::optional<unsigned>
   parameterReachedThrough(const ObjectRef &Field) const {
+    if (Field.AccessorOf && ownsParameter(*Field.AccessorOf))
+      return Field.AccessorOf->ParamIndex;
     llvm::StringRef Key = Field.ThroughParam;
     unsigned Index;
     if (!Key.consume_front(Fact.Usr + "#") || Key.getAsInteger(10, Index))
@@ -455,6 +458,11 @@ private:
                                          unsigned Depth) const;
   std::vector<ObjectRef> resolve(unsigned Fn, const ObjectRef &Ref,
                                  unsigned Depth) const;
+  /// What accessor \p Ref (ObjectRef::AccessorOf) returns on each object
+  /// its holder resolves to: that object's accessor, or \p Ref itself while
+  /// the holder stays unbound.
+  std::vector<ObjectRef> resolveAccessor(unsigned Fn, const ObjectRef &Ref,
+                                         unsigned Depth) const;
   /// Keys of the objects that hold a descriptor the program makes
   /// non-blocking somewhere (nonblockingDescriptors()).
   std::set<std::string> NonblockingDescriptors;

@@ -253,12 +253,15 @@ void Inferrer::inferRegistration(const FunctionFact &F,
   llvm::StringRef Class = classOf(F.Name);
   if (!InferredFunctions.insert(F.Name).second)
     return; // Another instantiation of the same template member.
+  // The drainer calls what it takes itself, or through what it calls: a
+  // member that only makes callables that call (`submit_all` keeping
+  // `[task] { (*task)(); }` for each job) fills the queue.
   const FunctionFact *Drainer = nullptr;
   for (const FunctionFact *Member : Index.membersOf(Class))
     if (Member->Name != F.Name && memberOf(Member->Name) != "operator()" &&
         llvm::is_contained(Member->Fields, Store.Field) &&
         llvm::any_of(
-            Index.reach(*Member),
+            Index.reach(*Member, /*Handed=*/false),
             [](const FunctionFact *G) { return G->InvokesCallable; }) &&
         drainsInALoop(*Member)) {
       Drainer = Member;
