@@ -522,9 +522,31 @@ private:
     const Function &F = P.function(Fn);
     return forgetfulMember(P, Wait, &TypeModel::Waits) &&
            !P.passesTimeout(Wait) && !handedAPredicate(Wait) &&
-           ((!F.repeats(Wait.Id) && F.onEveryPath(Wait.Id)) ||
+           ((!F.repeats(Wait.Id) &&
+             (F.onEveryPath(Wait.Id) || testedBeforeItsLock(F, Wait))) ||
             countsWakeups(F, Wait)) &&
            !callersTestState(Fn) && !announcedBefore(Fn, Wait);
+  }
+
+  /// `if (in_flight() == 0) return; ...; std::unique_lock lk(mu_);
+  /// cv.wait(lk);`: the wait runs on some paths only, but whatever chose
+  /// them ran before the guard it is handed took the mutex, and from there
+  /// on it waits on every path. A notify between the test and the lock
+  /// finds no waiter, as for a wait that tests nothing.
+  bool testedBeforeItsLock(const Function &F, const SiteFact &Wait) const {
+    for (const ArgFact &A : Wait.Args) {
+      const TypeModel *T =
+          A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
+      if (!T || T->Role != TypeRole::SyncGuard)
+        continue;
+      for (const SiteFact &Lock : F.fact().Sites)
+        if (Lock.Kind == SiteKind::ScopeBegin &&
+            Lock.Receiver.Key == A.Ref.Key && F.dominates(Lock.Id, Wait.Id) &&
+            !F.reachesExit(Lock.Id,
+                           [&](const SiteFact &S) { return S.Id == Wait.Id; }))
+          return true;
+    }
+    return false;
   }
 
   /// `for (size_t seen = 0; seen < n; ++seen) cv.wait(lk);`: a loop that
@@ -669,15 +691,24 @@ private:
     R.Loc = Wait.Loc;
     R.Function = P.function(Fn).name().str();
     R.Resources = {Wait.Receiver.Key};
+    // testedBeforeItsLock: some test chose this path, before the lock.
+    const Function &F = P.function(Fn);
+    bool TestedEarlier = !F.repeats(Wait.Id) && !F.onEveryPath(Wait.Id);
     R.Message = "waits on " + Cv +
-                " without testing any state: a notify "
+                (TestedEarlier ? " without testing any state under the "
+                                 "mutex it is handed (what chose this path "
+                                 "ran before it was taken)"
+                               : " without testing any state") +
+                ": a notify "
                 "that comes before this wait finds no waiter and is "
                 "forgotten (a condition variable keeps no state), and the "
                 "wait never returns; hand the wait a predicate over the "
                 "state the notifier changes, or test that state in a loop "
                 "around it";
     R.Path = {
-        {Wait.Loc, "waits here, testing nothing first"},
+        {Wait.Loc, TestedEarlier ? "waits here, testing nothing since it "
+                                   "took the mutex"
+                                 : "waits here, testing nothing first"},
         {P.site(Notify).Loc, "notified here, in '" +
                                  P.function(Notify.Function).name().str() +
                                  "', which may run first"}};

@@ -445,6 +445,32 @@ TEST_F(StatelessWaitTest, GuardedTimedOrUnnotifiedWaitsAreQuiet) {
   EXPECT_TRUE(check({waiter(false, false)}, FunctionBuilder("idle")).empty());
 }
 
+// `if (pending() == 0) return; std::unique_lock lk(mtx); cv.wait(lk);`:
+// the test that skips the wait ran before the guard took the mutex, and
+// from the guard on the wait is on every path: reported, saying so. The
+// guard taken first (`std::unique_lock lk(mtx); if (...) cv.wait(lk);`)
+// tests under the mutex.
+TEST_F(StatelessWaitTest, AWaitTestedOnlyBeforeItsLockIsReported) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  auto Waiter = [&](bool LockFirst) {
+    FunctionBuilder Wait("wait_started");
+    ObjectRef Lk = local("wait_started::lk", "std::unique_lock");
+    unsigned Then = Wait.block();
+    Wait.succs(Body, {Then, 1}).succs(Then, {1});
+    Wait.scopeBegin(LockFirst ? Body : Then, Lk, {argOf(0, Mtx)});
+    Wait.call(Then, "cv::wait", Cv, {argOf(0, Lk)});
+    return Wait.build();
+  };
+  std::vector<Finding> F = check({Waiter(false)}, N);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("without testing any state under the mutex "
+                              "it is handed"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(check({Waiter(true)}, N).empty());
+}
+
 // `for (int seen = 0; seen < n; ++seen) cv.wait(lk);`: a loop that only
 // waits and counts tests no state either. One whose conditions read shared
 // state, or that calls something on the way round, tests it.
