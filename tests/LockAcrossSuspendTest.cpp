@@ -107,6 +107,28 @@ TEST_F(LockAcrossSuspendTest, GuardReturnedByAHelperHoldsWhatItTook) {
   EXPECT_TRUE(Check(param("locked", 0, "m", "std::mutex"), false).empty());
 }
 
+// `std::unique_lock<std::mutex> lk(mtx); ...; return lk;`: the named guard
+// is its local's beginning and its constructor's call, one guard.
+TEST_F(LockAcrossSuspendTest, NamedGuardReturnedByAHelperIsOneGuard) {
+  FunctionBuilder Helper("locked");
+  ObjectRef Named = local("locked::lk", "std::unique_lock");
+  Helper.scopeBegin(Body, Named, {argOf(0, Mtx)});
+  Helper.call(Body, "std::unique_lock::unique_lock", Named, {argOf(0, Mtx)});
+  Helper.scopeEnd(Body, Named);
+  FunctionFact HelperFact = Helper.build();
+  HelperFact.ReturnType = "std::unique_lock";
+  HelperFact.Sites[1].IsConstructor = true;
+  FunctionBuilder Co("co", true);
+  unsigned Call = Co.call(Body, "locked");
+  unsigned Lock = Co.scopeBegin(Body, Unique);
+  Co.suspend(Body);
+  Co.scopeEnd(Body, Unique);
+  FunctionFact CoFact = Co.build();
+  CoFact.Sites[Lock].OperandCall = static_cast<int>(Call);
+  EXPECT_EQ(runRule("lock-across-suspend", {HelperFact, CoFact}, Models).size(),
+            1u);
+}
+
 TEST_F(LockAcrossSuspendTest, GuardDestroyedBeforeAwaitIsQuiet) {
   FunctionBuilder B("co", true);
   B.scopeBegin(Body, Guard, {argOf(0, Mtx)});

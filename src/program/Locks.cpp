@@ -124,12 +124,21 @@ private:
     std::optional<unsigned> Maker = P.find(F.site(Local.OperandCall).CalleeUsr);
     if (!Maker || P.function(*Maker).fact().ReturnType != Local.Receiver.Type)
       return nullptr;
+    const std::vector<SiteFact> &Sites = P.function(*Maker).fact().Sites;
+    // A named guard (`std::unique_lock lk(mu_); ...; return lk;`) is both
+    // its local's beginning and its constructor's call.
+    auto IsLocal = [&](const ObjectRef &R) {
+      return R.isKnown() && llvm::any_of(Sites, [&](const SiteFact &S) {
+               return S.Kind == SiteKind::ScopeBegin && S.Receiver.Key == R.Key;
+             });
+    };
     const SiteFact *Made = nullptr;
-    for (const SiteFact &S : P.function(*Maker).fact().Sites) {
+    for (const SiteFact &S : Sites) {
       bool MakesGuard =
           S.Kind == SiteKind::ScopeBegin
               ? Models.type(S.Receiver.Type) == &Guard
               : S.Kind == SiteKind::Call && S.IsConstructor &&
+                    !IsLocal(S.Receiver) &&
                     Models.type(splitMember(S.CalleeName).first) == &Guard;
       if (!MakesGuard)
         continue;
