@@ -119,8 +119,11 @@ private:
       // binds `to.mutex()` to; resolved alone, every caller's would pair
       // with every other's. So would every construction's of a class that
       // keeps `Account &from_`.
-      std::vector<ObjectRef> Objects = P.resolve(F, *M);
-      if (M->AccessorOf && (ownParameter(F, *M) || Objects.size() > 1)) {
+      bool PerCall = M->AccessorOf && ownParameter(F, *M);
+      std::vector<ObjectRef> Objects;
+      if (!PerCall)
+        Objects = P.resolve(F, *M);
+      if (PerCall || (M->AccessorOf && Objects.size() > 1)) {
         Keys.push_back({M->Key, M->spelledName()});
         continue;
       }
@@ -301,11 +304,9 @@ private:
   /// What \p Mutex is of the parameter it is reached through: its field
   /// (`.guard`: the field's key) or its accessor (`->mutex()`, as
   /// Program::resolveAccessor appends it).
-  static std::string member(const ObjectRef &Mutex) {
-    if (!Mutex.AccessorOf)
-      return Mutex.Key;
-    return Mutex.Key.substr(
-        std::min(Mutex.AccessorOf->Key.size(), Mutex.Key.size()));
+  static llvm::StringRef member(const ObjectRef &Mutex) {
+    return Mutex.AccessorOf ? accessorSuffix(Mutex).first
+                            : llvm::StringRef(Mutex.Key);
   }
 
   void addBoundOrder(unsigned F, const ParameterOrder &O, const CallEdge &E,
@@ -315,9 +316,9 @@ private:
     Name = "." + Name.substr(Name.rfind(':') + 1);
     if (Field.AccessorOf) {
       // Named as the caller's own `alice.mutex()` is.
-      Key = member(Field);
-      Name = Field.Name.substr(
-          std::min(Field.AccessorOf->Name.size(), Field.Name.size()));
+      auto [AccessorKey, AccessorName] = accessorSuffix(Field);
+      Key = AccessorKey.str();
+      Name = AccessorName.str();
     }
     addEdge({A.Key + Key,
              B.Key + Key,

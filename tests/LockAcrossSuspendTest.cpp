@@ -28,6 +28,19 @@ protected:
     return runRule("lock-across-suspend", {B.build()}, Models);
   }
 
+  /// A coroutine whose guard `lk` is initialized from a call of \p Helper
+  /// (`auto lk = locked();`) and alive across a suspension.
+  FunctionFact guardFromCallAcrossSuspend(const std::string &Helper) {
+    FunctionBuilder Co("co", true);
+    unsigned Call = Co.call(Body, Helper);
+    unsigned Lock = Co.scopeBegin(Body, Unique);
+    Co.suspend(Body);
+    Co.scopeEnd(Body, Unique);
+    FunctionFact F = Co.build();
+    F.Sites[Lock].OperandCall = static_cast<int>(Call);
+    return F;
+  }
+
   ApiModels Models;
   ObjectRef Mtx = global("mtx", "std::mutex");
   ObjectRef Guard = local("co::g", "std::lock_guard");
@@ -89,14 +102,8 @@ TEST_F(LockAcrossSuspendTest, GuardReturnedByAHelperHoldsWhatItTook) {
     HelperFact.ReturnType = "std::unique_lock";
     for (SiteFact &S : HelperFact.Sites)
       S.IsConstructor = true;
-    FunctionBuilder Co("co", true);
-    unsigned Call = Co.call(Body, "locked");
-    unsigned Lock = Co.scopeBegin(Body, Unique);
-    Co.suspend(Body);
-    Co.scopeEnd(Body, Unique);
-    FunctionFact CoFact = Co.build();
-    CoFact.Sites[Lock].OperandCall = static_cast<int>(Call);
-    return runRule("lock-across-suspend", {HelperFact, CoFact}, Models);
+    return runRule("lock-across-suspend",
+                   {HelperFact, guardFromCallAcrossSuspend("locked")}, Models);
   };
   std::vector<Finding> F = Check(Mtx, false);
   ASSERT_EQ(F.size(), 1u);
@@ -118,14 +125,9 @@ TEST_F(LockAcrossSuspendTest, NamedGuardReturnedByAHelperIsOneGuard) {
   FunctionFact HelperFact = Helper.build();
   HelperFact.ReturnType = "std::unique_lock";
   HelperFact.Sites[1].IsConstructor = true;
-  FunctionBuilder Co("co", true);
-  unsigned Call = Co.call(Body, "locked");
-  unsigned Lock = Co.scopeBegin(Body, Unique);
-  Co.suspend(Body);
-  Co.scopeEnd(Body, Unique);
-  FunctionFact CoFact = Co.build();
-  CoFact.Sites[Lock].OperandCall = static_cast<int>(Call);
-  EXPECT_EQ(runRule("lock-across-suspend", {HelperFact, CoFact}, Models).size(),
+  EXPECT_EQ(runRule("lock-across-suspend",
+                    {HelperFact, guardFromCallAcrossSuspend("locked")}, Models)
+                .size(),
             1u);
 }
 

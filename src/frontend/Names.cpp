@@ -351,17 +351,32 @@ const Expr *Names::elementContainer(const Expr *E) const {
   return nullptr;
 }
 
-/// `from.guard`, `to->guard`: the key of the parameter (`from`, `to`) a
-/// field is reached through, or "".
-std::string Names::parameterKey(const Expr *Base) const {
+/// The parameter \p Base names (`from`, `*to`, `to` in `to->guard`), or
+/// null.
+static const ParmVarDecl *parameterNamed(const Expr *Base) {
   Base = stripWrappers(Base);
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(Base);
       U && U->getOpcode() == UO_Deref)
     Base = stripWrappers(U->getSubExpr());
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Base);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// `from.guard`, `to->guard`: the key of the parameter (`from`, `to`) a
+/// field is reached through, or "".
+std::string Names::parameterKey(const Expr *Base) const {
+  const ParmVarDecl *Param = parameterNamed(Base);
   ObjectRef R = Param ? objectOfDecl(Param) : ObjectRef();
   return R.K == ObjectRef::Kind::Param ? R.Key : "";
+}
+
+/// Whether the object \p Call is made on is a parameter of reference or
+/// pointer type, which names the caller's object (`link.upstream()`,
+/// `link->upstream()` on `Link &link`, `Link *link`).
+static bool refersElsewhere(const CXXMemberCallExpr *Call) {
+  const ParmVarDecl *Param = parameterNamed(Call->getImplicitObjectArgument());
+  return Param && (Param->getType()->isReferenceType() ||
+                   Param->getType()->isPointerType());
 }
 
 /// `socket_wrapper_.socket()`: a member that takes no argument and returns a
@@ -414,20 +429,6 @@ ObjectRef Names::holderAccessor(ObjectRef R, const CXXMethodDecl *M) const {
   R.Internal = false;
   R.Alias = false;
   return R;
-}
-
-/// Whether the object \p Call is made on is a parameter of reference or
-/// pointer type, which names the caller's object (`link.upstream()`,
-/// `link->upstream()` on `Link &link`, `Link *link`).
-bool Names::refersElsewhere(const CXXMemberCallExpr *Call) const {
-  const Expr *Holder = stripWrappers(Call->getImplicitObjectArgument());
-  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Holder);
-      U && U->getOpcode() == UO_Deref)
-    Holder = stripWrappers(U->getSubExpr());
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Holder);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  return Param && (Param->getType()->isReferenceType() ||
-                   Param->getType()->isPointerType());
 }
 
 /// The field of its own object that member \p M of the program returns as

@@ -62,7 +62,6 @@ private:
   ObjectRef objectOfAccessor(const clang::CXXMemberCallExpr *Call) const;
   ObjectRef holderAccessor(ObjectRef Holder,
                            const clang::CXXMethodDecl *M) const;
-  bool refersElsewhere(const clang::CXXMemberCallExpr *Call) const;
   std::string parameterKey(const clang::Expr *Base) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;

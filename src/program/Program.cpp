@@ -253,13 +253,19 @@ std::vector<ObjectRef> Program::boundReferences(const ObjectRef &Field,
   return Bound;
 }
 
+std::pair<llvm::StringRef, llvm::StringRef>
+accessorSuffix(const ObjectRef &Accessor) {
+  llvm::StringRef Key = Accessor.Key, Name = Accessor.Name;
+  return {
+      Key.drop_front(std::min(Accessor.AccessorOf->Key.size(), Key.size())),
+      Name.drop_front(std::min(Accessor.AccessorOf->Name.size(), Name.size()))};
+}
+
 std::vector<ObjectRef> Program::resolveAccessor(unsigned Fn,
                                                 const ObjectRef &Ref,
                                                 unsigned Depth) const {
   const ObjectRef &Holder = *Ref.AccessorOf;
-  llvm::StringRef Key = Ref.Key, Name = Ref.Name;
-  if (!Key.consume_front(Holder.Key) || !Name.consume_front(Holder.Name))
-    return {Ref};
+  auto [Key, Name] = accessorSuffix(Ref);
   std::vector<ObjectRef> Result;
   for (const ObjectRef &Bound : resolve(Fn, Holder, Depth)) {
     if (Bound.Key == Holder.Key) {

@@ -550,6 +550,12 @@ returnWithout(const Function &F,
 std::optional<std::string> standardStreamWritten(const Program &P,
                                                  const SiteFact &S);
 
+/// For an accessor (ObjectRef::AccessorOf): what its key and its name add
+/// to its holder's (`->mutex()`, `.mutex()`), which Program::resolve appends
+/// to what the holder is bound to.
+std::pair<llvm::StringRef, llvm::StringRef>
+accessorSuffix(const ObjectRef &Accessor);
+
 /// Whether thread start \p S, modelled by \p M, is told to run its callable
 /// later on the thread that waits for its result (an argument that names
 /// only models' `deferredFlags`: `std::launch::deferred`): it starts no
