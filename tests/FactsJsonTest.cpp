@@ -46,6 +46,7 @@ TuFacts sampleUnit() {
   Options.BuiltFrom = "std::chrono::duration";
   Options.Ref = global("owner::ev", "Event");
   Options.Ref.Alias = true;
+  Options.HandedOver = true;
   F.Sites[Call].Args.push_back(Options);
   ArgFact Wrapper;
   Wrapper.Index = 3;
@@ -103,6 +104,7 @@ TEST(FactsJson, RoundTripIsLossless) {
             (std::vector<unsigned>{0, 2}));
   EXPECT_EQ(F.Sites[1].Args.back().MovedIn,
             (std::vector<std::string>{"c:@F@outer@lock"}));
+  EXPECT_TRUE(F.Sites[1].Args[1].HandedOver);
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_TRUE(F.Sites[5].Query);
   EXPECT_TRUE(F.Sites[5].Returned);

@@ -131,6 +131,24 @@ TEST_F(LockAcrossSuspendTest, NamedGuardReturnedByAHelperIsOneGuard) {
             1u);
 }
 
+// `seal(std::move(lk))` into a parameter taken by value hands the guard
+// over: its new owner lets go of it. Lent by reference (`seal(lk)`), it is
+// still held.
+TEST_F(LockAcrossSuspendTest, GuardHandedOverToACallIsNoLongerHeld) {
+  auto Check = [&](bool HandedOver) {
+    FunctionBuilder B("co", true);
+    B.scopeBegin(Body, Unique, {argOf(0, Mtx)});
+    ArgFact Guard = argOf(0, Unique);
+    Guard.HandedOver = HandedOver;
+    B.call(Body, "seal", {}, {Guard});
+    B.suspend(Body);
+    B.scopeEnd(Body, Unique);
+    return check(B);
+  };
+  EXPECT_EQ(Check(false).size(), 1u);
+  EXPECT_TRUE(Check(true).empty());
+}
+
 TEST_F(LockAcrossSuspendTest, GuardDestroyedBeforeAwaitIsQuiet) {
   FunctionBuilder B("co", true);
   B.scopeBegin(Body, Guard, {argOf(0, Mtx)});

@@ -138,6 +138,8 @@ json argToJson(const ArgFact &A) {
     J["capturedCallables"] = A.CapturedCallables;
   if (!A.MovedIn.empty())
     J["movedIn"] = A.MovedIn;
+  if (A.HandedOver)
+    J["handedOver"] = true;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
   if (!A.BuiltFrom.empty())
@@ -163,6 +165,7 @@ ArgFact argFromJson(const json &J) {
   A.CallableUsr = J.value("callable", "");
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
   A.MovedIn = J.value("movedIn", std::vector<std::string>());
+  A.HandedOver = J.value("handedOver", false);
   A.ProducerUsr = J.value("producer", "");
   A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))

@@ -172,7 +172,7 @@ public:
 private:
   SiteFact &addSite(SiteKind Kind, SourceLocation Loc);
   void addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
-               unsigned FirstParam);
+               unsigned FirstParam, const FunctionDecl *Callee = nullptr);
   void addForwardedConstruction(unsigned CallSite, SourceLocation Loc,
                                 const FunctionDecl *Callee,
                                 llvm::ArrayRef<const Expr *> Args,
@@ -237,6 +237,21 @@ static const Expr *passedObject(const Expr *Arg) {
       Copy->getConstructor()->isCopyOrMoveConstructor())
     return Copy->getArg(0);
   return Arg;
+}
+
+/// Whether argument \p Arg of a call of \p Callee hands its object over:
+/// `std::move(lk)` moved into a parameter taken by value, or into a move
+/// constructor or move assignment (`auto owner = std::move(lk);`). A
+/// parameter taken by reference may or may not take it.
+static bool handsOver(const Expr *Arg, const FunctionDecl *Callee) {
+  if (const auto *Move = dyn_cast<CXXConstructExpr>(stripWrappers(Arg));
+      Move && Move->getNumArgs() == 1 &&
+      Move->getConstructor()->isMoveConstructor())
+    return Move->getArg(0)->isXValue();
+  const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Callee);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  return Arg->isXValue() && ((Ctor && Ctor->isMoveConstructor()) ||
+                             (Method && Method->isMoveAssignmentOperator()));
 }
 
 /// The callable parameters of the function it is written in that \p L
@@ -328,7 +343,7 @@ static bool isOwnObject(const Expr *Arg) {
 }
 
 void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
-                            unsigned FirstParam) {
+                            unsigned FirstParam, const FunctionDecl *Callee) {
   for (unsigned I = FirstParam; I < Args.size(); ++I) {
     if (!Args[I] || isa<CXXDefaultArgExpr>(Args[I]))
       continue;
@@ -339,6 +354,7 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     A.OtherObject = A.Ref.K == ObjectRef::Kind::Field &&
                     onOtherObject(passedObject(Args[I]));
     A.OwnObject = isOwnObject(Args[I]);
+    A.HandedOver = A.Ref.isKnown() && handsOver(Args[I], Callee);
     if (const Expr *Made = stripWrappers(Args[I]);
         isa_and_nonnull<CXXConstructExpr>(Made) ||
         isa_and_nonnull<CallExpr>(Made))
@@ -534,7 +550,7 @@ bool SiteCollector::VisitCallExpr(CallExpr *E) {
         Args.size() == 2)
       noteAssignment(S, Args[0], Args[1]);
   }
-  addArgs(S, Args, FirstParam);
+  addArgs(S, Args, FirstParam, Callee);
   addForwardedConstruction(S.Id, E->getExprLoc(), Callee, Args, FirstParam);
   return true;
 }
@@ -602,7 +618,7 @@ bool SiteCollector::VisitVarDecl(VarDecl *V) {
     S.CalleeName = N.qualifiedName(Init->getConstructor());
     addArgs(S,
             llvm::ArrayRef<const Expr *>(Init->getArgs(), Init->getNumArgs()),
-            0);
+            0, Init->getConstructor());
   }
   // `auto lock = co_await mtx.scoped_lock();`: the local holds what the
   // awaited call gave back.

@@ -302,6 +302,11 @@ bool releasesLock(const SiteFact &S, const LockAcquisition &A) {
     return true;
   if (S.Receiver.Key == A.Holder->Key && S.Kind == SiteKind::ScopeEnd)
     return true;
+  // `hand_off(std::move(lk))`: the guard's new owner lets go of it.
+  if (llvm::any_of(S.Args, [&](const ArgFact &Arg) {
+        return Arg.HandedOver && Arg.Ref.Key == A.Holder->Key;
+      }))
+    return true;
   if (unlocks(S, *A.Holder, A.HolderType))
     return true;
   // An async lock's holder may be an unmodelled guard; the mutex's own

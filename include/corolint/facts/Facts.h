@@ -20,7 +20,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 24;
+constexpr int FactsVersion = 25;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -130,6 +130,10 @@ struct ArgFact {
   /// std::move(lock)]`): a guard moved so holds its mutex until the lambda
   /// lets go of it. Sorted, unique.
   std::vector<std::string> MovedIn;
+  /// Ref's object is handed over: moved (`std::move(lk)`) into a parameter
+  /// taken by value, or by a move constructor or move assignment (`auto
+  /// owner = std::move(lk);`). What it held belongs to the callee now.
+  bool HandedOver = false;
   std::string ProducerUsr; ///< The function whose call produced the value
                            ///< (`co_spawn(ex, session(), detached)`).
   /// Its value, when it is an integral or boolean constant (`event{true}`,
