@@ -614,28 +614,73 @@ private:
   }
 
   /// Whether a caller calls the waiting function in a loop or under a
-  /// condition: a wrapper (`void CondVar::Wait() { pthread_cond_wait(...); }`)
-  /// whose callers test the state (`while (jobs_.empty()) cv_.Wait();`).
+  /// condition that tests state: a wrapper (`void CondVar::Wait() {
+  /// pthread_cond_wait(...); }`) whose callers test it (`while
+  /// (jobs_.empty()) cv_.Wait();`).
   bool callersTestState(unsigned Fn) const {
     return llvm::any_of(P.edgesInto(Fn), [&](unsigned Index) {
       const CallEdge &E = P.edges()[Index];
-      const Function &Caller = P.function(E.From.Function);
       return (E.Kind == EdgeKind::Calls || E.Kind == EdgeKind::Awaits) &&
-             (Caller.repeats(E.From.Site) || !Caller.onEveryPath(E.From.Site));
+             testedAround(P.function(E.From.Function), P.site(E.From));
     });
+  }
+
+  /// Whether \p Call runs under a test of shared state in \p Caller. The
+  /// facts name the fields and globals an enclosing condition reads for a
+  /// call on a named object; one skipped or repeated only by conditions on
+  /// locals (`if (!sink) return 1;`, `for (int i = 0; i < n; ++i)`) tests
+  /// nothing, unless the loop asks the object it calls about its state on
+  /// its way round (`while (!ch.closed()) ch.wait();`).
+  bool testedAround(const Function &Caller, const SiteFact &Call) const {
+    bool Repeats = Caller.repeats(Call.Id);
+    if (!Repeats && Caller.onEveryPath(Call.Id))
+      return false;
+    bool Known = Call.Receiver.isKnown() ||
+                 llvm::any_of(Call.Args,
+                              [](const ArgFact &A) { return A.Ref.isKnown(); });
+    if (!Known || !Call.ConditionReads.empty())
+      return true;
+    auto None = [](const SiteFact &) { return false; };
+    return Repeats && llvm::any_of(Caller.fact().Sites, [&](const SiteFact &S) {
+             return S.Kind == SiteKind::Call && S.Query &&
+                    S.Receiver.Key == Call.Receiver.Key &&
+                    Caller.reaches(S.Id, Call.Id, None) &&
+                    Caller.reaches(Call.Id, S.Id, None);
+           });
   }
 
   /// Whether the waiter signals another object on every path to its wait
   /// (`ready.count_down(); co_await cv.wait(lk);`): it tells the notifier
   /// that it is about to wait, and the notifier waits for that. The order
-  /// is the program's, not the scheduler's.
+  /// is the program's, not the scheduler's, as long as the waiter already
+  /// holds the lock it waits with: a guard it takes after it has told
+  /// (`work_cv_.notify_one(); std::unique_lock lock(mutex_);
+  /// done_cv_.wait(lock);`) leaves the notifier a window before the wait.
   bool announcedBefore(unsigned Fn, const SiteFact &Wait) const {
     const Function &F = P.function(Fn);
     return llvm::any_of(P.resources(), [&](const Resource &R) {
       return llvm::any_of(R.Signals, [&](const SiteRef &Signal) {
         return Signal.Function == Fn && Signal.Site != Wait.Id &&
-               F.dominates(Signal.Site, Wait.Id);
+               F.dominates(Signal.Site, Wait.Id) &&
+               !lockedAfter(F, Signal.Site, Wait);
       });
+    });
+  }
+
+  /// Whether the guard \p Wait is handed takes its mutex after \p Site, on
+  /// every path from there to the wait.
+  bool lockedAfter(const Function &F, unsigned Site,
+                   const SiteFact &Wait) const {
+    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
+      const TypeModel *T =
+          A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
+      return T && T->Role == TypeRole::SyncGuard &&
+             llvm::any_of(F.fact().Sites, [&](const SiteFact &Lock) {
+               return Lock.Kind == SiteKind::ScopeBegin &&
+                      Lock.Receiver.Key == A.Ref.Key &&
+                      F.dominates(Site, Lock.Id) &&
+                      F.dominates(Lock.Id, Wait.Id);
+             });
     });
   }
 

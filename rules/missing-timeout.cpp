@@ -892,91 +892,6 @@ std::vector<SiteRef> unparkingSignals(const Program &P, unsigned Waiter,
   return Signals;
 }
 
-/// Where a path of \p Fact that starts at site \p Start and passes no
-/// block that \p Handles holds for can return normally having left every way to
-/// such a block, at a branch whose block \p Decides is false for: the last
-/// site before that return (the branch's, or \p Start). A block that ends
-/// in a `throw` or a call that does not return ends no path here.
-std::optional<SourceLoc> leftAfter(const FunctionFact &Fact,
-                                   const SiteFact &Start,
-                                   llvm::function_ref<bool(unsigned)> Handles,
-                                   llvm::function_ref<bool(unsigned)> Decides) {
-  const unsigned From = static_cast<unsigned>(Start.Pos.Block);
-  const unsigned N = Fact.Cfg.size();
-  llvm::BitVector Handled(N);
-  std::vector<std::vector<unsigned>> Preds(N);
-  for (unsigned B = 0; B < N; ++B) {
-    if (Handles(B))
-      Handled.set(B);
-    for (unsigned Succ : Fact.Cfg[B].Succs)
-      Preds[Succ].push_back(B);
-  }
-  // The blocks from which some path reaches a handling block.
-  llvm::BitVector CanHandle = Handled;
-  std::vector<unsigned> Back(Handled.set_bits_begin(), Handled.set_bits_end());
-  while (!Back.empty()) {
-    unsigned B = Back.back();
-    Back.pop_back();
-    for (unsigned Pred : Preds[B])
-      if (!CanHandle.test(Pred)) {
-        CanHandle.set(Pred);
-        Back.push_back(Pred);
-      }
-  }
-  if (Handled.test(From) || !CanHandle.test(From))
-    return std::nullopt;
-  auto LastSite = [&](unsigned B, const SiteFact *Before) {
-    const CfgBlockFact &Block = Fact.Cfg[B];
-    return Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
-  };
-  // A normal return reached from block \p B, none of whose blocks can
-  // handle: the last site before it.
-  auto ReturnFrom = [&](unsigned B,
-                        const SiteFact *Before) -> std::optional<SourceLoc> {
-    std::vector<std::pair<unsigned, const SiteFact *>> Work{
-        {B, LastSite(B, Before)}};
-    llvm::BitVector Seen(N);
-    Seen.set(B);
-    while (!Work.empty()) {
-      auto [Here, Last] = Work.back();
-      Work.pop_back();
-      const CfgBlockFact &Block = Fact.Cfg[Here];
-      if (Block.NoReturn || Block.Throws)
-        continue;
-      if (Here == Fact.CfgExit || llvm::is_contained(Block.Succs, Fact.CfgExit))
-        return Last ? Last->Loc : Fact.Loc;
-      for (unsigned Succ : Block.Succs)
-        if (!Seen.test(Succ)) {
-          Seen.set(Succ);
-          Work.push_back({Succ, LastSite(Succ, Last)});
-        }
-    }
-    return std::nullopt;
-  };
-  std::vector<unsigned> Work{From};
-  llvm::BitVector Seen(N);
-  Seen.set(From);
-  while (!Work.empty()) {
-    unsigned B = Work.back();
-    Work.pop_back();
-    const CfgBlockFact &Block = Fact.Cfg[B];
-    for (unsigned Succ : Block.Succs) {
-      if (CanHandle.test(Succ)) {
-        if (!Seen.test(Succ) && !Handled.test(Succ)) {
-          Seen.set(Succ);
-          Work.push_back(Succ);
-        }
-        continue;
-      }
-      if (Decides(B) || Block.NoReturn || Block.Throws)
-        continue;
-      if (std::optional<SourceLoc> End = ReturnFrom(Succ, LastSite(B, &Start)))
-        return End;
-    }
-  }
-  return std::nullopt;
-}
-
 /// Whether \p S names \p Object: as the object of its call, or as an
 /// argument.
 bool namesObject(const SiteFact &S, const ObjectRef &Object) {
@@ -1074,7 +989,7 @@ std::optional<SourceLoc> leavesFound(
       });
     };
     if (std::optional<SourceLoc> End =
-            leftAfter(Fact, Lookup, BlockHandles, ReadsHolder))
+            leftAfter(F, Lookup.Id, BlockHandles, ReadsHolder))
       return End;
   }
   return std::nullopt;

@@ -18,6 +18,10 @@
 // whose one counting function can return on a path without counting it
 // down: the count stays short.
 //
+// A coroutine handle a function takes out of a queue or a map, and resumes
+// on some paths only: on the others the coroutine that parked it is
+// dropped, and never resumes.
+//
 // A join of a thread that runs an event loop until the loop runs out of
 // work waits, like a wait on a resource, for something the program must
 // do: let the loop run out. A work guard made on the loop that nothing
@@ -25,6 +29,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "corolint/program/DroppedWaiters.h"
 #include "corolint/program/LeakedHolds.h"
 #include "corolint/program/LoopHandles.h"
 #include "corolint/program/Threads.h"
@@ -444,6 +449,29 @@ Finding leakedHoldFinding(const Program &P, const LeakedHold &L) {
   return F;
 }
 
+Finding droppedWaiterFinding(const Program &P, const DroppedWaiter &D) {
+  Finding F;
+  F.Severity = Level::Warning;
+  F.Loc = D.Left;
+  F.Function = P.function(D.Take.Function).name().str();
+  const std::string Local = "'" + D.Local.spelledName() + "'";
+  const std::string Container = "'" + D.Container.spelledName() + "'";
+  F.Message = "'" + F.Function +
+              "' takes a waiting coroutine's handle out of " + Container +
+              " into " + Local +
+              " and, on the path after this, neither resumes it nor hands it "
+              "on: it is dropped, and the coroutine that parked it there never "
+              "resumes; resume it (with an error) on this path too";
+  F.Resources = {D.Container.Key};
+  F.Path.push_back(
+      {P.site(D.Take).Loc, Local + " is taken out of " + Container + " here"});
+  F.Path.push_back(
+      {D.Left, "after this, the path ends or takes the next one without it"});
+  F.Path.push_back(
+      {P.site(D.Resume).Loc, "it is resumed here, on another path"});
+  return F;
+}
+
 class NeverSignaledRule : public Rule {
 public:
   void check(const Program &P, std::vector<Finding> &Out) const override {
@@ -456,6 +484,8 @@ public:
       Out.push_back(openHandleRunFinding(P, R));
     for (const LeakedHold &L : findLeakedHolds(P))
       Out.push_back(leakedHoldFinding(P, L));
+    for (const DroppedWaiter &D : findDroppedWaiters(P))
+      Out.push_back(droppedWaiterFinding(P, D));
     std::set<std::string> Escaping = escapingObjects(P);
     std::map<unsigned, SiteRef> Dropped = neverStartedTasks(P);
     std::set<SiteRef> AllSignals;

@@ -47,12 +47,14 @@ TuFacts sampleUnit() {
   Options.Ref = global("owner::ev", "Event");
   Options.Ref.Alias = true;
   Options.HandedOver = true;
+  Options.Ref.ThroughLocal = "c:@F@outer@req";
   F.Sites[Call].Args.push_back(Options);
   ArgFact Wrapper;
   Wrapper.Index = 3;
   Wrapper.CallableUsr = "c:@F@then@Sa@F@operator()#";
   Wrapper.CapturedCallables = {0, 2};
   Wrapper.MovedIn = {"c:@F@outer@lock"};
+  Wrapper.Captures = {"c:@F@outer@lock", "c:@F@outer@req"};
   F.Sites[Call].Args.push_back(Wrapper);
   F.Owner = "ns::outer";
   F.MainFileOnly = true;
@@ -105,6 +107,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Sites[1].Args.back().MovedIn,
             (std::vector<std::string>{"c:@F@outer@lock"}));
   EXPECT_TRUE(F.Sites[1].Args[1].HandedOver);
+  EXPECT_EQ(F.Sites[1].Args[1].Ref.ThroughLocal, "c:@F@outer@req");
+  EXPECT_EQ(F.Sites[1].Args.back().Captures.size(), 2u);
   EXPECT_TRUE(F.Sites[1].Mutates);
   EXPECT_TRUE(F.Sites[5].Query);
   EXPECT_TRUE(F.Sites[5].Returned);

@@ -511,6 +511,22 @@ TEST_F(StatelessWaitTest, WaitAnnouncedToTheNotifierIsQuiet) {
   EXPECT_TRUE(check({Announcing.build()}, N).empty());
 }
 
+// An announcement made before the waiter takes the lock it waits with
+// (`{ lock_guard g(mtx); requested = true; } wanted.notify_one();
+// unique_lock lk(mtx); cv.wait(lk);`) leaves the notifier a window before
+// the wait: reported.
+TEST_F(StatelessWaitTest, WaitAnnouncedBeforeItsLockIsReported) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  ObjectRef Lk = local("wait_started::lk", "std::unique_lock");
+  FunctionBuilder Announcing("wait_started");
+  Announcing.call(Body, "ev::set", global("waiting", "ev"));
+  Announcing.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+  Announcing.call(Body, "cv::wait", Cv, {argOf(0, Lk)});
+  Announcing.scopeEnd(Body, Lk);
+  EXPECT_EQ(check({Announcing.build()}, N).size(), 1u);
+}
+
 // A predicate however spelled (a named one, a std::function member, a
 // function object) is a predicate; a lock is not.
 TEST_F(StatelessWaitTest, AnyPredicateArgumentCountsAsOne) {
@@ -543,6 +559,49 @@ TEST_F(StatelessWaitTest, WrapperCalledInALoopIsQuiet) {
     Caller.call(Block, "wait_started");
     EXPECT_EQ(check({waiter(false, false), Caller.build()}, N).size(),
               Looped ? 0u : 1u);
+  }
+}
+
+// A wrapper called on a named object under conditions that read no field
+// or global (`if (!sink) return 1; log.flush();`) is called untested; one
+// under `if (pending_)` is tested.
+TEST_F(StatelessWaitTest, WrapperCalledAfterAnUnrelatedTestIsReported) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  for (bool TestsState : {false, true}) {
+    FunctionBuilder Caller("main");
+    unsigned Then = Caller.block();
+    Caller.succs(Body, {Then, 1});
+    Caller.succs(Then, {1});
+    unsigned Call =
+        Caller.call(Then, "wait_started", local("main::log", "Log"));
+    FunctionFact C = Caller.build();
+    if (TestsState)
+      C.Sites[Call].ConditionReads = {global("pending_", "")};
+    EXPECT_EQ(check({waiter(false, false), C}, N).size(), TestsState ? 0u : 1u);
+  }
+}
+
+// A loop that calls the wrapper on a named object, with conditions on
+// locals only (`for (int i = 0; i < n; ++i) log.flush();`), tests nothing;
+// one that asks that object about its state on its way round (`while
+// (!log.idle()) log.flush();`) does.
+TEST_F(StatelessWaitTest, WrapperCalledInACountingLoopIsReported) {
+  FunctionBuilder N("start");
+  N.call(Body, "cv::notify_all", Cv);
+  ObjectRef Log = local("main::log", "Log");
+  for (bool Asks : {false, true}) {
+    FunctionBuilder Caller("main");
+    unsigned Loop = Caller.block();
+    Caller.succs(Body, {Loop, 1});
+    Caller.succs(Loop, {Body});
+    if (Asks)
+      Caller.call(Body, "Log::idle", Log);
+    Caller.call(Loop, "wait_started", Log);
+    FunctionFact C = Caller.build();
+    if (Asks)
+      C.Sites[0].Query = true;
+    EXPECT_EQ(check({waiter(false, false), C}, N).size(), Asks ? 0u : 1u);
   }
 }
 

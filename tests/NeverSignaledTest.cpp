@@ -816,3 +816,40 @@ TEST_F(LeakedHoldTest, FunctionEnteredHoldingTheUnitIsQuiet) {
   EXPECT_TRUE(check({}, "entered", /*ReturnLine=*/11).empty());
   EXPECT_EQ(check({}, "direct", /*ReturnLine=*/10).size(), 1u);
 }
+
+// A loop that takes a coroutine handle out of its queue and resumes it on
+// one branch only drops it on the other (a `continue` to the next one),
+// unless that branch asks the handle itself whether there is anything to
+// resume (`if (h.done()) continue;`).
+TEST_F(NeverSignaledTest, HandleTakenOutAndSkippedIsDropped) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+    {"name": "Queue::pop_front", "takesElement": true},
+    {"name": "Handle::resume", "resumes": true}]})",
+                                   "handles")));
+  ObjectRef Queue = object(ObjectRef::Kind::Field, "Worker::queue_", "Queue");
+  ObjectRef H = local("run::h", "Handle");
+  auto Check = [&](bool AsksTheHandle) {
+    FunctionBuilder B("run");
+    unsigned Read = B.call(Body, "Queue::front", Queue);
+    B.call(Body, "Queue::pop_front", Queue);
+    if (AsksTheHandle)
+      B.call(Body, "Handle::done", H);
+    else
+      B.call(Body, "cache_miss");
+    unsigned Resume = B.block(), Head = B.block();
+    B.call(Resume, "Handle::resume", H);
+    B.succs(Body, {Resume, Head}).succs(Resume, {Head}).succs(Head, {Body, 1});
+    FunctionFact F = B.build();
+    F.Sites[Read].StoredIn = H;
+    F.Sites[2].Query = AsksTheHandle;
+    return check({F});
+  };
+  std::vector<Finding> F = Check(false);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Loc.Line, 12u); // the branch: `cache_miss()`
+  EXPECT_NE(F[0].Message.find("takes a waiting coroutine's handle out of "
+                              "'Worker::queue_' into 'h'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(true).empty());
+}

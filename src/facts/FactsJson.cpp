@@ -98,6 +98,8 @@ json refToJson(const ObjectRef &R) {
     J["private"] = true;
   if (!R.ThroughParam.empty())
     J["throughParam"] = R.ThroughParam;
+  if (!R.ThroughLocal.empty())
+    J["throughLocal"] = R.ThroughLocal;
   if (R.AccessorOf)
     J["accessorOf"] = refToJson(*R.AccessorOf);
   return J;
@@ -115,6 +117,7 @@ ObjectRef refFromJson(const json &J) {
   R.Alias = J.value("alias", false);
   R.Private = J.value("private", false);
   R.ThroughParam = J.value("throughParam", "");
+  R.ThroughLocal = J.value("throughLocal", "");
   if (auto It = J.find("accessorOf"); It != J.end())
     R.AccessorOf = std::make_shared<const ObjectRef>(refFromJson(*It));
   return R;
@@ -140,6 +143,8 @@ json argToJson(const ArgFact &A) {
     J["movedIn"] = A.MovedIn;
   if (A.HandedOver)
     J["handedOver"] = true;
+  if (!A.Captures.empty())
+    J["captures"] = A.Captures;
   if (!A.ProducerUsr.empty())
     J["producer"] = A.ProducerUsr;
   if (!A.BuiltFrom.empty())
@@ -166,6 +171,7 @@ ArgFact argFromJson(const json &J) {
   A.CapturedCallables = J.value("capturedCallables", std::vector<unsigned>());
   A.MovedIn = J.value("movedIn", std::vector<std::string>());
   A.HandedOver = J.value("handedOver", false);
+  A.Captures = J.value("captures", std::vector<std::string>());
   A.ProducerUsr = J.value("producer", "");
   A.BuiltFrom = J.value("builtFrom", "");
   if (J.contains("const"))

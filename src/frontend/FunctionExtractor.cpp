@@ -301,6 +301,25 @@ static std::vector<std::string> movedIn(const LambdaExpr *L, const Names &N) {
   return {Keys.begin(), Keys.end()};
 }
 
+/// The keys of the locals and parameters of the function \p L is written
+/// in that it captures, by copy or by reference, named in its capture list
+/// or not (`[&]` captures what the body uses).
+static std::vector<std::string> capturedLocals(const LambdaExpr *L,
+                                               const Names &N) {
+  std::set<std::string> Keys;
+  for (const LambdaCapture &C : L->captures()) {
+    const auto *Var =
+        C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+    if (Var && Var->isInitCapture())
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+              stripWrappers(passedObject(Var->getInit()))))
+        Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->isLocalVarDeclOrParm() && !Var->isStaticLocal())
+      Keys.insert(N.objectOfDecl(Var).Key);
+  }
+  return {Keys.begin(), Keys.end()};
+}
+
 /// Whether a member call's object \p Object is reached through another
 /// object than `this`: an unnamed one, or a field of another object. A named
 /// object, `this` itself and a field of `this` are not.
@@ -366,6 +385,7 @@ void SiteCollector::addArgs(SiteFact &S, llvm::ArrayRef<const Expr *> Args,
     if (const LambdaExpr *L = N.lambdaOf(Args[I])) {
       A.CapturedCallables = capturedCallables(L);
       A.MovedIn = movedIn(L, N);
+      A.Captures = capturedLocals(L, N);
     }
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Args[I])))
       if (const FunctionDecl *Producer = Call->getDirectCallee())

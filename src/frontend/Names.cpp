@@ -312,6 +312,7 @@ ObjectRef Names::objectOf(const Expr *E) const {
     if (isa<FieldDecl>(Member->getMemberDecl())) {
       ObjectRef R = objectOfDecl(Member->getMemberDecl());
       R.ThroughParam = parameterKey(Member->getBase());
+      R.ThroughLocal = localKey(Member->getBase());
       return R;
     }
   }
@@ -368,6 +369,41 @@ std::string Names::parameterKey(const Expr *Base) const {
   const ParmVarDecl *Param = parameterNamed(Base);
   ObjectRef R = Param ? objectOfDecl(Param) : ObjectRef();
   return R.K == ObjectRef::Kind::Param ? R.Key : "";
+}
+
+/// The local variable an object expression is reached from, through
+/// fields, dereferences, element accessors and the member calls that hand
+/// out parts (`node.mapped()`, `it->second`, `*req.reply`), or null.
+static const VarDecl *localReachedFrom(const Expr *Base) {
+  for (Base = stripWrappers(Base); Base; Base = stripWrappers(Base)) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      return Var && Var->isLocalVarDecl() && !Var->isStaticLocal() ? Var
+                                                                   : nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(Base))
+      Base = Member->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(Base);
+             U && U->getOpcode() == UO_Deref)
+      Base = U->getSubExpr();
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Base))
+      Base = Call->getImplicitObjectArgument();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+             Op && Op->getNumArgs() >= 1 &&
+             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
+              Op->getOperator() == OO_Subscript))
+      Base = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// `req.waiter`, `node.mapped().handle`: the key of the local (`req`,
+/// `node`) a field is reached from, or "". A local's own name is no field.
+std::string Names::localKey(const Expr *Base) const {
+  const VarDecl *Local = localReachedFrom(Base);
+  return Local ? objectOfDecl(Local).Key : "";
 }
 
 /// Whether the object \p Call is made on is a parameter of reference or

@@ -63,6 +63,7 @@ private:
   ObjectRef holderAccessor(ObjectRef Holder,
                            const clang::CXXMethodDecl *M) const;
   std::string parameterKey(const clang::Expr *Base) const;
+  std::string localKey(const clang::Expr *Base) const;
   std::string fileName(clang::FileID ID) const;
   bool isClosedField(const clang::FieldDecl *F) const;
 

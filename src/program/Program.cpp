@@ -400,6 +400,103 @@ bool anyReached(const std::vector<std::vector<unsigned>> &Callees,
   return false;
 }
 
+/// Where a path of \p F that starts at site \p Start and passes no
+/// block that \p Handles holds for can end having left every way to such a
+/// block, at a branch whose block \p Decides is false for. A path ends at a
+/// normal return (where: the last site before it, the branch's, or
+/// \p Start), or where it comes back to \p Start's block, to do again what
+/// \p Start did (where: the last site of the branch's block). A block that
+/// ends in a `throw` or a call that does not return ends no path here.
+std::optional<SourceLoc> leftAfter(const Function &F, unsigned StartSite,
+                                   llvm::function_ref<bool(unsigned)> Handles,
+                                   llvm::function_ref<bool(unsigned)> Decides) {
+  const FunctionFact &Fact = F.fact();
+  const SiteFact &Start = Fact.Sites[StartSite];
+  if (!F.hasCfg() || Start.Pos.Block < 0)
+    return std::nullopt;
+  const unsigned From = static_cast<unsigned>(Start.Pos.Block);
+  const unsigned N = Fact.Cfg.size();
+  llvm::BitVector Handled(N);
+  std::vector<std::vector<unsigned>> Preds(N);
+  for (unsigned B = 0; B < N; ++B) {
+    if (Handles(B))
+      Handled.set(B);
+    for (unsigned Succ : Fact.Cfg[B].Succs)
+      Preds[Succ].push_back(B);
+  }
+  // The blocks from which some path reaches a handling block before it
+  // comes back to the start: code after that handles what the start does
+  // next time.
+  llvm::BitVector CanHandle = Handled;
+  std::vector<unsigned> Back(Handled.set_bits_begin(), Handled.set_bits_end());
+  while (!Back.empty()) {
+    unsigned B = Back.back();
+    Back.pop_back();
+    if (B == From && !Handled.test(From))
+      continue;
+    for (unsigned Pred : Preds[B])
+      if (!CanHandle.test(Pred)) {
+        CanHandle.set(Pred);
+        Back.push_back(Pred);
+      }
+  }
+  if (Handled.test(From) || !CanHandle.test(From))
+    return std::nullopt;
+  auto LastSite = [&](unsigned B, const SiteFact *Before) {
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    return Block.Sites.empty() ? Before : &Fact.Sites[Block.Sites.back()];
+  };
+  // A normal return, or the start again, reached from block \p B, none of
+  // whose blocks can handle: the last site before the return, or
+  // \p Branch.
+  auto ReturnFrom = [&](unsigned B,
+                        const SiteFact *Branch) -> std::optional<SourceLoc> {
+    std::vector<std::pair<unsigned, const SiteFact *>> Work{
+        {B, LastSite(B, Branch)}};
+    llvm::BitVector Seen(N);
+    Seen.set(B);
+    while (!Work.empty()) {
+      auto [Here, Last] = Work.back();
+      Work.pop_back();
+      if (Here == From)
+        return Branch->Loc;
+      const CfgBlockFact &Block = Fact.Cfg[Here];
+      if (Block.NoReturn || Block.Throws)
+        continue;
+      if (Here == Fact.CfgExit || llvm::is_contained(Block.Succs, Fact.CfgExit))
+        return Last ? Last->Loc : Fact.Loc;
+      for (unsigned Succ : Block.Succs)
+        if (!Seen.test(Succ)) {
+          Seen.set(Succ);
+          Work.push_back({Succ, LastSite(Succ, Last)});
+        }
+    }
+    return std::nullopt;
+  };
+  std::vector<unsigned> Work{From};
+  llvm::BitVector Seen(N);
+  Seen.set(From);
+  while (!Work.empty()) {
+    unsigned B = Work.back();
+    Work.pop_back();
+    const CfgBlockFact &Block = Fact.Cfg[B];
+    for (unsigned Succ : Block.Succs) {
+      if (CanHandle.test(Succ)) {
+        if (!Seen.test(Succ) && !Handled.test(Succ)) {
+          Seen.set(Succ);
+          Work.push_back(Succ);
+        }
+        continue;
+      }
+      if (Decides(B) || Block.NoReturn || Block.Throws)
+        continue;
+      if (std::optional<SourceLoc> End = ReturnFrom(Succ, LastSite(B, &Start)))
+        return End;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<SourceLoc>
 returnWithout(const Function &F,
               llvm::function_ref<bool(const SiteFact &)> Uses) {

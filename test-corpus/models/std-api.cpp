@@ -33,9 +33,13 @@
 #include <uv.h>
 #include <coroutine>
 #include <deque>
+#include <list>
 #include <map>
 #include <queue>
+#include <set>
+#include <stack>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace std_api {
@@ -234,6 +238,39 @@ void thread_handles() {
   all.erase(all.begin());
   all.clear();
   (void)Same;
+}
+
+// Waiters taken out of their containers (takesElement), and the handles
+// of suspended coroutines resumed (resumes).
+void parked_waiters(std::coroutine_handle<> h) {
+  std::deque<std::coroutine_handle<>> waiting{h, h};
+  waiting.pop_front();
+  waiting.pop_back();
+  std::list<int> l{1, 2};
+  l.pop_front();
+  l.pop_back();
+  std::vector<int> v{1};
+  v.pop_back();
+  std::queue<int> q;
+  q.push(1);
+  q.pop();
+  std::stack<int> st;
+  st.push(1);
+  st.pop();
+  std::priority_queue<int> pq;
+  pq.push(1);
+  pq.pop();
+  std::map<int, int> byId{{1, 1}};
+  byId.extract(1);
+  std::unordered_map<int, int> byKey{{1, 1}};
+  byKey.extract(1);
+  std::set<int> ids{1};
+  ids.extract(1);
+  std::unordered_set<int> keys{1};
+  keys.extract(1);
+  if (!h.done())
+    h.resume();
+  h();
 }
 
 std::mutex m;

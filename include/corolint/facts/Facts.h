@@ -72,6 +72,11 @@ struct ObjectRef {
   /// it in every object; a rule that can tell objects apart binds the
   /// parameter to what each caller passes.
   std::string ThroughParam;
+  /// A field reached from a local variable of the function, through
+  /// fields, element accessors or dereferences (`req.waiter`,
+  /// `node.mapped().handle`, `it->second.out`): that local's key. What a
+  /// function took out of a container into a local is known by the local.
+  std::string ThroughLocal;
   /// What an accessor returns (`link.upstream()`: `Key` is the holder's key
   /// and `->upstream()`) when the holder is a parameter or a reference
   /// field, which stand for whatever each caller or constructor binds them
@@ -134,6 +139,10 @@ struct ArgFact {
   /// taken by value, or by a move constructor or move assignment (`auto
   /// owner = std::move(lk);`). What it held belongs to the callee now.
   bool HandedOver = false;
+  /// For a lambda: the keys of the calling function's locals and
+  /// parameters it captures, by copy or by reference, named in its capture
+  /// list or not. Sorted, unique.
+  std::vector<std::string> Captures;
   std::string ProducerUsr; ///< The function whose call produced the value
                            ///< (`co_spawn(ex, session(), detached)`).
   /// Its value, when it is an integral or boolean constant (`event{true}`,

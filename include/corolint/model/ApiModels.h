@@ -147,6 +147,12 @@ struct FunctionModel {
   /// Destroys elements of the container it is called on (`erase`,
   /// `clear`): a handle among them whose destruction blocks, blocks.
   bool DestroysElements = false;
+  /// Takes the element it is called for out of the container it is called
+  /// on (`pop_front`, `extract`): what the code read there is its own now.
+  bool TakesElement = false;
+  /// Resumes the suspended coroutine the handle it is called on names
+  /// (`std::coroutine_handle::resume`, its `operator()`).
+  bool Resumes = false;
   /// Tells which thread runs the caller (`std::this_thread::get_id`): code
   /// that asks has seen that it may run on the thread it would join.
   bool ThreadIdentity = false;

@@ -535,6 +535,19 @@ std::map<std::string, unsigned> localChannels(const Program &P);
 /// nor makes a descriptor): the program drains them.
 std::set<std::string> drainedChannels(const Program &P);
 
+/// Where a path of \p F from site \p Start that passes no block
+/// \p Handles holds for can leave every way to such a block, at a branch
+/// out of a block \p Decides is false for, and then return normally or come
+/// back to \p Start's block (a loop's next turn: `continue`): the last site
+/// before that return, or the branch's for a loop. Code reached only after
+/// coming back to \p Start does not count: it handles what \p Start does
+/// next. A path that ends in a `throw` or a call that does not return ends
+/// nothing here.
+std::optional<SourceLoc>
+leftAfter(const Function &F, unsigned Start,
+          llvm::function_ref<bool(unsigned Block)> Handles,
+          llvm::function_ref<bool(unsigned Block)> Decides);
+
 /// Where \p F can return having passed no site that \p Uses: the last
 /// site before the earliest such return (or the function itself, when no
 /// site comes before it), or nothing when every return passes one. A block
