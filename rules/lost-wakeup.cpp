@@ -27,6 +27,7 @@
 #include "corolint/program/Locks.h"
 #include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
+#include "llvm/ADT/BitVector.h"
 #include <map>
 #include <set>
 
@@ -525,7 +526,8 @@ private:
            ((!F.repeats(Wait.Id) &&
              (F.onEveryPath(Wait.Id) || testedBeforeItsLock(F, Wait))) ||
             countsWakeups(F, Wait)) &&
-           !callersTestState(Fn) && !announcedBefore(Fn, Wait);
+           !callersTestState(Fn) && !announcedBefore(Fn, Wait) &&
+           !announcedUnderItsLock(Fn, Wait);
   }
 
   /// `if (in_flight() == 0) return; ...; std::unique_lock lk(mu_);
@@ -625,28 +627,50 @@ private:
     });
   }
 
-  /// Whether \p Call runs under a test of shared state in \p Caller. The
-  /// facts name the fields and globals an enclosing condition reads for a
-  /// call on a named object; one skipped or repeated only by conditions on
-  /// locals (`if (!sink) return 1;`, `for (int i = 0; i < n; ++i)`) tests
-  /// nothing, unless the loop asks the object it calls about its state on
-  /// its way round (`while (!ch.closed()) ch.wait();`).
+  /// Whether \p Call runs under a test in \p Caller: in a loop, or on some
+  /// paths only, unless the others are early returns written before it
+  /// under conditions that read no field or global (`if (!sink) return 1;
+  /// ... log.flush();`), which test nothing the notifier changes. The facts
+  /// name the fields and globals enclosing conditions read for a call on a
+  /// named object.
   bool testedAround(const Function &Caller, const SiteFact &Call) const {
-    bool Repeats = Caller.repeats(Call.Id);
-    if (!Repeats && Caller.onEveryPath(Call.Id))
+    if (Caller.repeats(Call.Id))
+      return true;
+    if (Caller.onEveryPath(Call.Id))
       return false;
     bool Known = Call.Receiver.isKnown() ||
                  llvm::any_of(Call.Args,
                               [](const ArgFact &A) { return A.Ref.isKnown(); });
-    if (!Known || !Call.ConditionReads.empty())
-      return true;
-    auto None = [](const SiteFact &) { return false; };
-    return Repeats && llvm::any_of(Caller.fact().Sites, [&](const SiteFact &S) {
-             return S.Kind == SiteKind::Call && S.Query &&
-                    S.Receiver.Key == Call.Receiver.Key &&
-                    Caller.reaches(S.Id, Call.Id, None) &&
-                    Caller.reaches(Call.Id, S.Id, None);
-           });
+    return !Known || !Call.ConditionReads.empty() ||
+           !skippedOnlyByEarlyReturns(Caller, Call);
+  }
+
+  /// Whether every path of \p F that does not pass \p Call ends at a
+  /// `return` written before it.
+  static bool skippedOnlyByEarlyReturns(const Function &F,
+                                        const SiteFact &Call) {
+    const FunctionFact &Fact = F.fact();
+    if (!F.hasCfg() || Call.Pos.Block < 0)
+      return false;
+    llvm::BitVector Seen(Fact.Cfg.size());
+    std::vector<unsigned> Work{Fact.CfgEntry};
+    Seen.set(Fact.CfgEntry);
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      const CfgBlockFact &Block = Fact.Cfg[B];
+      if (llvm::is_contained(Block.Succs, Fact.CfgExit) && !Block.NoReturn &&
+          !Block.Throws &&
+          (!Block.Return || Call.Loc < *Block.Return ||
+           Block.Return->File != Call.Loc.File))
+        return false;
+      for (unsigned Succ : Block.Succs)
+        if (Succ != static_cast<unsigned>(Call.Pos.Block) && !Seen.test(Succ)) {
+          Seen.set(Succ);
+          Work.push_back(Succ);
+        }
+    }
+    return true;
   }
 
   /// Whether the waiter signals another object on every path to its wait
@@ -665,6 +689,48 @@ private:
                !lockedAfter(F, Signal.Site, Wait);
       });
     });
+  }
+
+  /// Whether the waiter changes a field or a global that other code
+  /// reads, under the guard it waits with, before it waits (`std::unique_lock
+  /// lk(m_); jobs_.push_back(job); done_.wait(lk);`, `waiting_ = true;`):
+  /// code that notifies once it sees the change under that mutex cannot
+  /// notify before the wait lets go of it.
+  bool announcedUnderItsLock(unsigned Fn, const SiteFact &Wait) const {
+    const Function &F = P.function(Fn);
+    auto Changes = [&](const SiteFact &S) {
+      return (S.Kind == SiteKind::Write ||
+              (S.Kind == SiteKind::Call && S.Mutates)) &&
+             (S.Receiver.K == ObjectRef::Kind::Field ||
+              S.Receiver.K == ObjectRef::Kind::Global) &&
+             S.Receiver.Key != Wait.Receiver.Key &&
+             readElsewhere(Fn, S.Receiver);
+    };
+    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
+      const TypeModel *T =
+          A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
+      if (!T || T->Role != TypeRole::SyncGuard)
+        return false;
+      return llvm::any_of(F.fact().Sites, [&](const SiteFact &Lock) {
+        return Lock.Kind == SiteKind::ScopeBegin &&
+               Lock.Receiver.Key == A.Ref.Key &&
+               F.dominates(Lock.Id, Wait.Id) &&
+               llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+                 return S.Id != Lock.Id && Changes(S) &&
+                        F.dominates(Lock.Id, S.Id) &&
+                        F.dominates(S.Id, Wait.Id);
+               });
+      });
+    });
+  }
+
+  /// Whether a function other than \p Fn names \p Field.
+  bool readElsewhere(unsigned Fn, const ObjectRef &Field) const {
+    for (unsigned G = 0; G < P.functions().size(); ++G)
+      if (G != Fn &&
+          llvm::is_contained(P.function(G).fact().Fields, Field.Name))
+        return true;
+    return false;
   }
 
   /// Whether the guard \p Wait is handed takes its mutex after \p Site, on

@@ -828,7 +828,7 @@ TEST_F(NeverSignaledTest, HandleTakenOutAndSkippedIsDropped) {
                                    "handles")));
   ObjectRef Queue = object(ObjectRef::Kind::Field, "Worker::queue_", "Queue");
   ObjectRef H = local("run::h", "Handle");
-  auto Check = [&](bool AsksTheHandle) {
+  auto Check = [&](bool AsksTheHandle, bool HandsItOn = false) {
     FunctionBuilder B("run");
     unsigned Read = B.call(Body, "Queue::front", Queue);
     B.call(Body, "Queue::pop_front", Queue);
@@ -836,9 +836,12 @@ TEST_F(NeverSignaledTest, HandleTakenOutAndSkippedIsDropped) {
       B.call(Body, "Handle::done", H);
     else
       B.call(Body, "cache_miss");
-    unsigned Resume = B.block(), Head = B.block();
+    unsigned Resume = B.block(), Skip = B.block(), Head = B.block();
     B.call(Resume, "Handle::resume", H);
-    B.succs(Body, {Resume, Head}).succs(Resume, {Head}).succs(Head, {Body, 1});
+    if (HandsItOn)
+      B.call(Skip, "retry", {}, {argOf(0, H)});
+    B.succs(Body, {Resume, Skip}).succs(Resume, {Head}).succs(Skip, {Head});
+    B.succs(Head, {Body, 1});
     FunctionFact F = B.build();
     F.Sites[Read].StoredIn = H;
     F.Sites[2].Query = AsksTheHandle;
@@ -852,4 +855,6 @@ TEST_F(NeverSignaledTest, HandleTakenOutAndSkippedIsDropped) {
             std::string::npos)
       << F[0].Message;
   EXPECT_TRUE(Check(true).empty());
+  // `retry(h); continue;`: handed on.
+  EXPECT_TRUE(Check(false, true).empty());
 }

@@ -824,8 +824,9 @@ bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
 }
 
 void SiteCollector::noteStoredResult(const Expr *Value, ObjectRef Holder) {
+  // `Req r = waiters_.front();`: a copy of what the call returns.
   const auto *Call = dyn_cast_or_null<CallExpr>(
-      Value ? stripWrappers(Value->IgnoreParenCasts()) : nullptr);
+      Value ? stripWrappers(passedObject(Value)->IgnoreParenCasts()) : nullptr);
   if (Call && Holder.isKnown() &&
       (Call->getType()->isIntegralOrEnumerationType() ||
        Call->getType()->isRecordType()))

@@ -2,8 +2,6 @@
 
 #include "corolint/program/DroppedWaiters.h"
 #include "llvm/ADT/STLExtras.h"
-#include <map>
-#include <set>
 
 namespace corolint {
 namespace {
@@ -19,11 +17,17 @@ std::string resumedLocal(const Program &P, const SiteFact &S) {
   return S.Receiver.ThroughLocal;
 }
 
-/// Whether \p R is \p Local itself or a handle field reached from it.
-bool namesHandle(const ObjectRef &R, const std::string &Local,
-                 const std::set<std::string> &HandleFields) {
-  return R.Key == Local ||
-         (R.ThroughLocal == Local && HandleFields.count(R.Key));
+/// Whether \p R is \p Local or a part of it: a field reached from it
+/// (`req.waiter`, `node.mapped().handle`) or what one of its accessors
+/// returns (`node.mapped()`).
+bool partOf(const ObjectRef &R, const std::string &Local) {
+  if (!R.isKnown())
+    return false;
+  llvm::StringRef Key = R.Key;
+  return Key == Local || R.ThroughLocal == Local ||
+         (R.AccessorOf && R.AccessorOf->Key == Local) ||
+         (Key.consume_front(Local) &&
+          (Key.starts_with("->") || Key.starts_with(".")));
 }
 
 /// Whether \p S takes an element out of \p Container.
@@ -40,14 +44,9 @@ public:
       : P(P), Fn(Fn), F(P.function(Fn)) {}
 
   void find(std::vector<DroppedWaiter> &Out) {
-    for (const SiteFact &S : F.fact().Sites) {
-      std::string Local = resumedLocal(P, S);
-      if (Local.empty())
-        continue;
-      Resumes.push_back(&S);
-      if (S.Receiver.Key != Local)
-        HandleFields[Local].insert(S.Receiver.Key);
-    }
+    for (const SiteFact &S : F.fact().Sites)
+      if (!resumedLocal(P, S).empty())
+        Resumes.push_back(&S);
     if (Resumes.empty() || !F.hasCfg())
       return;
     for (const SiteFact &S : F.fact().Sites)
@@ -93,24 +92,17 @@ private:
         llvm::any_of(Fact.ReturnedObjects,
                      [&](const ObjectRef &R) { return R.Key == Local.Key; }))
       return;
-    const std::set<std::string> &Fields = HandleFields[Local.Key];
     auto Handles = [&](unsigned B) {
       return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
-        return handles(Fact.Sites[S], Local.Key, Fields);
+        return S != Read.Id && handles(Fact.Sites[S], Local.Key);
       });
     };
     // `if (node.empty()) return;`, `if (!req.waiter) continue;`: the branch
     // asks whether there is a waiter to resume at all.
-    auto Tests = [&](const SiteFact &S) {
-      return S.Kind == SiteKind::Call && S.Id != Read.Id &&
-             (namesHandle(S.Receiver, Local.Key, Fields) ||
-              llvm::any_of(S.Args, [&](const ArgFact &A) {
-                return namesHandle(A.Ref, Local.Key, Fields);
-              }));
-    };
     auto Decides = [&](unsigned B) {
-      return llvm::any_of(Fact.Cfg[B].Sites,
-                          [&](unsigned S) { return Tests(Fact.Sites[S]); });
+      return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
+        return S != Read.Id && tests(Fact.Sites[S], Local.Key);
+      });
     };
     if (std::optional<SourceLoc> Left = leftAfter(F, Read.Id, Handles, Decides))
       Out.push_back(
@@ -126,26 +118,47 @@ private:
     return nullptr;
   }
 
-  /// Whether \p S resumes the waiter in \p Local, or may: any call on its
-  /// handle that is not a question (`destroy()`), a call handed it or its
-  /// handle (`fail(std::move(req))`), a lambda that captures it.
-  bool handles(const SiteFact &S, const std::string &Local,
-               const std::set<std::string> &Fields) const {
-    if (S.Kind != SiteKind::Call)
+  /// Whether \p S resumes the waiter in \p Local, or may: a resume of any
+  /// handle (an alias of the local's: `auto &w = node.mapped().handle;`);
+  /// a call on a part of the local (`r.waiter.destroy()`,
+  /// `node.mapped().handle.address()`), or on the local itself that is not
+  /// a question; a call handed the local or a part of it
+  /// (`fail(node.mapped(), err)`, `retry_.push_back(std::move(r))`,
+  /// `lookup(r.key)`) other than a comparison, or handed an object built in
+  /// place that may hold it (`ready_.push_back(Completion{h, res})`); a
+  /// lambda that captures it.
+  bool handles(const SiteFact &S, const std::string &Local) const {
+    if (S.Kind != SiteKind::Call || tests(S, Local))
       return false;
-    if (namesHandle(S.Receiver, Local, Fields) && !S.Query)
+    if (!resumedLocal(P, S).empty() || partOf(S.Receiver, Local))
       return true;
     return llvm::any_of(S.Args, [&](const ArgFact &A) {
-      return namesHandle(A.Ref, Local, Fields) ||
+      bool BuiltInPlace = !A.Ref.isKnown() && !A.Type.empty() && A.MadeBy < 0 &&
+                          A.CallableUsr.empty();
+      return partOf(A.Ref, Local) || BuiltInPlace ||
              llvm::is_contained(A.Captures, Local);
     });
+  }
+
+  /// Whether \p S asks the local \p Local itself something (`node.empty()`,
+  /// `!h`) or compares with it or a part of it (`h == nullptr`). A question
+  /// to a part of it (`node.mapped()`, `r.waiter.address()`) hands that
+  /// part on.
+  static bool tests(const SiteFact &S, const std::string &Local) {
+    if (S.Kind != SiteKind::Call)
+      return false;
+    if (S.Query && S.Receiver.isKnown() && S.Receiver.Key == Local)
+      return true;
+    llvm::StringRef Member = splitMember(S.CalleeName).second;
+    return (Member == "operator==" || Member == "operator!=") &&
+           llvm::any_of(S.Args,
+                        [&](const ArgFact &A) { return partOf(A.Ref, Local); });
   }
 
   const Program &P;
   unsigned Fn;
   const Function &F;
   std::vector<const SiteFact *> Resumes;
-  std::map<std::string, std::set<std::string>> HandleFields;
 };
 
 } // namespace

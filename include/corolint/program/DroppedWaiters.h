@@ -36,14 +36,15 @@ struct DroppedWaiter {
 /// a local keeps, when the same function takes that element out (models'
 /// `takesElement` or `destroysElements` at or after the read) and resumes a
 /// handle held by that local (models' `resumes`, on the local or on a field
-/// reached from it: `req.waiter.resume()`). The waiter is handled by a
-/// resume of it, any other call on its handle (`destroy()`), a call handed
-/// the local or its handle (`fail(req)`, `post(req.waiter)`), or a lambda
-/// that captures the local. Reported: a path from the take that leaves
-/// every handling site and then returns or comes back to the take (leftAfter),
-/// unless the branch that leaves them tests the local itself (`if
-/// (node.empty()) return;`: nothing was found), or the function returns
-/// the local.
+/// reached from it: `req.waiter.resume()`). Anything that may pass the
+/// waiter on handles it: a resume of any handle, a call on a part of the
+/// local or a call on the local that is not a question, a call handed the
+/// local or a part of it other than a comparison, a call handed an object
+/// built in place, a lambda that captures the local. Reported: a path from
+/// the take that leaves every handling site and then returns or comes back
+/// to the take (leftAfter), unless the branch that leaves them asks the
+/// local itself (`if (node.empty()) return;`: nothing was found), or the
+/// function returns the local.
 std::vector<DroppedWaiter> findDroppedWaiters(const Program &P);
 
 } // namespace corolint

@@ -1,11 +1,12 @@
 // A geo-lookup service: request coroutines park their handle with the
 // region they ask about in the worker's queue, and the worker thread takes
 // each one out, looks the region up and resumes the coroutine with the
-// answer. A region missing from the table makes the worker `continue` to
-// the next request: the one it took out is never resumed, and the
-// coroutine that parked it waits for ever. The twin,
-// geo_lookup_worker_answers_an_unknown_region.cpp, resumes it with an empty
-// answer.
+// answer. Until the region table has loaded, the worker `continue`s to the
+// next request: the one it took out is never resumed, and the coroutine
+// that parked it waits for ever. The twin,
+// geo_lookup_worker_defers_until_the_table_loads.cpp, puts it back on a
+// queue of deferred lookups.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <coroutine>
@@ -64,12 +65,17 @@ public:
       Lookup lookup = pending_.front();
       pending_.pop_front();
       lock.unlock();
-      auto found = regions_.find(lookup.region);
-      if (found == regions_.end()) // expect-warning: never-signaled {{takes a waiting coroutine's handle out of 'GeoWorker::pending_' into 'lookup'}}
+      if (!loaded_) // expect-warning: never-signaled {{takes a waiting coroutine's handle out of 'GeoWorker::pending_' into 'lookup'}}
         continue;
-      *lookup.endpoint = found->second;
+      auto found = regions_.find(lookup.region);
+      *lookup.endpoint = found == regions_.end() ? "" : found->second;
       lookup.waiter.resume(); // expect-path: never-signaled {{resumed here, on another path}}
     }
+  }
+
+  void load() {
+    std::lock_guard<std::mutex> guard(mutex_);
+    loaded_ = true;
   }
 
   void close() {
@@ -85,6 +91,7 @@ private:
   std::condition_variable wake_;
   std::deque<Lookup> pending_;
   bool closing_ = false;
+  std::atomic<bool> loaded_{false};
 };
 
 Detached route(GeoWorker &worker, std::string region) {
@@ -96,6 +103,7 @@ Detached route(GeoWorker &worker, std::string region) {
 int main() {
   GeoWorker worker;
   std::thread serving([&] { worker.serve(); });
+  worker.load();
   route(worker, "eu-west");
   route(worker, "ap-south");
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
