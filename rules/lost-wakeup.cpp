@@ -28,6 +28,7 @@
 #include "corolint/program/Threads.h"
 #include "corolint/rules/Rule.h"
 #include "llvm/ADT/BitVector.h"
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -536,6 +537,17 @@ private:
   /// on it waits on every path. A notify between the test and the lock
   /// finds no waiter, as for a wait that tests nothing.
   bool testedBeforeItsLock(const Function &F, const SiteFact &Wait) const {
+    return llvm::any_of(guardTakings(F, Wait), [&](const SiteFact *Lock) {
+      return !F.reachesExit(Lock->Id,
+                            [&](const SiteFact &S) { return S.Id == Wait.Id; });
+    });
+  }
+
+  /// Where the guard \p Wait is handed is made, taking its mutex, on every
+  /// path to the wait (`std::unique_lock lk(mu_);`).
+  std::vector<const SiteFact *> guardTakings(const Function &F,
+                                             const SiteFact &Wait) const {
+    std::vector<const SiteFact *> Takings;
     for (const ArgFact &A : Wait.Args) {
       const TypeModel *T =
           A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
@@ -543,12 +555,10 @@ private:
         continue;
       for (const SiteFact &Lock : F.fact().Sites)
         if (Lock.Kind == SiteKind::ScopeBegin &&
-            Lock.Receiver.Key == A.Ref.Key && F.dominates(Lock.Id, Wait.Id) &&
-            !F.reachesExit(Lock.Id,
-                           [&](const SiteFact &S) { return S.Id == Wait.Id; }))
-          return true;
+            Lock.Receiver.Key == A.Ref.Key && F.dominates(Lock.Id, Wait.Id))
+          Takings.push_back(&Lock);
     }
-    return false;
+    return Takings;
   }
 
   /// `for (size_t seen = 0; seen < n; ++seen) cv.wait(lk);`: a loop that
@@ -706,20 +716,10 @@ private:
              S.Receiver.Key != Wait.Receiver.Key &&
              readElsewhere(Fn, S.Receiver);
     };
-    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
-      const TypeModel *T =
-          A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
-      if (!T || T->Role != TypeRole::SyncGuard)
-        return false;
-      return llvm::any_of(F.fact().Sites, [&](const SiteFact &Lock) {
-        return Lock.Kind == SiteKind::ScopeBegin &&
-               Lock.Receiver.Key == A.Ref.Key &&
-               F.dominates(Lock.Id, Wait.Id) &&
-               llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
-                 return S.Id != Lock.Id && Changes(S) &&
-                        F.dominates(Lock.Id, S.Id) &&
-                        F.dominates(S.Id, Wait.Id);
-               });
+    return llvm::any_of(guardTakings(F, Wait), [&](const SiteFact *Lock) {
+      return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
+        return S.Id != Lock->Id && Changes(S) && F.dominates(Lock->Id, S.Id) &&
+               F.dominates(S.Id, Wait.Id);
       });
     });
   }
@@ -728,7 +728,8 @@ private:
   bool readElsewhere(unsigned Fn, const ObjectRef &Field) const {
     for (unsigned G = 0; G < P.functions().size(); ++G)
       if (G != Fn &&
-          llvm::is_contained(P.function(G).fact().Fields, Field.Name))
+          std::binary_search(P.function(G).fact().Fields.begin(),
+                             P.function(G).fact().Fields.end(), Field.Name))
         return true;
     return false;
   }
@@ -737,16 +738,8 @@ private:
   /// every path from there to the wait.
   bool lockedAfter(const Function &F, unsigned Site,
                    const SiteFact &Wait) const {
-    return llvm::any_of(Wait.Args, [&](const ArgFact &A) {
-      const TypeModel *T =
-          A.Ref.isKnown() ? P.models().type(A.Ref.Type) : nullptr;
-      return T && T->Role == TypeRole::SyncGuard &&
-             llvm::any_of(F.fact().Sites, [&](const SiteFact &Lock) {
-               return Lock.Kind == SiteKind::ScopeBegin &&
-                      Lock.Receiver.Key == A.Ref.Key &&
-                      F.dominates(Site, Lock.Id) &&
-                      F.dominates(Lock.Id, Wait.Id);
-             });
+    return llvm::any_of(guardTakings(F, Wait), [&](const SiteFact *Lock) {
+      return F.dominates(Site, Lock->Id);
     });
   }
 

@@ -921,12 +921,11 @@ bool handsOnFound(const Program &P, const SiteFact &S, const ObjectRef &Holder,
                   const ObjectRef &Container) {
   if (S.Kind != SiteKind::Call)
     return false;
-  llvm::StringRef Member = splitMember(S.CalleeName).second;
-  bool Compares = Member == "operator==" || Member == "operator!=";
   return takesOutOf(P, S, Container) ||
-         (!Compares && llvm::any_of(S.Args, [&](const ArgFact &A) {
-           return A.Ref.Key == Holder.Key;
-         }));
+         (!isComparisonName(S.CalleeName) &&
+          llvm::any_of(S.Args, [&](const ArgFact &A) {
+            return A.Ref.Key == Holder.Key;
+          }));
 }
 
 /// The functions that fulfil a waiter (\p Fulfils) or take waiters out of

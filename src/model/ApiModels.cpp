@@ -418,6 +418,11 @@ splitMember(llvm::StringRef QualifiedName) {
   return {QualifiedName.substr(0, Pos), QualifiedName.substr(Pos + 2)};
 }
 
+bool isComparisonName(llvm::StringRef QualifiedName) {
+  llvm::StringRef Own = splitMember(QualifiedName).second;
+  return Own == "operator==" || Own == "operator!=";
+}
+
 bool isConstructorName(llvm::StringRef QualifiedName) {
   auto [Scope, Own] = splitMember(QualifiedName);
   llvm::StringRef Class = splitMember(Scope).second;

@@ -149,8 +149,7 @@ private:
       return false;
     if (S.Query && S.Receiver.isKnown() && S.Receiver.Key == Local)
       return true;
-    llvm::StringRef Member = splitMember(S.CalleeName).second;
-    return (Member == "operator==" || Member == "operator!=") &&
+    return isComparisonName(S.CalleeName) &&
            llvm::any_of(S.Args,
                         [&](const ArgFact &A) { return partOf(A.Ref, Local); });
   }

@@ -321,6 +321,10 @@ private:
 std::pair<llvm::StringRef, llvm::StringRef>
 splitMember(llvm::StringRef QualifiedName);
 
+/// Whether \p QualifiedName is an equality operator's (`operator==`,
+/// `operator!=`): a call that compares its arguments and keeps neither.
+bool isComparisonName(llvm::StringRef QualifiedName);
+
 /// Whether \p QualifiedName is a constructor's (`wake_pipe::wake_pipe`): it
 /// runs whenever an object is made, also a global's, which no call site
 /// shows.
