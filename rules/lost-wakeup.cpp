@@ -524,22 +524,38 @@ private:
     const Function &F = P.function(Fn);
     return forgetfulMember(P, Wait, &TypeModel::Waits) &&
            !P.passesTimeout(Wait) && !handedAPredicate(Wait) &&
-           ((!F.repeats(Wait.Id) &&
-             (F.onEveryPath(Wait.Id) || testedBeforeItsLock(F, Wait))) ||
-            countsWakeups(F, Wait)) &&
-           !callersTestState(Fn) && !announcedBefore(Fn, Wait) &&
-           !announcedUnderItsLock(Fn, Wait);
+           ((!F.repeats(Wait.Id) && F.onEveryPath(Wait.Id)) ||
+            testedBeforeItsLock(F, Wait) || countsWakeups(F, Wait)) &&
+           !callersTestState(Fn) && !uncalledWrapper(Fn, Wait) &&
+           !announcedBefore(Fn, Wait) && !announcedUnderItsLock(Fn, Wait);
+  }
+
+  /// `void condition::wait(mutex &m) { uv_cond_wait(raw(), m.raw()); }`: a
+  /// wait handed its caller's mutex is a wrapper, which callers call holding
+  /// that mutex and testing their state under it. When the program calls it
+  /// nowhere (a library's API), there is no caller to judge.
+  bool uncalledWrapper(unsigned Fn, const SiteFact &Wait) const {
+    return P.edgesInto(Fn).empty() &&
+           llvm::any_of(Wait.Args, [&](const ArgFact &A) {
+             return A.Ref.K == ObjectRef::Kind::Param &&
+                    A.Ref.Key != Wait.Receiver.Key;
+           });
   }
 
   /// `if (in_flight() == 0) return; ...; std::unique_lock lk(mu_);
   /// cv.wait(lk);`: the wait runs on some paths only, but whatever chose
   /// them ran before the guard it is handed took the mutex, and from there
   /// on it waits on every path. A notify between the test and the lock
-  /// finds no waiter, as for a wait that tests nothing.
+  /// finds no waiter, as for a wait that tests nothing. So in a loop that
+  /// takes the mutex anew on each turn and goes on to the wait whatever it
+  /// finds (`for (;;) { std::unique_lock lk(mu_); cv_.wait(lk); last =
+  /// closing_; ... if (last) return; }`): what it tests, it tests after
+  /// the wait or without the lock.
   bool testedBeforeItsLock(const Function &F, const SiteFact &Wait) const {
+    auto AtWait = [&](const SiteFact &S) { return S.Id == Wait.Id; };
     return llvm::any_of(guardTakings(F, Wait), [&](const SiteFact *Lock) {
-      return !F.reachesExit(Lock->Id,
-                            [&](const SiteFact &S) { return S.Id == Wait.Id; });
+      return !F.reachesExit(Lock->Id, AtWait) &&
+             !F.reaches(Lock->Id, Lock->Id, AtWait);
     });
   }
 

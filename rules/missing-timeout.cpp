@@ -282,6 +282,32 @@ public:
     });
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
+  /// `deadline_.cancel(); ... async_write(socket_, req, [self] { ...
+  /// async_read(socket_, ...); })`: every timer whose handler cancels
+  /// \p Obj is cancelled in the function that sends the request at \p
+  /// Send, on every path to it, and armed again neither after that in it
+  /// nor by what the send's handler runs (\p AfterSend): the read that
+  /// answers it has no watchdog left. The cancel of the first such timer,
+  /// if so.
+  std::optional<SiteRef>
+  disarmedBefore(SiteRef Send, const ObjectRef &Obj,
+                 const std::vector<bool> &AfterSend) const {
+    std::optional<SiteRef> First;
+    for (const ObjectRef &R : P.resolve(Send.Function, Obj)) {
+      auto It = WatchedBy.find(R.Key);
+      if (It == WatchedBy.end())
+        return std::nullopt;
+      for (const std::string &Timer : It->second) {
+        std::optional<unsigned> Cancel =
+            cancelOf(Send.Function, Send.Site, Timer);
+        if (!Cancel || rearmed(Send.Function, *Cancel, Timer, AfterSend))
+          return std::nullopt;
+        if (!First)
+          First = SiteRef{Send.Function, *Cancel};
+      }
+    }
+    return First;
+  }
   /// \p Fn may run in the program (functionsThatRun).
   bool runs(unsigned Fn) const { return Runs[Fn]; }
   /// A watchdog is armed in \p At's function before \p At runs: a timer
@@ -424,15 +450,24 @@ private:
     });
   }
 
-  /// Objects that code run by a timer (and what it calls) cancels.
+  /// Objects that code run by a timer (and what it calls) cancels, and
+  /// the timers whose handlers do.
   void findWatchdogCancels() {
-    std::vector<unsigned> Timers;
-    for (const CallEdge &E : P.edges())
-      if (armsTimer(P, E) && !neverRuns(E.From))
-        Timers.push_back(E.Callee);
-    for (unsigned Fn : reachedBy(std::move(Timers)))
-      for (const ObjectRef &R : CancelsOf[Fn])
-        Cancelled.insert(R.Key);
+    for (const CallEdge &E : P.edges()) {
+      if (!armsTimer(P, E) || neverRuns(E.From))
+        continue;
+      std::vector<ObjectRef> Timers =
+          P.resolve(E.From.Function, P.site(E.From).Receiver);
+      for (unsigned Fn : reachedBy({E.Callee}))
+        for (const ObjectRef &R : CancelsOf[Fn]) {
+          Cancelled.insert(R.Key);
+          std::set<std::string> &By = WatchedBy[R.Key];
+          for (const ObjectRef &Timer : Timers)
+            By.insert(Timer.Key);
+          if (Timers.empty())
+            By.insert(""); // A timer the analysis cannot name.
+        }
+    }
   }
 
   /// The I/O objects \p Fn cancels (`sock.close()`), as the program
@@ -609,6 +644,39 @@ private:
         });
   }
 
+  /// A signal of the timer \p Timer (its cancel, `deadline_.cancel()`:
+  /// models' `signals` of a timer) in \p Fn, on every path to \p Before.
+  std::optional<unsigned> cancelOf(unsigned Fn, unsigned Before,
+                                   const std::string &Timer) const {
+    const Function &F = P.function(Fn);
+    for (const Resource &R : P.resources())
+      if (R.Key == Timer)
+        for (const SiteRef &Signal : R.Signals)
+          if (Signal.Function == Fn && Signal.Site != Before &&
+              F.dominates(Signal.Site, Before))
+            return Signal.Site;
+    return std::nullopt;
+  }
+
+  /// Whether \p Timer is armed again after the cancel at \p Cancel in \p
+  /// Fn, or by a function of \p AfterSend.
+  bool rearmed(unsigned Fn, unsigned Cancel, const std::string &Timer,
+               const std::vector<bool> &AfterSend) const {
+    const Function &F = P.function(Fn);
+    auto None = [](const SiteFact &) { return false; };
+    return llvm::any_of(P.edges(), [&](const CallEdge &E) {
+      if (!armsTimer(P, E) ||
+          !(AfterSend[E.From.Function] ||
+            (E.From.Function == Fn && F.reaches(Cancel, E.From.Site, None))))
+        return false;
+      std::vector<ObjectRef> Timers =
+          P.resolve(E.From.Function, P.site(E.From).Receiver);
+      return Timers.empty() || llvm::any_of(Timers, [&](const ObjectRef &R) {
+               return R.Key == Timer;
+             });
+    });
+  }
+
   const Program &P;
   std::vector<bool> Delays;
   llvm::StringSet<> FunctionNames;
@@ -616,6 +684,8 @@ private:
   std::vector<std::vector<ObjectRef>> CancelsOf;
   std::vector<bool> ReachesCancel;
   std::set<std::string> Cancelled;
+  /// Per object in Cancelled, the timers whose handlers cancel it.
+  std::map<std::string, std::set<std::string>> WatchedBy;
   std::set<std::string> FlagsMaySet;
   /// Per function, whether it may run in the program (functionsThatRun).
   std::vector<bool> Runs;
@@ -1300,10 +1370,22 @@ private:
   std::vector<bool> ServerCode;
 };
 
+/// Per function, whether the completion handler the call at \p At
+/// registers runs it, or what it calls, starts or hands a callable to.
+std::vector<bool> afterHandlerOf(const Program &P, SiteRef At) {
+  std::vector<bool> Reached(P.functions().size(), false);
+  for (const CallEdge &E : P.edges())
+    if (E.From == At && E.Kind == EdgeKind::LoopCallback)
+      Reached[E.Callee] = true;
+  inheritForward(Reached, successors(P));
+  return Reached;
+}
+
 /// A read started from the handler of the send at \p Send, on \p Object,
 /// that nothing bounds.
 Finding unansweredRequest(const Program &P, SiteRef Read, SiteRef Send,
-                          const ObjectRef &Object) {
+                          const ObjectRef &Object,
+                          std::optional<SiteRef> Disarmed) {
   const SiteFact &S = P.site(Read);
   Finding R;
   R.Severity = Level::Warning;
@@ -1314,8 +1396,15 @@ Finding unansweredRequest(const Program &P, SiteRef Read, SiteRef Send,
               "' waits with no deadline for the reply to a request sent on " +
               Name +
               ": if the peer never answers, its handler never runs and "
-              "nothing ends the wait; arm a timer whose handler cancels " +
-              Name;
+              "nothing ends the wait; " +
+              (Disarmed ? "cancel the deadline once the reply is read, not "
+                          "before the request is sent"
+                        : "arm a timer whose handler cancels " + Name);
+  if (Disarmed)
+    R.Path.push_back({P.site(*Disarmed).Loc,
+                      "the timer whose handler cancels " + Name +
+                          " is cancelled here, before the request is sent, "
+                          "and not armed again"});
   R.Path.push_back({P.site(Send).Loc, "the request is sent on " + Name +
                                           " here; the read starts from its "
                                           "completion handler"});
@@ -1458,10 +1547,16 @@ private:
     const SiteFact &S = P.site(Read);
     std::optional<ObjectRef> Object = ioObject(S, *P.modelOf(S));
     if (!Deadlines.runs(Read.Function) || P.passesDuration(S) ||
-        Deadlines.armedBefore(Read) ||
-        Deadlines.watched(Read.Function, *Object))
+        Deadlines.armedBefore(Read))
       return;
-    Out.push_back(unansweredRequest(P, Read, Send, *Object));
+    std::optional<SiteRef> Disarmed;
+    if (Deadlines.watched(Read.Function, *Object)) {
+      Disarmed =
+          Deadlines.disarmedBefore(Send, *Object, afterHandlerOf(P, Send));
+      if (!Disarmed)
+        return;
+    }
+    Out.push_back(unansweredRequest(P, Read, Send, *Object, Disarmed));
   }
 
   /// A coroutine of the program that is a network operation itself (it

@@ -96,6 +96,43 @@ bool isLaterWrite(const SiteFact &S) {
   return S.Kind == SiteKind::Write && !S.Initial;
 }
 
+/// The value a write to a flag gives it, when the code spells it: a built-in
+/// assignment's constant, or the one an assignment operator is handed
+/// (`state_ = State::Failed` on a `std::atomic`).
+std::optional<int64_t> writtenValue(const SiteFact &S) {
+  if (S.Kind == SiteKind::Write)
+    return S.Value;
+  if (S.Kind == SiteKind::Call && S.Args.size() == 1 &&
+      splitMember(S.CalleeName).second == "operator=")
+    return S.Args.front().Constant;
+  return std::nullopt;
+}
+
+/// Whether writing \p Value to the flag of \p Poll ends its wait: `ready_ =
+/// false` in a reset does not end `while (!ready_)`, nor `state_ =
+/// State::Failed` a wait for `State::Completed`.
+bool endsWait(const PollFact &Poll, int64_t Value) {
+  bool Set = Poll.Value ? Value == *Poll.Value : Value != 0;
+  return Set == Poll.Negated;
+}
+
+/// What setting the flag of \p Poll means, for a message: nothing more for
+/// a truth value; for an enumerator, which value it is set to.
+std::string setTo(const PollFact &Poll) {
+  if (!Poll.Value)
+    return "";
+  return (Poll.Negated ? " to '" : " to another value than '") +
+         Poll.ValueName + "'";
+}
+
+/// While what the poll waits, for a message.
+std::string waitingWhile(const PollFact &Poll) {
+  if (!Poll.Value)
+    return "while it is unset";
+  return (Poll.Negated ? "while it is not '" : "while it is '") +
+         Poll.ValueName + "'";
+}
+
 /// Every write to one object, by location, and the objects handed to calls.
 class FlagWriters {
 public:
@@ -110,7 +147,22 @@ public:
           for (const ArgFact &A : S.Args)
             if (A.Ref.isKnown())
               HandedToCalls.insert(A.Ref.Key);
+        if (std::optional<int64_t> Value = initialValue(S))
+          for (const ObjectRef &R : P.resolve(Fn, S.Receiver))
+            Starts[R.Key].insert(*Value);
       }
+  }
+
+  /// The one value that what \p Flag in \p Fn denotes starts with, when
+  /// the code gives it one (`std::atomic<State> state_{State::Running}`).
+  std::optional<int64_t> startValue(unsigned Fn, const ObjectRef &Flag) const {
+    std::set<int64_t> Values;
+    for (const ObjectRef &R : P.resolve(Fn, Flag))
+      if (auto It = Starts.find(R.Key); It != Starts.end())
+        Values.insert(It->second.begin(), It->second.end());
+    if (Values.size() != 1)
+      return std::nullopt;
+    return *Values.begin();
   }
 
   /// Whether some call is handed what \p Flag in \p Fn denotes
@@ -141,9 +193,21 @@ public:
   }
 
 private:
+  /// The constant a member initializer gives its object: `ready_ = false`
+  /// written in the class, or handed to its constructor (`state_{Idle}`).
+  static std::optional<int64_t> initialValue(const SiteFact &S) {
+    if (S.Kind == SiteKind::Write && S.Initial)
+      return S.Value;
+    if (S.Kind == SiteKind::Call && S.IsConstructor && S.Args.size() == 1 &&
+        S.Receiver.K == ObjectRef::Kind::Field)
+      return S.Args.front().Constant;
+    return std::nullopt;
+  }
+
   const Program &P;
   std::map<std::string, std::vector<SiteRef>> ByKey;
   std::set<std::string> HandedToCalls;
+  std::map<std::string, std::set<int64_t>> Starts;
 };
 
 /// Where the poll runs: the first site of its body (the function's first
@@ -157,10 +221,11 @@ std::string whoSets(const Program &P, const PollFact &Poll,
                     const std::vector<SiteRef> &Setters) {
   std::string Flag = "'" + Poll.Flag.spelledName() + "'";
   if (!Setters.empty())
-    return Flag + " is set in '" +
+    return Flag + " is set" + setTo(Poll) + " in '" +
            P.function(Setters.front().Function).name().str() + "'";
-  return Poll.Flag.Internal ? "nothing in the analyzed program sets " + Flag
-                            : Flag + " is set outside the analyzed program";
+  return Poll.Flag.Internal
+             ? "nothing in the analyzed program sets " + Flag + setTo(Poll)
+             : Flag + " is set outside the analyzed program";
 }
 
 /// Why a poll that lets the loop run between its looks never ends.
@@ -215,11 +280,9 @@ public:
         if (Body.Work)
           continue;
         std::vector<SiteRef> Setters = Writers.of(Fn, Poll.Flag, Poll.Sites);
-        // `ready_ = false` in a reset does not end `while (!ready_)`.
         llvm::erase_if(Setters, [&](const SiteRef &W) {
-          const SiteFact &S = P.site(W);
-          return S.Kind == SiteKind::Write && S.Value &&
-                 (*S.Value == 0) == Poll.Negated;
+          std::optional<int64_t> Value = writtenValue(P.site(W));
+          return Value && !endsWait(Poll, *Value);
         });
         if (Poll.Kind == PollKind::Loop)
           checkLoop(Fn, Poll, Body, Setters, Out);
@@ -275,12 +338,21 @@ private:
              llvm::any_of(It->second,
                           [&](unsigned T) { return runsFunction(T, Fn); });
     });
-    if (!Rearms && !(Poll.Negated && repeats(Fn)))
+    if (!Rearms && !(waitsForAChange(Fn, Poll) && repeats(Fn)))
       return;
     std::string How = "timer callback polls '" + Poll.Flag.spelledName() +
-                      "': on every tick while it is unset it only " +
+                      "': on every tick " + waitingWhile(Poll) + " it only " +
                       (Rearms ? "re-arms the timer and returns" : "returns");
     reportIfEndless(Fn, Poll, How, Setters, Out);
+  }
+
+  /// Whether the guard returns until its flag changes: while it is unset,
+  /// or while it holds the value it starts with (`if (state == Running)
+  /// return;` with `state_{Running}`). One that returns while its flag is
+  /// set (`if (closed) return;`) is how a timer skips its work for good.
+  bool waitsForAChange(unsigned Fn, const PollFact &Poll) const {
+    return Poll.Negated ||
+           (Poll.Value && Writers.startValue(Fn, Poll.Flag) == Poll.Value);
   }
 
   /// A poll that lets the loop run between its looks ends once code that
@@ -307,13 +379,14 @@ private:
         return std::nullopt; // Code the analysis does not follow may set it.
       return EndlessPoll{Level::Warning,
                          ", and nothing in the analyzed program sets " + Flag +
+                             setTo(Poll) +
                              ": this never ends; wait on an event that the "
                              "code that makes it true signals",
                          {}};
     }
     if (std::optional<EndlessPoll> E = setUnderHeldLock(Fn, Poll, Setters))
       return E;
-    return setOnOnePath(Fn, Flag, Setters);
+    return setOnOnePath(Fn, Poll, Setters);
   }
 
   /// Every setter takes, before it sets the flag, a mutex that the poll
@@ -400,7 +473,7 @@ private:
   /// it on a path that records another outcome instead (`if (!parsed) {
   /// failed_ = true; return; }`): on that path the poll goes on for ever.
   std::optional<EndlessPoll>
-  setOnOnePath(unsigned Fn, const std::string &Flag,
+  setOnOnePath(unsigned Fn, const PollFact &Poll,
                const std::vector<SiteRef> &Setters) const {
     unsigned SetterFn = Setters.front().Function;
     std::set<unsigned> Sets;
@@ -424,13 +497,15 @@ private:
     std::string Outcome = "'" + Skip->Outcome + "'";
     return EndlessPoll{
         Level::Warning,
-        "; " + Flag + " is set only by " + Name +
+        "; '" + Poll.Flag.spelledName() + "' is set" + setTo(Poll) +
+            " only by " + Name +
             ", which can end without setting it, recording " + Outcome +
             " instead: on that path this never ends; test both, or wait on "
             "an event that both paths signal",
         {{Skip->Instead->Loc,
           Name + " records " + Outcome + " here, on a path that skips the set"},
-         {Skip->End, Name + " can end after this without setting " + Flag}}};
+         {Skip->End, Name + " can end after this without setting '" +
+                         Poll.Flag.spelledName() + "'" + setTo(Poll)}}};
   }
 
   /// \p Target is \p Fn, or calls it directly (a lambda around a member).

@@ -63,6 +63,8 @@ TuFacts sampleUnit() {
   Poll.Flag = global("ready", "");
   Poll.Sites = {Call, Await};
   Poll.OnlyCalls = true;
+  Poll.Value = 2;
+  Poll.ValueName = "Done";
   F.Polls.push_back(Poll);
   F.Reads = {global("ready", "")};
   F.ReturnedObjects = {local("make::fd", "")};
@@ -145,6 +147,8 @@ TEST(FactsJson, RoundTripIsLossless) {
   EXPECT_EQ(F.Polls[0].Kind, PollKind::Loop);
   EXPECT_EQ(F.Polls[0].Flag.Name, "ready");
   EXPECT_EQ(F.Polls[0].Sites, (std::vector<unsigned>{1, 2}));
+  EXPECT_EQ(F.Polls[0].Value, std::optional<int64_t>(2));
+  EXPECT_EQ(F.Polls[0].ValueName, "Done");
   ASSERT_EQ(F.Reads.size(), 1u);
   EXPECT_EQ(F.Reads[0].Name, "ready");
   ASSERT_EQ(F.ReturnedObjects.size(), 1u);

@@ -584,6 +584,45 @@ TEST_F(StatelessWaitTest, WrapperCalledInALoopIsQuiet) {
   }
 }
 
+// `for (;;) { std::unique_lock lk(mu_); cv_.wait(lk); last = closing_; ...
+// if (last) return; }`: each turn takes the lock and waits before it looks.
+// A turn that can go round again without waiting (`while (!closing_ &&
+// q_.empty()) cv_.wait(lk);`) looks under the lock first.
+TEST_F(StatelessWaitTest, LoopThatLocksAndWaitsBeforeLookingIsReported) {
+  FunctionBuilder N("stop");
+  N.call(Body, "cv::notify_all", Cv);
+  for (bool LooksFirst : {false, true}) {
+    FunctionBuilder Wait("push_loop");
+    ObjectRef Lk = local("push_loop::lk", "std::unique_lock");
+    unsigned Turn = Wait.block(), Waiting = Wait.block();
+    Wait.succs(Body, {Turn});
+    Wait.succs(Turn, LooksFirst ? std::vector<unsigned>{Waiting, Turn}
+                                : std::vector<unsigned>{Waiting});
+    Wait.succs(Waiting, {Turn, 1});
+    Wait.scopeBegin(Turn, Lk, {argOf(0, Mtx)});
+    Wait.call(Waiting, "cv::wait", Cv, {argOf(0, Lk)});
+    EXPECT_EQ(check({Wait.build()}, N).size(), LooksFirst ? 0u : 1u)
+        << LooksFirst;
+  }
+}
+
+// `void condition::wait(mutex &m) { uv_cond_wait(raw(), m.raw()); }`: a
+// wait handed its caller's lock is a wrapper; with no caller in the
+// program (a library's API) nothing says whether callers test state. A
+// caller that does not is reported, as for any wrapper.
+TEST_F(StatelessWaitTest, UncalledWrapperGivenItsCallersLockIsQuiet) {
+  FunctionBuilder N("broadcast");
+  N.call(Body, "cv::notify_all", Cv);
+  FunctionBuilder Wait("wait_started");
+  Wait.call(Body, "cv::wait", Cv,
+            {argOf(0, param("wait_started", 0, "lk", "std::unique_lock"))});
+  FunctionFact W = Wait.build();
+  EXPECT_TRUE(check({W}, N).empty());
+  FunctionBuilder Caller("take_job");
+  Caller.call(Body, "wait_started");
+  EXPECT_EQ(check({W, Caller.build()}, N).size(), 1u);
+}
+
 // A wrapper called on a named object after early returns under conditions
 // that read no field or global (`if (!sink) return 1; log.flush();`) is
 // called untested. Under `if (pending_)`, or skipped by a branch that goes

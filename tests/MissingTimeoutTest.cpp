@@ -42,7 +42,10 @@ protected:
                  "resourceKind": "promise", "handsOut": ["get_future"],
                  "signals": ["set_value"]},
                 {"name": "net::future", "role": "resource",
-                 "resourceKind": "future", "waits": ["get"]}]})",
+                 "resourceKind": "future", "waits": ["get"]},
+                {"name": "net::timer", "role": "resource",
+                 "resourceKind": "timer", "waits": ["on_expiry"],
+                 "signals": ["cancel"]}]})",
                                      "test")));
   }
 
@@ -767,6 +770,49 @@ TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
   EXPECT_EQ(Check(Shape::ConnectedLoop).size(), 1u);
   EXPECT_TRUE(Check(Shape::Closed).empty());
   EXPECT_TRUE(Check(Shape::ClosedByCall).empty());
+}
+
+// `deadline_.cancel(); async_write(sock, req, on_sent);` with the reply
+// read from on_sent: the timer whose handler closes the socket no longer
+// runs, unless something re-arms it after the cancel.
+TEST_F(MissingTimeoutTest, WatchdogCancelledBeforeTheSendBoundsNothing) {
+  ObjectRef Timer =
+      object(ObjectRef::Kind::Field, "client::deadline_", "net::timer");
+  auto Check = [&](bool Cancels, bool Rearms) {
+    FunctionBuilder Start("start"), Sent("on_sent"), Arm("arm"),
+        Expired("expired");
+    if (Cancels)
+      Start.call(Body, "net::timer::cancel", Timer);
+    unsigned Write = Start.pass(Body, "net::socket::async_write", 0, "on_sent");
+    unsigned Read = Sent.pass(Body, "net::socket::async_read", 0, "done");
+    if (Rearms)
+      Sent.pass(Body, "net::timer::on_expiry", 0, "expired");
+    unsigned Expiry = Arm.pass(Body, "net::timer::on_expiry", 0, "expired");
+    Expired.call(Body, "net::socket::close", Sock);
+    FunctionFact StartFact = Start.build(), SentFact = Sent.build(),
+                 ArmFact = Arm.build();
+    StartFact.Sites[Write].Receiver = SentFact.Sites[Read].Receiver = Sock;
+    ArmFact.Sites[Expiry].Receiver = Timer;
+    if (Rearms)
+      SentFact.Sites.back().Receiver = Timer;
+    std::vector<FunctionFact> Fns = {StartFact, SentFact, ArmFact,
+                                     Expired.build(),
+                                     FunctionBuilder("done").build()};
+    for (FunctionFact &F : Fns)
+      F.MainFileOnly = true;
+    return check(Fns);
+  };
+  std::vector<Finding> F = Check(true, false);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("cancel the deadline once the reply is read"),
+            std::string::npos)
+      << F[0].Message;
+  ASSERT_EQ(F[0].Path.size(), 2u);
+  EXPECT_NE(F[0].Path[0].Message.find("is cancelled here, before the "
+                                      "request is sent"),
+            std::string::npos);
+  EXPECT_TRUE(Check(false, false).empty());
+  EXPECT_TRUE(Check(true, true).empty());
 }
 
 // A function that parks a promise and returns its future

@@ -858,3 +858,35 @@ TEST_F(NeverSignaledTest, HandleTakenOutAndSkippedIsDropped) {
   // `retry(h); continue;`: handed on.
   EXPECT_TRUE(Check(false, true).empty());
 }
+
+// `loop_.post(next->handle)`, where the program's `post` keeps the handle
+// it is given in a field (a queue its loop resumes from): a resume, so the
+// path that returns without posting drops the waiter. A call that keeps
+// nothing (`log_waiter(next)`) resumes nothing.
+TEST_F(NeverSignaledTest, HandleHandedToTheProgramsLoopIsResumed) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+    {"name": "Queue::pop_front", "takesElement": true}]})",
+                                   "handles")));
+  ObjectRef Queue = object(ObjectRef::Kind::Field, "Gate::parked_", "Queue");
+  ObjectRef Next = local("finish::next", "Waiter");
+  auto Check = [&](bool PostKeepsIt) {
+    FunctionBuilder B("finish");
+    unsigned Read = B.call(Body, "Queue::front", Queue);
+    B.call(Body, "Queue::pop_front", Queue);
+    unsigned Post = B.block(), Drop = B.block();
+    B.call(Post, "Loop::post", {}, {argOf(0, Next)});
+    B.call(Drop, "retire");
+    B.succs(Body, {Post, Drop}).succs(Post, {1}).succs(Drop, {1});
+    FunctionFact F = B.build();
+    F.Sites[Read].StoredIn = Next;
+    FunctionFact Loop = FunctionBuilder("Loop::post").build();
+    if (PostKeepsIt)
+      Loop.Stores.push_back({StoredKind::Handle, 0, "Loop::ready_", {}});
+    return check({F, Loop, FunctionBuilder("retire").build()});
+  };
+  std::vector<Finding> F = Check(true);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("into 'next'"), std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Check(false).empty());
+}

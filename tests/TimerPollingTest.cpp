@@ -204,4 +204,64 @@ TEST_F(TimerPollingTest, GuardThatRearmsItselfIsPolling) {
             std::string::npos);
 }
 
+/// \p Functions with their polls comparing the flag with the enumerator
+/// \p Name, of value \p Value (`if (state != State::Done) return;`).
+std::vector<FunctionFact> comparedWith(std::vector<FunctionFact> Functions,
+                                       int64_t Value, const std::string &Name) {
+  for (FunctionFact &F : Functions)
+    for (PollFact &P : F.Polls) {
+      P.Value = Value;
+      P.ValueName = Name;
+    }
+  return Functions;
+}
+
+// `if (state != State::Done) return;`: `state_ = State::Failed` sets the
+// flag, but not to what the guard waits for.
+TEST_F(TimerPollingTest, GuardWaitingForAnEnumeratorIsNotEndedByAnother) {
+  auto Program = [&](int64_t Written) {
+    std::vector<FunctionFact> Functions =
+        comparedWith(guarded("lib::every", /*Negated=*/true), 2, "Done");
+    FunctionFact Set = setter();
+    Set.Sites[0].Value = Written;
+    Functions.push_back(Set);
+    return check(Functions);
+  };
+  std::vector<Finding> F = Program(3);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("on every tick while it is not 'Done' it only "
+                              "returns, and nothing in the analyzed program "
+                              "sets 'ready' to 'Done'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Program(2).empty());
+}
+
+// `if (state == State::Running) return;` waits for the state to leave the
+// value it starts with; a guard on a value the flag does not start with
+// (`if (state == State::Closed) return;`) skips the timer's work for good.
+TEST_F(TimerPollingTest, GuardOnTheStartingEnumeratorWaitsForAChange) {
+  auto Program = [&](std::optional<int64_t> Start) {
+    std::vector<FunctionFact> Functions =
+        comparedWith(guarded("lib::every", /*Negated=*/false), 0, "Running");
+    if (Start) {
+      FunctionFact Init = setter();
+      Init.Name = Init.Usr = "init";
+      Init.Sites[0].Initial = true;
+      Init.Sites[0].Value = *Start;
+      Functions.push_back(Init);
+    }
+    return check(Functions);
+  };
+  std::vector<Finding> F = Program(0);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("while it is 'Running' it only returns, and "
+                              "nothing in the analyzed program sets 'ready' "
+                              "to another value than 'Running'"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Program(1).empty());
+  EXPECT_TRUE(Program(std::nullopt).empty());
+}
+
 } // namespace

@@ -314,12 +314,17 @@ SiteFact siteFromJson(const json &J) {
 }
 
 json pollToJson(const PollFact &P) {
-  return {{"kind", PollKindNames[static_cast<int>(P.Kind)]},
-          {"loc", locToJson(P.Loc)},
-          {"flag", refToJson(P.Flag)},
-          {"negated", P.Negated},
-          {"sites", P.Sites},
-          {"onlyCalls", P.OnlyCalls}};
+  json J = {{"kind", PollKindNames[static_cast<int>(P.Kind)]},
+            {"loc", locToJson(P.Loc)},
+            {"flag", refToJson(P.Flag)},
+            {"negated", P.Negated},
+            {"sites", P.Sites},
+            {"onlyCalls", P.OnlyCalls}};
+  if (P.Value) {
+    J["value"] = *P.Value;
+    J["valueName"] = P.ValueName;
+  }
+  return J;
 }
 
 PollFact pollFromJson(const json &J) {
@@ -331,6 +336,10 @@ PollFact pollFromJson(const json &J) {
   P.Negated = J.at("negated").get<bool>();
   P.Sites = integers(J.at("sites"));
   P.OnlyCalls = J.at("onlyCalls").get<bool>();
+  if (J.contains("value")) {
+    P.Value = J.at("value").get<int64_t>();
+    P.ValueName = J.at("valueName").get<std::string>();
+  }
   return P;
 }
 

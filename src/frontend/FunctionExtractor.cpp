@@ -824,12 +824,13 @@ bool SiteCollector::addSuspend(CoroutineSuspendExpr *E, SuspendKind Kind) {
 }
 
 void SiteCollector::noteStoredResult(const Expr *Value, ObjectRef Holder) {
-  // `Req r = waiters_.front();`: a copy of what the call returns.
+  // `Req r = waiters_.front();`: a copy of what the call returns;
+  // `Waiter *w = waiters_.front();`: the pointer it returns.
   const auto *Call = dyn_cast_or_null<CallExpr>(
       Value ? stripWrappers(passedObject(Value)->IgnoreParenCasts()) : nullptr);
   if (Call && Holder.isKnown() &&
       (Call->getType()->isIntegralOrEnumerationType() ||
-       Call->getType()->isRecordType()))
+       Call->getType()->isRecordType() || Call->getType()->isPointerType()))
     StoredResults.push_back({Call, std::move(Holder)});
 }
 

@@ -19,6 +19,19 @@ namespace {
 /// `size()`, which reads the field).
 constexpr unsigned MaxAccessorDepth = 3;
 
+/// How a condition tests its flag.
+struct FlagTest {
+  /// It tests true while the flag is unset (`!ready`, `ready == false`).
+  bool Negated = false;
+  /// The enumerator the flag is compared with (`state != State::Done`): the
+  /// flag is set when it holds that value, not when it is nonzero.
+  const EnumConstantDecl *Enumerator = nullptr;
+  /// The test is made once per run of its function (a guard), so a const
+  /// copy taken before it is the flag as it was then. A loop's test of
+  /// such a copy sees the same value on every turn.
+  bool Once = false;
+};
+
 class PollFinder {
 public:
   PollFinder(const llvm::DenseMap<const Stmt *, unsigned> &SiteOfStmt,
@@ -47,12 +60,12 @@ private:
                     std::vector<ObjectRef> &Out) const;
   void findGuard(const CompoundStmt *Body);
   void findLoops(const Stmt *S);
-  void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag, bool Negated,
-               const Stmt *Waiting);
-  ObjectRef flagOf(const Expr *Condition, bool &Negated,
+  void addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
+               const FlagTest &Test, const Stmt *Waiting);
+  ObjectRef flagOf(const Expr *Condition, FlagTest &Test,
                    unsigned Depth = 0) const;
   std::optional<ObjectRef> readThroughAccessor(const CXXMethodDecl *Method,
-                                               bool &Negated,
+                                               FlagTest &Test,
                                                unsigned Depth) const;
   void collectSites(const Stmt *S, std::vector<unsigned> &Out) const;
 
@@ -75,11 +88,53 @@ std::optional<bool> truthOfLiteral(const Expr *E) {
   return std::nullopt;
 }
 
+/// Whether \p E only names an object: a variable, a member of one, what a
+/// pointer points at, converted (`static_cast<job *>(timer->data)`).
+bool onlyNames(const Expr *E) {
+  E = E ? E->IgnoreParens() : nullptr;
+  if (const auto *Cast = dyn_cast_or_null<CastExpr>(E))
+    return onlyNames(Cast->getSubExpr());
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    return (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf) &&
+           onlyNames(U->getSubExpr());
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return onlyNames(Member->getBase());
+  return isa_and_nonnull<DeclRefExpr>(E) || isa_and_nonnull<CXXThisExpr>(E);
+}
+
+/// Whether \p E only reads: names an object, or calls a const member on
+/// one (`job.state()`, `job_->phase.load()`).
+bool onlyReads(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    return Call->getMethodDecl() && Call->getMethodDecl()->isConst() &&
+           onlyReads(Call->getImplicitObjectArgument());
+  return onlyNames(E);
+}
+
+/// The local \p E names when it is a const copy that only reads its
+/// initial value (`const auto state = job.state();`): it never changes.
+const VarDecl *constCopy(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripWrappers(E));
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
+      V->getType()->isReferenceType() || !V->getType().isConstQualified() ||
+      !V->getInit() || !onlyReads(V->getInit()))
+    return nullptr;
+  return V;
+}
+
+/// The enumerator \p E names (`State::Done`).
+const EnumConstantDecl *enumeratorOf(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripWrappers(E));
+  return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+}
+
 /// A scalar or an object tested through a const member (`ready.load()`,
 /// `queue.empty()`, `operator bool`), under any number of `!` and
-/// comparisons with a literal. A const member of the function's own object
-/// stands for what it reads.
-ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
+/// comparisons with a literal, and at most one with an enumerator. A const
+/// member of the function's own object stands for what it reads.
+ObjectRef PollFinder::flagOf(const Expr *Condition, FlagTest &Test,
                              unsigned Depth) const {
   const Expr *E = stripWrappers(Condition);
   if (!E)
@@ -87,8 +142,8 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() != UO_LNot)
       return {};
-    Negated = !Negated;
-    return flagOf(U->getSubExpr(), Negated, Depth);
+    Test.Negated = !Test.Negated;
+    return flagOf(U->getSubExpr(), Test, Depth);
   }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (!B->isEqualityOp())
@@ -99,12 +154,23 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
       Flag = B->getRHS();
       Literal = truthOfLiteral(B->getLHS());
     }
+    if (!Literal && !Test.Enumerator) {
+      // `state != State::Done` tests whether the flag holds `Done`.
+      Flag = B->getLHS();
+      Test.Enumerator = enumeratorOf(B->getRHS());
+      if (!Test.Enumerator) {
+        Flag = B->getRHS();
+        Test.Enumerator = enumeratorOf(B->getLHS());
+      }
+      if (Test.Enumerator)
+        Literal = true;
+    }
     if (!Literal)
       return {};
     // `f == false`, `f != true` and `count == 0` test for an unset flag.
     if (*Literal == (B->getOpcode() == BO_NE))
-      Negated = !Negated;
-    return flagOf(Flag, Negated, Depth);
+      Test.Negated = !Test.Negated;
+    return flagOf(Flag, Test, Depth);
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -112,16 +178,27 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
       return {};
     const Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
     if (!isa_and_nonnull<CXXThisExpr>(Object))
-      return readThroughAccessor(Method, Negated, Depth)
+      return readThroughAccessor(Method, Test, Depth)
           .value_or(N.objectOf(Object));
     // `while (!empty())` in a member tests the object's own state: what the
     // accessor reads (`size() == 0`, `m_used.load()`) is the flag.
     return Depth < MaxAccessorDepth
-               ? flagOf(accessedValue(Method), Negated, Depth + 1)
+               ? flagOf(accessedValue(Method), Test, Depth + 1)
                : ObjectRef{};
   }
   if (!E->getType()->isScalarType())
     return {};
+  // `const State state = job.state(); if (state == State::Running)`: a
+  // const copy taken for the test is the flag as it was at the look.
+  if (const VarDecl *Copy = Test.Once ? constCopy(E) : nullptr;
+      Copy && Depth < MaxAccessorDepth) {
+    FlagTest CopyTest = Test;
+    if (ObjectRef Read = flagOf(Copy->getInit(), CopyTest, Depth + 1);
+        Read.isKnown()) {
+      Test = CopyTest;
+      return Read;
+    }
+  }
   return N.objectOf(E);
 }
 
@@ -131,15 +208,15 @@ ObjectRef PollFinder::flagOf(const Expr *Condition, bool &Negated,
 /// which is also how the setter's write names it). A library's accessor
 /// (`q.empty()`) stands for its object.
 std::optional<ObjectRef>
-PollFinder::readThroughAccessor(const CXXMethodDecl *Method, bool &Negated,
+PollFinder::readThroughAccessor(const CXXMethodDecl *Method, FlagTest &Test,
                                 unsigned Depth) const {
   if (Depth >= MaxAccessorDepth || inSystemHeader(Method))
     return std::nullopt;
-  bool ReadNegated = Negated;
-  ObjectRef Read = flagOf(accessedValue(Method), ReadNegated, Depth + 1);
+  FlagTest ReadTest = Test;
+  ObjectRef Read = flagOf(accessedValue(Method), ReadTest, Depth + 1);
   if (Read.K != ObjectRef::Kind::Field)
     return std::nullopt;
-  Negated = ReadNegated;
+  Test = ReadTest;
   return Read;
 }
 
@@ -179,31 +256,24 @@ void PollFinder::collectSites(const Stmt *S, std::vector<unsigned> &Out) const {
 }
 
 void PollFinder::addPoll(PollKind Kind, SourceLocation Loc, ObjectRef Flag,
-                         bool Negated, const Stmt *Waiting) {
+                         const FlagTest &Test, const Stmt *Waiting) {
   PollFact P;
   P.Kind = Kind;
   P.Loc = N.location(Loc);
   P.Flag = std::move(Flag);
-  P.Negated = Negated;
+  P.Negated = Test.Negated;
+  if (const EnumConstantDecl *Enumerator = Test.Enumerator;
+      Enumerator && Enumerator->getInitVal().isRepresentableByInt64()) {
+    P.Value = Enumerator->getInitVal().getExtValue();
+    P.ValueName = Enumerator->getName().str();
+  } else if (Enumerator) {
+    return; // An enumerator wider than 64 bits: which writes set it is unsure.
+  }
   collectSites(Waiting, P.Sites);
   llvm::sort(P.Sites);
   P.Sites.erase(std::unique(P.Sites.begin(), P.Sites.end()), P.Sites.end());
   P.OnlyCalls = onlyCalls(Waiting);
   Polls.push_back(std::move(P));
-}
-
-/// Whether \p E only names an object: a variable, a member of one, what a
-/// pointer points at, converted (`static_cast<job *>(timer->data)`).
-bool onlyNames(const Expr *E) {
-  E = E ? E->IgnoreParens() : nullptr;
-  if (const auto *Cast = dyn_cast_or_null<CastExpr>(E))
-    return onlyNames(Cast->getSubExpr());
-  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
-    return (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf) &&
-           onlyNames(U->getSubExpr());
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
-    return onlyNames(Member->getBase());
-  return isa_and_nonnull<DeclRefExpr>(E) || isa_and_nonnull<CXXThisExpr>(E);
 }
 
 /// Work a poller does on every look whatever the flag says, which does not
@@ -212,13 +282,17 @@ bool onlyNames(const Expr *E) {
 /// state it looks at (`auto *job = static_cast<job_t *>(timer->data);` in a
 /// C callback).
 bool isSideWork(const Stmt *S) {
-  // A pointer or a reference to it: a copy (`bool done = job->done;`) is a
-  // value of its own, which the guard would then test.
+  // A pointer or a reference to it, or a const copy of what it reads (the
+  // flag as it is at this look). A copy that may change (`bool done =
+  // job->done;`) is a value of its own, which the guard would then test.
   if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S))
     return llvm::all_of(Decl->decls(), [](const clang::Decl *D) {
       const auto *V = dyn_cast<VarDecl>(D);
-      return V && V->getInit() &&
-             (V->getType()->isPointerType() ||
+      if (!V || !V->getInit())
+        return false;
+      if (V->getType().isConstQualified() && !V->getType()->isReferenceType())
+        return onlyReads(V->getInit());
+      return (V->getType()->isPointerType() ||
               V->getType()->isReferenceType()) &&
              onlyNames(V->getInit());
     });
@@ -248,16 +322,18 @@ void PollFinder::findGuard(const CompoundStmt *Body) {
   const auto *If = dyn_cast<IfStmt>(*First);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return;
-  bool Negated = false;
-  ObjectRef Flag = flagOf(If->getCond(), Negated);
+  FlagTest Test;
+  Test.Once = true;
+  ObjectRef Flag = flagOf(If->getCond(), Test);
   if (!Flag.isKnown())
     return;
-  if (endsInReturn(If->getThen()))
-    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), Negated,
+  if (endsInReturn(If->getThen())) {
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), Test,
             If->getThen());
-  else if (Body->size() == 1) // Nothing happens while the test fails.
-    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), !Negated,
-            nullptr);
+  } else if (Body->size() == 1) { // Nothing happens while the test fails.
+    Test.Negated = !Test.Negated;
+    addPoll(PollKind::Guard, If->getIfLoc(), std::move(Flag), Test, nullptr);
+  }
 }
 
 void PollFinder::findLoops(const Stmt *S) {
@@ -280,10 +356,10 @@ void PollFinder::findLoops(const Stmt *S) {
     }
   }
   if (Condition) {
-    bool Negated = false;
-    ObjectRef Flag = flagOf(Condition, Negated);
+    FlagTest Test;
+    ObjectRef Flag = flagOf(Condition, Test);
     if (Flag.isKnown())
-      addPoll(PollKind::Loop, S->getBeginLoc(), std::move(Flag), Negated,
+      addPoll(PollKind::Loop, S->getBeginLoc(), std::move(Flag), Test,
               LoopBody);
   }
   for (const Stmt *Child : S->children())
@@ -307,9 +383,12 @@ void PollFinder::flagsImplied(const Expr *Condition, bool WhenFalse,
     flagsImplied(B->getRHS(), WhenFalse, Out);
     return;
   }
-  bool Negated = false;
-  ObjectRef Flag = flagOf(E, Negated);
-  if (Flag.isKnown() && Negated == WhenFalse && E->getType()->isBooleanType())
+  // A flag compared with an enumerator is set by some values only: its
+  // first value says nothing of whether the branch runs.
+  FlagTest Test;
+  ObjectRef Flag = flagOf(E, Test);
+  if (Flag.isKnown() && Test.Negated == WhenFalse && !Test.Enumerator &&
+      E->getType()->isBooleanType())
     Out.push_back(std::move(Flag));
 }
 

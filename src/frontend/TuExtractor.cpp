@@ -12,6 +12,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
@@ -122,10 +124,58 @@ private:
   TuFacts &Out;
 };
 
+/// `-I/usr/include/x86_64-linux-gnu/qt6/QtCore`, as qmake and hand-written
+/// compile commands spell it: a directory inside one the compiler searches
+/// for system headers holds a library's headers, whatever flag named it.
+/// Clang marks as system only the directories the system flags name, and
+/// would take the library's inline code for the project's. The order of
+/// the search stays as it was.
+void markSystemSubdirectories(HeaderSearch &HS) {
+  FileManager &Files = HS.getFileMgr();
+  std::vector<std::string> SystemDirs;
+  for (const DirectoryLookup &D :
+       llvm::make_range(HS.system_dir_begin(), HS.system_dir_end()))
+    if (OptionalDirectoryEntryRef Dir = D.getDirRef())
+      SystemDirs.push_back(Files.getCanonicalName(*Dir).str() + "/");
+  auto InSystemDir = [&](const DirectoryLookup &D) {
+    OptionalDirectoryEntryRef Dir = D.getDirRef();
+    if (!Dir || D.isSystemHeaderDirectory())
+      return false;
+    std::string Path = Files.getCanonicalName(*Dir).str() + "/";
+    return llvm::any_of(SystemDirs, [&](const std::string &System) {
+      return llvm::StringRef(Path).starts_with(System);
+    });
+  };
+  std::vector<DirectoryLookup> Dirs;
+  bool Changed = false;
+  for (const DirectoryLookup &D : HS.search_dir_range()) {
+    bool Mark = InSystemDir(D);
+    Dirs.push_back(Mark ? DirectoryLookup(*D.getDirRef(), SrcMgr::C_System,
+                                          /*isFramework=*/false)
+                        : D);
+    Changed |= Mark;
+  }
+  if (!Changed)
+    return;
+  const HeaderSearch &Search = HS;
+  auto Count = [](auto Begin, auto End) {
+    return static_cast<unsigned>(std::distance(Begin, End));
+  };
+  unsigned Angled = Count(Search.quoted_dir_begin(), Search.quoted_dir_end());
+  unsigned System = Count(Search.search_dir_begin(), Search.system_dir_begin());
+  HS.SetSearchPaths(std::move(Dirs), Angled, System,
+                    llvm::DenseMap<unsigned, unsigned>());
+}
+
 class FactsAction : public ASTFrontendAction {
 public:
   FactsAction(std::string WorkingDir, TuFacts &Out)
       : WorkingDir(std::move(WorkingDir)), Out(Out) {}
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    markSystemSubdirectories(CI.getPreprocessor().getHeaderSearchInfo());
+    return true;
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {

@@ -6,15 +6,30 @@
 namespace corolint {
 namespace {
 
+/// The local \p R is or is reached from (`h`; `req` for `req.waiter`), or "".
+std::string localOf(const ObjectRef &R) {
+  return R.K == ObjectRef::Kind::Local ? R.Key : R.ThroughLocal;
+}
+
 /// The local whose handle call \p S resumes (`h.resume()`: `h`;
-/// `req.waiter.resume()`: `req`), or "".
+/// `req.waiter.resume()`: `req`), or hands to a function of the program
+/// that keeps it for its loop to resume (`loop_.post(next->handle)`, with
+/// `post` keeping its handle in `ready_`: docs/inference.md), or "".
 std::string resumedLocal(const Program &P, const SiteFact &S) {
-  const FunctionModel *M = S.Kind == SiteKind::Call ? P.modelOf(S) : nullptr;
-  if (!M || !M->Resumes)
+  if (S.Kind != SiteKind::Call)
     return "";
-  if (S.Receiver.K == ObjectRef::Kind::Local)
-    return S.Receiver.Key;
-  return S.Receiver.ThroughLocal;
+  if (const FunctionModel *M = P.modelOf(S))
+    return M->Resumes ? localOf(S.Receiver) : "";
+  std::optional<unsigned> Callee = P.find(S.CalleeUsr);
+  if (!Callee)
+    return "";
+  for (const FieldStoreFact &Store : P.function(*Callee).fact().Stores)
+    if (const ArgFact *A = Store.Kind == StoredKind::Handle && Store.Param >= 0
+                               ? S.arg(Store.Param)
+                               : nullptr)
+      if (std::string Local = localOf(A->Ref); !Local.empty())
+        return Local;
+  return "";
 }
 
 /// Whether \p R is \p Local or a part of it: a field reached from it

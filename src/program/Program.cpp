@@ -533,53 +533,67 @@ returnWithout(const Function &F,
   return Earliest;
 }
 
-/// The site of skipsSet that records another outcome.
-static const SiteFact *outcomeInstead(const Program &P, unsigned Fn,
-                                      const std::set<unsigned> &Sets,
-                                      const std::set<SiteRef> &AllSignals) {
-  const Function &Setter = P.function(Fn);
-  auto None = [](const SiteFact &) { return false; };
-  for (const SiteFact &S : Setter.fact().Sites) {
-    if (Sets.count(S.Id))
-      continue;
-    bool Records = AllSignals.count({Fn, S.Id}) != 0;
-    bool IntoLasting = S.Receiver.K == ObjectRef::Kind::Field ||
-                       S.Receiver.K == ObjectRef::Kind::Global;
-    if (S.Kind == SiteKind::Write)
-      Records = IntoLasting && !S.Initial;
-    // `error_ = ec`, `why_ = ec.message()`: a class-type field assigned.
-    else if (S.Kind == SiteKind::Call && IntoLasting && !S.OtherObject &&
-             splitMember(S.CalleeName).second == "operator=")
-      Records = true;
-    // `fprintf(stderr, "bad line"); co_return;`, `printf("no seeds\n");
-    // return;`: an outcome reported to whoever reads the process's output.
-    else if (standardStreamWritten(P, S))
-      Records = true;
-    if (Records && llvm::none_of(Sets, [&](unsigned Set) {
-          return Setter.reaches(S.Id, Set, None) ||
-                 Setter.reaches(Set, S.Id, None);
-        }))
-      return &S;
-  }
+/// The field or global \p S writes or assigns for good (`m_failed = true`,
+/// `error_ = ec`, `why_ = ec.message()`), if it does.
+static const ObjectRef *lastingWrite(const SiteFact &S) {
+  bool IntoLasting = S.Receiver.K == ObjectRef::Kind::Field ||
+                     S.Receiver.K == ObjectRef::Kind::Global;
+  if (!IntoLasting)
+    return nullptr;
+  if (S.Kind == SiteKind::Write && !S.Initial)
+    return &S.Receiver;
+  if (S.Kind == SiteKind::Call && !S.OtherObject &&
+      splitMember(S.CalleeName).second == "operator=")
+    return &S.Receiver;
   return nullptr;
+}
+
+/// The outcome that site \p S of \p Fn records, for a message: the field
+/// or global it writes; a member of the same object that writes one
+/// (`setError(msg)`); another resource's signal in \p AllSignals (`emit
+/// failed()`); a standard stream (`fprintf(stderr, "bad line")`).
+static std::optional<std::string>
+outcomeRecorded(const Program &P, unsigned Fn, const SiteFact &S,
+                const std::set<SiteRef> &AllSignals) {
+  if (const ObjectRef *Written = lastingWrite(S))
+    return Written->spelledName();
+  if (std::optional<std::string> Stream = standardStreamWritten(P, S))
+    return Stream;
+  if (AllSignals.count({Fn, S.Id}))
+    return S.CalleeName;
+  std::optional<unsigned> Callee =
+      S.Kind == SiteKind::Call && !S.Receiver.isKnown() && !S.OtherObject
+          ? P.find(S.CalleeUsr)
+          : std::nullopt;
+  if (!Callee || splitMember(P.function(*Callee).name()).first !=
+                     splitMember(P.function(Fn).name()).first)
+    return std::nullopt;
+  for (const SiteFact &Inner : P.function(*Callee).fact().Sites)
+    if (const ObjectRef *Written = lastingWrite(Inner))
+      return Written->spelledName();
+  return std::nullopt;
 }
 
 std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                                    const std::set<unsigned> &Sets,
                                    const std::set<SiteRef> &AllSignals) {
+  const Function &Setter = P.function(Fn);
   std::optional<SourceLoc> End = returnWithout(
-      P.function(Fn), [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
-  const SiteFact *Instead =
-      End ? outcomeInstead(P, Fn, Sets, AllSignals) : nullptr;
-  if (!Instead)
+      Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
+  if (!End)
     return std::nullopt;
-  std::optional<std::string> Stream = standardStreamWritten(P, *Instead);
-  bool Assigns = Instead->Kind == SiteKind::Write ||
-                 splitMember(Instead->CalleeName).second == "operator=";
-  return SkippedSet{*End, Instead,
-                    Assigns  ? Instead->Receiver.spelledName()
-                    : Stream ? *Stream
-                             : Instead->CalleeName};
+  auto None = [](const SiteFact &) { return false; };
+  for (const SiteFact &S : Setter.fact().Sites) {
+    if (Sets.count(S.Id))
+      continue;
+    std::optional<std::string> Outcome = outcomeRecorded(P, Fn, S, AllSignals);
+    if (Outcome && llvm::none_of(Sets, [&](unsigned Set) {
+          return Setter.reaches(S.Id, Set, None) ||
+                 Setter.reaches(Set, S.Id, None);
+        }))
+      return SkippedSet{*End, &S, std::move(*Outcome)};
+  }
+  return std::nullopt;
 }
 
 /// `for (...) { Job job(src); job.start(); co_await ...; }`: a call on a

@@ -20,7 +20,7 @@ namespace corolint {
 
 /// Bumped whenever the serialized form changes in a way older readers
 /// would misread. Files of another version are refused.
-constexpr int FactsVersion = 25;
+constexpr int FactsVersion = 26;
 
 /// What the USR of a class's pseudo-function holding its in-class member
 /// initializers ends with (its name is the class's constructor's).
@@ -318,6 +318,10 @@ struct PollFact {
   /// `while (!ready)`, a body that is one `if (ready) {...}`), as opposed to
   /// while it tests true (`if (stopped) return;`, `while (busy)`).
   bool Negated = false;
+  /// The enumerator the flag is compared with (`state() != State::Done`):
+  /// the flag tests true when it holds this value, not when it is nonzero.
+  std::optional<int64_t> Value;
+  std::string ValueName; ///< That enumerator's name (`Done`).
   /// Sites run while the flag is unset: the loop body, or the guard's branch.
   std::vector<unsigned> Sites;
   /// Those statements only call, await or return: they assign nothing, so

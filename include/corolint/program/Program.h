@@ -585,7 +585,8 @@ struct SkippedSet {
 /// Where \p Fn can end without passing any of its sites \p Sets (see
 /// returnWithout), with a site on no path to or from any of them that
 /// records an outcome: a write to, or an assignment of, a field or a global
-/// (`m_failed = true`, `error_ = ec`), a signal in \p AllSignals of
+/// (`m_failed = true`, `error_ = ec`), a call of a member of the same
+/// object that makes one (`setError(msg)`), a signal in \p AllSignals of
 /// another resource (`emit failed()`), or a write to a standard stream
 /// (`fprintf(stderr, ...)`). What a path that skips the sets does instead.
 std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,

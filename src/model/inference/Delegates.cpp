@@ -146,7 +146,7 @@ void Inferrer::inferFlagGate(llvm::StringRef Class, const ApiModels &SoFar) {
       continue;
     for (const PollFact &Poll : Member->Polls) {
       const ObjectRef &F = Poll.Flag;
-      if (Poll.Kind != PollKind::Loop || !Poll.Negated ||
+      if (Poll.Kind != PollKind::Loop || !Poll.Negated || Poll.Value ||
           F.K != ObjectRef::Kind::Field || !F.Internal ||
           classOf(F.Name) != Class)
         continue;
