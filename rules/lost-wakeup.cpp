@@ -724,20 +724,35 @@ private:
   /// notify before the wait lets go of it.
   bool announcedUnderItsLock(unsigned Fn, const SiteFact &Wait) const {
     const Function &F = P.function(Fn);
-    auto Changes = [&](const SiteFact &S) {
-      return (S.Kind == SiteKind::Write ||
-              (S.Kind == SiteKind::Call && S.Mutates)) &&
-             (S.Receiver.K == ObjectRef::Kind::Field ||
-              S.Receiver.K == ObjectRef::Kind::Global) &&
-             S.Receiver.Key != Wait.Receiver.Key &&
-             readElsewhere(Fn, S.Receiver);
-    };
     return llvm::any_of(guardTakings(F, Wait), [&](const SiteFact *Lock) {
       return llvm::any_of(F.fact().Sites, [&](const SiteFact &S) {
-        return S.Id != Lock->Id && Changes(S) && F.dominates(Lock->Id, S.Id) &&
-               F.dominates(S.Id, Wait.Id);
+        return S.Id != Lock->Id && changesNamedState(Fn, S, Wait, 0) &&
+               F.dominates(Lock->Id, S.Id) && F.dominates(S.Id, Wait.Id);
       });
     });
+  }
+
+  /// Whether site \p S of \p Fn changes a field or global other code names
+  /// (not \p Wait's variable): itself, or through a member of the same
+  /// object it calls (`enqueue_locked(req);`), up to two calls deep.
+  bool changesNamedState(unsigned Fn, const SiteFact &S, const SiteFact &Wait,
+                         unsigned Depth) const {
+    if ((S.Kind == SiteKind::Write ||
+         (S.Kind == SiteKind::Call && S.Mutates)) &&
+        (S.Receiver.K == ObjectRef::Kind::Field ||
+         S.Receiver.K == ObjectRef::Kind::Global))
+      return S.Receiver.Key != Wait.Receiver.Key &&
+             readElsewhere(Fn, S.Receiver);
+    std::optional<unsigned> Callee = S.Kind == SiteKind::Call &&
+                                             !S.Receiver.isKnown() &&
+                                             !S.OtherObject && Depth < 2
+                                         ? P.find(S.CalleeUsr)
+                                         : std::nullopt;
+    return Callee && llvm::any_of(P.function(*Callee).fact().Sites,
+                                  [&](const SiteFact &Inner) {
+                                    return changesNamedState(*Callee, Inner,
+                                                             Wait, Depth + 1);
+                                  });
   }
 
   /// Whether a function other than \p Fn names \p Field.

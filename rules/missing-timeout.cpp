@@ -300,7 +300,8 @@ public:
       for (const std::string &Timer : It->second) {
         std::optional<unsigned> Cancel =
             cancelOf(Send.Function, Send.Site, Timer);
-        if (!Cancel || rearmed(Send.Function, *Cancel, Timer, AfterSend))
+        if (!Cancel || SelfRearming.count(Timer) ||
+            rearmed(Send.Function, *Cancel, Timer, AfterSend))
           return std::nullopt;
         if (!First)
           First = SiteRef{Send.Function, *Cancel};
@@ -458,7 +459,9 @@ private:
         continue;
       std::vector<ObjectRef> Timers =
           P.resolve(E.From.Function, P.site(E.From).Receiver);
-      for (unsigned Fn : reachedBy({E.Callee}))
+      std::vector<unsigned> Handler = reachedBy({E.Callee});
+      noteSelfRearming(Timers, Handler);
+      for (unsigned Fn : Handler)
         for (const ObjectRef &R : CancelsOf[Fn]) {
           Cancelled.insert(R.Key);
           std::set<std::string> &By = WatchedBy[R.Key];
@@ -644,6 +647,20 @@ private:
         });
   }
 
+  /// A watchdog whose handler arms its timer again whatever woke it (Asio's
+  /// `check_deadline`): a cancel only wakes it early.
+  void noteSelfRearming(const std::vector<ObjectRef> &Timers,
+                        const std::vector<unsigned> &Handler) {
+    std::set<unsigned> In(Handler.begin(), Handler.end());
+    for (const CallEdge &E : P.edges())
+      if (armsTimer(P, E) && In.count(E.From.Function))
+        for (const ObjectRef &R :
+             P.resolve(E.From.Function, P.site(E.From).Receiver))
+          if (llvm::any_of(Timers,
+                           [&](const ObjectRef &T) { return T.Key == R.Key; }))
+            SelfRearming.insert(R.Key);
+  }
+
   /// A signal of the timer \p Timer (its cancel, `deadline_.cancel()`:
   /// models' `signals` of a timer) in \p Fn, on every path to \p Before.
   std::optional<unsigned> cancelOf(unsigned Fn, unsigned Before,
@@ -664,9 +681,17 @@ private:
                const std::vector<bool> &AfterSend) const {
     const Function &F = P.function(Fn);
     auto None = [](const SiteFact &) { return false; };
+    // What the sending function calls after the cancel (`arm_deadline()`)
+    // may arm it again, before or after the send.
+    std::vector<bool> After = AfterSend;
+    for (const CallEdge &E : P.edges())
+      if (E.From.Function == Fn && E.Kind == EdgeKind::Calls &&
+          F.reaches(Cancel, E.From.Site, None))
+        After[E.Callee] = true;
+    inheritForward(After, successors(P));
     return llvm::any_of(P.edges(), [&](const CallEdge &E) {
       if (!armsTimer(P, E) ||
-          !(AfterSend[E.From.Function] ||
+          !(After[E.From.Function] ||
             (E.From.Function == Fn && F.reaches(Cancel, E.From.Site, None))))
         return false;
       std::vector<ObjectRef> Timers =
@@ -686,6 +711,8 @@ private:
   std::set<std::string> Cancelled;
   /// Per object in Cancelled, the timers whose handlers cancel it.
   std::map<std::string, std::set<std::string>> WatchedBy;
+  /// Timers whose watchdog handlers arm them again.
+  std::set<std::string> SelfRearming;
   std::set<std::string> FlagsMaySet;
   /// Per function, whether it may run in the program (functionsThatRun).
   std::vector<bool> Runs;

@@ -491,7 +491,7 @@ private:
                      [&](const PollFact &Q) { return Q.Flag.Key == Key; }))
       return std::nullopt;
     std::optional<SkippedSet> Skip = skipsSet(P, SetterFn, Sets, AllSignals);
-    if (!Skip)
+    if (!Skip || skipEndsThePoll(Fn, Poll, SetterFn, Sets))
       return std::nullopt;
     std::string Name = "'" + Setter.name().str() + "'";
     std::string Outcome = "'" + Skip->Outcome + "'";
@@ -506,6 +506,45 @@ private:
           Name + " records " + Outcome + " here, on a path that skips the set"},
          {Skip->End, Name + " can end after this without setting '" +
                          Poll.Flag.spelledName() + "'" + setTo(Poll)}}};
+  }
+
+  /// Whether the setter's code on no path to or from its sets \p Sets
+  /// (where it records another outcome) ends the poll itself: stops the
+  /// event loop (models' `stopsLoop`), or makes a call the poll makes once
+  /// its flag is set, to the same function on the same object
+  /// (`poll_.stop()`, `uv_timer_stop(&job->poll)`).
+  bool skipEndsThePoll(unsigned Fn, const PollFact &Poll, unsigned SetterFn,
+                       const std::set<unsigned> &Sets) const {
+    const Function &Poller = P.function(Fn);
+    const Function &Setter = P.function(SetterFn);
+    std::vector<const SiteFact *> Ends;
+    for (const SiteFact &S : Poller.fact().Sites)
+      if (S.Kind == SiteKind::Call && !S.Query &&
+          !llvm::is_contained(Poll.Sites, S.Id))
+        Ends.push_back(&S);
+    auto Same = [&](const SiteFact &A, const SiteFact &B) {
+      if (A.CalleeUsr != B.CalleeUsr || A.Receiver.Key != B.Receiver.Key ||
+          A.Args.size() != B.Args.size())
+        return false;
+      for (size_t I = 0; I < A.Args.size(); ++I)
+        if (A.Args[I].Ref.Key != B.Args[I].Ref.Key)
+          return false;
+      return A.Receiver.isKnown() ||
+             llvm::any_of(A.Args,
+                          [](const ArgFact &Arg) { return Arg.Ref.isKnown(); });
+    };
+    auto None = [](const SiteFact &) { return false; };
+    return llvm::any_of(Setter.fact().Sites, [&](const SiteFact &S) {
+      if (S.Kind != SiteKind::Call || Sets.count(S.Id) ||
+          llvm::any_of(Sets, [&](unsigned Set) {
+            return Setter.reaches(S.Id, Set, None) ||
+                   Setter.reaches(Set, S.Id, None);
+          }))
+        return false;
+      const FunctionModel *M = P.modelOf(S);
+      return (M && M->StopsLoop) ||
+             llvm::any_of(Ends, [&](const SiteFact *E) { return Same(*E, S); });
+    });
   }
 
   /// \p Target is \p Fn, or calls it directly (a lambda around a member).

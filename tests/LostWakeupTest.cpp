@@ -584,6 +584,30 @@ TEST_F(StatelessWaitTest, WrapperCalledInALoopIsQuiet) {
   }
 }
 
+// `std::unique_lock lk(mu_); enqueue_locked(req); done_.wait(lk);`: the
+// member it calls changes, under the wait's lock, a field the notifier
+// names, as if the waiter wrote it itself.
+TEST_F(StatelessWaitTest, WaitAnnouncedThroughAMemberUnderItsLockIsQuiet) {
+  ObjectRef Jobs = object(ObjectRef::Kind::Field, "pool::jobs_", "");
+  for (bool Announces : {false, true}) {
+    FunctionBuilder Wait("submit"), Enqueue("enqueue_locked"), N("worker");
+    ObjectRef Lk = local("submit::lk", "std::unique_lock");
+    Wait.scopeBegin(Body, Lk, {argOf(0, Mtx)});
+    Wait.call(Body, "enqueue_locked");
+    Wait.call(Body, "cv::wait", Cv, {argOf(0, Lk)});
+    unsigned Push = Enqueue.call(Body, "queue::push_back", Jobs);
+    FunctionFact E = Enqueue.build();
+    E.Sites[Push].Mutates = Announces;
+    N.call(Body, "cv::notify_all", Cv);
+    FunctionFact Notifier = N.build();
+    Notifier.Fields = {"pool::jobs_"};
+    EXPECT_EQ(
+        check({Wait.build(), E, Notifier}, FunctionBuilder("idle")).size(),
+        Announces ? 0u : 1u)
+        << Announces;
+  }
+}
+
 // `for (;;) { std::unique_lock lk(mu_); cv_.wait(lk); last = closing_; ...
 // if (last) return; }`: each turn takes the lock and waits before it looks.
 // A turn that can go round again without waiting (`while (!closing_ &&

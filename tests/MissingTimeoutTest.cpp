@@ -778,22 +778,27 @@ TEST_F(MissingTimeoutTest, ReadForTheReplyToASendIsReported) {
 TEST_F(MissingTimeoutTest, WatchdogCancelledBeforeTheSendBoundsNothing) {
   ObjectRef Timer =
       object(ObjectRef::Kind::Field, "client::deadline_", "net::timer");
-  auto Check = [&](bool Cancels, bool Rearms) {
+  enum class Rearm { No, InTheHandler, ByAHelper, ItselfAlways };
+  auto Check = [&](bool Cancels, Rearm How) {
     FunctionBuilder Start("start"), Sent("on_sent"), Arm("arm"),
         Expired("expired");
     if (Cancels)
       Start.call(Body, "net::timer::cancel", Timer);
+    if (How == Rearm::ByAHelper)
+      Start.call(Body, "arm");
     unsigned Write = Start.pass(Body, "net::socket::async_write", 0, "on_sent");
     unsigned Read = Sent.pass(Body, "net::socket::async_read", 0, "done");
-    if (Rearms)
+    if (How == Rearm::InTheHandler)
       Sent.pass(Body, "net::timer::on_expiry", 0, "expired");
     unsigned Expiry = Arm.pass(Body, "net::timer::on_expiry", 0, "expired");
     Expired.call(Body, "net::socket::close", Sock);
+    if (How == Rearm::ItselfAlways)
+      Expired.call(Body, "arm");
     FunctionFact StartFact = Start.build(), SentFact = Sent.build(),
                  ArmFact = Arm.build();
     StartFact.Sites[Write].Receiver = SentFact.Sites[Read].Receiver = Sock;
     ArmFact.Sites[Expiry].Receiver = Timer;
-    if (Rearms)
+    if (How == Rearm::InTheHandler)
       SentFact.Sites.back().Receiver = Timer;
     std::vector<FunctionFact> Fns = {StartFact, SentFact, ArmFact,
                                      Expired.build(),
@@ -802,7 +807,7 @@ TEST_F(MissingTimeoutTest, WatchdogCancelledBeforeTheSendBoundsNothing) {
       F.MainFileOnly = true;
     return check(Fns);
   };
-  std::vector<Finding> F = Check(true, false);
+  std::vector<Finding> F = Check(true, Rearm::No);
   ASSERT_EQ(F.size(), 1u);
   EXPECT_NE(F[0].Message.find("cancel the deadline once the reply is read"),
             std::string::npos)
@@ -811,8 +816,12 @@ TEST_F(MissingTimeoutTest, WatchdogCancelledBeforeTheSendBoundsNothing) {
   EXPECT_NE(F[0].Path[0].Message.find("is cancelled here, before the "
                                       "request is sent"),
             std::string::npos);
-  EXPECT_TRUE(Check(false, false).empty());
-  EXPECT_TRUE(Check(true, true).empty());
+  EXPECT_TRUE(Check(false, Rearm::No).empty());
+  EXPECT_TRUE(Check(true, Rearm::InTheHandler).empty());
+  EXPECT_TRUE(Check(true, Rearm::ByAHelper).empty());
+  // A watchdog that arms its timer again whatever woke it: the cancel
+  // only wakes it early.
+  EXPECT_TRUE(Check(true, Rearm::ItselfAlways).empty());
 }
 
 // A function that parks a promise and returns its future

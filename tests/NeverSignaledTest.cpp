@@ -890,3 +890,39 @@ TEST_F(NeverSignaledTest, HandleHandedToTheProgramsLoopIsResumed) {
       << F[0].Message;
   EXPECT_TRUE(Check(false).empty());
 }
+
+// `if (w->cancelled) continue;` asks what state the waiter is in (its
+// timeout resumed it already), and `blocked_ = w;` keeps it elsewhere:
+// neither path drops it.
+TEST_F(NeverSignaledTest, WaiterTestedOrStoredIsNotDropped) {
+  ASSERT_FALSE(bool(Models.addJson(R"({"functions": [
+    {"name": "Queue::pop_front", "takesElement": true},
+    {"name": "Handle::resume", "resumes": true}]})",
+                                   "handles")));
+  ObjectRef Queue = object(ObjectRef::Kind::Field, "Mutex::waiters_", "Queue");
+  ObjectRef W = local("unlock::w", "Handle");
+  enum class Drop { Plainly, AfterATest, IntoAField };
+  auto Check = [&](Drop How) {
+    FunctionBuilder B("unlock");
+    unsigned Read = B.call(Body, "Queue::front", Queue);
+    B.call(Body, "Queue::pop_front", Queue);
+    unsigned Resume = B.block(), Skip = B.block();
+    B.call(Resume, "Handle::resume", W);
+    unsigned Store = B.call(Skip, "log_skip");
+    B.succs(Body, {Resume, Skip}).succs(Resume, {1}).succs(Skip, {1});
+    FunctionFact F = B.build();
+    F.Sites[Read].StoredIn = W;
+    if (How == Drop::AfterATest)
+      F.Cfg[Body].TestedLocals = {W.Key};
+    if (How == Drop::IntoAField) {
+      F.Sites[Store].Kind = SiteKind::Write;
+      F.Sites[Store].Receiver =
+          object(ObjectRef::Kind::Field, "Mutex::blocked_", "Handle");
+      F.Sites[Store].Assigned = W;
+    }
+    return check({F, FunctionBuilder("log_skip").build()});
+  };
+  EXPECT_EQ(Check(Drop::Plainly).size(), 1u);
+  EXPECT_TRUE(Check(Drop::AfterATest).empty());
+  EXPECT_TRUE(Check(Drop::IntoAField).empty());
+}

@@ -264,4 +264,46 @@ TEST_F(TimerPollingTest, GuardOnTheStartingEnumeratorWaitsForAChange) {
   EXPECT_TRUE(Program(std::nullopt).empty());
 }
 
+// `if (!parse()) { error_ = ...; poll_.stop(); return; } state_ = Done;`
+// with the poll stopping `poll_` once it sees `Done`: the path that
+// records the error ends the poll itself. Without the stop it polls on.
+TEST_F(TimerPollingTest, SetterPathThatStopsThePollEndsIt) {
+  ObjectRef Timer = object(ObjectRef::Kind::Field, "importer::poll_", "timer");
+  auto Program = [&](bool FailureStops) {
+    std::vector<FunctionFact> Functions =
+        comparedWith(guarded("lib::every", /*Negated=*/true), 2, "Done");
+    FunctionBuilder Tick("tick");
+    Tick.call(Body, "timer::stop", Timer);
+    FunctionFact T = Tick.build();
+    T.Polls = Functions[1].Polls;
+    Functions[1] = T;
+    FunctionBuilder Load("load");
+    unsigned Fail = Load.block(), Ok = Load.block();
+    Load.succs(Body, {Fail, Ok}).succs(Fail, {1}).succs(Ok, {1});
+    unsigned Error = Load.call(Fail, "error");
+    if (FailureStops)
+      Load.call(Fail, "timer::stop", Timer);
+    unsigned Set = Load.call(Ok, "set");
+    FunctionFact L = Load.build();
+    L.Sites[Error].Kind = L.Sites[Set].Kind = SiteKind::Write;
+    L.Sites[Error].Receiver =
+        object(ObjectRef::Kind::Field, "importer::error_", "");
+    L.Sites[Set].Receiver = Flag;
+    L.Sites[Set].Value = 2;
+    L.Cfg[Fail].Return = SourceLoc{"test.cpp", 60, 7};
+    FunctionBuilder Main("main");
+    Main.call(Body, "load");
+    Functions.push_back(L);
+    Functions.push_back(Main.build());
+    return check(Functions);
+  };
+  std::vector<Finding> F = Program(false);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'ready' is set to 'Done' only by 'load', "
+                              "which can end without setting it"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_TRUE(Program(true).empty());
+}
+
 } // namespace

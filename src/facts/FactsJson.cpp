@@ -225,6 +225,8 @@ json siteToJson(const SiteFact &S) {
     J["awaitedIn"] = S.AwaitedIn;
   if (S.StoredIn.isKnown())
     J["storedIn"] = refToJson(S.StoredIn);
+  if (S.Assigned.isKnown())
+    J["assigned"] = refToJson(S.Assigned);
   if (!S.GuardFlags.empty()) {
     json Guards = json::array();
     for (const ObjectRef &R : S.GuardFlags)
@@ -288,6 +290,8 @@ SiteFact siteFromJson(const json &J) {
   S.AwaitedIn = integerOr(J, "awaitedIn", -1);
   if (J.contains("storedIn"))
     S.StoredIn = refFromJson(J.at("storedIn"));
+  if (J.contains("assigned"))
+    S.Assigned = refFromJson(J.at("assigned"));
   if (J.contains("guardFlags"))
     for (const json &R : J.at("guardFlags"))
       S.GuardFlags.push_back(refFromJson(R));
@@ -413,6 +417,8 @@ json functionToJson(const FunctionFact &F) {
       Block["return"] = locToJson(*B.Return);
     if (B.ReturnsTrue)
       Block["returnsTrue"] = true;
+    if (!B.TestedLocals.empty())
+      Block["testedLocals"] = B.TestedLocals;
     Blocks.push_back(std::move(Block));
   }
   json J = {{"usr", F.Usr},     {"name", F.Name}, {"loc", locToJson(F.Loc)},
@@ -505,6 +511,8 @@ FunctionFact functionFromJson(const json &J) {
     if (B.contains("return"))
       Block.Return = locFromJson(B.at("return"));
     Block.ReturnsTrue = B.value("returnsTrue", false);
+    if (B.contains("testedLocals"))
+      Block.TestedLocals = B.at("testedLocals").get<std::vector<std::string>>();
   }
   F.CfgEntry = integer<unsigned>(J.at("entry"));
   F.CfgExit = integer<unsigned>(J.at("exit"));

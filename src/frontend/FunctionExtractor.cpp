@@ -734,6 +734,8 @@ bool SiteCollector::VisitBinaryOperator(BinaryOperator *E) {
   if (auto It = SiteOfStmt.find(E);
       It != SiteOfStmt.end() && E->getOpcode() == BO_Assign) {
     Sites[It->second].Value = constantOf(E->getRHS());
+    if (ObjectRef Assigned = N.objectOf(E->getRHS()); Assigned.isKnown())
+      Sites[It->second].Assigned = std::move(Assigned);
     // `thread_ = new std::thread(run)`: the pointer owns what it makes.
     if (const CXXConstructExpr *Made = newlyMade(E->getRHS()))
       PendingOperands.push_back({It->second, Made});
@@ -1035,6 +1037,26 @@ std::optional<SourceLoc> returnOf(const CFGBlock &B, const Names &N) {
   return N.location(S->getBeginLoc());
 }
 
+/// The keys of the locals \p E reads, themselves or through fields
+/// (`w->cancelled`), sorted.
+std::vector<std::string> localsRead(const Stmt *E, const Names &N) {
+  std::vector<std::string> Keys;
+  llvm::SmallVector<const Stmt *, 8> Work{E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V))
+        Keys.push_back(N.objectOfDecl(V).Key);
+    llvm::append_range(Work, S->children());
+  }
+  llvm::sort(Keys);
+  Keys.erase(std::unique(Keys.begin(), Keys.end()), Keys.end());
+  return Keys;
+}
+
 bool returnsTrue(const CFGBlock &B) {
   const auto *Return = dyn_cast_or_null<ReturnStmt>(lastStatement(B));
   const Expr *Value = Return ? Return->getRetValue() : nullptr;
@@ -1053,6 +1075,7 @@ void CfgPlacer::place(const CFG &G) {
     F.Cfg[Id].Throws = endsInThrow(*B);
     F.Cfg[Id].Return = returnOf(*B, N);
     F.Cfg[Id].ReturnsTrue = F.Cfg[Id].Return && returnsTrue(*B);
+    F.Cfg[Id].TestedLocals = localsRead(B->getTerminatorCondition(), N);
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *S = Succ.getReachableBlock())
         F.Cfg[Id].Succs.push_back(S->getBlockID());

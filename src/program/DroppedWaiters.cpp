@@ -113,11 +113,13 @@ private:
       });
     };
     // `if (node.empty()) return;`, `if (!req.waiter) continue;`: the branch
-    // asks whether there is a waiter to resume at all.
+    // asks whether there is a waiter to resume at all, or what state it is
+    // in (`if (w->cancelled) continue;`: one its timeout resumed already).
     auto Decides = [&](unsigned B) {
-      return llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
-        return S != Read.Id && tests(Fact.Sites[S], Local.Key);
-      });
+      return llvm::is_contained(Fact.Cfg[B].TestedLocals, Local.Key) ||
+             llvm::any_of(Fact.Cfg[B].Sites, [&](unsigned S) {
+               return S != Read.Id && tests(Fact.Sites[S], Local.Key);
+             });
     };
     if (std::optional<SourceLoc> Left = leftAfter(F, Read.Id, Handles, Decides))
       Out.push_back(
@@ -141,8 +143,11 @@ private:
   /// (`fail(node.mapped(), err)`, `retry_.push_back(std::move(r))`,
   /// `lookup(r.key)`) other than a comparison, or handed an object built in
   /// place that may hold it (`ready_.push_back(Completion{h, res})`); a
-  /// lambda that captures it.
+  /// lambda that captures it; a write that stores it or a part of it.
   bool handles(const SiteFact &S, const std::string &Local) const {
+    // `blocked_ = w;`, `req->data = op;`, `*out = r;`: kept elsewhere.
+    if (S.Kind == SiteKind::Write)
+      return partOf(S.Assigned, Local);
     if (S.Kind != SiteKind::Call || tests(S, Local))
       return false;
     if (!resumedLocal(P, S).empty() || partOf(S.Receiver, Local))

@@ -248,11 +248,14 @@ struct SiteFact {
   /// For a Write: a member initializer or an in-class initializer, which
   /// gives the object its first value rather than changing it.
   bool Initial = false;
-  /// For a call with an integer or class result: the object that result
-  /// initializes or is assigned to (`int fd = socket(...)`, `fd_ =
+  /// For a call with an integer, class or pointer result: the object that
+  /// result initializes or is assigned to (`int fd = socket(...)`, `fd_ =
   /// eventfd(...)`, a member initializer, `auto h = make_handlers()`), named
   /// as ArgFact::Holder names one.
   ObjectRef StoredIn;
+  /// For a write, the object whose value it stores, when the right-hand
+  /// side names one (`blocked_ = w;`, `req->data = op;`, `*out = r;`).
+  ObjectRef Assigned;
 
   // Suspend.
   SuspendKind Suspend = SuspendKind::CoAwait;
@@ -333,6 +336,9 @@ struct PollFact {
 struct CfgBlockFact {
   std::vector<unsigned> Sites;
   std::vector<unsigned> Succs;
+  /// The keys of the locals its branch condition reads, themselves or
+  /// through a field (`if (w->cancelled)`), sorted.
+  std::vector<std::string> TestedLocals;
   /// It ends in a call that does not return (`std::abort()`, a
   /// `[[noreturn]]` function): its edge to the exit is no way of returning.
   bool NoReturn = false;
