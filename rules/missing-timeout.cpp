@@ -278,7 +278,7 @@ public:
   bool watched(unsigned Fn, const ObjectRef &Obj) const {
     std::vector<ObjectRef> Objects = P.resolve(Fn, Obj);
     return !Objects.empty() && llvm::all_of(Objects, [&](const ObjectRef &R) {
-      return Cancelled.count(R.Key);
+      return WatchedBy.count(R.Key);
     });
   }
   bool boundedByCallers(unsigned Fn) const { return Bounded[Fn]; }
@@ -463,7 +463,6 @@ private:
       noteSelfRearming(Timers, Handler);
       for (unsigned Fn : Handler)
         for (const ObjectRef &R : CancelsOf[Fn]) {
-          Cancelled.insert(R.Key);
           std::set<std::string> &By = WatchedBy[R.Key];
           for (const ObjectRef &Timer : Timers)
             By.insert(Timer.Key);
@@ -589,9 +588,10 @@ private:
             return !isGuardConstructor(Creator);
           }))
         Outliving.push_back(Fn);
+    // No timer's cancel disarms a watchdog coroutine.
     for (unsigned Fn : reachedBy(std::move(Outliving)))
       for (const ObjectRef &R : CancelsOf[Fn])
-        Cancelled.insert(R.Key);
+        WatchedBy[R.Key].insert("");
   }
 
   /// How one call of a coroutine waits for it.
@@ -708,8 +708,9 @@ private:
   std::vector<std::vector<unsigned>> Callees;
   std::vector<std::vector<ObjectRef>> CancelsOf;
   std::vector<bool> ReachesCancel;
-  std::set<std::string> Cancelled;
-  /// Per object in Cancelled, the timers whose handlers cancel it.
+  /// The objects watchdogs cancel, each with the timers whose handlers do
+  /// ("" for a watchdog no timer's cancel disarms: an unnamed timer, a
+  /// watchdog coroutine).
   std::map<std::string, std::set<std::string>> WatchedBy;
   /// Timers whose watchdog handlers arm them again.
   std::set<std::string> SelfRearming;

@@ -533,13 +533,8 @@ private:
              llvm::any_of(A.Args,
                           [](const ArgFact &Arg) { return Arg.Ref.isKnown(); });
     };
-    auto None = [](const SiteFact &) { return false; };
     return llvm::any_of(Setter.fact().Sites, [&](const SiteFact &S) {
-      if (S.Kind != SiteKind::Call || Sets.count(S.Id) ||
-          llvm::any_of(Sets, [&](unsigned Set) {
-            return Setter.reaches(S.Id, Set, None) ||
-                   Setter.reaches(Set, S.Id, None);
-          }))
+      if (S.Kind != SiteKind::Call || !apartFrom(Setter, S.Id, Sets))
         return false;
       const FunctionModel *M = P.modelOf(S);
       return (M && M->StopsLoop) ||

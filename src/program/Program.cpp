@@ -574,6 +574,14 @@ outcomeRecorded(const Program &P, unsigned Fn, const SiteFact &S,
   return std::nullopt;
 }
 
+bool apartFrom(const Function &F, unsigned Site,
+               const std::set<unsigned> &Sets) {
+  auto None = [](const SiteFact &) { return false; };
+  return !Sets.count(Site) && llvm::none_of(Sets, [&](unsigned Set) {
+    return F.reaches(Site, Set, None) || F.reaches(Set, Site, None);
+  });
+}
+
 std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
                                    const std::set<unsigned> &Sets,
                                    const std::set<SiteRef> &AllSignals) {
@@ -582,17 +590,11 @@ std::optional<SkippedSet> skipsSet(const Program &P, unsigned Fn,
       Setter, [&](const SiteFact &S) { return Sets.count(S.Id) != 0; });
   if (!End)
     return std::nullopt;
-  auto None = [](const SiteFact &) { return false; };
-  for (const SiteFact &S : Setter.fact().Sites) {
-    if (Sets.count(S.Id))
-      continue;
-    std::optional<std::string> Outcome = outcomeRecorded(P, Fn, S, AllSignals);
-    if (Outcome && llvm::none_of(Sets, [&](unsigned Set) {
-          return Setter.reaches(S.Id, Set, None) ||
-                 Setter.reaches(Set, S.Id, None);
-        }))
-      return SkippedSet{*End, &S, std::move(*Outcome)};
-  }
+  for (const SiteFact &S : Setter.fact().Sites)
+    if (apartFrom(Setter, S.Id, Sets))
+      if (std::optional<std::string> Outcome =
+              outcomeRecorded(P, Fn, S, AllSignals))
+        return SkippedSet{*End, &S, std::move(*Outcome)};
   return std::nullopt;
 }
 

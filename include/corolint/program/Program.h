@@ -575,6 +575,11 @@ accessorSuffix(const ObjectRef &Accessor);
 /// thread.
 bool runsDeferred(const FunctionModel &M, const SiteFact &S);
 
+/// Whether site \p Site of \p F is on no path to or from any of \p Sets:
+/// code that runs only on a path that skips them all.
+bool apartFrom(const Function &F, unsigned Site,
+               const std::set<unsigned> &Sets);
+
 /// A path of a setter that skips all its sets and records another outcome.
 struct SkippedSet {
   SourceLoc End;           ///< Where it can end without setting.
